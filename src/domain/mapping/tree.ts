@@ -1,0 +1,46 @@
+/** Navigation in a mapped table's row tree (parentRow links set by mapping). */
+import type { Level, MappedRow, MappedTable } from "./types";
+
+export const PLAN_LEVELS: readonly Level[] = ["program", "kegiatan", "subKegiatan"];
+
+export function isPlanLevel(level: Level): boolean {
+  return level === "program" || level === "kegiatan" || level === "subKegiatan";
+}
+
+/** The level whose rows sum into the given level, if any. */
+export function childLevel(level: Level): Level | undefined {
+  switch (level) {
+    case "total":
+      return "program";
+    case "program":
+      return "kegiatan";
+    case "kegiatan":
+      return "subKegiatan";
+    default:
+      return undefined;
+  }
+}
+
+export function rowByNumber(table: MappedTable, row: number): MappedRow | undefined {
+  return table.rows.find((r) => r.row === row);
+}
+
+/** Direct children of a row (for the total row: every program). */
+export function childrenOf(table: MappedTable, parent: MappedRow): MappedRow[] {
+  if (parent.level === "total") return table.rows.filter((r) => r.level === "program");
+  return table.rows.filter((r) => r.parentRow === parent.row);
+}
+
+export function planRows(table: MappedTable): MappedRow[] {
+  return table.rows.filter((r) => isPlanLevel(r.level));
+}
+
+export function countLevels(table: MappedTable): { program: number; kegiatan: number; subKegiatan: number } {
+  const counts = { program: 0, kegiatan: 0, subKegiatan: 0 };
+  for (const r of table.rows) {
+    if (r.level === "program") counts.program++;
+    else if (r.level === "kegiatan") counts.kegiatan++;
+    else if (r.level === "subKegiatan") counts.subKegiatan++;
+  }
+  return counts;
+}

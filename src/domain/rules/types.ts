@@ -1,0 +1,22 @@
+/** Rule modules follow ESLint's model: each exports its meta and one check function. */
+import type { Finding, Message, RuleId, Severity } from "../findings";
+import type { MappedWorkbook } from "../mapping/types";
+
+export interface RuleOptions {
+  /** Plan year N when the user sets it; otherwise each table's own year is used. */
+  year?: number;
+  /** Override a rule's default severity. */
+  severity?: Partial<Record<RuleId, Severity>>;
+}
+
+export interface RuleMeta {
+  id: RuleId;
+  severity: Severity;
+  /** What the rule checks, in both languages. */
+  description: Message;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(workbook: MappedWorkbook, options: RuleOptions): Finding[];
+}
