@@ -1,0 +1,73 @@
+/** Reading the cells of a mapped row by role, as the content rules need them. */
+import type { Severity } from "../../findings";
+import type { ColumnRole, Level, MappedRow, MappedTable, MappedWorkbook } from "../../mapping/types";
+import type { SheetSnapshot } from "../../sheet/snapshot";
+import { a1, mergeAt, textAt } from "../../sheet/snapshot";
+import type { RuleMeta, RuleOptions } from "../types";
+
+export function severityOf(meta: RuleMeta, options: RuleOptions): Severity {
+  return options.severity?.[meta.id] ?? meta.severity;
+}
+
+export function sheetOf(workbook: MappedWorkbook, table: MappedTable): SheetSnapshot | undefined {
+  return workbook.sheets.find((s) => s.name === table.sheet);
+}
+
+/**
+ * The text a row shows in a role's column. A cell inside a merge shows the merge's top-left value (a Lokasi or
+ * Sumber Dana merged down over many rows is filled for every one of them).
+ */
+export function roleText(sheet: SheetSnapshot | undefined, table: MappedTable, row: number, role: ColumnRole): string {
+  const col = table.columns[role];
+  if (sheet === undefined || col === undefined) return "";
+  const merge = mergeAt(sheet, row, col);
+  return merge ? textAt(sheet, merge.top, merge.left) : textAt(sheet, row, col);
+}
+
+/** A1 address of a row's cell in a role's column (undefined when the table has no such column). */
+export function roleCell(table: MappedTable, row: number, role: ColumnRole): string | undefined {
+  const col = table.columns[role];
+  return col === undefined ? undefined : a1(row, col);
+}
+
+/** The cell that names a row: its kode cell when asked and present, else its uraian cell, else column A. */
+export function nameCell(table: MappedTable, row: number, prefer: "kode" | "uraian" = "uraian"): { cell: string; role?: ColumnRole } {
+  const order: ColumnRole[] = prefer === "kode" ? ["kode", "uraian"] : ["uraian", "kode"];
+  for (const role of order) {
+    const cell = roleCell(table, row, role);
+    if (cell) return { cell, role };
+  }
+  return { cell: a1(row, 1) };
+}
+
+export function rowMap(table: MappedTable): Map<number, MappedRow> {
+  return new Map(table.rows.map((r) => [r.row, r]));
+}
+
+/** The kode the user wrote (not one inferred from the catalogue), without white space; undefined if none. */
+export function writtenKode(row: MappedRow): string | undefined {
+  if (row.kodeInferred || row.kode === undefined) return undefined;
+  const k = row.kode.replace(/\s+/g, "");
+  return k === "" ? undefined : k;
+}
+
+export const LEVEL_NAME: Record<Level, { id: string; en: string }> = {
+  urusan: { id: "urusan", en: "affair (urusan)" },
+  bidang: { id: "bidang urusan", en: "affair field (bidang)" },
+  program: { id: "program", en: "program" },
+  kegiatan: { id: "kegiatan", en: "activity (kegiatan)" },
+  subKegiatan: { id: "sub kegiatan", en: "sub-activity (sub kegiatan)" },
+  total: { id: "baris total", en: "total row" },
+  other: { id: "baris lain", en: "other row" },
+};
+
+/** "a program", "an activity (kegiatan)". */
+export function withArticle(en: string): string {
+  return `${/^[aeiou]/i.test(en) ? "an" : "a"} ${en}`;
+}
+
+/** Row name for messages, shortened so a long nomenclature does not swamp the message. */
+export function quoteName(uraian: string, max = 80): string {
+  const t = uraian.replace(/\s+/g, " ").trim();
+  return `"${t.length > max ? `${t.slice(0, max - 1)}…` : t}"`;
+}

@@ -1,0 +1,67 @@
+/**
+ * duplicate-row: the same kode, or the same name, twice under one parent (a row pasted twice, or a sub kegiatan
+ * listed again under its kegiatan). Reported on the later occurrence, the first one in `related`.
+ * Names are compared without case, spaces and punctuation, so "DokumenRKA-SKPD" and "Dokumen RKA - SKPD" are one.
+ */
+import type { Finding } from "../findings";
+import type { MappedRow } from "../mapping/types";
+import { isPlanLevel } from "../mapping/tree";
+import type { Rule, RuleMeta } from "./types";
+import { LEVEL_NAME, nameCell, quoteName, severityOf, withArticle, writtenKode } from "./content-support/tableCells";
+
+const meta: RuleMeta = {
+  id: "duplicate-row",
+  severity: "warning",
+  description: {
+    id: "Kode atau nama yang sama muncul dua kali di bawah induk yang sama.",
+    en: "The same kode or name appears twice under one parent.",
+  },
+};
+
+function nameKey(uraian: string): string {
+  return uraian.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+export const rule: Rule = {
+  meta,
+  check(workbook, options) {
+    const severity = severityOf(meta, options);
+    const findings: Finding[] = [];
+    for (const table of workbook.tables) {
+      const firstByKode = new Map<string, MappedRow>();
+      const firstByName = new Map<string, MappedRow>();
+      for (const row of table.rows) {
+        if (!isPlanLevel(row.level)) continue;
+        const siblings = `${row.level}|${row.parentRow ?? "root"}`;
+        const kode = writtenKode(row);
+        const name = nameKey(row.uraian);
+        const sameKode = kode === undefined ? undefined : firstByKode.get(`${siblings}|${kode}`);
+        const sameName = name === "" ? undefined : firstByName.get(`${siblings}|${name}`);
+        if (kode !== undefined && !sameKode) firstByKode.set(`${siblings}|${kode}`, row);
+        if (name !== "" && !sameName) firstByName.set(`${siblings}|${name}`, row);
+        const first = sameKode ?? sameName;
+        if (!first) continue;
+        const { cell, role } = nameCell(table, row.row, sameKode ? "kode" : "uraian");
+        const firstCell = nameCell(table, first.row, sameKode ? "kode" : "uraian").cell;
+        const lvl = LEVEL_NAME[row.level];
+        const what = sameKode
+          ? { id: `kode "${kode}"`, en: `kode "${kode}"` }
+          : { id: `nama ${quoteName(row.uraian)}`, en: `name ${quoteName(row.uraian)}` };
+        findings.push({
+          rule: meta.id,
+          severity,
+          sheet: table.sheet,
+          cell,
+          row: row.row,
+          role,
+          related: [firstCell],
+          message: {
+            id: `${lvl.id[0].toUpperCase()}${lvl.id.slice(1)} dengan ${what.id} sudah ada di ${firstCell} di bawah induk yang sama.`,
+            en: `${withArticle(lvl.en).replace(/^a/, "A")} with the ${what.en} already appears at ${firstCell} under the same parent.`,
+          },
+        });
+      }
+    }
+    return findings;
+  },
+};

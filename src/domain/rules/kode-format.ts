@@ -1,0 +1,66 @@
+/**
+ * kode-format: a kode the user wrote that is not of the form U.BB.PP.K.KK.SSSS (Permendagri 90/2019 and its
+ * updates; the 2019–2020 lists used a 2-digit sub kegiatan number), or whose depth does not fit the row's level.
+ * Kodes inferred from the catalogue are ours, not the user's, and are not checked.
+ */
+import type { Finding } from "../findings";
+import type { Level } from "../mapping/types";
+import type { Rule, RuleMeta } from "./types";
+import { LEVEL_NAME, nameCell, quoteName, severityOf, withArticle, writtenKode } from "./content-support/tableCells";
+
+const meta: RuleMeta = {
+  id: "kode-format",
+  severity: "warning",
+  description: {
+    id: "Kode tidak berbentuk U.BB.PP.K.KK.SSSS (atau bentuk lama dengan sub kegiatan 2 digit), atau kedalamannya tidak sesuai tingkat barisnya.",
+    en: "A kode not of the form U.BB.PP.K.KK.SSSS (or the older 2-digit sub kegiatan form), or whose depth does not fit the row's level.",
+  },
+};
+
+/** Each level's kode grammar, the deepest first so that a kode is classified by the longest form it matches. */
+const FORMS: ReadonlyArray<{ level: Level; pattern: RegExp; shape: string }> = [
+  { level: "subKegiatan", pattern: /^\d\.\d{2}\.\d{2}\.\d\.\d{2}\.(\d{4}|\d{2})$/, shape: "U.BB.PP.K.KK.SSSS" },
+  { level: "kegiatan", pattern: /^\d\.\d{2}\.\d{2}\.\d\.\d{2}$/, shape: "U.BB.PP.K.KK" },
+  { level: "program", pattern: /^\d\.\d{2}\.\d{2}$/, shape: "U.BB.PP" },
+  { level: "bidang", pattern: /^\d\.\d{2}$/, shape: "U.BB" },
+  { level: "urusan", pattern: /^\d$/, shape: "U" },
+];
+
+export function levelOfKode(kode: string): Level | undefined {
+  return FORMS.find((f) => f.pattern.test(kode))?.level;
+}
+
+function shapeOf(level: Level): string | undefined {
+  return FORMS.find((f) => f.level === level)?.shape;
+}
+
+export const rule: Rule = {
+  meta,
+  check(workbook, options) {
+    const severity = severityOf(meta, options);
+    const findings: Finding[] = [];
+    for (const table of workbook.tables) {
+      for (const row of table.rows) {
+        const kode = writtenKode(row);
+        const shape = shapeOf(row.level);
+        if (kode === undefined || shape === undefined) continue;
+        const kodeLevel = levelOfKode(kode);
+        if (kodeLevel === row.level) continue;
+        const { cell, role } = nameCell(table, row.row, "kode");
+        const lvl = LEVEL_NAME[row.level];
+        const message =
+          kodeLevel === undefined
+            ? {
+                id: `Kode "${kode}" tidak berbentuk ${shape} (bentuk kode ${lvl.id}: angka dipisah titik, mis. 7.01.02.2.04.0003 untuk sub kegiatan).`,
+                en: `Kode "${kode}" is not of the form ${shape} (the kode of ${withArticle(lvl.en)}: digits separated by dots, e.g. 7.01.02.2.04.0003 for a sub kegiatan).`,
+              }
+            : {
+                id: `Kode "${kode}" adalah kode ${LEVEL_NAME[kodeLevel].id}, tetapi baris ${quoteName(row.uraian)} adalah ${lvl.id} (seharusnya ${shape}).`,
+                en: `Kode "${kode}" is ${withArticle(LEVEL_NAME[kodeLevel].en)} kode, but row ${quoteName(row.uraian)} is ${withArticle(lvl.en)} (expected ${shape}).`,
+              };
+        findings.push({ rule: meta.id, severity, sheet: table.sheet, cell, row: row.row, role, actual: kode, message });
+      }
+    }
+    return findings;
+  },
+};

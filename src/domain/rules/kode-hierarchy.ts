@@ -1,0 +1,67 @@
+/**
+ * kode-hierarchy: a child's kode must start with its parent's (7.01.02.2.04.0003 lies under 7.01.02.2.04, which
+ * lies under 7.01.02). Compared with the nearest ancestor whose kode the user wrote: kodes inferred from the
+ * catalogue only restate the names, and a name mismatch is nomenclature-mismatch's business.
+ */
+import type { Finding } from "../findings";
+import type { MappedRow } from "../mapping/types";
+import type { Rule, RuleMeta } from "./types";
+import { LEVEL_NAME, nameCell, quoteName, rowMap, severityOf, writtenKode } from "./content-support/tableCells";
+
+const meta: RuleMeta = {
+  id: "kode-hierarchy",
+  severity: "error",
+  description: {
+    id: "Kode baris anak tidak diawali kode induknya.",
+    en: "A child's kode does not start with its parent's kode.",
+  },
+};
+
+export const rule: Rule = {
+  meta,
+  check(workbook, options) {
+    const severity = severityOf(meta, options);
+    const findings: Finding[] = [];
+    for (const table of workbook.tables) {
+      const byRow = rowMap(table);
+      const ancestorWithKode = (row: MappedRow): { row: MappedRow; kode: string } | undefined => {
+        const seen = new Set<number>();
+        let p = row.parentRow === undefined ? undefined : byRow.get(row.parentRow);
+        // The seen set guards against a parent cycle in a hand-corrected mapping.
+        while (p && !seen.has(p.row)) {
+          seen.add(p.row);
+          const kode = writtenKode(p);
+          if (kode !== undefined) return { row: p, kode };
+          p = p.parentRow === undefined ? undefined : byRow.get(p.parentRow);
+        }
+        return undefined;
+      };
+      for (const row of table.rows) {
+        const kode = writtenKode(row);
+        if (kode === undefined) continue;
+        const parent = ancestorWithKode(row);
+        if (!parent || kode.startsWith(`${parent.kode}.`)) continue;
+        const { cell, role } = nameCell(table, row.row, "kode");
+        const parentCell = nameCell(table, parent.row.row, "kode").cell;
+        const lvl = LEVEL_NAME[row.level];
+        const plvl = LEVEL_NAME[parent.row.level];
+        findings.push({
+          rule: meta.id,
+          severity,
+          sheet: table.sheet,
+          cell,
+          row: row.row,
+          role,
+          expected: parent.kode,
+          actual: kode,
+          related: [parentCell],
+          message: {
+            id: `Kode ${lvl.id} ${quoteName(row.uraian)} "${kode}" tidak diawali kode ${plvl.id} induknya "${parent.kode}" (${parentCell}).`,
+            en: `The kode "${kode}" of ${lvl.en} ${quoteName(row.uraian)} does not start with its parent ${plvl.en}'s kode "${parent.kode}" (${parentCell}).`,
+          },
+        });
+      }
+    }
+    return findings;
+  },
+};

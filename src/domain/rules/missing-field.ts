@@ -1,0 +1,112 @@
+/**
+ * missing-field: an empty indikator, target, pagu, lokasi or sumber dana cell on a row whose level needs it.
+ * One finding per empty cell, pointing at that cell. Only columns the table has are checked.
+ *
+ * The default matrix (Tabel 3.3 / Tabel 7 / the "Hasil Analisis Kebutuhan" block of Tabel 2.3):
+ * - indikator, lokasi, target N and pagu N on every program, kegiatan and sub kegiatan row;
+ * - sumber dana on program and kegiatan rows. SIPD keeps sumber dana per sub kegiatan, but Renja tables commonly
+ *   state it once on the program and kegiatan rows (the seed does so throughout), so sub kegiatan rows are
+ *   checked only when `sumberDanaLevels` includes them;
+ * - target and pagu N+1 (Tabel 3.3) on sub kegiatan rows, where SIPD holds them; parents' N+1 pagu is a sum,
+ *   which rollup-mismatch checks, and parents' N+1 target is commonly left empty.
+ * A "-" counts as written in amount, target and sumber dana cells (a deliberate "none"), but not as an
+ * indicator or a location.
+ */
+import type { Finding } from "../findings";
+import type { ColumnRole, Level, TableKind } from "../mapping/types";
+import type { Rule, RuleMeta } from "./types";
+import { LEVEL_NAME, quoteName, roleCell, roleText, severityOf, sheetOf } from "./content-support/tableCells";
+
+const meta: RuleMeta = {
+  id: "missing-field",
+  severity: "warning",
+  description: {
+    id: "Indikator, target, pagu, lokasi atau sumber dana kosong pada baris yang tingkatnya memerlukannya.",
+    en: "Indicator, target, pagu, location or funding source missing on a row whose level needs it.",
+  },
+};
+
+export interface FieldRequirement {
+  role: ColumnRole;
+  levels: readonly Level[];
+  kinds: readonly TableKind[];
+}
+
+export interface MissingFieldConfig {
+  /** Levels whose rows must state a sumber dana (default: program and kegiatan). */
+  sumberDanaLevels: readonly Level[];
+}
+
+const ALL_PLAN_LEVELS: readonly Level[] = ["program", "kegiatan", "subKegiatan"];
+const PLAN_KINDS: readonly TableKind[] = ["tabel-3.3", "tabel-7", "tabel-2.3"];
+
+export const DEFAULT_MISSING_FIELD_CONFIG: MissingFieldConfig = { sumberDanaLevels: ["program", "kegiatan"] };
+
+export function requirements(config: MissingFieldConfig): FieldRequirement[] {
+  return [
+    { role: "indikator", levels: ALL_PLAN_LEVELS, kinds: PLAN_KINDS },
+    { role: "lokasi", levels: ALL_PLAN_LEVELS, kinds: PLAN_KINDS },
+    { role: "targetN", levels: ALL_PLAN_LEVELS, kinds: PLAN_KINDS },
+    { role: "paguN", levels: ALL_PLAN_LEVELS, kinds: PLAN_KINDS },
+    { role: "sumberDana", levels: config.sumberDanaLevels, kinds: ["tabel-3.3", "tabel-7"] },
+    { role: "targetN1", levels: ["subKegiatan"], kinds: ["tabel-3.3"] },
+    { role: "paguN1", levels: ["subKegiatan"], kinds: ["tabel-3.3"] },
+  ];
+}
+
+const DASH_IS_EMPTY: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["indikator", "lokasi"]);
+
+function isEmpty(text: string, role: ColumnRole): boolean {
+  if (text === "") return true;
+  return DASH_IS_EMPTY.has(role) && /^[-–—]+$/.test(text);
+}
+
+const FIELD_NAME: Partial<Record<ColumnRole, { id: string; en: string }>> = {
+  indikator: { id: "Indikator Kinerja", en: "performance indicator" },
+  lokasi: { id: "Lokasi", en: "location" },
+  targetN: { id: "Target Capaian Kinerja tahun N", en: "performance target for year N" },
+  paguN: { id: "Pagu Indikatif tahun N", en: "indicative budget (pagu) for year N" },
+  sumberDana: { id: "Sumber Dana", en: "funding source" },
+  targetN1: { id: "Target Capaian Kinerja tahun N+1", en: "performance target for year N+1" },
+  paguN1: { id: "Pagu Indikatif tahun N+1", en: "indicative budget (pagu) for year N+1" },
+};
+
+export function createMissingFieldRule(config: Partial<MissingFieldConfig> = {}): Rule {
+  const matrix = requirements({ ...DEFAULT_MISSING_FIELD_CONFIG, ...config });
+  return {
+    meta,
+    check(workbook, options) {
+      const severity = severityOf(meta, options);
+      const findings: Finding[] = [];
+      for (const table of workbook.tables) {
+        const sheet = sheetOf(workbook, table);
+        const needed = matrix.filter((m) => m.kinds.includes(table.kind) && table.columns[m.role] !== undefined);
+        if (!sheet || needed.length === 0) continue;
+        for (const row of table.rows) {
+          for (const req of needed) {
+            if (!req.levels.includes(row.level) || !isEmpty(roleText(sheet, table, row.row, req.role), req.role)) continue;
+            const cell = roleCell(table, row.row, req.role);
+            if (cell === undefined) continue;
+            const field = FIELD_NAME[req.role] ?? { id: req.role, en: req.role };
+            const lvl = LEVEL_NAME[row.level];
+            findings.push({
+              rule: meta.id,
+              severity,
+              sheet: table.sheet,
+              cell,
+              row: row.row,
+              role: req.role,
+              message: {
+                id: `${field.id} kosong pada ${lvl.id} ${quoteName(row.uraian)}.`,
+                en: `The ${field.en} of ${lvl.en} ${quoteName(row.uraian)} is empty.`,
+              },
+            });
+          }
+        }
+      }
+      return findings;
+    },
+  };
+}
+
+export const rule: Rule = createMissingFieldRule();

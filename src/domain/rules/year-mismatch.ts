@@ -1,0 +1,82 @@
+/**
+ * year-mismatch: a year stated in a title or header that disagrees with the plan year N. Each stated year carries
+ * its meaning from its wording ("Prakiraan Maju … 2026" means N+1); it must equal N, N+1, N-1 or N-2
+ * accordingly. N is the user's (options.year) when set, else the table's own. Years whose meaning is unknown,
+ * or a Renstra period, are not judged. One finding per cell, listing every wrong year in it.
+ */
+import type { Finding } from "../findings";
+import type { StatedYear } from "../mapping/types";
+import { a1 } from "../sheet/snapshot";
+import type { Rule, RuleMeta } from "./types";
+import { quoteName, severityOf } from "./content-support/tableCells";
+
+const meta: RuleMeta = {
+  id: "year-mismatch",
+  severity: "error",
+  description: {
+    id: "Tahun di judul atau kepala tabel tidak sesuai dengan tahun rencana N dan N+1.",
+    en: "A year in a title or header disagrees with the plan year N and N+1.",
+  },
+};
+
+const OFFSET: Partial<Record<StatedYear["meaning"], number>> = { N: 0, "N+1": 1, "N-1": -1, "N-2": -2 };
+
+const MEANING_NAME: Record<string, { id: string; en: string }> = {
+  N: { id: "tahun rencana (N)", en: "the plan year (N)" },
+  "N+1": { id: "prakiraan maju (N+1)", en: "the forward estimate year (N+1)" },
+  "N-1": { id: "tahun yang dievaluasi (N-1)", en: "the evaluated year (N-1)" },
+  "N-2": { id: "tahun lalu (N-2)", en: "the year before last (N-2)" },
+};
+
+export const rule: Rule = {
+  meta,
+  check(workbook, options) {
+    const severity = severityOf(meta, options);
+    const findings: Finding[] = [];
+    for (const table of workbook.tables) {
+      const n = options.year ?? table.year;
+      if (n === null || n === undefined) continue;
+      const wrongByCell = new Map<string, Array<{ stated: StatedYear; expected: number }>>();
+      for (const stated of table.statedYears) {
+        const offset = OFFSET[stated.meaning];
+        if (offset === undefined || stated.year === n + offset) continue;
+        const cell = a1(stated.row, stated.col);
+        const list = wrongByCell.get(cell) ?? [];
+        list.push({ stated, expected: n + offset });
+        wrongByCell.set(cell, list);
+      }
+      for (const [cell, wrong] of wrongByCell) {
+        const { stated } = wrong[0];
+        const parts = wrong.map((w) => {
+          // The key always exists: OFFSET and MEANING_NAME name the same meanings.
+          const m = MEANING_NAME[w.stated.meaning];
+          return {
+            id: `${w.stated.year} sebagai ${m.id}, seharusnya ${w.expected}`,
+            en: `${w.stated.year} as ${m.en}, expected ${w.expected}`,
+          };
+        });
+        const single = wrong.length === 1;
+        findings.push({
+          rule: meta.id,
+          severity,
+          sheet: table.sheet,
+          cell,
+          row: stated.row,
+          expected: single ? String(wrong[0].expected) : undefined,
+          actual: single ? String(wrong[0].stated.year) : undefined,
+          suggestion: single
+            ? {
+                value: String(wrong[0].expected),
+                reason: `N = ${n}: ${MEANING_NAME[wrong[0].stated.meaning].id} = ${wrong[0].expected}`,
+              }
+            : undefined,
+          message: {
+            id: `Untuk rencana tahun ${n} (N), ${quoteName(stated.text)} menyebut ${parts.map((p) => p.id).join("; ")}.`,
+            en: `For a plan of year ${n} (N), ${quoteName(stated.text)} states ${parts.map((p) => p.en).join("; ")}.`,
+          },
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,57 @@
+import { levelOfKode, rule } from "../../../src/domain/rules/kode-format";
+import type { PlanRowSpec } from "../../support/planWorkbook";
+import { planTable, planWorkbook } from "../../support/planWorkbook";
+import { testRule } from "../../support/ruleTester";
+
+const program: PlanRowSpec = { level: "program", kode: "7.01.01", uraian: "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA" };
+const kegiatan: PlanRowSpec = { level: "kegiatan", kode: "7.01.01.2.06", uraian: "Administrasi Umum Perangkat Daerah" };
+const sub: PlanRowSpec = { level: "subKegiatan", kode: "7.01.01.2.06.0004", uraian: "Penyediaan Bahan Logistik Kantor" };
+
+describe("levelOfKode", () => {
+  it("classifies each depth, the older 2-digit sub kegiatan form too", () => {
+    expect(levelOfKode("7")).toBe("urusan");
+    expect(levelOfKode("7.01")).toBe("bidang");
+    expect(levelOfKode("7.01.02")).toBe("program");
+    expect(levelOfKode("7.01.02.2.04")).toBe("kegiatan");
+    expect(levelOfKode("7.01.02.2.04.0003")).toBe("subKegiatan");
+    expect(levelOfKode("7.01.02.2.04.03")).toBe("subKegiatan");
+    expect(levelOfKode("7.1.2")).toBeUndefined();
+    expect(levelOfKode("7.01.02.2.04.003")).toBeUndefined();
+  });
+});
+
+testRule(rule, {
+  valid: [
+    { name: "well-formed kodes at every level", workbook: planWorkbook(planTable([program, kegiatan, sub])) },
+    { name: "the older 2-digit sub kegiatan form", workbook: planWorkbook(planTable([program, kegiatan, { ...sub, kode: "7.01.01.2.06.04" }])) },
+    { name: "rows without a kode", workbook: planWorkbook(planTable([{ ...program, kode: undefined }, { ...kegiatan, kode: undefined }])) },
+    {
+      name: "a kode inferred from the catalogue is not the user's",
+      workbook: (() => {
+        const t = planTable([{ ...program, kode: undefined }]);
+        t.table.rows[0] = { ...t.table.rows[0], kode: "7.01.1", kodeInferred: true };
+        return planWorkbook(t);
+      })(),
+    },
+  ],
+  invalid: [
+    {
+      name: "a program kode with a one-digit program number",
+      workbook: planWorkbook(planTable([{ ...program, kode: "7.01.1" }, kegiatan, sub])),
+      findings: [{ cell: "A5", row: 5, role: "kode", severity: "warning", actual: "7.01.1", message: { en: expect.stringContaining("not of the form U.BB.PP") } }],
+    },
+    {
+      name: "a sub kegiatan kode with three digits, a kegiatan with a trailing dot",
+      workbook: planWorkbook(planTable([program, { ...kegiatan, kode: "7.01.01.2.06." }, { ...sub, kode: "7.01.01.2.06.004" }])),
+      findings: [
+        { cell: "A6", actual: "7.01.01.2.06." },
+        { cell: "A7", actual: "7.01.01.2.06.004", message: { id: expect.stringContaining("U.BB.PP.K.KK.SSSS") } },
+      ],
+    },
+    {
+      name: "a well-formed kegiatan kode on a sub kegiatan row (depth does not fit the level)",
+      workbook: planWorkbook(planTable([program, kegiatan, { ...sub, kode: "7.01.01.2.06" }])),
+      findings: [{ cell: "A7", actual: "7.01.01.2.06", message: { en: expect.stringContaining('is an activity (kegiatan) kode, but row "Penyediaan Bahan Logistik Kantor" is a sub-activity') } }],
+    },
+  ],
+});
