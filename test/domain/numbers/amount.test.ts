@@ -86,6 +86,34 @@ describe("parseAmountText: slips", () => {
     expect(plain(parseAmountText("19,310,00")).candidates[0]).toBe("19310000");
   });
 
+  it.each([
+    ["29.352,568", "29352.568", ["29352568"]],
+    ["5.494,000", "5494", ["5494000", "5494"]],
+    ["36.280,500", "36280.5", ["36280500"]],
+    ["4.841,963,425", null, ["4841963425"]],
+    ["4,765.000", "4765", ["4765000", "4765"]],
+  ])("reads %j as thousands groups with mixed marks", (text, value, candidates) => {
+    expect(plain(parseAmountText(text))).toEqual({ status: "malformed", value, slip: "mixed-separators", candidates });
+  });
+
+  it("ranks zero-filled repairs before other digits and keeps the sign", () => {
+    const r = plain(parseAmountText("70.50.000"));
+    expect(r).toMatchObject({ status: "malformed", slip: "missing-digit", value: null });
+    expect(r.candidates.slice(0, 2)).toEqual(["70500000", "70050000"]);
+    expect(r.candidates).toContain("70510000");
+    expect(plain(parseAmountText("-4.765,000")).candidates).toEqual(["-4765000", "-4765"]);
+  });
+
+  it("calls other broken grouping bad-grouping and offers the digits as written", () => {
+    expect(plain(parseAmountText("4765.000.000"))).toEqual({
+      status: "malformed",
+      value: null,
+      slip: "bad-grouping",
+      candidates: ["4765000000", "4765000"],
+    });
+    expect(plain(parseAmountText("1.000."))).toMatchObject({ slip: "bad-grouping", candidates: ["1000"] });
+  });
+
   it("flags a fractional amount typed as text", () => {
     expect(plain(parseAmountText("13.729,7"))).toEqual({
       status: "suspect-scale",
