@@ -1,0 +1,78 @@
+/**
+ * The user-facing failures of the .xlsx host, each with its message in Bahasa Indonesia and English.
+ * Messages say what to do next; they never carry a library's exception text or a stack trace.
+ */
+import { HostError } from "../domain/host";
+
+const SAVE_AS_XLSX_ID = "Buka berkas di Excel, pilih File > Simpan Sebagai > Buku Kerja Excel (*.xlsx), lalu coba lagi.";
+const SAVE_AS_XLSX_EN = "Open it in Excel, choose File > Save As > Excel Workbook (*.xlsx), and try again.";
+
+export function emptyFileError(fileName: string): HostError {
+  return new HostError("empty-file", {
+    id: `Berkas ${fileName} kosong (0 bita). Pilih berkas buku kerja Excel (.xlsx) yang berisi data.`,
+    en: `The file ${fileName} is empty (0 bytes). Choose an Excel workbook (.xlsx) that holds data.`,
+  });
+}
+
+export function encryptedError(fileName: string): HostError {
+  return new HostError("encrypted", {
+    id:
+      `Berkas ${fileName} dilindungi kata sandi. Buka di Excel, hapus kata sandinya ` +
+      "(File > Info > Lindungi Buku Kerja), simpan, lalu coba lagi.",
+    en:
+      `The file ${fileName} is password-protected. Open it in Excel, remove the password ` +
+      "(File > Info > Protect Workbook), save it, and try again.",
+  });
+}
+
+export function legacyXlsError(fileName: string): HostError {
+  return new HostError("legacy-xls", {
+    id: `Berkas ${fileName} berformat Excel lama (.xls, Excel 97–2003). ${SAVE_AS_XLSX_ID}`,
+    en: `The file ${fileName} is in the old Excel format (.xls, Excel 97–2003). ${SAVE_AS_XLSX_EN}`,
+  });
+}
+
+export function notXlsxError(fileName: string, what?: { id: string; en: string }): HostError {
+  const idWhat = what ? ` (${what.id})` : "";
+  const enWhat = what ? ` (${what.en})` : "";
+  return new HostError("not-xlsx", {
+    id: `Berkas ${fileName} bukan buku kerja Excel .xlsx${idWhat}. ${SAVE_AS_XLSX_ID}`,
+    en: `The file ${fileName} is not an Excel .xlsx workbook${enWhat}. ${SAVE_AS_XLSX_EN}`,
+  });
+}
+
+export function corruptError(fileName: string): HostError {
+  return new HostError("corrupt", {
+    id:
+      `Berkas ${fileName} rusak atau tidak lengkap (mungkin terpotong saat diunduh atau disalin), ` +
+      "sehingga tidak dapat dibaca. Unduh atau salin ulang berkasnya, atau buka di Excel dan simpan ulang.",
+    en:
+      `The file ${fileName} is damaged or incomplete (perhaps cut short while downloading or copying) ` +
+      "and cannot be read. Download or copy it again, or open it in Excel and save it again.",
+  });
+}
+
+export function badSidecarError(sidecarName: string): HostError {
+  return new HostError("corrupt", {
+    id:
+      `Berkas koreksi pemetaan ${sidecarName} tidak dapat dibaca (bukan JSON pemetaan Renja Cermat yang sah). ` +
+      "Perbaiki isinya atau hapus berkas itu, lalu coba lagi.",
+    en:
+      `The mapping corrections file ${sidecarName} cannot be read (not a valid Renja Cermat mapping JSON). ` +
+      "Fix its content or delete that file, and try again.",
+  });
+}
+
+export function noSidecarWriterError(): HostError {
+  return new HostError("io", {
+    id: "Koreksi pemetaan tidak dapat disimpan: tempat penyimpanan berkas koreksi tidak tersedia.",
+    en: "The mapping corrections cannot be saved: no place to store the corrections file is available.",
+  });
+}
+
+export function unknownSheetError(sheetName: string): HostError {
+  return new HostError("not-found", {
+    id: `Lembar "${sheetName}" tidak ada di buku kerja.`,
+    en: `The workbook has no sheet named "${sheetName}".`,
+  });
+}

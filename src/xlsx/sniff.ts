@@ -1,0 +1,107 @@
+/**
+ * Looks at a file's bytes before ExcelJS does, so that every input ExcelJS cannot read gets a message the user
+ * can act on (password, old .xls, not a workbook, damaged file) instead of a library exception.
+ */
+import { unzipSync } from "fflate";
+import type { HostError } from "../domain/host";
+import { corruptError, emptyFileError, encryptedError, legacyXlsError, notXlsxError } from "./hostErrors";
+
+const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06];
+/** OLE2 compound file (CFB): old .xls, and also the envelope Office puts around a password-protected .xlsx. */
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Throws a HostError when the bytes cannot be an .xlsx workbook ExcelJS can open; returns when they can. */
+export function sniffWorkbookBytes(bytes: Uint8Array, fileName: string): void {
+  const problem = diagnose(bytes, fileName);
+  if (problem) throw problem;
+}
+
+function diagnose(bytes: Uint8Array, fileName: string): HostError | undefined {
+  if (bytes.length === 0) return emptyFileError(fileName);
+  if (startsWith(bytes, CFB_SIGNATURE)) return diagnoseCompoundFile(bytes, fileName);
+  if (startsWith(bytes, ZIP_EMPTY_ARCHIVE)) return corruptError(fileName);
+  if (!startsWith(bytes, ZIP_LOCAL_HEADER)) {
+    if (bytes.length < ZIP_LOCAL_HEADER.length && isPrefixOf(bytes, ZIP_LOCAL_HEADER)) return corruptError(fileName);
+    return notXlsxError(fileName, describeNonZip(bytes));
+  }
+  return diagnoseZip(bytes, fileName);
+}
+
+/**
+ * CFB directory entries store stream names as UTF-16LE; finding the name anywhere in the file is enough to tell
+ * an encrypted OOXML package (MS-OFFCRYPTO: EncryptionInfo + EncryptedPackage) from a BIFF8 .xls ("Workbook",
+ * or "Book" for Excel 5/95).
+ */
+function diagnoseCompoundFile(bytes: Uint8Array, fileName: string): HostError {
+  if (containsUtf16(bytes, "EncryptedPackage") || containsUtf16(bytes, "EncryptionInfo")) return encryptedError(fileName);
+  if (containsUtf16(bytes, "Workbook") || containsUtf16(bytes, "Book")) return legacyXlsError(fileName);
+  return notXlsxError(fileName, {
+    id: "berkas Office lama yang bukan buku kerja, misalnya dokumen Word .doc",
+    en: "an old Office file that is not a workbook, such as a Word .doc document",
+  });
+}
+
+function diagnoseZip(bytes: Uint8Array, fileName: string): HostError | undefined {
+  const names = new Set<string>();
+  try {
+    // The filter sees each central-directory entry; returning false skips decompression entirely.
+    unzipSync(bytes, {
+      filter: (file) => {
+        names.add(file.name);
+        return false;
+      },
+    });
+  } catch {
+    // No readable central directory: most often a file cut short while downloading or copying.
+    return corruptError(fileName);
+  }
+  if (names.has("xl/workbook.xml")) return undefined;
+  if (names.has("xl/workbook.bin")) {
+    return notXlsxError(fileName, { id: "buku kerja biner Excel .xlsb", en: "an Excel binary workbook, .xlsb" });
+  }
+  if (names.has("mimetype") && names.has("content.xml")) {
+    return notXlsxError(fileName, { id: "lembar kerja OpenDocument .ods", en: "an OpenDocument spreadsheet, .ods" });
+  }
+  if (names.has("word/document.xml")) {
+    return notXlsxError(fileName, { id: "dokumen Word .docx", en: "a Word document, .docx" });
+  }
+  if (names.has("[Content_Types].xml")) return corruptError(fileName);
+  return notXlsxError(fileName, { id: "arsip zip biasa", en: "a plain zip archive" });
+}
+
+function describeNonZip(bytes: Uint8Array): { id: string; en: string } | undefined {
+  const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
+  if (head.startsWith("%pdf")) return { id: "dokumen PDF", en: "a PDF document" };
+  if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.includes("<table")) {
+    return { id: "halaman HTML", en: "an HTML page" };
+  }
+  if (head.startsWith("<?xml")) return { id: "berkas XML", en: "an XML file" };
+  return undefined;
+}
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  if (bytes.length < signature.length) return false;
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+function isPrefixOf(bytes: Uint8Array, signature: readonly number[]): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== signature[i]) return false;
+  return true;
+}
+
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
+  return indexOf(bytes, needle) >= 0;
+}
+
+function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
+  const first = needle[0];
+  const last = haystack.length - needle.length;
+  outer: for (let i = haystack.indexOf(first); i >= 0 && i <= last; i = haystack.indexOf(first, i + 1)) {
+    for (let j = 1; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}

@@ -1,0 +1,82 @@
+/**
+ * The .xlsx host, read side of the WorkbookHost contract: ExcelJS reads the package; every failure reaches the
+ * caller as a HostError with a message in both languages.
+ */
+import ExcelJS from "exceljs";
+import { HostError } from "../domain/host";
+import type { ReadOptions, SheetRef, WorkbookHost } from "../domain/host";
+import type { MappingOverrides } from "../domain/mapping/types";
+import type { SheetSnapshot } from "../domain/sheet/snapshot";
+import { corruptError, noSidecarWriterError, unknownSheetError } from "./hostErrors";
+import { parseMappingOverrides, serializeMappingOverrides } from "./mappingSidecar";
+import type { SidecarAccess } from "./mappingSidecar";
+import { readWorksheet } from "./readWorksheet";
+import { sniffWorkbookBytes } from "./sniff";
+
+export interface XlsxHost extends WorkbookHost {
+  readonly fileName: string;
+  /** Every sheet in tab order, hidden ones included (a hidden Tabel 7 still feeds cross-table rules). */
+  readAllSnapshots(opts?: ReadOptions): Promise<SheetSnapshot[]>;
+}
+
+/**
+ * Parts of a worksheet a read never needs. Data validations matter most: ExcelJS expands each validation range
+ * into one entry per cell, so a rule over a whole column would cost a million entries.
+ */
+type LoadInput = Parameters<ExcelJS.Xlsx["load"]>[0];
+
+const IGNORED_WORKSHEET_NODES = ["dataValidations", "conditionalFormatting", "extLst"];
+
+export async function openXlsxHost(bytes: Uint8Array, fileName: string, sidecar: SidecarAccess = {}): Promise<XlsxHost> {
+  sniffWorkbookBytes(bytes, fileName);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS hands the data to JSZip, which takes any Uint8Array; its typing names a Buffer type only.
+    await workbook.xlsx.load(bytes as unknown as LoadInput, { ignoreNodes: IGNORED_WORKSHEET_NODES });
+  } catch (e) {
+    if (e instanceof HostError) throw e;
+    throw corruptError(fileName);
+  }
+  return new ExcelJsHost(workbook, fileName, sidecar);
+}
+
+class ExcelJsHost implements XlsxHost {
+  private readonly sheets: { ref: SheetRef; ws: ExcelJS.Worksheet }[];
+  private readonly date1904: boolean;
+
+  constructor(
+    workbook: ExcelJS.Workbook,
+    readonly fileName: string,
+    private readonly sidecar: SidecarAccess,
+  ) {
+    // Sheet names are unique in a workbook and readable in the sidecar file, so they serve as ids.
+    this.sheets = workbook.worksheets.map((ws) => ({ ref: { id: ws.name, name: ws.name, visible: ws.state === "visible" }, ws }));
+    this.date1904 = workbook.properties?.date1904 === true;
+  }
+
+  async listSheets(): Promise<SheetRef[]> {
+    return this.sheets.map((s) => ({ ...s.ref }));
+  }
+
+  async readSnapshot(sheet: SheetRef, opts: ReadOptions = {}): Promise<SheetSnapshot> {
+    const found = this.sheets.find((s) => s.ref.id === sheet.id) ?? this.sheets.find((s) => s.ref.name === sheet.name);
+    if (!found) throw unknownSheetError(sheet.name);
+    return readWorksheet(found.ws, found.ref, { styles: opts.styles, date1904: this.date1904 });
+  }
+
+  async readAllSnapshots(opts: ReadOptions = {}): Promise<SheetSnapshot[]> {
+    return this.sheets.map((s) => readWorksheet(s.ws, s.ref, { styles: opts.styles, date1904: this.date1904 }));
+  }
+
+  async loadMapping(): Promise<MappingOverrides | undefined> {
+    if (!this.sidecar.readSidecar) return undefined;
+    const text = await this.sidecar.readSidecar();
+    if (text === undefined) return undefined;
+    return parseMappingOverrides(text, this.sidecar.sidecarName ?? `${this.fileName}.renja.json`);
+  }
+
+  async saveMapping(m: MappingOverrides): Promise<void> {
+    if (!this.sidecar.writeSidecar) throw noSidecarWriterError();
+    await this.sidecar.writeSidecar(serializeMappingOverrides(m));
+  }
+}
