@@ -37,7 +37,9 @@ describe("openXlsxHost / readSnapshot", () => {
         ws.getCell("A1").value = 2;
         ws.getCell("A2").value = 3;
         ws.getCell("A3").value = { formula: "SUM(A1:A2)", result: 5 };
-        ws.getCell("B1").value = { formula: "A1*10", result: 20, shareType: "shared", ref: "B1:B2" };
+        // ExcelJS writes a shared formula from these fields; its typing does not list shareType and ref.
+        const sharedMaster = { formula: "A1*10", result: 20, shareType: "shared", ref: "B1:B2" };
+        ws.getCell("B1").value = sharedMaster;
         ws.getCell("B2").value = { sharedFormula: "B1", result: 30 };
         ws.getCell("C1").value = { formula: "A1&\"x\"", result: "2x" };
         ws.getCell("D1").value = { formula: "A1+A2", result: undefined };
