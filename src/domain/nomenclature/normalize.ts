@@ -1,0 +1,40 @@
+/**
+ * Normalises a program/kegiatan name for fuzzy comparison: case, punctuation, white space, a leading dash or
+ * numbering, and the abbreviations staff use for words the regulation spells out.
+ */
+
+/** Abbreviation -> the words the catalogue uses (whole tokens only, after lower-casing). */
+const ABBREVIATIONS: Record<string, string> = {
+  kab: "kabupaten",
+  kec: "kecamatan",
+  kel: "kelurahan",
+  bmd: "barang milik daerah",
+  pd: "perangkat daerah",
+  opd: "perangkat daerah",
+  tni: "tentara nasional indonesia",
+  polri: "kepolisian negara republik indonesia",
+  dll: "",
+  "&": "dan",
+};
+
+/** Words too common to tell two names apart (kept in the character comparison, ignored for token matching). */
+export const STOPWORDS: ReadonlySet<string> = new Set(["dan", "di", "yang", "pada", "dengan", "atau", "serta", "oleh", "ke", "dari", "untuk", "dalam"]);
+
+/** Lower case, letters and digits only, single spaces; leading "-", "•", "1.", "a)" removed; abbreviations expanded. */
+export function normalizeName(name: string): string {
+  let s = name.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  s = s.replace(/^\s*(?:[-–—•*·]+|\(?[0-9ivx]{1,4}[.)]|\(?[a-z][.)])\s*/u, "");
+  s = s.replace(/&/g, " dan ");
+  s = s.replace(/[^a-z0-9]+/g, " ").trim();
+  if (s === "") return s;
+  return s
+    .split(" ")
+    .map((t) => (t in ABBREVIATIONS ? ABBREVIATIONS[t] : t))
+    .filter((t) => t !== "")
+    .join(" ");
+}
+
+/** Tokens of a normalised name. */
+export function tokensOf(normalized: string): string[] {
+  return normalized === "" ? [] : normalized.split(" ");
+}
