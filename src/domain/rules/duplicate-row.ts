@@ -1,13 +1,14 @@
 /**
  * duplicate-row: the same kode, or the same name, twice under one parent (a row pasted twice, or a sub kegiatan
  * listed again under its kegiatan). Reported on the later occurrence, the first one in `related`.
- * Names are compared without case, spaces and punctuation, so "DokumenRKA-SKPD" and "Dokumen RKA - SKPD" are one.
+ * Names are compared as the catalogue matcher normalises them, and without spaces, so "DokumenRKA-SKPD" and
+ * "Dokumen RKA - SKPD" are one, and so are "BMD" and "Barang Milik Daerah".
  */
 import type { Finding } from "../findings";
 import type { MappedRow } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, nameCell, quoteName, severityOf, withArticle, writtenKode } from "./content-support/tableCells";
+import { LEVEL_NAME, compactName, nameCell, quoteName, severityOf, withArticle, writtenKode } from "./content-support/tableCells";
 
 const meta: RuleMeta = {
   id: "duplicate-row",
@@ -17,10 +18,6 @@ const meta: RuleMeta = {
     en: "The same kode or name appears twice under one parent.",
   },
 };
-
-function nameKey(uraian: string): string {
-  return uraian.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
 
 export const rule: Rule = {
   meta,
@@ -34,7 +31,7 @@ export const rule: Rule = {
         if (!isPlanLevel(row.level)) continue;
         const siblings = `${row.level}|${row.parentRow ?? "root"}`;
         const kode = writtenKode(row);
-        const name = nameKey(row.uraian);
+        const name = compactName(row.uraian);
         const sameKode = kode === undefined ? undefined : firstByKode.get(`${siblings}|${kode}`);
         const sameName = name === "" ? undefined : firstByName.get(`${siblings}|${name}`);
         if (kode !== undefined && !sameKode) firstByKode.set(`${siblings}|${kode}`, row);

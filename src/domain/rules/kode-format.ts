@@ -26,7 +26,7 @@ const FORMS: ReadonlyArray<{ level: Level; pattern: RegExp; shape: string }> = [
   { level: "urusan", pattern: /^\d$/, shape: "U" },
 ];
 
-export function levelOfKode(kode: string): Level | undefined {
+export function levelOfWellFormedKode(kode: string): Level | undefined {
   return FORMS.find((f) => f.pattern.test(kode))?.level;
 }
 
@@ -44,7 +44,7 @@ export const rule: Rule = {
         const kode = writtenKode(row);
         const shape = shapeOf(row.level);
         if (kode === undefined || shape === undefined) continue;
-        const kodeLevel = levelOfKode(kode);
+        const kodeLevel = levelOfWellFormedKode(kode);
         if (kodeLevel === row.level) continue;
         const { cell, role } = nameCell(table, row.row, "kode");
         const lvl = LEVEL_NAME[row.level];

@@ -15,7 +15,8 @@
 import type { Finding } from "../findings";
 import type { ColumnRole, Level, TableKind } from "../mapping/types";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, quoteName, roleCell, roleText, severityOf, sheetOf } from "./content-support/tableCells";
+import { LEVEL_NAME, quoteName, roleCell, roleText, severityOf } from "./content-support/tableCells";
+import { sheetOf } from "./support/moneyCells";
 
 const meta: RuleMeta = {
   id: "missing-field",

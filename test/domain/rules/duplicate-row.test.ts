@@ -30,6 +30,11 @@ testRule(rule, {
       findings: [{ cell: "B9", row: 9, role: "uraian", severity: "warning", related: ["B8"], message: { en: expect.stringContaining("already appears at B8") } }],
     },
     {
+      name: "an abbreviation the catalogue matcher expands (BMD) names the same row",
+      workbook: planWorkbook(planTable([program, { level: "kegiatan", uraian: "Administrasi Barang Milik Daerah pada Perangkat Daerah" }, { level: "kegiatan", uraian: "Administrasi BMD pada Perangkat Daerah" }])),
+      findings: [{ cell: "B7", related: ["B6"] }],
+    },
+    {
       name: "the same kode twice under one kegiatan (names differ): one finding on the kode cell",
       workbook: planWorkbook(planTable([program, pemeliharaan, { ...mebel, kode: "7.01.01.2.09.0005" }, { ...mesin, kode: "7.01.01.2.09.0005" }])),
       findings: [{ cell: "A8", role: "kode", related: ["A7"] }],

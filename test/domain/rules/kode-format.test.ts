@@ -1,4 +1,4 @@
-import { levelOfKode, rule } from "../../../src/domain/rules/kode-format";
+import { levelOfWellFormedKode, rule } from "../../../src/domain/rules/kode-format";
 import type { PlanRowSpec } from "../../support/planWorkbook";
 import { planTable, planWorkbook } from "../../support/planWorkbook";
 import { testRule } from "../../support/ruleTester";
@@ -7,16 +7,16 @@ const program: PlanRowSpec = { level: "program", kode: "7.01.01", uraian: "PROGR
 const kegiatan: PlanRowSpec = { level: "kegiatan", kode: "7.01.01.2.06", uraian: "Administrasi Umum Perangkat Daerah" };
 const sub: PlanRowSpec = { level: "subKegiatan", kode: "7.01.01.2.06.0004", uraian: "Penyediaan Bahan Logistik Kantor" };
 
-describe("levelOfKode", () => {
+describe("levelOfWellFormedKode", () => {
   it("classifies each depth, the older 2-digit sub kegiatan form too", () => {
-    expect(levelOfKode("7")).toBe("urusan");
-    expect(levelOfKode("7.01")).toBe("bidang");
-    expect(levelOfKode("7.01.02")).toBe("program");
-    expect(levelOfKode("7.01.02.2.04")).toBe("kegiatan");
-    expect(levelOfKode("7.01.02.2.04.0003")).toBe("subKegiatan");
-    expect(levelOfKode("7.01.02.2.04.03")).toBe("subKegiatan");
-    expect(levelOfKode("7.1.2")).toBeUndefined();
-    expect(levelOfKode("7.01.02.2.04.003")).toBeUndefined();
+    expect(levelOfWellFormedKode("7")).toBe("urusan");
+    expect(levelOfWellFormedKode("7.01")).toBe("bidang");
+    expect(levelOfWellFormedKode("7.01.02")).toBe("program");
+    expect(levelOfWellFormedKode("7.01.02.2.04")).toBe("kegiatan");
+    expect(levelOfWellFormedKode("7.01.02.2.04.0003")).toBe("subKegiatan");
+    expect(levelOfWellFormedKode("7.01.02.2.04.03")).toBe("subKegiatan");
+    expect(levelOfWellFormedKode("7.1.2")).toBeUndefined();
+    expect(levelOfWellFormedKode("7.01.02.2.04.003")).toBeUndefined();
   });
 });
 

@@ -1,16 +1,13 @@
 /** Reading the cells of a mapped row by role, as the content rules need them. */
 import type { Severity } from "../../findings";
-import type { ColumnRole, Level, MappedRow, MappedTable, MappedWorkbook } from "../../mapping/types";
+import type { ColumnRole, Level, MappedRow, MappedTable } from "../../mapping/types";
 import type { SheetSnapshot } from "../../sheet/snapshot";
+import { normalizeName } from "../../nomenclature";
 import { a1, mergeAt, textAt } from "../../sheet/snapshot";
 import type { RuleMeta, RuleOptions } from "../types";
 
 export function severityOf(meta: RuleMeta, options: RuleOptions): Severity {
   return options.severity?.[meta.id] ?? meta.severity;
-}
-
-export function sheetOf(workbook: MappedWorkbook, table: MappedTable): SheetSnapshot | undefined {
-  return workbook.sheets.find((s) => s.name === table.sheet);
 }
 
 /**
@@ -70,4 +67,12 @@ export function withArticle(en: string): string {
 export function quoteName(uraian: string, max = 80): string {
   const t = uraian.replace(/\s+/g, " ").trim();
   return `"${t.length > max ? `${t.slice(0, max - 1)}…` : t}"`;
+}
+
+/**
+ * A name as the catalogue matcher normalises it (case, punctuation, abbreviations), without spaces: names that
+ * differ only in spacing ("DokumenRKA-SKPD", "Perundang- undangan", mostly Word line-wrap artefacts) are one.
+ */
+export function compactName(name: string): string {
+  return normalizeName(name).replace(/ /g, "");
 }
