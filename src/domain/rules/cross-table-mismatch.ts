@@ -1,0 +1,306 @@
+/**
+ * cross-table-mismatch: Bab III (Tabel 3.3) and Bab IV (Tabel 7) must agree row by row, and Tabel 2.3's
+ * Kebutuhan Dana total must equal the pagu of the year it reviews (DOMAIN.md §4).
+ *
+ * Choices:
+ * - Rows are paired by level and fuzzy name down the tree (cross-support/alignRows), never by position.
+ * - A difference is reported on the Tabel 7 cell (Bab IV is the matrix reviewers hold against SIPD), with
+ *   `related` pointing at the Tabel 3.3 cell. A row present in only one table is reported on that row's name cell.
+ *   A row without partner hides its children: they are missing with it.
+ * - Money differences are errors, text (target, indikator) warnings. An amount slip in either table
+ *   ("4.765,000") is not a difference when a plausible reading of it equals the other table's amount: the slip is
+ *   malformed-number's or suspect-scale's finding.
+ * - Tabel 2.3 (year Y) is held against, first, a Tabel 3.3/7 of year Y (its total pagu N), else a Tabel 2.1's
+ *   "Target Renja" Rp total (the Renja of the evaluated year, which is what the seed's Tabel 2.3 reviews).
+ */
+import type Decimal from "decimal.js";
+import type { Finding, Message, Severity } from "../findings";
+import { sheetRef } from "../findings";
+import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
+import { formatRupiah, parseTarget, plainDecimal } from "../numbers";
+import type { SheetSnapshot } from "../sheet/snapshot";
+import { compactName, LEVEL_NAME, nameCell, quoteName, roleCell, roleText } from "./content-support/tableCells";
+import { alignTables } from "./cross-support/alignRows";
+import { differenceNote } from "./cross-support/amountDifference";
+import type { PlacedAmount } from "./cross-support/amounts";
+import { amountsAgree, roleAmount, shownValue, statedTotal } from "./cross-support/amounts";
+import { shorten } from "./support/describe";
+import { sheetOf } from "./support/moneyCells";
+import type { Rule, RuleMeta, RuleOptions } from "./types";
+
+const meta: RuleMeta = {
+  id: "cross-table-mismatch",
+  severity: "error",
+  description: {
+    id: "Tabel 3.3 (Bab III) dan Tabel 7 (Bab IV) harus sama baris demi baris (pagu, target, indikator); total Kebutuhan Dana Tabel 2.3 harus sama dengan pagu tahun yang direview.",
+    en: "Tabel 3.3 (chapter III) and Tabel 7 (chapter IV) must agree row by row (pagu, target, indicator); Tabel 2.3's Kebutuhan Dana total must equal the pagu of the year it reviews.",
+  },
+};
+
+interface Side {
+  table: MappedTable;
+  sheet: SheetSnapshot;
+  label: Message;
+}
+
+interface Severities {
+  money: Severity;
+  text: Severity;
+}
+
+export const rule: Rule = {
+  meta,
+  check(workbook: MappedWorkbook, options: RuleOptions): Finding[] {
+    const override = options.severity?.[meta.id];
+    const severities: Severities = { money: override ?? "error", text: override ?? "warning" };
+    const findings: Finding[] = [];
+    for (const [plan, matrix] of planPairs(workbook)) findings.push(...comparePlanTables(plan, matrix, severities));
+    findings.push(...reviewTotals(workbook, severities.money));
+    return findings;
+  },
+};
+
+const LABEL_33: Message = { id: "Tabel 3.3 (Bab III)", en: "Tabel 3.3 (chapter III)" };
+const LABEL_7: Message = { id: "Tabel 7 (Bab IV)", en: "Tabel 7 (chapter IV)" };
+
+function side(workbook: MappedWorkbook, table: MappedTable, label: Message): Side | undefined {
+  const sheet = sheetOf(workbook, table);
+  return sheet ? { table, sheet, label } : undefined;
+}
+
+/** Each Tabel 7 with the Tabel 3.3 of the same year (or the first Tabel 3.3 when years are unknown). */
+function planPairs(workbook: MappedWorkbook): Array<[Side, Side]> {
+  const plans = workbook.tables.filter((t) => t.kind === "tabel-3.3");
+  const out: Array<[Side, Side]> = [];
+  for (const t7 of workbook.tables.filter((t) => t.kind === "tabel-7")) {
+    const t33 = plans.find((p) => p.year !== null && p.year === t7.year) ?? plans[0];
+    if (!t33) continue;
+    const a = side(workbook, t33, LABEL_33);
+    const b = side(workbook, t7, LABEL_7);
+    if (a && b) out.push([a, b]);
+  }
+  return out;
+}
+
+function comparePlanTables(plan: Side, matrix: Side, sev: Severities): Finding[] {
+  const findings: Finding[] = [];
+  const matrixPartner = new Map<number, MappedRow>();
+  const planPartner = new Map<number, MappedRow>();
+  const pairs = alignTables(plan.table, matrix.table);
+  for (const p of pairs) {
+    if (p.left && p.right) {
+      matrixPartner.set(p.left.row, p.right);
+      planPartner.set(p.right.row, p.left);
+    }
+  }
+  for (const p of pairs) {
+    if (p.left && p.right) {
+      const money = compareMoney(plan, p.left, matrix, p.right, "paguN", sev.money);
+      if (money) findings.push(money);
+      const target = compareText(plan, p.left, matrix, p.right, "targetN", sev.text);
+      if (target) findings.push(target);
+      const indikator = compareText(plan, p.left, matrix, p.right, "indikator", sev.text);
+      if (indikator) findings.push(indikator);
+    } else if (p.left) {
+      findings.push(missingRow(plan, p.left, matrix, matrixPartner, sev.text));
+    } else if (p.right) {
+      findings.push(missingRow(matrix, p.right, plan, planPartner, sev.text));
+    }
+  }
+  const totals = compareTotals(plan, matrix, sev.money);
+  if (totals) findings.push(totals);
+  return findings;
+}
+
+function levelName(row: MappedRow): Message {
+  return LEVEL_NAME[row.level];
+}
+
+function compareMoney(
+  plan: Side, planRow: MappedRow, matrix: Side, matrixRow: MappedRow, role: ColumnRole, severity: Severity,
+): Finding | undefined {
+  const a = roleAmount(plan.sheet, plan.table, planRow.row, role);
+  const b = roleAmount(matrix.sheet, matrix.table, matrixRow.row, role);
+  if (!a || !b) return undefined;
+  const name = quoteName(matrixRow.uraian);
+  return moneyFinding(plan, a, matrix, b, severity, {
+    id: `Pagu ${levelName(matrixRow).id} ${name}`,
+    en: `The pagu of ${levelName(matrixRow).en} ${name}`,
+  });
+}
+
+function compareTotals(plan: Side, matrix: Side, severity: Severity): Finding | undefined {
+  const a = statedTotal(plan.sheet, plan.table, "paguN");
+  const b = statedTotal(matrix.sheet, matrix.table, "paguN");
+  if (!a || !b) return undefined;
+  return moneyFinding(plan, a, matrix, b, severity, { id: "Total pagu", en: "The total pagu" });
+}
+
+/** A finding on b's cell when the two amounts disagree; `what` names the amount ("Pagu kegiatan …"). */
+function moneyFinding(
+  a: Side, amountA: PlacedAmount, b: Side, amountB: PlacedAmount, severity: Severity, what: Message,
+): Finding | undefined {
+  if (amountsAgree(amountA.reading, amountB.reading) !== false) return undefined;
+  const expected = shownValue(amountA.reading);
+  const actual = shownValue(amountB.reading);
+  if (!expected || !actual) return undefined;
+  const note = differenceNote(expected, actual);
+  return {
+    rule: meta.id,
+    severity,
+    sheet: b.table.sheet,
+    cell: amountB.cell,
+    row: amountB.row,
+    role: "paguN",
+    expected: plainDecimal(expected),
+    actual: plainDecimal(actual),
+    message: {
+      id: `${what.id} di ${b.label.id} (Rp ${rupiah(actual)}) berbeda dengan ${a.label.id} (Rp ${rupiah(expected)}); ${note.id}.`,
+      en: `${what.en} in ${b.label.en} (Rp ${rupiah(actual)}) differs from ${a.label.en} (Rp ${rupiah(expected)}); ${note.en}.`,
+    },
+    related: [sheetRef(a.table.sheet, amountA.cell)],
+  };
+}
+
+function rupiah(d: Decimal): string {
+  return formatRupiah(d);
+}
+
+const TEXT_ROLE_NAME: Partial<Record<ColumnRole, Message>> = {
+  targetN: { id: "Target", en: "The target" },
+  indikator: { id: "Indikator", en: "The indicator" },
+};
+
+function compareText(
+  plan: Side, planRow: MappedRow, matrix: Side, matrixRow: MappedRow, role: ColumnRole, severity: Severity,
+): Finding | undefined {
+  const cell = roleCell(matrix.table, matrixRow.row, role);
+  const planCell = roleCell(plan.table, planRow.row, role);
+  if (!cell || !planCell) return undefined;
+  const a = continuedText(plan, planRow, role);
+  const b = continuedText(matrix, matrixRow, role);
+  const same = role === "targetN" ? sameTarget(a, b) : compactName(a) === compactName(b);
+  if (same) return undefined;
+  const what = TEXT_ROLE_NAME[role] ?? { id: role, en: role };
+  const name = quoteName(matrixRow.uraian);
+  const shown = (t: string) => (t === "" ? "(kosong)" : `"${shorten(t)}"`);
+  const shownEn = (t: string) => (t === "" ? "(empty)" : `"${shorten(t)}"`);
+  return {
+    rule: meta.id,
+    severity,
+    sheet: matrix.table.sheet,
+    cell,
+    row: matrixRow.row,
+    role,
+    message: {
+      id: `${what.id} ${levelName(matrixRow).id} ${name} di ${matrix.label.id} ${shown(b)} berbeda dengan ${plan.label.id} ${shown(a)}.`,
+      en: `${what.en} of ${levelName(matrixRow).en} ${name} in ${matrix.label.en} ${shownEn(b)} differs from ${plan.label.en} ${shownEn(a)}.`,
+    },
+    related: [sheetRef(plan.table.sheet, planCell)],
+  };
+}
+
+/** Targets agree when value, percent sign and unit agree ("3 Paket" ≠ "3 orang"; "5 Orang" = "5 orang"). */
+function sameTarget(a: string, b: string): boolean {
+  if (compactName(a) === compactName(b)) return true;
+  const x = parseTarget(a);
+  const y = parseTarget(b);
+  if (x.value === null || y.value === null) return false;
+  return x.value.eq(y.value) && x.percent === y.percent && compactName(x.unit ?? "") === compactName(y.unit ?? "");
+}
+
+/**
+ * A cell's text with the wrapped continuation lines under it: Word tables pasted into Excel split a long
+ * indicator over rows that hold nothing else ("perundangan yang berlaku (%)").
+ */
+function continuedText(s: Side, row: MappedRow, role: ColumnRole): string {
+  const parts = [roleText(s.sheet, s.table, row.row, role)];
+  const skip = new Set([...s.table.repeatedHeaderRows, ...(s.table.columnNumberRow ? [s.table.columnNumberRow] : [])]);
+  const index = s.table.rows.findIndex((r) => r.row === row.row);
+  for (let i = index + 1; i < s.table.rows.length; i++) {
+    const next = s.table.rows[i];
+    if (next.level !== "other" || skip.has(next.row)) break;
+    if (roleText(s.sheet, s.table, next.row, "uraian") !== "") break;
+    const text = roleText(s.sheet, s.table, next.row, role);
+    if (text !== "") parts.push(text);
+  }
+  return parts.filter((p) => p !== "").join(" ");
+}
+
+function missingRow(
+  present: Side, row: MappedRow, other: Side, partnerOf: Map<number, MappedRow>, severity: Severity,
+): Finding {
+  const { cell, role } = nameCell(present.table, row.row);
+  const name = quoteName(row.uraian);
+  const parent = row.parentRow !== undefined ? partnerOf.get(row.parentRow) : undefined;
+  const related = parent ? [sheetRef(other.table.sheet, nameCell(other.table, parent.row).cell)] : undefined;
+  return {
+    rule: meta.id,
+    severity,
+    sheet: present.table.sheet,
+    cell,
+    row: row.row,
+    role,
+    message: {
+      id: `${capitalise(levelName(row).id)} ${name} ada di ${present.label.id} tetapi tidak ada di ${other.label.id}.`,
+      en: `${capitalise(levelName(row).en)} ${name} is in ${present.label.en} but not in ${other.label.en}.`,
+    },
+    ...(related ? { related } : {}),
+  };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const LABEL_23: Message = { id: "Tabel 2.3 (Kebutuhan Dana)", en: "Tabel 2.3 (Kebutuhan Dana)" };
+
+/** Tabel 2.3's Kebutuhan Dana total against the pagu of the year it reviews. */
+function reviewTotals(workbook: MappedWorkbook, severity: Severity): Finding[] {
+  const findings: Finding[] = [];
+  for (const t23 of workbook.tables.filter((t) => t.kind === "tabel-2.3")) {
+    const review = side(workbook, t23, LABEL_23);
+    if (!review) continue;
+    const total = statedTotal(review.sheet, t23, "paguN");
+    if (!total) continue;
+    const reference = reviewedPagu(workbook, t23);
+    if (!reference) continue;
+    const f = moneyFinding(reference.side, reference.amount, review, total, severity, {
+      id: "Total Kebutuhan Dana",
+      en: "The Kebutuhan Dana total",
+    });
+    if (f) findings.push(f);
+  }
+  return findings;
+}
+
+/** The pagu total a Tabel 2.3 reviews: a plan table of its year, else a Tabel 2.1's Target Renja Rp total. */
+function reviewedPagu(workbook: MappedWorkbook, t23: MappedTable): { side: Side; amount: PlacedAmount } | undefined {
+  const year = t23.year;
+  const candidates: Array<{ table: MappedTable; role: ColumnRole; label: Message }> = [];
+  for (const t of workbook.tables) {
+    if ((t.kind === "tabel-3.3" || t.kind === "tabel-7") && year !== null && t.year === year) {
+      candidates.push({ table: t, role: "paguN", label: t.kind === "tabel-3.3" ? LABEL_33 : LABEL_7 });
+    }
+  }
+  for (const t of workbook.tables) {
+    if (t.kind === "tabel-2.1" && evaluatesYear(t, year)) {
+      candidates.push({ table: t, role: "targetRenjaRp", label: { id: "Tabel 2.1 (Target Renja)", en: "Tabel 2.1 (Renja target)" } });
+    }
+  }
+  for (const c of candidates) {
+    const s = side(workbook, c.table, c.label);
+    const amount = s && statedTotal(s.sheet, c.table, c.role);
+    if (s && amount) return { side: s, amount };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a Tabel 2.1 evaluates the Renja of the given year. Tables label that year inconsistently (the seed calls
+ * 2024 "(n)" in a 2025 document), so any year the table states, or N-1, counts; an unknown year never excludes.
+ */
+function evaluatesYear(t21: MappedTable, year: number | null): boolean {
+  if (year === null || t21.year === null) return true;
+  return t21.year === year || t21.year - 1 === year || t21.statedYears.some((y) => y.year === year);
+}

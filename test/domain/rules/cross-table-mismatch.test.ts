@@ -1,0 +1,186 @@
+import { rule } from "../../../src/domain/rules/cross-table-mismatch";
+import type { PlanRowSpec } from "../../support/planWorkbook";
+import { planTable, planWorkbook } from "../../support/planWorkbook";
+import { testRule } from "../../support/ruleTester";
+import { handTable, handWorkbook } from "./cross-support/handTable";
+import type { Grid } from "./cross-support/handTable";
+
+/** A small Bab III: one program, one kegiatan, three sub kegiatan (rows 5–9), total on row 10. */
+function bab3(overrides: Partial<Record<number, Partial<PlanRowSpec>>> = {}): PlanRowSpec[] {
+  const rows: PlanRowSpec[] = [
+    { level: "program", uraian: "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", indikator: "Persentase penunjang (%)", targetN: "100%", paguN: "36.871.700" },
+    { level: "kegiatan", uraian: "Administrasi Umum Perangkat Daerah", indikator: "Persentase administrasi umum (%)", targetN: "100%", paguN: "36.871.700" },
+    { level: "subKegiatan", uraian: "Penyediaan Peralatan Rumah Tangga", indikator: "Jumlah peralatan (Unit)", targetN: "0 unit", paguN: "-" },
+    { level: "subKegiatan", uraian: "Penyediaan Bahan Logistik Kantor", indikator: "Jumlah bahan logistik kantor yang disediakan (jenis)", targetN: "3 Paket", paguN: "4.765,000" },
+    { level: "subKegiatan", uraian: "Penyediaan Barang Cetakan dan Penggandaan", indikator: "Jumlah Barang cetakan (jenis)", targetN: "5 Orang", paguN: "32.106.700" },
+    { level: "total", uraian: "T O T A L", paguN: "36.871.700" },
+  ];
+  return rows.map((r, i) => ({ ...r, ...(overrides[i] ?? {}) }));
+}
+
+/** The same plan as Bab IV writes it: names run together, US separators, no Peralatan Rumah Tangga. */
+function bab4(overrides: Partial<Record<number, Partial<PlanRowSpec>>> = {}): PlanRowSpec[] {
+  const rows: PlanRowSpec[] = [
+    { level: "program", uraian: "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", indikator: "Persentase penunjang (%)", targetN: "100%", paguN: "36,871,700" },
+    { level: "kegiatan", uraian: "Administrasi Umum PerangkatDaerah", indikator: "Persentase administrasi  umum (%)", targetN: "100%", paguN: "36,871,700" },
+    { level: "subKegiatan", uraian: "Penyediaan Bahan LogistikKantor", indikator: "Jumlah bahan logistik kantor yang disediakan (jenis)", targetN: "3 Paket", paguN: "4,765,000" },
+    { level: "subKegiatan", uraian: "Penyediaan Barang Cetakan dan Penggandaan", indikator: "Jumlah Barang cetakan (jenis)", targetN: "5 orang", paguN: "32,106,700" },
+    { level: "total", uraian: "JUMLAH TOTAL", paguN: "36,871,700" },
+  ];
+  return rows.map((r, i) => ({ ...r, ...(overrides[i] ?? {}) }));
+}
+
+function tables(b3: PlanRowSpec[], b4: PlanRowSpec[]) {
+  return planWorkbook(planTable(b3), planTable(b4, { sheet: "Tabel 7", kind: "tabel-7" }));
+}
+
+// Bab III rows: program 5, kegiatan 6, Rumah Tangga 7, Logistik 8, Cetakan 9, total 10.
+// Bab IV rows: program 5, kegiatan 6, Logistik 7, Cetakan 8, total 9.
+const MISSING_RUMAH_TANGGA = {
+  sheet: "Tabel 3.3",
+  cell: "B7",
+  row: 7,
+  severity: "warning" as const,
+  role: "uraian" as const,
+  related: ["'Tabel 7'!B6"],
+  message: { id: 'Sub kegiatan "Penyediaan Peralatan Rumah Tangga" ada di Tabel 3.3 (Bab III) tetapi tidak ada di Tabel 7 (Bab IV).' },
+};
+
+/** Tabel 2.3 with its total shifted one column right (under Catatan Penting), as in the seed. */
+function tabel23(total: string, year = 2024): { grid: Grid; table: ReturnType<typeof handTable> } {
+  const grid: Grid = [
+    ["Review Terhadap Rancangan Awal RKPD Tahun 2024"],
+    ["No.", "Program/Kegiatan", "Pagu Indikatif", "Program/Kegiatan", "Kebutuhan Dana", "Catatan Penting"],
+    ["I", "PROGRAM A", "5.000.000", "PROGRAM A", "4.841.963.425", null],
+    ["JUMLAH TOTAL", null, "5.000.000", "JUMLAH TOTAL", null, total],
+  ];
+  const table = handTable(grid, {
+    sheet: "Tabel 2.3", kind: "tabel-2.3", year, titleRows: [1], headerRows: [2],
+    columns: { no: 1, rkpdUraian: 2, rkpdPagu: 3, uraian: 4, paguN: 5, catatan: 6 },
+    levels: [[3, "program"], [4, "total"]], totalRow: 4,
+  });
+  return { grid, table };
+}
+
+function tabel21(total: string): { grid: Grid; table: ReturnType<typeof handTable> } {
+  const grid: Grid = [
+    ["EVALUASI PELAKSANAAN RENJA"],
+    ["Program/Kegiatan", "Target Renja 2024 K", "Target Renja 2024 Rp"],
+    ["PROGRAM A", "100%", "4,841,963,425"],
+    ["JUMLAH", null, total],
+  ];
+  const table = handTable(grid, {
+    sheet: "Tabel 2.1", kind: "tabel-2.1", year: 2025, titleRows: [1], headerRows: [2],
+    columns: { uraian: 1, targetRenjaK: 2, targetRenjaRp: 3 },
+    levels: [[3, "program"], [4, "total"]], totalRow: 4,
+  });
+  return { grid, table };
+}
+
+testRule(rule, {
+  valid: [
+    {
+      name: "Bab IV without the Rumah Tangga row is checked only for that row (see invalid); equal tables give nothing",
+      workbook: tables(bab3().filter((_, i) => i !== 2), bab4()),
+    },
+    {
+      name: "a Tabel 3.3 alone has nothing to be compared with",
+      workbook: planWorkbook(planTable(bab3())),
+    },
+    {
+      name: "a number cell 1,000 times too small (4765 typed as 4.765,000) is suspect-scale's finding, not a difference",
+      workbook: tables(bab3({ 3: { paguN: 4765 } }).filter((_, i) => i !== 2), bab4()),
+    },
+    {
+      name: "Tabel 2.3's Kebutuhan Dana total equal to Tabel 2.1's Target Renja total, read from the shifted cell",
+      workbook: handWorkbook([tabel23("4,841,963,425"), tabel21("4,841,963,425")]),
+    },
+    {
+      name: "Tabel 2.3 of a year no plan table covers, and no Tabel 2.1: nothing to compare",
+      workbook: handWorkbook([tabel23("1"), planTable(bab3(), { year: 2025 })]),
+    },
+  ],
+  invalid: [
+    {
+      name: "a row of Bab III missing from Bab IV is reported on the Bab III row, pointing at the Bab IV parent",
+      workbook: tables(bab3(), bab4()),
+      findings: [MISSING_RUMAH_TANGGA],
+    },
+    {
+      name: "swapped digits in a pagu: error on the Tabel 7 cell with the Tabel 3.3 cell related",
+      workbook: tables(
+        bab3({ 0: { paguN: "36.871.700" }, 4: { paguN: "32.106.700" } }).filter((_, i) => i !== 2),
+        bab4({ 3: { paguN: "32,160,700" } }),
+      ),
+      findings: [
+        {
+          sheet: "Tabel 7", cell: "F8", row: 8, severity: "error", role: "paguN",
+          expected: "32106700", actual: "32160700", related: ["'Tabel 3.3'!F8"],
+          message: {
+            id: 'Pagu sub kegiatan "Penyediaan Barang Cetakan dan Penggandaan" di Tabel 7 (Bab IV) (Rp 32.160.700) berbeda dengan Tabel 3.3 (Bab III) (Rp 32.106.700); selisih Rp 54.000; kemungkinan dua angka bertukar tempat.',
+            en: 'The pagu of sub-activity (sub kegiatan) "Penyediaan Barang Cetakan dan Penggandaan" in Tabel 7 (chapter IV) (Rp 32.160.700) differs from Tabel 3.3 (chapter III) (Rp 32.106.700); difference Rp 54.000; likely two digits swapped.',
+          },
+        },
+      ],
+    },
+    {
+      name: "a malformed amount whose repairs do not equal the other table's amount is a difference",
+      workbook: tables(bab3({ 3: { paguN: "4.756,000" } }).filter((_, i) => i !== 2), bab4()),
+      findings: [{ sheet: "Tabel 7", cell: "F7", severity: "error", expected: "4756000", actual: "4765000" }],
+    },
+    {
+      name: "target and indikator differences are warnings on the Tabel 7 cells",
+      workbook: tables(
+        bab3({ 3: { targetN: "3 orang" }, 4: { indikator: "Jumlah Barang cetakan dan penggandaan (jenis)" } }).filter((_, i) => i !== 2),
+        bab4(),
+      ),
+      findings: [
+        {
+          sheet: "Tabel 7", cell: "E7", row: 7, severity: "warning", role: "targetN", related: ["'Tabel 3.3'!E7"],
+          message: { id: 'Target sub kegiatan "Penyediaan Bahan LogistikKantor" di Tabel 7 (Bab IV) "3 Paket" berbeda dengan Tabel 3.3 (Bab III) "3 orang".' },
+        },
+        { sheet: "Tabel 7", cell: "C8", row: 8, severity: "warning", role: "indikator", related: ["'Tabel 3.3'!C8"] },
+      ],
+    },
+    {
+      name: "an empty indikator on one side is a difference",
+      workbook: tables(bab3({ 1: { indikator: null } }).filter((_, i) => i !== 2), bab4()),
+      findings: [{ sheet: "Tabel 7", cell: "C6", severity: "warning", message: { en: 'The indicator of activity (kegiatan) "Administrasi Umum PerangkatDaerah" in Tabel 7 (chapter IV) "Persentase administrasi umum (%)" differs from Tabel 3.3 (chapter III) (empty).' } }],
+    },
+    {
+      name: "a row only in Bab IV is reported on the Bab IV row",
+      workbook: tables(
+        bab3().filter((_, i) => i !== 2),
+        [...bab4().slice(0, 4), { level: "subKegiatan", uraian: "Fasilitasi Kunjungan Tamu", paguN: "0" }, bab4()[4]],
+      ),
+      findings: [{ sheet: "Tabel 7", cell: "B9", row: 9, severity: "warning", related: ["'Tabel 3.3'!B6"] }],
+    },
+    {
+      name: "total rows that differ",
+      workbook: tables(bab3().filter((_, i) => i !== 2), bab4({ 4: { paguN: "36,871,000" } })),
+      findings: [{ sheet: "Tabel 7", cell: "F9", severity: "error", expected: "36871700", actual: "36871000", related: ["'Tabel 3.3'!F9"] }],
+    },
+    {
+      name: "Tabel 2.3's Kebutuhan Dana total with swapped digits against Tabel 2.1's Target Renja total",
+      workbook: handWorkbook([tabel23("4,841,693,425"), tabel21("4,841,963,425")]),
+      findings: [
+        {
+          sheet: "Tabel 2.3", cell: "F4", row: 4, severity: "error", role: "paguN",
+          expected: "4841963425", actual: "4841693425", related: ["'Tabel 2.1'!C4"],
+          message: {
+            id: "Total Kebutuhan Dana di Tabel 2.3 (Kebutuhan Dana) (Rp 4.841.693.425) berbeda dengan Tabel 2.1 (Target Renja) (Rp 4.841.963.425); selisih Rp 270.000; kemungkinan dua angka bertukar tempat.",
+          },
+        },
+      ],
+    },
+    {
+      name: "Tabel 2.3 against the plan table of the year it reviews, before any Tabel 2.1",
+      workbook: (() => {
+        const plan = planTable(bab3(), { year: 2024 });
+        const w = handWorkbook([tabel23("36.871.000"), tabel21("36.871.000"), plan]);
+        return w;
+      })(),
+      findings: [{ sheet: "Tabel 2.3", cell: "F4", expected: "36871700", actual: "36871000", related: ["'Tabel 3.3'!F10"] }],
+    },
+  ],
+});
