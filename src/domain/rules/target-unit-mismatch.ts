@@ -1,0 +1,86 @@
+/**
+ * target-unit-mismatch: a target whose unit differs from the unit its indicator names in parentheses
+ * ("Jumlah bahan logistik kantor yang disediakan (jenis)" with target "3 orang"), a percentage indicator "(%)"
+ * with a count target ("12 Dokumen"), or a count indicator with a percentage target ("100%").
+ * Quiet when the indicator names no unit, and when the target is a bare number ("1500" for "(Surat)"): the
+ * indicator then supplies the unit, which is how many Renja write it. Spelling variants of one unit
+ * ("eksamplar"/"exemplar") are the same unit (numbers/unit.ts decides).
+ * Checked pairs: indikator with the N and N+1 targets, and in Tabel 2.3 the RKPD block's indicator with its target.
+ */
+import type { Finding } from "../findings";
+import type { ColumnRole } from "../mapping/types";
+import { isPlanLevel } from "../mapping/tree";
+import { canonicalUnit, parseTarget, sameUnit, unitOfIndicator } from "../numbers";
+import type { Rule, RuleMeta } from "./types";
+import { LEVEL_NAME, quoteName, roleCell, roleText, severityOf } from "./content-support/tableCells";
+import { sheetOf } from "./support/moneyCells";
+
+const meta: RuleMeta = {
+  id: "target-unit-mismatch",
+  severity: "warning",
+  description: {
+    id: "Satuan target berbeda dengan satuan yang disebut indikatornya.",
+    en: "The target's unit differs from the unit its indicator names.",
+  },
+};
+
+const PAIRS: ReadonlyArray<{ indikator: ColumnRole; target: ColumnRole }> = [
+  { indikator: "indikator", target: "targetN" },
+  { indikator: "indikator", target: "targetN1" },
+  { indikator: "rkpdIndikator", target: "rkpdTarget" },
+];
+
+/** Both units when the target's disagrees with the indicator's; undefined when they agree or cannot be compared. */
+export function unitConflict(indicatorText: string, targetText: string): { indicatorUnit: string; targetUnit: string } | undefined {
+  const indicatorUnit = unitOfIndicator(indicatorText);
+  if (indicatorUnit === null) return undefined;
+  const target = parseTarget(targetText);
+  const indicatorIsPercent = canonicalUnit(indicatorUnit) === "%";
+  let agree: boolean;
+  if (target.percent) agree = indicatorIsPercent;
+  else if (target.unit === null) agree = true;
+  else agree = !indicatorIsPercent && sameUnit(target.unit, indicatorUnit);
+  return agree ? undefined : { indicatorUnit, targetUnit: target.unit ?? "%" };
+}
+
+export const rule: Rule = {
+  meta,
+  check(workbook, options) {
+    const severity = severityOf(meta, options);
+    const findings: Finding[] = [];
+    for (const table of workbook.tables) {
+      const sheet = sheetOf(workbook, table);
+      const pairs = PAIRS.filter((p) => table.columns[p.indikator] !== undefined && table.columns[p.target] !== undefined);
+      if (!sheet || pairs.length === 0) continue;
+      for (const row of table.rows) {
+        if (!isPlanLevel(row.level)) continue;
+        for (const pair of pairs) {
+          const indicatorText = roleText(sheet, table, row.row, pair.indikator);
+          const targetText = roleText(sheet, table, row.row, pair.target);
+          const conflict = unitConflict(indicatorText, targetText);
+          const cell = roleCell(table, row.row, pair.target);
+          if (conflict === undefined || cell === undefined) continue;
+          const { indicatorUnit, targetUnit } = conflict;
+          const lvl = LEVEL_NAME[row.level];
+          const indicatorCell = roleCell(table, row.row, pair.indikator);
+          findings.push({
+            rule: meta.id,
+            severity,
+            sheet: table.sheet,
+            cell,
+            row: row.row,
+            role: pair.target,
+            expected: indicatorUnit,
+            actual: targetUnit,
+            related: indicatorCell ? [indicatorCell] : undefined,
+            message: {
+              id: `Target "${targetText}" pada ${lvl.id} ${quoteName(row.uraian)} bersatuan "${targetUnit}", tetapi indikatornya menyebut satuan "(${indicatorUnit})".`,
+              en: `Target "${targetText}" of ${lvl.en} ${quoteName(row.uraian)} is in "${targetUnit}", but its indicator names the unit "(${indicatorUnit})".`,
+            },
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};
