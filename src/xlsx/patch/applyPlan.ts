@@ -1,0 +1,265 @@
+/**
+ * Writes a WritePlan into an .xlsx package by patching only the planned cells: every zip entry other than the
+ * edited sheets, styles.xml (when a number format is added), workbook.xml (fullCalcOnLoad), the workbook
+ * relationships and content types (calc chain dropped) keeps its exact stored bytes. All or nothing: every
+ * check runs before anything is built, and the result is a new byte array (the input is never touched).
+ */
+import { HostError } from "../../domain/host";
+import { sheetRef } from "../../domain/findings";
+import { sameContent, type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../../domain/plan";
+import { a1 } from "../../domain/sheet/snapshot";
+import { cellXml, textNeedsTextFormat } from "./cellXml";
+import { openPackage, sheetPart, type XlsxPackage } from "./package";
+import { PackageReader } from "./readCells";
+import { applySplices, parseArea, SheetDoc, type CellNode, type Splice } from "./sheet";
+import { prefixOf, type StylesEditor } from "./styles";
+import { dropCalcChain, setFullCalcOnLoad } from "./workbookParts";
+import { attr, elementText, escapeText, findElement, withAttribute, type XmlTag } from "./xml";
+import { writeZip } from "./zip";
+
+export interface PatchResult {
+  bytes: Uint8Array;
+  undo: UndoRecord;
+}
+
+export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan): PatchResult {
+  const pkg = openPackage(bytes);
+  const reader = new PackageReader(pkg);
+  rejectDuplicates(plan.cells);
+
+  const current = plan.cells.map((c) => reader.content(c.sheet, c.row, c.col));
+  const changed = plan.cells.filter((c, i) => !unchangedSinceRead(c.before, current[i]));
+  if (changed.length) throw changedSinceRead(changed);
+  rejectUnwritableCells(reader, plan.cells);
+
+  const bySheet = new Map<string, PlannedCell[]>();
+  for (const c of plan.cells) {
+    const path = sheetPart(pkg, c.sheet).path;
+    bySheet.set(path, [...(bySheet.get(path) ?? []), c]);
+  }
+  const styles = reader.stylesEditor();
+  for (const [path, cells] of bySheet) {
+    pkg.setText(path, patchSheet(reader.sheet(cells[0].sheet), cells, styles));
+  }
+  if (styles.isChanged && pkg.stylesPath) pkg.setText(pkg.stylesPath, styles.text);
+  setFullCalcOnLoad(pkg);
+  const removed = dropCalcChain(pkg);
+
+  const out = writeZip(pkg.zip, packageChanges(pkg, removed));
+  const written = new PackageReader(openPackage(out));
+  const undo: UndoRecord = {
+    title: plan.title,
+    cells: plan.cells.map((c, i) => ({ ...c, before: written.content(c.sheet, c.row, c.col), after: current[i] })),
+  };
+  return { bytes: out, undo };
+}
+
+/**
+ * sameContent, with one allowance: a plan that states no number format (snapshots carry none for empty
+ * cells) is not refused over the format alone.
+ */
+function unchangedSinceRead(planned: CellContent, actual: CellContent): boolean {
+  if (planned.numFmt === undefined) return sameContent(planned, { ...actual, numFmt: undefined });
+  return sameContent(planned, actual);
+}
+
+function rejectDuplicates(cells: readonly PlannedCell[]): void {
+  const seen = new Set<string>();
+  for (const c of cells) {
+    const key = `${c.sheet.toLowerCase()}!${c.row}:${c.col}`;
+    if (seen.has(key)) throw new Error(`the plan writes ${sheetRef(c.sheet, c.cell)} twice`);
+    seen.add(key);
+  }
+}
+
+function changedSinceRead(cells: readonly PlannedCell[]): HostError {
+  const list = cells.map((c) => sheetRef(c.sheet, c.cell)).join(", ");
+  return new HostError("changed-since-read", {
+    id: `Sel berikut berubah sejak dibaca: ${list}. Tidak ada yang ditulis. Jalankan pemeriksaan lagi.`,
+    en: `These cells changed since they were read: ${list}. Nothing was written. Run the check again.`,
+  });
+}
+
+function rejectUnwritableCells(reader: PackageReader, cells: readonly PlannedCell[]): void {
+  const sheets = [...new Set(cells.map((c) => c.sheet))];
+  const locked = sheets.filter((s) => reader.sheet(s).isProtected());
+  if (locked.length) {
+    const names = locked.map((s) => `'${s}'`).join(", ");
+    throw new HostError("protected", {
+      id: `Lembar ${names} diproteksi. Buka proteksinya (Tinjau > Buka Proteksi Lembar) lalu jalankan lagi. Tidak ada yang ditulis.`,
+      en: `Sheet ${names} is protected. Unprotect it (Review > Unprotect Sheet) and run again. Nothing was written.`,
+    });
+  }
+  const inMerge: string[] = [];
+  const inArray: string[] = [];
+  for (const c of cells) {
+    const doc = reader.sheet(c.sheet);
+    const merge = doc.merges().find((m) => contains(m, c.row, c.col));
+    if (merge && (merge.top !== c.row || merge.left !== c.col)) {
+      inMerge.push(`${sheetRef(c.sheet, c.cell)} (${a1(merge.top, merge.left)}:${a1(merge.bottom, merge.right)})`);
+    }
+    if (doc.arrayAreas().some((m) => contains(m, c.row, c.col))) inArray.push(sheetRef(c.sheet, c.cell));
+  }
+  if (inMerge.length) {
+    const list = inMerge.join(", ");
+    throw new HostError("protected", {
+      id: `Sel berikut berada di dalam sel gabungan tetapi bukan sel kiri-atasnya, sehingga tidak dapat diisi: ${list}. Tidak ada yang ditulis.`,
+      en: `These cells lie inside merged cells but are not their top-left cell, so they cannot be filled: ${list}. Nothing was written.`,
+    });
+  }
+  if (inArray.length) {
+    const list = inArray.join(", ");
+    throw new HostError("protected", {
+      id: `Sel berikut adalah bagian dari rumus array dan tidak dapat diubah sendiri-sendiri: ${list}. Tidak ada yang ditulis.`,
+      en: `These cells are part of an array formula and cannot be changed one by one: ${list}. Nothing was written.`,
+    });
+  }
+}
+
+function contains(m: { top: number; left: number; bottom: number; right: number }, row: number, col: number): boolean {
+  return row >= m.top && row <= m.bottom && col >= m.left && col <= m.right;
+}
+
+function patchSheet(original: SheetDoc, cells: readonly PlannedCell[], styles: StylesEditor): string {
+  const doc = original.hasExplicitRefs() ? original : new SheetDoc(original.withExplicitRefs());
+  const xml = doc.xml;
+  const sheetData = doc.sheetData;
+  if (!sheetData) throw new Error("worksheet has no sheetData");
+  const prefix = prefixOf(sheetData.open.name);
+  const planned = new Set(cells.map((c) => `${c.row}:${c.col}`));
+  const splices: Splice[] = [];
+  const newRows = new Map<number, string[]>();
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+
+  for (const c of sorted) {
+    const node = doc.cell(c.row, c.col);
+    const style = styleFor(doc, styles, c);
+    const keep: Record<string, string> = {};
+    const ph = node ? attr(xml, node.el.open, "ph") : undefined;
+    if (ph) keep.ph = ph;
+    const text = cellXml(c.after, { prefix, ref: a1(c.row, c.col), style, keep });
+    const key = c.row * 20000 + c.col;
+    if (node) {
+      splices.push({ at: node.el.open.start, end: node.el.close.end, text, key });
+      splices.push(...unshareDependents(doc, node, planned));
+      continue;
+    }
+    const row = doc.row(c.row);
+    if (!row) {
+      newRows.set(c.row, [...(newRows.get(c.row) ?? []), text]);
+      continue;
+    }
+    if (row.el.open.kind === "empty") {
+      // `<row r="5"/>`: open it up; all planned cells of this row go in together (sorted).
+      const rowCells = sorted.filter((o) => o.row === c.row);
+      if (rowCells[0] !== c) continue;
+      const inner = rowCells.map((o) => cellXml(o.after, { prefix, ref: a1(o.row, o.col), style: styleFor(doc, styles, o) })).join("");
+      const open = withSpans(xml, row.el.open, rowCells.map((o) => o.col)).replace(/\s*\/>$/, ">");
+      splices.push({ at: row.el.open.start, end: row.el.open.end, text: `${open}${inner}</${row.el.open.name}>`, key });
+      continue;
+    }
+    const next = row.cells.find((o) => o.col > c.col);
+    const at = next ? next.el.open.start : row.el.close.start;
+    splices.push({ at, end: at, text, key });
+  }
+
+  for (const row of doc.rows) {
+    if (row.el.open.kind === "empty") continue;
+    const cols = cells.filter((c) => c.row === row.row && !doc.cell(c.row, c.col)).map((c) => c.col);
+    if (cols.length) {
+      const open = withSpans(xml, row.el.open, cols);
+      if (open !== xml.slice(row.el.open.start, row.el.open.end)) splices.push({ at: row.el.open.start, end: row.el.open.end, text: open, key: -1 });
+    }
+  }
+
+  for (const [rowNum, texts] of newRows) {
+    const rowXml = `<${prefix}row r="${rowNum}">${texts.join("")}</${prefix}row>`;
+    const next = doc.rows.find((r) => r.row > rowNum);
+    if (next) splices.push({ at: next.el.open.start, end: next.el.open.start, text: rowXml, key: rowNum * 20000 });
+    else if (sheetData.open.kind === "empty") continue;
+    else splices.push({ at: sheetData.close.start, end: sheetData.close.start, text: rowXml, key: rowNum * 20000 });
+  }
+  if (sheetData.open.kind === "empty" && newRows.size) {
+    const rowsXml = [...newRows.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([r, texts]) => `<${prefix}row r="${r}">${texts.join("")}</${prefix}row>`)
+      .join("");
+    const name = sheetData.open.name;
+    splices.push({ at: sheetData.open.start, end: sheetData.open.end, text: `<${name}>${rowsXml}</${name}>` });
+  }
+  splices.push(...dimensionSplice(doc, cells));
+  return applySplices(xml, splices);
+}
+
+/** The style the cell gets: its own (or its row's / column's when new), with the planned number format. */
+function styleFor(doc: SheetDoc, styles: StylesEditor, c: PlannedCell): number {
+  const style = doc.styleAt(c.row, c.col);
+  const format = targetFormat(c.after);
+  if (format === undefined) return style;
+  const current = styles.formatOf(style);
+  return (current || "General") === format ? style : styles.styleWithFormat(style, format);
+}
+
+/** undefined keeps the cell's format; text that looks like a formula or number gets "@" unless the plan says. */
+function targetFormat(after: CellContent): string | undefined {
+  if (after.numFmt !== undefined) return after.numFmt || "General";
+  if (typeof after.value === "string" && !after.formula && textNeedsTextFormat(after.value)) return "@";
+  return undefined;
+}
+
+/**
+ * Overwriting the first cell of a shared formula would leave the other cells of the group without a formula;
+ * they get their own (translated) formula text first, so their content does not change.
+ */
+function unshareDependents(doc: SheetDoc, node: CellNode, planned: ReadonlySet<string>): Splice[] {
+  const f = doc.child(node.el, "f");
+  if (!f || attr(doc.xml, f.open, "t") !== "shared" || !elementText(doc.xml, f)) return [];
+  const si = attr(doc.xml, f.open, "si") ?? "";
+  const splices: Splice[] = [];
+  for (const dep of doc.sharedFormulaDependents(si)) {
+    if (planned.has(`${dep.row}:${dep.col}`)) continue;
+    const depF = doc.child(dep.el, "f");
+    const formula = doc.formulaOf(dep);
+    if (!depF || formula === undefined) continue;
+    const name = depF.open.name;
+    splices.push({ at: depF.open.start, end: depF.close.end, text: `<${name}>${escapeText(formula)}</${name}>` });
+  }
+  return splices;
+}
+
+/** The row's opening tag with its spans hint widened to cover new columns (Excel reads spans as a hint). */
+function withSpans(xml: string, rowOpen: XmlTag, cols: readonly number[]): string {
+  const text = xml.slice(rowOpen.start, rowOpen.end);
+  const spans = attr(xml, rowOpen, "spans");
+  const m = spans ? /^(\d+):(\d+)$/.exec(spans) : null;
+  if (!m) return text;
+  const lo = Math.min(Number(m[1]), ...cols);
+  const hi = Math.max(Number(m[2]), ...cols);
+  if (lo === Number(m[1]) && hi === Number(m[2])) return text;
+  return withAttribute(xml, rowOpen, "spans", `${lo}:${hi}`);
+}
+
+function dimensionSplice(doc: SheetDoc, cells: readonly PlannedCell[]): Splice[] {
+  const dim = findElement(doc.tags, "dimension");
+  if (!dim) return [];
+  const area = parseArea(attr(doc.xml, dim.open, "ref") ?? "");
+  if (!area) return [];
+  const next = { ...area };
+  for (const c of cells) {
+    next.top = Math.min(next.top, c.row);
+    next.left = Math.min(next.left, c.col);
+    next.bottom = Math.max(next.bottom, c.row);
+    next.right = Math.max(next.right, c.col);
+  }
+  if (JSON.stringify(next) === JSON.stringify(area)) return [];
+  const refText = `${a1(next.top, next.left)}:${a1(next.bottom, next.right)}`;
+  return [{ at: dim.open.start, end: dim.open.end, text: withAttribute(doc.xml, dim.open, "ref", refText) }];
+}
+
+function packageChanges(pkg: XlsxPackage, removed: string | undefined): Map<string, Uint8Array | null> {
+  const changes = new Map<string, Uint8Array | null>();
+  const encoder = new TextEncoder();
+  for (const [path, text] of pkg.edited()) changes.set(path, encoder.encode(text));
+  if (removed) changes.set(removed, null);
+  return changes;
+}

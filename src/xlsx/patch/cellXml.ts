@@ -1,0 +1,70 @@
+/**
+ * The `<c>` element for a planned content. Text is always written as an inline string so it can never become
+ * a formula or a number, and sharedStrings.xml stays untouched; formulas carry their cached result.
+ */
+import type { CellContent } from "../../domain/plan";
+import { encodeXstring, escapeAttribute, escapeText } from "./xml";
+
+export interface CellXmlOptions {
+  /** Namespace prefix of the sheet's elements ("" or e.g. "x:"). */
+  prefix: string;
+  ref: string;
+  style: number;
+  /** Attributes of the old element worth keeping (phonetic display). */
+  keep?: Record<string, string>;
+}
+
+export function cellXml(content: CellContent, opts: CellXmlOptions): string {
+  const p = opts.prefix;
+  const attrs: Record<string, string> = { r: opts.ref };
+  if (opts.style) attrs.s = String(opts.style);
+  Object.assign(attrs, opts.keep ?? {});
+  let inner = "";
+  const formula = content.formula?.replace(/^=/, "");
+  if (formula) inner += `<${p}f>${escapeText(formula)}</${p}f>`;
+
+  if (content.error) {
+    attrs.t = "e";
+    inner += `<${p}v>${escapeText(content.error)}</${p}v>`;
+  } else if (typeof content.value === "number") {
+    inner += `<${p}v>${numberText(content.value)}</${p}v>`;
+  } else if (typeof content.value === "boolean") {
+    attrs.t = "b";
+    inner += `<${p}v>${content.value ? 1 : 0}</${p}v>`;
+  } else if (typeof content.value === "string" && content.value !== "") {
+    if (formula) {
+      attrs.t = "str";
+      inner += `<${p}v>${escapeText(encodeXstring(content.value))}</${p}v>`;
+    } else {
+      attrs.t = "inlineStr";
+      inner += `<${p}is>${textElement(p, content.value)}</${p}is>`;
+    }
+  }
+  const attrText = Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
+    .join("");
+  return inner ? `<${p}c${attrText}>${inner}</${p}c>` : `<${p}c${attrText}/>`;
+}
+
+function textElement(p: string, text: string): string {
+  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
+  return `<${p}t${space}>${escapeText(encodeXstring(text))}</${p}t>`;
+}
+
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`cannot write ${n} into a cell`);
+  // Shortest round-trip form; "1e+21" is a valid xsd:double, and Excel reads it.
+  return String(n);
+}
+
+/**
+ * Text that a spreadsheet would take for a formula or a number if typed (=, +, -, @ first, or numeric):
+ * written as text it gets the Text format "@" so a later edit keeps it text.
+ */
+export function textNeedsTextFormat(value: string): boolean {
+  const t = value.trim();
+  if (/^[=+\-@]/.test(t)) return true;
+  if (!/\d/.test(t)) return false;
+  // Amounts, percents, dates and times as typed ("4.765,000", "63,80%", "12/05/2025", "1e5", "Rp 5.000").
+  return /^(rp\.?\s*)?[\d\s.,/:%()-]+$/i.test(t) || /^\d+(\.\d+)?e[+-]?\d+$/i.test(t);
+}

@@ -1,0 +1,149 @@
+/**
+ * The parts of an .xlsx package a patch reads or edits, found through the relationships (never by guessing
+ * file names): workbook, sheets by name, shared strings, styles, calc chain.
+ */
+import { HostError } from "../../domain/host";
+import { entryData, readZip, type ZipArchive } from "./zip";
+import { attr, scanTags, tagAttributes } from "./xml";
+
+export interface SheetPart {
+  name: string;
+  /** Zip entry name, e.g. "xl/worksheets/sheet1.xml". */
+  path: string;
+}
+
+export interface XlsxPackage {
+  zip: ZipArchive;
+  workbookPath: string;
+  workbookRelsPath: string;
+  sheets: SheetPart[];
+  sharedStringsPath?: string;
+  stylesPath?: string;
+  calcChainPath?: string;
+  /** Current text of a part (edited text once `setText` was called). */
+  text(path: string): string;
+  setText(path: string, text: string): void;
+  has(path: string): boolean;
+  /** Parts edited so far, with their new text. */
+  edited(): ReadonlyMap<string, string>;
+}
+
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+
+export function openPackage(bytes: Uint8Array): XlsxPackage {
+  const zip = readZip(bytes);
+  const byName = new Map(zip.entries.map((e) => [e.name, e]));
+  const cache = new Map<string, string>();
+  const edits = new Map<string, string>();
+  const text = (path: string): string => {
+    const edited = edits.get(path);
+    if (edited !== undefined) return edited;
+    let t = cache.get(path);
+    if (t === undefined) {
+      const entry = byName.get(path);
+      if (!entry) throw missingPart(path);
+      t = new TextDecoder("utf-8").decode(entryData(entry));
+      cache.set(path, t);
+    }
+    return t;
+  };
+
+  const rootRels = relationships(text, "_rels/.rels", "");
+  const workbookRel = rootRels.find((r) => OFFICE_DOCUMENT.test(r.type));
+  if (!workbookRel) throw missingPart("workbook");
+  const workbookPath = workbookRel.target;
+  const workbookRelsPath = relsPathFor(workbookPath);
+  const wbRels = byName.has(workbookRelsPath) ? relationships(text, workbookRelsPath, dirOf(workbookPath)) : [];
+  const relById = new Map(wbRels.map((r) => [r.id, r]));
+
+  const wbXml = text(workbookPath);
+  const sheets: SheetPart[] = [];
+  for (const tag of scanTags(wbXml)) {
+    if (tag.kind === "close" || tag.local !== "sheet") continue;
+    const name = attr(wbXml, tag, "name") ?? "";
+    const rid = [...tagAttributes(wbXml, tag)].find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1];
+    const rel = rid ? relById.get(rid) : undefined;
+    if (rel && /\/worksheet$/.test(rel.type)) sheets.push({ name, path: rel.target });
+  }
+  const byType = (suffix: string) => wbRels.find((r) => r.type.endsWith(suffix))?.target;
+
+  return {
+    zip,
+    workbookPath,
+    workbookRelsPath,
+    sheets,
+    sharedStringsPath: byType("/sharedStrings"),
+    stylesPath: byType("/styles"),
+    calcChainPath: byType("/calcChain"),
+    text,
+    setText: (path, t) => void edits.set(path, t),
+    has: (path) => byName.has(path),
+    edited: () => edits,
+  };
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** Resolved zip entry name (for internal targets). */
+  target: string;
+  external: boolean;
+}
+
+export function relationships(text: (path: string) => string, relsPath: string, baseDir: string): Relationship[] {
+  const xml = text(relsPath);
+  const rels: Relationship[] = [];
+  for (const tag of scanTags(xml)) {
+    if (tag.kind === "close" || tag.local !== "Relationship") continue;
+    const external = attr(xml, tag, "TargetMode") === "External";
+    const rawTarget = attr(xml, tag, "Target") ?? "";
+    rels.push({
+      id: attr(xml, tag, "Id") ?? "",
+      type: attr(xml, tag, "Type") ?? "",
+      target: external ? rawTarget : resolvePartPath(baseDir, rawTarget),
+      external,
+    });
+  }
+  return rels;
+}
+
+/** "xl/" + "worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml"; "/xl/x.xml" is absolute; ".." climbs. */
+export function resolvePartPath(baseDir: string, target: string): string {
+  const segments = target.startsWith("/") ? [] : baseDir.split("/").filter(Boolean);
+  for (const seg of target.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") segments.pop();
+    else segments.push(decodeURIComponent(seg));
+  }
+  return segments.join("/");
+}
+
+export function dirOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i + 1);
+}
+
+export function relsPathFor(path: string): string {
+  const i = path.lastIndexOf("/");
+  return `${path.slice(0, i + 1)}_rels/${path.slice(i + 1)}.rels`;
+}
+
+export function sheetPart(pkg: XlsxPackage, name: string): SheetPart {
+  const exact = pkg.sheets.find((s) => s.name === name);
+  // Excel sheet names are unique regardless of case.
+  const found = exact ?? pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!found) {
+    throw new HostError("not-found", {
+      id: `Lembar '${name}' tidak ada di buku kerja ini.`,
+      en: `Sheet '${name}' is not in this workbook.`,
+    });
+  }
+  return found;
+}
+
+function missingPart(what: string): HostError {
+  return new HostError("corrupt", {
+    id: `Berkas .xlsx rusak: bagian ${what} tidak ditemukan.`,
+    en: `The .xlsx file is damaged: part ${what} not found.`,
+  });
+}

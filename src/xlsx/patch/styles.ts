@@ -1,0 +1,196 @@
+/**
+ * Number formats in styles.xml: which format a cell's style shows, and a style index that is the cell's
+ * current style with only the number format changed (an existing identical `<xf>` is reused, otherwise the
+ * current one is cloned at the end of cellXfs so no other cell's look changes).
+ */
+import { HostError } from "../../domain/host";
+import {
+  attr,
+  childElements,
+  elementAt,
+  escapeAttribute,
+  findElement,
+  rootElement,
+  scanTags,
+  tagAttributes,
+  withAttribute,
+  type XmlElement,
+  type XmlTag,
+} from "./xml";
+
+/** Excel's built-in number formats (the ids no numFmt element declares), as ExcelJS names them. */
+export const BUILTIN_NUMBER_FORMATS: ReadonlyMap<number, string> = new Map([
+  [0, "General"],
+  [1, "0"],
+  [2, "0.00"],
+  [3, "#,##0"],
+  [4, "#,##0.00"],
+  [9, "0%"],
+  [10, "0.00%"],
+  [11, "0.00E+00"],
+  [12, "# ?/?"],
+  [13, "# ??/??"],
+  [14, "mm-dd-yy"],
+  [15, "d-mmm-yy"],
+  [16, "d-mmm"],
+  [17, "mmm-yy"],
+  [18, "h:mm AM/PM"],
+  [19, "h:mm:ss AM/PM"],
+  [20, "h:mm"],
+  [21, "h:mm:ss"],
+  [22, 'm/d/yy "h":mm'],
+  [37, "#,##0 ;(#,##0)"],
+  [38, "#,##0 ;[Red](#,##0)"],
+  [39, "#,##0.00 ;(#,##0.00)"],
+  [40, "#,##0.00 ;[Red](#,##0.00)"],
+  [45, "mm:ss"],
+  [46, "[h]:mm:ss"],
+  [47, "mmss.0"],
+  [48, "##0.0E+0"],
+  [49, "@"],
+]);
+
+/** The first id Excel leaves to workbook-defined formats. */
+const FIRST_CUSTOM_ID = 164;
+
+export class StylesEditor {
+  private xml: string;
+  private tags: XmlTag[];
+  private changed = false;
+
+  constructor(xml: string | undefined) {
+    this.xml = xml ?? "";
+    this.tags = xml ? scanTags(xml) : [];
+  }
+
+  get text(): string {
+    return this.xml;
+  }
+
+  get isChanged(): boolean {
+    return this.changed;
+  }
+
+  /** The number format code a style index shows ("General" when none). */
+  formatOf(styleIndex: number): string {
+    const xf = this.cellXfs()[styleIndex] ?? this.cellXfs()[0];
+    if (!xf) return "General";
+    const id = Number(attr(this.xml, xf.open, "numFmtId") ?? "0");
+    return this.customFormats().get(id) ?? BUILTIN_NUMBER_FORMATS.get(id) ?? "General";
+  }
+
+  /** A style index like `styleIndex` but showing `format`; adds a numFmt and/or an xf when needed. */
+  styleWithFormat(styleIndex: number, format: string): number {
+    const xfs = this.cellXfs();
+    const base = xfs[styleIndex] ?? xfs[0];
+    if (!base) throw noStyles();
+    const index = xfs[styleIndex] ? styleIndex : 0;
+    const formatId = this.formatId(format);
+    if (Number(attr(this.xml, base.open, "numFmtId") ?? "0") === formatId) return index;
+
+    const clone = this.cloneWithFormat(base, formatId);
+    const wanted = canonical(clone, scanTags(clone));
+    const same = this.cellXfs().findIndex((xf) => canonical(this.xml.slice(xf.open.start, xf.close.end), this.tags.slice(xf.openIndex, xf.closeIndex + 1)) === wanted);
+    if (same >= 0) return same;
+    return this.appendXf(clone);
+  }
+
+  private cloneWithFormat(xf: XmlElement, formatId: number): string {
+    let open = withAttribute(this.xml, xf.open, "numFmtId", String(formatId));
+    const openTags = scanTags(open);
+    open = withAttribute(open, openTags[0], "applyNumberFormat", "1");
+    const rest = this.xml.slice(xf.open.end, xf.close.end);
+    return open + (xf.open.kind === "empty" ? "" : rest);
+  }
+
+  private formatId(format: string): number {
+    if (format === "General") return 0;
+    for (const [id, code] of this.customFormats()) if (code === format) return id;
+    for (const [id, code] of BUILTIN_NUMBER_FORMATS) if (code === format) return id;
+    return this.addCustomFormat(format);
+  }
+
+  private addCustomFormat(format: string): number {
+    const custom = this.customFormats();
+    const id = Math.max(FIRST_CUSTOM_ID - 1, ...custom.keys()) + 1;
+    const root = this.root();
+    const prefix = prefixOf(root.open.name);
+    const element = `<${prefix}numFmt numFmtId="${id}" formatCode="${escapeAttribute(format)}"/>`;
+    const numFmts = findElement(this.tags, "numFmts");
+    if (numFmts) {
+      this.appendChild(numFmts, element, custom.size + 1);
+    } else {
+      const block = `<${prefix}numFmts count="1">${element}</${prefix}numFmts>`;
+      this.splice(root.open.end, root.open.end, block);
+    }
+    return id;
+  }
+
+  private appendXf(xf: string): number {
+    const cellXfs = findElement(this.tags, "cellXfs");
+    if (!cellXfs) throw noStyles();
+    const count = childElements(this.tags, cellXfs).length;
+    this.appendChild(cellXfs, xf, count + 1);
+    return count;
+  }
+
+  /** Adds `child` as the last child of `parent` and sets its count attribute. */
+  private appendChild(parent: XmlElement, child: string, count: number): void {
+    const openText = withAttribute(this.xml, parent.open, "count", String(count));
+    if (parent.open.kind === "empty") {
+      const name = parent.open.name;
+      const opened = openText.replace(/\s*\/>$/, ">");
+      this.splice(parent.open.start, parent.open.end, `${opened}${child}</${name}>`);
+    } else {
+      // Splice the later position first so the earlier offsets stay valid.
+      this.splice(parent.close.start, parent.close.start, child, false);
+      this.splice(parent.open.start, parent.open.end, openText);
+    }
+  }
+
+  private splice(from: number, to: number, text: string, rescan = true): void {
+    this.xml = this.xml.slice(0, from) + text + this.xml.slice(to);
+    this.changed = true;
+    if (rescan) this.tags = scanTags(this.xml);
+  }
+
+  private root(): XmlElement {
+    return rootElement(this.tags);
+  }
+
+  private cellXfs(): XmlElement[] {
+    const list = findElement(this.tags, "cellXfs");
+    return list ? childElements(this.tags, list).filter((e) => e.open.local === "xf") : [];
+  }
+
+  private customFormats(): Map<number, string> {
+    const map = new Map<number, string>();
+    const list = findElement(this.tags, "numFmts");
+    if (!list) return map;
+    for (const el of childElements(this.tags, list)) {
+      const a = tagAttributes(this.xml, el.open);
+      map.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
+    }
+    return map;
+  }
+}
+
+/** An xf compared by its attributes (any order) and children, so an identical existing xf is reused. */
+function canonical(text: string, tags: XmlTag[]): string {
+  const first = elementAt(tags.map((t) => ({ ...t, start: t.start - tags[0].start, end: t.end - tags[0].start })), 0);
+  const attrs = [...tagAttributes(text, first.open)].sort(([a], [b]) => a.localeCompare(b));
+  const inner = first.open.kind === "empty" ? "" : text.slice(first.open.end, first.close.start).replace(/>\s+</g, "><").trim();
+  return `${attrs.map(([k, v]) => `${k}=${v}`).join(" ")}|${inner}`;
+}
+
+export function prefixOf(qualifiedName: string): string {
+  const colon = qualifiedName.indexOf(":");
+  return colon >= 0 ? qualifiedName.slice(0, colon + 1) : "";
+}
+
+function noStyles(): HostError {
+  return new HostError("corrupt", {
+    id: "Berkas .xlsx tidak memiliki daftar gaya sel (styles.xml); format angka tidak dapat diubah.",
+    en: "The .xlsx file has no cell style list (styles.xml); the number format cannot be changed.",
+  });
+}

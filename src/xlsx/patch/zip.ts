@@ -1,0 +1,216 @@
+/**
+ * A zip reader/writer that keeps every entry it is not told to change exactly as it was: the local header and
+ * the compressed bytes are copied verbatim, only offsets in the central directory move. fflate's zip/unzip
+ * would inflate and deflate everything again; here only the parts a patch touches are recompressed.
+ */
+import { deflateSync, inflateSync } from "fflate";
+import { HostError } from "../../domain/host";
+
+export interface ZipEntry {
+  name: string;
+  /** The central directory record as stored. */
+  central: Uint8Array;
+  /** Local header + compressed data (+ data descriptor), as stored. */
+  local: Uint8Array;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** Where the compressed data starts inside `local`. */
+  dataOffset: number;
+}
+
+export interface ZipArchive {
+  entries: ZipEntry[];
+  comment: Uint8Array;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const DESCRIPTOR = 0x08074b50;
+
+export function readZip(bytes: Uint8Array): ZipArchive {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = findEndOfCentralDirectory(bytes, view);
+  const count = view.getUint16(eocd + 10, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  const commentLength = view.getUint16(eocd + 20, true);
+  if (count === 0xffff || cdOffset === 0xffffffff) {
+    throw new HostError("too-large", {
+      id: "Berkas ini memakai format ZIP64 (sangat besar); penulisan tanpa kehilangan isi belum didukung.",
+      en: "This file uses ZIP64 (very large); lossless writing does not support it yet.",
+    });
+  }
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (view.getUint32(p, true) !== CENTRAL) throw corrupt("central directory record missing");
+    const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
+    const compressedSize = view.getUint32(p + 20, true);
+    const uncompressedSize = view.getUint32(p + 24, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const entryCommentLength = view.getUint16(p + 32, true);
+    const localOffset = view.getUint32(p + 42, true);
+    const centralEnd = p + 46 + nameLength + extraLength + entryCommentLength;
+    const name = decodeName(bytes.subarray(p + 46, p + 46 + nameLength), flags);
+
+    if (view.getUint32(localOffset, true) !== LOCAL) throw corrupt(`local header of ${name} missing`);
+    const localNameLength = view.getUint16(localOffset + 26, true);
+    const localExtraLength = view.getUint16(localOffset + 28, true);
+    const dataOffset = 30 + localNameLength + localExtraLength;
+    let localEnd = localOffset + dataOffset + compressedSize;
+    if (flags & 0x8) localEnd += view.getUint32(localEnd, true) === DESCRIPTOR ? 16 : 12;
+
+    entries.push({
+      name,
+      central: bytes.subarray(p, centralEnd),
+      local: bytes.subarray(localOffset, localEnd),
+      method,
+      compressedSize,
+      uncompressedSize,
+      dataOffset,
+    });
+    p = centralEnd;
+  }
+  return { entries, comment: bytes.subarray(eocd + 22, eocd + 22 + commentLength) };
+}
+
+function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
+  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= lowest; i--) {
+    if (view.getUint32(i, true) === EOCD) return i;
+  }
+  throw new HostError("not-xlsx", {
+    id: "Berkas ini bukan buku kerja .xlsx (bukan arsip ZIP).",
+    en: "This file is not an .xlsx workbook (not a ZIP archive).",
+  });
+}
+
+function decodeName(raw: Uint8Array, flags: number): string {
+  // Without the UTF-8 flag names are CP437; xlsx part names are ASCII, so latin1 reads them correctly.
+  return flags & 0x800 ? new TextDecoder().decode(raw) : String.fromCharCode(...raw);
+}
+
+function corrupt(what: string): HostError {
+  return new HostError("corrupt", {
+    id: `Berkas .xlsx rusak: ${what}.`,
+    en: `The .xlsx file is damaged: ${what}.`,
+  });
+}
+
+/** The uncompressed content of an entry. */
+export function entryData(entry: ZipEntry): Uint8Array {
+  const data = entry.local.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.method === 0) return data;
+  if (entry.method === 8) return inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
+  throw corrupt(`${entry.name} uses compression method ${entry.method}`);
+}
+
+/**
+ * A new archive: entries in their original order, each either copied verbatim, replaced by new content
+ * (deflated), or left out (`null`).
+ */
+export function writeZip(archive: ZipArchive, changes: ReadonlyMap<string, Uint8Array | null>): Uint8Array {
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const entry of archive.entries) {
+    const change = changes.get(entry.name);
+    if (change === null) continue;
+    const { local, central } = change === undefined ? copiedEntry(entry, offset) : rewrittenEntry(entry, change, offset);
+    locals.push(local);
+    centrals.push(central);
+    offset += local.length;
+  }
+  const cdSize = centrals.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22 + archive.comment.length);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, EOCD, true);
+  ev.setUint16(8, centrals.length, true);
+  ev.setUint16(10, centrals.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+  ev.setUint16(20, archive.comment.length, true);
+  end.set(archive.comment, 22);
+  return concat([...locals, ...centrals, end]);
+}
+
+function copiedEntry(entry: ZipEntry, offset: number): { local: Uint8Array; central: Uint8Array } {
+  const central = entry.central.slice();
+  new DataView(central.buffer).setUint32(42, offset, true);
+  return { local: entry.local, central };
+}
+
+function rewrittenEntry(entry: ZipEntry, content: Uint8Array, offset: number): { local: Uint8Array; central: Uint8Array } {
+  const cv = new DataView(entry.central.buffer, entry.central.byteOffset, entry.central.byteLength);
+  const nameLength = cv.getUint16(28, true);
+  const extraLength = cv.getUint16(30, true);
+  const commentLength = cv.getUint16(32, true);
+  const name = entry.central.subarray(46, 46 + nameLength);
+  const comment = entry.central.subarray(46 + nameLength + extraLength, 46 + nameLength + extraLength + commentLength);
+  // Keep only the UTF-8 name flag: no data descriptor, no encryption; extra fields (zip64, timestamps) dropped.
+  const flags = cv.getUint16(8, true) & 0x800;
+  const time = cv.getUint16(12, true);
+  const date = cv.getUint16(14, true);
+  const data = deflateSync(content, { level: 6 });
+  const crc = crc32(content);
+
+  const local = new Uint8Array(30 + name.length + data.length);
+  const lv = new DataView(local.buffer);
+  lv.setUint32(0, LOCAL, true);
+  lv.setUint16(4, 20, true);
+  lv.setUint16(6, flags, true);
+  lv.setUint16(8, 8, true);
+  lv.setUint16(10, time, true);
+  lv.setUint16(12, date, true);
+  lv.setUint32(14, crc, true);
+  lv.setUint32(18, data.length, true);
+  lv.setUint32(22, content.length, true);
+  lv.setUint16(26, name.length, true);
+  lv.setUint16(28, 0, true);
+  local.set(name, 30);
+  local.set(data, 30 + name.length);
+
+  const central = new Uint8Array(46 + name.length + comment.length);
+  const nv = new DataView(central.buffer);
+  central.set(entry.central.subarray(0, 46), 0);
+  nv.setUint16(6, 20, true);
+  nv.setUint16(8, flags, true);
+  nv.setUint16(10, 8, true);
+  nv.setUint32(16, crc, true);
+  nv.setUint32(20, data.length, true);
+  nv.setUint32(24, content.length, true);
+  nv.setUint16(30, 0, true);
+  nv.setUint32(42, offset, true);
+  central.set(name, 46);
+  central.set(comment, 46 + name.length);
+  return { local, central };
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+let crcTable: Uint32Array | undefined;
+
+export function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
