@@ -56,6 +56,28 @@ describe("the seed's money columns (DOMAIN.md §7)", () => {
     expect(parseAmountText(tables.tabel33.body[21][PAGU_N])).toMatchObject({ raw: "-", status: "empty" });
   });
 
+  it("finds the malformed amounts of Tabel 2.1 and Tabel 2.3 (every cell scanned; established by script)", () => {
+    const scan = (body: string[][]) =>
+      body.flatMap((row, r) =>
+        row
+          .map((text, c) => ({ at: `${r}:${c}`, text, reading: parseAmountText(text) }))
+          .filter(({ reading }) => reading.status === "malformed")
+          .map(({ at, text, reading }) => ({ at, text, slip: reading.slip, repair: firstCandidate(reading) })),
+      );
+    expect(scan(tables.tabel21.body)).toEqual([
+      { at: "4:13", text: "5.494,000", slip: "mixed-separators", repair: "5494000" },
+      { at: "24:6", text: "36.280,500", slip: "mixed-separators", repair: "36280500" },
+      { at: "68:9", text: "70.500.00", slip: "missing-digit", repair: "70500000" },
+      { at: "71:11", text: "29.352,568", slip: "mixed-separators", repair: "29352568" },
+    ]);
+    expect(scan(tables.tabel23.body)).toEqual([
+      { at: "3:10", text: "4.841,963,425", slip: "mixed-separators", repair: "4841963425" },
+      { at: "11:10", text: "2.884,804,818", slip: "mixed-separators", repair: "2884804818" },
+      { at: "23:5", text: "6.693,005", slip: "mixed-separators", repair: "6693005" },
+      { at: "45:10", text: "19,310,00", slip: "missing-digit", repair: "19310000" },
+    ]);
+  });
+
   it("reads the totals and the narrative's amount", () => {
     const total = tables.tabel33.body[tables.tabel33.body.length - 1];
     expect(plainDecimal(value(total[PAGU_N]))).toBe("4990894675");
