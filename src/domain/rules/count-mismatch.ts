@@ -1,0 +1,161 @@
+/**
+ * count-mismatch: a narrative cell that states counts of programs, kegiatan and sub kegiatan and/or a pagu total
+ * ("merencanakan 5 program dan 15 kegiatan dan 37 sub kegiatan dengan pagu indikatif Rp. 4.990.894.675,-") must
+ * agree with the table it introduces.
+ *
+ * Choices:
+ * - The table a narrative introduces is the nearest table starting below it on the same sheet; failing that, the
+ *   only table of its sheet. A narrative with neither is not checked.
+ * - One finding per narrative cell (DESIGN.md: one finding per cell and rule), its message listing every wrong
+ *   statement; `expected`/`actual` are set when exactly one statement is wrong.
+ * - The table's total is its stated total row (pagu N; Tabel 2.1: Target Renja Rp); a stated amount equal to the
+ *   sum of the program rows is accepted too, since a wrong total row is total-mismatch's finding.
+ */
+import Decimal from "decimal.js";
+import type { Finding, Message } from "../findings";
+import { sheetRef } from "../findings";
+import type { ColumnRole, MappedTable, MappedWorkbook, NarrativeCell } from "../mapping/types";
+import { countLevels } from "../mapping/tree";
+import { formatRupiah, plainDecimal } from "../numbers";
+import { a1 } from "../sheet/snapshot";
+import { amountsAgree, roleAmount, shownValue, statedTotal } from "./cross-support/amounts";
+import type { CountedLevel, StatedCount } from "./cross-support/narrativeStatements";
+import { readStatements } from "./cross-support/narrativeStatements";
+import { severityFor } from "./support/describe";
+import { sheetOf } from "./support/moneyCells";
+import type { Rule, RuleMeta, RuleOptions } from "./types";
+
+const meta: RuleMeta = {
+  id: "count-mismatch",
+  severity: "error",
+  description: {
+    id: "Jumlah program, kegiatan, sub kegiatan dan total pagu yang disebut dalam narasi harus sama dengan tabel yang diperkenalkannya.",
+    en: "The numbers of programs, kegiatan and sub kegiatan and the pagu total stated in a narrative must equal the table it introduces.",
+  },
+};
+
+export const rule: Rule = {
+  meta,
+  check(workbook: MappedWorkbook, options: RuleOptions): Finding[] {
+    const findings: Finding[] = [];
+    for (const narrative of workbook.narratives) {
+      const table = introducedTable(workbook, narrative);
+      if (!table) continue;
+      const f = checkNarrative(workbook, narrative, table, options);
+      if (f) findings.push(f);
+    }
+    return findings;
+  },
+};
+
+function firstRow(t: MappedTable): number {
+  return Math.min(...t.titleRows, ...t.headerRows, t.dataRows[0]);
+}
+
+function introducedTable(workbook: MappedWorkbook, n: NarrativeCell): MappedTable | undefined {
+  const onSheet = workbook.tables.filter((t) => t.sheet === n.sheet);
+  const below = onSheet.filter((t) => firstRow(t) > n.row).sort((a, b) => firstRow(a) - firstRow(b));
+  return below[0] ?? (onSheet.length === 1 ? onSheet[0] : undefined);
+}
+
+const TABLE_NAME: Record<MappedTable["kind"], string> = {
+  "tabel-3.3": "Tabel 3.3",
+  "tabel-7": "Tabel 7",
+  "tabel-2.1": "Tabel 2.1",
+  "tabel-2.3": "Tabel 2.3",
+};
+
+const LEVEL_WORDS: Record<CountedLevel, Message> = {
+  program: { id: "program", en: "program(s)" },
+  kegiatan: { id: "kegiatan", en: "kegiatan" },
+  subKegiatan: { id: "sub kegiatan", en: "sub kegiatan" },
+};
+
+function budgetRole(t: MappedTable): ColumnRole {
+  return t.kind === "tabel-2.1" ? "targetRenjaRp" : "paguN";
+}
+
+interface Wrong {
+  stated: Message;
+  actual: Message;
+  expected: string;
+  actualValue: string;
+  related?: string;
+}
+
+function checkNarrative(workbook: MappedWorkbook, n: NarrativeCell, table: MappedTable, options: RuleOptions): Finding | undefined {
+  const statements = readStatements(n.text);
+  if (statements.counts.length === 0 && !statements.total) return undefined;
+  const wrong: Wrong[] = [];
+  const counts = countLevels(table);
+  for (const c of statements.counts) {
+    const has = counts[c.level];
+    if (has !== c.count) wrong.push(countWrong(c, has));
+  }
+  const sheet = sheetOf(workbook, table);
+  if (statements.total && sheet) {
+    const role = budgetRole(table);
+    const total = statedTotal(sheet, table, role);
+    const sum = programSum(workbook, table, role);
+    const reading = statements.total.reading;
+    const agreesWithTotal = total ? amountsAgree(reading, total.reading) : undefined;
+    const agreesWithSum = sum ? reading.value?.eq(sum) || reading.candidates.some((c) => c.eq(sum)) : undefined;
+    const tableTotal = (total && shownValue(total.reading)) ?? sum;
+    const stated = shownValue(reading);
+    if (agreesWithTotal !== true && !agreesWithSum && tableTotal && stated) {
+      const where = total ? (table.sheet === n.sheet ? total.cell : sheetRef(table.sheet, total.cell)) : undefined;
+      wrong.push({
+        stated: { id: `pagu Rp ${formatRupiah(stated)}`, en: `a pagu of Rp ${formatRupiah(stated)}` },
+        actual: { id: `total Rp ${formatRupiah(tableTotal)}`, en: `a total of Rp ${formatRupiah(tableTotal)}` },
+        expected: plainDecimal(tableTotal),
+        actualValue: plainDecimal(stated),
+        related: where,
+      });
+    }
+  }
+  if (wrong.length === 0) return undefined;
+  const name = TABLE_NAME[table.kind];
+  const join = (parts: string[], and: string) =>
+    parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts[parts.length - 1]}`;
+  const related = wrong.map((w) => w.related).filter((r): r is string => r !== undefined);
+  const headerCell = a1(firstRow(table), 1);
+  return {
+    rule: meta.id,
+    severity: severityFor(meta, options),
+    sheet: n.sheet,
+    cell: a1(n.row, n.col),
+    row: n.row,
+    ...(wrong.length === 1 ? { expected: wrong[0].expected, actual: wrong[0].actualValue } : {}),
+    message: {
+      id: `Narasi menyebut ${join(wrong.map((w) => w.stated.id), "dan")}, tetapi ${name} berisi ${join(wrong.map((w) => w.actual.id), "dan")}.`,
+      en: `The narrative states ${join(wrong.map((w) => w.stated.en), "and")}, but ${name} has ${join(wrong.map((w) => w.actual.en), "and")}.`,
+    },
+    related: [table.sheet === n.sheet ? headerCell : sheetRef(table.sheet, headerCell), ...related],
+  };
+}
+
+function countWrong(c: StatedCount, has: number): Wrong {
+  const words = LEVEL_WORDS[c.level];
+  return {
+    stated: { id: c.text, en: `${c.count} ${words.en}` },
+    actual: { id: `${has} ${words.id}`, en: `${has} ${words.en}` },
+    expected: String(has),
+    actualValue: String(c.count),
+  };
+}
+
+/** Σ of the program rows' amounts (repairs of slips where the reading is one), or undefined without programs. */
+function programSum(workbook: MappedWorkbook, table: MappedTable, role: ColumnRole): Decimal | undefined {
+  const sheet = sheetOf(workbook, table);
+  if (!sheet) return undefined;
+  const programs = table.rows.filter((r) => r.level === "program");
+  if (programs.length === 0) return undefined;
+  let sum = new Decimal(0);
+  for (const p of programs) {
+    const amount = roleAmount(sheet, table, p.row, role);
+    const value = amount ? shownValue(amount.reading) : null;
+    if (value === null) return undefined;
+    sum = sum.plus(value);
+  }
+  return sum;
+}
