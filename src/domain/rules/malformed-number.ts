@@ -1,0 +1,23 @@
+/**
+ * malformed-number: a money amount whose text cannot be read unambiguously (dots and commas mixed, wrong digit
+ * grouping, a digit too many or missing: "4.765,000", "41,400,0000", "70.500.00"). The suggestion is the
+ * repair that balances the sums: equal to the cell's children's sum for a parent, or making its parent's sum
+ * hold; when none does, the most plausible reading with a reason saying it does not balance.
+ * More specific than suspect-scale: such a cell never also gets suspect-scale (see support/slipFindings.ts).
+ */
+import type { Rule } from "./types";
+import { cellFindings } from "./support/slipFindings";
+
+export const rule: Rule = {
+  meta: {
+    id: "malformed-number",
+    severity: "error",
+    description: {
+      id: "Angka pagu yang tidak dapat dibaca dengan pasti (titik/koma tercampur, pengelompokan salah, digit lebih/kurang).",
+      en: "An amount that cannot be read unambiguously (mixed separators, wrong grouping, a digit too many or missing).",
+    },
+  },
+  check(workbook, options) {
+    return cellFindings(workbook, rule.meta, options);
+  },
+};

@@ -1,0 +1,280 @@
+/**
+ * The sums of a workbook, worked out once and shared by the arithmetic rules (rollup-mismatch, total-mismatch,
+ * malformed-number, suspect-scale, text-number): every money cell's reading, the value each slip most likely
+ * meant, and for every parent whether its stated amount equals the sum of its children.
+ *
+ * A slip (a malformed or suspect-scale reading) is a variable with ranked candidate values; so is a sound
+ * whole number that may be 1,000 times off (its thousandfold readings are tried only when nothing else
+ * balances). Parents are settled bottom-up: at each parent the cheapest choice of candidates that makes
+ * Σ children = parent wins, and fixes those cells for the levels above. A slip nothing balances keeps its most
+ * plausible candidate. Then every parent is judged with the settled values.
+ */
+import Decimal from "decimal.js";
+import type { ColumnRole, MappedTable, MappedWorkbook } from "../../mapping/types";
+import { plainDecimal, thousandfoldCandidates } from "../../numbers";
+import { familyOf } from "./family";
+import { moneyColumns, readMoneyCell, sheetOf, type MoneyCell } from "./moneyCells";
+
+export type OptionKind = "stated" | "repair" | "thousandfold";
+
+export interface AmountOption {
+  value: Decimal;
+  kind: OptionKind;
+  /** Lower is more plausible: the stated amount 0, repairs by rank, a thousandfold reading last. */
+  cost: number;
+}
+
+export interface AmountSlot {
+  money: MoneyCell;
+  /** The reading is a slip on its own (malformed or suspect-scale). */
+  slipped: boolean;
+  /** No amount can be used: words or an error value, or a slip without any candidate. */
+  unreadable: boolean;
+  /** The stated amount, or a slip's candidates, ranked. */
+  options: AmountOption[];
+  /** Thousandfold readings of a sound amount. */
+  alternates: AmountOption[];
+  chosen?: AmountOption;
+  /** What settled the value: equal to its children's sum, balancing its parent, or nothing (most plausible). */
+  decidedBy?: "children" | "parent" | "default";
+  /** The parent whose sum settled it (decidedBy "parent") — the cell itself for "children". */
+  decidedAt?: AmountSlot;
+}
+
+export type SumOutcome =
+  /** Σ children = parent as stated. */
+  | "holds"
+  /** The sum holds once a child's slip is repaired: the child carries the error, the parent an info. */
+  | "explained"
+  /** The parent's own slip, repaired, equals Σ children: the parent's slip finding says so, no sum finding. */
+  | "parent-slip"
+  | "mismatch"
+  /** A cell in the sum holds no usable amount. */
+  | "undecidable";
+
+export interface SumCheck {
+  kind: "rollup" | "total";
+  parent: AmountSlot;
+  children: AmountSlot[];
+  outcome: SumOutcome;
+  /** The parent's settled amount and Σ of the children's settled amounts (null when undecidable). */
+  stated: Decimal | null;
+  sum: Decimal | null;
+  /** Σ children as the cells read now, slips at their literal reading (0 when they have none). */
+  sumAsRead: Decimal;
+  /** Children whose settled value is a repair or a thousandfold reading. */
+  repairedChildren: AmountSlot[];
+}
+
+export interface ColumnArithmetic {
+  table: MappedTable;
+  role: ColumnRole;
+  col: number;
+  /** Sheet row -> slot, for every row that carries amounts. */
+  slots: Map<number, AmountSlot>;
+  checks: SumCheck[];
+}
+
+export interface WorkbookArithmetic {
+  columns: ColumnArithmetic[];
+  /** Settled non-zero amounts of the whole workbook by plain decimal value (for "equals a row elsewhere"). */
+  cellsWithAmount(value: Decimal): AmountSlot[];
+}
+
+const cache = new WeakMap<MappedWorkbook, WorkbookArithmetic>();
+
+export function arithmeticOf(workbook: MappedWorkbook): WorkbookArithmetic {
+  let result = cache.get(workbook);
+  if (!result) {
+    result = analyse(workbook);
+    cache.set(workbook, result);
+  }
+  return result;
+}
+
+function analyse(workbook: MappedWorkbook): WorkbookArithmetic {
+  const columns: ColumnArithmetic[] = [];
+  for (const table of workbook.tables) {
+    const sheet = sheetOf(workbook, table);
+    for (const { role, col } of moneyColumns(table)) columns.push(analyseColumn(table, role, col, sheet));
+  }
+  let index: Map<string, AmountSlot[]> | undefined;
+  return {
+    columns,
+    cellsWithAmount(value) {
+      if (!index) index = indexByAmount(columns);
+      return index.get(plainDecimal(value.abs())) ?? [];
+    },
+  };
+}
+
+function analyseColumn(
+  table: MappedTable,
+  role: ColumnRole,
+  col: number,
+  sheet: ReturnType<typeof sheetOf>,
+): ColumnArithmetic {
+  const family = familyOf(table);
+  const slots = new Map<number, AmountSlot>();
+  for (const row of family.amountRows) slots.set(row.row, slotFor(readMoneyCell(sheet, table, row, role, col)));
+
+  const sums: Array<{ kind: SumCheck["kind"]; parent: AmountSlot; children: AmountSlot[] }> = [];
+  const addSum = (kind: SumCheck["kind"], parentRow: number, childRows: number[]) => {
+    const parent = slots.get(parentRow);
+    const children = childRows.map((r) => slots.get(r)).filter((s): s is AmountSlot => s !== undefined);
+    if (parent && children.length > 0) sums.push({ kind, parent, children });
+  };
+  for (const p of family.parentsBottomUp) addSum("rollup", p.row, family.childrenOf(p).map((c) => c.row));
+  if (family.totalRow) addSum("total", family.totalRow.row, family.childrenOf(family.totalRow).map((c) => c.row));
+
+  for (const s of sums) settle(s.parent, s.children);
+  for (const slot of slots.values()) if (!slot.chosen && !slot.unreadable) choose(slot, slot.options[0], "default");
+
+  return { table, role, col, slots, checks: sums.map((s) => judge(s.kind, s.parent, s.children)) };
+}
+
+function slotFor(money: MoneyCell): AmountSlot {
+  const { reading } = money;
+  const slipped = reading.status === "malformed" || reading.status === "suspect-scale";
+  if (slipped) {
+    const options = reading.candidates.map((value, i): AmountOption => ({ value, kind: "repair", cost: 1 + i }));
+    return { money, slipped, unreadable: options.length === 0, options, alternates: [] };
+  }
+  if (reading.status === "not-amount" || reading.value === null) {
+    return { money, slipped, unreadable: true, options: [], alternates: [] };
+  }
+  const stated: AmountOption = { value: reading.value, kind: "stated", cost: 0 };
+  const alternates = reading.value.isInteger()
+    ? thousandfoldCandidates(reading.value).map((value, i): AmountOption => ({ value, kind: "thousandfold", cost: 1000 + i }))
+    : [];
+  return { money, slipped, unreadable: false, options: [stated], alternates };
+}
+
+function choose(slot: AmountSlot, option: AmountOption, decidedBy: AmountSlot["decidedBy"], at?: AmountSlot): void {
+  slot.chosen = option;
+  slot.decidedBy = decidedBy;
+  slot.decidedAt = at;
+}
+
+/** Settles the open cells of one sum: the cheapest assignment that balances it, if any. */
+function settle(parent: AmountSlot, children: AmountSlot[]): void {
+  const cells = [parent, ...children];
+  if (cells.some((c) => c.unreadable)) return;
+  let fixed = new Decimal(0);
+  const open: Variable[] = [];
+  for (const c of cells) {
+    const sign = c === parent ? -1 : 1;
+    if (c.chosen) fixed = fixed.plus(c.chosen.value.times(sign));
+    else open.push({ slot: c, sign, options: c.options });
+  }
+
+  let best = solve(open, fixed);
+  if (!best && open.every((v) => v.options.length === 1)) {
+    // Only now may one sound amount be read as 1,000 times off. With no other choice open, the residual
+    // names the one value that would balance: linear in the number of children.
+    const residual = open.reduce((acc, v) => acc.plus(v.options[0].value.times(v.sign)), fixed);
+    open.forEach((v, i) => {
+      for (const alt of v.slot.slipped ? [] : v.slot.alternates) {
+        const balanced = residual.minus(v.options[0].value.times(v.sign)).plus(alt.value.times(v.sign)).isZero();
+        if (balanced && (!best || alt.cost < best.cost)) best = { picks: open.map((w, j) => (j === i ? alt : w.options[0])), cost: alt.cost };
+      }
+    });
+  } else if (!best) {
+    for (let i = 0; i < open.length; i++) {
+      const v = open[i];
+      if (v.slot.slipped || v.slot.alternates.length === 0) continue;
+      const trial = open.map((w, j) => (j === i ? { ...w, options: w.slot.alternates } : w));
+      const found = solve(trial, fixed);
+      if (found && (!best || found.cost < best.cost)) best = found;
+    }
+  }
+
+  if (best) {
+    best.picks.forEach((option, i) => {
+      const slot = open[i].slot;
+      choose(slot, option, slot === parent ? "children" : "parent", parent);
+    });
+    return;
+  }
+  for (const v of open) if (v.slot !== parent) choose(v.slot, v.slot.options[0], "default");
+  // A sound parent keeps what it states; a slipped one stays open for the sum above it.
+  if (!parent.chosen && !parent.slipped) choose(parent, parent.options[0], "default");
+}
+
+interface Variable {
+  slot: AmountSlot;
+  /** +1 for a child, -1 for the parent: a sum balances when Σ sign·value = 0. */
+  sign: number;
+  options: AmountOption[];
+}
+
+interface Assignment {
+  picks: AmountOption[];
+  cost: number;
+}
+
+/** Enough to try every candidate of a handful of slips in one sum; beyond it, the best found so far. */
+const MAX_COMBINATIONS = 20_000;
+
+/** Cheapest choice of one option per variable with fixed + Σ sign·value = 0; the last variable is looked up. */
+function solve(vars: Variable[], fixed: Decimal): Assignment | undefined {
+  if (vars.length === 0) return fixed.isZero() ? { picks: [], cost: 0 } : undefined;
+  // The variable with most options goes last, where it costs a lookup instead of a loop.
+  const order = vars.map((_, i) => i).sort((a, b) => vars[a].options.length - vars[b].options.length);
+  const last = vars[order[order.length - 1]];
+  const head = order.slice(0, -1);
+  let best: Assignment | undefined;
+  let visited = 0;
+  const picks: AmountOption[] = new Array<AmountOption>(vars.length);
+
+  const walk = (depth: number, partial: Decimal, cost: number): void => {
+    if (visited++ > MAX_COMBINATIONS) return;
+    if (best && cost >= best.cost) return;
+    if (depth === head.length) {
+      // last.sign * value = -partial
+      const needed = partial.negated().times(last.sign);
+      const match = last.options.find((o) => o.value.eq(needed));
+      if (match && (!best || cost + match.cost < best.cost)) {
+        picks[order[order.length - 1]] = match;
+        best = { picks: [...picks], cost: cost + match.cost };
+      }
+      return;
+    }
+    const v = vars[head[depth]];
+    for (const o of v.options) {
+      picks[head[depth]] = o;
+      walk(depth + 1, partial.plus(o.value.times(v.sign)), cost + o.cost);
+    }
+  };
+  walk(0, fixed, 0);
+  return best;
+}
+
+function judge(kind: SumCheck["kind"], parent: AmountSlot, children: AmountSlot[]): SumCheck {
+  const sumAsRead = children.reduce((acc, c) => acc.plus(c.money.reading.value ?? 0), new Decimal(0));
+  const repairedChildren = children.filter((c) => c.chosen && c.chosen.kind !== "stated");
+  const base = { kind, parent, children, sumAsRead, repairedChildren };
+  if (!parent.chosen || children.some((c) => !c.chosen)) return { ...base, outcome: "undecidable", stated: null, sum: null };
+  const stated = parent.chosen.value;
+  const sum = children.reduce((acc, c) => acc.plus(c.chosen ? c.chosen.value : 0), new Decimal(0));
+  let outcome: SumOutcome;
+  if (!sum.eq(stated)) outcome = "mismatch";
+  else if (parent.chosen.kind !== "stated") outcome = "parent-slip";
+  else if (repairedChildren.length > 0) outcome = "explained";
+  else outcome = "holds";
+  return { ...base, outcome, stated, sum };
+}
+
+function indexByAmount(columns: ColumnArithmetic[]): Map<string, AmountSlot[]> {
+  const index = new Map<string, AmountSlot[]>();
+  for (const column of columns) {
+    for (const slot of column.slots.values()) {
+      if (!slot.chosen || slot.chosen.value.isZero()) continue;
+      const key = plainDecimal(slot.chosen.value.abs());
+      const list = index.get(key);
+      if (list) list.push(slot);
+      else index.set(key, [slot]);
+    }
+  }
+  return index;
+}

@@ -1,0 +1,117 @@
+/**
+ * Why a sum might not hold, as a reviewer would guess it: two digits swapped in the stated amount, or a row
+ * whose amount equals the difference (a child dropped since an earlier draft, or one added without updating
+ * the parent), looked for in the same table and in the other tables of the workbook (e.g. Tabel 2.3's RKPD rows).
+ */
+import type Decimal from "decimal.js";
+import { sheetRef, type Message } from "../../findings";
+import { formatRupiah } from "../../numbers";
+import { a1, cellAt } from "../../sheet/snapshot";
+import type { MappedWorkbook } from "../../mapping/types";
+import type { AmountSlot, SumCheck, WorkbookArithmetic } from "./arithmetic";
+import { familyOf } from "./family";
+import { shorten } from "./describe";
+import { sheetOf } from "./moneyCells";
+
+export type DigitOrder = "two-swapped" | "reordered" | undefined;
+
+/** Whether two whole amounts are written with the same digits in another order (16.742.000 vs 16.472.000). */
+export function digitOrder(stated: Decimal, expected: Decimal): DigitOrder {
+  if (!stated.isInteger() || !expected.isInteger() || stated.eq(expected)) return undefined;
+  const a = stated.abs().toFixed();
+  const b = expected.abs().toFixed();
+  if (a.length !== b.length || stated.isNegative() !== expected.isNegative()) return undefined;
+  if ([...a].sort().join("") !== [...b].sort().join("")) return undefined;
+  const differing = [...a].map((_, i) => i).filter((i) => a[i] !== b[i]);
+  return differing.length === 2 ? "two-swapped" : "reordered";
+}
+
+/** At most this many rows are named as "the amount of". */
+const MAX_NAMED = 2;
+
+/** Rows whose amount equals |stated − sum|, most telling first: same level as the children, then the rest. */
+export function rowsMatchingDifference(workbook: MappedWorkbook, arithmetic: WorkbookArithmetic, check: SumCheck, difference: Decimal): AmountSlot[] {
+  if (difference.isZero()) return [];
+  const parent = check.parent.money;
+  const family = familyOf(parent.table);
+  const childLevel = check.children[0]?.money.row.level;
+  const inSum = new Set(check.children);
+  const candidates = arithmetic.cellsWithAmount(difference).filter((slot) => {
+    const m = slot.money;
+    if (m.row.level === "other" || m.row.level === "total") return false;
+    if (m.table !== parent.table) return true;
+    if (m.role !== parent.role || m.row.row === parent.row.row) return false;
+    // Within the same sum only a child counts: its amount missing from the parent (stated < Σ).
+    if (inSum.has(slot)) return difference.isNegative();
+    return !family.isDescendant(m.row, parent.row) && !family.isDescendant(parent.row, m.row);
+  });
+  const rank = (slot: AmountSlot) => (slot.money.row.level === childLevel ? 0 : 1) + (slot.money.table === parent.table ? 0 : 2);
+  const sorted = [...candidates].sort((x, y) => rank(x) - rank(y) || x.money.row.row - y.money.row.row);
+  const named: AmountSlot[] = [];
+  const names = new Set<string>();
+  for (const slot of sorted) {
+    const name = nameOf(workbook, slot).toLowerCase();
+    if (names.has(name)) continue;
+    names.add(name);
+    named.push(slot);
+    if (named.length === MAX_NAMED) break;
+  }
+  return named;
+}
+
+/** The row's name as written beside that amount (the RKPD block of Tabel 2.3 has its own name column). */
+export function nameOf(workbook: MappedWorkbook, slot: AmountSlot): string {
+  const { table, row, role } = slot.money;
+  if (role === "rkpdPagu" && table.columns.rkpdUraian !== undefined) {
+    const sheet = sheetOf(workbook, table);
+    const cell = sheet ? cellAt(sheet, row.row, table.columns.rkpdUraian) : undefined;
+    if (typeof cell?.value === "string" && cell.value.trim() !== "") return cell.value.trim();
+  }
+  return row.uraian;
+}
+
+/** Where a matching row is, seen from the sum's sheet. */
+export function whereIs(slot: AmountSlot, fromSheet: string): string {
+  const address = a1(slot.money.row.row, slot.money.col);
+  return slot.money.table.sheet === fromSheet ? address : sheetRef(slot.money.table.sheet, address);
+}
+
+/** The likely causes of a mismatch, one sentence each. */
+export function likelyCauses(workbook: MappedWorkbook, arithmetic: WorkbookArithmetic, check: SumCheck): Message[] {
+  if (!check.stated || !check.sum) return [];
+  const causes: Message[] = [];
+  const difference = check.stated.minus(check.sum);
+  if (check.parent.money.reading.status === "empty" && !check.sum.isZero()) {
+    causes.push({ id: "pagu induknya kosong padahal rinciannya berisi", en: "the parent's amount is empty while its children have amounts" });
+  }
+  const order = digitOrder(check.stated, check.sum);
+  if (order === "two-swapped") {
+    causes.push({
+      id: `kemungkinan dua angka tertukar (tertulis ${formatRupiah(check.stated)}, seharusnya ${formatRupiah(check.sum)})`,
+      en: `probably two digits swapped (${formatRupiah(check.stated)} written, ${formatRupiah(check.sum)} expected)`,
+    });
+  } else if (order === "reordered") {
+    causes.push({ id: "kemungkinan salah ketik: angkanya sama dalam urutan lain", en: "probably a typing slip: the same digits in another order" });
+  }
+  const sheet = check.parent.money.table.sheet;
+  const amount = formatRupiah(difference.abs());
+  for (const slot of rowsMatchingDifference(workbook, arithmetic, check, difference)) {
+    const where = whereIs(slot, sheet);
+    const name = { id: `«${shorten(nameOf(workbook, slot))}» (${where})`, en: `“${shorten(nameOf(workbook, slot))}” (${where})` };
+    const lead = { id: `selisih ${amount} sama dengan pagu ${name.id}`, en: `the difference ${amount} equals the amount of ${name.en}` };
+    const sameTable = slot.money.table === check.parent.money.table;
+    const isChild = check.children.includes(slot);
+    let guess: Message;
+    if (isChild) {
+      guess = { id: "rincian itu belum ikut dijumlahkan ke induknya", en: "that child is not included in the parent's amount" };
+    } else if (sameTable) {
+      guess = { id: "induk ini mungkin ikut menghitung baris tersebut", en: "the parent may be counting that row too" };
+    } else if (difference.isPositive()) {
+      guess = { id: "rincian itu mungkin dihapus tetapi induknya masih menghitungnya", en: "that child was probably dropped while the parent still counts it" };
+    } else {
+      guess = { id: "rincian itu mungkin ditambahkan tanpa memperbarui induknya", en: "that child was probably added without updating the parent" };
+    }
+    causes.push({ id: `${lead.id}: ${guess.id}`, en: `${lead.en}: ${guess.en}` });
+  }
+  return causes;
+}

@@ -1,0 +1,83 @@
+/**
+ * The parent/children structure of a mapped table, indexed once. Same meaning as childrenOf in mapping/tree.ts
+ * (the total row's children are the programs), but built in one pass: calling childrenOf for every parent is
+ * quadratic, and a kabupaten-scale workbook has tens of thousands of parents.
+ */
+import type { Level, MappedRow, MappedTable } from "../../mapping/types";
+
+export interface Family {
+  /** Direct children of a row, in sheet order; [] when none. */
+  childrenOf(parent: MappedRow): MappedRow[];
+  parentOf(row: MappedRow): MappedRow | undefined;
+  /** Parents that have at least one child (the total row excluded), deepest first, so children resolve first. */
+  parentsBottomUp: MappedRow[];
+  totalRow: MappedRow | undefined;
+  /** Rows that carry amounts: every row except "other" ones (repeated headers, notes, continuation lines). */
+  amountRows: MappedRow[];
+  /** True when `row` lies below `ancestor` in the tree. */
+  isDescendant(row: MappedRow, ancestor: MappedRow): boolean;
+}
+
+const cache = new WeakMap<MappedTable, Family>();
+
+export function familyOf(table: MappedTable): Family {
+  let family = cache.get(table);
+  if (!family) {
+    family = buildFamily(table);
+    cache.set(table, family);
+  }
+  return family;
+}
+
+function buildFamily(table: MappedTable): Family {
+  const byRow = new Map<number, MappedRow>();
+  for (const r of table.rows) byRow.set(r.row, r);
+  const children = new Map<number, MappedRow[]>();
+  const programs: MappedRow[] = [];
+  let totalRow: MappedRow | undefined;
+  for (const r of table.rows) {
+    if (r.level === "program") programs.push(r);
+    if (r.level === "total") totalRow ??= r;
+    if (r.parentRow !== undefined && r.level !== "other" && r.level !== "total") {
+      const list = children.get(r.parentRow);
+      if (list) list.push(r);
+      else children.set(r.parentRow, [r]);
+    }
+  }
+  const parentOf = (row: MappedRow): MappedRow | undefined =>
+    row.parentRow === undefined ? undefined : byRow.get(row.parentRow);
+
+  const depths = new Map<number, number>();
+  const depthOf = (row: MappedRow): number => {
+    const known = depths.get(row.row);
+    if (known !== undefined) return known;
+    let depth = 0;
+    const seen = new Set<number>([row.row]);
+    for (let p = parentOf(row); p && !seen.has(p.row); p = parentOf(p)) {
+      seen.add(p.row);
+      depth++;
+    }
+    depths.set(row.row, depth);
+    return depth;
+  };
+
+  const parentsBottomUp = table.rows
+    .filter((r) => r.level !== "total" && r.level !== "other" && (children.get(r.row)?.length ?? 0) > 0)
+    .sort((a, b) => depthOf(b) - depthOf(a) || a.row - b.row);
+
+  return {
+    childrenOf: (parent) => (parent.level === "total" ? programs : children.get(parent.row) ?? []),
+    parentOf,
+    parentsBottomUp,
+    totalRow,
+    amountRows: table.rows.filter((r) => r.level !== ("other" satisfies Level)),
+    isDescendant(row, ancestor) {
+      const seen = new Set<number>();
+      for (let p = parentOf(row); p && !seen.has(p.row); p = parentOf(p)) {
+        if (p.row === ancestor.row) return true;
+        seen.add(p.row);
+      }
+      return false;
+    },
+  };
+}

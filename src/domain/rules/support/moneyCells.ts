@@ -1,0 +1,34 @@
+/** The money cells of a mapped table, read once as AmountReadings. */
+import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../../mapping/types";
+import { readAmount, type AmountReading } from "../../numbers";
+import { a1, cellAt, type Cell, type SheetSnapshot } from "../../sheet/snapshot";
+
+export interface MoneyCell {
+  table: MappedTable;
+  row: MappedRow;
+  role: ColumnRole;
+  col: number;
+  /** A1 address on the table's sheet ("F12"). */
+  address: string;
+  cell: Cell | undefined;
+  reading: AmountReading;
+}
+
+export function sheetOf(workbook: MappedWorkbook, table: MappedTable): SheetSnapshot | undefined {
+  return workbook.sheets.find((s) => s.id === table.sheetId) ?? workbook.sheets.find((s) => s.name === table.sheet);
+}
+
+/** The money roles of a table that have a column. */
+export function moneyColumns(table: MappedTable): Array<{ role: ColumnRole; col: number }> {
+  const out: Array<{ role: ColumnRole; col: number }> = [];
+  for (const role of table.moneyRoles) {
+    const col = table.columns[role];
+    if (col !== undefined) out.push({ role, col });
+  }
+  return out;
+}
+
+export function readMoneyCell(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole, col: number): MoneyCell {
+  const cell = sheet ? cellAt(sheet, row.row, col) : undefined;
+  return { table, row, role, col, address: a1(row.row, col), cell, reading: readAmount(cell) };
+}

@@ -1,0 +1,107 @@
+/**
+ * Reading and writing the formulas staff put in parent cells: SUM(F6:F9), SUM(F6,F8), F6+F7, SUM(F6:F9)+F12.
+ * Anything else (other functions, minus, products, whole-column ranges) is not a plain sum and is left alone.
+ */
+import { a1, columnLetter, parseA1 } from "../../sheet/snapshot";
+
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+export interface SumReferences {
+  /** Every referenced cell of this sheet, ranges expanded; a cell named twice appears twice. */
+  cells: CellRef[];
+  /** References to other sheets, as written ("'Tabel 7'!F12"): never a child of a cell on this sheet. */
+  foreign: string[];
+}
+
+/** Ranges beyond this many cells are not expanded: no parent sums a million cells on purpose. */
+const MAX_EXPANDED_CELLS = 250_000;
+
+/** The cells a plain-sum formula adds up, or undefined when the formula is not a plain sum. */
+export function sumReferences(formula: string): SumReferences | undefined {
+  const text = formula.trim().replace(/^=/, "").replace(/\s+/g, "");
+  if (text === "") return undefined;
+  const refs: SumReferences = { cells: [], foreign: [] };
+  let budget = MAX_EXPANDED_CELLS;
+  for (const term of splitTopLevel(text, "+")) {
+    if (term === undefined) return undefined;
+    const sum = /^SUM\((.*)\)$/i.exec(term) ?? /^SUBTOTAL\(9,(.*)\)$/i.exec(term);
+    const args = sum ? splitTopLevel(sum[1], ",") : [term];
+    for (const arg of args) {
+      if (arg === undefined || arg === "") return undefined;
+      const added = addReference(arg, refs, budget);
+      if (added === undefined) return undefined;
+      budget -= added;
+    }
+  }
+  return refs;
+}
+
+/** Adds one reference (cell, range or other-sheet reference); returns how many cells it added, or undefined. */
+function addReference(arg: string, refs: SumReferences, budget: number): number | undefined {
+  const bang = arg.lastIndexOf("!");
+  if (bang > 0) {
+    const local = arg.slice(bang + 1);
+    if (!local.split(":").every((part) => parseA1(part))) return undefined;
+    refs.foreign.push(arg);
+    return 0;
+  }
+  const [from, to, ...rest] = arg.split(":");
+  if (rest.length > 0) return undefined;
+  const start = parseA1(from);
+  if (!start) return undefined;
+  const end = to === undefined ? start : parseA1(to);
+  if (!end) return undefined;
+  const top = Math.min(start.row, end.row);
+  const bottom = Math.max(start.row, end.row);
+  const left = Math.min(start.col, end.col);
+  const right = Math.max(start.col, end.col);
+  const count = (bottom - top + 1) * (right - left + 1);
+  if (count > budget) return undefined;
+  for (let row = top; row <= bottom; row++) for (let col = left; col <= right; col++) refs.cells.push({ row, col });
+  return count;
+}
+
+/** Splits on a separator outside parentheses and quotes; undefined entries mark an unbalanced formula. */
+function splitTopLevel(text: string, separator: string): Array<string | undefined> {
+  const parts: Array<string | undefined> = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'") quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === separator && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+    if (depth < 0) return [undefined];
+  }
+  if (depth !== 0 || quoted) return [undefined];
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/**
+ * The formula that sums exactly the given rows of one column: a range when nothing else lies between the
+ * first and the last (`canSpan` says whether a row in between may be covered), otherwise a list.
+ */
+export function sumFormulaFor(col: number, rows: number[], canSpan: (row: number) => boolean): string {
+  const sorted = [...rows].sort((a, b) => a - b);
+  if (sorted.length === 0) return "0";
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  const members = new Set(sorted);
+  let contiguous = true;
+  for (let r = first; r <= last && contiguous; r++) if (!members.has(r) && !canSpan(r)) contiguous = false;
+  if (contiguous) {
+    const letter = columnLetter(col);
+    return first === last ? `SUM(${letter}${first})` : `SUM(${letter}${first}:${letter}${last})`;
+  }
+  return `SUM(${sorted.map((r) => a1(r, col)).join(",")})`;
+}
