@@ -173,6 +173,9 @@ function patchSheet(original: SheetDoc, cells: readonly PlannedCell[], styles: S
   }
 
   for (const [rowNum, texts] of newRows) {
+    if (texts.every((t) => t === "")) newRows.delete(rowNum);
+  }
+  for (const [rowNum, texts] of newRows) {
     const rowXml = `<${prefix}row r="${rowNum}">${texts.join("")}</${prefix}row>`;
     const next = doc.rows.find((r) => r.row > rowNum);
     if (next) splices.push({ at: next.el.open.start, end: next.el.open.start, text: rowXml, key: rowNum * 20000 });

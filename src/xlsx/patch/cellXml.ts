@@ -43,7 +43,9 @@ export function cellXml(content: CellContent, opts: CellXmlOptions): string {
   const attrText = Object.entries(attrs)
     .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
     .join("");
-  return inner ? `<${p}c${attrText}>${inner}</${p}c>` : `<${p}c${attrText}/>`;
+  if (inner) return `<${p}c${attrText}>${inner}</${p}c>`;
+  // An empty cell with no style is no cell at all (ExcelJS even reads a bare <c r="B5"/> as part of a merge).
+  return Object.keys(attrs).length === 1 ? "" : `<${p}c${attrText}/>`;
 }
 
 function textElement(p: string, text: string): string {

@@ -81,11 +81,12 @@ export class StylesEditor {
 
   /** A style index like `styleIndex` but showing `format`; adds a numFmt and/or an xf when needed. */
   styleWithFormat(styleIndex: number, format: string): number {
+    // Adding a numFmt moves offsets, so the xf list is read after it.
+    const formatId = this.formatId(format);
     const xfs = this.cellXfs();
     const base = xfs[styleIndex] ?? xfs[0];
     if (!base) throw noStyles();
     const index = xfs[styleIndex] ? styleIndex : 0;
-    const formatId = this.formatId(format);
     if (Number(attr(this.xml, base.open, "numFmtId") ?? "0") === formatId) return index;
 
     const clone = this.cloneWithFormat(base, formatId);
