@@ -7,4 +7,5 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
   },
   testTimeout: 60000,
+  globalSetup: "<rootDir>/test/support/globalSetup.ts",
 };
