@@ -1,0 +1,251 @@
+/**
+ * evaluation-formula: Tabel 2.1's computed columns must follow their formulas (DOMAIN.md §2), for the columns the
+ * table actually has.
+ *   86/2017 form: 12 = 8+9+10+11 (Rp), 13 = 6+12 (Rp), 14 = 13/5 × 100% (K and Rp).
+ *   T-C.29 form: 8 = 7/6 × 100%, 10 = 5+7+9, 11 = 10/4 × 100%.
+ *
+ * Choices:
+ * - Sums are checked on money (Rp) columns exactly; kinerja (K) sums only in the T-C.29 form, whose columns are
+ *   kinerja by definition. In the 86/2017 form a K sum adds percentages of different bases (realisation so far of
+ *   the Renstra target plus a year's realisation), which offices do not compute, so it is not held against them.
+ * - Percentages are compared to the precision they are written with ("63,80%" ±0.005, "64%" ±0.5).
+ * - A row whose operands or result cannot be read (text, a shifted cell, a K cell "-") is not evaluated.
+ * - When most evaluated rows deviate (at least 3, more than half), the column does not follow the formula: one
+ *   finding on the column's header cell, the deviating cells in `related`. Otherwise one finding per cell.
+ */
+import Decimal from "decimal.js";
+import type { Finding, Message, Severity } from "../findings";
+import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
+import type { AmountReading } from "../numbers";
+import { formatRupiah, parsePercent, parseTarget, plainDecimal, readAmount } from "../numbers";
+import type { Cell, SheetSnapshot } from "../sheet/snapshot";
+import { a1, cellAt, cellText, columnLetter } from "../sheet/snapshot";
+import { shownValue } from "./cross-support/amounts";
+import { severityFor } from "./support/describe";
+import { sheetOf } from "./support/moneyCells";
+import type { Rule, RuleMeta, RuleOptions } from "./types";
+
+const meta: RuleMeta = {
+  id: "evaluation-formula",
+  severity: "error",
+  description: {
+    id: "Kolom hitungan Tabel 2.1 harus sesuai rumusnya (mis. 13 = 6 + 12, 14 = 13/5 × 100%).",
+    en: "Tabel 2.1's computed columns must follow their formulas (e.g. 13 = 6 + 12, 14 = 13/5 × 100%).",
+  },
+};
+
+type Unit = "money" | "kinerja";
+
+interface Formula {
+  result: ColumnRole;
+  kind: "sum" | "ratio";
+  /** sum: the addends; ratio: [numerator, denominator]. */
+  operands: ColumnRole[];
+  unit: Unit;
+  /** The formula in the form's column numbers: "13 = 6 + 12". */
+  canonical: string;
+}
+
+/** Every formula of both forms; a formula applies when the table has its result and all its operands. */
+const FORMULAS: Formula[] = [
+  { result: "realisasiRenjaRp", kind: "sum", operands: ["tw1Rp", "tw2Rp", "tw3Rp", "tw4Rp"], unit: "money", canonical: "12 = 8 + 9 + 10 + 11" },
+  { result: "realisasiAkhirRp", kind: "sum", operands: ["realisasiLaluRp", "realisasiRenjaRp"], unit: "money", canonical: "13 = 6 + 12" },
+  { result: "tingkatCapaianRp", kind: "ratio", operands: ["realisasiAkhirRp", "renstraRp"], unit: "money", canonical: "14 = 13 / 5 × 100%" },
+  { result: "tingkatCapaianK", kind: "ratio", operands: ["realisasiAkhirK", "renstraK"], unit: "kinerja", canonical: "14 = 13 / 5 × 100%" },
+  { result: "tingkatRealisasiN2", kind: "ratio", operands: ["realisasiN2", "targetN2"], unit: "kinerja", canonical: "8 = 7 / 6 × 100%" },
+  { result: "realisasiSdN1", kind: "sum", operands: ["realisasiN3", "realisasiN2", "targetN1Renja"], unit: "kinerja", canonical: "10 = 5 + 7 + 9" },
+  { result: "tingkatCapaianK", kind: "ratio", operands: ["realisasiSdN1", "renstraK"], unit: "kinerja", canonical: "11 = 10 / 4 × 100%" },
+];
+
+export const rule: Rule = {
+  meta,
+  check(workbook: MappedWorkbook, options: RuleOptions): Finding[] {
+    const severity = severityFor(meta, options);
+    const findings: Finding[] = [];
+    for (const table of workbook.tables.filter((t) => t.kind === "tabel-2.1")) {
+      const sheet = sheetOf(workbook, table);
+      if (!sheet) continue;
+      const done = new Set<ColumnRole>();
+      const recomputed: Recomputed = new Map();
+      for (const f of FORMULAS) {
+        if (done.has(f.result) || !applies(table, f)) continue;
+        done.add(f.result);
+        findings.push(...checkFormula(sheet, table, f, severity, recomputed));
+      }
+    }
+    return findings;
+  },
+};
+
+function applies(table: MappedTable, f: Formula): boolean {
+  return [f.result, ...f.operands].every((r) => table.columns[r] !== undefined);
+}
+
+const EVALUATED_LEVELS = new Set<MappedRow["level"]>(["program", "kegiatan", "subKegiatan", "total"]);
+
+/**
+ * What an earlier formula computed where the sheet deviates ("role@row" -> value): a percentage that follows
+ * the corrected amount is right, and is not reported a second time.
+ */
+type Recomputed = Map<string, Decimal>;
+
+interface Deviation {
+  row: number;
+  cell: string;
+  stated: Decimal;
+  computed: Decimal;
+}
+
+function checkFormula(sheet: SheetSnapshot, table: MappedTable, f: Formula, severity: Severity, recomputed: Recomputed): Finding[] {
+  const resultCol = table.columns[f.result] as number; // applies() checked every role of the formula has a column
+  let evaluated = 0;
+  const deviations: Deviation[] = [];
+  for (const row of table.rows) {
+    if (!EVALUATED_LEVELS.has(row.level)) continue;
+    const computed = compute(sheet, table, row.row, f);
+    if (!computed) continue;
+    const alternative = compute(sheet, table, row.row, f, recomputed);
+    const cell = cellAt(sheet, row.row, resultCol);
+    const checkOf = (value: Decimal) => (f.kind === "sum" && f.unit === "money" ? checkAmount(cell, value) : checkNumber(cell, value, f));
+    const check = checkOf(computed);
+    if (!check) continue;
+    evaluated++;
+    if (check.ok || (alternative && !alternative.eq(computed) && checkOf(alternative)?.ok)) continue;
+    deviations.push({ row: row.row, cell: a1(row.row, resultCol), stated: check.stated, computed });
+    recomputed.set(`${f.result}@${row.row}`, computed);
+  }
+  if (deviations.length === 0) return [];
+  const letters = formulaLetters(table, f);
+  const formulaText: Message = { id: `${f.canonical} (kolom ${letters})`, en: `${f.canonical} (columns ${letters})` };
+  if (evaluated >= 3 && deviations.length * 2 > evaluated) {
+    return [columnFinding(table, f, resultCol, evaluated, deviations, formulaText, severity)];
+  }
+  return deviations.map((d) => cellFinding(table, f, d, formulaText, severity));
+}
+
+/** The formula with the table's own column letters: "N = H + L". */
+function formulaLetters(table: MappedTable, f: Formula): string {
+  const l = (r: ColumnRole) => columnLetter(table.columns[r] as number); // applies() checked the columns exist
+  const [first, second] = f.operands;
+  if (f.kind === "ratio") return `${l(f.result)} = ${l(first)} / ${l(second)} × 100%`;
+  return `${l(f.result)} = ${f.operands.map(l).join(" + ")}`;
+}
+
+/**
+ * The formula's value for a row, or undefined when an operand cannot be read; with `recomputed`, operands that an
+ * earlier formula found wrong are taken at their computed value.
+ */
+function compute(sheet: SheetSnapshot, table: MappedTable, row: number, f: Formula, recomputed?: Recomputed): Decimal | undefined {
+  const values: Decimal[] = [];
+  for (const role of f.operands) {
+    const corrected = recomputed?.get(`${role}@${row}`);
+    if (corrected) {
+      values.push(corrected);
+      continue;
+    }
+    const cell = cellAt(sheet, row, table.columns[role] as number); // applies() checked the columns exist
+    const v = f.unit === "money" ? moneyValue(readAmount(cell)) : kinerjaValue(cell);
+    if (v === undefined) return undefined;
+    values.push(v);
+  }
+  if (f.kind === "sum") return values.reduce((a, b) => a.plus(b), new Decimal(0));
+  const [numerator, denominator] = values;
+  if (denominator.isZero()) return undefined;
+  return numerator.dividedBy(denominator).times(100);
+}
+
+function moneyValue(r: AmountReading): Decimal | undefined {
+  if (r.status === "not-amount") return undefined;
+  return shownValue(r) ?? undefined;
+}
+
+/** A kinerja figure: "75%", "12,22%", "5", "13 Desa/Kelurahan"; "-" and empty are unknown, not zero. */
+function kinerjaValue(cell: Cell | undefined): Decimal | undefined {
+  if (cell && typeof cell.value === "number" && !cell.error) return new Decimal(cell.value);
+  const text = cellText(cell);
+  if (text === "" || text === "-") return undefined;
+  return parseTarget(text).value ?? undefined;
+}
+
+/** A Rupiah result must equal the sum exactly (any plausible reading of a slip counts). */
+function checkAmount(cell: Cell | undefined, computed: Decimal): { ok: boolean; stated: Decimal } | undefined {
+  const r = readAmount(cell);
+  if (r.status === "not-amount") return undefined;
+  const stated = shownValue(r);
+  if (stated === null) return undefined;
+  const ok = (r.value !== null && r.value.eq(computed)) || r.candidates.some((c) => c.eq(computed));
+  return { ok, stated };
+}
+
+/** A percentage or kinerja result, within the precision it is written with. */
+function checkNumber(cell: Cell | undefined, computed: Decimal, f: Formula): { ok: boolean; stated: Decimal } | undefined {
+  if (!cell || cell.error || cell.value === null) return undefined;
+  if (typeof cell.value === "number") {
+    // a percent-formatted number cell holds the fraction (0.6380 shown as 63,80%)
+    const isPercentFormat = f.kind === "ratio" && /%/.test(cell.numFmt ?? "");
+    const stated = new Decimal(cell.value).times(isPercentFormat ? 100 : 1);
+    const decimals = isPercentFormat ? percentDecimals(cell.numFmt ?? "") : 2;
+    return { ok: stated.minus(computed).abs().lte(tolerance(decimals)), stated };
+  }
+  const text = cellText(cell);
+  if (text === "" || text === "-") return undefined;
+  const stated = f.kind === "ratio" ? parsePercent(text) : parseTarget(text).value;
+  if (stated === null) return undefined;
+  const written = /[.,](\d+)\s*%?\s*$/.exec(text);
+  const decimals = written ? written[1].length : 0;
+  return { ok: stated.minus(computed).abs().lte(tolerance(decimals)), stated };
+}
+
+function percentDecimals(numFmt: string): number {
+  const m = /0[.,](0+)%/.exec(numFmt);
+  return m ? m[1].length : 0;
+}
+
+function tolerance(decimals: number): Decimal {
+  return new Decimal(10).pow(-decimals).times(0.5).plus(1e-9);
+}
+
+function shown(f: Formula, d: Decimal): string {
+  if (f.unit === "money" && f.kind === "sum") return `Rp ${formatRupiah(d)}`;
+  const rounded = d.toDecimalPlaces(2);
+  return `${formatRupiah(rounded)}${f.kind === "ratio" ? "%" : ""}`;
+}
+
+function cellFinding(table: MappedTable, f: Formula, d: Deviation, formula: Message, severity: Severity): Finding {
+  const exact = f.unit === "money" && f.kind === "sum";
+  return {
+    rule: meta.id,
+    severity,
+    sheet: table.sheet,
+    cell: d.cell,
+    row: d.row,
+    role: f.result,
+    expected: plainDecimal(exact ? d.computed : d.computed.toDecimalPlaces(4)),
+    actual: plainDecimal(d.stated),
+    message: {
+      id: `Nilai ${shown(f, d.stated)} tidak sesuai rumus ${formula.id}, yang menghasilkan ${shown(f, d.computed)}.`,
+      en: `The value ${shown(f, d.stated)} does not follow the formula ${formula.en}, which gives ${shown(f, d.computed)}.`,
+    },
+    ...(exact ? { suggestion: { value: plainDecimal(d.computed), reason: `rumus ${f.canonical}` } } : {}),
+  };
+}
+
+function columnFinding(
+  table: MappedTable, f: Formula, col: number, evaluated: number, deviations: Deviation[], formula: Message, severity: Severity,
+): Finding {
+  const headerRow = Math.max(...table.headerRows);
+  const first = deviations[0];
+  return {
+    rule: meta.id,
+    severity,
+    sheet: table.sheet,
+    cell: a1(headerRow, col),
+    row: headerRow,
+    role: f.result,
+    message: {
+      id: `Kolom ${columnLetter(col)} tidak mengikuti rumus ${formula.id}: ${deviations.length} dari ${evaluated} baris yang dapat dihitung menyimpang (mis. ${first.cell}: tertulis ${shown(f, first.stated)}, rumus ${shown(f, first.computed)}).`,
+      en: `Column ${columnLetter(col)} does not follow the formula ${formula.en}: ${deviations.length} of ${evaluated} computable rows deviate (e.g. ${first.cell}: written ${shown(f, first.stated)}, formula ${shown(f, first.computed)}).`,
+    },
+    related: deviations.map((d) => d.cell),
+  };
+}

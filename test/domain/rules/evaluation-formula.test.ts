@@ -1,0 +1,121 @@
+import { rule } from "../../../src/domain/rules/evaluation-formula";
+import type { Level } from "../../../src/domain/mapping/types";
+import { testRule } from "../../support/ruleTester";
+import type { Grid } from "./cross-support/handTable";
+import { handTable, handWorkbook } from "./cross-support/handTable";
+
+/**
+ * A 86/2017-style Tabel 2.1 cut down like the seed's: Program (A), 5 K/Rp (B, C), 6 K/Rp (D, E),
+ * 12 K/Rp (F, G), 13 K/Rp (H, I), 14 K/Rp (J, K). Header rows 1–2, data from row 3.
+ */
+type Row86 = [string, string, string, string, string, string, string, string, string, string, string];
+
+const HEADER: Grid = [
+  ["Program/Kegiatan", "Target Renstra", null, "Realisasi s/d tahun lalu", null, "Realisasi Renja", null, "Realisasi s/d akhir", null, "Tingkat Capaian", null],
+  [null, "K", "Rp", "K", "Rp", "K", "Rp", "K", "Rp", "K", "Rp"],
+];
+
+function table86(rows: Row86[], levels?: Level[]) {
+  const grid: Grid = [...HEADER, ...rows];
+  const table = handTable(grid, {
+    sheet: "Tabel 2.1", kind: "tabel-2.1", year: 2025, headerRows: [1, 2],
+    columns: {
+      uraian: 1, renstraK: 2, renstraRp: 3, realisasiLaluK: 4, realisasiLaluRp: 5, realisasiRenjaK: 6, realisasiRenjaRp: 7,
+      realisasiAkhirK: 8, realisasiAkhirRp: 9, tingkatCapaianK: 10, tingkatCapaianRp: 11,
+    },
+    levels: rows.map((_, i) => [i + 3, levels?.[i] ?? (i === 0 ? "program" : "kegiatan")]),
+  });
+  return handWorkbook([{ grid, table }]);
+}
+
+// renstra 10.000.000; lalu 4.000.000; renja 2.380.000 -> akhir 6.380.000 -> 63,80%
+const GOOD: Row86 = ["PROGRAM A", "100%", "10.000.000", "40%", "4.000.000", "20%", "2,380,000", "60%", "6.380.000", "60%", "63,80%"];
+const GOOD2: Row86 = ["Kegiatan A1", "100%", "8.000.000", "40%", "3.000.000", "20%", "1.000.000", "60%", "4.000.000", "60%", "50%"];
+const GOOD3: Row86 = ["Kegiatan A2", "100%", "2.000.000", "40%", "1.000.000", "20%", "1.380.000", "-", "2.380.000", "-", "119%"];
+
+function with_(row: Row86, changes: Partial<Record<number, string>>): Row86 {
+  return row.map((v, i) => changes[i] ?? v) as Row86;
+}
+
+testRule(rule, {
+  valid: [
+    { name: "13 = 6 + 12 and 14 = 13/5 × 100% hold, within the precision written", workbook: table86([GOOD, GOOD2, GOOD3]) },
+    {
+      name: "K columns are not summed in the 86/2017 form (60% ≠ 40% + 30% is not held against the office)",
+      workbook: table86([with_(GOOD, { 5: "30%" }), GOOD2]),
+    },
+    {
+      name: "a row whose result cell holds text (a shifted row) is not evaluated",
+      workbook: table86([with_(GOOD, { 8: "Kantor Kec. Tomoni", 10: "Kantor Kec. Tomoni" }), GOOD2]),
+    },
+    {
+      name: "a malformed amount whose repair satisfies the formula is malformed-number's finding",
+      workbook: table86([with_(GOOD, { 8: "6.380,000" }), GOOD2]),
+    },
+    {
+      name: "a percentage with a zero base is not evaluated",
+      workbook: table86([with_(GOOD, { 2: "0", 10: "0%" })]),
+    },
+  ],
+  invalid: [
+    {
+      name: "one deviating Rp cell among several: a finding on the cell with the computed repair",
+      workbook: table86([GOOD, with_(GOOD2, { 8: "4.100.000" }), GOOD3]),
+      findings: [
+        {
+          cell: "I4", row: 4, severity: "error", role: "realisasiAkhirRp", expected: "4000000", actual: "4100000",
+          suggestion: { value: "4000000", reason: "rumus 13 = 6 + 12" },
+          message: {
+            id: "Nilai Rp 4.100.000 tidak sesuai rumus 13 = 6 + 12 (kolom I = E + G), yang menghasilkan Rp 4.000.000.",
+            en: "The value Rp 4.100.000 does not follow the formula 13 = 6 + 12 (columns I = E + G), which gives Rp 4.000.000.",
+          },
+        },
+      ],
+    },
+    {
+      name: "a percentage that follows neither the written nor the corrected amount",
+      workbook: table86([GOOD, with_(GOOD2, { 8: "4.100.000", 10: "52%" }), GOOD3]),
+      findings: [
+        { cell: "I4", row: 4, role: "realisasiAkhirRp" },
+        { cell: "K4", row: 4, role: "tingkatCapaianRp", expected: "51.25", actual: "52" },
+      ],
+    },
+    {
+      name: "a percentage off by more than its written precision",
+      workbook: table86([with_(GOOD, { 10: "63,9%" }), GOOD2, GOOD3]),
+      findings: [{ cell: "K3", role: "tingkatCapaianRp", expected: "63.8", actual: "63.9", message: { id: "Nilai 63,9% tidak sesuai rumus 14 = 13 / 5 × 100% (kolom K = I / C × 100%), yang menghasilkan 63,8%." } }],
+    },
+    {
+      name: "most rows deviate: one finding for the column, on its header cell",
+      workbook: table86([with_(GOOD, { 8: "4.000.000", 10: "40%" }), with_(GOOD2, { 8: "3.000.000", 10: "37,5%" }), with_(GOOD3, { 8: "1.000.000", 10: "50%" })]),
+      findings: [
+        {
+          cell: "I2", row: 2, role: "realisasiAkhirRp", related: ["I3", "I4", "I5"],
+          message: {
+            id: "Kolom I tidak mengikuti rumus 13 = 6 + 12 (kolom I = E + G): 3 dari 3 baris yang dapat dihitung menyimpang (mis. I3: tertulis Rp 4.000.000, rumus Rp 6.380.000).",
+          },
+        },
+      ],
+    },
+    {
+      name: "T-C.29: 8 = 7/6 × 100% and 10 = 5 + 7 + 9 on kinerja columns",
+      workbook: (() => {
+        const grid: Grid = [
+          ["Program", "Target Renstra", "Realisasi s/d N-3", "Target N-2", "Realisasi N-2", "Tingkat Realisasi", "Target N-1", "Realisasi s/d N-1", "Tingkat Capaian"],
+          ["PROGRAM A", "100%", "40%", "20%", "15%", "75%", "20%", "75%", "75%"],
+          ["Kegiatan A1", "24 dokumen", "10 dokumen", "5 dokumen", "5 dokumen", "90%", "5 dokumen", "21 dokumen", "87,50%"],
+        ];
+        const table = handTable(grid, {
+          sheet: "T-C.29", kind: "tabel-2.1", headerRows: [1],
+          columns: { uraian: 1, renstraK: 2, realisasiN3: 3, targetN2: 4, realisasiN2: 5, tingkatRealisasiN2: 6, targetN1Renja: 7, realisasiSdN1: 8, tingkatCapaianK: 9 },
+          levels: [[2, "program"], [3, "kegiatan"]],
+        });
+        return handWorkbook([{ grid, table }]);
+      })(),
+      findings: [
+        { sheet: "T-C.29", cell: "F3", role: "tingkatRealisasiN2", expected: "100", actual: "90" },
+        { sheet: "T-C.29", cell: "H3", role: "realisasiSdN1", expected: "20", actual: "21" },
+      ],
+    },
+  ],
+});
