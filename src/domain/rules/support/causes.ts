@@ -7,7 +7,7 @@ import type Decimal from "decimal.js";
 import { sheetRef, type Message } from "../../findings";
 import { formatRupiah } from "../../numbers";
 import { a1, cellAt } from "../../sheet/snapshot";
-import type { MappedWorkbook } from "../../mapping/types";
+import type { Level, MappedWorkbook } from "../../mapping/types";
 import type { AmountSlot, SumCheck, WorkbookArithmetic } from "./arithmetic";
 import { familyOf } from "./family";
 import { shorten } from "./describe";
@@ -25,6 +25,8 @@ export function digitOrder(stated: Decimal, expected: Decimal): DigitOrder {
   const differing = [...a].map((_, i) => i).filter((i) => a[i] !== b[i]);
   return differing.length === 2 ? "two-swapped" : "reordered";
 }
+
+const PLAN_DEPTH: readonly Level[] = ["urusan", "bidang", "program", "kegiatan", "subKegiatan"];
 
 /** At most this many rows are named as "the amount of". */
 const MAX_NAMED = 2;
@@ -45,7 +47,10 @@ export function rowsMatchingDifference(workbook: MappedWorkbook, arithmetic: Wor
     if (inSum.has(slot)) return difference.isNegative();
     return !family.isDescendant(m.row, parent.row) && !family.isDescendant(parent.row, m.row);
   });
-  const rank = (slot: AmountSlot) => (slot.money.row.level === childLevel ? 0 : 1) + (slot.money.table === parent.table ? 0 : 2);
+  // The children's own level first, then finer levels (a dropped sub kegiatan), then coarser ones.
+  const depth = (level: Level | undefined) => (level ? PLAN_DEPTH.indexOf(level) : -1);
+  const levelRank = (level: Level) => (level === childLevel ? 0 : depth(level) > depth(childLevel) ? 1 : 2);
+  const rank = (slot: AmountSlot) => levelRank(slot.money.row.level) * 2 + (slot.money.table === parent.table ? 0 : 1);
   const sorted = [...candidates].sort((x, y) => rank(x) - rank(y) || x.money.row.row - y.money.row.row);
   const named: AmountSlot[] = [];
   const names = new Set<string>();

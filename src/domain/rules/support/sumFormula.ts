@@ -21,7 +21,7 @@ const MAX_EXPANDED_CELLS = 250_000;
 
 /** The cells a plain-sum formula adds up, or undefined when the formula is not a plain sum. */
 export function sumReferences(formula: string): SumReferences | undefined {
-  const text = formula.trim().replace(/^=/, "").replace(/\s+/g, "");
+  const text = withoutSpaces(formula.trim().replace(/^=/, ""));
   if (text === "") return undefined;
   const refs: SumReferences = { cells: [], foreign: [] };
   let budget = MAX_EXPANDED_CELLS;
@@ -62,6 +62,17 @@ function addReference(arg: string, refs: SumReferences, budget: number): number 
   if (count > budget) return undefined;
   for (let row = top; row <= bottom; row++) for (let col = left; col <= right; col++) refs.cells.push({ row, col });
   return count;
+}
+
+/** Drops white space outside quoted sheet names ('Tabel 7'!F12 keeps its space). */
+function withoutSpaces(text: string): string {
+  let out = "";
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === "'") quoted = !quoted;
+    if (quoted || !/\s/.test(ch)) out += ch;
+  }
+  return out;
 }
 
 /** Splits on a separator outside parentheses and quotes; undefined entries mark an unbalanced formula. */
