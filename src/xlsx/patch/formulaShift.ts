@@ -23,7 +23,8 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     if (cell) {
       const m = /^(\$?[A-Za-z]{1,3})(\$?\d+)$/.exec(cell);
       if (!m) return whole;
-      return shiftColumn(m[1], cols) + shiftRow(m[2], rows);
+      const moved = shiftColumn(m[1], cols) + shiftRow(m[2], rows);
+      return moved.includes("#REF!") ? "#REF!" : moved;
     }
     return whole;
   });
