@@ -1,0 +1,88 @@
+/**
+ * Command-line arguments of `renja`. Options may come before or after the subcommand and in `--name value` or
+ * `--name=value` form; anything unexpected is a usage error (exit 2), never silently ignored.
+ */
+import type { Message } from "../domain/findings";
+import type { Lang } from "./lang";
+
+export type Command =
+  | { kind: "help"; lang: Lang }
+  | { kind: "check"; lang: Lang; file: string; sheet?: string; json: boolean }
+  | { kind: "usage-error"; lang: Lang; message: Message };
+
+/** Subcommands the CLI contract names that later work will add; they get a clearer message than a typo does. */
+const PLANNED_COMMANDS = new Set(["recompute", "fix-numbers", "generate"]);
+
+export function parseArgs(argv: readonly string[]): Command {
+  const positional: string[] = [];
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  const problems: Message[] = [];
+  const valued = new Set(["--sheet", "--lang"]);
+  const boolean = new Set(["--json", "--help", "-h"]);
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-") {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (valued.has(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || (eq < 0 && value.startsWith("--"))) {
+        problems.push({ id: `Opsi ${name} memerlukan nilai.`, en: `The option ${name} needs a value.` });
+        if (value !== undefined) i--;
+        continue;
+      }
+      values.set(name, value);
+    } else if (boolean.has(name) && eq < 0) {
+      flags.add(name);
+    } else {
+      problems.push({ id: `Opsi tidak dikenal: ${arg}`, en: `Unknown option: ${arg}` });
+    }
+  }
+
+  const langValue = values.get("--lang");
+  let lang: Lang = "id";
+  if (langValue === "en" || langValue === "id") lang = langValue;
+  else if (langValue !== undefined) {
+    problems.unshift({ id: `Bahasa "${langValue}" tidak dikenal; gunakan --lang id atau --lang en.`, en: `Unknown language "${langValue}"; use --lang id or --lang en.` });
+  }
+
+  if (flags.has("--help") || flags.has("-h")) return { kind: "help", lang };
+  const [command, ...rest] = positional;
+  // A later command's own options (-o, --mode…) are not known yet: name the command, not its first option.
+  if (command !== undefined && PLANNED_COMMANDS.has(command)) {
+    return {
+      kind: "usage-error",
+      lang,
+      message: { id: `Perintah "${command}" belum tersedia di versi ini.`, en: `The command "${command}" is not available in this version yet.` },
+    };
+  }
+  if (problems.length > 0) return { kind: "usage-error", lang, message: problems[0] };
+
+  if (command === undefined) {
+    return { kind: "usage-error", lang, message: { id: "Perintah belum diberikan.", en: "No command given." } };
+  }
+  if (command === "help") return { kind: "help", lang };
+  if (command === "check") {
+    if (rest.length === 0) {
+      return { kind: "usage-error", lang, message: { id: "Sebutkan berkas .xlsx yang akan diperiksa.", en: "Name the .xlsx file to check." } };
+    }
+    if (rest.length > 1) {
+      return {
+        kind: "usage-error",
+        lang,
+        message: { id: `Hanya satu berkas yang dapat diperiksa sekaligus (diberikan: ${rest.join(", ")}).`, en: `Only one file can be checked at a time (given: ${rest.join(", ")}).` },
+      };
+    }
+    return { kind: "check", lang, file: rest[0], sheet: values.get("--sheet"), json: flags.has("--json") };
+  }
+  return { kind: "usage-error", lang, message: { id: `Perintah tidak dikenal: ${command}`, en: `Unknown command: ${command}` } };
+}

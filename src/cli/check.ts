@@ -1,0 +1,77 @@
+/**
+ * `renja check`: read the workbook, map every sheet, run every rule, and report. Exit 0 when no error-severity
+ * finding remains, 1 when some do, 2 when the check could not run.
+ */
+import type { Finding } from "../domain/findings";
+import { HostError } from "../domain/host";
+import type { MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
+import type { SheetSnapshot } from "../domain/sheet/snapshot";
+import { openXlsxHost } from "../xlsx";
+import { humanReport } from "./humanReport";
+import type { CliIo } from "./io";
+import type { Lang } from "./lang";
+import { tableToJson } from "./tableJson";
+
+export interface CheckEngine {
+  mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides }): MappedWorkbook;
+  validate(workbook: MappedWorkbook, options?: { sheet?: string }): Finding[];
+}
+
+export interface CheckRequest {
+  lang: Lang;
+  file: string;
+  sheet?: string;
+  json: boolean;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_CANNOT_RUN = 2;
+
+export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngine): Promise<number> {
+  try {
+    const bytes = await io.readFile(req.file);
+    const host = await openXlsxHost(bytes, req.file, io.sidecar(req.file));
+    const snapshots = await host.readAllSnapshots({ styles: true });
+    if (req.sheet !== undefined && !snapshots.some((s) => s.name === req.sheet)) {
+      io.stderr(`renja: ${unknownSheetMessage(req.sheet, snapshots, req.lang)}\n`);
+      return EXIT_CANNOT_RUN;
+    }
+    const overrides = await host.loadMapping();
+    const { mapWorkbook, validate } = engine ?? (await import("./engine")).defaultEngine;
+    const mapped = mapWorkbook(snapshots, { overrides });
+    mapped.file = req.file;
+    const findings = validate(mapped, req.sheet !== undefined ? { sheet: req.sheet } : {});
+    const tables = req.sheet !== undefined ? mapped.tables.filter((t) => t.sheet === req.sheet) : mapped.tables;
+
+    if (req.json) {
+      io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings }, null, 2)}\n`);
+    } else {
+      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang }));
+    }
+    return findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+  } catch (e) {
+    if (e instanceof HostError) {
+      io.stderr(`renja: ${e.messages[req.lang]}\n`);
+      return EXIT_CANNOT_RUN;
+    }
+    io.stderr(`renja: ${internalErrorMessage(e, req.lang)}\n`);
+    if (io.debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+}
+
+function unknownSheetMessage(sheet: string, snapshots: readonly SheetSnapshot[], lang: Lang): string {
+  const names = snapshots.map((s) => `"${s.name}"`).join(", ");
+  return lang === "en"
+    ? `The workbook has no sheet named "${sheet}". Its sheets are: ${names}.`
+    : `Lembar "${sheet}" tidak ada di buku kerja. Lembar yang ada: ${names}.`;
+}
+
+/** A failure no check should have: said plainly, without a stack trace, with the way to report it. */
+function internalErrorMessage(e: unknown, lang: Lang): string {
+  const detail = e instanceof Error ? e.message : String(e);
+  return lang === "en"
+    ? `an internal error stopped the check (${detail}). Please report it with the file if you can; RENJA_DEBUG=1 shows the details.`
+    : `pemeriksaan terhenti karena kesalahan internal (${detail}). Mohon laporkan, sertakan berkasnya bila bisa; RENJA_DEBUG=1 menampilkan rinciannya.`;
+}

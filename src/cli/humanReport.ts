@@ -1,0 +1,136 @@
+/**
+ * The human-readable report of `renja check`: what tables were found, then the findings grouped by sheet and
+ * severity, amounts written the Indonesian way, and a closing count.
+ */
+import type { Finding, Severity } from "../domain/findings";
+import type { ColumnRole, MappedTable, TableKind } from "../domain/mapping/types";
+import { countLevels } from "../domain/mapping/tree";
+import { formatRupiah } from "../domain/numbers";
+import type { Lang } from "./lang";
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
+  id: { error: "Galat", warning: "Peringatan", info: "Info" },
+  en: { error: "Errors", warning: "Warnings", info: "Info" },
+};
+
+const KIND_LABEL: Record<TableKind, string> = {
+  "tabel-3.3": "Tabel 3.3",
+  "tabel-7": "Tabel 7",
+  "tabel-2.1": "Tabel 2.1",
+  "tabel-2.3": "Tabel 2.3",
+};
+
+/** Rules whose expected/actual are Rupiah amounts even when a finding names no column role. */
+const MONEY_RULES = new Set<Finding["rule"]>(["rollup-mismatch", "total-mismatch", "malformed-number", "suspect-scale", "text-number"]);
+
+export interface ReportInput {
+  file: string;
+  tables: readonly MappedTable[];
+  findings: readonly Finding[];
+  lang: Lang;
+}
+
+export function humanReport({ file, tables, findings, lang }: ReportInput): string {
+  const en = lang === "en";
+  const out: string[] = [];
+  out.push(en ? `Checking ${file}` : `Memeriksa ${file}`, "");
+
+  if (tables.length === 0) {
+    out.push(en ? "No Renja table was found." : "Tidak ada tabel Renja yang ditemukan.");
+  } else {
+    out.push(en ? "Tables found:" : "Tabel yang ditemukan:");
+    for (const t of tables) out.push(`  ${tableLine(t, lang)}`);
+  }
+  out.push("");
+
+  if (findings.length === 0) {
+    out.push(en ? "No findings." : "Tidak ada temuan.", "");
+  }
+  for (const [sheet, ofSheet] of groupBy(findings, (f) => f.sheet)) {
+    out.push(en ? `Sheet "${sheet}"` : `Lembar "${sheet}"`);
+    for (const severity of SEVERITIES) {
+      const group = ofSheet.filter((f) => f.severity === severity);
+      if (group.length === 0) continue;
+      out.push(`  ${SEVERITY_LABEL[lang][severity]} (${group.length})`);
+      const width = Math.max(...group.map((f) => f.cell.length));
+      for (const f of group) out.push(...findingLines(f, width, tables, lang));
+    }
+    out.push("");
+  }
+
+  out.push(summaryLine(findings, lang));
+  return `${out.join("\n")}\n`;
+}
+
+function tableLine(t: MappedTable, lang: Lang): string {
+  const c = countLevels(t);
+  const [first, last] = t.dataRows;
+  if (lang === "en") {
+    const year = t.year === null ? "year N not found" : `N = ${t.year}`;
+    return `Sheet "${t.sheet}": ${KIND_LABEL[t.kind]}, ${year}, rows ${first}–${last}: ${c.program} programs, ${c.kegiatan} kegiatan, ${c.subKegiatan} sub kegiatan`;
+  }
+  const year = t.year === null ? "tahun N tidak terbaca" : `N = ${t.year}`;
+  return `Lembar "${t.sheet}": ${KIND_LABEL[t.kind]}, ${year}, baris ${first}–${last}: ${c.program} program, ${c.kegiatan} kegiatan, ${c.subKegiatan} sub kegiatan`;
+}
+
+function findingLines(f: Finding, width: number, tables: readonly MappedTable[], lang: Lang): string[] {
+  const en = lang === "en";
+  const indent = " ".repeat(6 + width);
+  const lines = [`    ${f.cell.padEnd(width)}  ${f.message[lang]}`];
+  const money = isMoneyFinding(f, tables);
+  const parts: string[] = [];
+  if (f.expected !== undefined) parts.push(`${en ? "expected" : "seharusnya"} ${showValue(f.expected, money)}`);
+  if (f.actual !== undefined) parts.push(`${en ? "found" : "tertulis"} ${showValue(f.actual, money)}`);
+  if (parts.length > 0) lines.push(`${indent}${parts.join("; ")}`);
+  if (f.suggestion) {
+    const reason = f.suggestion.reason ? ` (${f.suggestion.reason})` : "";
+    lines.push(`${indent}${en ? "Suggestion" : "Saran"}: ${showValue(f.suggestion.value, money)}${reason}`);
+  }
+  if (f.related && f.related.length > 0) {
+    lines.push(`${indent}${en ? "Related" : "Terkait"}: ${f.related.join(", ")}`);
+  }
+  return lines;
+}
+
+/** Money by the column the finding names (its table's money roles), else by the rule. */
+function isMoneyFinding(f: Finding, tables: readonly MappedTable[]): boolean {
+  if (f.role === undefined) return MONEY_RULES.has(f.rule);
+  const table = tables.find((t) => t.sheet === f.sheet && f.row >= t.dataRows[0] && f.row <= t.dataRows[1]);
+  if (table) return table.moneyRoles.includes(f.role);
+  return isMoneyRoleName(f.role);
+}
+
+function isMoneyRoleName(role: ColumnRole): boolean {
+  return role.startsWith("pagu") || role === "rkpdPagu" || role.endsWith("Rp");
+}
+
+/** Amounts grouped the Indonesian way; other numbers (years, counts, percents) only get a decimal comma. */
+function showValue(value: string, money: boolean): string {
+  if (!/^-?\d+(\.\d+)?$/.test(value)) return `"${value}"`;
+  return money ? formatRupiah(value) : value.replace(".", ",");
+}
+
+function summaryLine(findings: readonly Finding[], lang: Lang): string {
+  const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  if (lang === "en") {
+    return `Summary: ${n("error")} ${plural(n("error"), "error")}, ${n("warning")} ${plural(n("warning"), "warning")}, ${n("info")} info.`;
+  }
+  return `Ringkasan: ${n("error")} galat, ${n("warning")} peringatan, ${n("info")} info.`;
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,98 @@
+/**
+ * Everything the CLI does with the outside world, behind one interface so tests run `main` in process with
+ * captured output and in-memory files.
+ */
+import * as fs from "fs";
+import { HostError } from "../domain/host";
+import { sidecarPathFor } from "../xlsx";
+import type { SidecarAccess } from "../xlsx";
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The workbook's bytes; failures are HostErrors with a message for the user. */
+  readFile(path: string): Promise<Uint8Array>;
+  /** Read/write access to the mapping sidecar of the workbook at this path. */
+  sidecar(workbookPath: string): SidecarAccess;
+  /** Resolves once everything written has left the process (pipes can be asynchronous). */
+  flush?(): Promise<void>;
+  /** Print stack traces of unexpected failures (RENJA_DEBUG=1): for developers, never by default. */
+  debug?: boolean;
+}
+
+export function nodeIo(): CliIo {
+  const pending: Promise<void>[] = [];
+  const write = (stream: NodeJS.WriteStream, text: string) => {
+    pending.push(new Promise<void>((resolve) => stream.write(text, () => resolve())));
+  };
+  return {
+    stdout: (text) => write(process.stdout, text),
+    stderr: (text) => write(process.stderr, text),
+    readFile: readWorkbookFile,
+    sidecar: fileSidecar,
+    flush: async () => {
+      await Promise.all(pending);
+    },
+    debug: process.env.RENJA_DEBUG === "1",
+  };
+}
+
+async function readWorkbookFile(path: string): Promise<Uint8Array> {
+  try {
+    return await fs.promises.readFile(path);
+  } catch (e) {
+    throw fileError(path, errnoCode(e));
+  }
+}
+
+function fileSidecar(workbookPath: string): SidecarAccess {
+  const sidecarPath = sidecarPathFor(workbookPath);
+  return {
+    sidecarName: sidecarPath,
+    readSidecar: async () => {
+      try {
+        return await fs.promises.readFile(sidecarPath, "utf8");
+      } catch (e) {
+        if (errnoCode(e) === "ENOENT") return undefined;
+        throw fileError(sidecarPath, errnoCode(e));
+      }
+    },
+    writeSidecar: async (text) => {
+      try {
+        await fs.promises.writeFile(sidecarPath, text, "utf8");
+      } catch (e) {
+        throw fileError(sidecarPath, errnoCode(e));
+      }
+    },
+  };
+}
+
+function errnoCode(e: unknown): string | undefined {
+  return typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? e.code : undefined;
+}
+
+export function fileError(path: string, code: string | undefined): HostError {
+  switch (code) {
+    case "ENOENT":
+      return new HostError("not-found", {
+        id: `Berkas tidak ditemukan: ${path}. Periksa nama dan foldernya.`,
+        en: `File not found: ${path}. Check its name and folder.`,
+      });
+    case "EISDIR":
+      return new HostError("io", {
+        id: `${path} adalah folder, bukan berkas. Sebutkan berkas .xlsx di dalamnya.`,
+        en: `${path} is a folder, not a file. Name an .xlsx file inside it.`,
+      });
+    case "EACCES":
+    case "EPERM":
+      return new HostError("io", {
+        id: `Berkas ${path} tidak boleh dibaca atau ditulis oleh pengguna ini (izin akses).`,
+        en: `This user may not read or write the file ${path} (access permissions).`,
+      });
+    default:
+      return new HostError("io", {
+        id: `Berkas ${path} tidak dapat dibaca atau ditulis${code ? ` (${code})` : ""}.`,
+        en: `The file ${path} cannot be read or written${code ? ` (${code})` : ""}.`,
+      });
+  }
+}

@@ -1,0 +1,270 @@
+import * as fs from "fs";
+import * as path from "path";
+import type { CheckEngine } from "../../src/cli/check";
+import type { Finding } from "../../src/domain/findings";
+import type { MappingOverrides } from "../../src/domain/mapping/types";
+import { planTable, planWorkbook } from "../support/planWorkbook";
+import {
+  encryptedXlsxBytes,
+  garbledXlsxBytes,
+  legacyXlsBytes,
+  simpleXlsxBytes,
+  xlsxBytes,
+  zipBytes,
+} from "../xlsx/workbooks";
+import { runCli, STACK_TRACE, tempDir, writeTemp } from "./cliHarness";
+
+const dir = tempDir();
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("renja --help and usage errors", () => {
+  it.each([[["--help"]], [["-h"]], [["help"]], [["check", "--help"]]])("%j prints the Indonesian help and exits 0", async (argv) => {
+    const run = await runCli(argv);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("renja check <berkas.xlsx> [--sheet NAMA] [--json] [--lang id|en]");
+    expect(run.stderr).toBe("");
+  });
+
+  it("lists only what works", async () => {
+    const run = await runCli(["--help"]);
+    expect(run.stdout).not.toMatch(/recompute|fix-numbers|generate/);
+  });
+
+  it("prints the English help with --lang en", async () => {
+    const run = await runCli(["--help", "--lang", "en"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("renja check <file.xlsx> [--sheet NAME] [--json] [--lang id|en]");
+  });
+
+  it.each([
+    [[], /Perintah belum diberikan/],
+    [["frobnicate"], /Perintah tidak dikenal: frobnicate/],
+    [["recompute", "a.xlsx", "-o", "b.xlsx"], /Perintah "recompute" belum tersedia/],
+    [["generate", "tabel-3.3", "a.xlsx"], /Perintah "generate" belum tersedia/],
+    [["check"], /Sebutkan berkas \.xlsx/],
+    [["check", "a.xlsx", "b.xlsx"], /Hanya satu berkas/],
+    [["check", "a.xlsx", "--bogus"], /Opsi tidak dikenal: --bogus/],
+    [["check", "a.xlsx", "--sheet"], /Opsi --sheet memerlukan nilai/],
+    [["check", "a.xlsx", "--lang", "fr"], /Bahasa "fr" tidak dikenal/],
+    [["check", "a.xlsx", "--json=yes"], /Opsi tidak dikenal: --json=yes/],
+  ])("%j exits 2 with a message", async (argv, message) => {
+    const run = await runCli(argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain("renja --help");
+    expect(run.stdout).toBe("");
+  });
+
+  it("says usage errors in English with --lang en", async () => {
+    const run = await runCli(["frobnicate", "--lang=en"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Unknown command: frobnicate");
+  });
+});
+
+describe("renja check on inputs it cannot read: exit 2, a clear message, no stack trace", () => {
+  const cases: [string, () => Uint8Array | Promise<Uint8Array>, RegExp, RegExp][] = [
+    ["empty.xlsx", () => new Uint8Array(0), /kosong/, /empty/],
+    ["protected.xlsx", encryptedXlsxBytes, /dilindungi kata sandi\. Buka di Excel, hapus kata sandinya \(File > Info > Lindungi Buku Kerja\)/, /password-protected/],
+    ["old.xls", legacyXlsBytes, /Excel 97–2003\).*File > Simpan Sebagai > Buku Kerja Excel \(\*\.xlsx\)/, /File > Save As > Excel Workbook \(\*\.xlsx\)/],
+    ["notes.xlsx", () => new TextEncoder().encode("ini hanya teks"), /bukan buku kerja Excel \.xlsx/, /not an Excel \.xlsx workbook/],
+    ["archive.xlsx", () => zipBytes({ "a.txt": "x" }), /bukan buku kerja Excel/, /not an Excel/],
+    ["garbled.xlsx", garbledXlsxBytes, /rusak/, /damaged/],
+    ["truncated.xlsx", async () => (await simpleXlsxBytes()).subarray(0, 900), /rusak atau tidak lengkap/, /damaged or incomplete/],
+  ];
+
+  it.each(cases)("%s", async (name, make, idMessage, enMessage) => {
+    const file = writeTemp(dir, name, await make());
+    const id = await runCli(["check", file]);
+    expect(id.code).toBe(2);
+    expect(id.stderr).toMatch(idMessage);
+    expect(id.stderr).toContain(file);
+    expect(id.stderr).not.toMatch(STACK_TRACE);
+    expect(id.stdout).toBe("");
+    const en = await runCli(["check", file, "--lang", "en", "--json"]);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(enMessage);
+    expect(en.stdout).toBe("");
+  });
+
+  it("a missing file", async () => {
+    const missing = path.join(dir, "tidak-ada.xlsx");
+    const run = await runCli(["check", missing]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`renja: Berkas tidak ditemukan: ${missing}. Periksa nama dan foldernya.\n`);
+    const en = await runCli(["check", missing, "--lang", "en"]);
+    expect(en.stderr).toContain("File not found");
+  });
+
+  it("a folder instead of a file", async () => {
+    const run = await runCli(["check", dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("adalah folder");
+  });
+});
+
+/** A stand-in for mapping and rules, so the plumbing is tested on its own: fixed tables and findings. */
+function fakeEngine(findings: Finding[], seen: { overrides?: MappingOverrides; options?: unknown; sheets?: string[] } = {}): CheckEngine {
+  return {
+    mapWorkbook: (sheets, opts) => {
+      seen.sheets = sheets.map((s) => s.name);
+      seen.overrides = opts?.overrides;
+      return planWorkbook(
+        planTable([
+          { level: "program", kode: "7.01.01", uraian: "PROGRAM PENUNJANG", paguN: 4990894675, paguN1: 5000000000 },
+          { level: "kegiatan", kode: "7.01.01.2.01", uraian: "Perencanaan", paguN: 4990000000, paguN1: 5000000000 },
+        ]),
+        planTable([{ level: "program", uraian: "PROGRAM PENUNJANG", paguN: 1 }], { sheet: "Tabel 7", kind: "tabel-7" }),
+      );
+    },
+    validate: (_wb, options) => {
+      seen.options = options;
+      const sheet = options?.sheet;
+      return sheet === undefined ? findings : findings.filter((f) => f.sheet === sheet);
+    },
+  };
+}
+
+const rollupError: Finding = {
+  rule: "rollup-mismatch",
+  severity: "error",
+  sheet: "Tabel 3.3",
+  cell: "F5",
+  row: 5,
+  role: "paguN",
+  expected: "4990000000",
+  actual: "4990894675",
+  message: { id: "Pagu program tidak sama dengan jumlah kegiatannya.", en: "The programme's pagu is not the sum of its kegiatan." },
+  suggestion: { value: "4990000000", reason: "jumlah kegiatan" },
+  related: ["F6"],
+};
+const yearWarning: Finding = {
+  rule: "year-mismatch",
+  severity: "warning",
+  sheet: "Tabel 7",
+  cell: "A1",
+  row: 1,
+  expected: "2026",
+  actual: "2027",
+  message: { id: "Tahun N+1 pada judul keliru.", en: "The N+1 year in the title is wrong." },
+};
+
+describe("renja check plumbing (with a stand-in engine)", () => {
+  let file: string;
+  beforeAll(async () => {
+    file = writeTemp(
+      dir,
+      "renja.xlsx",
+      await xlsxBytes((wb) => {
+        wb.addWorksheet("Tabel 3.3").getCell("A1").value = "RUMUSAN";
+        wb.addWorksheet("Tabel 7").getCell("A1").value = "RENCANA";
+      }),
+    );
+  });
+
+  it("prints tables, findings by sheet and severity with Indonesian amounts, and a summary; exit 1 on errors", async () => {
+    const seen: { sheets?: string[] } = {};
+    const run = await runCli(["check", file], fakeEngine([rollupError, yearWarning], seen));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    expect(seen.sheets).toEqual(["Tabel 3.3", "Tabel 7"]);
+    expect(run.stdout).toContain('Lembar "Tabel 3.3": Tabel 3.3, N = 2025, baris 5–6: 1 program, 1 kegiatan, 0 sub kegiatan');
+    expect(run.stdout).toContain('Lembar "Tabel 7": Tabel 7, N = 2025, baris 5–5: 1 program, 0 kegiatan, 0 sub kegiatan');
+    const lines = run.stdout.split("\n");
+    const at = (text: string) => lines.findIndex((l) => l.includes(text));
+    expect(at('Lembar "Tabel 3.3"')).toBeLessThan(at("Galat (1)"));
+    expect(lines[at("Galat (1)") + 1]).toBe("    F5  Pagu program tidak sama dengan jumlah kegiatannya.");
+    expect(run.stdout).toContain("seharusnya 4.990.000.000; tertulis 4.990.894.675");
+    expect(run.stdout).toContain("Saran: 4.990.000.000 (jumlah kegiatan)");
+    expect(run.stdout).toContain("Terkait: F6");
+    // A year is no amount: no thousands dot.
+    expect(run.stdout).toContain("seharusnya 2026; tertulis 2027");
+    expect(at("Peringatan (1)")).toBeGreaterThan(at('Lembar "Tabel 7"'));
+    expect(lines.filter((l) => l.length > 0).pop()).toBe("Ringkasan: 1 galat, 1 peringatan, 0 info.");
+  });
+
+  it("writes English with --lang en and exits 0 when only warnings remain", async () => {
+    const run = await runCli(["check", file, "--lang", "en"], fakeEngine([yearWarning]));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Sheet "Tabel 7"');
+    expect(run.stdout).toContain("Warnings (1)");
+    expect(run.stdout).toContain("The N+1 year in the title is wrong.");
+    expect(run.stdout).toContain("Summary: 0 errors, 1 warning, 0 info.");
+  });
+
+  it("says so when nothing is found", async () => {
+    const run = await runCli(["check", file], fakeEngine([]));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Tidak ada temuan.");
+    expect(run.stdout).toContain("Ringkasan: 0 galat, 0 peringatan, 0 info.");
+  });
+
+  it("--json prints exactly one object with the contract's tables and the findings", async () => {
+    const run = await runCli(["check", file, "--json"], fakeEngine([rollupError, yearWarning]));
+    expect(run.code).toBe(1);
+    const out = JSON.parse(run.stdout) as { file: string; tables: unknown[]; findings: Finding[] };
+    expect(Object.keys(out)).toEqual(["file", "tables", "findings"]);
+    expect(out.file).toBe(file);
+    expect(out.findings).toEqual([rollupError, yearWarning]);
+    expect(out.tables[0]).toEqual({
+      sheet: "Tabel 3.3",
+      kind: "tabel-3.3",
+      title: "RUMUSAN RENCANA PROGRAM DAN KEGIATAN TAHUN 2025 DAN PRAKIRAAN MAJU TAHUN 2026",
+      year: 2025,
+      headerRows: [2, 3],
+      dataRows: [5, 6],
+      columns: { kode: "A", uraian: "B", indikator: "C", lokasi: "D", targetN: "E", paguN: "F", sumberDana: "G", catatan: "H", targetN1: "I", paguN1: "J" },
+      counts: { program: 1, kegiatan: 1, subKegiatan: 0 },
+      rows: [
+        { row: 5, level: "program", kode: "7.01.01", kodeInferred: false, uraian: "PROGRAM PENUNJANG", confidence: 1 },
+        { row: 6, level: "kegiatan", kode: "7.01.01.2.01", kodeInferred: false, uraian: "Perencanaan", confidence: 1 },
+      ],
+    });
+    expect(out.tables[1]).toMatchObject({ sheet: "Tabel 7", kind: "tabel-7", rows: [{ row: 5, level: "program", uraian: "PROGRAM PENUNJANG", confidence: 1 }] });
+  });
+
+  it("--sheet reads every sheet but keeps only that sheet's tables and findings", async () => {
+    const seen: { sheets?: string[]; options?: unknown } = {};
+    const run = await runCli(["check", file, "--sheet", "Tabel 7", "--json"], fakeEngine([rollupError, yearWarning], seen));
+    expect(seen.sheets).toEqual(["Tabel 3.3", "Tabel 7"]);
+    expect(seen.options).toEqual({ sheet: "Tabel 7" });
+    const out = JSON.parse(run.stdout) as { tables: { sheet: string }[]; findings: Finding[] };
+    expect(out.tables.map((t) => t.sheet)).toEqual(["Tabel 7"]);
+    expect(out.findings).toEqual([yearWarning]);
+    expect(run.code).toBe(0);
+  });
+
+  it("an unknown --sheet exits 2 and names the sheets there are", async () => {
+    const run = await runCli(["check", file, "--sheet", "Tabel 9"], fakeEngine([]));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('renja: Lembar "Tabel 9" tidak ada di buku kerja. Lembar yang ada: "Tabel 3.3", "Tabel 7".\n');
+    expect(run.stdout).toBe("");
+  });
+
+  it("passes the sidecar's corrections to mapping, and refuses a broken sidecar", async () => {
+    const withSidecar = writeTemp(dir, "koreksi.xlsx", fs.readFileSync(file));
+    const overrides: MappingOverrides = { version: 1, levels: { "Tabel 3.3": { 6: "subKegiatan" } } };
+    writeTemp(dir, "koreksi.xlsx.renja.json", JSON.stringify(overrides));
+    const seen: { overrides?: MappingOverrides } = {};
+    expect((await runCli(["check", withSidecar], fakeEngine([], seen))).code).toBe(0);
+    expect(seen.overrides).toEqual(overrides);
+
+    writeTemp(dir, "koreksi.xlsx.renja.json", "{ rusak");
+    const broken = await runCli(["check", withSidecar], fakeEngine([]));
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(`${withSidecar}.renja.json tidak dapat dibaca`);
+  });
+
+  it("an engine failure exits 2 with a plain message and no stack trace", async () => {
+    const engine: CheckEngine = {
+      mapWorkbook: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'row')");
+      },
+      validate: () => [],
+    };
+    const run = await runCli(["check", file], engine);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^renja: pemeriksaan terhenti karena kesalahan internal \(Cannot read properties/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
