@@ -1,5 +1,5 @@
 /** Navigation in a mapped table's row tree (parentRow links set by mapping). */
-import type { Level, MappedRow, MappedTable } from "./types";
+import type { ColumnRole, Level, MappedRow, MappedTable } from "./types";
 
 export const PLAN_LEVELS: readonly Level[] = ["program", "kegiatan", "subKegiatan"];
 
@@ -19,6 +19,12 @@ export function childLevel(level: Level): Level | undefined {
     default:
       return undefined;
   }
+}
+
+/** The column holding a role's cell on this row (the table's column, moved by the row's columnShift). */
+export function columnOf(table: MappedTable, row: MappedRow, role: ColumnRole): number | undefined {
+  const col = table.columns[role];
+  return col === undefined ? undefined : col + (row.columnShift ?? 0);
 }
 
 export function rowByNumber(table: MappedTable, row: number): MappedRow | undefined {

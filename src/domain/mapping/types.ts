@@ -76,6 +76,12 @@ export interface MappedRow {
   catalogue?: { kode: string; name: string; similarity: number; regulation: string };
   /** Why the level was chosen (for the mapping view and tests). */
   evidence?: string[];
+  /**
+   * Set when the row's cells stand this many columns away from their headers (a pasted row that lost or gained
+   * a cell, as in the seed's Tabel 2.1: -1 = one column to the left). Read a role's cell at
+   * table.columns[role] + columnShift — `columnOf` in tree.ts does that.
+   */
+  columnShift?: number;
 }
 
 export interface MappedTable {

@@ -88,6 +88,13 @@ export function matchNomenclature(name: string, opts: MatchOptions = {}): Nomenc
 }
 
 function bestMatch(normalized: string, opts: MatchOptions): NomenclatureMatch | undefined {
+  const scored = scoredCandidates(normalized, opts);
+  let best: NomenclatureMatch | undefined;
+  for (const m of scored) if (!best || m.similarity > best.similarity) best = m;
+  return best;
+}
+
+function scoredCandidates(normalized: string, opts: MatchOptions): NomenclatureMatch[] {
   const { entries, byPrefix } = catalogueIndex();
   const prepared = prepareName(normalized);
   const shared = new Map<number, number>();
@@ -96,12 +103,43 @@ function bestMatch(normalized: string, opts: MatchOptions): NomenclatureMatch | 
       if (accepts(entries[i].entry, opts)) shared.set(i, (shared.get(i) ?? 0) + 1);
     }
   }
-  if (shared.size === 0) return undefined;
+  if (shared.size === 0) return [];
   const candidates = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES);
-  let best: NomenclatureMatch | undefined;
-  for (const [i] of candidates) {
-    const similarity = similarityOf(prepared, entries[i].prepared);
-    if (!best || similarity > best.similarity) best = { entry: entries[i].entry, similarity };
+  return candidates.map(([i]) => ({ entry: entries[i].entry, similarity: similarityOf(prepared, entries[i].prepared) }));
+}
+
+export type LevelMatches = Partial<Record<NomenclatureLevel, NomenclatureMatch>>;
+
+const levelCache = new Map<string, LevelMatches>();
+
+/**
+ * The best entry of each level for one name, in one pass (mapping weighs "is this a kegiatan or a sub
+ * kegiatan?" by comparing the two). Entries below minSimilarity (default 0.5) are left out.
+ */
+export function matchLevels(name: string, minSimilarity = 0.5): LevelMatches {
+  const normalized = normalizeName(name);
+  if (normalized.length < 3) return {};
+  let all = levelCache.get(normalized);
+  if (!all) {
+    all = {};
+    for (const m of scoredCandidates(normalized, {})) {
+      const prev = all[m.entry.level];
+      if (!prev || m.similarity > prev.similarity) all[m.entry.level] = m;
+    }
+    if (levelCache.size >= CACHE_LIMIT) levelCache.clear();
+    levelCache.set(normalized, all);
   }
-  return best;
+  const out: LevelMatches = {};
+  for (const level of ["program", "kegiatan", "subKegiatan"] as const) {
+    const m = all[level];
+    if (m && m.similarity >= minSimilarity) out[level] = m;
+  }
+  return out;
+}
+
+/** Similarity of a name to one given entry (for a row whose written kode names its entry). */
+export function similarityToEntry(name: string, entry: NomenclatureEntry): number {
+  const { entries } = catalogueIndex();
+  const target = entries.find((e) => e.entry === entry)?.prepared ?? prepareName(normalizeName(entry.name));
+  return similarityOf(prepareName(normalizeName(name)), target);
 }

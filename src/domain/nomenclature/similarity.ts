@@ -54,6 +54,7 @@ export function prepareName(normalized: string): PreparedName {
 }
 
 const TOKEN_MATCH = 0.6;
+const FAR_APART = 0.3;
 
 function tokenSimilarity(a: PreparedName["tokens"][number], b: PreparedName["tokens"][number]): number {
   if (a.text === b.text) return 1;
@@ -87,6 +88,7 @@ function tokenOverlap(a: PreparedName, b: PreparedName): number {
 export function similarityOf(a: PreparedName, b: PreparedName): number {
   if (a.normalized === b.normalized) return a.normalized === "" ? 0 : 1;
   const chars = diceOf(a.compact, b.compact, a.compactSize, b.compactSize);
-  const tokens = tokenOverlap(a, b);
+  // names this far apart in characters cannot reach a useful similarity: spare the token comparison
+  const tokens = chars < FAR_APART ? 0 : tokenOverlap(a, b);
   return Math.round((0.5 * chars + 0.5 * tokens) * 1000) / 1000;
 }

@@ -1,0 +1,179 @@
+/**
+ * Row levels (DOMAIN.md §5), strongest evidence first: a kode; the word PROGRAM (or an upper-case name, or a
+ * confident program match in the catalogue); then, between programs, kegiatan vs sub kegiatan chosen by a
+ * segmentation that weighs the catalogue, a leading dash, bold/indent, and the sums (a kegiatan usually equals the
+ * sum of the rows under it until the next kegiatan). Each row gets a confidence and the evidence used.
+ */
+import type { Level } from "./types";
+import type { RowFacts } from "./rowFacts";
+
+export interface LevelResult {
+  level: Level;
+  confidence: number;
+  evidence: string[];
+}
+
+/** Longest run of sub kegiatan under one kegiatan that the segmentation considers. */
+const MAX_GROUP = 80;
+const SUM_HOLDS = 3;
+const SUM_FAILS = -1.5;
+const NO_CHILDREN = -1;
+const DASH = 3;
+const CATALOGUE_WEIGHT = 6;
+const WORD = 1.5;
+const FORMAT = 1;
+
+export function inferLevels(facts: RowFacts[], moneyNames: string[]): LevelResult[] {
+  const results: (LevelResult | undefined)[] = facts.map(fixedLevel);
+  const mixedCase = facts.some((f) => f.uraian !== "" && !f.upperCase);
+  facts.forEach((f, i) => {
+    if (!results[i] && mixedCase && f.upperCase && !f.dash) {
+      results[i] = { level: "program", confidence: 0.7, evidence: ["name in upper case"] };
+    }
+  });
+  // kegiatan / sub kegiatan between programs (and urusan, bidang)
+  let start = 0;
+  for (let i = 0; i <= facts.length; i++) {
+    const boundary = i === facts.length || isAbove(results[i]?.level);
+    if (!boundary) continue;
+    if (i > start) segment(facts, results, start, i, moneyNames);
+    start = i + 1;
+  }
+  return results.map((r) => r ?? { level: "other", confidence: 0.5, evidence: [] });
+}
+
+function isAbove(level: Level | undefined): boolean {
+  return level === "program" || level === "urusan" || level === "bidang";
+}
+
+function fixedLevel(f: RowFacts): LevelResult | undefined {
+  if (f.kodeLevel) return { level: f.kodeLevel, confidence: 0.99, evidence: [`kode ${f.kode}`] };
+  if (f.uraian === "") return undefined;
+  if (f.programWord) return { level: "program", confidence: 0.95, evidence: ["starts with PROGRAM"] };
+  if (/^\s*bidang urusan\b/i.test(f.uraian)) return { level: "bidang", confidence: 0.8, evidence: ["starts with BIDANG URUSAN"] };
+  if (/^\s*urusan\b/i.test(f.uraian)) return { level: "urusan", confidence: 0.8, evidence: ["starts with URUSAN"] };
+  const p = f.matches.program;
+  const other = Math.max(f.matches.kegiatan?.similarity ?? 0, f.matches.subKegiatan?.similarity ?? 0);
+  if (p && p.similarity >= 0.85 && p.similarity > other + 0.1) {
+    return { level: "program", confidence: 0.85, evidence: [`catalogue ${p.entry.kode} ${p.entry.name} (${p.similarity})`] };
+  }
+  return undefined;
+}
+
+/** Evidence that a row is a kegiatan (positive) rather than a sub kegiatan (negative), without the sums. */
+function bias(f: RowFacts, fixed: LevelResult | undefined, minIndent: number | undefined, boldVaries: boolean): number {
+  if (fixed?.level === "kegiatan") return 100;
+  if (fixed?.level === "subKegiatan") return -100;
+  let b = 0;
+  const k = f.matches.kegiatan?.similarity ?? 0;
+  const s = f.matches.subKegiatan?.similarity ?? 0;
+  if (Math.max(k, s) >= 0.6) b += CATALOGUE_WEIGHT * (k - s);
+  if (f.dash) b -= DASH;
+  if (/^\s*kegiatan\b/i.test(f.uraian)) b += WORD;
+  if (/^\s*sub\s*kegiatan\b/i.test(f.uraian)) b -= WORD;
+  if (minIndent !== undefined && f.indent !== undefined) b += f.indent === minIndent ? FORMAT : -FORMAT;
+  if (boldVaries && f.bold !== undefined) b += f.bold ? FORMAT : -FORMAT / 2;
+  return b;
+}
+
+function segment(facts: RowFacts[], results: (LevelResult | undefined)[], from: number, to: number, moneyNames: string[]): void {
+  // rows with nothing to place (no name, no kode) stay "other"; they are not part of the segmentation
+  const idx: number[] = [];
+  for (let i = from; i < to; i++) if (facts[i].uraian !== "" || facts[i].kode) idx.push(i);
+  const m = idx.length;
+  if (m === 0 || idx.every((i) => results[i] !== undefined)) return;
+  const indents = idx.map((i) => facts[i].indent).filter((x): x is number => x !== undefined);
+  const minIndent = indents.length > 1 && Math.min(...indents) !== Math.max(...indents) ? Math.min(...indents) : undefined;
+  const bolds = idx.map((i) => facts[i].bold).filter((x) => x !== undefined);
+  const boldVaries = bolds.includes(true) && bolds.length > bolds.filter((x) => x).length;
+  const b = idx.map((i) => bias(facts[i], results[i], minIndent, boldVaries));
+  const B = [0];
+  for (let j = 0; j < m; j++) B.push(B[j] + b[j]);
+  const cols = moneyNames.length;
+  // prefix sums per money column, and where each row's amount is met by the rows after it
+  const holdsUntil: Set<number>[] = idx.map(() => new Set<number>());
+  for (let k = 0; k < cols; k++) {
+    const prefix: bigint[] = [0n];
+    const at = new Map<bigint, number[]>();
+    at.set(0n, [0]);
+    for (let j = 0; j < m; j++) {
+      const v = prefix[j] + (facts[idx[j]].amounts[k] ?? 0n);
+      prefix.push(v);
+      const list = at.get(v);
+      if (list) list.push(j + 1);
+      else at.set(v, [j + 1]);
+    }
+    for (let s = 0; s < m; s++) {
+      const a = facts[idx[s]].amounts[k];
+      if (a === null || a === 0n) continue;
+      for (const e of at.get(prefix[s + 1] + a) ?? []) if (e > s + 1 && e - s <= MAX_GROUP) holdsUntil[s].add(e);
+    }
+  }
+  const hasAmount = idx.map((i) => facts[i].amounts.some((a) => a !== null && a !== 0n));
+  const groupScore = (s: number, e: number): number => {
+    let score = b[s] - (B[e] - B[s + 1]);
+    if (e === s + 1) score += NO_CHILDREN;
+    else if (holdsUntil[s].has(e)) score += SUM_HOLDS;
+    else if (hasAmount[s]) score += SUM_FAILS;
+    return score;
+  };
+  const best = new Array<number>(m + 1).fill(-Infinity);
+  const from_ = new Array<number>(m + 1).fill(0);
+  best[0] = 0;
+  for (let e = 1; e <= m; e++) {
+    for (let s = Math.max(0, e - MAX_GROUP); s < e; s++) {
+      if (best[s] === -Infinity) continue;
+      const v = best[s] + groupScore(s, e);
+      if (v > best[e]) {
+        best[e] = v;
+        from_[e] = s;
+      }
+    }
+  }
+  const groups: [number, number][] = [];
+  for (let e = m; e > 0; e = from_[e]) groups.unshift([from_[e], e]);
+  for (const [s, e] of groups) {
+    const sumHolds = holdsUntil[s].has(e);
+    for (let j = s; j < e; j++) {
+      const i = idx[j];
+      if (results[i]) continue;
+      const level: Level = j === s ? "kegiatan" : "subKegiatan";
+      results[i] = describe(facts[i], level, b[j], sumHolds, j === s ? moneyNames.filter((_, k) => holdsFor(facts, idx, s, e, k)) : []);
+    }
+  }
+}
+
+function holdsFor(facts: RowFacts[], idx: number[], s: number, e: number, k: number): boolean {
+  const parent = facts[idx[s]].amounts[k];
+  if (parent === null || parent === 0n) return false;
+  let sum = 0n;
+  for (let j = s + 1; j < e; j++) sum += facts[idx[j]].amounts[k] ?? 0n;
+  return sum === parent;
+}
+
+function describe(f: RowFacts, level: Level, rowBias: number, sumHolds: boolean, heldColumns: string[]): LevelResult {
+  const evidence: string[] = [];
+  let confidence = 0.55;
+  const agrees = level === "kegiatan" ? rowBias > 0 : rowBias < 0;
+  const m = level === "kegiatan" ? f.matches.kegiatan : f.matches.subKegiatan;
+  if (m && m.similarity >= 0.6 && agrees) {
+    evidence.push(`catalogue ${m.entry.kode} ${m.entry.name} (${m.similarity})`);
+    confidence += 0.35 * m.similarity;
+  } else if (Math.abs(rowBias) >= 1 && !agrees) {
+    evidence.push("catalogue or formatting point the other way");
+    confidence -= 0.2;
+  }
+  if (f.dash && level === "subKegiatan") {
+    evidence.push("leading dash");
+    confidence += 0.2;
+  }
+  if (heldColumns.length > 0) {
+    evidence.push(`equals the sum of the rows under it (${heldColumns.join(", ")})`);
+    confidence += 0.3;
+  } else if (sumHolds && level === "subKegiatan") {
+    evidence.push("its kegiatan equals the sum of its rows");
+    confidence += 0.2;
+  }
+  if (evidence.length === 0) evidence.push("position between kegiatan rows");
+  return { level, confidence: Math.round(Math.min(0.98, Math.max(0.3, confidence)) * 100) / 100, evidence };
+}

@@ -1,0 +1,170 @@
+/**
+ * mapWorkbook: finds the Renja tables on every sheet (wherever they start, several per sheet), their header rows,
+ * column roles, year N and stated years, kind, and each row's level with its parent; plus the narrative cells
+ * that state counts or totals. The user's corrections (MappingOverrides) win over everything inferred.
+ */
+import type { SheetSnapshot } from "../sheet/snapshot";
+import { columnIndex } from "../sheet/snapshot";
+import { assignRoles, moneyRolesOf, type TableFlavour } from "./columnRoles";
+import { inferLevels } from "./levels";
+import { findNarratives, isNarrativeText } from "./narratives";
+import { readRowFacts } from "./rowFacts";
+import { detectShifts } from "./rowShift";
+import { attachCatalogue, linkParents } from "./structure";
+import { scanBody, type BodyRow } from "./tableBody";
+import { readFrame, titleRowsAbove, type TableFrame } from "./tableFrame";
+import type { ColumnRole, Level, MappedRow, MappedTable, MappedWorkbook, MappingOverrides, TableKind } from "./types";
+import { planYearOf, statedYearsOf, type TextCell } from "./years";
+
+export interface MapOptions {
+  overrides?: MappingOverrides;
+  /** false to map without the nomenclature catalogue (default true). */
+  catalogue?: boolean;
+}
+
+export function mapWorkbook(sheets: SheetSnapshot[], opts: MapOptions = {}): MappedWorkbook {
+  const tables: MappedTable[] = [];
+  const narratives = [];
+  for (const sheet of sheets) {
+    const found = mapSheet(sheet, opts);
+    tables.push(...found);
+    narratives.push(...findNarratives(sheet, found.map((t) => [t.titleRows[0] ?? t.headerRows[0], t.dataRows[1]] as [number, number])));
+  }
+  return { sheets, tables, narratives };
+}
+
+function mapSheet(sheet: SheetSnapshot, opts: MapOptions): MappedTable[] {
+  const rows = [...sheet.rows.keys()].sort((a, b) => a - b);
+  const tables: MappedTable[] = [];
+  let floor = 0;
+  for (let i = 0; i < rows.length; ) {
+    const frame = readFrame(sheet, rows, i);
+    const table = frame ? mapTable(sheet, rows, frame, floor, opts) : undefined;
+    if (!frame || !table) {
+      i++;
+      continue;
+    }
+    tables.push(table.table);
+    floor = table.table.dataRows[1];
+    i = Math.max(table.nextIndex, i + 1);
+  }
+  return tables;
+}
+
+function kindOf(flavour: TableFlavour, columns: Partial<Record<ColumnRole, number>>): TableKind {
+  if (flavour === "review") return "tabel-2.3";
+  if (flavour === "evaluation") return "tabel-2.1";
+  return columns.paguN1 !== undefined ? "tabel-3.3" : "tabel-7";
+}
+
+function isRenjaTable(columns: Partial<Record<ColumnRole, number>>): boolean {
+  const hasName = columns.uraian !== undefined || columns.rkpdUraian !== undefined;
+  const hasContent = (Object.keys(columns) as ColumnRole[]).some((r) => r !== "uraian" && r !== "no" && r !== "kode" && r !== "catatan" && r !== "sasaran");
+  return hasName && hasContent;
+}
+
+function applyRoleOverrides(columns: Partial<Record<ColumnRole, number>>, overrides: Partial<Record<ColumnRole, string>> | undefined): void {
+  if (!overrides) return;
+  for (const [role, letter] of Object.entries(overrides) as [ColumnRole, string | undefined][]) {
+    if (!letter) continue;
+    const col = columnIndex(letter);
+    for (const r of Object.keys(columns) as ColumnRole[]) if (columns[r] === col) delete columns[r];
+    columns[role] = col;
+  }
+}
+
+function mapTable(
+  sheet: SheetSnapshot,
+  rows: number[],
+  frame: TableFrame,
+  floor: number,
+  opts: MapOptions,
+): { table: MappedTable; nextIndex: number } | undefined {
+  const useCatalogue = opts.catalogue !== false;
+  const titleCells = titleRowsAbove(sheet, frame.headerRows[0], floor, isNarrativeText);
+  const titleFlat: TextCell[] = titleCells.flat();
+  // N first (roles need it to tell "Pagu 2026" from "Pagu 2025"), then roles, then the stated years with roles
+  const prelimTitle = statedYearsOf(titleFlat, frame.flavour, true, () => undefined);
+  const prelimHeaders = statedYearsOf(frame.headerCells, frame.flavour, false, () => undefined);
+  let year = opts.overrides?.years?.[sheet.id] ?? planYearOf(prelimTitle, prelimHeaders, frame.flavour);
+  const columns = assignRoles(frame.headers, frame.flavour, year);
+  applyRoleOverrides(columns, opts.overrides?.roles?.[sheet.id]);
+  if (!isRenjaTable(columns)) return undefined;
+  const roleByCol = new Map<number, ColumnRole>();
+  for (const [role, col] of Object.entries(columns) as [ColumnRole, number][]) roleByCol.set(col, role);
+  const headerYears = statedYearsOf(frame.headerCells, frame.flavour, false, (c) => roleByCol.get(c));
+  const statedYears = [...prelimTitle, ...headerYears];
+  if (year === null) year = planYearOf(prelimTitle, headerYears, frame.flavour);
+
+  const moneyRoles = moneyRolesOf(columns);
+  const moneyCols = moneyRoles.map((r) => columns[r] as number);
+  const { body, nextIndex } = scanBody(sheet, rows, frame, columns, moneyCols);
+  const lastUseful = lastIndexOf(body, (b) => b.kind === "data" || b.kind === "total");
+  if (lastUseful < 0) return undefined;
+  const kept = body.slice(0, lastUseful + 1);
+  const dataRows = kept.filter((b) => b.kind === "data").map((b) => b.row);
+  const watch = [columns.uraian, ...moneyCols].filter((c): c is number => c !== undefined);
+  const shifts = detectShifts(sheet, dataRows, frame.firstCol, frame.lastCol, watch);
+  const facts = dataRows.map((r) => readRowFacts(sheet, r, shifts.get(r) ?? 0, columns, moneyCols, useCatalogue));
+  const levels = inferLevels(facts, moneyRoles);
+  const byRow = new Map<number, MappedRow>();
+  facts.forEach((f, i) => {
+    const l = levels[i];
+    const row: MappedRow = { row: f.row, level: l.level, uraian: f.uraian, confidence: l.confidence, evidence: l.evidence };
+    if (f.kode) row.kode = f.kode;
+    if (f.shift !== 0) {
+      row.columnShift = f.shift;
+      row.evidence = [...(row.evidence ?? []), `cells stand ${Math.abs(f.shift)} column(s) ${f.shift < 0 ? "left" : "right"} of their headers`];
+    }
+    if (l.level === "other") row.evidence = [f.uraian === "" ? "no name: a wrapped line or a note" : "not placed"];
+    byRow.set(f.row, row);
+  });
+  const mappedRows: MappedRow[] = kept.map((b) => byRow.get(b.row) ?? structuralRow(sheet, b));
+  const levelOverrides = opts.overrides?.levels?.[sheet.id];
+  if (levelOverrides) {
+    for (const r of mappedRows) {
+      const level: Level | undefined = levelOverrides[r.row];
+      if (level) {
+        r.level = level;
+        r.confidence = 1;
+        r.evidence = ["corrected by the user"];
+      }
+    }
+  }
+  linkParents(mappedRows);
+  attachCatalogue(mappedRows, useCatalogue);
+  const totalRow = mappedRows.find((r) => r.level === "total")?.row;
+  const first = mappedRows[0].row;
+  const last = mappedRows[mappedRows.length - 1].row;
+  const repeated = kept.filter((b) => b.kind === "repeatedHeader" || b.kind === "columnNumbers").map((b) => b.row);
+  if (frame.columnNumberRow !== undefined) repeated.unshift(frame.columnNumberRow);
+  const table: MappedTable = {
+    sheet: sheet.name,
+    sheetId: sheet.id,
+    kind: kindOf(frame.flavour, columns),
+    title: titleCells.map((cells) => cells.map((c) => c.text).join(" ")).join(" "),
+    titleRows: titleCells.map((cells) => cells[0].row),
+    year,
+    headerRows: frame.headerRows,
+    repeatedHeaderRows: repeated,
+    columnNumberRow: frame.columnNumberRow,
+    dataRows: [first, last],
+    totalRow,
+    columns,
+    moneyRoles,
+    statedYears,
+    rows: mappedRows,
+  };
+  return { table, nextIndex };
+}
+
+function structuralRow(sheet: SheetSnapshot, b: BodyRow): MappedRow {
+  if (b.kind === "total") return { row: b.row, level: "total", uraian: "", confidence: 0.99, evidence: ["JUMLAH / TOTAL"] };
+  const evidence = b.kind === "repeatedHeader" ? "header repeated at a page break" : "column numbers";
+  return { row: b.row, level: "other", uraian: "", confidence: 0.95, evidence: [evidence] };
+}
+
+function lastIndexOf<T>(xs: T[], p: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (p(xs[i])) return i;
+  return -1;
+}

@@ -1,0 +1,73 @@
+/** What one body row shows: its name, kode, dash, case, formatting, amounts and catalogue matches. */
+import { readAmount } from "../numbers";
+import type { AmountReading } from "../numbers";
+import { levelOfKode, matchLevels, type LevelMatches } from "../nomenclature";
+import type { SheetSnapshot } from "../sheet/snapshot";
+import { cellAt, cellText } from "../sheet/snapshot";
+import type { ColumnRole, Level } from "./types";
+
+export interface RowFacts {
+  row: number;
+  shift: number;
+  uraian: string;
+  kode?: string;
+  kodeLevel?: Level;
+  dash: boolean;
+  programWord: boolean;
+  upperCase: boolean;
+  bold?: boolean;
+  indent?: number;
+  /** Amount per money column (hundredths of a Rupiah, so that sums stay exact), null when empty/unreadable. */
+  amounts: (bigint | null)[];
+  matches: LevelMatches;
+}
+
+const KODE = /^\d{1,2}(\.\d{1,4}){0,5}\.?$/;
+const KODE_PREFIX = /^(\d{1,2}(?:\.\d{1,4}){2,5})\.?\s+(?=\S)/;
+
+/** The amount to weigh sums with: the most plausible repair of a slip, else the literal reading. */
+function amountFor(reading: AmountReading): bigint | null {
+  const v = (reading.status === "malformed" || reading.status === "suspect-scale") && reading.candidates.length > 0 ? reading.candidates[0] : reading.value;
+  if (v === null) return null;
+  return BigInt(v.mul(100).toFixed(0));
+}
+
+export function readRowFacts(
+  sheet: SheetSnapshot,
+  row: number,
+  shift: number,
+  columns: Partial<Record<ColumnRole, number>>,
+  moneyCols: number[],
+  useCatalogue: boolean,
+): RowFacts {
+  const at = (col: number | undefined) => (col === undefined ? undefined : cellAt(sheet, row, col + shift));
+  const uraianCell = at(columns.uraian) ?? at(columns.rkpdUraian);
+  let uraian = cellText(uraianCell);
+  if (uraian === "" && columns.uraian !== undefined && columns.rkpdUraian !== undefined) uraian = cellText(at(columns.rkpdUraian));
+  let kode: string | undefined;
+  const kodeText = cellText(at(columns.kode)).replace(/\s+/g, "");
+  if (kodeText !== "" && KODE.test(kodeText)) kode = kodeText.replace(/\.$/, "");
+  const prefixed = KODE_PREFIX.exec(uraian);
+  if (prefixed) {
+    kode = kode ?? prefixed[1];
+    uraian = uraian.slice(prefixed[0].length);
+  }
+  const kodeLevel = kode ? levelOfKode(kode) : undefined;
+  const letters = uraian.replace(/[^A-Za-z]/g, "");
+  const words = uraian.split(/\s+/).filter((w) => /[A-Za-z]/.test(w)).length;
+  return {
+    row,
+    shift,
+    uraian,
+    kode,
+    kodeLevel,
+    dash: /^\s*[-–—•]\s*\S/.test(uraian),
+    programWord: /^\s*program\b/i.test(uraian),
+    upperCase: letters.length >= 6 && words >= 2 && letters === letters.toUpperCase(),
+    bold: uraianCell?.bold,
+    indent: uraianCell?.indent,
+    amounts: moneyCols.map((c) => amountFor(readAmount(cellAt(sheet, row, c + shift)))),
+    // a written kode settles the level; its catalogue entry is looked up by kode later
+    matches: useCatalogue && uraian !== "" && kodeLevel === undefined ? matchLevels(uraian) : {},
+  };
+}

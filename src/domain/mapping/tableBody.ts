@@ -1,0 +1,89 @@
+/**
+ * The body of a table: every row from under the headers to the total row (or the last data row), each sorted
+ * into data, total, a header repeated at a page break, a column-number row, or other (notes, wrapped lines).
+ * Stops at a new table's header, a long gap, or a line of prose.
+ */
+import type { SheetSnapshot } from "../sheet/snapshot";
+import { cellAt, cellText } from "../sheet/snapshot";
+import type { ColumnRole } from "./types";
+import type { TableFrame } from "./tableFrame";
+import { isColumnNumberRow, isHeaderStart, rowShape } from "./headerWords";
+import { isTotalText, lowerText, rowColumns } from "./text";
+
+export type BodyKind = "data" | "total" | "repeatedHeader" | "columnNumbers";
+
+export interface BodyRow {
+  row: number;
+  kind: BodyKind;
+}
+
+const MAX_GAP = 6;
+const PROSE_TEXT = 120;
+
+export function scanBody(
+  sheet: SheetSnapshot,
+  rows: number[],
+  frame: TableFrame,
+  columns: Partial<Record<ColumnRole, number>>,
+  moneyCols: number[],
+): { body: BodyRow[]; nextIndex: number } {
+  const headerTexts = new Set(frame.headerCells.map((c) => lowerText(c.text)).filter((t) => t.length > 1 && !/^\d+$/.test(t)));
+  const uraianCol = columns.uraian ?? columns.rkpdUraian;
+  const leadCols = new Set([columns.kode, columns.no, frame.firstCol].filter((c): c is number => c !== undefined));
+  const body: BodyRow[] = [];
+  let k = frame.bodyIndex;
+  let prev = frame.columnNumberRow ?? frame.headerRows[frame.headerRows.length - 1];
+  for (; k < rows.length; k++) {
+    const r = rows[k];
+    if (r - prev > MAX_GAP) break;
+    const cols = rowColumns(sheet, r);
+    if (cols.length === 0) continue;
+    const texts = cols.map((c) => cellText(cellAt(sheet, r, c)));
+    if (isTotalRow(cols, texts, uraianCol, frame)) {
+      body.push({ row: r, kind: "total" });
+      k++;
+      break;
+    }
+    const headerHits = texts.filter((t) => headerTexts.has(lowerText(t))).length;
+    if (headerHits >= 2 && headerHits >= 0.5 * texts.length) {
+      body.push({ row: r, kind: "repeatedHeader" });
+      prev = r;
+      continue;
+    }
+    const hasMoney = moneyCols.some((c) => /\d/.test(cellText(cellAt(sheet, r, c))));
+    if (!hasMoney) {
+      const shape = rowShape(sheet, r);
+      if (isColumnNumberRow(sheet, r, shape)) {
+        body.push({ row: r, kind: "columnNumbers" });
+        prev = r;
+        continue;
+      }
+      if (isHeaderStart(shape)) break;
+      if (cols.length === 1 && isEndLine(cols[0], texts[0], frame, uraianCol, leadCols)) break;
+    }
+    body.push({ row: r, kind: "data" });
+    prev = r;
+  }
+  return { body, nextIndex: k };
+}
+
+/** Every text cell says JUMLAH/TOTAL (amounts aside), and one of them stands left of or in the uraian column. */
+function isTotalRow(cols: number[], texts: string[], uraianCol: number | undefined, frame: TableFrame): boolean {
+  let totalLeft = false;
+  for (let i = 0; i < cols.length; i++) {
+    const t = texts[i];
+    if (isTotalText(t)) {
+      if (cols[i] <= (uraianCol ?? frame.firstCol) + 1) totalLeft = true;
+      continue;
+    }
+    if (/[a-z]{2}/i.test(t.replace(/^rp\.?/i, ""))) return false;
+  }
+  return totalLeft;
+}
+
+/** A lone line after the table: outside its columns, a long sentence, or words in the kode/No column. */
+function isEndLine(col: number, text: string, frame: TableFrame, uraianCol: number | undefined, leadCols: Set<number>): boolean {
+  if (col < frame.firstCol || col > frame.lastCol) return true;
+  if (text.length > PROSE_TEXT && col !== uraianCol) return true;
+  return leadCols.has(col) && col !== uraianCol && /[a-z]{3}/i.test(text) && !/^\d+(\.\d+)*$/.test(text);
+}

@@ -1,0 +1,48 @@
+/** Small text tests shared by the mapping modules (header words, total rows, years, column numbers). */
+import type { Cell, SheetSnapshot } from "../sheet/snapshot";
+import { cellText } from "../sheet/snapshot";
+
+/** Lower case, single spaces. */
+export function lowerText(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** Letters and digits only, lower case: "T O T A L" -> "total", "Jumlah Total :" -> "jumlahtotal". */
+export function squashText(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, "");
+}
+
+const TOTAL_WORDS = new Set([
+  "jumlah", "total", "jumlahtotal", "grandtotal", "totaljumlah", "jumlahkeseluruhan", "totalkeseluruhan",
+  "jumlahseluruhnya", "jumlahsemua", "jumlahakhir", "totalanggaran", "jumlahanggaran", "jumlahpagu", "totalpagu",
+]);
+
+/** A cell that says "this is the total row". */
+export function isTotalText(s: string): boolean {
+  return s !== "" && TOTAL_WORDS.has(squashText(s));
+}
+
+/** Years 1990–2099 written in the text, with their positions. */
+export function yearsIn(text: string): { year: number; index: number }[] {
+  const out: { year: number; index: number }[] = [];
+  const re = /(?<![\d.,])((?:19|20)\d\d)(?!\d)(?![.,]\d)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ year: Number(m[1]), index: m.index });
+  return out;
+}
+
+/** A small whole number written in a cell (a column number), or undefined. */
+export function smallInteger(cell: Cell | undefined): number | undefined {
+  if (!cell) return undefined;
+  const v = cell.value;
+  if (typeof v === "number") return Number.isInteger(v) && v >= 0 && v < 100 ? v : undefined;
+  const t = cellText(cell);
+  return /^\(?\d{1,2}\)?$/.test(t) ? Number(t.replace(/[()]/g, "")) : undefined;
+}
+
+/** Columns of a row holding a non-empty cell, ascending. */
+export function rowColumns(sheet: SheetSnapshot, row: number): number[] {
+  const cells = sheet.rows.get(row);
+  if (!cells) return [];
+  return [...cells.keys()].filter((c) => cellText(cells.get(c)) !== "").sort((a, b) => a - b);
+}
