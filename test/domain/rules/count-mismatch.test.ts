@@ -5,6 +5,7 @@ import { readStatements } from "../../../src/domain/rules/cross-support/narrativ
 import { testRule } from "../../support/ruleTester";
 import type { Grid } from "./cross-support/handTable";
 import { handTable, handWorkbook } from "./cross-support/handTable";
+import { seedWorkbook } from "./cross-support/seedHandMap";
 
 const SENTENCE = (p: string, k: string, s: string, total: string) =>
   `Pada Tahun 2025 Kantor Kecamatan Tomoni merencanakan ${p} program dan ${k} kegiatan dan ${s} sub kegiatan dengan pagu indikatif Rp. ${total},- adapun Alokasi Program dan kegiatan serta indikasi pendanaan dapat dilihat pada tabel berikut ini:`;
@@ -87,7 +88,22 @@ testRule(rule, {
   ],
   invalid: [
     {
-      name: "two wrong counts (the seed's Bab IV sentence): one finding listing both",
+      // Checked by hand: Tabel 7 has 6 programs, 15 kegiatan, 35 sub kegiatan (DOMAIN.md §7) and JUMLAH TOTAL
+      // 4,990,894,675; the sentence says 5, 15 and 37 and Rp. 4.990.894.675,-.
+      name: "the seed's Bab IV sentence above Tabel 7: wrong on the programs and the sub kegiatan, right on the total",
+      workbook: seedWorkbook("tabel7"),
+      findings: [
+        {
+          sheet: "Tabel 7", cell: "A1", row: 1, severity: "error", related: ["A3"],
+          message: {
+            id: "Narasi menyebut 5 program dan 37 sub kegiatan, tetapi Tabel 7 berisi 6 program dan 35 sub kegiatan.",
+            en: "The narrative states 5 program(s) and 37 sub kegiatan, but Tabel 7 has 6 program(s) and 35 sub kegiatan.",
+          },
+        },
+      ],
+    },
+    {
+      name: "two wrong counts: one finding listing both",
       workbook: workbookWith(SENTENCE("1", "2", "5", "60.000.000")),
       findings: [
         {

@@ -4,6 +4,40 @@ import { planTable, planWorkbook } from "../../support/planWorkbook";
 import { testRule } from "../../support/ruleTester";
 import { handTable, handWorkbook } from "./cross-support/handTable";
 import type { Grid } from "./cross-support/handTable";
+import { seedWorkbook } from "./cross-support/seedHandMap";
+
+/**
+ * The seed's Bab III vs Bab IV, every finding checked by hand against the seed text (Tabel 3.3 data from row 9,
+ * Tabel 7 from row 8): [sheet!cell, role, Tabel 7 text / amount, Tabel 3.3 text / amount].
+ */
+const SEED_TEXT_DIFFERENCES: Array<[string, "indikator" | "targetN" | "uraian", string]> = [
+  ["C15", "indikator", "Administrasi Keuangan: Tabel 3.3 leaves the indikator empty"],
+  ["C17", "indikator", "Laporan Keuangan: Tabel 3.3 empty"],
+  ["C19", "indikator", "Administrasi BMD: Tabel 3.3 empty"],
+  ["C20", "indikator", "Perencanaan BMD: 'Jumlah Perencanaan Barang Milik Daerah yang disusun' vs 'Persentase BMD yang Diadministrasikan…'"],
+  ["E20", "targetN", "Perencanaan BMD: 2 dokumen vs 4 dokumen"],
+  ["C21", "indikator", "Administrasi Kepegawaian: Tabel 3.3 empty"],
+  ["C22", "indikator", "Bimbingan Teknis: 'Percentase Rata-rata' vs 'Persentase Rara-rata'"],
+  ["E22", "targetN", "Bimbingan Teknis: 5 Orang vs 12 Laporan"],
+  ["E23", "targetN", "Pendataan Kepegawaian: 12 Laporan vs 5 orang"],
+  ["E26", "targetN", "Bahan Logistik: 3 Paket vs 3 orang"],
+  ["E27", "targetN", "Barang Cetakan: 3 Paket vs 31099 lembar"],
+  ["E28", "targetN", "Bahan Bacaan: 2 Dokumen vs 120 exemplar"],
+  ["E29", "targetN", "Kunjungan Tamu: 2 Laporan vs 8500 kotak"],
+  ["E33", "targetN", "Peralatan dan Mesin: 4 unit vs 140 unit"],
+  ["C46", "indikator", "Kewenangan Lain: '…yang dilimpahkan' vs '…yang dilaksanakan'"],
+  ["E46", "targetN", "Kewenangan Lain: 24 Dokumen vs 24 Laporan"],
+  ["C52", "indikator", "Kegiatan Pemberdayaan Kelurahan: 'Percentase' vs 'Persentase'"],
+  ["E53", "targetN", "Pembangunan Sarana dan Prasarana Kelurahan: 2 Kegiatan vs 3 kegiatan"],
+  ["C54", "indikator", "Pemberdayaan Masyarakat di kelurahan: 'Pokmas yang melakukan pemberdayaan' vs 'Jumlah Kegiatan kelurahan…'"],
+  ["E54", "targetN", "Pemberdayaan Masyarakat di kelurahan: 3 pokmas vs 3 kegiatan"],
+  ["C57", "indikator", "Sinergitas: 'Percentase' vs 'Persentase'"],
+  ["C61", "indikator", "PROGRAM PENYELENGGARAAN URUSAN PEMERINTAHAN UMUM: 'Percentase' vs 'Persentase'"],
+  ["C62", "indikator", "Penyelenggaraan Urusan Pemerintahan Umum: 'Percentase' vs 'Persentase'"],
+  ["C63", "indikator", "Pelaksanaan Tugas Forum: 'Percentase' vs 'Persentase'"],
+  ["C64", "indikator", "PROGRAM PEMBINAAN: 'Percentase penyelenggaraan' (wrapped onto the next row) vs 'Persentase penyelengaraan'"],
+  ["C67", "indikator", "Fasilitasi, Rekomendasi: 'Percentase' vs 'Persentase'"],
+];
 
 /** A small Bab III: one program, one kegiatan, three sub kegiatan (rows 5–9), total on row 10. */
 function bab3(overrides: Partial<Record<number, Partial<PlanRowSpec>>> = {}): PlanRowSpec[] {
@@ -101,6 +135,28 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "the seed: Bab III vs Bab IV (Urusan Pemerintahan Umum 16.742.000 vs 16.472.000, Peralatan Rumah Tangga, targets, indikator) and Tabel 2.3 vs Tabel 2.1",
+      workbook: seedWorkbook("tabel21", "tabel23", "tabel33", "tabel7"),
+      findings: [
+        ...SEED_TEXT_DIFFERENCES.map(([cell, role]) => ({ sheet: "Tabel 7", cell, row: Number(cell.slice(1)), role, severity: "warning" as const })),
+        {
+          sheet: "Tabel 3.3", cell: "B27", row: 27, role: "uraian", severity: "warning", related: ["'Tabel 7'!B24"],
+          message: { id: 'Sub kegiatan "Penyediaan Peralatan Rumah Tangga" ada di Tabel 3.3 (Bab III) tetapi tidak ada di Tabel 7 (Bab IV).' },
+        },
+        {
+          sheet: "Tabel 7", cell: "F62", row: 62, role: "paguN", severity: "error", expected: "16472000", actual: "16742000", related: ["'Tabel 3.3'!F64"],
+          message: {
+            id: 'Pagu kegiatan "Penyelenggaraan Urusan Pemerintahan Umum sesuai Penugasan Kepala Daerah" di Tabel 7 (Bab IV) (Rp 16.742.000) berbeda dengan Tabel 3.3 (Bab III) (Rp 16.472.000); selisih Rp 270.000; kemungkinan dua angka bertukar tempat.',
+          },
+        },
+        { sheet: "Tabel 7", cell: "F63", row: 63, role: "paguN", severity: "error", expected: "16472000", actual: "16742000", related: ["'Tabel 3.3'!F66"] },
+        {
+          // 2.3's JUMLAH TOTAL Kebutuhan Dana sits under Catatan Penting (L), one cell right of K
+          sheet: "Tabel 2.3", cell: "L81", row: 81, role: "paguN", severity: "error", expected: "4841963425", actual: "4841693425", related: ["'Tabel 2.1'!J86"],
+        },
+      ],
+    },
     {
       name: "a row of Bab III missing from Bab IV is reported on the Bab III row, pointing at the Bab IV parent",
       workbook: tables(bab3(), bab4()),

@@ -1,4 +1,8 @@
+import Decimal from "decimal.js";
+import { readAmount } from "../../../src/domain/numbers";
 import { rule } from "../../../src/domain/rules/evaluation-formula";
+import { cellAt, textAt } from "../../../src/domain/sheet/snapshot";
+import { seedSheet, seedWorkbook } from "./cross-support/seedHandMap";
 import type { Level } from "../../../src/domain/mapping/types";
 import { testRule } from "../../support/ruleTester";
 import type { Grid } from "./cross-support/handTable";
@@ -98,6 +102,25 @@ testRule(rule, {
       ],
     },
     {
+      // Checked by hand against the seed: N9 is PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK,
+      // 6 Rp 5,494,000 + 8 Rp 8.070.000 = 13.564.000, written "5.494,000". See the facts below for the 5 rows that hold.
+      name: "the seed's Tabel 2.1: column 13 Rp does not follow 13 = 6 + 12 (here 6 + 8): one finding for the column",
+      workbook: seedWorkbook("tabel21"),
+      findings: [
+        {
+          sheet: "Tabel 2.1", cell: "N7", row: 7, severity: "error", role: "realisasiAkhirRp",
+          related: [
+            "N9", "N10", "N11", "N12", "N13", "N14", "N15", "N16", "N17", "N32", "N33", "N34", "N37", "N38", "N39", "N40", "N41",
+            "N42", "N43", "N59", "N60", "N61", "N62", "N63", "N64", "N65", "N66", "N67", "N73", "N74", "N75", "N76", "N77", "N78",
+            "N79", "N80", "N81", "N82", "N85", "N86",
+          ],
+          message: {
+            id: "Kolom N tidak mengikuti rumus 13 = 6 + 12 (kolom N = H + L): 40 dari 45 baris yang dapat dihitung menyimpang (mis. N9: tertulis Rp 5.494.000, rumus Rp 13.564.000).",
+          },
+        },
+      ],
+    },
+    {
       name: "T-C.29: 8 = 7/6 × 100% and 10 = 5 + 7 + 9 on kinerja columns",
       workbook: (() => {
         const grid: Grid = [
@@ -118,4 +141,54 @@ testRule(rule, {
       ],
     },
   ],
+});
+
+/**
+ * Facts about the seed's Tabel 2.1, established by script. Its columns: 5 Target Renstra (E K, F Rp), 6 Realisasi
+ * s/d tahun lalu (G, H), 7 Target Renja 2024 (I, J), 8 Realisasi 2024 s/d TW III (K, L), 13 "Tingkat Capaian
+ * Kinerja dan Realisasi Anggaran Renstra PD s/d TW III" (M, N), 15 Unit PD (O). Column 13 is the 86/2017 "13 = 6 + 12"
+ * with 12 replaced by the realisation up to TW III (8), so N should be H + L.
+ */
+describe("the seed's Tabel 2.1 (facts established by script)", () => {
+  const { snapshot, table } = seedSheet("tabel21");
+  const amount = (row: number, col: number) => {
+    const r = readAmount(cellAt(snapshot, row, col));
+    return r.status === "not-amount" ? undefined : r.candidates[0] ?? r.value ?? undefined;
+  };
+  const H = 8, J = 10, L = 12, N = 14;
+  const HOLDS_6_PLUS_7 = 5;
+  const dataRows = table.rows.filter((r) => r.level !== "other");
+  const computable = dataRows.filter((r) => [H, L, N].every((c) => amount(r.row, c) !== undefined));
+
+  it("column 13 Rp (N) equals 6 + 8 (H + L) only where nothing was realised in 2024 (L is 0 or '-'), 5 of 45 rows", () => {
+    expect(dataRows.length).toBe(66); // 65 plan rows and JUMLAH
+    expect(computable.length).toBe(45); // the other 21 are shifted one cell left or have the Unit PD run into N
+    const holds = computable.filter((r) => amount(r.row, N)?.eq(amount(r.row, H)?.plus(amount(r.row, L) ?? 0) ?? NaN));
+    expect(holds.map((r) => r.uraian)).toEqual([
+      "- Fasilitasi Penyelenggaraan Ketentraman dan Ketertiban Umum",
+      "- Koordinasi Pendampingan Desa di Wilayahnya",
+      "Pengadaan Mebel",
+      "Pengadaan Kendaraan Perorangan Dinas atau Kendaraan Dinas Jabatan",
+      "Pengadaan Sarana dan Prasarana Gedung Kantor atau Bangunan Lainnya",
+    ]);
+    expect(holds.every((r) => amount(r.row, L)?.isZero())).toBe(true);
+  });
+
+  it("column 13 Rp is not 6 + 7 (H + J) either: it follows no formula of the form", () => {
+    const withJ = computable.filter((r) => amount(r.row, J) !== undefined);
+    const holds = withJ.filter((r) => amount(r.row, N)?.eq(amount(r.row, H)?.plus(amount(r.row, J) ?? 0) ?? NaN));
+    // the same five rows, where 7 is 0 as well
+    expect(holds.length).toBe(HOLDS_6_PLUS_7);
+  });
+
+  it("the JUMLAH row's Target Renja 2024 Rp (J) is 4.841.963.425, the sum of the six programs", () => {
+    const total = table.totalRow as number;
+    expect(amount(total, J)?.toFixed()).toBe("4841963425");
+    const programs = table.rows.filter((r) => r.level === "program");
+    expect(programs.length).toBe(6);
+    // a program row pasted one cell to the left has its name under Sasaran (B) and its J amount in I
+    const shifted = (row: number) => textAt(snapshot, row, 1) === "" && /^PROGRAM/.test(textAt(snapshot, row, 2));
+    const sum = programs.reduce((s, p) => s.plus(amount(p.row, shifted(p.row) ? J - 1 : J) ?? NaN), new Decimal(0));
+    expect(sum.toFixed()).toBe("4841963425");
+  });
 });
