@@ -163,13 +163,13 @@ function patchSheet(original: SheetDoc, cells: readonly PlannedCell[], styles: S
     splices.push({ at, end: at, text, key });
   }
 
-  for (const row of doc.rows) {
-    if (row.el.open.kind === "empty") continue;
-    const cols = cells.filter((c) => c.row === row.row && !doc.cell(c.row, c.col)).map((c) => c.col);
-    if (cols.length) {
-      const open = withSpans(xml, row.el.open, cols);
-      if (open !== xml.slice(row.el.open.start, row.el.open.end)) splices.push({ at: row.el.open.start, end: row.el.open.end, text: open, key: -1 });
-    }
+  const newColsByRow = new Map<number, number[]>();
+  for (const c of cells) if (!doc.cell(c.row, c.col)) newColsByRow.set(c.row, [...(newColsByRow.get(c.row) ?? []), c.col]);
+  for (const [rowNum, cols] of newColsByRow) {
+    const row = doc.row(rowNum);
+    if (!row || row.el.open.kind === "empty") continue;
+    const open = withSpans(xml, row.el.open, cols);
+    if (open !== xml.slice(row.el.open.start, row.el.open.end)) splices.push({ at: row.el.open.start, end: row.el.open.end, text: open, key: -1 });
   }
 
   for (const [rowNum, texts] of newRows) {

@@ -44,6 +44,9 @@ export class SheetDoc {
   readonly rows: RowNode[] = [];
   private readonly rowIndex = new Map<number, RowNode>();
   private sharedFormulas?: Map<string, SharedFormula>;
+  private mergeList?: MergeArea[];
+  private arrayList?: MergeArea[];
+  private colStyles?: { min: number; max: number; style: number }[];
 
   constructor(readonly xml: string) {
     this.tags = scanTags(xml);
@@ -96,12 +99,14 @@ export class SheetDoc {
   }
 
   merges(): MergeArea[] {
+    if (this.mergeList) return this.mergeList;
     const out: MergeArea[] = [];
     for (const tag of this.tags) {
       if (tag.kind === "close" || tag.local !== "mergeCell") continue;
       const area = parseArea(attr(this.xml, tag, "ref") ?? "");
       if (area) out.push(area);
     }
+    this.mergeList = out;
     return out;
   }
 
@@ -115,6 +120,7 @@ export class SheetDoc {
 
   /** Multi-cell array formula areas: no part of one can be changed on its own. */
   arrayAreas(): MergeArea[] {
+    if (this.arrayList) return this.arrayList;
     const out: MergeArea[] = [];
     for (const row of this.rows) {
       for (const c of row.cells) {
@@ -124,6 +130,7 @@ export class SheetDoc {
         if (area && (area.bottom > area.top || area.right > area.left)) out.push(area);
       }
     }
+    this.arrayList = out;
     return out;
   }
 
@@ -140,12 +147,15 @@ export class SheetDoc {
       const a = tagAttributes(this.xml, rowNode.el.open);
       if ((a.get("customFormat") === "1" || a.get("customFormat") === "true") && a.has("s")) return Number(a.get("s"));
     }
-    for (const tag of this.tags) {
-      if (tag.kind === "close" || tag.local !== "col") continue;
-      const a = tagAttributes(this.xml, tag);
-      if (Number(a.get("min")) <= col && col <= Number(a.get("max"))) return Number(a.get("style") ?? "0");
+    if (!this.colStyles) {
+      this.colStyles = [];
+      for (const tag of this.tags) {
+        if (tag.kind === "close" || tag.local !== "col") continue;
+        const a = tagAttributes(this.xml, tag);
+        this.colStyles.push({ min: Number(a.get("min")), max: Number(a.get("max")), style: Number(a.get("style") ?? "0") });
+      }
     }
-    return 0;
+    return this.colStyles.find((c) => c.min <= col && col <= c.max)?.style ?? 0;
   }
 
   child(el: XmlElement, local: string): XmlElement | undefined {
