@@ -168,26 +168,8 @@ function settle(parent: AmountSlot, children: AmountSlot[]): void {
     else open.push({ slot: c, sign, options: c.options });
   }
 
-  let best = solve(open, fixed);
-  if (!best && open.every((v) => v.options.length === 1)) {
-    // Only now may one sound amount be read as 1,000 times off. With no other choice open, the residual
-    // names the one value that would balance: linear in the number of children.
-    const residual = open.reduce((acc, v) => acc.plus(v.options[0].value.times(v.sign)), fixed);
-    open.forEach((v, i) => {
-      for (const alt of v.slot.slipped ? [] : v.slot.alternates) {
-        const balanced = residual.minus(v.options[0].value.times(v.sign)).plus(alt.value.times(v.sign)).isZero();
-        if (balanced && (!best || alt.cost < best.cost)) best = { picks: open.map((w, j) => (j === i ? alt : w.options[0])), cost: alt.cost };
-      }
-    });
-  } else if (!best) {
-    for (let i = 0; i < open.length; i++) {
-      const v = open[i];
-      if (v.slot.slipped || v.slot.alternates.length === 0) continue;
-      const trial = open.map((w, j) => (j === i ? { ...w, options: w.slot.alternates } : w));
-      const found = solve(trial, fixed);
-      if (found && (!best || found.cost < best.cost)) best = found;
-    }
-  }
+  // Only when no slip's candidate balances may sound amounts be read as 1,000 times off.
+  const best = solve(open, fixed) ?? solveThousandfold(open, fixed);
 
   if (best) {
     best.picks.forEach((option, i) => {
@@ -248,6 +230,86 @@ function solve(vars: Variable[], fixed: Decimal): Assignment | undefined {
   };
   walk(0, fixed, 0);
   return best;
+}
+
+/**
+ * The cheapest balance that reads sound amounts as 1,000 times off: any number of children 1,000 times too
+ * small (an Indonesian Excel turns "4.765,000" into 4765), or the parent 1,000 times off either way, together
+ * with the slips' candidates. Reading k children ×1000 adds 999 × their sum, so the children to pick are a
+ * subset summing to -residual / 999: a subset-sum over whole numbers, tried only when that division is exact.
+ */
+function solveThousandfold(open: Variable[], fixed: Decimal): Assignment | undefined {
+  const upOf = (v: Variable) => {
+    const stated = v.options[0].value;
+    return v.slot.alternates.find((a) => a.value.eq(stated.times(1000)));
+  };
+  const isFlex = (v: Variable) => v.sign > 0 && !v.slot.slipped && v.options[0].value.isPositive() && upOf(v) !== undefined;
+  const flexIdx: number[] = [];
+  const restIdx: number[] = [];
+  open.forEach((v, i) => (isFlex(v) ? flexIdx : restIdx).push(i));
+  if (flexIdx.length === 0 && !open.some((v) => v.sign < 0 && !v.slot.slipped && v.slot.alternates.length > 0)) return undefined;
+  const restOptions = restIdx.map((i) => {
+    const v = open[i];
+    return v.sign < 0 && !v.slot.slipped ? [...v.options, ...v.slot.alternates] : v.options;
+  });
+  const flexValues = flexIdx.map((i) => BigInt(open[i].options[0].value.toFixed()));
+  const flexStated = flexIdx.reduce((acc, i) => acc.plus(open[i].options[0].value), new Decimal(0));
+
+  let best: Assignment | undefined;
+  let visited = 0;
+  const picks: AmountOption[] = new Array<AmountOption>(open.length);
+  const walk = (depth: number, partial: Decimal, cost: number): void => {
+    if (visited++ > MAX_COMBINATIONS || (best && cost >= best.cost)) return;
+    if (depth === restIdx.length) {
+      const residual = partial.plus(flexStated);
+      let chosen: number[] | undefined;
+      if (residual.isZero()) chosen = [];
+      else {
+        const target = residual.negated().dividedBy(999);
+        if (target.isInteger() && target.isPositive()) chosen = fewestSummingTo(flexValues, BigInt(target.toFixed()));
+      }
+      if (!chosen) return;
+      const total = cost + chosen.reduce((acc, k) => acc + (upOf(open[flexIdx[k]])?.cost ?? 0), 0);
+      if (total === 0 || (best && total >= best.cost)) return;
+      const picked = new Set(chosen);
+      flexIdx.forEach((i, k) => {
+        picks[i] = (picked.has(k) ? upOf(open[i]) : undefined) ?? open[i].options[0];
+      });
+      best = { picks: [...picks], cost: total };
+      return;
+    }
+    const i = restIdx[depth];
+    for (const o of restOptions[depth]) {
+      picks[i] = o;
+      walk(depth + 1, partial.plus(o.value.times(open[i].sign)), cost + o.cost);
+    }
+  };
+  walk(0, fixed, 0);
+  return best;
+}
+
+/** Sums kept while searching for a subset: plenty for the children of one parent. */
+const MAX_SUBSET_STATES = 4096;
+
+/** Indices of the fewest values (found breadth-first) that add up to target, or undefined. */
+function fewestSummingTo(values: bigint[], target: bigint): number[] | undefined {
+  let frontier = new Map<bigint, number[]>([[0n, []]]);
+  const seen = new Set<bigint>([0n]);
+  for (let size = 1; size <= values.length && frontier.size > 0; size++) {
+    const next = new Map<bigint, number[]>();
+    for (const [sum, indices] of frontier) {
+      const from = indices.length ? indices[indices.length - 1] + 1 : 0;
+      for (let k = from; k < values.length; k++) {
+        const s = sum + values[k];
+        if (s === target) return [...indices, k];
+        if (s > target || seen.has(s) || seen.size >= MAX_SUBSET_STATES) continue;
+        seen.add(s);
+        next.set(s, [...indices, k]);
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
 }
 
 function judge(kind: SumCheck["kind"], parent: AmountSlot, children: AmountSlot[]): SumCheck {
