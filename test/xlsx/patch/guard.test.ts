@@ -100,6 +100,17 @@ describe("apply refuses cells it cannot write, writing nothing", () => {
     expect(readCellContents(bytes, [{ sheet: S, cell: "A1" }])[0].value).toBe("Judul");
   });
 
+  it("refuses part of a multi-cell array formula", async () => {
+    const input = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet(S);
+      [1, 2, 3].forEach((n) => (ws.getCell(`A${n}`).value = n));
+      ws.fillFormula("B1:B3", "A1:A3*2", [2, 4, 6], "array");
+    });
+    const err = thrown(() => applyPlanToXlsx(input, plan([planned(S, "B2", readCellContents(input, [{ sheet: S, cell: "B2" }])[0], { value: 5 })])));
+    expect(err.messages.id).toContain("rumus array");
+    expect(err.messages.id).toContain("'Tabel 3.3'!B2");
+  });
+
   it("names an unknown sheet", async () => {
     const input = await workbook();
     const err = thrown(() => applyPlanToXlsx(input, plan([planned("Tabel 9", "A1", { value: null }, { value: 1 })])));
