@@ -53,6 +53,12 @@ describe("a patch leaves every other part of the package byte-identical", () => 
     for (const name of untouched) expect([name, Buffer.from(after.get(name) ?? [])]).toEqual([name, Buffer.from(before.get(name) ?? [])]);
   });
 
+  it("returns the input bytes unchanged for an empty plan", () => {
+    const { bytes, undo } = applyPlanToXlsx(input, plan([]));
+    expect(Buffer.from(bytes)).toEqual(Buffer.from(input));
+    expect(undo.cells).toEqual([]);
+  });
+
   it("touches styles.xml only when a number format is added", () => {
     const withFormat = entries(patched(true))["xl/styles.xml"];
     expect(strFromU8(withFormat)).toContain('formatCode="#,##0.00;(#,##0.00)"');
