@@ -6,13 +6,14 @@
  * the suggestion is the correct formula.
  */
 import type { Finding } from "../findings";
-import type { MappedRow, MappedTable } from "../mapping/types";
+import { columnOf } from "../mapping/tree";
+import type { Level, MappedRow } from "../mapping/types";
 import { a1, cellAt, type SheetSnapshot } from "../sheet/snapshot";
 import type { Rule } from "./types";
 import { listCells, moneyColumnLabel, rowName, severityFor } from "./support/describe";
 import { familyOf } from "./support/family";
 import { moneyColumns, sheetOf } from "./support/moneyCells";
-import { sumFormulaFor, sumReferences } from "./support/sumFormula";
+import { sumFormulaFor, sumReferences, type CellRef } from "./support/sumFormula";
 
 export const rule: Rule = {
   meta: {
@@ -29,24 +30,27 @@ export const rule: Rule = {
       const sheet = sheetOf(workbook, table);
       if (!sheet) continue;
       const family = familyOf(table);
-      const levelByRow = new Map(table.rows.map((r) => [r.row, r.level]));
+      const levelByRow = new Map<number, Level>(table.rows.map((r) => [r.row, r.level]));
       const parents = family.totalRow ? [...family.parentsBottomUp, family.totalRow] : family.parentsBottomUp;
       for (const { role, col } of moneyColumns(table)) {
         for (const parent of parents) {
           const children = family.childrenOf(parent);
           if (children.length === 0) continue;
-          const formula = cellAt(sheet, parent.row, col)?.formula;
+          const at = (row: MappedRow): CellRef => ({ row: row.row, col: columnOf(table, row, role) ?? col });
+          const parentCell = at(parent);
+          const formula = cellAt(sheet, parentCell.row, parentCell.col)?.formula;
           if (!formula) continue;
-          const problem = rangeProblem(sheet, formula, parent, children, col, levelByRow);
+          const childCells = children.map(at);
+          const problem = rangeProblem(sheet, formula, parentCell, childCells, levelByRow);
           if (!problem) continue;
-          const expected = sumFormulaFor(col, children.map((c) => c.row), (r) => !holdsSomething(sheet, r, col, levelByRow));
+          const expected = sumFormulaFor(childCells, (r) => !holdsSomething(sheet, r, col, levelByRow));
           const column = moneyColumnLabel(table, role, col);
           const who = rowName(parent);
           findings.push({
             rule: rule.meta.id,
             severity: severityFor(rule.meta, options),
             sheet: table.sheet,
-            cell: a1(parent.row, col),
+            cell: a1(parentCell.row, parentCell.col),
             row: parent.row,
             role,
             expected,
@@ -56,7 +60,7 @@ export const rule: Rule = {
               en: `The formula of ${column.en} of ${who.en} =${formula} ${problem.en}; it should be =${expected}.`,
             },
             suggestion: { value: expected, reason: "menjumlahkan tepat semua rincian langsungnya" },
-            related: children.map((c) => a1(c.row, col)),
+            related: childCells.map((c) => a1(c.row, c.col)),
           });
         }
       }
@@ -69,26 +73,25 @@ export const rule: Rule = {
 function rangeProblem(
   sheet: SheetSnapshot,
   formula: string,
-  parent: MappedRow,
-  children: MappedRow[],
-  col: number,
-  levelByRow: Map<number, MappedTable["rows"][number]["level"]>,
+  parent: CellRef,
+  children: CellRef[],
+  levelByRow: Map<number, Level>,
 ): { id: string; en: string } | undefined {
   const refs = sumReferences(formula);
   if (!refs) return undefined;
-  const childRows = new Set(children.map((c) => c.row));
+  const childKeys = children.map((c) => a1(c.row, c.col));
+  const isChild = new Set(childKeys);
   const counts = new Map<string, number>();
   const extra: string[] = [];
   for (const ref of refs.cells) {
     const key = a1(ref.row, ref.col);
     counts.set(key, (counts.get(key) ?? 0) + 1);
-    const isChild = ref.col === col && childRows.has(ref.row);
-    const isParent = ref.row === parent.row && ref.col === col;
-    if (!isChild && (isParent || holdsSomething(sheet, ref.row, ref.col, levelByRow)) && !extra.includes(key)) extra.push(key);
+    const isParent = ref.row === parent.row && ref.col === parent.col;
+    if (!isChild.has(key) && (isParent || holdsSomething(sheet, ref.row, ref.col, levelByRow)) && !extra.includes(key)) extra.push(key);
   }
   extra.push(...refs.foreign);
-  const missing = children.map((c) => a1(c.row, col)).filter((key) => !counts.has(key));
-  const twice = children.map((c) => a1(c.row, col)).filter((key) => (counts.get(key) ?? 0) > 1);
+  const missing = childKeys.filter((key) => !counts.has(key));
+  const twice = childKeys.filter((key) => (counts.get(key) ?? 0) > 1);
   if (missing.length === 0 && extra.length === 0 && twice.length === 0) return undefined;
   const parts: Array<{ id: string; en: string }> = [];
   if (missing.length) parts.push({ id: `tidak menjumlahkan ${listCells(missing).id}`, en: `leaves out ${listCells(missing).en}` });
@@ -102,7 +105,7 @@ function rangeProblem(
  * or it holds a number, a formula or an error. Blank page-break rows, and text (a repeated header), which SUM
  * skips, are harmless.
  */
-function holdsSomething(sheet: SheetSnapshot, row: number, col: number, levelByRow: Map<number, MappedTable["rows"][number]["level"]>): boolean {
+function holdsSomething(sheet: SheetSnapshot, row: number, col: number, levelByRow: Map<number, Level>): boolean {
   const level = levelByRow.get(row);
   if (level !== undefined && level !== "other") return true;
   const cell = cellAt(sheet, row, col);

@@ -2,6 +2,17 @@ import { rule } from "../../../src/domain/rules/rollup-mismatch";
 import { planTable, planWorkbook } from "../../support/planWorkbook";
 import { testRule } from "../../support/ruleTester";
 
+/** A sub kegiatan pasted one cell to the left (the seed's Tabel 2.1): its amount stands under "Target" (E). */
+function withShiftedChild(kegiatan: number) {
+  const plan = planTable([
+    { level: "kegiatan", uraian: "Kegiatan A", paguN: kegiatan },
+    { level: "subKegiatan", uraian: "Sub A1", paguN: 1000 },
+    { level: "subKegiatan", uraian: "Sub A2", targetN: 2000, paguN: "APBD" },
+  ]);
+  plan.table.rows[2].columnShift = -1;
+  return planWorkbook(plan);
+}
+
 // Rows start at 5: the first spec is row 5, the next row 6, and so on (planWorkbook.ts).
 testRule(rule, {
   valid: [
@@ -40,6 +51,10 @@ testRule(rule, {
       ),
     },
     {
+      name: "a row pasted one cell to the left (columnShift -1) is read where its amount stands",
+      workbook: withShiftedChild(3000),
+    },
+    {
       name: "Tabel 7 has only the N column",
       workbook: planWorkbook(
         planTable(
@@ -54,6 +69,11 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a shifted row's amount is summed from where it stands, and named by that cell",
+      workbook: withShiftedChild(5000),
+      findings: [{ cell: "F5", row: 5, expected: "3000", actual: "5000", related: ["F6", "E7"] }],
+    },
     {
       name: "swapped digits in a program (the seed's Urusan Pemerintahan Umum, N)",
       workbook: planWorkbook(

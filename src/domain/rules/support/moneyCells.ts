@@ -1,4 +1,5 @@
 /** The money cells of a mapped table, read once as AmountReadings. */
+import { columnOf } from "../../mapping/tree";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../../mapping/types";
 import { readAmount, type AmountReading } from "../../numbers";
 import { a1, cellAt, type Cell, type SheetSnapshot } from "../../sheet/snapshot";
@@ -7,6 +8,7 @@ export interface MoneyCell {
   table: MappedTable;
   row: MappedRow;
   role: ColumnRole;
+  /** The cell's column: the role's column, moved by the row's columnShift (a pasted row that lost a cell). */
   col: number;
   /** A1 address on the table's sheet ("F12"). */
   address: string;
@@ -28,7 +30,8 @@ export function moneyColumns(table: MappedTable): Array<{ role: ColumnRole; col:
   return out;
 }
 
-export function readMoneyCell(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole, col: number): MoneyCell {
+export function readMoneyCell(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole, tableCol: number): MoneyCell {
+  const col = columnOf(table, row, role) ?? tableCol;
   const cell = sheet ? cellAt(sheet, row.row, col) : undefined;
   return { table, row, role, col, address: a1(row.row, col), cell, reading: readAmount(cell) };
 }

@@ -99,20 +99,21 @@ function splitTopLevel(text: string, separator: string): Array<string | undefine
 }
 
 /**
- * The formula that sums exactly the given rows of one column: a range when nothing else lies between the
- * first and the last (`canSpan` says whether a row in between may be covered), otherwise a list.
+ * The formula that sums exactly the given cells: a range when they stand in one column and nothing else lies
+ * between the first and the last (`canSpan` says whether a row in between may be covered), otherwise a list.
  */
-export function sumFormulaFor(col: number, rows: number[], canSpan: (row: number) => boolean): string {
-  const sorted = [...rows].sort((a, b) => a - b);
+export function sumFormulaFor(cells: CellRef[], canSpan: (row: number) => boolean): string {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
   if (sorted.length === 0) return "0";
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
-  const members = new Set(sorted);
-  let contiguous = true;
-  for (let r = first; r <= last && contiguous; r++) if (!members.has(r) && !canSpan(r)) contiguous = false;
+  const oneColumn = sorted.every((c) => c.col === first.col);
+  const members = new Set(sorted.map((c) => c.row));
+  let contiguous = oneColumn;
+  for (let r = first.row; r <= last.row && contiguous; r++) if (!members.has(r) && !canSpan(r)) contiguous = false;
   if (contiguous) {
-    const letter = columnLetter(col);
-    return first === last ? `SUM(${letter}${first})` : `SUM(${letter}${first}:${letter}${last})`;
+    const letter = columnLetter(first.col);
+    return first.row === last.row ? `SUM(${letter}${first.row})` : `SUM(${letter}${first.row}:${letter}${last.row})`;
   }
-  return `SUM(${sorted.map((r) => a1(r, col)).join(",")})`;
+  return `SUM(${sorted.map((c) => a1(c.row, c.col)).join(",")})`;
 }
