@@ -1,0 +1,130 @@
+/**
+ * Benchmark: map+validate core time in process, and `renja check` against merely loading the same file with
+ * ExcelJS, on synthetic kabupaten-scale workbooks. Writes bench/results.md (the recorded results) and prints it.
+ * Run: npm run build:cli && node dist/bench/run.js   (not part of the test suite: no test asserts on time)
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { mapWorkbook } from "../src/domain/mapping/mapWorkbook";
+import { validate } from "../src/domain/validate";
+import { openXlsxHost } from "../src/xlsx";
+import { buildSyntheticWorkbook } from "./synthetic";
+
+const root = path.join(__dirname, "..", "..");
+const outDir = path.join(root, "bench", "generated");
+const bin = path.join(root, "bin", "renja.js");
+
+interface Measure {
+  name: string;
+  rows: number;
+  files: number;
+  excelJsLoadMs: number;
+  checkMs: number;
+  readMs: number;
+  mapValidateCpuMs: number;
+  findings: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function excelJsLoad(file: string): Promise<number> {
+  const t = performance.now();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(file) as unknown as ExcelJS.Buffer);
+  return performance.now() - t;
+}
+
+function renjaCheck(file: string): number {
+  const t = performance.now();
+  try {
+    execFileSync(process.execPath, [bin, "check", file, "--json"], { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 30 });
+  } catch (e) {
+    // exit 1 means "errors found" and is a normal outcome here
+    const status = (e as { status?: number }).status;
+    if (status !== 1) throw e;
+  }
+  return performance.now() - t;
+}
+
+async function inProcess(file: string): Promise<{ readMs: number; cpuMs: number; findings: number; rows: number }> {
+  const t = performance.now();
+  const host = await openXlsxHost(new Uint8Array(fs.readFileSync(file)), path.basename(file));
+  const snapshots = [];
+  for (const ref of await host.listSheets()) snapshots.push(await host.readSnapshot(ref, { styles: true }));
+  const readMs = performance.now() - t;
+  const cpu0 = process.cpuUsage();
+  const mapped = mapWorkbook(snapshots);
+  const findings = validate(mapped);
+  const cpu = process.cpuUsage(cpu0);
+  const rows = mapped.tables.reduce((a, tb) => a + tb.rows.length, 0);
+  return { readMs, cpuMs: (cpu.user + cpu.system) / 1000, findings: findings.length, rows };
+}
+
+async function measure(name: string, files: string[], repeats: number): Promise<Measure> {
+  const load: number[] = [];
+  const check: number[] = [];
+  const read: number[] = [];
+  const cpu: number[] = [];
+  let findings = 0;
+  let rows = 0;
+  for (let i = 0; i < repeats; i++) {
+    let l = 0, c = 0, rd = 0, cp = 0;
+    findings = 0;
+    rows = 0;
+    for (const f of files) {
+      l += await excelJsLoad(f);
+      c += renjaCheck(f);
+      const r = await inProcess(f);
+      rd += r.readMs;
+      cp += r.cpuMs;
+      findings += r.findings;
+      rows += r.rows;
+    }
+    load.push(l);
+    check.push(c);
+    read.push(rd);
+    cpu.push(cp);
+  }
+  return { name, rows, files: files.length, excelJsLoadMs: median(load), checkMs: median(check), readMs: median(read), mapValidateCpuMs: median(cpu), findings };
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const kab: string[] = [];
+  for (let u = 0; u < 40; u++) {
+    const f = path.join(outDir, `kabupaten-unit-${String(u + 1).padStart(2, "0")}.xlsx`);
+    if (!fs.existsSync(f)) fs.writeFileSync(f, await buildSyntheticWorkbook({ rows: 300, sheets: 1, seed: u + 1 }));
+    kab.push(f);
+  }
+  const big = path.join(outDir, "rows-100000.xlsx");
+  if (!fs.existsSync(big)) fs.writeFileSync(big, await buildSyntheticWorkbook({ rows: 100_000, sheets: 1, seed: 7 }));
+  const results = [await measure("40 workbooks × 300 rows (one kabupaten)", kab, 3), await measure("1 workbook × 100,000 rows", [big], 3)];
+  const lines = [
+    "# Benchmark results",
+    "",
+    `Recorded ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Median of 3 runs.`,
+    "Reproduce: `npm run build:cli && node dist/bench/run.js`.",
+    "",
+    "| workload | mapped rows | ExcelJS load only | `renja check` (whole process) | ratio | host read (in process) | map + validate CPU | per 100,000 rows | findings |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...results.map((m) =>
+      `| ${m.name} | ${m.rows.toLocaleString("en-US")} | ${m.excelJsLoadMs.toFixed(0)} ms | ${m.checkMs.toFixed(0)} ms | ${(m.checkMs / m.excelJsLoadMs).toFixed(2)}× | ${m.readMs.toFixed(0)} ms | ${m.mapValidateCpuMs.toFixed(0)} ms | ${((m.mapValidateCpuMs * 100_000) / Math.max(1, m.rows)).toFixed(0)} ms | ${m.findings} |`,
+    ),
+    "",
+    "Targets (issue 2): map + validate at most 1 s of CPU per 100,000 rows; `renja check` at most 1.3× the ExcelJS load time.",
+    "`renja check` includes starting Node and loading the CLI (one process per workbook, as a reviewer would run it).",
+  ];
+  fs.writeFileSync(path.join(root, "bench", "results.md"), lines.join("\n") + "\n");
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+main().catch((e) => {
+  process.stderr.write(String(e instanceof Error ? e.stack : e) + "\n");
+  process.exit(1);
+});
