@@ -152,7 +152,7 @@ function programSum(workbook: MappedWorkbook, table: MappedTable, role: ColumnRo
   if (programs.length === 0) return undefined;
   let sum = new Decimal(0);
   for (const p of programs) {
-    const amount = roleAmount(sheet, table, p.row, role);
+    const amount = roleAmount(sheet, table, p, role);
     const value = amount ? shownValue(amount.reading) : null;
     if (value === null) return undefined;
     sum = sum.plus(value);

@@ -119,8 +119,8 @@ function levelName(row: MappedRow): Message {
 function compareMoney(
   plan: Side, planRow: MappedRow, matrix: Side, matrixRow: MappedRow, role: ColumnRole, severity: Severity,
 ): Finding | undefined {
-  const a = roleAmount(plan.sheet, plan.table, planRow.row, role);
-  const b = roleAmount(matrix.sheet, matrix.table, matrixRow.row, role);
+  const a = roleAmount(plan.sheet, plan.table, planRow, role);
+  const b = roleAmount(matrix.sheet, matrix.table, matrixRow, role);
   if (!a || !b) return undefined;
   const name = quoteName(matrixRow.uraian);
   return moneyFinding(plan, a, matrix, b, severity, {

@@ -97,14 +97,15 @@ interface Deviation {
 }
 
 function checkFormula(sheet: SheetSnapshot, table: MappedTable, f: Formula, severity: Severity, recomputed: Recomputed): Finding[] {
-  const resultCol = table.columns[f.result] as number; // applies() checked every role of the formula has a column
+  const headerCol = table.columns[f.result] as number; // applies() checked every role of the formula has a column
   let evaluated = 0;
   const deviations: Deviation[] = [];
   for (const row of table.rows) {
     if (!EVALUATED_LEVELS.has(row.level)) continue;
-    const computed = compute(sheet, table, row.row, f);
+    const computed = compute(sheet, table, row, f);
     if (!computed) continue;
-    const alternative = compute(sheet, table, row.row, f, recomputed);
+    const alternative = compute(sheet, table, row, f, recomputed);
+    const resultCol = headerCol + (row.columnShift ?? 0);
     const cell = cellAt(sheet, row.row, resultCol);
     const checkOf = (value: Decimal) => (f.kind === "sum" && f.unit === "money" ? checkAmount(cell, value) : checkNumber(cell, value, f));
     const check = checkOf(computed);
@@ -118,7 +119,7 @@ function checkFormula(sheet: SheetSnapshot, table: MappedTable, f: Formula, seve
   const letters = formulaLetters(table, f);
   const formulaText: Message = { id: `${f.canonical} (kolom ${letters})`, en: `${f.canonical} (columns ${letters})` };
   if (evaluated >= 3 && deviations.length * 2 > evaluated) {
-    return [columnFinding(table, f, resultCol, evaluated, deviations, formulaText, severity)];
+    return [columnFinding(table, f, headerCol, evaluated, deviations, formulaText, severity)];
   }
   return deviations.map((d) => cellFinding(table, f, d, formulaText, severity));
 }
@@ -135,15 +136,15 @@ function formulaLetters(table: MappedTable, f: Formula): string {
  * The formula's value for a row, or undefined when an operand cannot be read; with `recomputed`, operands that an
  * earlier formula found wrong are taken at their computed value.
  */
-function compute(sheet: SheetSnapshot, table: MappedTable, row: number, f: Formula, recomputed?: Recomputed): Decimal | undefined {
+function compute(sheet: SheetSnapshot, table: MappedTable, row: MappedRow, f: Formula, recomputed?: Recomputed): Decimal | undefined {
   const values: Decimal[] = [];
   for (const role of f.operands) {
-    const corrected = recomputed?.get(`${role}@${row}`);
+    const corrected = recomputed?.get(`${role}@${row.row}`);
     if (corrected) {
       values.push(corrected);
       continue;
     }
-    const cell = cellAt(sheet, row, table.columns[role] as number); // applies() checked the columns exist
+    const cell = cellAt(sheet, row.row, table.columns[role] as number + (row.columnShift ?? 0)); // applies() checked the columns exist
     const v = f.unit === "money" ? moneyValue(readAmount(cell)) : kinerjaValue(cell);
     if (v === undefined) return undefined;
     values.push(v);

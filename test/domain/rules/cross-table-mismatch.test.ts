@@ -1,10 +1,11 @@
 import { rule } from "../../../src/domain/rules/cross-table-mismatch";
 import type { PlanRowSpec } from "../../support/planWorkbook";
 import { planTable, planWorkbook } from "../../support/planWorkbook";
+import type { InvalidCase } from "../../support/ruleTester";
 import { testRule } from "../../support/ruleTester";
 import { handTable, handWorkbook } from "./cross-support/handTable";
 import type { Grid } from "./cross-support/handTable";
-import { seedWorkbook } from "./cross-support/seedHandMap";
+import { seedMappedWorkbook, seedWorkbook } from "./cross-support/seedHandMap";
 
 /**
  * The seed's Bab III vs Bab IV, every finding checked by hand against the seed text (Tabel 3.3 data from row 9,
@@ -111,6 +112,25 @@ function tabel21(total: string): { grid: Grid; table: ReturnType<typeof handTabl
   return { grid, table };
 }
 
+const SEED_FINDINGS: InvalidCase["findings"] = [
+  ...SEED_TEXT_DIFFERENCES.map(([cell, role]) => ({ sheet: "Tabel 7", cell, row: Number(cell.slice(1)), role, severity: "warning" as const })),
+  {
+    sheet: "Tabel 3.3", cell: "B27", row: 27, role: "uraian", severity: "warning", related: ["'Tabel 7'!B24"],
+    message: { id: 'Sub kegiatan "Penyediaan Peralatan Rumah Tangga" ada di Tabel 3.3 (Bab III) tetapi tidak ada di Tabel 7 (Bab IV).' },
+  },
+  {
+    sheet: "Tabel 7", cell: "F62", row: 62, role: "paguN", severity: "error", expected: "16472000", actual: "16742000", related: ["'Tabel 3.3'!F64"],
+    message: {
+      id: 'Pagu kegiatan "Penyelenggaraan Urusan Pemerintahan Umum sesuai Penugasan Kepala Daerah" di Tabel 7 (Bab IV) (Rp 16.742.000) berbeda dengan Tabel 3.3 (Bab III) (Rp 16.472.000); selisih Rp 270.000; kemungkinan dua angka bertukar tempat.',
+    },
+  },
+  { sheet: "Tabel 7", cell: "F63", row: 63, role: "paguN", severity: "error", expected: "16472000", actual: "16742000", related: ["'Tabel 3.3'!F66"] },
+  {
+    // 2.3's JUMLAH TOTAL Kebutuhan Dana sits under Catatan Penting (L), one cell right of K
+    sheet: "Tabel 2.3", cell: "L81", row: 81, role: "paguN", severity: "error", expected: "4841963425", actual: "4841693425", related: ["'Tabel 2.1'!J86"],
+  },
+];
+
 testRule(rule, {
   valid: [
     {
@@ -138,24 +158,12 @@ testRule(rule, {
     {
       name: "the seed: Bab III vs Bab IV (Urusan Pemerintahan Umum 16.742.000 vs 16.472.000, Peralatan Rumah Tangga, targets, indikator) and Tabel 2.3 vs Tabel 2.1",
       workbook: seedWorkbook("tabel21", "tabel23", "tabel33", "tabel7"),
-      findings: [
-        ...SEED_TEXT_DIFFERENCES.map(([cell, role]) => ({ sheet: "Tabel 7", cell, row: Number(cell.slice(1)), role, severity: "warning" as const })),
-        {
-          sheet: "Tabel 3.3", cell: "B27", row: 27, role: "uraian", severity: "warning", related: ["'Tabel 7'!B24"],
-          message: { id: 'Sub kegiatan "Penyediaan Peralatan Rumah Tangga" ada di Tabel 3.3 (Bab III) tetapi tidak ada di Tabel 7 (Bab IV).' },
-        },
-        {
-          sheet: "Tabel 7", cell: "F62", row: 62, role: "paguN", severity: "error", expected: "16472000", actual: "16742000", related: ["'Tabel 3.3'!F64"],
-          message: {
-            id: 'Pagu kegiatan "Penyelenggaraan Urusan Pemerintahan Umum sesuai Penugasan Kepala Daerah" di Tabel 7 (Bab IV) (Rp 16.742.000) berbeda dengan Tabel 3.3 (Bab III) (Rp 16.472.000); selisih Rp 270.000; kemungkinan dua angka bertukar tempat.',
-          },
-        },
-        { sheet: "Tabel 7", cell: "F63", row: 63, role: "paguN", severity: "error", expected: "16472000", actual: "16742000", related: ["'Tabel 3.3'!F66"] },
-        {
-          // 2.3's JUMLAH TOTAL Kebutuhan Dana sits under Catatan Penting (L), one cell right of K
-          sheet: "Tabel 2.3", cell: "L81", row: 81, role: "paguN", severity: "error", expected: "4841963425", actual: "4841693425", related: ["'Tabel 2.1'!J86"],
-        },
-      ],
+      findings: SEED_FINDINGS,
+    },
+    {
+      name: "the seed: Bab III vs Bab IV (Urusan Pemerintahan Umum 16.742.000 vs 16.472.000, Peralatan Rumah Tangga, targets, indikator) and Tabel 2.3 vs Tabel 2.1 (mapped by mapWorkbook)",
+      workbook: seedMappedWorkbook("tabel21", "tabel23", "tabel33", "tabel7"),
+      findings: SEED_FINDINGS,
     },
     {
       name: "a row of Bab III missing from Bab IV is reported on the Bab III row, pointing at the Bab IV parent",

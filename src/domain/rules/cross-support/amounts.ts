@@ -4,7 +4,8 @@
  * finding; here two amounts agree when any reading the numbers module finds plausible for one equals the other.
  */
 import Decimal from "decimal.js";
-import type { ColumnRole, MappedTable } from "../../mapping/types";
+import { columnOf, rowByNumber } from "../../mapping/tree";
+import type { ColumnRole, MappedRow, MappedTable } from "../../mapping/types";
 import type { AmountReading } from "../../numbers";
 import { readAmount, thousandfoldCandidates } from "../../numbers";
 import type { SheetSnapshot } from "../../sheet/snapshot";
@@ -21,10 +22,10 @@ export function amountAt(sheet: SheetSnapshot, row: number, col: number): Placed
   return { reading: readAmount(cellAt(sheet, row, col)), row, col, cell: a1(row, col) };
 }
 
-/** The amount a row shows in a role's column; undefined when the table has no such column. */
-export function roleAmount(sheet: SheetSnapshot, table: MappedTable, row: number, role: ColumnRole): PlacedAmount | undefined {
-  const col = table.columns[role];
-  return col === undefined ? undefined : amountAt(sheet, row, col);
+/** The amount a row shows in a role's column (moved with the row's shift); undefined without such a column. */
+export function roleAmount(sheet: SheetSnapshot, table: MappedTable, row: MappedRow, role: ColumnRole): PlacedAmount | undefined {
+  const col = columnOf(table, row, role);
+  return col === undefined ? undefined : amountAt(sheet, row.row, col);
 }
 
 function holdsAmount(r: AmountReading): boolean {
@@ -37,7 +38,8 @@ function holdsAmount(r: AmountReading): boolean {
  * role's own cell is empty the neighbouring cell is taken if it holds an amount and is no other money column.
  */
 export function statedTotal(sheet: SheetSnapshot, table: MappedTable, role: ColumnRole): PlacedAmount | undefined {
-  const col = table.columns[role];
+  const totalRow = table.totalRow === undefined ? undefined : rowByNumber(table, table.totalRow);
+  const col = totalRow && columnOf(table, totalRow, role);
   if (table.totalRow === undefined || col === undefined) return undefined;
   const own = amountAt(sheet, table.totalRow, col);
   if (holdsAmount(own.reading)) return own;

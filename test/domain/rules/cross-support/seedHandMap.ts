@@ -1,9 +1,11 @@
 /**
  * The seed's four tables as sheets laid out like the fixtures (test/fixtures/seedSheets.ts: narrative, titles,
  * blank row, body), amounts as text exactly as in the seed, with a mapping written by hand from the seed text —
- * so the cross-table rules' seed tests do not depend on mapWorkbook. Levels: a name starting with PROGRAM is a
+ * so the cross-table rules' seed tests do not depend on mapWorkbook alone (seedMappedWorkbook gives mapWorkbook's
+ * mapping of the same sheets; the tests assert the same findings on both). Levels: a name starting with PROGRAM is a
  * program; one of the seed's 15 kegiatan names (listed below) a kegiatan; any other named row a sub kegiatan.
  */
+import { mapWorkbook } from "../../../../src/domain/mapping/mapWorkbook";
 import type { ColumnRole, Level, MappedRow, MappedTable, MappedWorkbook, NarrativeCell, TableKind } from "../../../../src/domain/mapping/types";
 import type { CellValue, SheetSnapshot } from "../../../../src/domain/sheet/snapshot";
 import { snapshotFromGrid } from "../../../../src/domain/sheet/snapshot";
@@ -98,7 +100,7 @@ export function seedSheet(key: SeedTableKey): SeedSheet {
       return;
     }
     // Tabel 2.1 rows pasted one cell to the left (no leading "No" cell) carry their name under Sasaran
-    const shifted = key === "tabel21" && line[0] === "" && (line[1] ?? "") !== "";
+    const shifted = key === "tabel21" && line[0] === "" && (line[1] ?? "") !== "" && !/^JUMLAH/.test(line[1]);
     const name = (shifted ? line[1] : line[uraianCol - 1] ?? "").trim();
     const level = levelOf(name, line);
     let parentRow: number | undefined;
@@ -111,7 +113,7 @@ export function seedSheet(key: SeedTableKey): SeedSheet {
     } else if (level === "subKegiatan") {
       parentRow = kegiatan;
     }
-    rows.push({ row, level, uraian: level === "other" ? "" : name, confidence: 1, parentRow });
+    rows.push({ row, level, uraian: level === "other" ? "" : name, confidence: 1, parentRow, ...(shifted ? { columnShift: -1 } : {}) });
   });
   const total = rows.find((r) => r.level === "total");
   const table: MappedTable = {
@@ -150,4 +152,9 @@ export function seedWorkbook(...keys: SeedTableKey[]): MappedWorkbook {
     tables: sheets.map((s) => s.table),
     narratives: sheets.flatMap((s) => (s.narrative ? [s.narrative] : [])),
   };
+}
+
+/** The same sheets mapped by mapWorkbook, as `renja check` maps them. */
+export function seedMappedWorkbook(...keys: SeedTableKey[]): MappedWorkbook {
+  return mapWorkbook(keys.map((k) => seedSheet(k).snapshot));
 }
