@@ -38,8 +38,8 @@ export const rule: Rule = {
         if (name !== "" && !sameName) firstByName.set(`${siblings}|${name}`, row);
         const first = sameKode ?? sameName;
         if (!first) continue;
-        const { cell, role } = nameCell(table, row.row, sameKode ? "kode" : "uraian");
-        const firstCell = nameCell(table, first.row, sameKode ? "kode" : "uraian").cell;
+        const { cell, role } = nameCell(table, row, sameKode ? "kode" : "uraian");
+        const firstCell = nameCell(table, first, sameKode ? "kode" : "uraian").cell;
         const lvl = LEVEL_NAME[row.level];
         const what = sameKode
           ? { id: `kode "${kode}"`, en: `kode "${kode}"` }

@@ -46,7 +46,7 @@ export const rule: Rule = {
         if (kode === undefined || shape === undefined) continue;
         const kodeLevel = levelOfWellFormedKode(kode);
         if (kodeLevel === row.level) continue;
-        const { cell, role } = nameCell(table, row.row, "kode");
+        const { cell, role } = nameCell(table, row, "kode");
         const lvl = LEVEL_NAME[row.level];
         const message =
           kodeLevel === undefined

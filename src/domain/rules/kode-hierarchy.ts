@@ -41,8 +41,8 @@ export const rule: Rule = {
         if (kode === undefined) continue;
         const parent = ancestorWithKode(row);
         if (!parent || kode.startsWith(`${parent.kode}.`)) continue;
-        const { cell, role } = nameCell(table, row.row, "kode");
-        const parentCell = nameCell(table, parent.row.row, "kode").cell;
+        const { cell, role } = nameCell(table, row, "kode");
+        const parentCell = nameCell(table, parent.row, "kode").cell;
         const lvl = LEVEL_NAME[row.level];
         const plvl = LEVEL_NAME[parent.row.level];
         findings.push({

@@ -85,8 +85,8 @@ export function createMissingFieldRule(config: Partial<MissingFieldConfig> = {})
         if (!sheet || needed.length === 0) continue;
         for (const row of table.rows) {
           for (const req of needed) {
-            if (!req.levels.includes(row.level) || !isEmpty(roleText(sheet, table, row.row, req.role), req.role)) continue;
-            const cell = roleCell(table, row.row, req.role);
+            if (!req.levels.includes(row.level) || !isEmpty(roleText(sheet, table, row, req.role), req.role)) continue;
+            const cell = roleCell(table, row, req.role);
             if (cell === undefined) continue;
             const field = FIELD_NAME[req.role] ?? { id: req.role, en: req.role };
             const lvl = LEVEL_NAME[row.level];

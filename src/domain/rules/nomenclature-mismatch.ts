@@ -56,7 +56,7 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
       const severity = severityOf(meta, options);
       const findings: Finding[] = [];
       const push = (table: MappedTable, row: MappedRow, f: Pick<Finding, "message"> & Partial<Finding>, at: "kode" | "uraian" = "uraian") => {
-        const { cell, role } = nameCell(table, row.row, at);
+        const { cell, role } = nameCell(table, row, at);
         findings.push({ rule: meta.id, severity, sheet: table.sheet, cell, row: row.row, role, ...f });
       };
       for (const table of workbook.tables) {

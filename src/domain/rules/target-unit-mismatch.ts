@@ -55,14 +55,14 @@ export const rule: Rule = {
       for (const row of table.rows) {
         if (!isPlanLevel(row.level)) continue;
         for (const pair of pairs) {
-          const indicatorText = roleText(sheet, table, row.row, pair.indikator);
-          const targetText = roleText(sheet, table, row.row, pair.target);
+          const indicatorText = roleText(sheet, table, row, pair.indikator);
+          const targetText = roleText(sheet, table, row, pair.target);
           const conflict = unitConflict(indicatorText, targetText);
-          const cell = roleCell(table, row.row, pair.target);
+          const cell = roleCell(table, row, pair.target);
           if (conflict === undefined || cell === undefined) continue;
           const { indicatorUnit, targetUnit } = conflict;
           const lvl = LEVEL_NAME[row.level];
-          const indicatorCell = roleCell(table, row.row, pair.indikator);
+          const indicatorCell = roleCell(table, row, pair.indikator);
           findings.push({
             rule: meta.id,
             severity,

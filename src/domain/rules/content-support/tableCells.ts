@@ -2,6 +2,7 @@
 import type { Severity } from "../../findings";
 import type { ColumnRole, Level, MappedRow, MappedTable } from "../../mapping/types";
 import type { SheetSnapshot } from "../../sheet/snapshot";
+import { columnOf } from "../../mapping/tree";
 import { normalizeName } from "../../nomenclature";
 import { a1, mergeAt, textAt } from "../../sheet/snapshot";
 import type { RuleMeta, RuleOptions } from "../types";
@@ -14,27 +15,33 @@ export function severityOf(meta: RuleMeta, options: RuleOptions): Severity {
  * The text a row shows in a role's column. A cell inside a merge shows the merge's top-left value (a Lokasi or
  * Sumber Dana merged down over many rows is filled for every one of them).
  */
-export function roleText(sheet: SheetSnapshot | undefined, table: MappedTable, row: number, role: ColumnRole): string {
-  const col = table.columns[role];
+export function roleText(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole): string {
+  const col = roleColumn(table, row, role);
   if (sheet === undefined || col === undefined) return "";
-  const merge = mergeAt(sheet, row, col);
-  return merge ? textAt(sheet, merge.top, merge.left) : textAt(sheet, row, col);
+  const merge = mergeAt(sheet, row.row, col);
+  return merge ? textAt(sheet, merge.top, merge.left) : textAt(sheet, row.row, col);
+}
+
+/** The row's column for a role (a pasted row that lost a cell stands shifted: columnOf), if it is on the sheet. */
+function roleColumn(table: MappedTable, row: MappedRow, role: ColumnRole): number | undefined {
+  const col = columnOf(table, row, role);
+  return col === undefined || col < 1 ? undefined : col;
 }
 
 /** A1 address of a row's cell in a role's column (undefined when the table has no such column). */
-export function roleCell(table: MappedTable, row: number, role: ColumnRole): string | undefined {
-  const col = table.columns[role];
-  return col === undefined ? undefined : a1(row, col);
+export function roleCell(table: MappedTable, row: MappedRow, role: ColumnRole): string | undefined {
+  const col = roleColumn(table, row, role);
+  return col === undefined ? undefined : a1(row.row, col);
 }
 
 /** The cell that names a row: its kode cell when asked and present, else its uraian cell, else column A. */
-export function nameCell(table: MappedTable, row: number, prefer: "kode" | "uraian" = "uraian"): { cell: string; role?: ColumnRole } {
+export function nameCell(table: MappedTable, row: MappedRow, prefer: "kode" | "uraian" = "uraian"): { cell: string; role?: ColumnRole } {
   const order: ColumnRole[] = prefer === "kode" ? ["kode", "uraian"] : ["uraian", "kode"];
   for (const role of order) {
     const cell = roleCell(table, row, role);
     if (cell) return { cell, role };
   }
-  return { cell: a1(row, 1) };
+  return { cell: a1(row.row, 1) };
 }
 
 export function rowMap(table: MappedTable): Map<number, MappedRow> {
