@@ -107,6 +107,26 @@ describeWithLibreOffice("LibreOffice recalculates what the patcher wrote", () =>
     }
   });
 
+  it("keeps text that looks like a formula as text, in new rows and between existing cells", async () => {
+    const S = "Teks";
+    const input = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet(S);
+      ws.getCell("A1").value = 2;
+      ws.getCell("C1").value = 3;
+    });
+    const { bytes } = applyPlanToXlsx(
+      input,
+      plan([
+        planned(S, "B1", { value: null }, { value: "=A1+C1" }),
+        planned(S, "A4", { value: null }, { value: "+62 811" }),
+        planned(S, "B4", { value: null }, { value: 5, formula: "A1+C1" }),
+      ]),
+    );
+    const grid = recalculated(bytes, [S]).get(S) ?? [];
+    expect(grid[0]).toEqual(["2", "=A1+C1", "3"]);
+    expect(grid[3]?.slice(0, 2)).toEqual(["+62 811", "5"]);
+  });
+
   it("opens the patched chart/picture/comment fixture and recalculates its formulas", async () => {
     const input = await richWorkbook();
     const S = FIXTURE_SHEET;
