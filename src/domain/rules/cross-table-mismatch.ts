@@ -41,6 +41,9 @@ interface Side {
   table: MappedTable;
   sheet: SheetSnapshot;
   label: Message;
+  /** Sheet row -> position in table.rows, and the header rows repeated inside the table. */
+  position: Map<number, number>;
+  headerRows: Set<number>;
 }
 
 interface Severities {
@@ -65,7 +68,10 @@ const LABEL_7: Message = { id: "Tabel 7 (Bab IV)", en: "Tabel 7 (chapter IV)" };
 
 function side(workbook: MappedWorkbook, table: MappedTable, label: Message): Side | undefined {
   const sheet = sheetOf(workbook, table);
-  return sheet ? { table, sheet, label } : undefined;
+  if (!sheet) return undefined;
+  const position = new Map(table.rows.map((r, i) => [r.row, i]));
+  const headerRows = new Set([...table.repeatedHeaderRows, ...(table.columnNumberRow ? [table.columnNumberRow] : [])]);
+  return { table, sheet, label, position, headerRows };
 }
 
 /** Each Tabel 7 with the Tabel 3.3 of the same year (or the first Tabel 3.3 when years are unknown). */
@@ -174,8 +180,8 @@ const TEXT_ROLE_NAME: Partial<Record<ColumnRole, Message>> = {
 function compareText(
   plan: Side, planRow: MappedRow, matrix: Side, matrixRow: MappedRow, role: ColumnRole, severity: Severity,
 ): Finding | undefined {
-  const cell = roleCell(matrix.table, matrixRow.row, role);
-  const planCell = roleCell(plan.table, planRow.row, role);
+  const cell = roleCell(matrix.table, matrixRow, role);
+  const planCell = roleCell(plan.table, planRow, role);
   if (!cell || !planCell) return undefined;
   const a = continuedText(plan, planRow, role);
   const b = continuedText(matrix, matrixRow, role);
@@ -214,14 +220,13 @@ function sameTarget(a: string, b: string): boolean {
  * indicator over rows that hold nothing else ("perundangan yang berlaku (%)").
  */
 function continuedText(s: Side, row: MappedRow, role: ColumnRole): string {
-  const parts = [roleText(s.sheet, s.table, row.row, role)];
-  const skip = new Set([...s.table.repeatedHeaderRows, ...(s.table.columnNumberRow ? [s.table.columnNumberRow] : [])]);
-  const index = s.table.rows.findIndex((r) => r.row === row.row);
+  const parts = [roleText(s.sheet, s.table, row, role)];
+  const index = s.position.get(row.row) ?? s.table.rows.length;
   for (let i = index + 1; i < s.table.rows.length; i++) {
     const next = s.table.rows[i];
-    if (next.level !== "other" || skip.has(next.row)) break;
-    if (roleText(s.sheet, s.table, next.row, "uraian") !== "") break;
-    const text = roleText(s.sheet, s.table, next.row, role);
+    if (next.level !== "other" || s.headerRows.has(next.row)) break;
+    if (roleText(s.sheet, s.table, next, "uraian") !== "") break;
+    const text = roleText(s.sheet, s.table, next, role);
     if (text !== "") parts.push(text);
   }
   return parts.filter((p) => p !== "").join(" ");
@@ -230,10 +235,10 @@ function continuedText(s: Side, row: MappedRow, role: ColumnRole): string {
 function missingRow(
   present: Side, row: MappedRow, other: Side, partnerOf: Map<number, MappedRow>, severity: Severity,
 ): Finding {
-  const { cell, role } = nameCell(present.table, row.row);
+  const { cell, role } = nameCell(present.table, row);
   const name = quoteName(row.uraian);
   const parent = row.parentRow !== undefined ? partnerOf.get(row.parentRow) : undefined;
-  const related = parent ? [sheetRef(other.table.sheet, nameCell(other.table, parent.row).cell)] : undefined;
+  const related = parent ? [sheetRef(other.table.sheet, nameCell(other.table, parent).cell)] : undefined;
   return {
     rule: meta.id,
     severity,
