@@ -91,29 +91,34 @@ function segment(facts: RowFacts[], results: (LevelResult | undefined)[], from: 
   for (let j = 0; j < m; j++) B.push(B[j] + b[j]);
   const cols = moneyNames.length;
   // prefix sums per money column, and where each row's amount is met by the rows after it
-  const holdsUntil: Set<number>[] = idx.map(() => new Set<number>());
+  const holdsUntil: (number[] | undefined)[] = new Array(m);
   for (let k = 0; k < cols; k++) {
-    const prefix: bigint[] = [0n];
-    const at = new Map<bigint, number[]>();
-    at.set(0n, [0]);
+    const prefix: bigint[] = new Array(m + 1);
+    prefix[0] = 0n;
+    let monotone = true;
     for (let j = 0; j < m; j++) {
-      const v = prefix[j] + (facts[idx[j]].amounts[k] ?? 0n);
-      prefix.push(v);
-      const list = at.get(v);
-      if (list) list.push(j + 1);
-      else at.set(v, [j + 1]);
+      const a = facts[idx[j]].amounts[k] ?? 0n;
+      if (a < 0n) monotone = false;
+      prefix[j + 1] = prefix[j] + a;
     }
     for (let s = 0; s < m; s++) {
       const a = facts[idx[s]].amounts[k];
       if (a === null || a === 0n) continue;
-      for (const e of at.get(prefix[s + 1] + a) ?? []) if (e > s + 1 && e - s <= MAX_GROUP) holdsUntil[s].add(e);
+      const target = prefix[s + 1] + a;
+      const limit = Math.min(m, s + MAX_GROUP);
+      for (let e = s + 2; e <= limit; e++) {
+        const p = prefix[e];
+        if (p === target) (holdsUntil[s] ??= []).push(e);
+        // with no negative amounts the running sum only grows: past the target it cannot come back
+        else if (monotone && p > target) break;
+      }
     }
   }
   const hasAmount = idx.map((i) => facts[i].amounts.some((a) => a !== null && a !== 0n));
   const groupScore = (s: number, e: number): number => {
     let score = b[s] - (B[e] - B[s + 1]);
     if (e === s + 1) score += NO_CHILDREN;
-    else if (holdsUntil[s].has(e)) score += SUM_HOLDS;
+    else if (holdsUntil[s]?.includes(e)) score += SUM_HOLDS;
     else if (hasAmount[s]) score += SUM_FAILS;
     return score;
   };
@@ -133,7 +138,7 @@ function segment(facts: RowFacts[], results: (LevelResult | undefined)[], from: 
   const groups: [number, number][] = [];
   for (let e = m; e > 0; e = from_[e]) groups.unshift([from_[e], e]);
   for (const [s, e] of groups) {
-    const sumHolds = holdsUntil[s].has(e);
+    const sumHolds = holdsUntil[s]?.includes(e) ?? false;
     for (let j = s; j < e; j++) {
       const i = idx[j];
       if (results[i]) continue;

@@ -8,7 +8,7 @@ import { columnIndex } from "../sheet/snapshot";
 import { assignRoles, moneyRolesOf, type TableFlavour } from "./columnRoles";
 import { inferLevels } from "./levels";
 import { findNarratives, isNarrativeText } from "./narratives";
-import { readRowFacts } from "./rowFacts";
+import { readRowFacts, type RowFacts } from "./rowFacts";
 import { detectShifts } from "./rowShift";
 import { attachCatalogue, linkParents } from "./structure";
 import { scanBody, type BodyRow } from "./tableBody";
@@ -105,7 +105,7 @@ function mapTable(
   const dataRows = kept.filter((b) => b.kind === "data").map((b) => b.row);
   const watch = [columns.uraian, ...moneyCols].filter((c): c is number => c !== undefined);
   const shifts = detectShifts(sheet, dataRows, frame.firstCol, frame.lastCol, watch);
-  const facts = dataRows.map((r) => readRowFacts(sheet, r, shifts.get(r) ?? 0, columns, moneyCols, useCatalogue));
+  const facts = readAllFacts(sheet, dataRows, shifts, columns, moneyCols, useCatalogue);
   const levels = inferLevels(facts, moneyRoles);
   const byRow = new Map<number, MappedRow>();
   facts.forEach((f, i) => {
@@ -132,7 +132,7 @@ function mapTable(
     }
   }
   linkParents(mappedRows);
-  attachCatalogue(mappedRows, useCatalogue);
+  attachCatalogue(mappedRows, useCatalogue, new Map(facts.map((f) => [f.row, f.matches])));
   const totalRow = mappedRows.find((r) => r.level === "total")?.row;
   const first = mappedRows[0].row;
   const last = mappedRows[mappedRows.length - 1].row;
@@ -156,6 +156,32 @@ function mapTable(
     rows: mappedRows,
   };
   return { table, nextIndex };
+}
+
+/** Rows judged before the catalogue is dropped for a table whose names it does not know (another bidang). */
+const CATALOGUE_PROBE = 300;
+const CATALOGUE_MIN_HITS = 0.05;
+
+function readAllFacts(
+  sheet: SheetSnapshot,
+  dataRows: number[],
+  shifts: Map<number, number>,
+  columns: Partial<Record<ColumnRole, number>>,
+  moneyCols: number[],
+  useCatalogue: boolean,
+): RowFacts[] {
+  let catalogue = useCatalogue;
+  let probed = 0;
+  let hits = 0;
+  return dataRows.map((r) => {
+    const f = readRowFacts(sheet, r, shifts.get(r) ?? 0, columns, moneyCols, catalogue);
+    if (catalogue && f.uraian !== "" && !f.kodeLevel) {
+      probed++;
+      if (Object.values(f.matches).some((m) => m.similarity >= 0.6)) hits++;
+      if (probed === CATALOGUE_PROBE && hits < CATALOGUE_MIN_HITS * probed) catalogue = false;
+    }
+    return f;
+  });
 }
 
 function structuralRow(sheet: SheetSnapshot, b: BodyRow): MappedRow {

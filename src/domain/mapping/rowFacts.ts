@@ -2,7 +2,7 @@
 import { readAmount } from "../numbers";
 import type { AmountReading } from "../numbers";
 import { levelOfKode, matchLevels, type LevelMatches } from "../nomenclature";
-import type { SheetSnapshot } from "../sheet/snapshot";
+import type { Cell, SheetSnapshot } from "../sheet/snapshot";
 import { cellAt, cellText } from "../sheet/snapshot";
 import type { ColumnRole, Level } from "./types";
 
@@ -32,6 +32,13 @@ function amountFor(reading: AmountReading): bigint | null {
   return BigInt(v.mul(100).toFixed(0));
 }
 
+function amountOf(cell: Cell | undefined): bigint | null {
+  if (cell === undefined) return null;
+  // whole numbers, the common case in a typed workbook, need no parsing
+  if (typeof cell.value === "number" && Number.isSafeInteger(cell.value) && !cell.error) return BigInt(cell.value) * 100n;
+  return amountFor(readAmount(cell));
+}
+
 export function readRowFacts(
   sheet: SheetSnapshot,
   row: number,
@@ -53,8 +60,6 @@ export function readRowFacts(
     uraian = uraian.slice(prefixed[0].length);
   }
   const kodeLevel = kode ? levelOfKode(kode) : undefined;
-  const letters = uraian.replace(/[^A-Za-z]/g, "");
-  const words = uraian.split(/\s+/).filter((w) => /[A-Za-z]/.test(w)).length;
   return {
     row,
     shift,
@@ -63,10 +68,10 @@ export function readRowFacts(
     kodeLevel,
     dash: /^\s*[-–—•]\s*\S/.test(uraian),
     programWord: /^\s*program\b/i.test(uraian),
-    upperCase: letters.length >= 6 && words >= 2 && letters === letters.toUpperCase(),
+    upperCase: !/[a-z]/.test(uraian) && /[A-Z]{2,}\s+[A-Z]{2,}/.test(uraian),
     bold: uraianCell?.bold,
     indent: uraianCell?.indent,
-    amounts: moneyCols.map((c) => amountFor(readAmount(cellAt(sheet, row, c + shift)))),
+    amounts: moneyCols.map((c) => amountOf(cellAt(sheet, row, c + shift))),
     // a written kode settles the level; its catalogue entry is looked up by kode later
     matches: useCatalogue && uraian !== "" && kodeLevel === undefined ? matchLevels(uraian) : {},
   };

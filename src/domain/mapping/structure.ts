@@ -2,7 +2,7 @@
  * Parent links (kegiatan -> program, sub kegiatan -> kegiatan), the catalogue entry of each plan row, and a kode
  * inferred from the catalogue when the KODE column is empty and the match is confident.
  */
-import { bidangOfKode, entryByKode, matchNomenclature, similarityToEntry, type NomenclatureEntry } from "../nomenclature";
+import { bidangOfKode, entryByKode, matchNomenclature, similarityToEntry, type LevelMatches, type NomenclatureEntry } from "../nomenclature";
 import type { MappedRow } from "./types";
 
 const INFER_KODE = 0.85;
@@ -29,18 +29,23 @@ export function linkParents(rows: MappedRow[]): void {
 }
 
 /** The bidang the table belongs to: from written kodes, else from confident catalogue matches outside X.XX.01. */
-function tableBidang(rows: MappedRow[], useCatalogue: boolean): string | undefined {
+function tableBidang(rows: MappedRow[], matches: Map<number, LevelMatches>): string | undefined {
   const votes = new Map<string, number>();
+  let seen = 0;
   for (const r of rows) {
-    const b = r.kode && !r.kodeInferred ? bidangOfKode(r.kode) : undefined;
+    if (!r.kode || r.kodeInferred) continue;
+    const b = bidangOfKode(r.kode);
     if (b) votes.set(b, (votes.get(b) ?? 0) + 10);
+    // a sample settles the bidang of a long table
+    if (++seen >= 500) break;
   }
-  if (votes.size === 0 && useCatalogue) {
+  if (votes.size === 0) {
     for (const r of rows) {
       if (r.level !== "program" && r.level !== "kegiatan") continue;
-      const m = matchNomenclature(r.uraian, { level: r.level, minSimilarity: INFER_KODE });
+      const m = matches.get(r.row)?.[r.level];
+      if (!m || m.similarity < INFER_KODE) continue;
       // every unit has its own X.XX.01 support program: it says nothing about the bidang
-      if (m && m.entry.kode.split(".")[2] !== "01") {
+      if (m.entry.kode.split(".")[2] !== "01") {
         const b = bidangOfKode(m.entry.kode);
         if (b) votes.set(b, (votes.get(b) ?? 0) + 1);
       }
@@ -60,9 +65,10 @@ function kodeForBidang(entry: NomenclatureEntry, bidang: string): string | undef
   return undefined;
 }
 
-export function attachCatalogue(rows: MappedRow[], useCatalogue: boolean): void {
+/** `matches`: each row's best catalogue entry per level, as read with its facts (rows with a written kode have none). */
+export function attachCatalogue(rows: MappedRow[], useCatalogue: boolean, matches: Map<number, LevelMatches>): void {
   if (!useCatalogue) return;
-  const bidang = tableBidang(rows, useCatalogue);
+  const bidang = tableBidang(rows, matches);
   const byRow = new Map(rows.map((r) => [r.row, r]));
   for (const r of rows) {
     if (r.level !== "program" && r.level !== "kegiatan" && r.level !== "subKegiatan") continue;
@@ -75,8 +81,8 @@ export function attachCatalogue(rows: MappedRow[], useCatalogue: boolean): void 
     } else if (!r.kode) {
       const parent = r.parentRow !== undefined ? byRow.get(r.parentRow) : undefined;
       const parentKode = parent?.kode && entryByKode(parent.kode) ? parent.kode : undefined;
-      const underParent = parentKode ? matchNomenclature(r.uraian, { level: r.level, parentKode, minSimilarity: CATALOGUE_MIN }) : undefined;
-      const anywhere = matchNomenclature(r.uraian, { level: r.level, minSimilarity: CATALOGUE_MIN });
+      const anywhere = matches.get(r.row)?.[r.level];
+      const underParent = parentKode && anywhere ? matchNomenclature(r.uraian, { level: r.level, parentKode, minSimilarity: CATALOGUE_MIN }) : undefined;
       const m = underParent && (!anywhere || underParent.similarity >= anywhere.similarity - 0.02) ? underParent : anywhere;
       if (m) {
         entry = m.entry;

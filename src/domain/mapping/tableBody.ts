@@ -3,7 +3,7 @@
  * into data, total, a header repeated at a page break, a column-number row, or other (notes, wrapped lines).
  * Stops at a new table's header, a long gap, or a line of prose.
  */
-import type { SheetSnapshot } from "../sheet/snapshot";
+import type { Cell, SheetSnapshot } from "../sheet/snapshot";
 import { cellAt, cellText } from "../sheet/snapshot";
 import type { ColumnRole } from "./types";
 import type { TableFrame } from "./tableFrame";
@@ -36,6 +36,13 @@ export function scanBody(
   for (; k < rows.length; k++) {
     const r = rows[k];
     if (r - prev > MAX_GAP) break;
+    const hasMoney = moneyCols.some((c) => holdsDigits(cellAt(sheet, r, c)));
+    // the common case, a data row with amounts, is settled without looking at every cell
+    if (hasMoney && !totalWordLeft(sheet, r, uraianCol ?? frame.firstCol, frame.firstCol)) {
+      body.push({ row: r, kind: "data" });
+      prev = r;
+      continue;
+    }
     const cols = rowColumns(sheet, r);
     if (cols.length === 0) continue;
     const texts = cols.map((c) => cellText(cellAt(sheet, r, c)));
@@ -50,7 +57,6 @@ export function scanBody(
       prev = r;
       continue;
     }
-    const hasMoney = moneyCols.some((c) => /\d/.test(cellText(cellAt(sheet, r, c))));
     if (!hasMoney) {
       const shape = rowShape(sheet, r);
       if (isColumnNumberRow(sheet, r, shape)) {
@@ -65,6 +71,21 @@ export function scanBody(
     prev = r;
   }
   return { body, nextIndex: k };
+}
+
+function holdsDigits(cell: Cell | undefined): boolean {
+  if (!cell) return false;
+  if (typeof cell.value === "number") return true;
+  return typeof cell.value === "string" && /\d/.test(cell.value);
+}
+
+/** A JUMLAH/TOTAL cell at or left of the column after the uraian column (a total row's label). */
+function totalWordLeft(sheet: SheetSnapshot, row: number, uraianCol: number, firstCol: number): boolean {
+  for (let c = Math.max(1, firstCol - 1); c <= uraianCol + 1; c++) {
+    const v = cellAt(sheet, row, c)?.value;
+    if (typeof v === "string" && isTotalText(v)) return true;
+  }
+  return false;
 }
 
 /** Every text cell says JUMLAH/TOTAL (amounts aside), and one of them stands left of or in the uraian column. */

@@ -19,7 +19,9 @@ const TOTAL_WORDS = new Set([
 
 /** A cell that says "this is the total row". */
 export function isTotalText(s: string): boolean {
-  return s !== "" && TOTAL_WORDS.has(squashText(s));
+  // every total word starts with J, T or G and is short: most cells are ruled out without building a string
+  if (s === "" || s.length > 40 || !/^\s*[jtgJTG]/.test(s)) return false;
+  return TOTAL_WORDS.has(squashText(s));
 }
 
 /** Years 1990–2099 written in the text, with their positions. */
@@ -44,5 +46,9 @@ export function smallInteger(cell: Cell | undefined): number | undefined {
 export function rowColumns(sheet: SheetSnapshot, row: number): number[] {
   const cells = sheet.rows.get(row);
   if (!cells) return [];
-  return [...cells.keys()].filter((c) => cellText(cells.get(c)) !== "").sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const [c, cell] of cells) {
+    if (typeof cell.value === "string" ? cell.value.trim() !== "" : cellText(cell) !== "") out.push(c);
+  }
+  return out.sort((a, b) => a - b);
 }

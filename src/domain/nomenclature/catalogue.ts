@@ -44,9 +44,11 @@ export const CATALOGUES: readonly BidangCatalogue[] = [asCatalogue(catalogue701)
 
 /** Level a kode denotes by its number of parts: U.BB.PP program, U.BB.PP.K.KK kegiatan, 6 parts sub kegiatan. */
 export function levelOfKode(kode: string): NomenclatureLevel | "urusan" | "bidang" | undefined {
-  const parts = kode.trim().split(".");
-  if (parts.some((p) => !/^\d+$/.test(p) && !/^[Xx]+$/.test(p))) return undefined;
-  switch (parts.length) {
+  const k = kode.trim();
+  if (!/^(\d+|[Xx]+)(\.(\d+|[Xx]+))*$/.test(k)) return undefined;
+  let parts = 1;
+  for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) === 46) parts++;
+  switch (parts) {
     case 1:
       return "urusan";
     case 2:

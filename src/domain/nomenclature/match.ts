@@ -4,7 +4,7 @@
  */
 import { CATALOGUES, type NomenclatureEntry, type NomenclatureLevel } from "./catalogue";
 import { normalizeName } from "./normalize";
-import { prepareName, similarityOf, type PreparedName } from "./similarity";
+import { prepareName, similarityOf, tokenTexts, type PreparedName } from "./similarity";
 
 export interface NomenclatureMatch {
   entry: NomenclatureEntry;
@@ -38,7 +38,7 @@ const CACHE_LIMIT = 50_000;
 
 function prefixesOf(p: PreparedName): Set<string> {
   const out = new Set<string>();
-  for (const t of p.tokens) if (t.text.length >= 3) out.add(t.text.slice(0, PREFIX));
+  for (const t of tokenTexts(p)) if (t.length >= 3) out.add(t.slice(0, PREFIX));
   return out;
 }
 
