@@ -2,7 +2,7 @@
  * `renja check`: read the workbook, map every sheet, run every rule, and report. Exit 0 when no error-severity
  * finding remains, 1 when some do, 2 when the check could not run.
  */
-import type { Finding } from "../domain/findings";
+import type { Finding, Message, RuleId } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
@@ -15,6 +15,8 @@ import { tableToJson } from "./tableJson";
 export interface CheckEngine {
   mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides }): MappedWorkbook;
   validate(workbook: MappedWorkbook, options?: { sheet?: string }): Finding[];
+  /** What a rule checks, in both languages (for summary lines of the human report). */
+  describeRule?(rule: RuleId): Message | undefined;
 }
 
 export interface CheckRequest {
@@ -38,16 +40,17 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
       return EXIT_CANNOT_RUN;
     }
     const overrides = await host.loadMapping();
-    const { mapWorkbook, validate } = engine ?? (await import("./engine")).defaultEngine;
-    const mapped = mapWorkbook(snapshots, { overrides });
+    const checker = engine ?? (await import("./engine")).defaultEngine;
+    const mapped = checker.mapWorkbook(snapshots, { overrides });
     mapped.file = req.file;
-    const findings = validate(mapped, req.sheet !== undefined ? { sheet: req.sheet } : {});
+    const findings = checker.validate(mapped, req.sheet !== undefined ? { sheet: req.sheet } : {});
     const tables = req.sheet !== undefined ? mapped.tables.filter((t) => t.sheet === req.sheet) : mapped.tables;
 
     if (req.json) {
       io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings }, null, 2)}\n`);
     } else {
-      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang }));
+      const describeRule = checker.describeRule?.bind(checker);
+      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule }));
     }
     return findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
@@ -70,7 +73,8 @@ function unknownSheetMessage(sheet: string, snapshots: readonly SheetSnapshot[],
 
 /** A failure no check should have: said plainly, without a stack trace, with the way to report it. */
 function internalErrorMessage(e: unknown, lang: Lang): string {
-  const detail = e instanceof Error ? e.message : String(e);
+  // First line only: Node appends a "Require stack" list to module errors, which reads like a stack trace.
+  const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0].trim();
   return lang === "en"
     ? `an internal error stopped the check (${detail}). Please report it with the file if you can; RENJA_DEBUG=1 shows the details.`
     : `pemeriksaan terhenti karena kesalahan internal (${detail}). Mohon laporkan, sertakan berkasnya bila bisa; RENJA_DEBUG=1 menampilkan rinciannya.`;

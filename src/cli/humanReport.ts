@@ -2,7 +2,7 @@
  * The human-readable report of `renja check`: what tables were found, then the findings grouped by sheet and
  * severity, amounts written the Indonesian way, and a closing count.
  */
-import type { Finding, Severity } from "../domain/findings";
+import type { Finding, Message, RuleId, Severity } from "../domain/findings";
 import type { ColumnRole, MappedTable, TableKind } from "../domain/mapping/types";
 import { countLevels } from "../domain/mapping/tree";
 import { formatRupiah } from "../domain/numbers";
@@ -25,14 +25,24 @@ const KIND_LABEL: Record<TableKind, string> = {
 /** Rules whose expected/actual are Rupiah amounts even when a finding names no column role. */
 const MONEY_RULES = new Set<Finding["rule"]>(["rollup-mismatch", "total-mismatch", "malformed-number", "suspect-scale", "text-number"]);
 
+/**
+ * Info findings of one rule on one sheet beyond this many are summarised in one line with their cells: an
+ * as-pasted table has hundreds of amounts stored as text, which would bury the errors.
+ */
+const MAX_INFO_LISTED = 5;
+const MAX_CELLS_LISTED = 40;
+const LINE_WIDTH = 110;
+
 export interface ReportInput {
   file: string;
   tables: readonly MappedTable[];
   findings: readonly Finding[];
   lang: Lang;
+  /** What a rule checks, for summarised info lines; the rule id is shown when absent. */
+  describeRule?: (rule: RuleId) => Message | undefined;
 }
 
-export function humanReport({ file, tables, findings, lang }: ReportInput): string {
+export function humanReport({ file, tables, findings, lang, describeRule }: ReportInput): string {
   const en = lang === "en";
   const out: string[] = [];
   out.push(en ? `Checking ${file}` : `Memeriksa ${file}`, "");
@@ -54,10 +64,17 @@ export function humanReport({ file, tables, findings, lang }: ReportInput): stri
       const group = ofSheet.filter((f) => f.severity === severity);
       if (group.length === 0) continue;
       out.push(`  ${SEVERITY_LABEL[lang][severity]} (${group.length})`);
-      const width = Math.max(...group.map((f) => f.cell.length));
-      for (const f of group) out.push(...findingLines(f, width, tables, lang));
+      const summarised = severity === "info" ? [...groupBy(group, (f) => f.rule)].filter(([, g]) => g.length > MAX_INFO_LISTED) : [];
+      const summarisedRules = new Set(summarised.map(([rule]) => rule));
+      const listed = group.filter((f) => !summarisedRules.has(f.rule));
+      const width = Math.max(0, ...listed.map((f) => f.cell.length));
+      for (const f of listed) out.push(...findingLines(f, width, tables, lang));
+      for (const [rule, g] of summarised) out.push(...summaryLines(rule as RuleId, g, describeRule?.(rule as RuleId), lang));
     }
     out.push("");
+  }
+  if (findings.some((f) => f.severity === "info") && findings.length > 0) {
+    out.push(en ? `Every finding in full: renja check ${file} --json --lang en` : `Semua temuan secara lengkap: renja check ${file} --json`);
   }
 
   out.push(summaryLine(findings, lang));
@@ -91,6 +108,30 @@ function findingLines(f: Finding, width: number, tables: readonly MappedTable[],
   if (f.related && f.related.length > 0) {
     lines.push(`${indent}${en ? "Related" : "Terkait"}: ${f.related.join(", ")}`);
   }
+  return lines;
+}
+
+function summaryLines(rule: RuleId, group: readonly Finding[], description: Message | undefined, lang: Lang): string[] {
+  const what = description ? `${description[lang]} [${rule}]` : rule;
+  const cells = lang === "en" ? "cells" : "sel";
+  const shown = group.slice(0, MAX_CELLS_LISTED).map((f) => f.cell);
+  const more = group.length - shown.length;
+  if (more > 0) shown.push(lang === "en" ? `… and ${more} more` : `… dan ${more} lainnya`);
+  return [`    ${group.length} ${cells}: ${what}`, ...wrapList(shown, "      ")];
+}
+
+function wrapList(items: readonly string[], indent: string): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  for (const [i, item] of items.entries()) {
+    const piece = i < items.length - 1 ? `${item}, ` : item;
+    if (line.length + piece.length > LINE_WIDTH && line !== indent) {
+      lines.push(line.trimEnd());
+      line = indent;
+    }
+    line += piece;
+  }
+  if (line !== indent) lines.push(line);
   return lines;
 }
 

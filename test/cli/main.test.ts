@@ -268,3 +268,27 @@ describe("renja check plumbing (with a stand-in engine)", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("human report of many info findings", () => {
+  it("summarises more than five info findings of one rule on a sheet in one line with their cells", async () => {
+    const file = writeTemp(dir, "teks.xlsx", await xlsxBytes((wb) => void (wb.addWorksheet("Tabel 3.3").getCell("A1").value = "x")));
+    const infos: Finding[] = Array.from({ length: 8 }, (_, i) => ({
+      rule: "text-number",
+      severity: "info",
+      sheet: "Tabel 3.3",
+      cell: `F${i + 5}`,
+      row: i + 5,
+      role: "paguN",
+      message: { id: `Angka di F${i + 5} tersimpan sebagai teks.`, en: `F${i + 5} holds an amount as text.` },
+    }));
+    const engine: CheckEngine = {
+      ...fakeEngine([...infos, { ...yearWarning, sheet: "Tabel 3.3", severity: "info", rule: "year-mismatch" }]),
+      describeRule: (rule) => (rule === "text-number" ? { id: "Angka pagu yang tersimpan sebagai teks.", en: "Amounts stored as text." } : undefined),
+    };
+    const run = await runCli(["check", file], engine);
+    expect(run.stdout).toContain("  Info (9)\n    A1  Tahun N+1 pada judul keliru.");
+    expect(run.stdout).toContain("    8 sel: Angka pagu yang tersimpan sebagai teks. [text-number]\n      F5, F6, F7, F8, F9, F10, F11, F12\n");
+    expect(run.stdout).not.toContain("Angka di F5 tersimpan sebagai teks.");
+    expect(run.stdout).toContain(`Semua temuan secara lengkap: renja check ${file} --json`);
+  });
+});
