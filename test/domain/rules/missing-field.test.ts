@@ -1,4 +1,6 @@
 import { createMissingFieldRule, rule } from "../../../src/domain/rules/missing-field";
+import { mergeCovering } from "../../../src/domain/rules/content-support/mergeIndex";
+import { mergeAt } from "../../../src/domain/sheet/snapshot";
 import type { PlanRowSpec } from "../../support/planWorkbook";
 import { planTable, planWorkbook } from "../../support/planWorkbook";
 import { testRule } from "../../support/ruleTester";
@@ -75,4 +77,18 @@ testRule(createMissingFieldRule({ sumberDanaLevels: ["program", "kegiatan", "sub
       findings: [{ cell: "G7", role: "sumberDana" }],
     },
   ],
+});
+
+describe("mergeCovering", () => {
+  it("finds the merge over a cell as mergeAt does", () => {
+    const merges = [
+      { top: 5, left: 4, bottom: 9, right: 4 },
+      { top: 12, left: 3, bottom: 12, right: 5 },
+      { top: 20, left: 4, bottom: 40, right: 7 },
+    ];
+    const sheet = { ...planWorkbook(planTable([program])).sheets[0], merges };
+    for (let row = 1; row <= 45; row++) {
+      for (let col = 1; col <= 8; col++) expect(mergeCovering(sheet, row, col)).toBe(mergeAt(sheet, row, col));
+    }
+  });
 });

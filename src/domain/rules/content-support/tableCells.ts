@@ -4,7 +4,8 @@ import type { ColumnRole, Level, MappedRow, MappedTable } from "../../mapping/ty
 import type { SheetSnapshot } from "../../sheet/snapshot";
 import { columnOf } from "../../mapping/tree";
 import { normalizeName } from "../../nomenclature";
-import { a1, mergeAt, textAt } from "../../sheet/snapshot";
+import { a1, textAt } from "../../sheet/snapshot";
+import { mergeCovering } from "./mergeIndex";
 import type { RuleMeta, RuleOptions } from "../types";
 
 export function severityOf(meta: RuleMeta, options: RuleOptions): Severity {
@@ -18,7 +19,7 @@ export function severityOf(meta: RuleMeta, options: RuleOptions): Severity {
 export function roleText(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole): string {
   const col = roleColumn(table, row, role);
   if (sheet === undefined || col === undefined) return "";
-  const merge = mergeAt(sheet, row.row, col);
+  const merge = mergeCovering(sheet, row.row, col);
   return merge ? textAt(sheet, merge.top, merge.left) : textAt(sheet, row.row, col);
 }
 
