@@ -24,6 +24,9 @@ const WORD = 1.5;
 const FORMAT = 1;
 
 export function inferLevels(facts: RowFacts[], moneyNames: string[]): LevelResult[] {
+  // hosts record an indent only where there is one: once any row has one, the others stand at 0
+  if (facts.some((f) => f.indent !== undefined)) for (const f of facts) f.indent ??= 0;
+  if (facts.some((f) => f.bold !== undefined)) for (const f of facts) f.bold ??= false;
   const results: (LevelResult | undefined)[] = facts.map(fixedLevel);
   const mixedCase = facts.some((f) => f.uraian !== "" && !f.upperCase);
   facts.forEach((f, i) => {
@@ -31,6 +34,7 @@ export function inferLevels(facts: RowFacts[], moneyNames: string[]): LevelResul
       results[i] = { level: "program", confidence: 0.7, evidence: ["name in upper case"] };
     }
   });
+  programsByIndent(facts, results);
   // kegiatan / sub kegiatan between programs (and urusan, bidang)
   let start = 0;
   for (let i = 0; i <= facts.length; i++) {
@@ -40,6 +44,20 @@ export function inferLevels(facts: RowFacts[], moneyNames: string[]): LevelResul
     start = i + 1;
   }
   return results.map((r) => r ?? { level: "other", confidence: 0.5, evidence: [] });
+}
+
+/** Without any other sign of programs, three indent depths read as program > kegiatan > sub kegiatan. */
+function programsByIndent(facts: RowFacts[], results: (LevelResult | undefined)[]): void {
+  if (results.some((r) => r?.level === "program")) return;
+  const depths = new Set<number>();
+  for (const f of facts) if (f.uraian !== "" && f.indent !== undefined) depths.add(f.indent);
+  if (depths.size < 3) return;
+  const top = Math.min(...depths);
+  facts.forEach((f, i) => {
+    if (!results[i] && f.uraian !== "" && f.indent === top) {
+      results[i] = { level: "program", confidence: 0.75, evidence: ["least indented of three depths"] };
+    }
+  });
 }
 
 function isAbove(level: Level | undefined): boolean {
