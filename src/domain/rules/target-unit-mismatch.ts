@@ -13,6 +13,7 @@ import { isPlanLevel } from "../mapping/tree";
 import { canonicalUnit, parseTarget, sameUnit, unitOfIndicator } from "../numbers";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, quoteName, roleCell, roleText, severityOf } from "./content-support/tableCells";
+import { memoize } from "./content-support/memo";
 import { sheetOf } from "./support/moneyCells";
 
 const meta: RuleMeta = {
@@ -30,16 +31,25 @@ const PAIRS: ReadonlyArray<{ indikator: ColumnRole; target: ColumnRole }> = [
   { indikator: "rkpdIndikator", target: "rkpdTarget" },
 ];
 
+const indicatorUnitOf = memoize(unitOfIndicator);
+const targetOf = memoize(parseTarget);
+const isPercentUnit = memoize((unit: string) => canonicalUnit(unit) === "%");
+const sameUnitPair = memoize((pair: string) => {
+  const [a, b] = pair.split("\u0000");
+  return sameUnit(a, b);
+});
+
 /** Both units when the target's disagrees with the indicator's; undefined when they agree or cannot be compared. */
 export function unitConflict(indicatorText: string, targetText: string): { indicatorUnit: string; targetUnit: string } | undefined {
-  const indicatorUnit = unitOfIndicator(indicatorText);
+  if (targetText === "") return undefined;
+  const indicatorUnit = indicatorUnitOf(indicatorText);
   if (indicatorUnit === null) return undefined;
-  const target = parseTarget(targetText);
-  const indicatorIsPercent = canonicalUnit(indicatorUnit) === "%";
+  const target = targetOf(targetText);
+  const indicatorIsPercent = isPercentUnit(indicatorUnit);
   let agree: boolean;
   if (target.percent) agree = indicatorIsPercent;
   else if (target.unit === null) agree = true;
-  else agree = !indicatorIsPercent && sameUnit(target.unit, indicatorUnit);
+  else agree = !indicatorIsPercent && (target.unit === indicatorUnit || sameUnitPair(`${target.unit}\u0000${indicatorUnit}`));
   return agree ? undefined : { indicatorUnit, targetUnit: target.unit ?? "%" };
 }
 

@@ -5,6 +5,7 @@ import type { SheetSnapshot } from "../../sheet/snapshot";
 import { columnOf } from "../../mapping/tree";
 import { normalizeName } from "../../nomenclature";
 import { a1, textAt } from "../../sheet/snapshot";
+import { memoize } from "./memo";
 import { mergeCovering } from "./mergeIndex";
 import type { RuleMeta, RuleOptions } from "../types";
 
@@ -81,6 +82,4 @@ export function quoteName(uraian: string, max = 80): string {
  * A name as the catalogue matcher normalises it (case, punctuation, abbreviations), without spaces: names that
  * differ only in spacing ("DokumenRKA-SKPD", "Perundang- undangan", mostly Word line-wrap artefacts) are one.
  */
-export function compactName(name: string): string {
-  return normalizeName(name).replace(/ /g, "");
-}
+export const compactName: (name: string) => string = memoize((name) => normalizeName(name).replace(/ /g, ""));
