@@ -32,8 +32,8 @@ export interface AmountSlot {
   unreadable: boolean;
   /** The stated amount, or a slip's candidates, ranked. */
   options: AmountOption[];
-  /** Thousandfold readings of a sound amount. */
-  alternates: AmountOption[];
+  /** Thousandfold readings of a sound amount: worked out only when a sum needs them (alternatesOf). */
+  alternates?: AmountOption[];
   chosen?: AmountOption;
   /** What settled the value: equal to its children's sum, balancing its parent, or nothing (most plausible). */
   decidedBy?: "children" | "parent" | "default";
@@ -60,8 +60,6 @@ export interface SumCheck {
   /** The parent's settled amount and Σ of the children's settled amounts (null when undecidable). */
   stated: Decimal | null;
   sum: Decimal | null;
-  /** Σ children as the cells read now, slips at their literal reading (0 when they have none). */
-  sumAsRead: Decimal;
   /** Children whose settled value is a repair or a thousandfold reading. */
   repairedChildren: AmountSlot[];
 }
@@ -127,10 +125,11 @@ function analyseColumn(
   for (const p of family.parentsBottomUp) addSum("rollup", p.row, family.childrenOf(p).map((c) => c.row));
   if (family.totalRow) addSum("total", family.totalRow.row, family.childrenOf(family.totalRow).map((c) => c.row));
 
-  for (const s of sums) settle(s.parent, s.children);
+  const settledAsStated = sums.map((s) => settle(s.parent, s.children));
   for (const slot of slots.values()) if (!slot.chosen && !slot.unreadable) choose(slot, slot.options[0], "default");
 
-  return { table, role, col, slots, checks: sums.map((s) => judge(s.kind, s.parent, s.children)) };
+  const checks = sums.map((s, i) => judge(s.kind, s.parent, s.children, settledAsStated[i]));
+  return { table, role, col, slots, checks };
 }
 
 function slotFor(money: MoneyCell): AmountSlot {
@@ -143,11 +142,18 @@ function slotFor(money: MoneyCell): AmountSlot {
   if (reading.status === "not-amount" || reading.value === null) {
     return { money, slipped, unreadable: true, options: [], alternates: [] };
   }
-  const stated: AmountOption = { value: reading.value, kind: "stated", cost: 0 };
-  const alternates = reading.value.isInteger()
-    ? thousandfoldCandidates(reading.value).map((value, i): AmountOption => ({ value, kind: "thousandfold", cost: 1000 + i }))
-    : [];
-  return { money, slipped, unreadable: false, options: [stated], alternates };
+  return { money, slipped, unreadable: false, options: [{ value: reading.value, kind: "stated", cost: 0 }] };
+}
+
+function alternatesOf(slot: AmountSlot): AmountOption[] {
+  if (!slot.alternates) {
+    const stated = slot.options[0];
+    slot.alternates =
+      !slot.slipped && stated && stated.value.isInteger()
+        ? thousandfoldCandidates(stated.value).map((value, i): AmountOption => ({ value, kind: "thousandfold", cost: 1000 + i }))
+        : [];
+  }
+  return slot.alternates;
 }
 
 function choose(slot: AmountSlot, option: AmountOption, decidedBy: AmountSlot["decidedBy"], at?: AmountSlot): void {
@@ -156,15 +162,19 @@ function choose(slot: AmountSlot, option: AmountOption, decidedBy: AmountSlot["d
   slot.decidedAt = at;
 }
 
-/** Settles the open cells of one sum: the cheapest assignment that balances it, if any. */
-function settle(parent: AmountSlot, children: AmountSlot[]): void {
+/**
+ * Settles the open cells of one sum: the cheapest assignment that balances it, if any. Returns true when the
+ * sum holds with every amount as stated (most sums), so judging it needs no second addition.
+ */
+function settle(parent: AmountSlot, children: AmountSlot[]): boolean {
+  if (holdsAsStated(parent, children)) return true;
   const cells = [parent, ...children];
-  if (cells.some((c) => c.unreadable)) return;
+  if (cells.some((c) => c.unreadable)) return false;
   let fixed = new Decimal(0);
   const open: Variable[] = [];
   for (const c of cells) {
     const sign = c === parent ? -1 : 1;
-    if (c.chosen) fixed = fixed.plus(c.chosen.value.times(sign));
+    if (c.chosen) fixed = sign > 0 ? fixed.plus(c.chosen.value) : fixed.minus(c.chosen.value);
     else open.push({ slot: c, sign, options: c.options });
   }
 
@@ -176,11 +186,32 @@ function settle(parent: AmountSlot, children: AmountSlot[]): void {
       const slot = open[i].slot;
       choose(slot, option, slot === parent ? "children" : "parent", parent);
     });
-    return;
+    return cells.every((c) => c.chosen?.kind === "stated");
   }
   for (const v of open) if (v.slot !== parent) choose(v.slot, v.slot.options[0], "default");
   // A sound parent keeps what it states; a slipped one stays open for the sum above it.
   if (!parent.chosen && !parent.slipped) choose(parent, parent.options[0], "default");
+  return false;
+}
+
+/** Most sums hold with every amount sound and as stated: settle those with one addition and no search. */
+function holdsAsStated(parent: AmountSlot, children: AmountSlot[]): boolean {
+  const statedOf = (slot: AmountSlot) => {
+    if (slot.slipped || slot.unreadable) return undefined;
+    if (slot.chosen) return slot.chosen.kind === "stated" ? slot.chosen.value : undefined;
+    return slot.options[0].value;
+  };
+  const parentValue = statedOf(parent);
+  if (!parentValue) return false;
+  let sum = new Decimal(0);
+  for (const c of children) {
+    const v = statedOf(c);
+    if (!v) return false;
+    sum = sum.plus(v);
+  }
+  if (!sum.eq(parentValue)) return false;
+  for (const slot of [parent, ...children]) if (!slot.chosen) choose(slot, slot.options[0], slot === parent ? "children" : "parent", parent);
+  return true;
 }
 
 interface Variable {
@@ -200,7 +231,12 @@ const MAX_COMBINATIONS = 20_000;
 
 /** Cheapest choice of one option per variable with fixed + Σ sign·value = 0; the last variable is looked up. */
 function solve(vars: Variable[], fixed: Decimal): Assignment | undefined {
-  if (vars.length === 0) return fixed.isZero() ? { picks: [], cost: 0 } : undefined;
+  if (vars.every((v) => v.options.length === 1)) {
+    // The common case, every amount sound: one sum, no search.
+    let total = fixed;
+    for (const v of vars) total = v.sign > 0 ? total.plus(v.options[0].value) : total.minus(v.options[0].value);
+    return total.isZero() ? { picks: vars.map((v) => v.options[0]), cost: vars.reduce((acc, v) => acc + v.options[0].cost, 0) } : undefined;
+  }
   // The variable with most options goes last, where it costs a lookup instead of a loop.
   const order = vars.map((_, i) => i).sort((a, b) => vars[a].options.length - vars[b].options.length);
   const last = vars[order[order.length - 1]];
@@ -225,7 +261,7 @@ function solve(vars: Variable[], fixed: Decimal): Assignment | undefined {
     const v = vars[head[depth]];
     for (const o of v.options) {
       picks[head[depth]] = o;
-      walk(depth + 1, partial.plus(o.value.times(v.sign)), cost + o.cost);
+      walk(depth + 1, v.sign > 0 ? partial.plus(o.value) : partial.minus(o.value), cost + o.cost);
     }
   };
   walk(0, fixed, 0);
@@ -241,16 +277,16 @@ function solve(vars: Variable[], fixed: Decimal): Assignment | undefined {
 function solveThousandfold(open: Variable[], fixed: Decimal): Assignment | undefined {
   const upOf = (v: Variable) => {
     const stated = v.options[0].value;
-    return v.slot.alternates.find((a) => a.value.eq(stated.times(1000)));
+    return alternatesOf(v.slot).find((a) => a.value.eq(stated.times(1000)));
   };
   const isFlex = (v: Variable) => v.sign > 0 && !v.slot.slipped && v.options[0].value.isPositive() && upOf(v) !== undefined;
   const flexIdx: number[] = [];
   const restIdx: number[] = [];
   open.forEach((v, i) => (isFlex(v) ? flexIdx : restIdx).push(i));
-  if (flexIdx.length === 0 && !open.some((v) => v.sign < 0 && !v.slot.slipped && v.slot.alternates.length > 0)) return undefined;
+  if (flexIdx.length === 0 && !open.some((v) => v.sign < 0 && alternatesOf(v.slot).length > 0)) return undefined;
   const restOptions = restIdx.map((i) => {
     const v = open[i];
-    return v.sign < 0 && !v.slot.slipped ? [...v.options, ...v.slot.alternates] : v.options;
+    return v.sign < 0 && !v.slot.slipped ? [...v.options, ...alternatesOf(v.slot)] : v.options;
   });
   const flexValues = flexIdx.map((i) => BigInt(open[i].options[0].value.toFixed()));
   const flexStated = flexIdx.reduce((acc, i) => acc.plus(open[i].options[0].value), new Decimal(0));
@@ -312,11 +348,11 @@ function fewestSummingTo(values: bigint[], target: bigint): number[] | undefined
   return undefined;
 }
 
-function judge(kind: SumCheck["kind"], parent: AmountSlot, children: AmountSlot[]): SumCheck {
-  const sumAsRead = children.reduce((acc, c) => acc.plus(c.money.reading.value ?? 0), new Decimal(0));
+function judge(kind: SumCheck["kind"], parent: AmountSlot, children: AmountSlot[], heldAsStated: boolean): SumCheck {
+  const base = { kind, parent, children };
+  if (heldAsStated && parent.chosen) return { ...base, outcome: "holds", stated: parent.chosen.value, sum: parent.chosen.value, repairedChildren: [] };
   const repairedChildren = children.filter((c) => c.chosen && c.chosen.kind !== "stated");
-  const base = { kind, parent, children, sumAsRead, repairedChildren };
-  if (!parent.chosen || children.some((c) => !c.chosen)) return { ...base, outcome: "undecidable", stated: null, sum: null };
+  if (!parent.chosen || children.some((c) => !c.chosen)) return { ...base, repairedChildren, outcome: "undecidable", stated: null, sum: null };
   const stated = parent.chosen.value;
   const sum = children.reduce((acc, c) => acc.plus(c.chosen ? c.chosen.value : 0), new Decimal(0));
   let outcome: SumOutcome;
@@ -324,7 +360,12 @@ function judge(kind: SumCheck["kind"], parent: AmountSlot, children: AmountSlot[
   else if (parent.chosen.kind !== "stated") outcome = "parent-slip";
   else if (repairedChildren.length > 0) outcome = "explained";
   else outcome = "holds";
-  return { ...base, outcome, stated, sum };
+  return { ...base, repairedChildren, outcome, stated, sum };
+}
+
+/** Σ children as the cells read now, slips at their literal reading (0 when they have none). */
+export function sumAsRead(check: SumCheck): Decimal {
+  return check.children.reduce((acc, c) => acc.plus(c.money.reading.value ?? 0), new Decimal(0));
 }
 
 function indexByAmount(columns: ColumnArithmetic[]): Map<string, AmountSlot[]> {

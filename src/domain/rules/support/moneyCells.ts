@@ -2,7 +2,7 @@
 import { columnOf } from "../../mapping/tree";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../../mapping/types";
 import { readAmount, type AmountReading } from "../../numbers";
-import { a1, cellAt, type Cell, type SheetSnapshot } from "../../sheet/snapshot";
+import { cellAt, columnLetter, type Cell, type SheetSnapshot } from "../../sheet/snapshot";
 
 export interface MoneyCell {
   table: MappedTable;
@@ -33,5 +33,12 @@ export function moneyColumns(table: MappedTable): Array<{ role: ColumnRole; col:
 export function readMoneyCell(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole, tableCol: number): MoneyCell {
   const col = columnOf(table, row, role) ?? tableCol;
   const cell = sheet ? cellAt(sheet, row.row, col) : undefined;
-  return { table, row, role, col, address: a1(row.row, col), cell, reading: readAmount(cell) };
+  return { table, row, role, col, address: letterOf(col) + row.row, cell, reading: readAmount(cell) };
+}
+
+const letters: string[] = [];
+
+/** Column letters, worked out once per column: a kabupaten workbook has hundreds of thousands of money cells. */
+function letterOf(col: number): string {
+  return (letters[col] ??= columnLetter(col));
 }

@@ -7,7 +7,7 @@ import type { Finding, Message } from "../../findings";
 import type { MappedWorkbook } from "../../mapping/types";
 import { formatRupiah, plainDecimal } from "../../numbers";
 import type { RuleMeta, RuleOptions } from "../types";
-import { arithmeticOf, type SumCheck } from "./arithmetic";
+import { arithmeticOf, sumAsRead, type SumCheck } from "./arithmetic";
 import { likelyCauses } from "./causes";
 import { capitalize, levelName, listCells, moneyColumnLabel, rowName, severityFor, signedRupiah } from "./describe";
 
@@ -40,8 +40,8 @@ function childrenPhrase(check: SumCheck): Message {
 
 function mismatchFinding(check: SumCheck, meta: RuleMeta, options: RuleOptions, causes: Message[]): Finding {
   // Both are set for a mismatch (judge leaves them null only when undecidable).
-  const stated = check.stated ?? check.sumAsRead;
-  const sum = check.sum ?? check.sumAsRead;
+  const stated = check.stated ?? sumAsRead(check);
+  const sum = check.sum ?? sumAsRead(check);
   const m = check.parent.money;
   const column = moneyColumnLabel(m.table, m.role, m.col);
   const who = rowName(m.row);
@@ -75,15 +75,16 @@ function explainedFinding(check: SumCheck, meta: RuleMeta): Finding {
   const column = moneyColumnLabel(m.table, m.role, m.col);
   const who = rowName(m.row);
   const slips = listCells(check.repairedChildren.map((c) => c.money.address));
-  const stated = check.stated ?? check.sumAsRead;
+  const asRead = sumAsRead(check);
+  const stated = check.stated ?? asRead;
   return {
     ...base(check, meta),
     severity: "info",
-    expected: plainDecimal(check.sumAsRead),
+    expected: plainDecimal(asRead),
     actual: plainDecimal(stated),
     message: {
-      id: `${capitalize(column.id)} ${who.id} (${formatRupiah(stated)}) cocok dengan jumlah rinciannya setelah salah ketik di ${slips.id} diperbaiki; sebagaimana tertulis sekarang rinciannya berjumlah ${formatRupiah(check.sumAsRead)}. Perbaiki sel tersebut.`,
-      en: `${capitalize(column.en)} of ${who.en} (${formatRupiah(stated)}) equals the sum of its children once the typing slips in ${slips.en} are repaired; as written now they add up to ${formatRupiah(check.sumAsRead)}. Fix those cells.`,
+      id: `${capitalize(column.id)} ${who.id} (${formatRupiah(stated)}) cocok dengan jumlah rinciannya setelah salah ketik di ${slips.id} diperbaiki; sebagaimana tertulis sekarang rinciannya berjumlah ${formatRupiah(asRead)}. Perbaiki sel tersebut.`,
+      en: `${capitalize(column.en)} of ${who.en} (${formatRupiah(stated)}) equals the sum of its children once the typing slips in ${slips.en} are repaired; as written now they add up to ${formatRupiah(asRead)}. Fix those cells.`,
     },
     related: check.repairedChildren.map((c) => c.money.address),
   };
