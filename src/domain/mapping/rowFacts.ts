@@ -3,7 +3,7 @@ import { readAmount } from "../numbers";
 import type { AmountReading } from "../numbers";
 import { levelOfKode, matchLevels, type LevelMatches } from "../nomenclature";
 import type { Cell, SheetSnapshot } from "../sheet/snapshot";
-import { cellAt, cellText } from "../sheet/snapshot";
+import { cellText } from "../sheet/snapshot";
 import type { ColumnRole, Level } from "./types";
 
 export interface RowFacts {
@@ -47,14 +47,16 @@ export function readRowFacts(
   moneyCols: number[],
   useCatalogue: boolean,
 ): RowFacts {
-  const at = (col: number | undefined) => (col === undefined ? undefined : cellAt(sheet, row, col + shift));
+  const cells = sheet.rows.get(row);
+  const at = (col: number | undefined) => (col === undefined ? undefined : cells?.get(col + shift));
   const uraianCell = at(columns.uraian) ?? at(columns.rkpdUraian);
   let uraian = cellText(uraianCell);
   if (uraian === "" && columns.uraian !== undefined && columns.rkpdUraian !== undefined) uraian = cellText(at(columns.rkpdUraian));
   let kode: string | undefined;
-  const kodeText = cellText(at(columns.kode)).replace(/\s+/g, "");
-  if (kodeText !== "" && KODE.test(kodeText)) kode = kodeText.replace(/\.$/, "");
-  const prefixed = KODE_PREFIX.exec(uraian);
+  let kodeText = cellText(at(columns.kode));
+  if (/\s/.test(kodeText)) kodeText = kodeText.replace(/\s+/g, "");
+  if (kodeText !== "" && KODE.test(kodeText)) kode = kodeText.endsWith(".") ? kodeText.slice(0, -1) : kodeText;
+  const prefixed = uraian.charCodeAt(0) >= 48 && uraian.charCodeAt(0) <= 57 ? KODE_PREFIX.exec(uraian) : null;
   if (prefixed) {
     kode = kode ?? prefixed[1];
     uraian = uraian.slice(prefixed[0].length);
@@ -71,7 +73,7 @@ export function readRowFacts(
     upperCase: !/[a-z]/.test(uraian) && /[A-Z]{2,}\s+[A-Z]{2,}/.test(uraian),
     bold: uraianCell?.bold,
     indent: uraianCell?.indent,
-    amounts: moneyCols.map((c) => amountOf(cellAt(sheet, row, c + shift))),
+    amounts: moneyCols.map((c) => amountOf(cells?.get(c + shift))),
     // a written kode settles the level; its catalogue entry is looked up by kode later
     matches: useCatalogue && uraian !== "" && kodeLevel === undefined ? matchLevels(uraian) : {},
   };

@@ -70,10 +70,11 @@ export function detectShifts(sheet: SheetSnapshot, dataRows: number[], firstCol:
 
 /** Cheap pre-test: a watched column (uraian, money) holds a kind of content it rarely holds. */
 function looksOff(sheet: SheetSnapshot, row: number, watchCols: number[], fit: (col: number, kind: Kind) => number): boolean {
+  const cells = sheet.rows.get(row);
   for (const c of watchCols) {
-    const k = cellKind(cellAt(sheet, row, c));
+    const k = cellKind(cells?.get(c));
     if (k && fit(c, k) < 0.25) return true;
-    if (!k && (cellKind(cellAt(sheet, row, c - 1)) === "amount" || cellKind(cellAt(sheet, row, c + 1)) === "amount") && fit(c, "amount") > 0.5) return true;
+    if (!k && (cellKind(cells?.get(c - 1)) === "amount" || cellKind(cells?.get(c + 1)) === "amount") && fit(c, "amount") > 0.5) return true;
   }
   return false;
 }

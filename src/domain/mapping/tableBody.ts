@@ -36,9 +36,10 @@ export function scanBody(
   for (; k < rows.length; k++) {
     const r = rows[k];
     if (r - prev > MAX_GAP) break;
-    const hasMoney = moneyCols.some((c) => holdsDigits(cellAt(sheet, r, c)));
+    const rowCells = sheet.rows.get(r);
+    const hasMoney = moneyCols.some((c) => holdsDigits(rowCells?.get(c)));
     // the common case, a data row with amounts, is settled without looking at every cell
-    if (hasMoney && !totalWordLeft(sheet, r, uraianCol ?? frame.firstCol, frame.firstCol)) {
+    if (hasMoney && !totalWordLeft(rowCells, uraianCol ?? frame.firstCol, frame.firstCol)) {
       body.push({ row: r, kind: "data" });
       prev = r;
       continue;
@@ -80,9 +81,9 @@ function holdsDigits(cell: Cell | undefined): boolean {
 }
 
 /** A JUMLAH/TOTAL cell at or left of the column after the uraian column (a total row's label). */
-function totalWordLeft(sheet: SheetSnapshot, row: number, uraianCol: number, firstCol: number): boolean {
+function totalWordLeft(cells: ReadonlyMap<number, Cell> | undefined, uraianCol: number, firstCol: number): boolean {
   for (let c = Math.max(1, firstCol - 1); c <= uraianCol + 1; c++) {
-    const v = cellAt(sheet, row, c)?.value;
+    const v = cells?.get(c)?.value;
     if (typeof v === "string" && isTotalText(v)) return true;
   }
   return false;

@@ -20,7 +20,7 @@ const TOTAL_WORDS = new Set([
 /** A cell that says "this is the total row". */
 export function isTotalText(s: string): boolean {
   // every total word starts with J, T or G and is short: most cells are ruled out without building a string
-  if (s === "" || s.length > 40 || !/^\s*[jtgJTG]/.test(s)) return false;
+  if (s === "" || s.length > 30 || !/^\s*[jtgJTG]/.test(s)) return false;
   return TOTAL_WORDS.has(squashText(s));
 }
 
