@@ -9,6 +9,8 @@ export interface WorksheetReadOptions {
   styles?: boolean;
   /** The workbook counts dates from 1904 (Mac Excel of old): dates become serials of that system. */
   date1904?: boolean;
+  /** Merges kept away from ExcelJS (see hugeMerges.ts). */
+  extraMerges?: readonly MergeArea[];
 }
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
@@ -52,7 +54,7 @@ export function readWorksheet(
     rows,
     maxRow,
     maxCol,
-    merges: readMerges(ws),
+    merges: readMerges(ws, opts.extraMerges ?? []),
     protected: isProtected(ws),
   };
   if (hiddenRows.size > 0) snapshot.hiddenRows = hiddenRows;
@@ -160,10 +162,9 @@ interface RangeLike {
  * ExcelJS keeps loaded merges in the worksheet's `_merges` (master address -> Range). The public
  * `worksheet.model` would build a model of every cell just to list them, so the field is read directly.
  */
-function readMerges(ws: ExcelJS.Worksheet): MergeArea[] {
-  const merges = (ws as unknown as { _merges?: Record<string, unknown> })._merges;
-  if (!merges) return [];
-  const out: MergeArea[] = [];
+function readMerges(ws: ExcelJS.Worksheet, extra: readonly MergeArea[]): MergeArea[] {
+  const merges = (ws as unknown as { _merges?: Record<string, unknown> })._merges ?? {};
+  const out: MergeArea[] = extra.map((m) => ({ ...m }));
   for (const range of Object.values(merges)) {
     if (!isRangeLike(range)) continue;
     out.push({ top: range.top, left: range.left, bottom: range.bottom, right: range.right });

@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import { HostError } from "../domain/host";
 import type { ReadOptions, SheetRef, WorkbookHost } from "../domain/host";
 import type { MappingOverrides } from "../domain/mapping/types";
-import type { SheetSnapshot } from "../domain/sheet/snapshot";
+import type { MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
+import { divertHugeMerges } from "./hugeMerges";
 import { corruptError, noSidecarWriterError, unknownSheetError } from "./hostErrors";
 import { parseMappingOverrides, serializeMappingOverrides } from "./mappingSidecar";
 import type { SidecarAccess } from "./mappingSidecar";
@@ -30,6 +31,7 @@ const IGNORED_WORKSHEET_NODES = ["dataValidations", "conditionalFormatting", "ex
 export async function openXlsxHost(bytes: Uint8Array, fileName: string, sidecar: SidecarAccess = {}): Promise<XlsxHost> {
   sniffWorkbookBytes(bytes, fileName);
   const workbook = new ExcelJS.Workbook();
+  const hugeMerges = divertHugeMerges(workbook);
   try {
     // ExcelJS hands the data to JSZip, which takes any Uint8Array; its typing names a Buffer type only.
     await workbook.xlsx.load(bytes as unknown as LoadInput, { ignoreNodes: IGNORED_WORKSHEET_NODES });
@@ -37,7 +39,7 @@ export async function openXlsxHost(bytes: Uint8Array, fileName: string, sidecar:
     if (e instanceof HostError) throw e;
     throw corruptError(fileName);
   }
-  return new ExcelJsHost(workbook, fileName, sidecar);
+  return new ExcelJsHost(workbook, fileName, sidecar, hugeMerges);
 }
 
 class ExcelJsHost implements XlsxHost {
@@ -48,6 +50,7 @@ class ExcelJsHost implements XlsxHost {
     workbook: ExcelJS.Workbook,
     readonly fileName: string,
     private readonly sidecar: SidecarAccess,
+    private readonly hugeMerges: ReadonlyMap<string, MergeArea[]>,
   ) {
     // Sheet names are unique in a workbook and readable in the sidecar file, so they serve as ids.
     this.sheets = workbook.worksheets.map((ws) => ({ ref: { id: ws.name, name: ws.name, visible: ws.state === "visible" }, ws }));
@@ -61,11 +64,16 @@ class ExcelJsHost implements XlsxHost {
   async readSnapshot(sheet: SheetRef, opts: ReadOptions = {}): Promise<SheetSnapshot> {
     const found = this.sheets.find((s) => s.ref.id === sheet.id) ?? this.sheets.find((s) => s.ref.name === sheet.name);
     if (!found) throw unknownSheetError(sheet.name);
-    return readWorksheet(found.ws, found.ref, { styles: opts.styles, date1904: this.date1904 });
+    return this.read(found, opts);
   }
 
   async readAllSnapshots(opts: ReadOptions = {}): Promise<SheetSnapshot[]> {
-    return this.sheets.map((s) => readWorksheet(s.ws, s.ref, { styles: opts.styles, date1904: this.date1904 }));
+    return this.sheets.map((s) => this.read(s, opts));
+  }
+
+  private read(sheet: { ref: SheetRef; ws: ExcelJS.Worksheet }, opts: ReadOptions): SheetSnapshot {
+    const extraMerges = this.hugeMerges.get(sheet.ref.name);
+    return readWorksheet(sheet.ws, sheet.ref, { styles: opts.styles, date1904: this.date1904, extraMerges });
   }
 
   async loadMapping(): Promise<MappingOverrides | undefined> {

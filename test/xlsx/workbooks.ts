@@ -1,7 +1,7 @@
 /** Small workbooks and non-workbook byte strings for the host and CLI tests, built in memory. */
 import * as CFB from "cfb";
 import ExcelJS from "exceljs";
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 export async function xlsxBytes(build: (wb: ExcelJS.Workbook) => void | Promise<void>): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -49,4 +49,17 @@ export async function simpleXlsxBytes(): Promise<Uint8Array> {
     ws.getCell("A1").value = "Program Penunjang";
     ws.getCell("B1").value = 4765;
   });
+}
+
+/**
+ * Adds merges to the first sheet by editing its XML: building a whole-column merge through ExcelJS would cost the
+ * very time and memory the host avoids.
+ */
+export function withMergesInXml(bytes: Uint8Array, refs: string[]): Uint8Array {
+  const files = unzipSync(bytes);
+  const sheet = "xl/worksheets/sheet1.xml";
+  const xml = strFromU8(files[sheet]);
+  const merges = `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join("")}</mergeCells>`;
+  files[sheet] = strToU8(xml.replace("</sheetData>", `</sheetData>${merges}`));
+  return zipSync(files);
 }

@@ -3,7 +3,7 @@ import type { MappingOverrides } from "../../src/domain/mapping/types";
 import { cellAt } from "../../src/domain/sheet/snapshot";
 import type { SheetSnapshot } from "../../src/domain/sheet/snapshot";
 import { openXlsxHost } from "../../src/xlsx";
-import { xlsxBytes } from "./workbooks";
+import { withMergesInXml, xlsxBytes } from "./workbooks";
 
 async function onlySheet(bytes: Uint8Array, styles = true): Promise<SheetSnapshot> {
   const host = await openXlsxHost(bytes, "test.xlsx");
@@ -118,6 +118,23 @@ describe("openXlsxHost / readSnapshot", () => {
     expect(cellAt(s, 2, 5)).toBeUndefined();
     expect(cellAt(s, 3, 1)).toBeUndefined();
     expect(s.maxCol).toBe(4);
+  });
+
+  it("reports whole-column merges as ranges without ExcelJS building their millions of cells", async () => {
+    const base = await xlsxBytes((wb) => {
+      const ws = wb.addWorksheet("S");
+      ws.getCell("A1").value = "judul";
+      ws.getCell("C3").value = "APBD";
+      ws.getCell("D3").value = "header";
+    });
+    const s = await onlySheet(withMergesInXml(base, ["C3:C1048576", "A5:J1048576", "D3:E3"]));
+    expect(s.merges).toEqual([
+      { top: 3, left: 3, bottom: 1048576, right: 3 },
+      { top: 3, left: 4, bottom: 3, right: 5 },
+      { top: 5, left: 1, bottom: 1048576, right: 10 },
+    ]);
+    expect(cellAt(s, 3, 3)?.value).toBe("APBD");
+    expect([s.maxRow, s.maxCol, s.rows.size]).toEqual([3, 4, 2]);
   });
 
   it("reads hidden rows, sheet protection and sheet visibility", async () => {
