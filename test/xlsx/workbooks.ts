@@ -52,14 +52,16 @@ export async function simpleXlsxBytes(): Promise<Uint8Array> {
 }
 
 /**
- * Adds merges to the first sheet by editing its XML: building a whole-column merge through ExcelJS would cost the
- * very time and memory the host avoids.
+ * Adds parts to the first sheet's XML right after its cells (merges, data validations): building a whole-column
+ * merge or validation through ExcelJS would cost the very time and memory the host avoids.
  */
-export function withMergesInXml(bytes: Uint8Array, refs: string[]): Uint8Array {
+export function withSheetXmlAfterData(bytes: Uint8Array, fragment: string): Uint8Array {
   const files = unzipSync(bytes);
   const sheet = "xl/worksheets/sheet1.xml";
-  const xml = strFromU8(files[sheet]);
-  const merges = `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join("")}</mergeCells>`;
-  files[sheet] = strToU8(xml.replace("</sheetData>", `</sheetData>${merges}`));
+  files[sheet] = strToU8(strFromU8(files[sheet]).replace("</sheetData>", `</sheetData>${fragment}`));
   return zipSync(files);
+}
+
+export function withMergesInXml(bytes: Uint8Array, refs: string[]): Uint8Array {
+  return withSheetXmlAfterData(bytes, `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join("")}</mergeCells>`);
 }

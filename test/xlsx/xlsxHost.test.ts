@@ -3,7 +3,7 @@ import type { MappingOverrides } from "../../src/domain/mapping/types";
 import { cellAt } from "../../src/domain/sheet/snapshot";
 import type { SheetSnapshot } from "../../src/domain/sheet/snapshot";
 import { openXlsxHost } from "../../src/xlsx";
-import { withMergesInXml, xlsxBytes } from "./workbooks";
+import { withMergesInXml, withSheetXmlAfterData, xlsxBytes } from "./workbooks";
 
 async function onlySheet(bytes: Uint8Array, styles = true): Promise<SheetSnapshot> {
   const host = await openXlsxHost(bytes, "test.xlsx");
@@ -135,6 +135,15 @@ describe("openXlsxHost / readSnapshot", () => {
     ]);
     expect(cellAt(s, 3, 3)?.value).toBe("APBD");
     expect([s.maxRow, s.maxCol, s.rows.size]).toEqual([3, 4, 2]);
+  });
+
+  it("opens a sheet whose data validation covers whole columns (ExcelJS would expand it per cell)", async () => {
+    const base = await xlsxBytes((wb) => void (wb.addWorksheet("S").getCell("A1").value = "Sumber Dana"));
+    const validation =
+      '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A2:C1048576">' +
+      '<formula1>"APBD,DAK"</formula1></dataValidation></dataValidations>';
+    const s = await onlySheet(withSheetXmlAfterData(base, validation));
+    expect([s.maxRow, s.maxCol, cellAt(s, 1, 1)?.value]).toEqual([1, 1, "Sumber Dana"]);
   });
 
   it("reads hidden rows, sheet protection and sheet visibility", async () => {
