@@ -21,19 +21,51 @@ export interface CliIo {
 }
 
 export function nodeIo(): CliIo {
-  const pending: Promise<void>[] = [];
-  const write = (stream: NodeJS.WriteStream, text: string) => {
-    pending.push(new Promise<void>((resolve) => stream.write(text, () => resolve())));
-  };
+  const stdout = streamWriter(process.stdout);
+  const stderr = streamWriter(process.stderr);
   return {
-    stdout: (text) => write(process.stdout, text),
-    stderr: (text) => write(process.stderr, text),
+    stdout: stdout.write,
+    stderr: stderr.write,
     readFile: readWorkbookFile,
     sidecar: fileSidecar,
     flush: async () => {
-      await Promise.all(pending);
+      await Promise.all([stdout.flush(), stderr.flush()]);
     },
     debug: process.env.RENJA_DEBUG === "1",
+  };
+}
+
+/**
+ * Writes that can be awaited. When the reader goes away (`renja check x | head`), the stream fails with EPIPE:
+ * the rest of the output is dropped quietly, as other command-line tools do, instead of an unhandled 'error'
+ * event crashing the process with a stack trace, or a write that never completes ending it with exit code 0.
+ */
+export function streamWriter(stream: NodeJS.WritableStream): { write: (text: string) => void; flush: () => Promise<void> } {
+  let broken = false;
+  const waiting = new Set<() => void>();
+  stream.on("error", () => {
+    broken = true;
+    for (const done of waiting) done();
+    waiting.clear();
+  });
+  const pending: Promise<void>[] = [];
+  return {
+    write: (text) => {
+      if (broken) return;
+      pending.push(
+        new Promise<void>((resolve) => {
+          const done = () => {
+            waiting.delete(done);
+            resolve();
+          };
+          waiting.add(done);
+          stream.write(text, done);
+        }),
+      );
+    },
+    flush: async () => {
+      await Promise.all(pending);
+    },
   };
 }
 
