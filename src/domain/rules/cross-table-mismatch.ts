@@ -18,12 +18,14 @@ import type { Finding, Message, Severity } from "../findings";
 import { sheetRef } from "../findings";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import { formatRupiah, parseTarget, plainDecimal } from "../numbers";
+import { columnOf } from "../mapping/tree";
 import type { SheetSnapshot } from "../sheet/snapshot";
+import { cellAt } from "../sheet/snapshot";
 import { compactName, LEVEL_NAME, nameCell, quoteName, roleCell, roleText } from "./content-support/tableCells";
 import { alignTables } from "./cross-support/alignRows";
 import { differenceNote } from "./cross-support/amountDifference";
 import type { PlacedAmount } from "./cross-support/amounts";
-import { amountsAgree, roleAmount, shownValue, statedTotal } from "./cross-support/amounts";
+import { amountAt, amountsAgree, shownValue, statedTotal } from "./cross-support/amounts";
 import { shorten } from "./support/describe";
 import { sheetOf } from "./support/moneyCells";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
@@ -125,9 +127,15 @@ function levelName(row: MappedRow): Message {
 function compareMoney(
   plan: Side, planRow: MappedRow, matrix: Side, matrixRow: MappedRow, role: ColumnRole, severity: Severity,
 ): Finding | undefined {
-  const a = roleAmount(plan.sheet, plan.table, planRow, role);
-  const b = roleAmount(matrix.sheet, matrix.table, matrixRow, role);
-  if (!a || !b) return undefined;
+  const colA = columnOf(plan.table, planRow, role);
+  const colB = columnOf(matrix.table, matrixRow, role);
+  if (colA === undefined || colB === undefined) return undefined;
+  const cellA = cellAt(plan.sheet, planRow.row, colA);
+  const cellB = cellAt(matrix.sheet, matrixRow.row, colB);
+  // the usual case, decided without parsing: the same value typed in both tables
+  if (cellA?.value === cellB?.value && !cellA?.error && !cellB?.error && cellA?.value !== null) return undefined;
+  const a = amountAt(plan.sheet, planRow.row, colA);
+  const b = amountAt(matrix.sheet, matrixRow.row, colB);
   const name = quoteName(matrixRow.uraian);
   return moneyFinding(plan, a, matrix, b, severity, {
     id: `Pagu ${levelName(matrixRow).id} ${name}`,
@@ -180,13 +188,14 @@ const TEXT_ROLE_NAME: Partial<Record<ColumnRole, Message>> = {
 function compareText(
   plan: Side, planRow: MappedRow, matrix: Side, matrixRow: MappedRow, role: ColumnRole, severity: Severity,
 ): Finding | undefined {
+  if (plan.table.columns[role] === undefined || matrix.table.columns[role] === undefined) return undefined;
+  const a = continuedText(plan, planRow, role);
+  const b = continuedText(matrix, matrixRow, role);
+  const same = a === b || (role === "targetN" ? sameTarget(a, b) : compactName(a) === compactName(b));
+  if (same) return undefined;
   const cell = roleCell(matrix.table, matrixRow, role);
   const planCell = roleCell(plan.table, planRow, role);
   if (!cell || !planCell) return undefined;
-  const a = continuedText(plan, planRow, role);
-  const b = continuedText(matrix, matrixRow, role);
-  const same = role === "targetN" ? sameTarget(a, b) : compactName(a) === compactName(b);
-  if (same) return undefined;
   const what = TEXT_ROLE_NAME[role] ?? { id: role, en: role };
   const name = quoteName(matrixRow.uraian);
   const shown = (t: string) => (t === "" ? "(kosong)" : `"${shorten(t)}"`);

@@ -50,10 +50,43 @@ function childIndex(table: MappedTable): Map<number, MappedRow[]> {
   return index;
 }
 
-/** Order-preserving pairing of two sibling lists maximising the summed similarity of the pairs. */
+/**
+ * Beyond this many fuzzy name comparisons between the unpaired rows of one gap (a table whose rows have no parents,
+ * thousands of them) the rows stay unpaired, to keep the check near linear.
+ */
+const MAX_COMPARISONS = 250_000;
+
+/**
+ * Order-preserving pairing of two sibling lists. Rows with the same level and normalised name are paired first
+ * (the usual case, and linear); the rows between two such anchors are paired by fuzzy similarity.
+ */
 export function alignSiblings(ls: MappedRow[], rs: MappedRow[], threshold = SAME_ROW_SIMILARITY): RowPair[] {
+  const out: RowPair[] = [];
+  let gapLeft: MappedRow[] = [];
+  let gapRight: MappedRow[] = [];
+  const flush = () => {
+    if (gapLeft.length > 0 || gapRight.length > 0) out.push(...alignFuzzy(gapLeft, gapRight, threshold));
+    gapLeft = [];
+    gapRight = [];
+  };
+  for (const pair of alignByExactName(ls, rs)) {
+    if (pair.left && pair.right) {
+      flush();
+      out.push(pair);
+    } else if (pair.left) gapLeft.push(pair.left);
+    else if (pair.right) gapRight.push(pair.right);
+  }
+  flush();
+  return out;
+}
+
+/** The pairing that maximises the summed similarity of pairs at or above the threshold. */
+function alignFuzzy(ls: MappedRow[], rs: MappedRow[], threshold: number): RowPair[] {
   const n = ls.length;
   const m = rs.length;
+  if (n === 0 || m === 0 || n * m > MAX_COMPARISONS) {
+    return [...ls.map((left) => ({ left, similarity: 0 })), ...rs.map((right) => ({ right, similarity: 0 }))];
+  }
   const lp = ls.map((r) => preparedName(r.uraian));
   const rp = rs.map((r) => preparedName(r.uraian));
   const sim: number[][] = ls.map((l, i) => rs.map((r, j) => (l.level === r.level ? nameSimilarity(lp[i], rp[j]) : 0)));
@@ -84,5 +117,38 @@ export function alignSiblings(ls: MappedRow[], rs: MappedRow[], threshold = SAME
   }
   for (; i < n; i++) out.push({ left: ls[i], similarity: 0 });
   for (; j < m; j++) out.push({ right: rs[j], similarity: 0 });
+  return out;
+}
+
+/** Pairs rows of the same level and name (spacing, case and punctuation aside), in order; others stand alone. */
+function alignByExactName(ls: MappedRow[], rs: MappedRow[]): RowPair[] {
+  // a cheap key (no catalogue normalisation): names that differ by more than this are left to the fuzzy pass
+  const key = (r: MappedRow) => `${r.level}|${r.uraian.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "")}`;
+  const positions = new Map<string, number[]>();
+  rs.forEach((r, j) => {
+    const k = key(r);
+    const list = positions.get(k);
+    if (list) list.push(j);
+    else positions.set(k, [j]);
+  });
+  const cursor = new Map<string, number>();
+  const out: RowPair[] = [];
+  let j = 0;
+  for (const l of ls) {
+    const k = key(l);
+    const list = positions.get(k) ?? [];
+    let c = cursor.get(k) ?? 0;
+    while (c < list.length && list[c] < j) c++;
+    cursor.set(k, c);
+    const next = list[c];
+    if (next === undefined) {
+      out.push({ left: l, similarity: 0 });
+      continue;
+    }
+    for (; j < next; j++) out.push({ right: rs[j], similarity: 0 });
+    out.push({ left: l, right: rs[next], similarity: 1 });
+    j = next + 1;
+  }
+  for (; j < rs.length; j++) out.push({ right: rs[j], similarity: 0 });
   return out;
 }

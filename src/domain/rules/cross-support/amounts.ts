@@ -76,6 +76,7 @@ function plausibleValues(r: AmountReading): Decimal[] {
  * and malformed-number speak about those.
  */
 export function amountsAgree(a: AmountReading, b: AmountReading): boolean | undefined {
+  if (a.raw === b.raw && a.status !== "not-amount") return true;
   const va = a.status === "empty" ? [new Decimal(0)] : plausibleValues(a);
   const vb = b.status === "empty" ? [new Decimal(0)] : plausibleValues(b);
   if (va.length === 0 || vb.length === 0) return undefined;
