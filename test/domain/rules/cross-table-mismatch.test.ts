@@ -138,6 +138,13 @@ testRule(rule, {
       workbook: tables(bab3().filter((_, i) => i !== 2), bab4()),
     },
     {
+      name: "an indikator wrapped onto the next row (a continuation line) is read whole",
+      workbook: tables(
+        bab3().filter((_, i) => i !== 2),
+        [{ ...bab4()[0], indikator: "Persentase" }, { level: "other", uraian: "", indikator: "penunjang (%)" }, ...bab4().slice(1)],
+      ),
+    },
+    {
       name: "a Tabel 3.3 alone has nothing to be compared with",
       workbook: planWorkbook(planTable(bab3())),
     },
