@@ -1,11 +1,14 @@
+import Decimal from "decimal.js";
+import { readAmount } from "../../../src/domain/numbers";
 import { rule } from "../../../src/domain/rules/cross-table-mismatch";
+import { cellAt, textAt } from "../../../src/domain/sheet/snapshot";
 import type { PlanRowSpec } from "../../support/planWorkbook";
 import { planTable, planWorkbook } from "../../support/planWorkbook";
 import type { InvalidCase } from "../../support/ruleTester";
 import { testRule } from "../../support/ruleTester";
 import { handTable, handWorkbook } from "./cross-support/handTable";
 import type { Grid } from "./cross-support/handTable";
-import { seedMappedWorkbook, seedWorkbook } from "./cross-support/seedHandMap";
+import { seedMappedWorkbook, seedSheet, seedWorkbook } from "./cross-support/seedHandMap";
 
 /**
  * The seed's Bab III vs Bab IV, every finding checked by hand against the seed text (Tabel 3.3 data from row 9,
@@ -254,4 +257,37 @@ testRule(rule, {
       findings: [{ sheet: "Tabel 2.3", cell: "F4", expected: "36871700", actual: "36871000", related: ["'Tabel 3.3'!F10"] }],
     },
   ],
+});
+
+/**
+ * Facts about the seed's Tabel 2.3 ("Review Terhadap Rancangan Awal RKPD Tahun 2024"), established by script.
+ * It reviews 2024, the year Tabel 2.1 evaluates ("Target Kinerja dan Anggaran Renja PD Tahun 2024"), so the pagu
+ * it reviews is Tabel 2.1's Target Renja Rp total, 4.841.963.425 (also the "Total pagu anggaran … tahun 2024" of
+ * the Bab II text).
+ */
+describe("the seed's Tabel 2.3 (facts established by script)", () => {
+  const { snapshot, table } = seedSheet("tabel23");
+  const total = table.totalRow as number;
+  const programs = table.rows.filter((r) => r.level === "program");
+  const sum = (col: number) =>
+    programs.reduce((s, p) => {
+      const r = readAmount(cellAt(snapshot, p.row, col));
+      return s.plus(r.candidates[0] ?? r.value ?? NaN);
+    }, new Decimal(0));
+
+  it("its JUMLAH TOTAL row is shifted: the RKPD pagu stands in E (not F), the Kebutuhan Dana in L (not K)", () => {
+    expect(textAt(snapshot, total, 5)).toBe("6,490,509,839");
+    expect(textAt(snapshot, total, 6)).toBe("JUMLAH TOTAL");
+    expect(textAt(snapshot, total, 11)).toBe("");
+    expect(textAt(snapshot, total, 12)).toBe("4,841,693,425");
+  });
+
+  it("the RKPD pagu total is the sum of the six programs; the Kebutuhan Dana total is a digit swap of 4.841.963.425", () => {
+    expect(programs.length).toBe(6);
+    expect(sum(6).toFixed()).toBe("6490509839");
+    // the Penunjang program's Kebutuhan Dana is written "4.841,963,425": the whole 2024 pagu, not its own
+    // (Tabel 2.1 gives that program 4.420.153.030), so the programs sum to 5.263.773.820 — a rollup matter
+    expect(textAt(snapshot, programs[0].row, 11)).toBe("4.841,963,425");
+    expect(sum(11).toFixed()).toBe("5263773820");
+  });
 });
