@@ -2,8 +2,9 @@
  * One pass over an ExcelJS worksheet into a sparse SheetSnapshot: only cells holding a value, a formula or an
  * error are kept, so a stray formatted cell far down the sheet costs nothing and the extent is the real data's.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Cell, MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
+import { ValueType } from "./excelWorkbook";
 
 export interface WorksheetReadOptions {
   styles?: boolean;
@@ -65,28 +66,28 @@ export function readWorksheet(
 function toSnapshotCell(xc: ExcelJS.Cell, styles: boolean, date1904: boolean): Cell | undefined {
   let cell: Cell;
   switch (xc.type) {
-    case ExcelJS.ValueType.Number:
-    case ExcelJS.ValueType.Boolean:
+    case ValueType.Number:
+    case ValueType.Boolean:
       cell = { value: xc.value as number | boolean };
       break;
-    case ExcelJS.ValueType.String:
-    case ExcelJS.ValueType.SharedString:
-    case ExcelJS.ValueType.RichText:
-    case ExcelJS.ValueType.Hyperlink: {
+    case ValueType.String:
+    case ValueType.SharedString:
+    case ValueType.RichText:
+    case ValueType.Hyperlink: {
       const text = plainText(xc.value);
       if (text.trim() === "") return undefined;
       cell = { value: text };
       break;
     }
-    case ExcelJS.ValueType.Date:
+    case ValueType.Date:
       // Dates are kept as Excel serial numbers: Renja tables hold no dates that matter, and a number keeps the
       // snapshot host-independent (the Office host reads serials too).
       cell = { value: dateToSerial(xc.value as Date, date1904) };
       break;
-    case ExcelJS.ValueType.Error:
+    case ValueType.Error:
       cell = { value: null, error: errorCode(xc.value) };
       break;
-    case ExcelJS.ValueType.Formula: {
+    case ValueType.Formula: {
       const formula = formulaCell(xc, date1904);
       if (!formula) return undefined;
       cell = formula;

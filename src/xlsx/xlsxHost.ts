@@ -2,11 +2,12 @@
  * The .xlsx host, read side of the WorkbookHost contract: ExcelJS reads the package; every failure reaches the
  * caller as a HostError with a message in both languages.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { HostError } from "../domain/host";
 import type { ReadOptions, SheetRef, WorkbookHost } from "../domain/host";
 import type { MappingOverrides } from "../domain/mapping/types";
 import type { MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
+import { newExcelWorkbook } from "./excelWorkbook";
 import { divertHugeMerges } from "./hugeMerges";
 import { corruptError, noSidecarWriterError, unknownSheetError } from "./hostErrors";
 import { parseMappingOverrides, serializeMappingOverrides } from "./mappingSidecar";
@@ -30,7 +31,7 @@ const IGNORED_WORKSHEET_NODES = ["dataValidations", "conditionalFormatting", "ex
 
 export async function openXlsxHost(bytes: Uint8Array, fileName: string, sidecar: SidecarAccess = {}): Promise<XlsxHost> {
   sniffWorkbookBytes(bytes, fileName);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newExcelWorkbook();
   const hugeMerges = divertHugeMerges(workbook);
   try {
     // ExcelJS hands the data to JSZip, which takes any Uint8Array; its typing names a Buffer type only.
