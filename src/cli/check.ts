@@ -50,7 +50,7 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
       io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings }, null, 2)}\n`);
     } else {
       const describeRule = checker.describeRule?.bind(checker);
-      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule }));
+      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet }));
     }
     return findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {

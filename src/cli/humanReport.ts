@@ -40,14 +40,18 @@ export interface ReportInput {
   lang: Lang;
   /** What a rule checks, for summarised info lines; the rule id is shown when absent. */
   describeRule?: (rule: RuleId) => Message | undefined;
+  /** The sheet the report is limited to (--sheet), if any. */
+  sheet?: string;
 }
 
-export function humanReport({ file, tables, findings, lang, describeRule }: ReportInput): string {
+export function humanReport({ file, tables, findings, lang, describeRule, sheet }: ReportInput): string {
   const en = lang === "en";
   const out: string[] = [];
   out.push(en ? `Checking ${file}` : `Memeriksa ${file}`, "");
 
-  if (tables.length === 0) {
+  if (tables.length === 0 && sheet !== undefined) {
+    out.push(en ? `No Renja table was found on sheet "${sheet}".` : `Tidak ada tabel Renja yang ditemukan di lembar "${sheet}".`);
+  } else if (tables.length === 0) {
     out.push(en ? "No Renja table was found." : "Tidak ada tabel Renja yang ditemukan.");
   } else {
     out.push(en ? "Tables found:" : "Tabel yang ditemukan:");

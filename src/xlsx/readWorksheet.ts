@@ -45,6 +45,7 @@ export function readWorksheet(
     if (!cells) return;
     rows.set(rowNumber, cells);
     if (rowNumber > maxRow) maxRow = rowNumber;
+    // Only rows with content: a hidden empty row has nothing for mapping to skip or count.
     if (row.hidden) hiddenRows.add(rowNumber);
   });
 

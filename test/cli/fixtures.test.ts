@@ -79,6 +79,12 @@ describe("renja check survives hostile workbooks: a report, never exit 2", () =>
     expect(run.stderr).toBe("");
   });
 
+  it("--sheet on a sheet without a table says so for that sheet", async () => {
+    const run = await runCli(["check", fixture("noRenja"), "--sheet", "Catatan"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Tidak ada tabel Renja yang ditemukan di lembar "Catatan".');
+  });
+
   it.each([["manySheets" as const], ["hugeCell" as const], ["errors" as const], ["mergedData" as const], ["strayCell" as const]])(
     "%s: maps its Tabel 7 and reports",
     async (name) => {
