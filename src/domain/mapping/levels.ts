@@ -69,7 +69,11 @@ function fixedLevel(f: RowFacts): LevelResult | undefined {
   if (f.uraian === "") return undefined;
   if (f.programWord) return { level: "program", confidence: 0.95, evidence: ["starts with PROGRAM"] };
   if (/^\s*bidang urusan\b/i.test(f.uraian)) return { level: "bidang", confidence: 0.8, evidence: ["starts with BIDANG URUSAN"] };
-  if (/^\s*urusan\b/i.test(f.uraian)) return { level: "urusan", confidence: 0.8, evidence: ["starts with URUSAN"] };
+  if (/^\s*(urusan|unsur)\b/i.test(f.uraian)) return { level: "urusan", confidence: 0.8, evidence: ["starts with URUSAN / UNSUR"] };
+  // the rest of a long name wrapped onto its own row: it starts in lower case or is a few words, and holds nothing else
+  if (f.nameOnly && (/^\s*[a-z(]/.test(f.uraian) || f.uraian.trim().split(/\s+/).length <= 3)) {
+    return { level: "other", confidence: 0.7, evidence: ["a wrapped line of the name above"] };
+  }
   const p = f.matches.program;
   const other = Math.max(f.matches.kegiatan?.similarity ?? 0, f.matches.subKegiatan?.similarity ?? 0);
   if (p && p.similarity >= 0.85 && p.similarity > other + 0.1) {
@@ -97,7 +101,7 @@ function bias(f: RowFacts, fixed: LevelResult | undefined, minIndent: number | u
 function segment(facts: RowFacts[], results: (LevelResult | undefined)[], from: number, to: number, moneyNames: string[]): void {
   // rows with nothing to place (no name, no kode) stay "other"; they are not part of the segmentation
   const idx: number[] = [];
-  for (let i = from; i < to; i++) if (facts[i].uraian !== "" || facts[i].kode) idx.push(i);
+  for (let i = from; i < to; i++) if ((facts[i].uraian !== "" || facts[i].kode) && results[i]?.level !== "other") idx.push(i);
   const m = idx.length;
   if (m === 0 || idx.every((i) => results[i] !== undefined)) return;
   const indents = idx.map((i) => facts[i].indent).filter((x): x is number => x !== undefined);

@@ -116,7 +116,7 @@ function mapTable(
       row.columnShift = f.shift;
       row.evidence = [...(row.evidence ?? []), `cells stand ${Math.abs(f.shift)} column(s) ${f.shift < 0 ? "left" : "right"} of their headers`];
     }
-    if (l.level === "other") row.evidence = [f.uraian === "" ? "no name: a wrapped line or a note" : "not placed"];
+    if (l.level === "other" && l.evidence.length === 0) row.evidence = [f.uraian === "" ? "no name: a wrapped line or a note" : "not placed"];
     byRow.set(f.row, row);
   });
   const mappedRows: MappedRow[] = kept.map((b) => byRow.get(b.row) ?? structuralRow(sheet, b));
@@ -186,7 +186,7 @@ function readAllFacts(
 
 function structuralRow(sheet: SheetSnapshot, b: BodyRow): MappedRow {
   if (b.kind === "total") return { row: b.row, level: "total", uraian: "", confidence: 0.99, evidence: ["JUMLAH / TOTAL"] };
-  const evidence = b.kind === "repeatedHeader" ? "header repeated at a page break" : "column numbers";
+  const evidence = b.kind === "repeatedHeader" ? "header repeated at a page break" : b.kind === "subtotal" ? "a subtotal row" : "column numbers";
   return { row: b.row, level: "other", uraian: "", confidence: 0.95, evidence: [evidence] };
 }
 

@@ -17,12 +17,16 @@ export interface RowFacts {
   upperCase: boolean;
   bold?: boolean;
   indent?: number;
+  /** The row holds only its name: no kode, no amount, nothing in any other column (a wrapped line of a long name). */
+  nameOnly: boolean;
   /** Amount per money column (hundredths of a Rupiah, so that sums stay exact), null when empty/unreadable. */
   amounts: (bigint | null)[];
   matches: LevelMatches;
 }
 
 const KODE = /^\d{1,2}(\.\d{1,4}){0,5}\.?$/;
+/** A kode of a program or below (three parts or more): a "No" column's "1.", "2." are not kodes. */
+const KODE_IN_NO = /^\d{1,2}(\.\d{1,4}){2,5}\.?$/;
 const KODE_PREFIX = /^(\d{1,2}(?:\.\d{1,4}){2,5})\.?\s+(?=\S)/;
 
 /** The amount to weigh sums with: the most plausible repair of a slip, else the literal reading. */
@@ -56,13 +60,19 @@ export function readRowFacts(
   let kodeText = cellText(at(columns.kode));
   if (/\s/.test(kodeText)) kodeText = kodeText.replace(/\s+/g, "");
   if (kodeText !== "" && KODE.test(kodeText)) kode = kodeText.endsWith(".") ? kodeText.slice(0, -1) : kodeText;
+  // some offices write the kode in the "No" column
+  const noText = kode === undefined && columns.no !== undefined ? cellText(at(columns.no)).replace(/\s+/g, "") : "";
+  if (noText !== "" && KODE_IN_NO.test(noText)) kode = noText.endsWith(".") ? noText.slice(0, -1) : noText;
   const prefixed = uraian.charCodeAt(0) >= 48 && uraian.charCodeAt(0) <= 57 ? KODE_PREFIX.exec(uraian) : null;
   if (prefixed) {
     kode = kode ?? prefixed[1];
     uraian = uraian.slice(prefixed[0].length);
   }
   const kodeLevel = kode ? levelOfKode(kode) : undefined;
+  let filled = 0;
+  if (cells) for (const cell of cells.values()) if (cellText(cell) !== "") filled++;
   return {
+    nameOnly: kode === undefined && uraian !== "" && filled === 1,
     row,
     shift,
     uraian,

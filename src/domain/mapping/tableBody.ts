@@ -10,7 +10,7 @@ import type { TableFrame } from "./tableFrame";
 import { isColumnNumberRow, isHeaderStart, rowShape } from "./headerWords";
 import { isTotalText, lowerText, rowColumns } from "./text";
 
-export type BodyKind = "data" | "total" | "repeatedHeader" | "columnNumbers";
+export type BodyKind = "data" | "total" | "subtotal" | "repeatedHeader" | "columnNumbers";
 
 export interface BodyRow {
   row: number;
@@ -39,7 +39,7 @@ export function scanBody(
     const rowCells = sheet.rows.get(r);
     const hasMoney = moneyCols.some((c) => holdsDigits(rowCells?.get(c)));
     // the common case, a data row with amounts, is settled without looking at every cell
-    if (hasMoney && !totalWordLeft(rowCells, uraianCol ?? frame.firstCol, frame.firstCol)) {
+    if (hasMoney && !labelLeft(rowCells, uraianCol ?? frame.firstCol, frame.firstCol)) {
       body.push({ row: r, kind: "data" });
       prev = r;
       continue;
@@ -51,6 +51,11 @@ export function scanBody(
       body.push({ row: r, kind: "total" });
       k++;
       break;
+    }
+    if (isSubtotalRow(texts)) {
+      body.push({ row: r, kind: "subtotal" });
+      prev = r;
+      continue;
     }
     const headerHits = texts.filter((t) => headerTexts.has(lowerText(t))).length;
     if (headerHits >= 2 && headerHits >= 0.5 * texts.length) {
@@ -80,11 +85,11 @@ function holdsDigits(cell: Cell | undefined): boolean {
   return typeof cell.value === "string" && /\d/.test(cell.value);
 }
 
-/** A JUMLAH/TOTAL cell at or left of the column after the uraian column (a total row's label). */
-function totalWordLeft(cells: ReadonlyMap<number, Cell> | undefined, uraianCol: number, firstCol: number): boolean {
+/** A JUMLAH/TOTAL (or Sub Total) label at or left of the column after the uraian column. */
+function labelLeft(cells: ReadonlyMap<number, Cell> | undefined, uraianCol: number, firstCol: number): boolean {
   for (let c = Math.max(1, firstCol - 1); c <= uraianCol + 1; c++) {
     const v = cells?.get(c)?.value;
-    if (typeof v === "string" && isTotalText(v)) return true;
+    if (typeof v === "string" && (isTotalText(v) || /^\s*sub\s*(total|jumlah)\s*$/i.test(v))) return true;
   }
   return false;
 }
@@ -101,6 +106,11 @@ function isTotalRow(cols: number[], texts: string[], uraianCol: number | undefin
     if (/[a-z]{2}/i.test(t.replace(/^rp\.?/i, ""))) return false;
   }
   return totalLeft;
+}
+
+/** "Sub Total" / "Sub Jumlah" rows inside a table: sums of a part, not the table's total. */
+function isSubtotalRow(texts: string[]): boolean {
+  return texts.some((t) => /^sub\s*(total|jumlah)$|^jumlah\s*sub\s*total$/i.test(t.trim()));
 }
 
 /** A lone line after the table: outside its columns, a long sentence, or words in the kode/No column. */

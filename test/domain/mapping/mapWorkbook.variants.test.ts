@@ -201,3 +201,27 @@ describe("sheets without a Renja table", () => {
     expect(mapWorkbook([empty, prose, other, headerOnly]).tables).toEqual([]);
   });
 });
+
+describe("rows that are not plan rows", () => {
+  it("keeps an urusan line, a wrapped name, a subtotal and a kode in the No column apart", () => {
+    const grid: CellValue[][] = [
+      ["RENCANA KERJA DAN PENDANAAN TAHUN 2025"],
+      ["No.", "Program/Kegiatan", "Indikator Kinerja", "Lokasi", "Target Capaian Kinerja", "Pagu Indikatif", "Sumber Dana"],
+      [null, "UNSUR KEWILAYAHAN", null, null, null, null, null],
+      ["7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK", "Persentase (%)", "Kantor", "100%", "10.270.000", "APBD"],
+      ["7.01.02.2.04", "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan", "Persentase (%)", "Kantor", "100%", "10.270.000", "APBD"],
+      [null, "kepada Camat", null, null, null, null, null],
+      ["7.01.02.2.04.0003", "Pelaksanaan Urusan Pemerintahan yang Terkait dengan Kewenangan Lain yang Dilimpahkan", "Jumlah laporan (Laporan)", "Kantor", "24 Laporan", "10.270.000", null],
+      [null, "Sub Total", null, null, null, "10.270.000", null],
+      [null, "JUMLAH", null, null, null, "10.270.000", null],
+    ];
+    const [t] = mapWorkbook([snapshotFromGrid("T7", grid)]).tables;
+    expect(t.rows.map((r) => [r.row, r.level])).toEqual([
+      [3, "urusan"], [4, "program"], [5, "kegiatan"], [6, "other"], [7, "subKegiatan"], [8, "other"], [9, "total"],
+    ]);
+    expect(t.rows.map((r) => r.kode ?? null)).toEqual([null, "7.01.02", "7.01.02.2.04", null, "7.01.02.2.04.0003", null, null]);
+    expect(t.rows[3].evidence).toEqual(["a wrapped line of the name above"]);
+    expect(t.rows[5].evidence).toEqual(["a subtotal row"]);
+    expect(t.rows[4].parentRow).toBe(5);
+  });
+});
