@@ -33,7 +33,7 @@ export const EXIT_CANNOT_RUN = 2;
 export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngine): Promise<number> {
   try {
     const bytes = await io.readFile(req.file);
-    const host = await openXlsxHost(bytes, req.file, io.sidecar(req.file));
+    const host = await openXlsxHost(bytes, req.file, io.sidecar(req.file), { maxSheetDataBytes: io.maxSheetDataBytes });
     const snapshots = await host.readAllSnapshots({ styles: true });
     if (req.sheet !== undefined && !snapshots.some((s) => s.name === req.sheet)) {
       io.stderr(`renja: ${unknownSheetMessage(req.sheet, snapshots, req.lang)}\n`);

@@ -3,6 +3,7 @@
  * captured output and in-memory files.
  */
 import * as fs from "fs";
+import * as v8 from "v8";
 import { HostError } from "../domain/host";
 import { sidecarPathFor } from "../xlsx";
 import type { SidecarAccess } from "../xlsx";
@@ -18,7 +19,15 @@ export interface CliIo {
   flush?(): Promise<void>;
   /** Print stack traces of unexpected failures (RENJA_DEBUG=1): for developers, never by default. */
   debug?: boolean;
+  /** Most sheet data (uncompressed XML bytes) this process can load; see SniffLimits. */
+  maxSheetDataBytes?: number;
 }
+
+/**
+ * ExcelJS holds about 18 times a workbook's sheet XML on the heap once loaded (measured: 42 MB of XML, 750 MB
+ * after mapping and rules); 25 leaves room for the peaks while parsing.
+ */
+const HEAP_PER_SHEET_DATA_BYTE = 25;
 
 export function nodeIo(): CliIo {
   const stdout = streamWriter(process.stdout);
@@ -32,6 +41,7 @@ export function nodeIo(): CliIo {
       await Promise.all([stdout.flush(), stderr.flush()]);
     },
     debug: process.env.RENJA_DEBUG === "1",
+    maxSheetDataBytes: Math.floor(v8.getHeapStatistics().heap_size_limit / HEAP_PER_SHEET_DATA_BYTE),
   };
 }
 

@@ -76,3 +76,17 @@ export function unknownSheetError(sheetName: string): HostError {
     en: `The workbook has no sheet named "${sheetName}".`,
   });
 }
+
+export function tooLargeError(fileName: string, sheetDataBytes: number, limitBytes: number): HostError {
+  const mb = (n: number) => Math.ceil(n / 2 ** 20);
+  return new HostError("too-large", {
+    id:
+      `Berkas ${fileName} terlalu besar untuk diperiksa dengan memori yang tersedia: lembar-lembarnya berisi ` +
+      `${mb(sheetDataBytes)} MB data (batasnya sekitar ${mb(limitBytes)} MB). Pisahkan lembar-lembarnya ke beberapa ` +
+      "berkas, atau beri Node lebih banyak memori, misalnya NODE_OPTIONS=--max-old-space-size=8192.",
+    en:
+      `The file ${fileName} is too large to check with the memory available: its sheets hold ` +
+      `${mb(sheetDataBytes)} MB of data (the limit is about ${mb(limitBytes)} MB). Split its sheets over several ` +
+      "files, or give Node more memory, for example NODE_OPTIONS=--max-old-space-size=8192.",
+  });
+}

@@ -4,3 +4,4 @@ export type { XlsxHost } from "./xlsxHost";
 export type { SidecarAccess } from "./mappingSidecar";
 export { sidecarPathFor, parseMappingOverrides, serializeMappingOverrides } from "./mappingSidecar";
 export { sniffWorkbookBytes } from "./sniff";
+export type { SniffLimits } from "./sniff";

@@ -4,20 +4,29 @@
  */
 import { unzipSync } from "fflate";
 import type { HostError } from "../domain/host";
-import { corruptError, emptyFileError, encryptedError, legacyXlsError, notXlsxError } from "./hostErrors";
+import { corruptError, emptyFileError, encryptedError, legacyXlsError, notXlsxError, tooLargeError } from "./hostErrors";
 
 const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06];
 /** OLE2 compound file (CFB): old .xls, and also the envelope Office puts around a password-protected .xlsx. */
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+export interface SniffLimits {
+  /**
+   * Most bytes of sheet data (worksheet XML and shared strings, uncompressed) worth handing to ExcelJS. Its
+   * model of a workbook takes about 18–25 times the XML in memory; past the process's heap it would die with an
+   * out-of-memory crash instead of a message. No limit when absent.
+   */
+  maxSheetDataBytes?: number;
+}
+
 /** Throws a HostError when the bytes cannot be an .xlsx workbook ExcelJS can open; returns when they can. */
-export function sniffWorkbookBytes(bytes: Uint8Array, fileName: string): void {
-  const problem = diagnose(bytes, fileName);
+export function sniffWorkbookBytes(bytes: Uint8Array, fileName: string, limits: SniffLimits = {}): void {
+  const problem = diagnose(bytes, fileName, limits);
   if (problem) throw problem;
 }
 
-function diagnose(bytes: Uint8Array, fileName: string): HostError | undefined {
+function diagnose(bytes: Uint8Array, fileName: string, limits: SniffLimits): HostError | undefined {
   if (bytes.length === 0) return emptyFileError(fileName);
   if (startsWith(bytes, CFB_SIGNATURE)) return diagnoseCompoundFile(bytes, fileName);
   if (startsWith(bytes, ZIP_EMPTY_ARCHIVE)) return corruptError(fileName);
@@ -25,7 +34,7 @@ function diagnose(bytes: Uint8Array, fileName: string): HostError | undefined {
     if (bytes.length < ZIP_LOCAL_HEADER.length && isPrefixOf(bytes, ZIP_LOCAL_HEADER)) return corruptError(fileName);
     return notXlsxError(fileName, describeNonZip(bytes));
   }
-  return diagnoseZip(bytes, fileName);
+  return diagnoseZip(bytes, fileName, limits);
 }
 
 /**
@@ -42,13 +51,17 @@ function diagnoseCompoundFile(bytes: Uint8Array, fileName: string): HostError {
   });
 }
 
-function diagnoseZip(bytes: Uint8Array, fileName: string): HostError | undefined {
+const SHEET_DATA_PART = /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/;
+
+function diagnoseZip(bytes: Uint8Array, fileName: string, limits: SniffLimits): HostError | undefined {
   const names = new Set<string>();
+  let sheetDataBytes = 0;
   try {
     // The filter sees each central-directory entry; returning false skips decompression entirely.
     unzipSync(bytes, {
       filter: (file) => {
         names.add(file.name);
+        if (SHEET_DATA_PART.test(file.name)) sheetDataBytes += file.originalSize;
         return false;
       },
     });
@@ -56,7 +69,10 @@ function diagnoseZip(bytes: Uint8Array, fileName: string): HostError | undefined
     // No readable central directory: most often a file cut short while downloading or copying.
     return corruptError(fileName);
   }
-  if (names.has("xl/workbook.xml")) return undefined;
+  if (names.has("xl/workbook.xml")) {
+    const limit = limits.maxSheetDataBytes;
+    return limit !== undefined && sheetDataBytes > limit ? tooLargeError(fileName, sheetDataBytes, limit) : undefined;
+  }
   if (names.has("xl/workbook.bin")) {
     return notXlsxError(fileName, { id: "buku kerja biner Excel .xlsb", en: "an Excel binary workbook, .xlsb" });
   }

@@ -14,6 +14,7 @@ import { parseMappingOverrides, serializeMappingOverrides } from "./mappingSidec
 import type { SidecarAccess } from "./mappingSidecar";
 import { readWorksheet } from "./readWorksheet";
 import { sniffWorkbookBytes } from "./sniff";
+import type { SniffLimits } from "./sniff";
 
 export interface XlsxHost extends WorkbookHost {
   readonly fileName: string;
@@ -29,8 +30,13 @@ type LoadInput = Parameters<ExcelJS.Xlsx["load"]>[0];
 
 const IGNORED_WORKSHEET_NODES = ["dataValidations", "conditionalFormatting", "extLst"];
 
-export async function openXlsxHost(bytes: Uint8Array, fileName: string, sidecar: SidecarAccess = {}): Promise<XlsxHost> {
-  sniffWorkbookBytes(bytes, fileName);
+export async function openXlsxHost(
+  bytes: Uint8Array,
+  fileName: string,
+  sidecar: SidecarAccess = {},
+  limits: SniffLimits = {},
+): Promise<XlsxHost> {
+  sniffWorkbookBytes(bytes, fileName, limits);
   const workbook = newExcelWorkbook();
   const hugeMerges = divertHugeMerges(workbook);
   try {

@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import type { CheckEngine } from "../../src/cli/check";
 import { nodeIo } from "../../src/cli/io";
+import type { CliIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 
 export interface CliRun {
@@ -12,7 +13,7 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(argv: string[], engine?: CheckEngine): Promise<CliRun> {
+export async function runCli(argv: string[], engine?: CheckEngine, ioOverrides: Partial<CliIo> = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const io = {
@@ -21,6 +22,7 @@ export async function runCli(argv: string[], engine?: CheckEngine): Promise<CliR
     stderr: (t: string) => void (stderr += t),
     flush: undefined,
     debug: false,
+    ...ioOverrides,
   };
   const code = await main(argv, { io, engine });
   return { code, stdout, stderr };

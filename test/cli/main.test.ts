@@ -87,6 +87,14 @@ describe("renja check on inputs it cannot read: exit 2, a clear message, no stac
     expect(en.stdout).toBe("");
   });
 
+  it("a workbook too large for the memory available", async () => {
+    const file = writeTemp(dir, "besar.xlsx", await simpleXlsxBytes());
+    const run = await runCli(["check", file, "--lang", "en"], undefined, { maxSheetDataBytes: 100 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/too large to check with the memory available.*--max-old-space-size/);
+    expect(run.stdout).toBe("");
+  });
+
   it("a missing file", async () => {
     const missing = path.join(dir, "tidak-ada.xlsx");
     const run = await runCli(["check", missing]);

@@ -45,6 +45,15 @@ describe("bad input gets a HostError with a message in both languages", () => {
     expect(`${error.messages.id} ${error.messages.en}`).not.toMatch(/\n\s+at |Error:|undefined/);
   });
 
+  it("refuses a workbook whose sheet data exceeds the memory budget, and opens it within budget", async () => {
+    const bytes = await simpleXlsxBytes();
+    const error = await openXlsxHost(bytes, "besar.xlsx", {}, { maxSheetDataBytes: 100 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect((error as HostError).code).toBe("too-large");
+    expect((error as HostError).messages.id).toMatch(/besar\.xlsx terlalu besar .*NODE_OPTIONS=--max-old-space-size=8192/);
+    await expect(openXlsxHost(bytes, "besar.xlsx", {}, { maxSheetDataBytes: 1_000_000 })).resolves.toBeDefined();
+  });
+
   it("opens a good workbook", async () => {
     const host = await openXlsxHost(await simpleXlsxBytes(), "ok.xlsx");
     expect((await host.listSheets()).map((s) => s.name)).toEqual(["Tabel 3.3"]);
