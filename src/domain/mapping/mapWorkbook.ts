@@ -13,7 +13,7 @@ import { detectShifts } from "./rowShift";
 import { attachCatalogue, linkParents } from "./structure";
 import { scanBody, type BodyRow } from "./tableBody";
 import { readFrame, titleRowsAbove, type TableFrame } from "./tableFrame";
-import type { ColumnRole, Level, MappedRow, MappedTable, MappedWorkbook, MappingOverrides, TableKind } from "./types";
+import type { ColumnRole, Level, MappedRow, MappedTable, MappedWorkbook, MappingOverrides, NarrativeCell, TableKind } from "./types";
 import { planYearOf, statedYearsOf, type TextCell } from "./years";
 
 export interface MapOptions {
@@ -24,7 +24,7 @@ export interface MapOptions {
 
 export function mapWorkbook(sheets: SheetSnapshot[], opts: MapOptions = {}): MappedWorkbook {
   const tables: MappedTable[] = [];
-  const narratives = [];
+  const narratives: NarrativeCell[] = [];
   for (const sheet of sheets) {
     const found = mapSheet(sheet, opts);
     tables.push(...found);
