@@ -39,8 +39,15 @@ function amountFor(reading: AmountReading): bigint | null {
 function amountOf(cell: Cell | undefined): bigint | null {
   if (cell === undefined) return null;
   // whole numbers, the common case in a typed workbook, need no parsing
-  if (typeof cell.value === "number" && Number.isSafeInteger(cell.value) && !cell.error) return BigInt(cell.value) * 100n;
+  const v = cell.value;
+  if (typeof v === "number" && Number.isSafeInteger(v) && Number.isSafeInteger(v * 100) && !cell.error) return BigInt(v * 100);
   return amountFor(readAmount(cell));
+}
+
+function filledCells(cells: ReadonlyMap<number, Cell> | undefined): number {
+  let n = 0;
+  if (cells) for (const cell of cells.values()) if (cellText(cell) !== "" && ++n > 1) break;
+  return n;
 }
 
 export function readRowFacts(
@@ -69,10 +76,9 @@ export function readRowFacts(
     uraian = uraian.slice(prefixed[0].length);
   }
   const kodeLevel = kode ? levelOfKode(kode) : undefined;
-  let filled = 0;
-  if (cells) for (const cell of cells.values()) if (cellText(cell) !== "") filled++;
+  const amounts = moneyCols.map((c) => amountOf(cells?.get(c + shift)));
   return {
-    nameOnly: kode === undefined && uraian !== "" && filled === 1,
+    nameOnly: kode === undefined && uraian !== "" && amounts.every((a) => a === null) && filledCells(cells) === 1,
     row,
     shift,
     uraian,
@@ -83,7 +89,7 @@ export function readRowFacts(
     upperCase: !/[a-z]/.test(uraian) && /[A-Z]{2,}\s+[A-Z]{2,}/.test(uraian),
     bold: uraianCell?.bold,
     indent: uraianCell?.indent,
-    amounts: moneyCols.map((c) => amountOf(cells?.get(c + shift))),
+    amounts,
     // a written kode settles the level; its catalogue entry is looked up by kode later
     matches: useCatalogue && uraian !== "" && kodeLevel === undefined ? matchLevels(uraian) : {},
   };

@@ -11,7 +11,10 @@ type Kind = "text" | "amount" | "short";
 
 export function cellKind(cell: Cell | undefined): Kind | undefined {
   if (!cell) return undefined;
-  if (typeof cell.value === "number") return Math.abs(cell.value) >= 1000 ? "amount" : "short";
+  const v = cell.value;
+  if (typeof v === "number") return Math.abs(v) >= 1000 ? "amount" : "short";
+  // most names are long text: settle them before any pattern
+  if (typeof v === "string" && v.length >= 12 && /^\s*(?!rp\b|rp\.)[a-z]/i.test(v)) return "text";
   const t = cellText(cell);
   if (t === "") return undefined;
   if (/^(rp\.?\s*)?[\d.,\s]+(,-)?$/i.test(t) && (t.match(/\d/g)?.length ?? 0) >= 4) return "amount";
