@@ -10,7 +10,7 @@ import { openXlsxHost } from "../xlsx";
 import { humanReport } from "./humanReport";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
-import { tableToJson } from "./tableJson";
+import { tableToJson } from "../domain/mapping/tableJson";
 
 export interface CheckEngine {
   mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides }): MappedWorkbook;

@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import type { Finding } from "../../src/domain/findings";
-import type { TableJson } from "../../src/cli/tableJson";
+import type { TableJson } from "../../src/domain/mapping/tableJson";
 import { FIXTURE_CELLS, FIXTURE_FILES, GENERATED_DIR, MANY_SHEETS } from "../fixtures/build-fixtures";
 import { runCli, STACK_TRACE } from "./cliHarness";
 

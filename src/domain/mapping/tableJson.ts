@@ -2,9 +2,9 @@
  * The Table shape of the DESIGN.md CLI contract (`check --json`), projected from a MappedTable. Pure: no Node,
  * no ExcelJS, so the add-in can show and export the same shape.
  */
-import type { ColumnRole, Level, MappedRow, MappedTable, TableKind } from "../domain/mapping/types";
-import { countLevels } from "../domain/mapping/tree";
-import { columnLetter } from "../domain/sheet/snapshot";
+import type { ColumnRole, Level, MappedRow, MappedTable, TableKind } from "./types";
+import { countLevels } from "./tree";
+import { columnLetter } from "../sheet/snapshot";
 
 export interface TableJson {
   sheet: string;
