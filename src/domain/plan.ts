@@ -64,3 +64,99 @@ function normaliseFormat(f: string | undefined): string {
 export function undoRecordFor(plan: WritePlan): UndoRecord {
   return { title: plan.title, cells: plan.cells.map((c) => ({ ...c, before: c.after, after: c.before })) };
 }
+
+/* ------------------------------------------------------------------------------------------------------------
+ * SheetPlan: a whole generated sheet (Tabel 3.3 / 2.1), host-independent. The builders in src/domain/tables
+ * produce it; the xlsx host (src/xlsx/patch/addSheet.ts) and the Office host apply it.
+ * ---------------------------------------------------------------------------------------------------------- */
+
+/** Thin borders on all four sides is the only border the generated tables use. */
+export interface SheetCellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Indent level (Excel's IndentLevel, about 3 character widths each). */
+  indent?: number;
+  wrap?: boolean;
+  horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "center" | "bottom";
+  /** Thin border on all four sides. */
+  border?: boolean;
+  /** Points; undefined = the workbook's default font size. */
+  fontSize?: number;
+  /** Solid fill colour as RGB hex without "#", e.g. "D9D9D9". */
+  fill?: string;
+}
+
+/**
+ * One generated cell. A string `value` without `formula` is TEXT, always: hosts write it so that nothing turns
+ * it into a formula or a number ("=SUM(…)" typed by a user, "-", "+62", "@x", "1.234" stay text).
+ * A formula is en-US, without "=", and `value` holds its computed result (cached).
+ */
+export interface SheetPlanCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  formula?: string;
+  numFmt?: string;
+  style?: SheetCellStyle;
+}
+
+export interface SheetMerge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Paper size codes as in SpreadsheetML / Excel: 14 = Folio/F4 (215×330 mm, "8.5 x 13 in"), 9 = A4. */
+export type PaperSizeCode = 9 | 14;
+
+export interface PrintSetup {
+  orientation: "landscape" | "portrait";
+  paperSize: PaperSizeCode;
+  /** Fit to this many pages wide (1) and tall (0 = as many as needed). */
+  fitToWidth: number;
+  fitToHeight: number;
+  /** Rows repeated at the top of every printed page: [first, last], 1-based. */
+  printTitleRows?: [number, number];
+  /** Centre footer in Excel header/footer codes, e.g. "Halaman &P / &N". */
+  footerCenter?: string;
+  /** Inches, as Excel stores them. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Centre the table horizontally on the page. */
+  centerHorizontally?: boolean;
+}
+
+export type GeneratedTableKind = "tabel-3.3" | "tabel-2.1";
+
+export interface SheetPlan {
+  /** Discriminates a SheetPlan from a WritePlan where hosts accept both. */
+  type: "sheet";
+  title: Message;
+  table: GeneratedTableKind;
+  /** The sheet to create (or rewrite, see `replaceGenerated`). At most 31 characters, no []:*?/\ . */
+  sheetName: string;
+  /**
+   * True only after the user confirmed: rewrite the cells of the sheet of this name that this tool generated
+   * before (recognised by the host's marker). Never deletes a sheet; never touches a sheet the tool did not
+   * generate. False: the host must refuse a name that exists.
+   */
+  replaceGenerated: boolean;
+  /** The sheet the table was built from; hosts never write to it. */
+  sourceSheet: string;
+  cells: SheetPlanCell[];
+  merges: SheetMerge[];
+  /** Character widths (Excel column width units) by 1-based column. */
+  columnWidths: { col: number; width: number }[];
+  /** Points by 1-based row, only where a row needs more than the default. */
+  rowHeights: { row: number; height: number }[];
+  print: PrintSetup;
+  /** Things the user must be told (e.g. "the source has no N+1: those columns are empty"). */
+  notices: Message[];
+  /** Rows [first, last] frozen under the header, if any. */
+  freezeRows?: number;
+}
+
+export function isSheetPlan(plan: WritePlan | SheetPlan): plan is SheetPlan {
+  return (plan as SheetPlan).type === "sheet";
+}
