@@ -44,4 +44,16 @@ export default tseslint.config(
       "no-restricted-globals": ["error", { name: "Excel", message: "Only src/office/ calls the Excel API." }],
     },
   },
+  {
+    // Build and dev scripts run in Node as plain CommonJS (no compile step before `npm start`).
+    files: ["scripts/**/*.js"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly", module: "writable", exports: "writable", __dirname: "readonly", __filename: "readonly",
+        process: "readonly", Buffer: "readonly", console: "readonly", setTimeout: "readonly", clearTimeout: "readonly",
+      },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );
