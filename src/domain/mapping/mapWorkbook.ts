@@ -6,6 +6,7 @@
 import type { SheetSnapshot } from "../sheet/snapshot";
 import { columnIndex } from "../sheet/snapshot";
 import { assignRoles, moneyRolesOf, type TableFlavour } from "./columnRoles";
+import { placeDisplacedTotals } from "./displacedTotals";
 import { inferLevels } from "./levels";
 import { findNarratives, isNarrativeText } from "./narratives";
 import { readRowFacts, type RowFacts } from "./rowFacts";
@@ -155,6 +156,7 @@ function mapTable(
     statedYears,
     rows: mappedRows,
   };
+  placeDisplacedTotals(sheet, table);
   return { table, nextIndex };
 }
 

@@ -23,6 +23,8 @@ export function childLevel(level: Level): Level | undefined {
 
 /** The column holding a role's cell on this row (the table's column, moved by the row's columnShift). */
 export function columnOf(table: MappedTable, row: MappedRow, role: ColumnRole): number | undefined {
+  const placed = row.roleColumns?.[role];
+  if (placed !== undefined) return placed;
   const col = table.columns[role];
   return col === undefined ? undefined : col + (row.columnShift ?? 0);
 }

@@ -82,6 +82,11 @@ export interface MappedRow {
    * table.columns[role] + columnShift — `columnOf` in tree.ts does that.
    */
   columnShift?: number;
+  /**
+   * Per-role columns for a row whose cells were displaced one by one (the seed's Tabel 2.3 total row holds its
+   * RKPD total one column left and its Kebutuhan Dana total one column right). Wins over columnShift.
+   */
+  roleColumns?: Partial<Record<ColumnRole, number>>;
 }
 
 export interface MappedTable {

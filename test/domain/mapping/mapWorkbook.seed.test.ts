@@ -192,6 +192,16 @@ describe("seed Tabel 2.3", () => {
     expect(table.moneyRoles).toEqual(["paguN", "rkpdPagu"]);
     expect(table.totalRow).toBe(table.dataRows[1]);
   });
+  it("places the JUMLAH TOTAL amounts that stand a column away from their headers, each its own way", () => {
+    const total = table.rows.find((r) => r.row === table.totalRow) as MappedRow;
+    // The seed's line: JUMLAH TOTAL, 6,490,509,839 under "Target" (E), then 4,841,693,425 under "Catatan" (L).
+    expect(total.roleColumns).toEqual({ rkpdPagu: 5, paguN: 12 });
+    expect(columnOf(table, total, "paguN")).toBe(12);
+    expect(columnOf(table, total, "rkpdPagu")).toBe(5);
+    // Program rows keep their own columns.
+    const program = table.rows.find((r) => r.level === "program") as MappedRow;
+    expect(program.roleColumns).toBeUndefined();
+  });
 });
 
 describe("all four seed tables on one sheet", () => {

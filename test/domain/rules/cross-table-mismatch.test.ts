@@ -97,6 +97,9 @@ function tabel23(total: string, year = 2024): { grid: Grid; table: ReturnType<ty
     columns: { no: 1, rkpdUraian: 2, rkpdPagu: 3, uraian: 4, paguN: 5, catatan: 6 },
     levels: [[3, "program"], [4, "total"]], totalRow: 4,
   });
+  // As mapping places it (mapping/displacedTotals.ts): the total stands under Catatan Penting.
+  const totalRow = table.rows.find((r) => r.level === "total");
+  if (totalRow) totalRow.roleColumns = { paguN: 6 };
   return { grid, table };
 }
 

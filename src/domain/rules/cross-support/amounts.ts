@@ -33,27 +33,14 @@ function holdsAmount(r: AmountReading): boolean {
 }
 
 /**
- * The total a table states in a role's column. Word tables pasted into Excel often shift the cells of the total
- * row by one column (the seed's Tabel 2.3 has its Kebutuhan Dana total under Catatan Penting), so when the
- * role's own cell is empty the neighbouring cell is taken if it holds an amount and is no other money column.
+ * The total a table states in a role's column; mapping has already placed totals that stand a column away from
+ * their header (see mapping/displacedTotals.ts).
  */
 export function statedTotal(sheet: SheetSnapshot, table: MappedTable, role: ColumnRole): PlacedAmount | undefined {
   const totalRow = table.totalRow === undefined ? undefined : rowByNumber(table, table.totalRow);
-  const col = totalRow && columnOf(table, totalRow, role);
-  if (table.totalRow === undefined || col === undefined) return undefined;
-  const own = amountAt(sheet, table.totalRow, col);
-  if (holdsAmount(own.reading)) return own;
-  const taken = new Set(
-    Object.entries(table.columns)
-      .filter(([r]) => table.moneyRoles.includes(r as ColumnRole) || /pagu|Rp$/i.test(r))
-      .map(([, c]) => c),
-  );
-  for (const c of [col + 1, col - 1]) {
-    if (c < 1 || taken.has(c)) continue;
-    const shifted = amountAt(sheet, table.totalRow, c);
-    if (holdsAmount(shifted.reading)) return shifted;
-  }
-  return undefined;
+  if (!totalRow) return undefined;
+  const own = roleAmount(sheet, table, totalRow, role);
+  return own && holdsAmount(own.reading) ? own : undefined;
 }
 
 /** The amount a cell stands for: its most plausible repair when it is a slip, else its value. */

@@ -116,6 +116,8 @@ export function seedSheet(key: SeedTableKey): SeedSheet {
     rows.push({ row, level, uraian: level === "other" ? "" : name, confidence: 1, parentRow, ...(shifted ? { columnShift: -1 } : {}) });
   });
   const total = rows.find((r) => r.level === "total");
+  // As mapping places them (mapping/displacedTotals.ts): Tabel 2.3's totals stand a column away from their headers.
+  if (total && key === "tabel23") total.roleColumns = { rkpdPagu: 5, paguN: 12 };
   const table: MappedTable = {
     sheet: SHEET_NAMES[key],
     sheetId: SHEET_NAMES[key],
