@@ -2,7 +2,9 @@
  * Reading and writing the formulas staff put in parent cells: SUM(F6:F9), SUM(F6,F8), F6+F7, SUM(F6:F9)+F12.
  * Anything else (other functions, minus, products, whole-column ranges) is not a plain sum and is left alone.
  */
-import { a1, columnLetter, parseA1 } from "../../sheet/snapshot";
+import type { Level } from "../../mapping/types";
+import { a1, cellAt, columnLetter, parseA1, type SheetSnapshot } from "../../sheet/snapshot";
+import { listCells } from "./describe";
 
 export interface CellRef {
   row: number;
@@ -116,4 +118,47 @@ export function sumFormulaFor(cells: CellRef[], canSpan: (row: number) => boolea
     return first.row === last.row ? `SUM(${letter}${first.row})` : `SUM(${letter}${first.row}:${letter}${last.row})`;
   }
   return `SUM(${sorted.map((c) => a1(c.row, c.col)).join(",")})`;
+}
+
+/** What is wrong with the cells a parent formula sums, or undefined when it sums exactly its children. */
+export function rangeProblem(
+  sheet: SheetSnapshot,
+  formula: string,
+  parent: CellRef,
+  children: CellRef[],
+  levelByRow: Map<number, Level>,
+): { id: string; en: string } | undefined {
+  const refs = sumReferences(formula);
+  if (!refs) return undefined;
+  const childKeys = children.map((c) => a1(c.row, c.col));
+  const isChild = new Set(childKeys);
+  const counts = new Map<string, number>();
+  const extra: string[] = [];
+  for (const ref of refs.cells) {
+    const key = a1(ref.row, ref.col);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const isParent = ref.row === parent.row && ref.col === parent.col;
+    if (!isChild.has(key) && (isParent || holdsSomething(sheet, ref.row, ref.col, levelByRow)) && !extra.includes(key)) extra.push(key);
+  }
+  extra.push(...refs.foreign);
+  const missing = childKeys.filter((key) => !counts.has(key));
+  const twice = childKeys.filter((key) => (counts.get(key) ?? 0) > 1);
+  if (missing.length === 0 && extra.length === 0 && twice.length === 0) return undefined;
+  const parts: Array<{ id: string; en: string }> = [];
+  if (missing.length) parts.push({ id: `tidak menjumlahkan ${listCells(missing).id}`, en: `leaves out ${listCells(missing).en}` });
+  if (extra.length) parts.push({ id: `ikut menjumlahkan ${listCells(extra).id} yang bukan rinciannya`, en: `also adds ${listCells(extra).en}, which are not its children` });
+  if (twice.length) parts.push({ id: `menjumlahkan ${listCells(twice).id} dua kali`, en: `adds ${listCells(twice).en} twice` });
+  return { id: parts.map((p) => p.id).join(", "), en: parts.map((p) => p.en).join(", ") };
+}
+
+/**
+ * Whether a cell would change a sum that covers it: it is a cell of a plan row (empty today, filled tomorrow),
+ * or it holds a number, a formula or an error. Blank page-break rows, and text (a repeated header), which SUM
+ * skips, are harmless.
+ */
+export function holdsSomething(sheet: SheetSnapshot, row: number, col: number, levelByRow: Map<number, Level>): boolean {
+  const level = levelByRow.get(row);
+  if (level !== undefined && level !== "other") return true;
+  const cell = cellAt(sheet, row, col);
+  return cell !== undefined && (cell.formula !== undefined || cell.error !== undefined || typeof cell.value === "number");
 }
