@@ -61,6 +61,27 @@ function normaliseFormat(f: string | undefined): string {
   return !f || f === "General" ? "General" : f;
 }
 
+/**
+ * sameContent for a host's changed-since-read guard, with one allowance: a plan that states no number format
+ * (snapshots carry none for empty cells) is not refused over the format alone.
+ */
+export function unchangedSinceRead(planned: CellContent, actual: CellContent): boolean {
+  if (planned.numFmt === undefined) return sameContent(planned, { ...actual, numFmt: undefined });
+  return sameContent(planned, actual);
+}
+
+/**
+ * Text that a spreadsheet would take for a formula or a number if typed (=, +, -, @ first, or numeric):
+ * written as text it gets the Text format "@" so a later edit keeps it text.
+ */
+export function textNeedsTextFormat(value: string): boolean {
+  const t = value.trim();
+  if (/^[=+\-@]/.test(t)) return true;
+  if (!/\d/.test(t)) return false;
+  // Amounts, percents, dates and times as typed ("4.765,000", "63,80%", "12/05/2025", "1e5", "Rp 5.000").
+  return /^(rp\.?\s*)?[\d\s.,/:%()-]+$/i.test(t) || /^\d+(\.\d+)?e[+-]?\d+$/i.test(t);
+}
+
 export function undoRecordFor(plan: WritePlan): UndoRecord {
   return { title: plan.title, cells: plan.cells.map((c) => ({ ...c, before: c.after, after: c.before })) };
 }

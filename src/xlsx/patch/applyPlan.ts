@@ -6,7 +6,7 @@
  */
 import { HostError } from "../../domain/host";
 import { sheetRef } from "../../domain/findings";
-import { sameContent, type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../../domain/plan";
+import { unchangedSinceRead, type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../../domain/plan";
 import { a1 } from "../../domain/sheet/snapshot";
 import { cellXml, textNeedsTextFormat } from "./cellXml";
 import { openPackage, sheetPart, type XlsxPackage } from "./package";
@@ -56,14 +56,6 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan): PatchResult
   return { bytes: out, undo };
 }
 
-/**
- * sameContent, with one allowance: a plan that states no number format (snapshots carry none for empty
- * cells) is not refused over the format alone.
- */
-function unchangedSinceRead(planned: CellContent, actual: CellContent): boolean {
-  if (planned.numFmt === undefined) return sameContent(planned, { ...actual, numFmt: undefined });
-  return sameContent(planned, actual);
-}
 
 function rejectDuplicates(cells: readonly PlannedCell[]): void {
   const seen = new Set<string>();

@@ -59,14 +59,5 @@ function numberText(n: number): string {
   return String(n);
 }
 
-/**
- * Text that a spreadsheet would take for a formula or a number if typed (=, +, -, @ first, or numeric):
- * written as text it gets the Text format "@" so a later edit keeps it text.
- */
-export function textNeedsTextFormat(value: string): boolean {
-  const t = value.trim();
-  if (/^[=+\-@]/.test(t)) return true;
-  if (!/\d/.test(t)) return false;
-  // Amounts, percents, dates and times as typed ("4.765,000", "63,80%", "12/05/2025", "1e5", "Rp 5.000").
-  return /^(rp\.?\s*)?[\d\s.,/:%()-]+$/i.test(t) || /^\d+(\.\d+)?e[+-]?\d+$/i.test(t);
-}
+// Moved to the domain so both hosts share it.
+export { textNeedsTextFormat } from "../../domain/plan";
