@@ -1,0 +1,212 @@
+/**
+ * Issue 2, "Done when" 1 and 2: `renja check` on every seed-built workbook reports exactly these error findings,
+ * cell by cell, and nothing else at error severity. Each was checked by hand against the seed text:
+ * - Tabel 3.3 (DOMAIN.md §7): the wrong N+1 year in the title (A3); the ten malformed amounts with the repair that
+ *   balances their parent (as numbers in an Indonesian-locale Excel they become nine suspect-scale cells, and
+ *   "41,400,0000" stays malformed text); five sums that do not hold (J9 +28.633.000, J21 +28.765.000,
+ *   J33 +300.000.000, F63 16.742.000 vs 16.472.000 swapped digits, J68 95.517.838 vs 27.314.918).
+ * - Tabel 7: the Bab IV sentence (5 program, 37 sub kegiatan; the table has 6 and 35) and the Urusan
+ *   Pemerintahan Umum kegiatan and sub kegiatan 16.742.000 vs Tabel 3.3's 16.472.000.
+ * - Tabel 2.1 (established by script, see test/domain/rules and test/domain/numbers): column 13 Rp does not follow
+ *   13 = 6 + 12; four malformed amounts (5.494,000; 36.280,500; 70.500.00; 29.352,568); parents whose children
+ *   do not add up (e.g. H74 821.030.079 vs 821.030.097, swapped digits) and the two totals that follow from them.
+ * - Tabel 2.3: four malformed amounts; the Penunjang program's Kebutuhan Dana "4.841,963,425" is the whole
+ *   year's pagu, not the sum of its kegiatan (4.420.153.030); Koordinasi Kegiatan Pemberdayaan Desa's RKPD pagu
+ *   is 3.000.000 short of its sub kegiatan; the Kebutuhan Dana total 4.841.693.425 (standing under Catatan) does
+ *   not equal its programs, and is Tabel 2.1's 2024 pagu 4.841.963.425 with two digits swapped.
+ * - Variant (c): the same sums as values, plus the wrong-range SUM at H36 (which also leaves its kegiatan
+ *   28.240.000 short of its four sub kegiatan).
+ * Warnings are spot-checked (they are asserted exactly, per rule, in test/domain/rules).
+ */
+import * as path from "path";
+import type { Finding } from "../../src/domain/findings";
+import type { TableJson } from "../../src/domain/mapping/tableJson";
+import { FIXTURE_FILES, GENERATED_DIR, VARIANT_C } from "../fixtures/build-fixtures";
+import { runCli } from "./cliHarness";
+
+type Row = [sheet: string, cell: string, rule: string, expected: string | null, actual: string | null, suggestion: string | null];
+
+async function check(name: keyof typeof FIXTURE_FILES): Promise<{ code: number; tables: TableJson[]; findings: Finding[] }> {
+  const run = await runCli(["check", path.join(GENERATED_DIR, FIXTURE_FILES[name]), "--json"]);
+  const out = JSON.parse(run.stdout) as { tables: TableJson[]; findings: Finding[] };
+  return { code: run.code, ...out };
+}
+
+function errors(findings: Finding[]): Row[] {
+  return findings
+    .filter((f) => f.severity === "error")
+    .map((f) => [f.sheet, f.cell, f.rule, f.expected ?? null, f.actual ?? null, f.suggestion?.value ?? null]);
+}
+
+const EXPECTED_ERRORS: Record<string, Row[]> = {
+  seedAsPasted: [
+    ["Tabel 2.1", "N7", "evaluation-formula", null, null, null],
+    ["Tabel 2.1", "N9", "malformed-number", "5494000", "5494", "5494000"],
+    ["Tabel 2.1", "H12", "rollup-mismatch", "349984056", "624515250", null],
+    ["Tabel 2.1", "N12", "rollup-mismatch", "636391529", "910922723", null],
+    ["Tabel 2.1", "H16", "rollup-mismatch", "445145900", "170614706", null],
+    ["Tabel 2.1", "N16", "rollup-mismatch", "663511548", "388980354", null],
+    ["Tabel 2.1", "G29", "malformed-number", "36280500", "36280.5", "36280500"],
+    ["Tabel 2.1", "F32", "rollup-mismatch", "309922867", "394922763", null],
+    ["Tabel 2.1", "H38", "rollup-mismatch", "8439845022", "8439845030", null],
+    ["Tabel 2.1", "J38", "rollup-mismatch", "4413073030", "4420153030", null],
+    ["Tabel 2.1", "H59", "rollup-mismatch", "1021561367", "1021561359", null],
+    ["Tabel 2.1", "N59", "rollup-mismatch", "1206953567", "1206953559", null],
+    ["Tabel 2.1", "J73", "malformed-number", "70500000", null, "70500000"],
+    ["Tabel 2.1", "H74", "rollup-mismatch", "821030097", "821030079", null],
+    ["Tabel 2.1", "N74", "rollup-mismatch", "1014489541", "1014489523", null],
+    ["Tabel 2.1", "L76", "malformed-number", "29352568", "29352.568", "29352568"],
+    ["Tabel 2.1", "H86", "total-mismatch", "9217809480", "8943278278", null],
+    ["Tabel 2.1", "N86", "total-mismatch", "11566213439", "17067864864", null],
+    ["Tabel 2.3", "K9", "malformed-number", null, null, "4841963425"],
+    ["Tabel 2.3", "K9", "rollup-mismatch", "4420153030", "4841963425", null],
+    ["Tabel 2.3", "K17", "malformed-number", "2884804818", null, "2884804818"],
+    ["Tabel 2.3", "F29", "malformed-number", "6693005", "6693.005", "6693005"],
+    ["Tabel 2.3", "K51", "malformed-number", "19310000", null, "19310000"],
+    ["Tabel 2.3", "F57", "rollup-mismatch", "97379074", "94379074", null],
+    ["Tabel 2.3", "L81", "cross-table-mismatch", "4841963425", "4841693425", null],
+    ["Tabel 2.3", "L81", "total-mismatch", "5263773820", "4841693425", null],
+    ["Tabel 3.3", "A3", "year-mismatch", "2026", "2025", "2026"],
+    ["Tabel 3.3", "J9", "rollup-mismatch", "4596424824", "4625057824", null],
+    ["Tabel 3.3", "J21", "rollup-mismatch", "24344000", "53109000", null],
+    ["Tabel 3.3", "F28", "malformed-number", "4765000", "4765", "4765000"],
+    ["Tabel 3.3", "F29", "malformed-number", "13729700", "13729.7", "13729700"],
+    ["Tabel 3.3", "F30", "malformed-number", "10380000", "10380", "10380000"],
+    ["Tabel 3.3", "F31", "malformed-number", "177680000", "177680", "177680000"],
+    ["Tabel 3.3", "F32", "malformed-number", "188148000", "188148", "188148000"],
+    ["Tabel 3.3", "J33", "rollup-mismatch", "7588735", "307588735", null],
+    ["Tabel 3.3", "F34", "malformed-number", "68050000", "68050", "68050000"],
+    ["Tabel 3.3", "F35", "malformed-number", "607873956", "607873.956", "607873956"],
+    ["Tabel 3.3", "F36", "malformed-number", "30016000", "30016", "30016000"],
+    ["Tabel 3.3", "F37", "malformed-number", "48247956", "48247.956", "48247956"],
+    ["Tabel 3.3", "F56", "malformed-number", "41400000", null, "41400000"],
+    ["Tabel 3.3", "F63", "rollup-mismatch", "16472000", "16742000", null],
+    ["Tabel 3.3", "J68", "rollup-mismatch", "27314918", "95517838", null],
+    ["Tabel 7", "A1", "count-mismatch", null, null, null],
+    ["Tabel 7", "F62", "cross-table-mismatch", "16472000", "16742000", null],
+    ["Tabel 7", "F63", "cross-table-mismatch", "16472000", "16742000", null],
+  ],
+  seedIdLocale: [
+    ["Tabel 3.3", "A3", "year-mismatch", "2026", "2025", "2026"],
+    ["Tabel 3.3", "J9", "rollup-mismatch", "4596424824", "4625057824", null],
+    ["Tabel 3.3", "J21", "rollup-mismatch", "24344000", "53109000", null],
+    ["Tabel 3.3", "F28", "suspect-scale", "4765000", "4765", "4765000"],
+    ["Tabel 3.3", "F29", "suspect-scale", "13729700", "13729.7", "13729700"],
+    ["Tabel 3.3", "F30", "suspect-scale", "10380000", "10380", "10380000"],
+    ["Tabel 3.3", "F31", "suspect-scale", "177680000", "177680", "177680000"],
+    ["Tabel 3.3", "F32", "suspect-scale", "188148000", "188148", "188148000"],
+    ["Tabel 3.3", "J33", "rollup-mismatch", "7588735", "307588735", null],
+    ["Tabel 3.3", "F34", "suspect-scale", "68050000", "68050", "68050000"],
+    ["Tabel 3.3", "F35", "suspect-scale", "607873956", "607873.956", "607873956"],
+    ["Tabel 3.3", "F36", "suspect-scale", "30016000", "30016", "30016000"],
+    ["Tabel 3.3", "F37", "suspect-scale", "48247956", "48247.956", "48247956"],
+    ["Tabel 3.3", "F56", "malformed-number", "41400000", null, "41400000"],
+    ["Tabel 3.3", "F63", "rollup-mismatch", "16472000", "16742000", null],
+    ["Tabel 3.3", "J68", "rollup-mismatch", "27314918", "95517838", null],
+    ["Tabel 7", "A1", "count-mismatch", null, null, null],
+    ["Tabel 7", "F62", "cross-table-mismatch", "16472000", "16742000", null],
+    ["Tabel 7", "F63", "cross-table-mismatch", "16472000", "16742000", null],
+  ],
+  variantKodeFormulas: [
+    ["Rumusan Program", "A3", "year-mismatch", "2026", "2025", "2026"],
+    ["Rumusan Program", "F7", "rollup-mismatch", "4596424824", "4625057824", null],
+    ["Rumusan Program", "F18", "rollup-mismatch", "24344000", "53109000", null],
+    ["Rumusan Program", "F29", "rollup-mismatch", "7588735", "307588735", null],
+    ["Rumusan Program", "H36", "formula-range", "SUM(H37:H40)", "SUM(H37:H39)", "SUM(H37:H40)"],
+    ["Rumusan Program", "H36", "rollup-mismatch", "264353000", "236113000", null],
+    ["Rumusan Program", "H57", "rollup-mismatch", "16472000", "16742000", null],
+    ["Rumusan Program", "F61", "rollup-mismatch", "27314918", "95517838", null],
+  ],
+  seedEvaluation: [
+    ["Tabel 2.1", "N7", "evaluation-formula", null, null, null],
+    ["Tabel 2.1", "N9", "malformed-number", "5494000", "5494", "5494000"],
+    ["Tabel 2.1", "H12", "rollup-mismatch", "349984056", "624515250", null],
+    ["Tabel 2.1", "N12", "rollup-mismatch", "636391529", "910922723", null],
+    ["Tabel 2.1", "H16", "rollup-mismatch", "445145900", "170614706", null],
+    ["Tabel 2.1", "N16", "rollup-mismatch", "663511548", "388980354", null],
+    ["Tabel 2.1", "G29", "malformed-number", "36280500", "36280.5", "36280500"],
+    ["Tabel 2.1", "F32", "rollup-mismatch", "309922867", "394922763", null],
+    ["Tabel 2.1", "H38", "rollup-mismatch", "8439845022", "8439845030", null],
+    ["Tabel 2.1", "J38", "rollup-mismatch", "4413073030", "4420153030", null],
+    ["Tabel 2.1", "H59", "rollup-mismatch", "1021561367", "1021561359", null],
+    ["Tabel 2.1", "N59", "rollup-mismatch", "1206953567", "1206953559", null],
+    ["Tabel 2.1", "J73", "malformed-number", "70500000", null, "70500000"],
+    ["Tabel 2.1", "H74", "rollup-mismatch", "821030097", "821030079", null],
+    ["Tabel 2.1", "N74", "rollup-mismatch", "1014489541", "1014489523", null],
+    ["Tabel 2.1", "L76", "malformed-number", "29352568", "29352.568", "29352568"],
+    ["Tabel 2.1", "H86", "total-mismatch", "9217809480", "8943278278", null],
+    ["Tabel 2.1", "N86", "total-mismatch", "11566213439", "17067864864", null],
+    ["Tabel 2.3", "K9", "malformed-number", null, null, "4841963425"],
+    ["Tabel 2.3", "K9", "rollup-mismatch", "4420153030", "4841963425", null],
+    ["Tabel 2.3", "K17", "malformed-number", "2884804818", null, "2884804818"],
+    ["Tabel 2.3", "F29", "malformed-number", "6693005", "6693.005", "6693005"],
+    ["Tabel 2.3", "K51", "malformed-number", "19310000", null, "19310000"],
+    ["Tabel 2.3", "F57", "rollup-mismatch", "97379074", "94379074", null],
+    ["Tabel 2.3", "L81", "cross-table-mismatch", "4841963425", "4841693425", null],
+    ["Tabel 2.3", "L81", "total-mismatch", "5263773820", "4841693425", null],
+  ],
+};
+
+describe("renja check: the exact error findings on every seed-built workbook", () => {
+  it.each(Object.keys(EXPECTED_ERRORS))("%s", async (name) => {
+    const { code, findings } = await check(name as keyof typeof FIXTURE_FILES);
+    expect(code).toBe(1);
+    expect(errors(findings)).toEqual(EXPECTED_ERRORS[name]);
+  });
+});
+
+describe("renja check: what else the seed's Tabel 3.3 and Tabel 7 get", () => {
+  let findings: Finding[] = [];
+  beforeAll(async () => {
+    findings = (await check("seedAsPasted")).findings;
+  });
+  const at = (sheet: string, cell: string, rule: string) => findings.find((f) => f.sheet === sheet && f.cell === cell && f.rule === rule);
+
+  it("reports the parents that a child's slip explains as info, pointing at the slip", () => {
+    // Administrasi Umum (F24) balances once its five malformed sub kegiatan are read as thousands groups.
+    const explained = at("Tabel 3.3", "F24", "rollup-mismatch");
+    expect(explained?.severity).toBe("info");
+    expect(explained?.related).toEqual(expect.arrayContaining(["F28", "F29", "F30", "F31", "F32"]));
+  });
+  it("names the swapped digits in the Urusan Pemerintahan Umum program", () => {
+    expect(at("Tabel 3.3", "F63", "rollup-mismatch")?.message.id).toMatch(/tertukar/);
+  });
+  it("flags the unit slip of Penyediaan Bahan Logistik Kantor (3 orang for an indicator counted in jenis)", () => {
+    expect(at("Tabel 3.3", "E28", "target-unit-mismatch")).toMatchObject({ severity: "warning", expected: "jenis", actual: "orang" });
+  });
+  it("flags the missing Sumber Dana of a kegiatan and the missing indicator of Administrasi Keuangan", () => {
+    expect(at("Tabel 3.3", "G10", "missing-field")?.severity).toBe("warning");
+    expect(at("Tabel 3.3", "D15", "missing-field")?.severity).toBe("warning");
+  });
+  it("reports the Bab IV sentence's wrong counts in both languages", () => {
+    const f = at("Tabel 7", "A1", "count-mismatch");
+    expect(f?.message.id).toMatch(/6 program/);
+    expect(f?.message.id).toMatch(/35 sub kegiatan/);
+    expect(f?.message.en.length).toBeGreaterThan(0);
+  });
+  it("points Bab IV differences at the Bab III cell", () => {
+    expect(at("Tabel 7", "F62", "cross-table-mismatch")?.related).toEqual(["'Tabel 3.3'!F64"]);
+    expect(at("Tabel 3.3", "B27", "cross-table-mismatch")).toMatchObject({ severity: "warning" });
+  });
+  it("stays quiet on the rows whose sums hold", () => {
+    const sumErrors = findings.filter((f) => f.sheet === "Tabel 3.3" && f.severity === "error" && /rollup|total/.test(f.rule));
+    expect(sumErrors.map((f) => f.cell).sort()).toEqual(["F63", "J21", "J33", "J68", "J9"]);
+  });
+});
+
+describe("variant (c): mapped correctly without any configuration", () => {
+  it("finds every role, level and kode of the manifest, and the wrong-range formula", async () => {
+    const { tables, findings } = await check("variantKodeFormulas");
+    expect(tables).toHaveLength(1);
+    const [t] = tables;
+    expect(t).toMatchObject({ sheet: VARIANT_C.sheet, kind: "tabel-3.3", year: 2025, counts: VARIANT_C.counts, totalRow: VARIANT_C.totalRow });
+    expect(t.columns).toEqual(VARIANT_C.letters);
+    const mapped = new Map(t.rows.map((r) => [r.row, r]));
+    for (const r of VARIANT_C.rows) {
+      expect({ row: r.row, level: mapped.get(r.row)?.level, kode: mapped.get(r.row)?.kode }).toEqual({ row: r.row, level: r.level, kode: r.kode });
+      expect(mapped.get(r.row)?.kodeInferred).toBeFalsy();
+    }
+    const wrong = findings.find((f) => f.rule === "formula-range");
+    expect(wrong).toMatchObject({ cell: VARIANT_C.wrongRange.cell, suggestion: { value: VARIANT_C.wrongRange.correctFormula } });
+  });
+});
