@@ -51,7 +51,7 @@ export default tseslint.config(
       sourceType: "commonjs",
       globals: {
         require: "readonly", module: "writable", exports: "writable", __dirname: "readonly", __filename: "readonly",
-        process: "readonly", Buffer: "readonly", console: "readonly", setTimeout: "readonly", clearTimeout: "readonly",
+        process: "readonly", Buffer: "readonly", URL: "readonly", console: "readonly", setTimeout: "readonly", clearTimeout: "readonly",
       },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
