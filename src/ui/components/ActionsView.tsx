@@ -1,0 +1,104 @@
+/** Validasi, the write commands with their before → after preview, and Batalkan. */
+import { Button, Divider, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo } from "react";
+import type { PaneController, PaneState } from "../controller";
+import { t } from "../i18n";
+import type { TextKey } from "../i18n";
+import type { PlanKind } from "../planners";
+import { previewLines } from "../previewLines";
+import type { PreviewLine } from "../previewLines";
+import { VirtualList } from "./VirtualList";
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "6px" },
+  wide: { gridColumn: "1 / span 2" },
+  preview: { display: "flex", flexDirection: "column", gap: "6px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: "6px" },
+  line: { display: "flex", flexDirection: "column", padding: "3px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, height: "100%", boxSizing: "border-box", overflow: "hidden" },
+  ref: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
+  change: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  before: { color: tokens.colorPaletteRedForeground1, textDecorationLine: "line-through" },
+  after: { color: tokens.colorPaletteGreenForeground1 },
+  reason: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  buttons: { display: "flex", gap: "6px", flexWrap: "wrap" },
+});
+
+const WRITE_ACTIONS: { kind: PlanKind; label: TextKey; testId: string }[] = [
+  { kind: "recompute", label: "recompute", testId: "action-recompute" },
+  { kind: "fixNumbers", label: "fixNumbers", testId: "action-fix-numbers" },
+  { kind: "generate33", label: "generate33", testId: "action-generate-33" },
+  { kind: "generate21", label: "generate21", testId: "action-generate-21" },
+];
+
+export function ActionsView({ controller, state }: { controller: PaneController; state: PaneState }) {
+  const styles = useStyles();
+  const { lang } = state;
+  const busy = state.busy !== undefined;
+  const last = state.undoStack[state.undoStack.length - 1];
+  return (
+    <section style={{ display: "flex", flexDirection: "column", gap: "8px" }}>
+      <div className={styles.grid}>
+        <Button className={styles.wide} appearance="primary" disabled={busy} data-testid="action-validate" onClick={() => void controller.validate()}>
+          {t(lang, "validate")}
+        </Button>
+        {WRITE_ACTIONS.map((a) => (
+          <Button key={a.kind} disabled={busy || !controller.can(a.kind) || !controller.canWrite} data-testid={a.testId} onClick={() => void controller.preview(a.kind)}>
+            {t(lang, a.label)}
+          </Button>
+        ))}
+      </div>
+      {!state.findings && !state.preview && <Text size={200}>{t(lang, "notValidated")}</Text>}
+      {state.preview && <PreviewPanel controller={controller} state={state} />}
+      {last && (
+        <>
+          <Divider />
+          <Button disabled={busy} data-testid="action-undo" onClick={() => void controller.undoLast()}>
+            {t(lang, "undo")}: {last.title[lang]}
+          </Button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PreviewPanel({ controller, state }: { controller: PaneController; state: PaneState }) {
+  const styles = useStyles();
+  const { lang } = state;
+  const preview = state.preview;
+  const lines = useMemo(() => (preview ? previewLines(preview.plan.cells, lang) : []), [preview, lang]);
+  if (!preview) return null;
+  const busy = state.busy !== undefined;
+  return (
+    <div className={styles.preview} data-testid="preview">
+      <Text weight="semibold">{preview.plan.title[lang]}</Text>
+      <Text size={200} data-testid="preview-count">
+        {lines.length ? t(lang, "previewTitle", { n: lines.length }) : t(lang, "previewEmpty")}
+      </Text>
+      {preview.summary.map((s, i) => (
+        <Text key={i} size={200}>{s[lang]}</Text>
+      ))}
+      <VirtualList<PreviewLine>
+        items={lines}
+        rowHeight={58}
+        height={300}
+        label={preview.plan.title[lang]}
+        testId="preview-list"
+        getKey={(l) => l.key}
+        renderRow={(l) => (
+          <div className={styles.line} title={`${l.ref}: ${l.before} → ${l.after}\n${l.reason}`}>
+            <span className={styles.ref}>{l.ref}</span>
+            <span className={styles.change}>
+              <span className={styles.before}>{l.before}</span> → <span className={styles.after}>{l.after}</span>
+            </span>
+            <span className={styles.reason}>{l.reason}</span>
+          </div>
+        )}
+      />
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy || lines.length === 0} data-testid="preview-apply" onClick={() => void controller.applyPreview()}>
+          {t(lang, "apply")}
+        </Button>
+        <Button disabled={busy} onClick={() => controller.closePreview()}>{t(lang, "cancel")}</Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/** The task pane: language switch, three views (actions, findings, mapping), progress and messages. */
+import { Button, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import type { PaneController, View } from "../controller";
+import { t } from "../i18n";
+import { ActionsView } from "./ActionsView";
+import { FindingsView } from "./FindingsView";
+import { MappingView } from "./MappingView";
+import { usePaneState } from "./usePane";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px 10px", minHeight: "100vh", boxSizing: "border-box", maxWidth: "100%" },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
+  title: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+});
+
+export interface AppProps {
+  controller: PaneController;
+  dark?: boolean;
+  /** Shown above the tabs (the standalone page's file bar). */
+  top?: ReactNode;
+}
+
+export function App({ controller, dark, top }: AppProps) {
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <Pane controller={controller} top={top} />
+    </FluentProvider>
+  );
+}
+
+function Pane({ controller, top }: { controller: PaneController; top?: ReactNode }) {
+  const styles = useStyles();
+  const state = usePaneState(controller);
+  const { lang } = state;
+  const findingCount = state.findings?.length;
+  return (
+    <main className={styles.root} lang={lang}>
+      <div className={styles.header}>
+        <Text as="h1" className={styles.title}>{t(lang, "appTitle")}</Text>
+        <Button size="small" appearance="subtle" data-testid="lang-switch" onClick={() => controller.setLang(lang === "id" ? "en" : "id")}>
+          {t(lang, "language")}
+        </Button>
+      </div>
+      {top}
+      <TabList size="small" selectedValue={state.view} onTabSelect={(_, d) => controller.setView(d.value as View)}>
+        <Tab value="actions">{t(lang, "tabActions")}</Tab>
+        <Tab value="findings" data-testid="tab-findings">{t(lang, "tabFindings")}{findingCount !== undefined ? ` (${findingCount})` : ""}</Tab>
+        <Tab value="mapping">{t(lang, "tabMapping")}</Tab>
+      </TabList>
+      {state.busy && (
+        <div data-testid="busy">
+          <Text size={200}>{state.busy.label[lang]}</Text>
+          <ProgressBar value={state.busy.progress} thickness="large" />
+        </div>
+      )}
+      {state.notice && (
+        <MessageBar intent={state.notice.intent} data-testid={`notice-${state.notice.intent}`}>
+          <MessageBarBody>{state.notice.message[lang]}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.view === "actions" && <ActionsView controller={controller} state={state} />}
+      {state.view === "findings" && <FindingsView controller={controller} state={state} />}
+      {state.view === "mapping" && <MappingView controller={controller} state={state} />}
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+/** Findings grouped by severity and rule, filterable, virtualized; a click selects the cell in the workbook. */
+import { Badge, Button, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Finding, Severity } from "../../domain/findings";
+import type { PaneController, PaneState } from "../controller";
+import { findingRows, severityCounts } from "../findingRows";
+import type { FindingRow } from "../findingRows";
+import { ruleName, severityName, t } from "../i18n";
+import { VirtualList } from "./VirtualList";
+
+const ROW_HEIGHT = 62;
+
+const useStyles = makeStyles({
+  bar: { display: "flex", gap: "6px", alignItems: "center" },
+  filter: { flexGrow: 1, minWidth: 0 },
+  group: {
+    display: "flex", alignItems: "center", gap: "6px", width: "100%", height: "100%", boxSizing: "border-box",
+    border: "none", background: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground1, cursor: "pointer",
+    fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, padding: "0 6px", textAlign: "left",
+  },
+  finding: {
+    display: "flex", flexDirection: "column", width: "100%", height: "100%", boxSizing: "border-box", overflow: "hidden",
+    border: "none", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, background: "transparent", color: tokens.colorNeutralForeground1,
+    cursor: "pointer", padding: "4px 6px", textAlign: "left", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200,
+    ":hover": { background: tokens.colorNeutralBackground1Hover },
+  },
+  selected: { background: tokens.colorNeutralBackground1Selected },
+  ref: { fontWeight: tokens.fontWeightSemibold },
+  message: { display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden" },
+});
+
+const badgeColor: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
+
+export function FindingsView({ controller, state }: { controller: PaneController; state: PaneState }) {
+  const styles = useStyles();
+  const { lang, findings } = state;
+  const [filter, setFilter] = useState("");
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const rows = useMemo(() => findingRows(findings ?? [], collapsed, filter, lang), [findings, collapsed, filter, lang]);
+  if (!findings) return <Text size={200}>{t(lang, "notValidated")}</Text>;
+  if (findings.length === 0) return <Text data-testid="no-findings">{t(lang, "noFindings")}</Text>;
+  const counts = severityCounts(findings);
+  const toggle = (key: string) => {
+    const next = new Set(collapsed);
+    if (!next.delete(key)) next.add(key);
+    setCollapsed(next);
+  };
+  const selectedRef = state.selected;
+  return (
+    <section style={{ display: "flex", flexDirection: "column", gap: "6px" }}>
+      <Text size={200} data-testid="findings-summary">
+        {t(lang, "findingsSummary", { n: findings.length, e: counts.error, w: counts.warning, i: counts.info })}
+      </Text>
+      <div className={styles.bar}>
+        <Input className={styles.filter} size="small" value={filter} placeholder={t(lang, "filterPlaceholder")} data-testid="findings-filter" onChange={(_, d) => setFilter(d.value)} />
+        {controller.canHighlight && (
+          <Button size="small" data-testid="highlight" onClick={() => void controller.toggleHighlight()}>
+            {state.highlight !== undefined ? t(lang, "removeHighlight") : t(lang, "highlight")}
+          </Button>
+        )}
+      </div>
+      <VirtualList<FindingRow>
+        items={rows}
+        rowHeight={ROW_HEIGHT}
+        height={Math.max(240, (typeof window === "undefined" ? 600 : window.innerHeight) - 230)}
+        label={t(lang, "tabFindings")}
+        testId="findings-list"
+        getKey={(r) => r.key}
+        renderRow={(r) =>
+          r.type === "group" ? (
+            <button className={styles.group} aria-expanded={!r.collapsed} onClick={() => toggle(r.key)}>
+              <span>{r.collapsed ? "▸" : "▾"}</span>
+              <Badge size="small" color={badgeColor[r.severity]}>{severityName(lang, r.severity)}</Badge>
+              <span style={{ flexGrow: 1, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>{ruleName(lang, r.rule)}</span>
+              <span>{r.count}</span>
+            </button>
+          ) : (
+            <FindingButton finding={r.finding} lang={lang} selected={selectedRef === `${r.finding.sheet}!${r.finding.cell}`} onSelect={() => void controller.selectFinding(r.finding)} />
+          )
+        }
+      />
+    </section>
+  );
+}
+
+function FindingButton({ finding, lang, selected, onSelect }: { finding: Finding; lang: PaneState["lang"]; selected: boolean; onSelect: () => void }) {
+  const styles = useStyles();
+  const text = finding.message[lang];
+  return (
+    <button
+      className={selected ? `${styles.finding} ${styles.selected}` : styles.finding}
+      title={text}
+      data-testid="finding"
+      data-ref={`${finding.sheet}!${finding.cell}`}
+      data-rule={finding.rule}
+      onClick={onSelect}
+    >
+      <span className={styles.ref}>{finding.sheet} · {finding.cell}</span>
+      <span className={styles.message}>{text}</span>
+    </button>
+  );
+}

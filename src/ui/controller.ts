@@ -1,0 +1,300 @@
+/**
+ * The pane's state and every action on it, independent of React and of the host: the Office.js host inside
+ * Excel, the .xlsx host on the standalone page, a fake in tests. The ribbon commands drive the same instance
+ * (SharedRuntime), so a click on "Validasi" in the ribbon shows its findings in the pane.
+ */
+import type { Finding, Message, Severity } from "../domain/findings";
+import { HostError } from "../domain/host";
+import type { InteractiveHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
+import type { Level, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
+import type { UndoRecord, WritePlan } from "../domain/plan";
+import type { SheetSnapshot } from "../domain/sheet/snapshot";
+import type { Lang } from "./i18n";
+import { t } from "./i18n";
+import type { PlanKind, PlannedChange, Planners } from "./planners";
+
+/** Mapping and validation, injected so the pane's bundle and tests choose what they load. */
+export interface Engine {
+  mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides }): MappedWorkbook;
+  validate(workbook: MappedWorkbook): Finding[];
+}
+
+/** Optional host capability: mark finding cells on the sheet and take the marks off exactly. */
+export interface HighlightingHost {
+  highlightCells(cells: { sheet: string; cell: string; severity: Severity }[]): Promise<HighlightRecord>;
+  removeHighlight(record: HighlightRecord): Promise<void>;
+}
+
+/** Whatever the host needs to restore the cells' previous look; opaque to the pane. */
+export type HighlightRecord = unknown;
+
+export type PaneHost = WorkbookHost & Partial<Pick<InteractiveHost, "apply" | "undo" | "selectCell">> & Partial<HighlightingHost>;
+
+export type View = "actions" | "findings" | "mapping";
+
+export interface Preview {
+  kind: PlanKind;
+  plan: WritePlan;
+  summary: Message[];
+}
+
+export interface Busy {
+  label: Message;
+  /** 0..1 when known (reading sheet i of n). */
+  progress?: number;
+}
+
+export interface Notice {
+  intent: "error" | "success" | "info" | "warning";
+  message: Message;
+}
+
+export interface PaneState {
+  lang: Lang;
+  view: View;
+  busy?: Busy;
+  notice?: Notice;
+  workbook?: MappedWorkbook;
+  findings?: Finding[];
+  overrides: MappingOverrides;
+  preview?: Preview;
+  /** Applied changes, newest last; Batalkan reverts the newest. */
+  undoStack: UndoRecord[];
+  highlight?: HighlightRecord;
+  /** The finding the user last clicked ("sheet!cell"). */
+  selected?: string;
+}
+
+type Listener = () => void;
+
+export class PaneController {
+  private state: PaneState;
+  private readonly listeners = new Set<Listener>();
+  private snapshots?: SheetSnapshot[];
+  private host: PaneHost;
+
+  constructor(
+    host: PaneHost,
+    private readonly engine: Engine,
+    private readonly planners: Planners = {},
+    lang: Lang = "id",
+  ) {
+    this.host = host;
+    this.state = { lang, view: "actions", overrides: { version: 1, levels: {} }, undoStack: [] };
+  }
+
+  getState = (): PaneState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Swap the workbook (standalone page: another file was opened). Everything read before is forgotten. */
+  replaceHost(host: PaneHost): void {
+    this.host = host;
+    this.snapshots = undefined;
+    this.set({ workbook: undefined, findings: undefined, preview: undefined, undoStack: [], highlight: undefined, selected: undefined, notice: undefined, overrides: { version: 1, levels: {} } });
+  }
+
+  setLang(lang: Lang): void {
+    this.set({ lang });
+  }
+
+  setView(view: View): void {
+    this.set({ view });
+  }
+
+  showNotice(notice: Notice): void {
+    this.set({ notice });
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: undefined });
+  }
+
+  can(kind: PlanKind): boolean {
+    return this.planners[kind] !== undefined;
+  }
+
+  get canWrite(): boolean {
+    return typeof this.host.apply === "function" && typeof this.host.undo === "function";
+  }
+
+  get canHighlight(): boolean {
+    return typeof this.host.highlightCells === "function" && typeof this.host.removeHighlight === "function";
+  }
+
+  /** Read every sheet, map, validate; the findings view opens on the result. */
+  async validate(): Promise<boolean> {
+    return this.run(async () => {
+      await this.readAndMap();
+      this.set({ view: "findings" });
+    });
+  }
+
+  /** Correct one row's level; the mapping is saved with the workbook and the findings follow. */
+  async setLevel(sheetId: string, row: number, level: Level): Promise<void> {
+    const levels = { ...this.state.overrides.levels, [sheetId]: { ...(this.state.overrides.levels[sheetId] ?? {}), [row]: level } };
+    const overrides: MappingOverrides = { ...this.state.overrides, levels };
+    this.set({ overrides });
+    await this.run(async () => {
+      this.remap();
+      try {
+        await this.host.saveMapping(overrides);
+        this.set({ notice: { intent: "success", message: msg("levelSaved") } });
+      } catch (e) {
+        const detail = errorMessage(e);
+        this.set({ notice: { intent: "warning", message: { id: t("id", "mappingSaveFailed", { detail: detail.id }), en: t("en", "mappingSaveFailed", { detail: detail.en }) } } });
+      }
+    });
+  }
+
+  /** Build the plan of a write and show it as a before → after list; nothing is written yet. */
+  async preview(kind: PlanKind): Promise<boolean> {
+    const planner = this.planners[kind];
+    if (!planner) {
+      this.set({ notice: { intent: "info", message: msg("unavailable") } });
+      return false;
+    }
+    return this.run(async () => {
+      if (!this.state.workbook || !this.state.findings) await this.readAndMap();
+      const { workbook, findings } = this.state;
+      if (!workbook || !findings) return;
+      const change: PlannedChange = planner({ workbook, findings });
+      this.set({ preview: { kind, plan: change.plan, summary: change.summary ?? [] }, view: "actions" });
+    });
+  }
+
+  closePreview(): void {
+    this.set({ preview: undefined });
+  }
+
+  /** Write the previewed plan (the host refuses if the cells changed since read), then validate again. */
+  async applyPreview(): Promise<boolean> {
+    const preview = this.state.preview;
+    if (!preview) return false;
+    const apply = this.host.apply?.bind(this.host);
+    if (!apply) {
+      this.set({ notice: { intent: "error", message: msg("hostNotWritable") } });
+      return false;
+    }
+    return this.run(async () => {
+      const record = await apply(preview.plan);
+      this.set({ preview: undefined, undoStack: [...this.state.undoStack, record] });
+      await this.readAndMap();
+      this.set({ notice: { intent: "success", message: bothLangs((lang) => t(lang, "applied", { title: preview.plan.title[lang], n: preview.plan.cells.length })) } });
+    });
+  }
+
+  /** Batalkan: put back exactly what the newest applied change replaced. */
+  async undoLast(): Promise<boolean> {
+    const record = this.state.undoStack[this.state.undoStack.length - 1];
+    const undo = this.host.undo?.bind(this.host);
+    if (!record || !undo) return false;
+    return this.run(async () => {
+      await undo(record);
+      this.set({ undoStack: this.state.undoStack.slice(0, -1) });
+      await this.readAndMap();
+      this.set({ notice: { intent: "success", message: bothLangs((lang) => t(lang, "undone", { title: record.title[lang] })) } });
+    });
+  }
+
+  async selectFinding(f: Pick<Finding, "sheet" | "cell">): Promise<void> {
+    this.set({ selected: `${f.sheet}!${f.cell}` });
+    const host = this.host;
+    if (!host.selectCell) return;
+    await this.run(() => host.selectCell?.(f.sheet, f.cell) ?? Promise.resolve(), false);
+  }
+
+  /** Tandai di lembar: mark every finding cell; a second call takes the marks off exactly. */
+  async toggleHighlight(): Promise<void> {
+    const host = this.host;
+    if (!host.highlightCells || !host.removeHighlight) {
+      this.set({ notice: { intent: "info", message: msg("highlightUnsupported") } });
+      return;
+    }
+    const current = this.state.highlight;
+    if (current !== undefined) {
+      await this.run(async () => {
+        await host.removeHighlight?.(current);
+        this.set({ highlight: undefined, notice: { intent: "success", message: msg("unmarked") } });
+      });
+      return;
+    }
+    const findings = this.state.findings ?? [];
+    const cells = findings.map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity }));
+    await this.run(async () => {
+      const record = await host.highlightCells?.(cells);
+      this.set({ highlight: record, notice: { intent: "success", message: bothLangs((lang) => t(lang, "marked", { n: cells.length })) } });
+    });
+  }
+
+  private async readAndMap(): Promise<void> {
+    const sheets: SheetRef[] = await this.host.listSheets();
+    const snapshots: SheetSnapshot[] = [];
+    for (const [i, sheet] of sheets.entries()) {
+      this.set({ busy: { label: msg("reading"), progress: i / Math.max(1, sheets.length) } });
+      snapshots.push(await this.host.readSnapshot(sheet, { styles: true }));
+    }
+    this.set({ busy: { label: msg("working"), progress: 1 } });
+    const saved = await this.host.loadMapping().catch(() => undefined);
+    if (saved) this.set({ overrides: saved });
+    this.snapshots = snapshots;
+    this.remap();
+  }
+
+  private remap(): void {
+    if (!this.snapshots) return;
+    const workbook = this.engine.mapWorkbook(this.snapshots, { overrides: this.state.overrides });
+    const findings = this.engine.validate(workbook);
+    this.set({ workbook, findings });
+  }
+
+  /** One action at a time, with progress shown and any failure turned into a message in both languages. */
+  private async run(action: () => Promise<void>, showBusy = true): Promise<boolean> {
+    if (showBusy) this.set({ busy: { label: msg("working") }, notice: undefined });
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      this.set({ notice: { intent: "error", message: errorMessage(e) } });
+      return false;
+    } finally {
+      if (showBusy) this.set({ busy: undefined });
+    }
+  }
+}
+
+export function msg(key: Parameters<typeof t>[1]): Message {
+  return { id: t("id", key), en: t("en", key) };
+}
+
+function bothLangs(f: (lang: Lang) => string): Message {
+  return { id: f("id"), en: f("en") };
+}
+
+/** A HostError speaks both languages already; anything else is unexpected and shown with its text. */
+export function errorMessage(e: unknown): Message {
+  if (e instanceof HostError) return e.messages;
+  // A HostError thrown by a separately bundled copy of the class (the commands' runtime) still carries both texts.
+  if (e instanceof Error && e.name === "HostError" && isMessage((e as Error & { messages?: unknown }).messages)) {
+    return (e as Error & { messages: Message }).messages;
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return { id: t("id", "unexpected", { detail }), en: t("en", "unexpected", { detail }) };
+}
+
+export function isWritable(host: WorkbookHost): host is WritableHost {
+  const h = host as Partial<WritableHost>;
+  return typeof h.apply === "function" && typeof h.undo === "function";
+}
+
+function isMessage(m: unknown): m is Message {
+  return typeof m === "object" && m !== null && typeof (m as Message).id === "string" && typeof (m as Message).en === "string";
+}

@@ -1,0 +1,136 @@
+/** Pane text in Bahasa Indonesia (the default) and English. Findings and host errors carry their own two texts. */
+import type { Message, RuleId, Severity } from "../domain/findings";
+import type { Level, TableKind } from "../domain/mapping/types";
+
+export type Lang = "id" | "en";
+
+const dictionary = {
+  appTitle: { id: "Renja Cermat", en: "Renja Cermat" },
+  language: { id: "English", en: "Bahasa Indonesia" },
+  tabActions: { id: "Tindakan", en: "Actions" },
+  tabFindings: { id: "Temuan", en: "Findings" },
+  tabMapping: { id: "Pemetaan", en: "Mapping" },
+  validate: { id: "Validasi", en: "Validate" },
+  recompute: { id: "Hitung Ulang", en: "Recompute" },
+  fixNumbers: { id: "Perbaiki Angka", en: "Fix Numbers" },
+  generate33: { id: "Buat Tabel 3.3", en: "Create Table 3.3" },
+  generate21: { id: "Buat Tabel 2.1", en: "Create Table 2.1" },
+  apply: { id: "Terapkan", en: "Apply" },
+  cancel: { id: "Tutup pratinjau", en: "Close preview" },
+  undo: { id: "Batalkan", en: "Undo" },
+  highlight: { id: "Tandai di lembar", en: "Mark on sheet" },
+  removeHighlight: { id: "Hapus tanda", en: "Remove marks" },
+  reading: { id: "Membaca lembar", en: "Reading sheets" },
+  working: { id: "Sedang bekerja…", en: "Working…" },
+  notValidated: { id: "Klik Validasi untuk memeriksa buku kerja.", en: "Click Validate to check the workbook." },
+  noFindings: { id: "Tidak ada temuan. Tabel-tabel konsisten.", en: "No findings. The tables are consistent." },
+  filterPlaceholder: { id: "Cari sel atau kata (mis. F28)", en: "Search a cell or word (e.g. F28)" },
+  findingsSummary: { id: "{n} temuan: {e} galat, {w} peringatan, {i} info", en: "{n} findings: {e} errors, {w} warnings, {i} info" },
+  previewTitle: { id: "Pratinjau: {n} sel berubah", en: "Preview: {n} cells change" },
+  previewEmpty: { id: "Tidak ada yang perlu diubah.", en: "Nothing needs to change." },
+  applied: { id: "Diterapkan: {title} ({n} sel).", en: "Applied: {title} ({n} cells)." },
+  undone: { id: "Dibatalkan: {title}.", en: "Undone: {title}." },
+  unavailable: { id: "Belum tersedia dalam versi ini.", en: "Not available in this version yet." },
+  noTables: { id: "Tidak ada tabel Renja yang dikenali di buku kerja ini.", en: "No Renja table was recognised in this workbook." },
+  tableSummary: { id: "{kind} · baris {first}–{last} · N = {year}", en: "{kind} · rows {first}–{last} · N = {year}" },
+  headerRows: { id: "Baris judul kolom: {rows}", en: "Header rows: {rows}" },
+  columns: { id: "Kolom", en: "Columns" },
+  counts: { id: "{p} program, {k} kegiatan, {s} sub kegiatan", en: "{p} programs, {k} activities, {s} sub-activities" },
+  showRows: { id: "Tampilkan baris ({n})", en: "Show rows ({n})" },
+  hideRows: { id: "Sembunyikan baris", en: "Hide rows" },
+  levelSaved: { id: "Koreksi tingkat disimpan; temuan diperbarui.", en: "Level correction saved; findings updated." },
+  unknownYear: { id: "?", en: "?" },
+  standaloneTitle: { id: "Renja Cermat — halaman mandiri", en: "Renja Cermat — standalone page" },
+  standaloneIntro: {
+    id: "Excel tidak terdeteksi: panel berjalan langsung di peramban atas berkas .xlsx. Perubahan tidak menyentuh berkas asli; unduh hasilnya.",
+    en: "Excel was not detected: the pane runs in the browser on an .xlsx file. Changes never touch the original; download the result.",
+  },
+  openFile: { id: "Buka berkas .xlsx", en: "Open an .xlsx file" },
+  sampleLoaded: { id: "Contoh: {name}", en: "Sample: {name}" },
+  fileLoaded: { id: "Berkas: {name}", en: "File: {name}" },
+  download: { id: "Unduh buku kerja", en: "Download workbook" },
+  selected: { id: "Sel terpilih: {ref}", en: "Selected cell: {ref}" },
+  loadingSample: { id: "Memuat buku kerja contoh…", en: "Loading the sample workbook…" },
+  sampleMissing: { id: "Buku kerja contoh tidak dapat dimuat; buka berkas sendiri.", en: "The sample workbook could not be loaded; open a file of your own." },
+  unexpected: { id: "Terjadi kesalahan tak terduga: {detail}", en: "An unexpected error occurred: {detail}" },
+  hostNotWritable: { id: "Lingkungan ini tidak dapat menulis ke buku kerja.", en: "This environment cannot write to the workbook." },
+  mappingSaveFailed: { id: "Koreksi berlaku sekarang tetapi tidak dapat disimpan: {detail}", en: "The correction applies now but could not be saved: {detail}" },
+  highlightUnsupported: { id: "Penandaan sel tidak didukung di sini.", en: "Marking cells is not supported here." },
+  marked: { id: "{n} sel ditandai.", en: "{n} cells marked." },
+  unmarked: { id: "Tanda dihapus; sel kembali seperti semula.", en: "Marks removed; the cells are as they were." },
+} satisfies Record<string, Message>;
+
+export type TextKey = keyof typeof dictionary;
+
+/** The text for `key` in `lang`, with {name} placeholders filled in. */
+export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
+  return fill(dictionary[key][lang], params);
+}
+
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function messageIn(lang: Lang, m: Message): string {
+  return m[lang];
+}
+
+const severityNames: Record<Severity, Message> = {
+  error: { id: "Galat", en: "Errors" },
+  warning: { id: "Peringatan", en: "Warnings" },
+  info: { id: "Info", en: "Info" },
+};
+
+export function severityName(lang: Lang, s: Severity): string {
+  return severityNames[s][lang];
+}
+
+const ruleNames: Record<RuleId, Message> = {
+  "rollup-mismatch": { id: "Jumlah induk ≠ rincian", en: "Parent ≠ sum of children" },
+  "total-mismatch": { id: "Total ≠ jumlah program", en: "Total ≠ sum of programs" },
+  "formula-range": { id: "Rentang rumus keliru", en: "Wrong formula range" },
+  "malformed-number": { id: "Angka tak terbaca", en: "Unreadable amount" },
+  "suspect-scale": { id: "Skala angka mencurigakan", en: "Suspect scale" },
+  "text-number": { id: "Angka tersimpan sebagai teks", en: "Number stored as text" },
+  "year-mismatch": { id: "Tahun tidak sesuai", en: "Year mismatch" },
+  "count-mismatch": { id: "Jumlah yang disebut keliru", en: "Stated count mismatch" },
+  "cross-table-mismatch": { id: "Beda antar-tabel", en: "Cross-table mismatch" },
+  "kode-hierarchy": { id: "Kode tidak berinduk", en: "Code hierarchy" },
+  "evaluation-formula": { id: "Rumus evaluasi", en: "Evaluation formula" },
+  "kode-format": { id: "Format kode", en: "Code format" },
+  "nomenclature-mismatch": { id: "Nomenklatur", en: "Nomenclature" },
+  "missing-field": { id: "Isian kosong", en: "Missing field" },
+  "target-unit-mismatch": { id: "Satuan target", en: "Target unit" },
+  "duplicate-row": { id: "Baris ganda", en: "Duplicate row" },
+};
+
+export function ruleName(lang: Lang, rule: RuleId): string {
+  return ruleNames[rule][lang];
+}
+
+const levelNames: Record<Level, Message> = {
+  urusan: { id: "Urusan", en: "Affair" },
+  bidang: { id: "Bidang", en: "Field" },
+  program: { id: "Program", en: "Program" },
+  kegiatan: { id: "Kegiatan", en: "Activity" },
+  subKegiatan: { id: "Sub kegiatan", en: "Sub-activity" },
+  total: { id: "Total", en: "Total" },
+  other: { id: "Lainnya", en: "Other" },
+};
+
+export const LEVELS: Level[] = ["urusan", "bidang", "program", "kegiatan", "subKegiatan", "total", "other"];
+
+export function levelName(lang: Lang, level: Level): string {
+  return levelNames[level][lang];
+}
+
+const kindNames: Record<TableKind, Message> = {
+  "tabel-3.3": { id: "Tabel 3.3 (rencana N dan N+1)", en: "Table 3.3 (plan N and N+1)" },
+  "tabel-7": { id: "Tabel 7 (rencana N)", en: "Table 7 (plan N)" },
+  "tabel-2.1": { id: "Tabel 2.1 (evaluasi)", en: "Table 2.1 (evaluation)" },
+  "tabel-2.3": { id: "Tabel 2.3 (kebutuhan dana)", en: "Table 2.3 (funding needs)" },
+};
+
+export function kindName(lang: Lang, kind: TableKind): string {
+  return kindNames[kind][lang];
+}

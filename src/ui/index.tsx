@@ -1,0 +1,20 @@
+/**
+ * The pane's entry (webpack "taskpane" entry). Inside Office it renders the pane over the Office.js host and
+ * registers the ribbon commands in the shared runtime; elsewhere it loads the standalone page lazily, so the
+ * add-in's own bundle carries neither ExcelJS nor the .xlsx writer.
+ */
+import { detectRunMode, officeGlobal } from "./bootstrap";
+import { startOfficePane } from "./officePane";
+
+async function start(): Promise<void> {
+  const rootElement = document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
+  const mode = await detectRunMode(officeGlobal());
+  if (mode.kind === "office") {
+    await startOfficePane(rootElement, mode.theme);
+  } else {
+    const { startStandalonePage } = await import(/* webpackChunkName: "standalone" */ "./standalone/startStandalone");
+    await startStandalonePage(rootElement);
+  }
+}
+
+void start();

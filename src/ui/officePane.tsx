@@ -1,0 +1,31 @@
+/** Inside Excel: the pane over the Office.js host, and the ribbon commands on the same controller. */
+import { createRoot } from "react-dom/client";
+import { registerCommands } from "../commands/commands";
+import type { OfficeThemeColors } from "./bootstrap";
+import { App } from "./components/App";
+import { PaneController, errorMessage } from "./controller";
+import { defaultPlanners } from "./defaultPlanners";
+import { domainEngine } from "./engine";
+import { loadOfficeHost } from "./officeHostLoader";
+import { setSharedController } from "./sharedController";
+import { placeholderHost } from "./placeholderHost";
+import { isDarkTheme } from "./theme";
+
+export async function startOfficePane(root: HTMLElement, theme: OfficeThemeColors | undefined): Promise<void> {
+  const controller = new PaneController(placeholderHost, domainEngine, defaultPlanners, paneLanguage());
+  setSharedController(controller);
+  registerCommands(controller);
+  createRoot(root).render(<App controller={controller} dark={isDarkTheme(theme)} />);
+  try {
+    controller.replaceHost(await loadOfficeHost());
+  } catch (e) {
+    controller.showNotice({ intent: "error", message: errorMessage(e) });
+  }
+}
+
+/** Bahasa Indonesia unless Office runs in another language and the user has not chosen. */
+function paneLanguage(): "id" | "en" {
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+  const display = office?.context?.displayLanguage ?? "id-ID";
+  return display.toLowerCase().startsWith("id") ? "id" : display.toLowerCase().startsWith("en") ? "en" : "id";
+}

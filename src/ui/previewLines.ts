@@ -1,0 +1,36 @@
+/** A write plan as before → after lines the user can read: amounts the Indonesian way, formulas with "=". */
+import { sheetRef } from "../domain/findings";
+import { formatRupiah } from "../domain/numbers";
+import type { CellContent, PlannedCell } from "../domain/plan";
+import type { Lang } from "./i18n";
+
+export interface PreviewLine {
+  key: string;
+  ref: string;
+  before: string;
+  after: string;
+  reason: string;
+}
+
+export function describeContent(c: CellContent): string {
+  const value = c.error ?? showValue(c.value);
+  if (!c.formula) return value;
+  return value === "" ? `=${c.formula}` : `=${c.formula} (${value})`;
+}
+
+function showValue(v: CellContent["value"]): string {
+  if (v === null || v === "") return "";
+  if (typeof v === "number") return formatRupiah(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return `"${v}"`;
+}
+
+export function previewLines(cells: readonly PlannedCell[], lang: Lang): PreviewLine[] {
+  return cells.map((c) => ({
+    key: `${c.sheet}!${c.cell}`,
+    ref: sheetRef(c.sheet, c.cell),
+    before: describeContent(c.before) || "—",
+    after: describeContent(c.after) || "—",
+    reason: c.reason[lang],
+  }));
+}

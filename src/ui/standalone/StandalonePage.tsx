@@ -1,0 +1,117 @@
+/**
+ * The file bar of the standalone page (open a file, the sample, download the changed workbook) above the same
+ * pane as in Excel.
+ */
+import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ChangeEvent } from "react";
+import type { PaneController } from "../controller";
+import { errorMessage } from "../controller";
+import { App } from "../components/App";
+import { usePaneState } from "../components/usePane";
+import { t } from "../i18n";
+import { BrowserWorkbook, downloadName } from "./browserWorkbook";
+
+export const SAMPLE_FILE = "sample-renja-tomoni-2025.xlsx";
+
+const useStyles = makeStyles({
+  bar: { display: "flex", flexDirection: "column", gap: "4px", padding: "6px", borderRadius: tokens.borderRadiusMedium, background: tokens.colorNeutralBackground2 },
+  line: { display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap" },
+  small: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+});
+
+export function StandalonePage({ controller }: { controller: PaneController }) {
+  return <App controller={controller} top={<FileBar controller={controller} />} />;
+}
+
+function FileBar({ controller }: { controller: PaneController }) {
+  const styles = useStyles();
+  const { lang, undoStack } = usePaneState(controller);
+  const [workbook, setWorkbook] = useState<BrowserWorkbook>();
+  const [source, setSource] = useState<"sample" | "file">("sample");
+  const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
+  const [selected, setSelected] = useState<string>();
+  const [downloadUrl, setDownloadUrl] = useState<string>();
+  const input = useRef<HTMLInputElement>(null);
+
+  const open = useCallback(
+    async (bytes: Uint8Array, name: string, from: "sample" | "file") => {
+      try {
+        const wb = await BrowserWorkbook.open(bytes, name, safeStorage(), (sheet, cell) => setSelected(`${sheet}!${cell}`));
+        controller.replaceHost(wb);
+        setWorkbook(wb);
+        setSource(from);
+        setStatus("ready");
+      } catch (e) {
+        // The workbook open before (if any) stays open; the message says why the new one could not be read.
+        setStatus((s) => (s === "loading" ? "failed" : s));
+        controller.showNotice({ intent: "error", message: errorMessage(e) });
+      }
+    },
+    [controller],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    fetch(SAMPLE_FILE)
+      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then(async (buf) => {
+        if (!cancelled) await open(new Uint8Array(buf), SAMPLE_FILE, "sample");
+      })
+      .catch(() => {
+        if (!cancelled) setStatus("failed");
+      });
+    return () => {
+      cancelled = true;
+    };
+    // The sample loads once, on first render only.
+  }, []);
+
+  // The download link follows the workbook's bytes after every apply and undo.
+  useEffect(() => {
+    if (!workbook?.changed) {
+      setDownloadUrl(undefined);
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([workbook.bytes.slice()], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    setDownloadUrl(url);
+    return () => URL.revokeObjectURL(url);
+  }, [workbook, undoStack]);
+
+  const onPick = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    await open(new Uint8Array(await file.arrayBuffer()), file.name, "file");
+    e.target.value = "";
+  };
+
+  return (
+    <div className={styles.bar} data-testid="file-bar">
+      <Text className={styles.small}>{t(lang, "standaloneIntro")}</Text>
+      <div className={styles.line}>
+        <Button size="small" onClick={() => input.current?.click()}>{t(lang, "openFile")}</Button>
+        <input ref={input} type="file" accept=".xlsx,.xlsm" hidden data-testid="file-input" onChange={(e) => void onPick(e)} />
+        {workbook && downloadUrl && (
+          <Link href={downloadUrl} download={downloadName(workbook.fileName)} data-testid="download">
+            {t(lang, "download")}
+          </Link>
+        )}
+      </div>
+      <Text className={styles.small} data-testid="file-status">
+        {status === "loading" && t(lang, "loadingSample")}
+        {status === "failed" && !workbook && t(lang, "sampleMissing")}
+        {workbook && t(lang, source === "sample" ? "sampleLoaded" : "fileLoaded", { name: workbook.fileName })}
+      </Text>
+      {selected && <Text className={styles.small} data-testid="selected-cell">{t(lang, "selected", { ref: selected })}</Text>}
+    </div>
+  );
+}
+
+/** localStorage, or nothing where the browser forbids it (private mode, file://). */
+function safeStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,13 @@
+/** The standalone page: the pane on an .xlsx in the browser, the bundled sample first. */
+import { createRoot } from "react-dom/client";
+import { PaneController } from "../controller";
+import { defaultPlanners } from "../defaultPlanners";
+import { domainEngine } from "../engine";
+import { StandalonePage } from "./StandalonePage";
+import { placeholderHost } from "../placeholderHost";
+
+export async function startStandalonePage(root: HTMLElement): Promise<void> {
+  const controller = new PaneController(placeholderHost, domainEngine, defaultPlanners);
+  document.title = "Renja Cermat";
+  createRoot(root).render(<StandalonePage controller={controller} />);
+}
