@@ -124,6 +124,15 @@ export function writeZip(archive: ZipArchive, changes: ReadonlyMap<string, Uint8
     centrals.push(central);
     offset += local.length;
   }
+  // Parts the archive does not hold yet (a generated sheet) go after the existing ones.
+  const known = new Set(archive.entries.map((e) => e.name));
+  for (const [name, content] of changes) {
+    if (content === null || known.has(name)) continue;
+    const { local, central } = rewrittenEntry(newEntryTemplate(name), content, offset);
+    locals.push(local);
+    centrals.push(central);
+    offset += local.length;
+  }
   const cdSize = centrals.reduce((n, c) => n + c.length, 0);
   const end = new Uint8Array(22 + archive.comment.length);
   const ev = new DataView(end.buffer);
@@ -135,6 +144,20 @@ export function writeZip(archive: ZipArchive, changes: ReadonlyMap<string, Uint8
   ev.setUint16(20, archive.comment.length, true);
   end.set(archive.comment, 22);
   return concat([...locals, ...centrals, end]);
+}
+
+/** A central directory record for a new part: UTF-8 name, 1 January 2020 00:00 (zip times carry no zone). */
+function newEntryTemplate(name: string): ZipEntry {
+  const encoded = new TextEncoder().encode(name);
+  const central = new Uint8Array(46 + encoded.length);
+  const cv = new DataView(central.buffer);
+  cv.setUint32(0, CENTRAL, true);
+  cv.setUint16(4, 20, true);
+  cv.setUint16(8, 0x800, true);
+  cv.setUint16(14, ((2020 - 1980) << 9) | (1 << 5) | 1, true);
+  cv.setUint16(28, encoded.length, true);
+  central.set(encoded, 46);
+  return { name, central, local: new Uint8Array(0), method: 8, compressedSize: 0, uncompressedSize: 0, dataOffset: 0 };
 }
 
 function copiedEntry(entry: ZipEntry, offset: number): { local: Uint8Array; central: Uint8Array } {

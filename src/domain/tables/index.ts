@@ -1,0 +1,4 @@
+/** Generated tables: builders that turn mapped source tables into SheetPlans the hosts apply. */
+export { buildTabel33, DEFAULT_TABEL33_SHEET, type ColumnOrder, type Tabel33Options } from "./tabel33";
+export { freeSheetName, isBuildError, MONEY_FORMAT, PAPER_CODES, type BuildError, type Paper } from "./layout";
+export { titleParts, type TitleParts } from "./titleParts";

@@ -1,0 +1,103 @@
+/**
+ * What every generated table shares: text cells that can never turn into formulas, print setup per paper,
+ * row heights estimated from wrapped text (LibreOffice and Excel do not grow a row for wrapped text written
+ * by a program, so a generated sheet states them), and a sheet name that does not clash.
+ */
+import type { Message } from "../findings";
+import type { PaperSizeCode, PrintSetup, SheetCellStyle, SheetPlanCell } from "../plan";
+import type { CellValue } from "../sheet/snapshot";
+
+export type Paper = "f4" | "a4";
+
+export const PAPER_CODES: Record<Paper, PaperSizeCode> = { f4: 14, a4: 9 };
+
+/** Thousands separators in every locale; whole Rupiah. */
+export const MONEY_FORMAT = "#,##0";
+
+/**
+ * A cell with the user's content. Text that a spreadsheet would read as a formula (=, +, -, @ first) gets the
+ * Text format so it stays text in every host and after a later edit; numbers stay numbers.
+ */
+export function contentCell(row: number, col: number, value: CellValue, style: SheetCellStyle): SheetPlanCell {
+  if (typeof value === "string" && /^\s*[=+\-@]/.test(value)) return { row, col, value, numFmt: "@", style };
+  return { row, col, value, style };
+}
+
+export function printSetup(paper: Paper, titleRows: [number, number]): PrintSetup {
+  return {
+    orientation: "landscape",
+    paperSize: PAPER_CODES[paper],
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitleRows: titleRows,
+    footerCenter: "Halaman &P / &N",
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    centerHorizontally: true,
+  };
+}
+
+/** Points per line of 10-point text, and the lines a text needs in a column `width` characters wide. */
+const LINE_HEIGHT = 13;
+
+export function linesFor(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.05) - 1);
+  return text
+    .split(/\n/)
+    .reduce((n, paragraph) => n + Math.max(1, Math.ceil(wrapLength(paragraph, perLine) / perLine)), 0);
+}
+
+/** Word wrap never breaks inside a word: the length the paragraph takes once words are moved to the next line. */
+function wrapLength(paragraph: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= perLine) used = need;
+    else {
+      lines += Math.ceil(Math.max(word.length, 1) / perLine) - (used === 0 ? 1 : 0);
+      used = word.length % perLine || perLine;
+    }
+  }
+  return (lines - 1) * perLine + used;
+}
+
+/** Heights for rows whose wrapped cells need more than one line. */
+export function rowHeightsFor(cells: readonly SheetPlanCell[], widthOf: (col: number) => number, fromRow: number): { row: number; height: number }[] {
+  const lines = new Map<number, number>();
+  for (const c of cells) {
+    if (c.row < fromRow || !c.style?.wrap || typeof c.value !== "string" || c.value === "") continue;
+    const indent = (c.style.indent ?? 0) * 3;
+    const n = linesFor(c.value, Math.max(4, widthOf(c.col) - indent));
+    lines.set(c.row, Math.max(lines.get(c.row) ?? 1, n));
+  }
+  return [...lines.entries()]
+    .filter(([, n]) => n > 1)
+    .sort(([a], [b]) => a - b)
+    .map(([row, n]) => ({ row, height: n * LINE_HEIGHT + 4 }));
+}
+
+/** Characters Excel forbids in a sheet name. */
+const FORBIDDEN = /[[\]:*?/\\]/g;
+
+/**
+ * `wanted`, or "wanted (2)", "wanted (3)"… when a sheet of that name exists (Excel compares names without case);
+ * at most 31 characters.
+ */
+export function freeSheetName(wanted: string, existing: readonly string[]): string {
+  const base = wanted.replace(FORBIDDEN, " ").trim().slice(0, 31) || "Tabel";
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+export interface BuildError {
+  error: Message;
+}
+
+export function isBuildError<T>(result: T | BuildError): result is BuildError {
+  return typeof result === "object" && result !== null && "error" in result;
+}
