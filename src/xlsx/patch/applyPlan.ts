@@ -24,7 +24,8 @@ export interface PatchResult {
 
 export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan): PatchResult {
   // Nothing to change: the copy is the input itself (not even fullCalcOnLoad is set).
-  if (plan.cells.length === 0) return { bytes: bytes.slice(), undo: { title: plan.title, cells: [] } };
+  // A copy (new Uint8Array), not bytes.slice(): on a Node Buffer, slice is a view of the same memory.
+  if (plan.cells.length === 0) return { bytes: new Uint8Array(bytes), undo: { title: plan.title, cells: [] } };
   const pkg = openPackage(bytes);
   const reader = new PackageReader(pkg);
   rejectDuplicates(plan.cells);

@@ -161,7 +161,8 @@ function newEntryTemplate(name: string): ZipEntry {
 }
 
 function copiedEntry(entry: ZipEntry, offset: number): { local: Uint8Array; central: Uint8Array } {
-  const central = entry.central.slice();
+  // A copy, never a view: Node's Buffer.slice shares memory, and this write would land in the caller's bytes.
+  const central = new Uint8Array(entry.central);
   new DataView(central.buffer).setUint32(42, offset, true);
   return { local: entry.local, central };
 }
