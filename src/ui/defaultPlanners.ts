@@ -1,4 +1,31 @@
 /** The write planners of the domain, wired for the pane. Kinds whose builder has not landed stay absent. */
+import type { Message } from "../domain/findings";
+import { describeChanges, planRepairs, planRollup } from "../domain/rollup";
+import type { SkippedParent, TotalChange } from "../domain/rollup";
 import type { Planners } from "./planners";
 
-export const defaultPlanners: Planners = {};
+/** Skipped parents listed one by one in the summary; the rest are counted. */
+const SKIPPED_SHOWN = 3;
+
+export const defaultPlanners: Planners = {
+  // Formulas, so the workbook keeps adding up when staff edit a sub kegiatan later (the CLI's default too).
+  recompute: ({ workbook }) => {
+    const { plan, changes, skipped } = planRollup(workbook, { mode: "formulas" });
+    return { plan, summary: [...totalLines(changes), ...skippedLines(skipped)] };
+  },
+  fixNumbers: ({ workbook, findings }) => ({ plan: planRepairs(workbook, findings) }),
+};
+
+/** How each table's total moves: the lines staff check before applying. */
+function totalLines(changes: readonly TotalChange[]): Message[] {
+  const totals = changes.filter((c) => c.level === "total");
+  const en = describeChanges(totals, "en");
+  return describeChanges(totals, "id").map((id, i) => ({ id, en: en[i] }));
+}
+
+function skippedLines(skipped: readonly SkippedParent[]): Message[] {
+  const lines = skipped.slice(0, SKIPPED_SHOWN).map((s) => s.reason);
+  const rest = skipped.length - lines.length;
+  if (rest > 0) lines.push({ id: `… dan ${rest} jumlah lain tidak dihitung ulang.`, en: `… and ${rest} more totals not recomputed.` });
+  return lines;
+}

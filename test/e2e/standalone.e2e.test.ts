@@ -1,0 +1,115 @@
+/**
+ * Done-when 1 of issue 5: the standalone pane in Debian's Chromium, on the bundled sample workbook.
+ * Validasi lists the seed's slips; Perbaiki Angka then Hitung Ulang preview and apply; the downloaded workbook,
+ * recalculated by LibreOffice, carries the new totals (DOMAIN.md §7: N 4.990.624.675, N+1 4.828.024.554).
+ * Screenshots at 350 px go to test/e2e/screenshots/ (look at them).
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { chromium } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { buildPage } from "./buildPage";
+import { libreOfficeMissing, recalculatedSheets } from "./libreOffice";
+import { serveDirectory } from "./staticServer";
+import type { StaticServer } from "./staticServer";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOTS = path.join(__dirname, "screenshots");
+const PANE_WIDTH = 350;
+
+const missing = [fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install -y chromium)`, libreOfficeMissing()].filter(Boolean);
+if (missing.length) console.log(`SKIPPED standalone e2e: ${missing.join("; ")}.`);
+const describeInBrowser = missing.length ? describe.skip : describe;
+
+describeInBrowser("standalone pane in Chromium", () => {
+  let work: string;
+  let server: StaticServer;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "renja-e2e-"));
+    const site = path.join(work, "site");
+    await buildPage(site);
+    server = await serveDirectory(site);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    context = await chromium.launchPersistentContext(path.join(work, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      viewport: { width: PANE_WIDTH, height: 900 },
+      acceptDownloads: true,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    // Office's CDN unreachable, as on an office network without it: the pane must start as the standalone page.
+    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  it("validates the sample, repairs and recomputes, and downloads a workbook with the new totals", async () => {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByTestId("file-status").getByText("Contoh: sample-renja-tomoni-2025.xlsx").waitFor({ timeout: 30_000 });
+    await shot("01-opened");
+
+    await page.getByTestId("action-validate").click();
+    const summary = page.getByTestId("findings-summary");
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await summary.textContent()).toMatch(/^\d+ temuan: \d+ galat/);
+    await shot("02-findings");
+
+    const filter = page.getByTestId("findings-filter");
+    await filter.fill("'Tabel 3.3'!F28");
+    const f28 = page.locator('[data-ref="Tabel 3.3!F28"]');
+    await f28.waitFor();
+    expect(await f28.getAttribute("data-rule")).toBe("malformed-number");
+    expect(await f28.textContent()).toContain("4.765,000");
+    await f28.click();
+    expect(await page.getByTestId("selected-cell").textContent()).toContain("Tabel 3.3!F28");
+    await filter.fill("'Tabel 3.3'!J9");
+    const j9 = page.locator('[data-ref="Tabel 3.3!J9"][data-rule="rollup-mismatch"]');
+    await j9.waitFor();
+    expect(await j9.textContent()).toContain("4.625.057.824");
+    await shot("03-filtered");
+    await filter.fill("");
+
+    // Recompute leaves parents over mistyped amounts alone, so the amounts are repaired first.
+    await page.getByRole("tab", { name: "Tindakan" }).click();
+    await page.getByTestId("action-fix-numbers").click();
+    await page.getByTestId("preview").waitFor();
+    expect(await page.getByTestId("preview-list").textContent()).toContain('"4.765,000" → 4.765.000');
+    await shot("04-fix-numbers-preview");
+    await page.getByTestId("preview-apply").click();
+    await page.getByTestId("notice-success").waitFor({ timeout: 60_000 });
+
+    await page.getByTestId("action-recompute").click();
+    const preview = page.getByTestId("preview");
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain("4.828.024.554");
+    await shot("05-recompute-preview");
+    await page.getByTestId("preview-apply").click();
+    await page.getByTestId("notice-success").waitFor({ timeout: 60_000 });
+    await page.getByTestId("action-undo").waitFor();
+    await shot("06-applied");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+    const saved = path.join(work, "downloaded.xlsx");
+    await download.saveAs(saved);
+    expect(download.suggestedFilename()).toBe("sample-renja-tomoni-2025 (Renja Cermat).xlsx");
+
+    const tabel33 = recalculatedSheets(saved, ["Tabel 3.3"]).get("Tabel 3.3") ?? [];
+    // Columns F (pagu N) and J (pagu N+1): the total row now holds the sums of the repaired sub kegiatan.
+    const totals = tabel33.filter((row) => row[5] === "4990624675" && row[9] === "4828024554");
+    expect(totals).toHaveLength(1);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
