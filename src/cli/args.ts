@@ -8,18 +8,20 @@ import type { Lang } from "./lang";
 export type Command =
   | { kind: "help"; lang: Lang }
   | { kind: "check"; lang: Lang; file: string; sheet?: string; json: boolean }
+  | { kind: "recompute"; lang: Lang; file: string; output?: string; mode: "formulas" | "values"; dryRun: boolean }
+  | { kind: "fix-numbers"; lang: Lang; file: string; output?: string; dryRun: boolean }
   | { kind: "usage-error"; lang: Lang; message: Message };
 
 /** Subcommands the CLI contract names that later work will add; they get a clearer message than a typo does. */
-const PLANNED_COMMANDS = new Set(["recompute", "fix-numbers", "generate"]);
+const PLANNED_COMMANDS = new Set(["generate"]);
 
 export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const problems: Message[] = [];
-  const valued = new Set(["--sheet", "--lang"]);
-  const boolean = new Set(["--json", "--help", "-h"]);
+  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode"]);
+  const boolean = new Set(["--json", "--help", "-h", "--dry-run"]);
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -82,7 +84,29 @@ export function parseArgs(argv: readonly string[]): Command {
         message: { id: `Hanya satu berkas yang dapat diperiksa sekaligus (diberikan: ${rest.join(", ")}).`, en: `Only one file can be checked at a time (given: ${rest.join(", ")}).` },
       };
     }
+    const foreign = ["-o", "--output", "--mode", "--dry-run"].find((o) => values.has(o) || flags.has(o));
+    if (foreign) return { kind: "usage-error", lang, message: { id: `Opsi ${foreign} tidak berlaku untuk check.`, en: `The option ${foreign} does not apply to check.` } };
     return { kind: "check", lang, file: rest[0], sheet: values.get("--sheet"), json: flags.has("--json") };
   }
+  if (command === "recompute" || command === "fix-numbers") return writeCommand(command, rest, values, flags, lang);
   return { kind: "usage-error", lang, message: { id: `Perintah tidak dikenal: ${command}`, en: `Unknown command: ${command}` } };
+}
+
+/** recompute / fix-numbers: one input, an output (not needed for --dry-run) that is not the input itself. */
+function writeCommand(command: "recompute" | "fix-numbers", rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
+  const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
+  const foreign = ["--sheet", "--json"].find((o) => values.has(o) || flags.has(o));
+  if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk ${command}.`, `The option ${foreign} does not apply to ${command}.`);
+  if (rest.length !== 1) return usage("Sebutkan tepat satu berkas .xlsx masukan.", "Name exactly one input .xlsx file.");
+  const output = values.get("-o") ?? values.get("--output");
+  const dryRun = flags.has("--dry-run");
+  if (output === undefined && !dryRun) return usage("Sebutkan berkas keluaran dengan -o <keluaran.xlsx> (atau --dry-run untuk pratinjau).", "Name the output file with -o <out.xlsx> (or --dry-run for a preview).");
+  if (output !== undefined && output === rest[0]) return usage("Berkas keluaran harus berbeda dari masukan: berkas masukan tidak pernah diubah.", "The output file must differ from the input: the input file is never modified.");
+  if (command === "fix-numbers") {
+    if (values.has("--mode")) return usage("Opsi --mode hanya untuk recompute.", "The option --mode is for recompute only.");
+    return { kind: "fix-numbers", lang, file: rest[0], output, dryRun };
+  }
+  const mode = values.get("--mode") ?? "formulas";
+  if (mode !== "formulas" && mode !== "values") return usage(`Mode "${mode}" tidak dikenal; gunakan --mode formulas atau --mode values.`, `Unknown mode "${mode}"; use --mode formulas or --mode values.`);
+  return { kind: "recompute", lang, file: rest[0], output, mode, dryRun };
 }

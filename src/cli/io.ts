@@ -13,6 +13,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** The workbook's bytes; failures are HostErrors with a message for the user. */
   readFile(path: string): Promise<Uint8Array>;
+  /** Writes a whole file (recompute/fix-numbers output); failures are HostErrors. */
+  writeFile?(path: string, bytes: Uint8Array): Promise<void>;
   /** Read/write access to the mapping sidecar of the workbook at this path. */
   sidecar(workbookPath: string): SidecarAccess;
   /** Resolves once everything written has left the process (pipes can be asynchronous). */
@@ -36,6 +38,7 @@ export function nodeIo(): CliIo {
     stdout: stdout.write,
     stderr: stderr.write,
     readFile: readWorkbookFile,
+    writeFile: writeWorkbookFile,
     sidecar: fileSidecar,
     flush: async () => {
       await Promise.all([stdout.flush(), stderr.flush()]);
@@ -82,6 +85,14 @@ export function streamWriter(stream: NodeJS.WritableStream): { write: (text: str
 async function readWorkbookFile(path: string): Promise<Uint8Array> {
   try {
     return await fs.promises.readFile(path);
+  } catch (e) {
+    throw fileError(path, errnoCode(e));
+  }
+}
+
+async function writeWorkbookFile(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await fs.promises.writeFile(path, bytes);
   } catch (e) {
     throw fileError(path, errnoCode(e));
   }

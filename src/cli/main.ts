@@ -41,5 +41,13 @@ async function run(command: Command, io: CliIo, engine: CheckEngine | undefined)
       const { runCheck } = await import("./check");
       return runCheck(command, io, engine);
     }
+    case "recompute": {
+      const { runRecompute } = await import("./recompute");
+      return runRecompute(command, io);
+    }
+    case "fix-numbers": {
+      const { runFixNumbers } = await import("./fixNumbers");
+      return runFixNumbers(command, io, engine);
+    }
   }
 }

@@ -5,3 +5,5 @@ export type { SidecarAccess } from "./mappingSidecar";
 export { sidecarPathFor, parseMappingOverrides, serializeMappingOverrides } from "./mappingSidecar";
 export { sniffWorkbookBytes } from "./sniff";
 export type { SniffLimits } from "./sniff";
+export { openWritableXlsxHost } from "./writableHost";
+export type { WritableXlsxHost } from "./writableHost";
