@@ -1,0 +1,189 @@
+/* global require, module, process, __dirname */
+"use strict";
+/**
+ * The add-in bundle: dist/addin/ holds taskpane.html (the pane and the ribbon commands inside Office, the
+ * standalone page elsewhere), its scripts, the icons, the sample workbook and manifest.xml. It is kept apart from dist/src (the compiled
+ * `renja` CLI that `npm install` builds) so that cleaning one never deletes the other and the folder copied to the
+ * web server holds only what the add-in serves.
+ *
+ *   webpack --mode production                                   manifest addresses stay https://localhost:3000/
+ *   ADDIN_BASE_URL=https://server/renja/ webpack --mode production   manifest addresses under that server
+ *   webpack serve --mode development [--env http]               dev server on localhost:3000
+ *
+ * The dev server speaks https when office-addin-dev-certs' certificates are already in ~/.office-addin-dev-certs
+ * (Excel needs https) and plain http otherwise, or always with --env http (the standalone page, `npm start` on
+ * Linux). It never creates certificates itself: that needs an administrator (sudo on Linux).
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { DEV_BASE_URL, normaliseBaseUrl, rewriteManifest } = require("./scripts/manifest-url");
+
+const OUTPUT_DIR = path.join(__dirname, "dist", "addin");
+const DEV_PORT = 3000;
+const SAMPLE_WORKBOOK = "seeds/sample-renja-tomoni-2025.xlsx";
+
+/** The certificates `office-addin-dev-certs install` leaves in the user's home, if they are all there. */
+function devCertificates() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+  const found = {};
+  for (const [name, file] of Object.entries(files)) {
+    const full = path.join(dir, file);
+    if (!fs.existsSync(full)) return undefined;
+    found[name] = fs.readFileSync(full);
+  }
+  return found;
+}
+
+/**
+ * Writes <output>-chunks.json (dist/addin-chunks.json; beside the output, never served) after each build: the
+ * script files of every entry point and every named lazy chunk group, for scripts/bundle-size.js and the tests.
+ */
+class ChunkListPlugin {
+  apply(compiler) {
+    compiler.hooks.done.tap("ChunkListPlugin", (stats) => {
+      if (stats.hasErrors()) return;
+      const { compilation } = stats;
+      const filesOf = (group) => group.chunks.flatMap((chunk) => [...chunk.files]).filter((f) => f.endsWith(".js"));
+      const byName = (groups) => Object.fromEntries([...groups].map(([name, group]) => [name, [...new Set(filesOf(group))]]));
+      const list = {
+        entrypoints: byName(compilation.entrypoints),
+        chunkGroups: byName(compilation.namedChunkGroups),
+      };
+      const outputPath = compilation.outputOptions.path;
+      fs.writeFileSync(path.join(path.dirname(outputPath), `${path.basename(outputPath)}-chunks.json`), `${JSON.stringify(list, null, 2)}\n`);
+    });
+  }
+}
+
+/**
+ * Terser for every script except ExcelJS's already minified browser build (re-minifying its megabyte took most
+ * of a production build). webpack's own default minimizer, when its plugin cannot be loaded.
+ */
+function javascriptMinimizer() {
+  let MinimizerPlugin;
+  try {
+    MinimizerPlugin = require("minimizer-webpack-plugin");
+  } catch {
+    return "...";
+  }
+  return new MinimizerPlugin({
+    test: /\.[cm]?js(\?.*)?$/i,
+    exclude: /^exceljs\./,
+    minify: MinimizerPlugin.terserMinify,
+    minimizerOptions: { compress: { passes: 2 } },
+  });
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const baseUrl = production && process.env.ADDIN_BASE_URL ? normaliseBaseUrl(process.env.ADDIN_BASE_URL) : undefined;
+  if (production && !baseUrl) {
+    process.stderr.write(
+      `Catatan: ADDIN_BASE_URL tidak diisi; manifest.xml di dist/addin tetap memakai ${DEV_BASE_URL}.\n` +
+        `Note: ADDIN_BASE_URL is not set; dist/addin/manifest.xml keeps ${DEV_BASE_URL}.\n`,
+    );
+  }
+  const certificates = env.http ? undefined : devCertificates();
+
+  return {
+    mode: production ? "production" : "development",
+    target: "web",
+    context: __dirname,
+    // One page: with the shared runtime the manifest's FunctionFile is taskpane.html, and src/ui registers the
+    // ribbon commands (src/commands) there, on the pane's own controller.
+    entry: {
+      taskpane: "./src/ui/index.tsx",
+    },
+    output: {
+      path: OUTPUT_DIR,
+      // Office caches add-in files hard; content hashes make a new release load its own scripts.
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      publicPath: "auto",
+      clean: true,
+    },
+    devtool: production ? false : "eval-cheap-module-source-map",
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+      alias: {
+        // ExcelJS's lib/ sources need Node streams; its prebuilt browser build does not.
+        exceljs$: require.resolve("exceljs/dist/exceljs.min.js"),
+        "exceljs/lib/doc/workbook$": path.join(__dirname, "scripts", "webpack", "exceljs-workbook.js"),
+        "exceljs/lib/doc/enums$": path.join(__dirname, "scripts", "webpack", "exceljs-enums.js"),
+      },
+      // Nothing the browser runs uses these (src/cli and the tests do); fail loudly at run time rather than ship shims.
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false, util: false, v8: false, child_process: false },
+    },
+    module: {
+      // Prebuilt UMD bundle: nothing in it for webpack to resolve, and parsing its megabyte takes seconds.
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.join(__dirname, "tsconfig.json"),
+              // `npm test` type-checks everything; the bundle only needs the emit.
+              transpileOnly: true,
+              compilerOptions: {
+                noEmit: false,
+                // ES modules so webpack can split at import() and tree-shake Fluent's icons (CommonJS defeats both).
+                module: "esnext",
+                moduleResolution: "node",
+                target: "ES2020",
+                sourceMap: !production,
+              },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: "./src/taskpane.html",
+        filename: "taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: SAMPLE_WORKBOOK, to: "[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (baseUrl ? rewriteManifest(content.toString("utf8"), baseUrl) : content),
+          },
+        ],
+      }),
+      new ChunkListPlugin(),
+    ],
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // ExcelJS's browser build arrives minified: its own chunk, so the minimizer can skip it.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", enforce: true, priority: 20 },
+        },
+      },
+      minimizer: production ? [javascriptMinimizer()] : undefined,
+    },
+    // bench/bundle-size.md tracks what the pane loads; ExcelJS's lazy chunk is large by nature.
+    performance: { hints: false },
+    devServer: {
+      host: "localhost",
+      port: DEV_PORT,
+      server: certificates ? { type: "https", options: certificates } : "http",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      devMiddleware: { index: "taskpane.html" },
+      client: { overlay: { errors: true, warnings: false } },
+      open: false,
+    },
+  };
+};
