@@ -43,7 +43,10 @@ export async function buildSyntheticWorkbook(opts: SyntheticOptions): Promise<Bu
     const perProgram = 16;
     const programs = Math.max(1, Math.floor(opts.rows / perProgram));
     for (let p = 0; p < programs; p++) {
-      const pk = `7.${String((s % 99) + 1).padStart(2, "0")}.${String((p % 99) + 1).padStart(2, "0")}`;
+      // A dinas whose bidang has no catalogue (1.BB): the check runs without nomenclature, as for most units.
+      // Programs are numbered within bidang of 99 so that every kode is unique, as in a real workbook.
+      const bidang = (s * 7 + Math.floor(p / 99)) % 99;
+      const pk = `1.${String(bidang + 1).padStart(2, "0")}.${String((p % 99) + 1).padStart(2, "0")}`;
       const programRow = r++;
       programRows.push(programRow);
       const kegRows: number[] = [];
@@ -74,7 +77,7 @@ export async function buildSyntheticWorkbook(opts: SyntheticOptions): Promise<Bu
       const pr = ws.getRow(programRow);
       const pN = programCells.reduce((a, [, v]) => a + v[0], 0);
       const pN1 = programCells.reduce((a, [, v]) => a + v[1], 0);
-      pr.values = [pk, `PROGRAM SINTETIS ${p + 1}`, "Persentase capaian program (%)", "Kantor", "100%", null, "APBD", "", "100%", null];
+      pr.values = [pk, `PROGRAM PELAYANAN ${p + 1}`, "Persentase capaian program (%)", "Kantor", "100%", null, "APBD", "", "100%", null];
       pr.getCell(6).value = { formula: `SUM(${kegRows.map((k) => `F${k}`).join(",")})`, result: pN };
       pr.getCell(10).value = { formula: `SUM(${kegRows.map((k) => `J${k}`).join(",")})`, result: pN1 };
       pr.getCell(2).font = { bold: true };
