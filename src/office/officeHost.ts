@@ -1,0 +1,109 @@
+/// <reference types="office-js" />
+/**
+ * The Office host: the InteractiveHost contract over the open workbook, plus what the pane needs to point at
+ * cells and to add generated tables. Every Excel.run goes through one queue (see queue.ts).
+ */
+import type { InteractiveHost, ReadOptions, SheetRef } from "../domain/host";
+import type { MappingOverrides } from "../domain/mapping/types";
+import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
+import type { SheetSnapshot } from "../domain/sheet/snapshot";
+import { officeEnvironment, type OfficeEnvironment } from "./environment";
+import { clearHighlightCells, highlightCells, type CellTarget } from "./highlight";
+import { ExcelQueue } from "./queue";
+import { DEFAULT_READ_TUNING, readSheetSnapshot, type ReadReport, type ReadTuning } from "./readSnapshot";
+import { loadMappingSettings, saveMappingSettings } from "./settings";
+import { applySheetPlanToWorkbook, type SheetPlanResult } from "./sheetPlan";
+import { DEFAULT_WRITE_TUNING, writePlan, type WriteReport, type WriteTuning } from "./writePlan";
+
+export interface OfficeHostOptions {
+  syncTimeoutMs?: number;
+  readTuning?: ReadTuning;
+  writeTuning?: WriteTuning;
+}
+
+/** Sync counts of the last read and write, for the pane's progress and for the tests' budgets. */
+export interface OfficeHostStats {
+  lastRead?: ReadReport;
+  lastWrite?: WriteReport;
+}
+
+export class OfficeHost implements InteractiveHost {
+  readonly queue: ExcelQueue;
+  readonly stats: OfficeHostStats = {};
+  private readonly readTuning: ReadTuning;
+  private readonly writeTuning: WriteTuning;
+
+  constructor(
+    private readonly env: OfficeEnvironment = officeEnvironment(),
+    opts: OfficeHostOptions = {},
+  ) {
+    this.queue = new ExcelQueue(env, opts.syncTimeoutMs);
+    this.readTuning = opts.readTuning ?? DEFAULT_READ_TUNING;
+    this.writeTuning = opts.writeTuning ?? DEFAULT_WRITE_TUNING;
+  }
+
+  listSheets(): Promise<SheetRef[]> {
+    return this.queue.run(async (b) => {
+      const sheets = b.context.workbook.worksheets;
+      sheets.load("items/id,items/name,items/visibility");
+      await b.sync();
+      return sheets.items.map((ws) => ({ id: ws.id, name: ws.name, visible: ws.visibility === "Visible" }));
+    });
+  }
+
+  readSnapshot(sheet: SheetRef, opts: ReadOptions = {}): Promise<SheetSnapshot> {
+    const report: ReadReport = { syncs: 0, chunkRows: [], payloadRetries: 0 };
+    this.stats.lastRead = report;
+    const caps = { cellProperties: this.env.isSetSupported("ExcelApi", "1.9") };
+    return this.queue.run((b) => readSheetSnapshot(b, sheet, opts, caps, this.readTuning, report));
+  }
+
+  loadMapping(): Promise<MappingOverrides | undefined> {
+    return this.queue.run((b) => loadMappingSettings(b));
+  }
+
+  saveMapping(m: MappingOverrides): Promise<void> {
+    return this.queue.run((b) => saveMappingSettings(b, m));
+  }
+
+  /** One Excel.run, so on ExcelApi 1.20 the whole command is one entry in Excel's undo list. */
+  apply(plan: WritePlan): Promise<UndoRecord> {
+    const report: WriteReport = { syncs: 0, chunks: 0, payloadRetries: 0 };
+    this.stats.lastWrite = report;
+    return this.queue.run((b) => writePlan(b, plan, this.writeTuning, report), { mergeUndoGroup: this.undoGroups() });
+  }
+
+  /** "Batalkan": the record is a plan like any other, guarded the same way (a cell edited since is refused). */
+  async undo(record: UndoRecord): Promise<void> {
+    await this.apply({ title: record.title, cells: record.cells });
+  }
+
+  selectCell(sheet: string, cell: string): Promise<void> {
+    return this.queue.run(async (b) => {
+      const ws = b.context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await b.sync();
+    });
+  }
+
+  /** "Tandai di lembar": fills the cells, keeping what each held so clearHighlight restores it exactly. */
+  highlight(cells: readonly CellTarget[]): Promise<void> {
+    return this.queue.run(async (b) => {
+      await clearHighlightCells(b, this.env);
+      await highlightCells(b, cells, this.env);
+    });
+  }
+
+  clearHighlight(): Promise<void> {
+    return this.queue.run((b) => clearHighlightCells(b, this.env));
+  }
+
+  applySheetPlan(plan: SheetPlan): Promise<SheetPlanResult> {
+    return this.queue.run((b) => applySheetPlanToWorkbook(b, plan, this.env), { mergeUndoGroup: this.undoGroups() });
+  }
+
+  private undoGroups(): boolean {
+    return this.env.isSetSupported("ExcelApi", "1.20");
+  }
+}

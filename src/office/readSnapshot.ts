@@ -1,0 +1,180 @@
+/// <reference types="office-js" />
+/**
+ * Reads one worksheet into a sparse SheetSnapshot: one sync for the sheet's facts (used range, merges,
+ * protection), then one sync per row chunk (values, en-US formulas, number formats, value types, and the
+ * style cues and hidden rows when ExcelApi 1.9 offers them in bulk). Chunks are sized from the first chunk's
+ * measured size to stay well under the 5 MB payload of Excel on the web, and halved on a payload error.
+ */
+import type { SheetRef } from "../domain/host";
+import type { Cell, MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
+import { isPayloadTooLarge } from "./errors";
+import type { Batch } from "./queue";
+
+export interface ReadTuning {
+  /** Cells in the first chunk (rows = cells / columns). */
+  firstChunkCells: number;
+  /** Rows in the first chunk at most, whatever the width. */
+  firstChunkRows: number;
+  /** Rows in any chunk at most. */
+  maxChunkRows: number;
+  /** Estimated response bytes a chunk aims at: well under Excel on the web's 5 MB. */
+  targetChunkBytes: number;
+}
+
+export const DEFAULT_READ_TUNING: ReadTuning = {
+  firstChunkCells: 50_000,
+  firstChunkRows: 5_000,
+  maxChunkRows: 50_000,
+  targetChunkBytes: 2_000_000,
+};
+
+export interface ReadCapabilities {
+  /** ExcelApi 1.9: getCellProperties / getRowProperties. */
+  cellProperties: boolean;
+}
+
+export interface ReadReport {
+  syncs: number;
+  chunkRows: number[];
+  payloadRetries: number;
+}
+
+const CHUNK_PROPERTIES = "values,formulas,numberFormat,valueTypes";
+
+export async function readSheetSnapshot(
+  b: Batch,
+  ref: SheetRef,
+  opts: { styles?: boolean },
+  caps: ReadCapabilities,
+  tuning: ReadTuning = DEFAULT_READ_TUNING,
+  report: ReadReport = { syncs: 0, chunkRows: [], payloadRetries: 0 },
+): Promise<SheetSnapshot> {
+  const ws = b.context.workbook.worksheets.getItem(ref.id);
+  ws.load("id,name,visibility");
+  ws.protection.load("protected");
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  // The whole sheet, not the used range: Excel only lists merges whose top-left cell lies inside the range
+  // queried (office-js#3611), and a merge whose top-left cell is blank lies outside the values-only used range.
+  const merged = ws.getRange().getMergedAreasOrNullObject();
+  merged.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
+  await b.sync();
+  report.syncs++;
+
+  const rows = new Map<number, Map<number, Cell>>();
+  const hiddenRows = new Set<number>();
+  let maxRow = 0;
+  let maxCol = 0;
+
+  if (!used.isNullObject) {
+    const top = used.rowIndex;
+    const left = used.columnIndex;
+    const width = used.columnCount;
+    const height = used.rowCount;
+    let chunkRows = Math.max(1, Math.min(tuning.firstChunkRows, Math.floor(tuning.firstChunkCells / width)));
+    // After a payload error no chunk grows back to the size that failed.
+    let ceiling = tuning.maxChunkRows;
+    let done = 0;
+    while (done < height) {
+      const n = Math.min(chunkRows, height - done);
+      const range = ws.getRangeByIndexes(top + done, left, n, width);
+      range.load(CHUNK_PROPERTIES);
+      const styles = opts.styles && caps.cellProperties ? range.getCellProperties({ format: { font: { bold: true }, indentLevel: true } }) : undefined;
+      const rowProps = caps.cellProperties ? range.getRowProperties({ rowIndex: true, rowHidden: true }) : undefined;
+      try {
+        await b.sync();
+        report.syncs++;
+      } catch (e) {
+        report.syncs++;
+        if (!isPayloadTooLarge(e) || n === 1) throw e;
+        report.payloadRetries++;
+        ceiling = Math.max(1, Math.floor(n / 2));
+        chunkRows = ceiling;
+        continue;
+      }
+      report.chunkRows.push(n);
+      const { values, formulas, numberFormat, valueTypes } = range;
+      const hiddenInChunk = new Set<number>();
+      for (const p of rowProps?.value ?? []) if (p.rowHidden && p.rowIndex !== undefined) hiddenInChunk.add(p.rowIndex + 1);
+      for (let r = 0; r < n; r++) {
+        const rowNumber = top + done + r + 1;
+        let cells: Map<number, Cell> | undefined;
+        for (let c = 0; c < width; c++) {
+          const cell = toCell(values[r][c], formulas[r][c], numberFormat[r][c], valueTypes[r][c]);
+          if (!cell) continue;
+          const style = styles?.value[r]?.[c]?.format;
+          if (style?.font?.bold) cell.bold = true;
+          if (style?.indentLevel) cell.indent = style.indentLevel;
+          if (!cells) cells = new Map();
+          cells.set(left + c + 1, cell);
+          maxCol = Math.max(maxCol, left + c + 1);
+        }
+        if (!cells) continue;
+        rows.set(rowNumber, cells);
+        maxRow = rowNumber;
+        // Only rows with content, as the .xlsx host does.
+        if (hiddenInChunk.has(rowNumber)) hiddenRows.add(rowNumber);
+      }
+      done += n;
+      chunkRows = nextChunkRows(estimateBytes(values, formulas, numberFormat, valueTypes) / n, tuning, ceiling);
+    }
+  }
+
+  const snapshot: SheetSnapshot = {
+    id: ws.id,
+    name: ws.name,
+    visible: ws.visibility === "Visible",
+    rows,
+    maxRow,
+    maxCol,
+    merges: mergeAreas(merged),
+    protected: ws.protection.protected,
+  };
+  if (hiddenRows.size > 0) snapshot.hiddenRows = hiddenRows;
+  return snapshot;
+}
+
+function nextChunkRows(bytesPerRow: number, tuning: ReadTuning, ceiling: number): number {
+  const rows = Math.floor(tuning.targetChunkBytes / Math.max(1, bytesPerRow));
+  return Math.max(1, Math.min(rows, tuning.maxChunkRows, ceiling));
+}
+
+/** The JSON size Excel sends for the chunk, near enough: the loaded arrays as JSON. */
+export function estimateBytes(...arrays: unknown[][][]): number {
+  let bytes = 0;
+  for (const a of arrays) bytes += JSON.stringify(a).length;
+  return bytes;
+}
+
+function mergeAreas(merged: Excel.RangeAreas): MergeArea[] {
+  if (merged.isNullObject) return [];
+  const out = merged.areas.items.map((a) => ({
+    top: a.rowIndex + 1,
+    left: a.columnIndex + 1,
+    bottom: a.rowIndex + a.rowCount,
+    right: a.columnIndex + a.columnCount,
+  }));
+  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/**
+ * One cell as the snapshot holds it; undefined when it holds nothing. Error values arrive as their text in
+ * `values` with value type "Error"; a formula is in `formulas` (en-US) with a leading "=".
+ */
+export function toCell(value: unknown, formula: unknown, numberFormat: unknown, valueType: unknown): Cell | undefined {
+  const formulaText = typeof formula === "string" && formula.startsWith("=") ? formula.slice(1) : undefined;
+  let cell: Cell;
+  if (valueType === "Error") cell = { value: null, error: String(value) };
+  else if (valueType === "Empty" || value === null || value === undefined) {
+    if (formulaText === undefined) return undefined;
+    cell = { value: null };
+  } else if (typeof value === "string") {
+    if (formulaText === undefined && value.trim() === "") return undefined;
+    cell = { value };
+  } else if (typeof value === "number" || typeof value === "boolean") cell = { value };
+  else cell = { value: String(value) };
+  if (formulaText !== undefined) cell.formula = formulaText;
+  // "General" is what every unformatted cell holds; the .xlsx host leaves it out too.
+  if (typeof numberFormat === "string" && numberFormat !== "" && numberFormat !== "General") cell.numFmt = numberFormat;
+  return cell;
+}

@@ -1,0 +1,1016 @@
+/// <reference types="office-js" />
+/**
+ * A recording fake of the part of the Excel JavaScript API the Office host uses. It ENFORCES what Excel
+ * enforces, or a passing test would prove nothing:
+ * - a property can be read only after it was loaded AND a sync ran (PropertyNotLoaded otherwise);
+ * - a ClientResult's value only after a sync;
+ * - a batch's request and response are each limited to 5 MB (JSON size of the data carried), over which
+ *   the sync fails with Request/ResponsePayloadSizeLimitExceeded and the batch does nothing;
+ * - writing into a protected sheet fails with AccessDenied; a missing sheet with ItemNotFound;
+ * - strings written through `values`/`formulas` are parsed as if typed (=… becomes a formula, "12" a number)
+ *   unless the cell is formatted as Text "@" or the text starts with a quote prefix;
+ * - getMergedAreasOrNullObject lists only merges whose top-left cell lies inside the range (office-js#3611).
+ * It counts syncs, logs every write, and can be put in cell-edit mode, fail a given sync, or hang.
+ */
+import type { ExcelRunOptions, OfficeEnvironment } from "../../src/office/environment";
+import type { CellValue, MergeArea } from "../../src/domain/sheet/snapshot";
+import { a1, columnIndex } from "../../src/domain/sheet/snapshot";
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Bytes a queued operation costs in the request besides its data (method name, object path, ids). */
+const OP_OVERHEAD = 60;
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "OfficeExtension.Error";
+  }
+}
+
+export interface FakeFill {
+  color: string;
+  pattern: string;
+  patternColor?: string;
+  tintAndShade?: number;
+}
+
+export interface FakeCell {
+  value: CellValue;
+  formula?: string;
+  error?: string;
+  numFmt?: string;
+  bold?: boolean;
+  italic?: boolean;
+  indent?: number;
+  fill?: FakeFill;
+  borders?: Record<string, string>;
+  wrap?: boolean;
+  horizontal?: string;
+  vertical?: string;
+  fontSize?: number;
+}
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  protected: boolean;
+  cells: Map<number, Map<number, FakeCell>>;
+  merges: MergeArea[];
+  hiddenRows: Set<number>;
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  layout: Record<string, unknown>;
+  frozenRows?: number;
+  activations: number;
+  selected?: string;
+}
+
+export interface WriteLogEntry {
+  sheet: string;
+  target: string;
+  what: string;
+}
+
+type Op = { request: number; run: () => number; write?: boolean };
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  readonly settings = new Map<string, unknown>();
+  /** Highest ExcelApi version isSetSupported answers yes for. */
+  apiVersion = "1.13";
+  syncs = 0;
+  readonly writes: WriteLogEntry[] = [];
+  readonly runs: ExcelRunOptions[] = [];
+  readonly maxRequestBytes: number[] = [];
+  readonly maxResponseBytes: number[] = [];
+  cellEditMode = false;
+  /** Sync number (1-based, counted over the fake's life) -> the error code that sync fails with. */
+  readonly failSync = new Map<number, string>();
+  /** Fail every sync whose response exceeds this (a smaller stand-in for 5 MB when a test needs it). */
+  responseLimit = PAYLOAD_LIMIT;
+  requestLimit = PAYLOAD_LIMIT;
+  /** A sync with this number never settles (a hung Excel on the web). */
+  hangOnSync?: number;
+  /** Fails a run with mergeUndoGroup as Excel does when an operation cannot be undone. */
+  undoNotSupported = false;
+  private nextId = 1;
+
+  addSheet(name: string, grid: readonly (readonly (CellValue | FakeCell | undefined)[])[] = [], extra: Partial<Pick<FakeSheet, "protected" | "visibility">> & { merges?: MergeArea[]; hiddenRows?: number[]; top?: number; left?: number } = {}): FakeSheet {
+    const sheet = this.newSheet(name);
+    sheet.protected = extra.protected ?? false;
+    sheet.visibility = extra.visibility ?? "Visible";
+    sheet.merges = extra.merges ?? [];
+    for (const r of extra.hiddenRows ?? []) sheet.hiddenRows.add(r);
+    grid.forEach((line, ri) =>
+      line.forEach((raw, ci) => {
+        if (raw === undefined || raw === null) return;
+        const cell: FakeCell = typeof raw === "object" ? { ...raw } : { value: raw };
+        setCell(sheet, ri + (extra.top ?? 1), ci + (extra.left ?? 1), cell);
+      }),
+    );
+    return sheet;
+  }
+
+  newSheet(name: string): FakeSheet {
+    const sheet: FakeSheet = {
+      id: `{00000000-0001-0000-${String(this.nextId++).padStart(4, "0")}-000000000000}`,
+      name,
+      visibility: "Visible",
+      protected: false,
+      cells: new Map(),
+      merges: [],
+      hiddenRows: new Set(),
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      layout: {},
+      activations: 0,
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name || x.id === name);
+    if (!s) throw new FakeOfficeError("ItemNotFound", `no sheet ${name}`);
+    return s;
+  }
+
+  cell(sheet: string, ref: string): FakeCell | undefined {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) throw new Error(ref);
+    return this.sheet(sheet).cells.get(Number(m[2]))?.get(columnIndex(m[1]));
+  }
+
+  isSetSupported(name: string, version: string): boolean {
+    return name === "ExcelApi" && compareVersions(version, this.apiVersion) <= 0;
+  }
+
+  environment(): OfficeEnvironment {
+    return {
+      run: async (options, batch) => {
+        this.runs.push({ ...options });
+        if (options.mergeUndoGroup && !this.isSetSupported("ExcelApi", "1.20")) throw new Error("mergeUndoGroup needs ExcelApi 1.20");
+        if (options.mergeUndoGroup && this.undoNotSupported) throw new FakeOfficeError("UndoNotSupported", "undo group not supported");
+        const context = new FakeContext(this);
+        return batch(context as unknown as Excel.RequestContext);
+      },
+      isSetSupported: (name, version) => this.isSetSupported(name, version),
+    };
+  }
+
+  /** Runs the queued operations of one sync, all or nothing for the payload checks. */
+  async sync(ops: Op[]): Promise<void> {
+    this.syncs++;
+    const n = this.syncs;
+    if (this.hangOnSync === n) return new Promise<void>(() => undefined);
+    await Promise.resolve();
+    if (this.cellEditMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "cell edit mode");
+    const injected = this.failSync.get(n);
+    if (injected) throw new FakeOfficeError(injected, `injected ${injected}`);
+    const request = ops.reduce((s, op) => s + op.request, 0);
+    this.maxRequestBytes.push(request);
+    if (request > this.requestLimit) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `request of ${request} bytes`);
+    // Writes are applied on a copy first: a batch that fails (payload, protection) changes nothing.
+    const before = ops.some((op) => op.write) ? this.cloneState() : () => undefined;
+    const writesBefore = this.writes.length;
+    let response = 0;
+    try {
+      for (const op of ops) response += op.run();
+      this.maxResponseBytes.push(response);
+      if (response > this.responseLimit) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `response of ${response} bytes`);
+    } catch (e) {
+      before();
+      this.writes.length = writesBefore;
+      throw e;
+    }
+  }
+
+  log(sheet: FakeSheet, target: string, what: string): void {
+    if (sheet.protected) throw new FakeOfficeError("AccessDenied", `sheet ${sheet.name} is protected`);
+    this.writes.push({ sheet: sheet.name, target, what });
+  }
+
+  private cloneState(): () => void {
+    const sheets = [...this.sheets];
+    const saved = sheets.map((s) => ({
+      s,
+      cells: new Map([...s.cells].map(([r, row]) => [r, new Map([...row].map(([c, cell]) => [c, { ...cell, fill: cell.fill && { ...cell.fill }, borders: cell.borders && { ...cell.borders } }]))])),
+      merges: [...s.merges],
+      layout: { ...s.layout },
+      columnWidths: new Map(s.columnWidths),
+      rowHeights: new Map(s.rowHeights),
+    }));
+    const settings = new Map(this.settings);
+    return () => {
+      this.sheets.splice(0, this.sheets.length, ...sheets);
+      for (const x of saved) Object.assign(x.s, { cells: x.cells, merges: x.merges, layout: x.layout, columnWidths: x.columnWidths, rowHeights: x.rowHeights });
+      this.settings.clear();
+      for (const [k, v] of settings) this.settings.set(k, v);
+    };
+  }
+}
+
+function compareVersions(a: string, b: string): number {
+  const [a1v, a2] = a.split(".").map(Number);
+  const [b1, b2] = b.split(".").map(Number);
+  return a1v - b1 || a2 - b2;
+}
+
+export function setCell(sheet: FakeSheet, row: number, col: number, cell: FakeCell): void {
+  let line = sheet.cells.get(row);
+  if (!line) sheet.cells.set(row, (line = new Map()));
+  line.set(col, cell);
+}
+
+function getCell(sheet: FakeSheet, row: number, col: number): FakeCell | undefined {
+  return sheet.cells.get(row)?.get(col);
+}
+
+function hasContent(c: FakeCell): boolean {
+  return (c.value !== null && c.value !== "") || c.formula !== undefined || c.error !== undefined;
+}
+
+/* ---------------------------------------------------------------------------------------------------------- */
+
+class FakeContext {
+  readonly workbook: FakeWorkbookObject;
+  private queue: Op[] = [];
+
+  constructor(readonly fake: FakeWorkbook) {
+    this.workbook = new FakeWorkbookObject(this);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    await this.fake.sync(ops);
+  }
+}
+
+/** The base of every proxy: properties become readable only through a load followed by a sync. */
+class ClientObject {
+  protected readonly loaded = new Map<string, unknown>();
+
+  constructor(protected readonly ctx: FakeContext) {}
+
+  protected read<T>(name: string): T {
+    if (!this.loaded.has(name)) throw new FakeOfficeError("PropertyNotLoaded", `${this.constructor.name}.${name} was not loaded (or read before context.sync())`);
+    return this.loaded.get(name) as T;
+  }
+
+  protected queueLoad(names: string[], fetch: (name: string) => unknown): void {
+    this.ctx.enqueue({
+      request: OP_OVERHEAD,
+      run: () => {
+        let bytes = 0;
+        for (const n of names) {
+          const v = fetch(n);
+          this.loaded.set(n, v);
+          bytes += JSON.stringify(v ?? null).length + n.length;
+        }
+        return bytes;
+      },
+    });
+  }
+
+  protected write(request: unknown, run: () => void): void {
+    this.ctx.enqueue({ request: OP_OVERHEAD + JSON.stringify(request ?? null).length, run: () => (run(), 0), write: true });
+  }
+}
+
+function propertyList(props: string | string[] | Record<string, unknown> | undefined): string[] {
+  if (props === undefined) return [];
+  if (typeof props === "string") return props.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(props)) return props;
+  return Object.keys(props);
+}
+
+class ClientResult<T> {
+  private resolved = false;
+  private result: T | undefined;
+
+  constructor(ctx: FakeContext, compute: () => T) {
+    ctx.enqueue({
+      request: OP_OVERHEAD,
+      run: () => {
+        this.result = compute();
+        this.resolved = true;
+        return JSON.stringify(this.result).length;
+      },
+    });
+  }
+
+  get value(): T {
+    if (!this.resolved) throw new FakeOfficeError("PropertyNotLoaded", "ClientResult.value read before context.sync()");
+    return this.result as T;
+  }
+}
+
+class FakeWorkbookObject {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly settings: FakeSettingCollection;
+
+  constructor(ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.settings = new FakeSettingCollection(ctx);
+  }
+}
+
+class FakeWorksheetCollection extends ClientObject {
+  load(props: string): this {
+    const names = propertyList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue({
+      request: OP_OVERHEAD,
+      run: () => {
+        const items = this.ctx.fake.sheets.map((s) => {
+          const ws = new FakeWorksheet(this.ctx, () => s);
+          ws.fill(names);
+          return ws;
+        });
+        this.loaded.set("items", items);
+        return JSON.stringify(this.ctx.fake.sheets.map((s) => names.map((n) => (s as unknown as Record<string, unknown>)[n]))).length;
+      },
+    });
+    return this;
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.read("items");
+  }
+
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.fake.sheet(key));
+  }
+
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.fake.sheets.find((s) => s.name === key || s.id === key) ?? null);
+  }
+
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | undefined;
+    this.write({ name }, () => {
+      if (this.ctx.fake.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", name);
+      created = this.ctx.fake.newSheet(name);
+      this.ctx.fake.writes.push({ sheet: name, target: "", what: "add-sheet" });
+    });
+    return new FakeWorksheet(this.ctx, () => created ?? this.ctx.fake.sheet(name));
+  }
+}
+
+class FakeWorksheet extends ClientObject {
+  readonly protection: FakeProtection;
+  readonly pageLayout: FakePageLayout;
+  readonly freezePanes: { freezeRows: (n: number) => void };
+
+  constructor(
+    ctx: FakeContext,
+    readonly resolve: () => FakeSheet | null,
+  ) {
+    super(ctx);
+    this.protection = new FakeProtection(ctx, () => this.resolve());
+    this.pageLayout = new FakePageLayout(ctx, () => this.sheet());
+    this.freezePanes = {
+      freezeRows: (n: number) => this.write({ n }, () => (this.sheet().frozenRows = n)),
+    };
+  }
+
+  sheet(): FakeSheet {
+    const s = this.resolve();
+    if (!s) throw new FakeOfficeError("ItemNotFound", "worksheet not found");
+    return s;
+  }
+
+  fill(names: string[]): void {
+    const s = this.sheet();
+    for (const n of names) this.loaded.set(n, (s as unknown as Record<string, unknown>)[n]);
+  }
+
+  load(props: string): this {
+    const names = propertyList(props);
+    this.queueLoad(["isNullObject", ...names], (n) => {
+      const s = this.resolve();
+      if (n === "isNullObject") return s === null;
+      if (!s) return null;
+      return (s as unknown as Record<string, unknown>)[n];
+    });
+    return this;
+  }
+
+  get id(): string {
+    return this.read("id");
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+
+  activate(): void {
+    this.write({}, () => this.sheet().activations++);
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const s = this.sheet();
+      if (address === undefined) return { sheet: s, top: 1, left: 1, rows: 1_048_576, cols: 16_384 };
+      return { sheet: s, ...parseAddress(address) };
+    });
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.sheet(), top: row + 1, left: col + 1, rows, cols }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const s = this.sheet();
+      let top = Infinity;
+      let left = Infinity;
+      let bottom = 0;
+      let right = 0;
+      for (const [r, line] of s.cells) {
+        for (const [c, cell] of line) {
+          if (valuesOnly && !hasContent(cell)) continue;
+          top = Math.min(top, r);
+          bottom = Math.max(bottom, r);
+          left = Math.min(left, c);
+          right = Math.max(right, c);
+        }
+      }
+      if (bottom === 0) return null;
+      return { sheet: s, top, left, rows: bottom - top + 1, cols: right - left + 1 };
+    });
+  }
+}
+
+class FakeProtection extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet | null,
+  ) {
+    super(ctx);
+  }
+  load(props: string): this {
+    this.queueLoad(propertyList(props), () => this.sheet()?.protected ?? null);
+    return this;
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+class FakePageLayout extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+    return new globalThis.Proxy(this, {
+      set: (target, prop, value) => {
+        if (typeof prop !== "string") return false;
+        target.write(value, () => {
+          const s = target.sheet();
+          if (!target.ctx.fake.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", `pageLayout.${prop} needs ExcelApi 1.9`);
+          s.layout[prop] = value;
+          target.ctx.fake.writes.push({ sheet: s.name, target: "", what: `pageLayout.${prop}` });
+        });
+        return true;
+      },
+    });
+  }
+  get headersFooters(): { defaultForAllPages: Record<string, string> } {
+    const set = (prop: string, value: string): void => this.write(value, () => (this.sheet().layout[`footer.${prop}`] = value));
+    return { defaultForAllPages: new globalThis.Proxy({}, { set: (_t, p, v) => (set(String(p), String(v)), true) }) };
+  }
+  setPrintTitleRows(rows: string): void {
+    this.write(rows, () => (this.sheet().layout.printTitleRows = rows));
+  }
+}
+
+interface Area {
+  sheet: FakeSheet;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+function parseAddress(address: string): { top: number; left: number; rows: number; cols: number } {
+  const plain = address.replace(/^.*!/, "").replace(/\$/g, "");
+  const [from, to] = plain.split(":");
+  const cell = (ref: string): { row: number; col: number } => {
+    const m = /^([A-Za-z]+)(\d+)$/.exec(ref);
+    if (m) return { col: columnIndex(m[1]), row: Number(m[2]) };
+    const rowOnly = /^(\d+)$/.exec(ref);
+    if (rowOnly) return { col: 1, row: Number(rowOnly[1]) };
+    throw new FakeOfficeError("InvalidArgument", `bad address ${address}`);
+  };
+  const a = cell(from);
+  const b = to ? cell(to) : a;
+  if (/^\d+$/.test(from) && to) return { top: a.row, left: 1, rows: b.row - a.row + 1, cols: 16_384 };
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), rows: Math.abs(b.row - a.row) + 1, cols: Math.abs(b.col - a.col) + 1 };
+}
+
+const ERROR_TEXT = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NULL!|NUM!|SPILL!|CALC!)$/;
+
+/** What Excel makes of a value written through the API: a string is parsed as if typed (en-US). */
+function typedContent(input: unknown, numFmt: string | undefined): Pick<FakeCell, "value" | "formula" | "error"> {
+  if (input === null || input === undefined || input === "") return { value: null };
+  if (typeof input === "number" || typeof input === "boolean") return { value: input };
+  const text = String(input);
+  if (numFmt === "@") return { value: text };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith("=")) return { value: null, formula: text.slice(1) };
+  if (ERROR_TEXT.test(text)) return { value: null, error: text };
+  const t = text.trim();
+  if (/^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][+-]?\d+)?$/.test(t)) return { value: Number(t.replace(/,/g, "")) };
+  if (/^[+-]?\d+(\.\d+)?%$/.test(t)) return { value: Number(t.slice(0, -1)) / 100 };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+  return { value: text };
+}
+
+class FakeRange extends ClientObject {
+  readonly format: FakeRangeFormat;
+
+  constructor(
+    ctx: FakeContext,
+    readonly resolve: () => Area | null,
+  ) {
+    super(ctx);
+    this.format = new FakeRangeFormat(ctx, () => this.area());
+  }
+
+  area(): Area {
+    const a = this.resolve();
+    if (!a) throw new FakeOfficeError("ItemNotFound", "range is a null object");
+    return a;
+  }
+
+  private grid<T>(f: (cell: FakeCell | undefined, row: number, col: number) => T): T[][] {
+    const a = this.area();
+    if (a.rows * a.cols > 10_000_000) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "unbounded range read");
+    const out: T[][] = [];
+    for (let r = 0; r < a.rows; r++) {
+      const line: T[] = [];
+      for (let c = 0; c < a.cols; c++) line.push(f(getCell(a.sheet, a.top + r, a.left + c), a.top + r, a.left + c));
+      out.push(line);
+    }
+    return out;
+  }
+
+  load(props: string): this {
+    const names = propertyList(props);
+    this.queueLoad(["isNullObject", ...names], (n) => {
+      const a = n === "isNullObject" ? null : this.resolve();
+      switch (n) {
+        case "isNullObject":
+          return this.resolve() === null;
+        case "values":
+          return this.grid((c) => (c?.error ?? (c?.value === null || c?.value === undefined ? (c?.formula !== undefined ? 0 : "") : c.value)));
+        case "formulas":
+          return this.grid((c) => (c?.formula !== undefined ? `=${c.formula}` : c?.error ?? (c?.value ?? "")));
+        case "numberFormat":
+          return this.grid((c) => c?.numFmt ?? "General");
+        case "valueTypes":
+          return this.grid((c) => valueType(c));
+        case "rowIndex":
+          return a ? a.top - 1 : null;
+        case "columnIndex":
+          return a ? a.left - 1 : null;
+        case "rowCount":
+          return a ? a.rows : null;
+        case "columnCount":
+          return a ? a.cols : null;
+        case "address":
+          return a ? `${a.sheet.name}!${a1(a.top, a.left)}:${a1(a.top + a.rows - 1, a.left + a.cols - 1)}` : null;
+        default:
+          throw new FakeOfficeError("InvalidArgument", `the fake does not load Range.${n}`);
+      }
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+
+  set values(v: unknown[][]) {
+    this.writeContents(v, "values");
+  }
+  set formulas(v: unknown[][]) {
+    this.writeContents(v, "formulas");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.write(v, () => {
+      const a = this.area();
+      this.ctx.fake.log(a.sheet, this.addressOf(a), "numberFormat");
+      this.eachCell(a, v, (cell, x) => (cell.numFmt = String(x)));
+    });
+  }
+
+  private writeContents(v: unknown[][], what: string): void {
+    this.write(v, () => {
+      const a = this.area();
+      this.ctx.fake.log(a.sheet, this.addressOf(a), what);
+      this.eachCell(a, v, (cell, x) => {
+        const typed = typedContent(x, cell.numFmt);
+        delete cell.formula;
+        delete cell.error;
+        Object.assign(cell, typed);
+      });
+    });
+  }
+
+  private eachCell(a: Area, v: unknown[][], f: (cell: FakeCell, x: unknown) => void): void {
+    if (v.length !== a.rows || v.some((line) => line.length !== a.cols)) throw new FakeOfficeError("InvalidArgument", "array size does not match the range");
+    for (let r = 0; r < a.rows; r++) {
+      for (let c = 0; c < a.cols; c++) {
+        let cell = getCell(a.sheet, a.top + r, a.left + c);
+        if (!cell) setCell(a.sheet, a.top + r, a.left + c, (cell = { value: null }));
+        f(cell, v[r][c]);
+      }
+    }
+  }
+
+  addressOf(a: Area): string {
+    return a.rows === 1 && a.cols === 1 ? a1(a.top, a.left) : `${a1(a.top, a.left)}:${a1(a.top + a.rows - 1, a.left + a.cols - 1)}`;
+  }
+
+  getCellProperties(opts: { format?: { font?: { bold?: boolean }; indentLevel?: boolean } }): ClientResult<unknown[][]> {
+    this.requireApi("1.9", "getCellProperties");
+    return new ClientResult(this.ctx, () =>
+      this.grid((c) => {
+        const format: Record<string, unknown> = {};
+        if (opts.format?.font?.bold) format.font = { bold: c?.bold ?? false };
+        if (opts.format?.indentLevel) format.indentLevel = c?.indent ?? 0;
+        return { format };
+      }),
+    );
+  }
+
+  getRowProperties(opts: { rowIndex?: boolean; rowHidden?: boolean }): ClientResult<unknown[]> {
+    this.requireApi("1.9", "getRowProperties");
+    return new ClientResult(this.ctx, () => {
+      const a = this.area();
+      const out: unknown[] = [];
+      for (let r = 0; r < a.rows; r++) {
+        const p: Record<string, unknown> = {};
+        if (opts.rowIndex) p.rowIndex = a.top + r - 1;
+        if (opts.rowHidden) p.rowHidden = a.sheet.hiddenRows.has(a.top + r);
+        out.push(p);
+      }
+      return out;
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const a = this.area();
+      const inside = a.sheet.merges.filter((m) => m.top >= a.top && m.top < a.top + a.rows && m.left >= a.left && m.left < a.left + a.cols);
+      return inside.length ? inside : null;
+    });
+  }
+
+  select(): void {
+    this.write({}, () => {
+      const a = this.area();
+      a.sheet.selected = this.addressOf(a);
+    });
+  }
+
+  merge(across?: boolean): void {
+    this.write({ across }, () => {
+      const a = this.area();
+      this.ctx.fake.log(a.sheet, this.addressOf(a), "merge");
+      a.sheet.merges.push({ top: a.top, left: a.left, bottom: a.top + a.rows - 1, right: a.left + a.cols - 1 });
+    });
+  }
+
+  unmerge(): void {
+    this.write({}, () => {
+      const a = this.area();
+      this.ctx.fake.log(a.sheet, this.addressOf(a), "unmerge");
+      a.sheet.merges = a.sheet.merges.filter((m) => m.top < a.top || m.top >= a.top + a.rows || m.left < a.left || m.left >= a.left + a.cols);
+    });
+  }
+
+  clear(): void {
+    this.write({}, () => {
+      const a = this.area();
+      this.ctx.fake.log(a.sheet, this.addressOf(a), "clear");
+      for (const [r, line] of a.sheet.cells) {
+        if (r < a.top || r >= a.top + a.rows) continue;
+        for (const c of [...line.keys()]) if (c >= a.left && c < a.left + a.cols) line.delete(c);
+      }
+    });
+  }
+
+  private requireApi(version: string, what: string): void {
+    if (!this.ctx.fake.isSetSupported("ExcelApi", version)) throw new TypeError(`${what} is not a function (needs ExcelApi ${version})`);
+  }
+}
+
+function valueType(c: FakeCell | undefined): string {
+  if (!c) return "Empty";
+  if (c.error) return "Error";
+  if (c.formula !== undefined && (c.value === null || c.value === undefined)) return "Double";
+  if (c.value === null || c.value === undefined || c.value === "") return "Empty";
+  if (typeof c.value === "number") return "Double";
+  if (typeof c.value === "boolean") return "Boolean";
+  return "String";
+}
+
+class FakeRangeAreas extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => MergeArea[] | null,
+  ) {
+    super(ctx);
+  }
+
+  load(props: string): this {
+    const names = propertyList(props);
+    this.queueLoad(["isNullObject", "areas"], (n) => {
+      const merges = this.resolve();
+      if (n === "isNullObject") return merges === null;
+      if (!merges || !names.some((x) => x.startsWith("areas/"))) return undefined;
+      return { items: merges.map((m) => ({ rowIndex: m.top - 1, columnIndex: m.left - 1, rowCount: m.bottom - m.top + 1, columnCount: m.right - m.left + 1 })) };
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get areas(): { items: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }[] } {
+    const v = this.read<{ items: [] } | undefined>("areas");
+    if (!v) throw new FakeOfficeError("PropertyNotLoaded", "RangeAreas.areas was not loaded");
+    return v;
+  }
+}
+
+class FakeRangeFormat {
+  readonly fill: FakeFillObject;
+  readonly font: Record<string, unknown>;
+  readonly borders: { getItem: (edge: string) => Record<string, unknown> };
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly area: () => Area,
+  ) {
+    this.fill = new FakeFillObject(ctx, area);
+    this.font = this.setterProxy((cell, prop, v) => {
+      if (prop === "bold") cell.bold = Boolean(v);
+      else if (prop === "italic") cell.italic = Boolean(v);
+      else if (prop === "size") cell.fontSize = Number(v);
+    }, "font");
+    this.borders = {
+      getItem: (edge: string) => this.setterProxy((cell, prop, v) => ((cell.borders ??= {})[`${edge}.${prop}`] = String(v)), `border.${edge}`),
+    };
+    return new globalThis.Proxy(this, {
+      set: (target, prop, value) => {
+        const p = String(prop);
+        target.queue(`format.${p}`, value, (a, cell) => {
+          if (p === "columnWidth") for (let c = a.left; c < a.left + a.cols; c++) a.sheet.columnWidths.set(c, Number(value));
+          else if (p === "rowHeight") for (let r = a.top; r < a.top + a.rows; r++) a.sheet.rowHeights.set(r, Number(value));
+          else if (cell && p === "indentLevel") cell.indent = Number(value);
+          else if (cell && p === "wrapText") cell.wrap = Boolean(value);
+          else if (cell && p === "horizontalAlignment") cell.horizontal = String(value);
+          else if (cell && p === "verticalAlignment") cell.vertical = String(value);
+        });
+        return true;
+      },
+    });
+  }
+
+  private setterProxy(apply: (cell: FakeCell, prop: string, v: unknown) => void, what: string): Record<string, unknown> {
+    return new globalThis.Proxy({} as Record<string, unknown>, {
+      set: (_t, prop, value) => {
+        this.queue(`${what}.${String(prop)}`, value, (_a, cell) => cell && apply(cell, String(prop), value));
+        return true;
+      },
+    });
+  }
+
+  /** Column widths and row heights apply once per range; cell formats to every cell. */
+  private queue(what: string, value: unknown, apply: (a: Area, cell: FakeCell | undefined) => void): void {
+    this.ctx.enqueue({
+      request: OP_OVERHEAD + JSON.stringify(value ?? null).length,
+      write: true,
+      run: () => {
+        const a = this.area();
+        this.ctx.fake.log(a.sheet, `${a1(a.top, a.left)}:${a1(a.top + a.rows - 1, a.left + a.cols - 1)}`, what);
+        if (what === "format.columnWidth" || what === "format.rowHeight") return apply(a, undefined), 0;
+        for (let r = a.top; r < a.top + a.rows; r++) {
+          for (let c = a.left; c < a.left + a.cols; c++) {
+            let cell = getCell(a.sheet, r, c);
+            if (!cell) setCell(a.sheet, r, c, (cell = { value: null }));
+            apply(a, cell);
+          }
+        }
+        return 0;
+      },
+    });
+  }
+}
+
+class FakeFillObject extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly area: () => Area,
+  ) {
+    super(ctx);
+  }
+
+  private cell(): FakeCell | undefined {
+    const a = this.area();
+    return getCell(a.sheet, a.top, a.left);
+  }
+
+  load(props: string): this {
+    const names = propertyList(props);
+    this.queueLoad(names, (n) => {
+      const fill = this.cell()?.fill ?? { color: "#FFFFFF", pattern: "None" };
+      if ((n === "pattern" || n === "patternColor" || n === "tintAndShade") && !this.ctx.fake.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", `fill.${n} needs 1.9`);
+      if (n === "tintAndShade") return fill.tintAndShade ?? 0;
+      if (n === "patternColor") return fill.patternColor ?? "#000000";
+      return (fill as unknown as Record<string, unknown>)[n];
+    });
+    return this;
+  }
+
+  get color(): string {
+    return this.read("color");
+  }
+  set color(v: string) {
+    this.change("fill.color", v, (f) => {
+      f.color = v;
+      if (f.pattern === "None") f.pattern = "Solid";
+    });
+  }
+  get pattern(): string {
+    return this.read("pattern");
+  }
+  set pattern(v: string) {
+    this.change("fill.pattern", v, (f) => (f.pattern = v));
+  }
+  get patternColor(): string {
+    return this.read("patternColor");
+  }
+  set patternColor(v: string) {
+    this.change("fill.patternColor", v, (f) => (f.patternColor = v));
+  }
+  get tintAndShade(): number {
+    return this.read("tintAndShade");
+  }
+  set tintAndShade(v: number) {
+    this.change("fill.tintAndShade", v, (f) => (f.tintAndShade = v));
+  }
+
+  clear(): void {
+    this.write({}, () => {
+      const a = this.area();
+      this.ctx.fake.log(a.sheet, a1(a.top, a.left), "fill.clear");
+      this.forEach(a, (cell) => delete cell.fill);
+    });
+  }
+
+  private change(what: string, v: unknown, f: (fill: FakeFill) => void): void {
+    this.write(v, () => {
+      const a = this.area();
+      this.ctx.fake.log(a.sheet, a1(a.top, a.left), what);
+      this.forEach(a, (cell) => f((cell.fill ??= { color: "#FFFFFF", pattern: "None" })));
+    });
+  }
+
+  private forEach(a: Area, f: (cell: FakeCell) => void): void {
+    for (let r = a.top; r < a.top + a.rows; r++) {
+      for (let c = a.left; c < a.left + a.cols; c++) {
+        let cell = getCell(a.sheet, r, c);
+        if (!cell) setCell(a.sheet, r, c, (cell = { value: null }));
+        f(cell);
+      }
+    }
+  }
+}
+
+class FakeSetting extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly k: string,
+    value: unknown,
+  ) {
+    super(ctx);
+    this.loaded.set("key", k);
+    this.loaded.set("value", value);
+  }
+  get key(): string {
+    return this.read("key");
+  }
+  get value(): unknown {
+    return this.read("value");
+  }
+  delete(): void {
+    this.write({ key: this.k }, () => {
+      this.ctx.fake.settings.delete(this.k);
+      this.ctx.fake.writes.push({ sheet: "", target: this.k, what: "setting.delete" });
+    });
+  }
+}
+
+class FakeSettingItem extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly k: string,
+  ) {
+    super(ctx);
+  }
+  load(props: string): this {
+    this.queueLoad(["isNullObject", ...propertyList(props)], (n) => (n === "isNullObject" ? !this.ctx.fake.settings.has(this.k) : this.ctx.fake.settings.get(this.k) ?? null));
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get value(): unknown {
+    return this.read("value");
+  }
+  delete(): void {
+    this.write({ key: this.k }, () => {
+      this.ctx.fake.settings.delete(this.k);
+      this.ctx.fake.writes.push({ sheet: "", target: this.k, what: "setting.delete" });
+    });
+  }
+}
+
+class FakeSettingCollection extends ClientObject {
+  load(_props: string): this {
+    this.ctx.enqueue({
+      request: OP_OVERHEAD,
+      run: () => {
+        const items = [...this.ctx.fake.settings].map(([k, v]) => new FakeSetting(this.ctx, k, v));
+        this.loaded.set("items", items);
+        return JSON.stringify([...this.ctx.fake.settings]).length;
+      },
+    });
+    return this;
+  }
+
+  get items(): FakeSetting[] {
+    return this.read("items");
+  }
+
+  getItemOrNullObject(key: string): FakeSettingItem {
+    return new FakeSettingItem(this.ctx, key);
+  }
+
+  add(key: string, value: unknown): void {
+    this.write({ key, value }, () => {
+      this.ctx.fake.settings.set(key, value);
+      this.ctx.fake.writes.push({ sheet: "", target: key, what: "setting" });
+    });
+  }
+}
+
+/** The cells-only part of the write log: what the zero-writes assertions look at. */
+export function cellWrites(fake: FakeWorkbook): WriteLogEntry[] {
+  return fake.writes.filter((w) => w.sheet !== "");
+}
