@@ -29,6 +29,14 @@ export async function richWorkbook(): Promise<Uint8Array> {
     const other = wb.addWorksheet("Tabel 7");
     other.getCell("A1").value = "Lain";
   });
+  return withChartAndCalcChain(base);
+}
+
+/**
+ * Adds the hand-written chart (anchored in xl/drawings/drawing1.xml, which the workbook's picture created) and a
+ * calc chain to a workbook's package.
+ */
+export function withChartAndCalcChain(base: Uint8Array): Uint8Array {
   return editPackage(base, (files) => {
     files["xl/charts/chart1.xml"] = strToU8(CHART_XML);
     editText(files, "xl/drawings/drawing1.xml", (x) =>
