@@ -129,6 +129,8 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
     if (children.length === 0) continue;
     const parentRef = at(parent);
     const parentCell = cellOf(parentRef);
+    // Children with no amounts at all (a column staff fill only at this level): this row is the lowest truth.
+    if (children.every((c) => !amounts.has(c.row) && readAmount(cellOf(at(c))).status === "empty")) continue;
 
     let sum = new Decimal(0);
     const problems: Message[] = [];
