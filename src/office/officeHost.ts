@@ -7,7 +7,7 @@ import type { InteractiveHost, ReadOptions, SheetRef } from "../domain/host";
 import type { MappingOverrides } from "../domain/mapping/types";
 import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
-import { officeEnvironment, type OfficeEnvironment } from "./environment";
+import { officeEnvironment, type ExcelRunOptions, type OfficeEnvironment } from "./environment";
 import { clearHighlightCells, highlightCells, type CellTarget } from "./highlight";
 import { ExcelQueue } from "./queue";
 import { DEFAULT_READ_TUNING, readSheetSnapshot, type ReadReport, type ReadTuning } from "./readSnapshot";
@@ -70,7 +70,7 @@ export class OfficeHost implements InteractiveHost {
   apply(plan: WritePlan): Promise<UndoRecord> {
     const report: WriteReport = { syncs: 0, chunks: 0, payloadRetries: 0 };
     this.stats.lastWrite = report;
-    return this.queue.run((b) => writePlan(b, plan, this.writeTuning, report), { mergeUndoGroup: this.undoGroups() });
+    return this.queue.run((b) => writePlan(b, plan, this.writeTuning, report), this.runOptions());
   }
 
   /** "Batalkan": the record is a plan like any other, guarded the same way (a cell edited since is refused). */
@@ -100,10 +100,11 @@ export class OfficeHost implements InteractiveHost {
   }
 
   applySheetPlan(plan: SheetPlan): Promise<SheetPlanResult> {
-    return this.queue.run((b) => applySheetPlanToWorkbook(b, plan, this.env), { mergeUndoGroup: this.undoGroups() });
+    return this.queue.run((b) => applySheetPlanToWorkbook(b, plan, this.env), this.runOptions());
   }
 
-  private undoGroups(): boolean {
-    return this.env.isSetSupported("ExcelApi", "1.20");
+  /** ExcelApi 1.20: the command's syncs form one entry in Excel's undo list. */
+  private runOptions(): ExcelRunOptions {
+    return this.env.isSetSupported("ExcelApi", "1.20") ? { mergeUndoGroup: true } : {};
   }
 }
