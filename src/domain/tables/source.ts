@@ -6,7 +6,7 @@ import type { MappedTable, MappedWorkbook, TableKind } from "../mapping/types";
 /** Plan tables in the order they make a good source: 3.3 holds everything, 7 lacks N+1, 2.3 is a diff. */
 const PLAN_SOURCE_RANK: Partial<Record<TableKind, number>> = { "tabel-3.3": 3, "tabel-7": 2, "tabel-2.3": 1 };
 
-export function choosePlanSource(workbook: MappedWorkbook, sheet?: string): MappedTable | { error: Message } {
+export function choosePlanSource(workbook: MappedWorkbook, sheet?: string, generated: readonly string[] = []): MappedTable | { error: Message } {
   const usable = workbook.tables.filter((t) => t.kind !== "tabel-2.1" && t.columns.paguN !== undefined && planRows(t).length > 0);
   if (sheet !== undefined) {
     const onSheet = usable.filter((t) => t.sheet.toLowerCase() === sheet.toLowerCase());
@@ -20,7 +20,9 @@ export function choosePlanSource(workbook: MappedWorkbook, sheet?: string): Mapp
     }
     return best(onSheet);
   }
-  if (usable.length === 0) {
+  const own = new Set(generated.map((n) => n.toLowerCase()));
+  const sources = usable.filter((t) => !own.has(t.sheet.toLowerCase()));
+  if (sources.length === 0) {
     return {
       error: {
         id: "Tidak ditemukan tabel rencana (Tabel 3.3, Tabel 7 atau lembar kerja dengan program, kegiatan dan pagu) sebagai sumber.",
@@ -28,12 +30,16 @@ export function choosePlanSource(workbook: MappedWorkbook, sheet?: string): Mapp
       },
     };
   }
-  return best(usable);
+  return best(sources);
 }
 
-export function chooseEvaluationSource(workbook: MappedWorkbook, sheet?: string): MappedTable | { error: Message } {
+export function chooseEvaluationSource(workbook: MappedWorkbook, sheet?: string, generated: readonly string[] = []): MappedTable | { error: Message } {
+  const own = new Set(generated.map((n) => n.toLowerCase()));
   const usable = workbook.tables.filter(
-    (t) => t.kind === "tabel-2.1" && planRows(t).length > 0 && (sheet === undefined || t.sheet.toLowerCase() === sheet.toLowerCase()),
+    (t) =>
+      t.kind === "tabel-2.1" &&
+      planRows(t).length > 0 &&
+      (sheet === undefined ? !own.has(t.sheet.toLowerCase()) : t.sheet.toLowerCase() === sheet.toLowerCase()),
   );
   if (usable.length === 0) {
     const where = sheet === undefined ? "" : ` di lembar '${sheet}'`;

@@ -21,6 +21,8 @@ export type ColumnOrder = "official" | "seed";
 export interface Tabel33Options {
   /** Sheet to build from; default: the best-mapped plan table. */
   from?: string;
+  /** Sheets this tool generated before: never chosen as the source by default. */
+  generatedSheets?: readonly string[];
   order?: ColumnOrder;
   paper?: Paper;
   /** Overrides for what the source's titles say. */
@@ -48,7 +50,7 @@ const WIDTHS: Record<Field, number> = {
   kode: 17,
   uraian: 46,
   indikator: 34,
-  lokasi: 16,
+  lokasi: 18,
   targetN: 13,
   paguN: 17,
   sumberDana: 11,
@@ -83,7 +85,7 @@ const FIRST_DATA_ROW = 8;
 const HEADER_STYLE: SheetCellStyle = { bold: true, wrap: true, horizontal: "center", vertical: "center", border: true, fill: "D9D9D9" };
 
 export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options): SheetPlan | BuildError {
-  const chosen = choosePlanSource(workbook, options.from);
+  const chosen = choosePlanSource(workbook, options.from, options.generatedSheets);
   if ("error" in chosen) return chosen;
   const source: MappedTable = chosen;
   const year = options.year ?? source.year;
@@ -247,7 +249,7 @@ export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options):
     cells: cells.sort((a, b) => a.row - b.row || a.col - b.col),
     merges,
     columnWidths: order.map((f, i) => ({ col: i + 1, width: WIDTHS[f] })),
-    rowHeights: [{ row: 2, height: 32 }, { row: HEADER_BOTTOM, height: 42 }, ...rowHeightsFor(cells, widthOf, FIRST_DATA_ROW)],
+    rowHeights: [{ row: 2, height: 32 }, { row: HEADER_TOP, height: 30 }, { row: HEADER_BOTTOM, height: 42 }, ...rowHeightsFor(cells, widthOf, FIRST_DATA_ROW)],
     print: printSetup(options.paper ?? "f4", [HEADER_TOP, NUMBER_ROW]),
     notices,
     freezeRows: NUMBER_ROW,

@@ -98,7 +98,8 @@ export class GeneratedStyles {
     append("fills", this.fills, this.existing.fills);
     append("borders", this.borders, this.existing.borders);
     append("cellXfs", this.xfs, this.existing.xfs);
-    edits.sort((a, b) => b.at - a.at);
+    // From the end backwards; at one offset the replacement goes first, so an insertion there lands before it.
+    edits.sort((a, b) => b.at - a.at || b.end - a.end);
     let out = this.xml;
     for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.end);
     return out;
