@@ -3,11 +3,11 @@
  * Excel, the .xlsx host on the standalone page, a fake in tests. The ribbon commands drive the same instance
  * (SharedRuntime), so a click on "Validasi" in the ribbon shows its findings in the pane.
  */
-import type { Finding, Message, Severity } from "../domain/findings";
+import type { Finding, Message } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { InteractiveHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
 import type { Level, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
-import type { UndoRecord, WritePlan } from "../domain/plan";
+import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
 import type { Lang } from "./i18n";
 import { t } from "./i18n";
@@ -19,24 +19,30 @@ export interface Engine {
   validate(workbook: MappedWorkbook): Finding[];
 }
 
-/** Optional host capability: mark finding cells on the sheet and take the marks off exactly. */
+/**
+ * Optional host capabilities, named as the Office host (src/office/officeHost.ts) offers them:
+ * "Tandai di lembar" fills finding cells and takes the fill off exactly (the host keeps what each cell held);
+ * a generated table is written as a new sheet.
+ */
 export interface HighlightingHost {
-  highlightCells(cells: { sheet: string; cell: string; severity: Severity }[]): Promise<HighlightRecord>;
-  removeHighlight(record: HighlightRecord): Promise<void>;
+  highlight(cells: readonly { sheet: string; cell: string }[]): Promise<void>;
+  clearHighlight(): Promise<void>;
 }
 
-/** Whatever the host needs to restore the cells' previous look; opaque to the pane. */
-export type HighlightRecord = unknown;
+export interface SheetWritingHost {
+  applySheetPlan(plan: SheetPlan): Promise<{ sheetName: string; replaced: boolean; notices?: Message[] }>;
+  /** Sheets this tool generated before, so a new table is never built from one. */
+  generatedSheetNames?(): Promise<string[]>;
+}
 
-export type PaneHost = WorkbookHost & Partial<Pick<InteractiveHost, "apply" | "undo" | "selectCell">> & Partial<HighlightingHost>;
+export type PaneHost = WorkbookHost &
+  Partial<Pick<InteractiveHost, "apply" | "undo" | "selectCell">> &
+  Partial<HighlightingHost> &
+  Partial<SheetWritingHost>;
 
 export type View = "actions" | "findings" | "mapping";
 
-export interface Preview {
-  kind: PlanKind;
-  plan: WritePlan;
-  summary: Message[];
-}
+export type Preview = { kind: PlanKind; summary: Message[] } & ({ plan: WritePlan } | { sheet: SheetPlan });
 
 export interface Busy {
   label: Message;
@@ -60,7 +66,8 @@ export interface PaneState {
   preview?: Preview;
   /** Applied changes, newest last; Batalkan reverts the newest. */
   undoStack: UndoRecord[];
-  highlight?: HighlightRecord;
+  /** True while "Tandai di lembar" marks are on the sheet. */
+  highlighted: boolean;
   /** The finding the user last clicked ("sheet!cell"). */
   selected?: string;
 }
@@ -80,7 +87,7 @@ export class PaneController {
     lang: Lang = "id",
   ) {
     this.host = host;
-    this.state = { lang, view: "actions", overrides: { version: 1, levels: {} }, undoStack: [] };
+    this.state = { lang, view: "actions", overrides: { version: 1, levels: {} }, undoStack: [], highlighted: false };
   }
 
   getState = (): PaneState => this.state;
@@ -99,7 +106,7 @@ export class PaneController {
   replaceHost(host: PaneHost): void {
     this.host = host;
     this.snapshots = undefined;
-    this.set({ workbook: undefined, findings: undefined, preview: undefined, undoStack: [], highlight: undefined, selected: undefined, notice: undefined, overrides: { version: 1, levels: {} } });
+    this.set({ workbook: undefined, findings: undefined, preview: undefined, undoStack: [], highlighted: false, selected: undefined, notice: undefined, overrides: { version: 1, levels: {} } });
   }
 
   setLang(lang: Lang): void {
@@ -118,8 +125,11 @@ export class PaneController {
     this.set({ notice: undefined });
   }
 
+  /** Whether the button for this kind can work here: a planner exists and the host can write its result. */
   can(kind: PlanKind): boolean {
-    return this.planners[kind] !== undefined;
+    if (this.planners[kind] === undefined) return false;
+    const writesSheet = kind === "generate33" || kind === "generate21";
+    return writesSheet ? typeof this.host.applySheetPlan === "function" : this.canWrite;
   }
 
   get canWrite(): boolean {
@@ -127,7 +137,7 @@ export class PaneController {
   }
 
   get canHighlight(): boolean {
-    return typeof this.host.highlightCells === "function" && typeof this.host.removeHighlight === "function";
+    return typeof this.host.highlight === "function" && typeof this.host.clearHighlight === "function";
   }
 
   /** Read every sheet, map, validate; the findings view opens on the result. */
@@ -166,8 +176,15 @@ export class PaneController {
       if (!this.state.workbook || !this.state.findings) await this.readAndMap();
       const { workbook, findings } = this.state;
       if (!workbook || !findings) return;
-      const change: PlannedChange = planner({ workbook, findings });
-      this.set({ preview: { kind, plan: change.plan, summary: change.summary ?? [] }, view: "actions" });
+      const generatedSheets = await this.host.generatedSheetNames?.();
+      const change: PlannedChange = planner({ workbook, findings, generatedSheets });
+      if ("refused" in change) {
+        this.set({ preview: undefined, notice: { intent: "warning", message: change.refused }, view: "actions" });
+        return;
+      }
+      const summary = change.summary ?? [];
+      const preview: Preview = "plan" in change ? { kind, plan: change.plan, summary } : { kind, sheet: change.sheet, summary };
+      this.set({ preview, view: "actions" });
     });
   }
 
@@ -175,20 +192,42 @@ export class PaneController {
     this.set({ preview: undefined });
   }
 
-  /** Write the previewed plan (the host refuses if the cells changed since read), then validate again. */
+  /** Write the previewed change (the host refuses if the cells changed since read), then validate again. */
   async applyPreview(): Promise<boolean> {
     const preview = this.state.preview;
     if (!preview) return false;
+    if ("sheet" in preview) return this.applySheet(preview.sheet);
+    const plan = preview.plan;
     const apply = this.host.apply?.bind(this.host);
     if (!apply) {
       this.set({ notice: { intent: "error", message: msg("hostNotWritable") } });
       return false;
     }
     return this.run(async () => {
-      const record = await apply(preview.plan);
+      const record = await apply(plan);
       this.set({ preview: undefined, undoStack: [...this.state.undoStack, record] });
       await this.readAndMap();
-      this.set({ notice: { intent: "success", message: bothLangs((lang) => t(lang, "applied", { title: preview.plan.title[lang], n: preview.plan.cells.length })) } });
+      this.set({ notice: { intent: "success", message: bothLangs((lang) => t(lang, "applied", { title: plan.title[lang], n: plan.cells.length })) } });
+    });
+  }
+
+  /**
+   * A generated table goes to a sheet of its own; no Batalkan for it: Excel cannot undo deleting a sheet, and
+   * generating again rewrites the sheet this tool made instead of adding another.
+   */
+  private async applySheet(sheet: SheetPlan): Promise<boolean> {
+    const applySheetPlan = this.host.applySheetPlan?.bind(this.host);
+    if (!applySheetPlan) {
+      this.set({ notice: { intent: "error", message: msg("hostNotWritable") } });
+      return false;
+    }
+    return this.run(async () => {
+      const result = await applySheetPlan(sheet);
+      this.set({ preview: undefined });
+      await this.readAndMap();
+      const notices = [...sheet.notices, ...(result.notices ?? [])].filter((n, i, all) => all.findIndex((m) => m.id === n.id) === i);
+      const text = (lang: Lang) => [t(lang, "sheetAdded", { name: result.sheetName }), ...notices.map((n) => n[lang])].join(" ");
+      this.set({ notice: { intent: "success", message: bothLangs(text) } });
     });
   }
 
@@ -214,24 +253,23 @@ export class PaneController {
 
   /** Tandai di lembar: mark every finding cell; a second call takes the marks off exactly. */
   async toggleHighlight(): Promise<void> {
-    const host = this.host;
-    if (!host.highlightCells || !host.removeHighlight) {
+    const highlight = this.host.highlight?.bind(this.host);
+    const clear = this.host.clearHighlight?.bind(this.host);
+    if (!highlight || !clear) {
       this.set({ notice: { intent: "info", message: msg("highlightUnsupported") } });
       return;
     }
-    const current = this.state.highlight;
-    if (current !== undefined) {
+    if (this.state.highlighted) {
       await this.run(async () => {
-        await host.removeHighlight?.(current);
-        this.set({ highlight: undefined, notice: { intent: "success", message: msg("unmarked") } });
+        await clear();
+        this.set({ highlighted: false, notice: { intent: "success", message: msg("unmarked") } });
       });
       return;
     }
-    const findings = this.state.findings ?? [];
-    const cells = findings.map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity }));
+    const cells = (this.state.findings ?? []).map((f) => ({ sheet: f.sheet, cell: f.cell }));
     await this.run(async () => {
-      const record = await host.highlightCells?.(cells);
-      this.set({ highlight: record, notice: { intent: "success", message: bothLangs((lang) => t(lang, "marked", { n: cells.length })) } });
+      await highlight(cells);
+      this.set({ highlighted: true, notice: { intent: "success", message: bothLangs((lang) => t(lang, "marked", { n: cells.length })) } });
     });
   }
 

@@ -1,7 +1,8 @@
-/** The write planners of the domain, wired for the pane. Kinds whose builder has not landed stay absent. */
+/** The write planners of the domain, wired for the pane. */
 import type { Message } from "../domain/findings";
 import { describeChanges, planRepairs, planRollup } from "../domain/rollup";
 import type { SkippedParent, TotalChange } from "../domain/rollup";
+import { buildTabel33, isBuildError } from "../domain/tables";
 import type { Planners } from "./planners";
 
 /** Skipped parents listed one by one in the summary; the rest are counted. */
@@ -14,6 +15,10 @@ export const defaultPlanners: Planners = {
     return { plan, summary: [...totalLines(changes), ...skippedLines(skipped)] };
   },
   fixNumbers: ({ workbook, findings }) => ({ plan: planRepairs(workbook, findings) }),
+  generate33: ({ workbook, generatedSheets }) => {
+    const built = buildTabel33(workbook, { existingSheets: workbook.sheets.map((s) => s.name), generatedSheets });
+    return isBuildError(built) ? { refused: built.error } : { sheet: built };
+  },
 };
 
 /** How each table's total moves: the lines staff check before applying. */

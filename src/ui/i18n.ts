@@ -33,6 +33,7 @@ const dictionary = {
   unavailable: { id: "Belum tersedia dalam versi ini.", en: "Not available in this version yet." },
   noTables: { id: "Tidak ada tabel Renja yang dikenali di buku kerja ini.", en: "No Renja table was recognised in this workbook." },
   tableSummary: { id: "{kind} · baris {first}–{last} · N = {year}", en: "{kind} · rows {first}–{last} · N = {year}" },
+  sheetName: { id: "Lembar: {name}", en: "Sheet: {name}" },
   headerRows: { id: "Baris judul kolom: {rows}", en: "Header rows: {rows}" },
   columns: { id: "Kolom", en: "Columns" },
   counts: { id: "{p} program, {k} kegiatan, {s} sub kegiatan", en: "{p} programs, {k} activities, {s} sub-activities" },
@@ -56,6 +57,9 @@ const dictionary = {
   hostNotWritable: { id: "Lingkungan ini tidak dapat menulis ke buku kerja.", en: "This environment cannot write to the workbook." },
   mappingSaveFailed: { id: "Koreksi berlaku sekarang tetapi tidak dapat disimpan: {detail}", en: "The correction applies now but could not be saved: {detail}" },
   highlightUnsupported: { id: "Penandaan sel tidak didukung di sini.", en: "Marking cells is not supported here." },
+  sheetAdded: { id: "Tabel dibuat di lembar \"{name}\".", en: "The table was written to sheet \"{name}\"." },
+  sheetPreview: { id: "Lembar baru \"{name}\": {rows} baris, {cells} sel.", en: "New sheet \"{name}\": {rows} rows, {cells} cells." },
+  sheetReplace: { id: "Lembar \"{name}\" yang dibuat sebelumnya akan ditulis ulang.", en: "The sheet \"{name}\" made earlier will be rewritten." },
   marked: { id: "{n} sel ditandai.", en: "{n} cells marked." },
   unmarked: { id: "Tanda dihapus; sel kembali seperti semula.", en: "Marks removed; the cells are as they were." },
 } satisfies Record<string, Message>;

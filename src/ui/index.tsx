@@ -8,6 +8,8 @@ import { startOfficePane } from "./officePane";
 
 async function start(): Promise<void> {
   const rootElement = document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
+  // The pane fills the task pane's frame exactly; its own lists scroll, not the page.
+  document.body.style.margin = "0";
   const mode = await detectRunMode(officeGlobal());
   if (mode.kind === "office") {
     await startOfficePane(rootElement, mode.theme);

@@ -4,20 +4,25 @@
  */
 import type { Finding, Message } from "../domain/findings";
 import type { MappedWorkbook } from "../domain/mapping/types";
-import type { WritePlan } from "../domain/plan";
+import type { SheetPlan, WritePlan } from "../domain/plan";
 
 export type PlanKind = "recompute" | "fixNumbers" | "generate33" | "generate21";
 
 export interface PlanInput {
   workbook: MappedWorkbook;
   findings: Finding[];
+  /** Sheets this tool generated before (never the source of a new table), when the host knows them. */
+  generatedSheets?: string[];
 }
 
-/** A planner returns the plan and, optionally, a summary line (e.g. how much each total changes). */
-export interface PlannedChange {
-  plan: WritePlan;
-  summary?: Message[];
-}
+/**
+ * What a planner proposes: cell edits (a WritePlan) or a whole new sheet (a SheetPlan), with summary lines
+ * (how much each total changes, what was left alone), or why nothing can be built.
+ */
+export type PlannedChange =
+  | { plan: WritePlan; summary?: Message[] }
+  | { sheet: SheetPlan; summary?: Message[] }
+  | { refused: Message };
 
 export type Planner = (input: PlanInput) => PlannedChange;
 

@@ -99,6 +99,7 @@ describeInBrowser("standalone pane in Chromium", () => {
     await page.getByTestId("preview-apply").click();
     await page.getByTestId("notice-success").waitFor({ timeout: 60_000 });
     await page.getByTestId("action-undo").waitFor();
+    await page.getByTestId("busy").waitFor({ state: "detached" });
     await shot("06-applied");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
@@ -110,6 +111,16 @@ describeInBrowser("standalone pane in Chromium", () => {
     // Columns F (pagu N) and J (pagu N+1): the total row now holds the sums of the repaired sub kegiatan.
     const totals = tabel33.filter((row) => row[5] === "4990624675" && row[9] === "4828024554");
     expect(totals).toHaveLength(1);
+
+    await page.getByRole("tab", { name: "Pemetaan" }).click();
+    const tables = page.getByTestId("mapped-table");
+    expect(await tables.count()).toBe(4);
+    await tables.filter({ hasText: "Tabel 3.3 (rencana N dan N+1)" }).getByRole("button").click();
+    await shot("07-mapping");
+    await page.getByTestId("lang-switch").click();
+    await page.getByRole("tab", { name: "Findings" }).click();
+    expect(await page.getByTestId("findings-summary").textContent()).toMatch(/^\d+ findings: /);
+    await shot("08-english-findings");
     expect(errors).toEqual([]);
   }, 240_000);
 });

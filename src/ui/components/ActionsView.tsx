@@ -3,7 +3,8 @@ import { Button, Divider, Text, makeStyles, tokens } from "@fluentui/react-compo
 import { useMemo } from "react";
 import type { PaneController, PaneState } from "../controller";
 import { t } from "../i18n";
-import type { TextKey } from "../i18n";
+import type { Lang, TextKey } from "../i18n";
+import type { SheetPlan } from "../../domain/plan";
 import type { PlanKind } from "../planners";
 import { previewLines } from "../previewLines";
 import type { PreviewLine } from "../previewLines";
@@ -20,6 +21,7 @@ const useStyles = makeStyles({
   after: { color: tokens.colorPaletteGreenForeground1 },
   reason: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
   buttons: { display: "flex", gap: "6px", flexWrap: "wrap" },
+  summary: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "anywhere" },
 });
 
 const WRITE_ACTIONS: { kind: PlanKind; label: TextKey; testId: string }[] = [
@@ -62,43 +64,63 @@ export function ActionsView({ controller, state }: { controller: PaneController;
 
 function PreviewPanel({ controller, state }: { controller: PaneController; state: PaneState }) {
   const styles = useStyles();
-  const { lang } = state;
-  const preview = state.preview;
-  const lines = useMemo(() => (preview ? previewLines(preview.plan.cells, lang) : []), [preview, lang]);
+  const { lang, preview } = state;
+  const lines = useMemo(() => (preview && "plan" in preview ? previewLines(preview.plan.cells, lang) : []), [preview, lang]);
   if (!preview) return null;
   const busy = state.busy !== undefined;
+  const title = "plan" in preview ? preview.plan.title : preview.sheet.title;
+  const nothingToDo = "plan" in preview && lines.length === 0;
   return (
     <div className={styles.preview} data-testid="preview">
-      <Text weight="semibold">{preview.plan.title[lang]}</Text>
-      <Text size={200} data-testid="preview-count">
-        {lines.length ? t(lang, "previewTitle", { n: lines.length }) : t(lang, "previewEmpty")}
-      </Text>
+      <Text weight="semibold">{title[lang]}</Text>
+      {"plan" in preview ? (
+        <Text size={200} data-testid="preview-count">
+          {lines.length ? t(lang, "previewTitle", { n: lines.length }) : t(lang, "previewEmpty")}
+        </Text>
+      ) : (
+        <SheetSummary sheet={preview.sheet} lang={lang} />
+      )}
       {preview.summary.map((s, i) => (
-        <Text key={i} size={200}>{s[lang]}</Text>
+        <Text key={i} size={200} className={styles.summary}>{s[lang]}</Text>
       ))}
-      <VirtualList<PreviewLine>
-        items={lines}
-        rowHeight={58}
-        height={300}
-        label={preview.plan.title[lang]}
-        testId="preview-list"
-        getKey={(l) => l.key}
-        renderRow={(l) => (
-          <div className={styles.line} title={`${l.ref}: ${l.before} → ${l.after}\n${l.reason}`}>
-            <span className={styles.ref}>{l.ref}</span>
-            <span className={styles.change}>
-              <span className={styles.before}>{l.before}</span> → <span className={styles.after}>{l.after}</span>
-            </span>
-            <span className={styles.reason}>{l.reason}</span>
-          </div>
-        )}
-      />
+      {lines.length > 0 && (
+        <VirtualList<PreviewLine>
+          items={lines}
+          rowHeight={58}
+          height={290}
+          label={title[lang]}
+          testId="preview-list"
+          getKey={(l) => l.key}
+          renderRow={(l) => (
+            <div className={styles.line} title={`${l.ref}: ${l.before} → ${l.after}\n${l.reason}`}>
+              <span className={styles.ref}>{l.ref}</span>
+              <span className={styles.change}>
+                <span className={styles.before}>{l.before}</span> → <span className={styles.after}>{l.after}</span>
+              </span>
+              <span className={styles.reason}>{l.reason}</span>
+            </div>
+          )}
+        />
+      )}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy || lines.length === 0} data-testid="preview-apply" onClick={() => void controller.applyPreview()}>
+        <Button appearance="primary" disabled={busy || nothingToDo} data-testid="preview-apply" onClick={() => void controller.applyPreview()}>
           {t(lang, "apply")}
         </Button>
         <Button disabled={busy} onClick={() => controller.closePreview()}>{t(lang, "cancel")}</Button>
       </div>
     </div>
+  );
+}
+
+function SheetSummary({ sheet, lang }: { sheet: SheetPlan; lang: Lang }) {
+  const rows = new Set(sheet.cells.map((c) => c.row)).size;
+  return (
+    <>
+      <Text size={200} data-testid="preview-count">{t(lang, "sheetPreview", { name: sheet.sheetName, rows, cells: sheet.cells.length })}</Text>
+      {sheet.replaceGenerated && <Text size={200}>{t(lang, "sheetReplace", { name: sheet.sheetName })}</Text>}
+      {sheet.notices.map((n, i) => (
+        <Text key={i} size={200}>{n[lang]}</Text>
+      ))}
+    </>
   );
 }

@@ -9,7 +9,7 @@ import { MappingView } from "./MappingView";
 import { usePaneState } from "./usePane";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px 10px", minHeight: "100vh", boxSizing: "border-box", maxWidth: "100%" },
+  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px 10px", height: "100vh", minHeight: "420px", boxSizing: "border-box", maxWidth: "100%", overflowY: "auto", "> *": { flexShrink: 0 } },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
   title: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
 });

@@ -8,7 +8,9 @@ import type { FindingRow } from "../findingRows";
 import { ruleName, severityName, t } from "../i18n";
 import { VirtualList } from "./VirtualList";
 
-const ROW_HEIGHT = 62;
+const FINDING_HEIGHT = 62;
+const GROUP_HEIGHT = 34;
+const rowHeight = (r: FindingRow) => (r.type === "group" ? GROUP_HEIGHT : FINDING_HEIGHT);
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: "6px", alignItems: "center" },
@@ -47,7 +49,7 @@ export function FindingsView({ controller, state }: { controller: PaneController
   };
   const selectedRef = state.selected;
   return (
-    <section style={{ display: "flex", flexDirection: "column", gap: "6px" }}>
+    <section style={{ display: "flex", flexDirection: "column", gap: "6px", flex: "1 1 0", minHeight: 220 }}>
       <Text size={200} data-testid="findings-summary">
         {t(lang, "findingsSummary", { n: findings.length, e: counts.error, w: counts.warning, i: counts.info })}
       </Text>
@@ -55,14 +57,14 @@ export function FindingsView({ controller, state }: { controller: PaneController
         <Input className={styles.filter} size="small" value={filter} placeholder={t(lang, "filterPlaceholder")} data-testid="findings-filter" onChange={(_, d) => setFilter(d.value)} />
         {controller.canHighlight && (
           <Button size="small" data-testid="highlight" onClick={() => void controller.toggleHighlight()}>
-            {state.highlight !== undefined ? t(lang, "removeHighlight") : t(lang, "highlight")}
+            {state.highlighted ? t(lang, "removeHighlight") : t(lang, "highlight")}
           </Button>
         )}
       </div>
       <VirtualList<FindingRow>
         items={rows}
-        rowHeight={ROW_HEIGHT}
-        height={Math.max(240, (typeof window === "undefined" ? 600 : window.innerHeight) - 230)}
+        rowHeight={rowHeight}
+        height="fill"
         label={t(lang, "tabFindings")}
         testId="findings-list"
         getKey={(r) => r.key}

@@ -41,7 +41,8 @@ function TableCard({ table, lang, controller, busy }: { table: MappedTable; lang
   const dataRows = table.rows.filter((r) => r.level !== "other" || r.uraian !== "");
   return (
     <Card className={styles.card} data-testid="mapped-table">
-      <Text weight="semibold">{table.sheet}: {kindName(lang, table.kind)}</Text>
+      <Text weight="semibold">{kindName(lang, table.kind)}</Text>
+      <Text className={styles.small}>{t(lang, "sheetName", { name: table.sheet })}</Text>
       <Text className={styles.small}>
         {t(lang, "tableSummary", { kind: table.kind, first: table.dataRows[0], last: table.dataRows[1], year: table.year ?? t(lang, "unknownYear") })}
       </Text>

@@ -1,15 +1,18 @@
 /**
- * The standalone page's workbook: an .xlsx held in memory, read through the .xlsx host and written by the
- * lossless patcher. Every write produces new bytes (the user downloads them); the file on disk is never touched.
- * Mapping corrections live in the browser's storage, keyed by the file name, in the sidecar's format.
+ * The standalone page's workbook: the writable .xlsx host (lossless patches into the bytes in memory) plus
+ * what the pane needs on a page: pointing at a cell, adding a generated sheet, the bytes to download.
+ * The file the user picked is never touched. Mapping corrections live in the browser's storage, keyed by the
+ * file name, in the sidecar's format.
  */
-import type { ReadOptions, SheetRef, InteractiveHost } from "../../domain/host";
+import type { Message } from "../../domain/findings";
+import type { InteractiveHost, ReadOptions, SheetRef } from "../../domain/host";
 import type { MappingOverrides } from "../../domain/mapping/types";
-import type { UndoRecord, WritePlan } from "../../domain/plan";
+import type { SheetPlan, UndoRecord, WritePlan } from "../../domain/plan";
 import type { SheetSnapshot } from "../../domain/sheet/snapshot";
-import { openXlsxHost } from "../../xlsx";
-import type { XlsxHost } from "../../xlsx";
-import { applyPlanToXlsx } from "../../xlsx/patch";
+import { openWritableXlsxHost } from "../../xlsx";
+import type { SidecarAccess, WritableXlsxHost } from "../../xlsx";
+import { addSheetToXlsx, generatedSheets } from "../../xlsx/patch/addSheet";
+import type { SheetWritingHost } from "../controller";
 
 /** The part of localStorage the sidecar needs (tests hand in a Map-backed one). */
 export interface KeyValueStore {
@@ -17,25 +20,25 @@ export interface KeyValueStore {
   setItem(key: string, value: string): void;
 }
 
-export class BrowserWorkbook implements InteractiveHost {
+export class BrowserWorkbook implements InteractiveHost, SheetWritingHost {
+  /** True once a write changed the bytes, so the page offers the download. */
+  changed = false;
+
   private constructor(
-    private host: XlsxHost,
-    private current: Uint8Array,
+    private host: WritableXlsxHost,
     readonly fileName: string,
-    private readonly store: KeyValueStore | undefined,
+    private readonly sidecar: SidecarAccess,
     private readonly onSelect: (sheet: string, cell: string) => void,
-    /** True once a write changed the bytes, so the page offers the download. */
-    public changed = false,
   ) {}
 
   static async open(bytes: Uint8Array, fileName: string, store?: KeyValueStore, onSelect: (sheet: string, cell: string) => void = () => undefined): Promise<BrowserWorkbook> {
-    const host = await openXlsxHost(bytes, fileName, sidecarIn(store, fileName));
-    return new BrowserWorkbook(host, bytes, fileName, store, onSelect);
+    const sidecar = sidecarIn(store, fileName);
+    return new BrowserWorkbook(await openWritableXlsxHost(bytes, fileName, sidecar), fileName, sidecar, onSelect);
   }
 
   /** The workbook as it stands now, changes included. */
   get bytes(): Uint8Array {
-    return this.current;
+    return this.host.bytes();
   }
 
   listSheets(): Promise<SheetRef[]> {
@@ -55,29 +58,33 @@ export class BrowserWorkbook implements InteractiveHost {
   }
 
   async apply(plan: WritePlan): Promise<UndoRecord> {
-    const { bytes, undo } = applyPlanToXlsx(this.current, plan);
-    await this.replaceBytes(bytes);
-    return undo;
+    const record = await this.host.apply(plan);
+    this.changed = true;
+    return record;
   }
 
   async undo(record: UndoRecord): Promise<void> {
-    // The record's cells already say what they hold now (before) and what they held (after): a plan to write.
-    const { bytes } = applyPlanToXlsx(this.current, { title: record.title, cells: record.cells });
-    await this.replaceBytes(bytes);
+    await this.host.undo(record);
+    this.changed = true;
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.onSelect(sheet, cell);
   }
 
-  private async replaceBytes(bytes: Uint8Array): Promise<void> {
-    this.host = await openXlsxHost(bytes, this.fileName, sidecarIn(this.store, this.fileName));
-    this.current = bytes;
+  async applySheetPlan(plan: SheetPlan): Promise<{ sheetName: string; replaced: boolean; notices: Message[] }> {
+    const result = addSheetToXlsx(this.host.bytes(), plan);
+    this.host = await openWritableXlsxHost(result.bytes, this.fileName, this.sidecar);
     this.changed = true;
+    return { sheetName: result.sheetName, replaced: result.replaced, notices: plan.notices };
+  }
+
+  async generatedSheetNames(): Promise<string[]> {
+    return [...generatedSheets(this.host.bytes()).keys()];
   }
 }
 
-function sidecarIn(store: KeyValueStore | undefined, fileName: string) {
+function sidecarIn(store: KeyValueStore | undefined, fileName: string): SidecarAccess {
   if (!store) return {};
   const key = `renja-cermat:${fileName}.renja.json`;
   return {

@@ -1,0 +1,190 @@
+/**
+ * The pane's controller on the real sample workbook (seeds/sample-renja-tomoni-2025.xlsx, the seed as pasted),
+ * through the same BrowserWorkbook the standalone page uses: what a click does, without React.
+ */
+import fs from "fs";
+import path from "path";
+import { HostError } from "../../src/domain/host";
+import { sameContent } from "../../src/domain/plan";
+import type { WritePlan } from "../../src/domain/plan";
+import { readCellContents } from "../../src/xlsx/patch";
+import { PaneController } from "../../src/ui/controller";
+import type { PaneHost } from "../../src/ui/controller";
+import { defaultPlanners } from "../../src/ui/defaultPlanners";
+import { domainEngine } from "../../src/ui/engine";
+import { BrowserWorkbook, downloadName } from "../../src/ui/standalone/browserWorkbook";
+
+const SAMPLE = path.join(__dirname, "..", "..", "seeds", "sample-renja-tomoni-2025.xlsx");
+
+function memoryStore() {
+  const data = new Map<string, string>();
+  return { data, getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+}
+
+async function openSample(store = memoryStore()) {
+  const selected: string[] = [];
+  const workbook = await BrowserWorkbook.open(new Uint8Array(fs.readFileSync(SAMPLE)), "sample.xlsx", store, (s, c) => selected.push(`${s}!${c}`));
+  const controller = new PaneController(workbook, domainEngine, defaultPlanners);
+  return { workbook, controller, selected, store };
+}
+
+const ref = (f: { sheet: string; cell: string }) => `${f.sheet}!${f.cell}`;
+
+describe("PaneController on the sample workbook", () => {
+  it("Validasi maps the four tables and lists the seed's slips, reporting progress per sheet", async () => {
+    const { controller } = await openSample();
+    const progress: number[] = [];
+    controller.subscribe(() => {
+      const p = controller.getState().busy?.progress;
+      if (p !== undefined && progress[progress.length - 1] !== p) progress.push(p);
+    });
+    expect(await controller.validate()).toBe(true);
+    const state = controller.getState();
+    expect(state.view).toBe("findings");
+    expect(state.busy).toBeUndefined();
+    expect(state.workbook?.tables.map((t) => `${t.sheet}:${t.kind}`)).toEqual(["Tabel 2.1:tabel-2.1", "Tabel 2.3:tabel-2.3", "Tabel 3.3:tabel-3.3", "Tabel 7:tabel-7"]);
+    const findings = state.findings ?? [];
+    const byRef = (r: string, rule: string) => findings.find((f) => ref(f) === r && f.rule === rule);
+    expect(byRef("Tabel 3.3!F28", "malformed-number")?.suggestion?.value).toBe("4765000");
+    expect(byRef("Tabel 3.3!J9", "rollup-mismatch")?.expected).toBe("4596424824");
+    expect(byRef("Tabel 3.3!F63", "rollup-mismatch")?.actual).toBe("16742000");
+    expect(progress).toEqual([0, 0.25, 0.5, 0.75, 1]);
+  });
+
+  it("Perbaiki Angka previews before → after, applies, and Batalkan restores every cell exactly", async () => {
+    const { controller, workbook } = await openSample();
+    const original = workbook.bytes;
+    await controller.validate();
+    expect(await controller.preview("fixNumbers")).toBe(true);
+    const preview = controller.getState().preview;
+    if (!preview || !("plan" in preview)) throw new Error("expected a cell plan");
+    const f28 = preview.plan.cells.find((c) => ref(c) === "Tabel 3.3!F28");
+    expect(f28?.before.value).toBe("4.765,000");
+    expect(f28?.after.value).toBe(4765000);
+    expect(workbook.changed).toBe(false);
+
+    expect(await controller.applyPreview()).toBe(true);
+    let state = controller.getState();
+    expect(state.notice?.intent).toBe("success");
+    expect(state.undoStack).toHaveLength(1);
+    expect(workbook.changed).toBe(true);
+    expect(state.findings?.some((f) => ref(f) === "Tabel 3.3!F28" && f.rule === "malformed-number")).toBe(false);
+
+    expect(await controller.undoLast()).toBe(true);
+    state = controller.getState();
+    expect(state.undoStack).toHaveLength(0);
+    const cells = preview.plan.cells.map((c) => ({ sheet: c.sheet, cell: c.cell }));
+    const was = readCellContents(original, cells);
+    const restored = readCellContents(workbook.bytes, cells);
+    expect(restored.map((c) => c.value)).toEqual(was.map((c) => c.value));
+    expect(restored.filter((c, i) => !sameContent(c, was[i]))).toEqual([]);
+    expect(state.findings?.some((f) => ref(f) === "Tabel 3.3!F28" && f.rule === "malformed-number")).toBe(true);
+  });
+
+  it("after repairs, Hitung Ulang sets the totals of DOMAIN.md §7 (N 4.990.624.675, N+1 4.828.024.554)", async () => {
+    const { controller } = await openSample();
+    await controller.validate();
+    await controller.preview("fixNumbers");
+    await controller.applyPreview();
+    await controller.preview("recompute");
+    const preview = controller.getState().preview;
+    if (!preview || !("plan" in preview)) throw new Error("expected a cell plan");
+    const summary = preview.summary.map((m) => m.id).join("\n");
+    expect(summary).toContain("'Tabel 3.3'!F71 JUMLAH: 4.990.894.675 → 4.990.624.675");
+    expect(summary).toContain("'Tabel 3.3'!J71 JUMLAH: 5.253.625.474 → 4.828.024.554");
+    expect(preview.plan.cells.find((c) => ref(c) === "Tabel 3.3!F71")?.after.value).toBe(4990624675);
+  });
+
+  it("a cell edited after the read: apply is refused with the host's message in the chosen language, nothing written", async () => {
+    const { controller, workbook } = await openSample();
+    controller.setLang("en");
+    await controller.validate();
+    await controller.preview("fixNumbers");
+    const preview = controller.getState().preview;
+    if (!preview || !("plan" in preview)) throw new Error("expected a cell plan");
+    // Someone else types into F28 between the read and Terapkan.
+    const first = preview.plan.cells[0];
+    const edit: WritePlan = { title: { id: "ketik", en: "typing" }, cells: [{ ...first, after: { value: "typed meanwhile" }, reason: { id: "", en: "" } }] };
+    await workbook.apply(edit);
+    const before = workbook.bytes;
+    expect(await controller.applyPreview()).toBe(false);
+    const notice = controller.getState().notice;
+    expect(notice?.intent).toBe("error");
+    expect(notice?.message.en).toContain(first.cell);
+    expect(workbook.bytes).toBe(before);
+    expect(controller.getState().undoStack).toHaveLength(0);
+  });
+
+  it("a level correction is saved as mapping overrides and the findings follow it", async () => {
+    const { controller, store } = await openSample();
+    await controller.validate();
+    const table = controller.getState().workbook?.tables.find((t) => t.sheet === "Tabel 3.3");
+    const row28 = table?.rows.find((r) => r.row === 28);
+    expect(row28?.level).toBe("subKegiatan");
+    await controller.setLevel(table?.sheetId ?? "", 28, "other");
+    const state = controller.getState();
+    expect(state.notice?.intent).toBe("success");
+    expect(state.overrides.levels["Tabel 3.3"]).toEqual({ 28: "other" });
+    expect(state.workbook?.tables.find((t) => t.sheet === "Tabel 3.3")?.rows.find((r) => r.row === 28)?.level).toBe("other");
+    expect(JSON.parse(store.data.get("renja-cermat:sample.xlsx.renja.json") ?? "{}").levels).toEqual({ "Tabel 3.3": { 28: "other" } });
+  });
+
+  it("Buat Tabel 3.3 previews a new sheet and writes it; the download name keeps the original's", async () => {
+    const { controller, workbook } = await openSample();
+    expect(controller.can("generate33")).toBe(true);
+    await controller.preview("generate33");
+    const preview = controller.getState().preview;
+    if (!preview || !("sheet" in preview)) throw new Error("expected a sheet plan");
+    expect(preview.sheet.sheetName).toBe("Tabel 3.3 (Renja Cermat)");
+    expect(await controller.applyPreview()).toBe(true);
+    expect((await workbook.listSheets()).map((s) => s.name)).toContain("Tabel 3.3 (Renja Cermat)");
+    expect(await workbook.generatedSheetNames()).toEqual(["Tabel 3.3 (Renja Cermat)"]);
+    expect(downloadName("sample.xlsx")).toBe("sample (Renja Cermat).xlsx");
+  });
+
+  it("clicking a finding asks the host to select its cell", async () => {
+    const { controller, selected } = await openSample();
+    await controller.selectFinding({ sheet: "Tabel 3.3", cell: "F28" });
+    expect(selected).toEqual(["Tabel 3.3!F28"]);
+    expect(controller.getState().selected).toBe("Tabel 3.3!F28");
+  });
+});
+
+describe("PaneController with other hosts", () => {
+  const emptyHost: PaneHost = { listSheets: async () => [], readSnapshot: async () => Promise.reject(new Error("none")), loadMapping: async () => undefined, saveMapping: async () => undefined };
+
+  it("a read-only host offers no write buttons and says so when asked to apply", async () => {
+    const controller = new PaneController(emptyHost, domainEngine, defaultPlanners);
+    expect(controller.can("recompute")).toBe(false);
+    expect(controller.can("generate33")).toBe(false);
+    expect(controller.canHighlight).toBe(false);
+    await controller.toggleHighlight();
+    expect(controller.getState().notice?.message.id).toBe("Penandaan sel tidak didukung di sini.");
+  });
+
+  it("a HostError while reading ends as a message in both languages, and the pane is no longer busy", async () => {
+    const failing: PaneHost = { ...emptyHost, listSheets: async () => Promise.reject(new HostError("cell-edit-mode", { id: "Excel sedang menyunting sel.", en: "Excel is editing a cell." })) };
+    const controller = new PaneController(failing, domainEngine, defaultPlanners);
+    expect(await controller.validate()).toBe(false);
+    const state = controller.getState();
+    expect(state.notice).toEqual({ intent: "error", message: { id: "Excel sedang menyunting sel.", en: "Excel is editing a cell." } });
+    expect(state.busy).toBeUndefined();
+  });
+
+  it("Tandai di lembar marks every finding cell once and the second click clears exactly what the host marked", async () => {
+    const calls: string[] = [];
+    const host: PaneHost = {
+      ...emptyHost,
+      highlight: async (cells) => void calls.push(`mark ${cells.map((c) => `${c.sheet}!${c.cell}`).join(",")}`),
+      clearHighlight: async () => void calls.push("clear"),
+    };
+    const engine = { mapWorkbook: domainEngine.mapWorkbook, validate: () => [{ rule: "rollup-mismatch" as const, severity: "error" as const, sheet: "S", cell: "F9", row: 9, message: { id: "x", en: "x" } }] };
+    const controller = new PaneController(host, engine, {});
+    await controller.validate();
+    await controller.toggleHighlight();
+    expect(controller.getState().highlighted).toBe(true);
+    await controller.toggleHighlight();
+    expect(controller.getState().highlighted).toBe(false);
+    expect(calls).toEqual(["mark S!F9", "clear"]);
+  });
+});
