@@ -39,7 +39,11 @@ export async function highlightCells(b: Batch, cells: readonly CellTarget[], env
     const f = fills[i];
     return detailed ? { ...t, color: f.color, pattern: f.pattern, patternColor: f.patternColor, tintAndShade: f.tintAndShade } : { ...t, color: f.color };
   });
-  for (const f of fills) f.color = HIGHLIGHT_COLOR;
+  for (const f of fills) {
+    // A patterned fill would show the highlight through its pattern; a solid one is unmistakable.
+    if (detailed) f.pattern = "Solid";
+    f.color = HIGHLIGHT_COLOR;
+  }
   b.context.workbook.settings.add(HIGHLIGHT_KEY, JSON.stringify(stored));
   await b.sync();
 }

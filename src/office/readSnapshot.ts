@@ -116,7 +116,8 @@ export async function readSheetSnapshot(
         if (hiddenInChunk.has(rowNumber)) hiddenRows.add(rowNumber);
       }
       done += n;
-      chunkRows = nextChunkRows(estimateBytes(values, formulas, numberFormat, valueTypes) / n, tuning, ceiling);
+      const styleBytes = styles ? JSON.stringify(styles.value).length : 0;
+      chunkRows = nextChunkRows((estimateBytes(values, formulas, numberFormat, valueTypes) + styleBytes) / n, tuning, ceiling);
     }
   }
 

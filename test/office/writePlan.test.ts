@@ -171,4 +171,17 @@ describe("Office host: applying a plan", () => {
     const written = cellWrites(fake).filter((w) => w.what === "formulas").length;
     expect(written).toBe(20);
   });
+
+  it("puts the written chunks back when a later chunk fails, and reports the failure", async () => {
+    const fake = renjaFake(200);
+    const host = hostFor(fake, { write: { targetChunkBytes: 600, guardGapRows: 64 } });
+    // Sync 1 is the guard, 2 the first chunk; the second chunk's sync fails.
+    fake.failSync.set(fake.syncs + 3, "GeneralException");
+    const e = await host.apply(recomputePlan(200)).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: "io" });
+    // The fake does not calculate, so a restored formula has no cached value; formula and format are back.
+    expect(fake.cell("Tabel 3.3", "F3")).toMatchObject({ formula: "SUM(F4:F12)", numFmt: "#,##0" });
+    expect(fake.cell("Tabel 3.3", "G3")).toMatchObject({ formula: "SUM(G4:G12)", numFmt: "#,##0" });
+    expect(cellWrites(fake).filter((w) => w.what === "formulas").length).toBeGreaterThan(1);
+  });
 });

@@ -1,0 +1,100 @@
+import { HostError } from "../../src/domain/host";
+import type { SheetPlan } from "../../src/domain/plan";
+import { characterWidthToPoints } from "../../src/office/sheetPlan";
+import { FakeWorkbook, cellWrites } from "./fakeExcel";
+import { hostFor } from "./support";
+
+function tabel33Plan(extra: Partial<SheetPlan> = {}): SheetPlan {
+  const border = { border: true };
+  return {
+    type: "sheet",
+    title: { id: "Buat Tabel 3.3", en: "Make Table 3.3" },
+    table: "tabel-3.3",
+    sheetName: "Tabel 3.3 (baru)",
+    replaceGenerated: false,
+    sourceSheet: "Rumusan Program",
+    cells: [
+      { row: 1, col: 1, value: "TABEL 3.3", style: { bold: true, horizontal: "center" } },
+      { row: 3, col: 1, value: "No", style: { ...border, bold: true, fill: "D9D9D9" } },
+      { row: 3, col: 2, value: "Uraian", style: { ...border, bold: true, fill: "D9D9D9" } },
+      { row: 3, col: 3, value: "Pagu", style: { ...border, bold: true, fill: "D9D9D9" } },
+      { row: 4, col: 1, value: "1", numFmt: "@", style: border },
+      { row: 4, col: 2, value: "-", style: { ...border, indent: 1, wrap: true } },
+      { row: 4, col: 3, value: 9530000, formula: "SUM(C5:C6)", numFmt: "#,##0", style: border },
+      { row: 5, col: 2, value: "=bukan rumus", style: border },
+      { row: 5, col: 3, value: 4765000, numFmt: "#,##0", style: border },
+      { row: 6, col: 3, value: 4765000, numFmt: "#,##0", style: border },
+    ],
+    merges: [{ top: 1, left: 1, bottom: 1, right: 3 }],
+    columnWidths: [{ col: 2, width: 40 }],
+    rowHeights: [{ row: 4, height: 30 }],
+    print: { orientation: "landscape", paperSize: 14, fitToWidth: 1, fitToHeight: 0, printTitleRows: [3, 3], footerCenter: "Halaman &P / &N", margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }, centerHorizontally: true },
+    notices: [],
+    freezeRows: 3,
+    ...extra,
+  };
+}
+
+describe("Office host: generated sheets", () => {
+  it("adds the sheet with values, formulas, text kept as text, formats, merges, borders, widths and print setup", async () => {
+    const fake = new FakeWorkbook();
+    fake.apiVersion = "1.9";
+    fake.addSheet("Rumusan Program", [[1]]);
+    const result = await hostFor(fake).applySheetPlan(tabel33Plan());
+    const s = fake.sheet("Tabel 3.3 (baru)");
+    expect(result).toMatchObject({ sheetName: "Tabel 3.3 (baru)", sheetId: s.id, replaced: false, notices: [] });
+    expect(fake.cell("Tabel 3.3 (baru)", "A4")).toMatchObject({ value: "1", numFmt: "@" });
+    expect(fake.cell("Tabel 3.3 (baru)", "B4")).toMatchObject({ value: "-", numFmt: "@", indent: 1, wrap: true });
+    expect(fake.cell("Tabel 3.3 (baru)", "B5")).toMatchObject({ value: "=bukan rumus", numFmt: "@" });
+    expect(fake.cell("Tabel 3.3 (baru)", "C4")).toMatchObject({ formula: "SUM(C5:C6)", numFmt: "#,##0" });
+    expect(fake.cell("Tabel 3.3 (baru)", "C5")).toMatchObject({ value: 4765000, numFmt: "#,##0" });
+    expect(fake.cell("Tabel 3.3 (baru)", "A3")).toMatchObject({ bold: true, fill: { color: "#D9D9D9", pattern: "Solid" } });
+    expect(fake.cell("Tabel 3.3 (baru)", "C3")?.borders).toMatchObject({ "EdgeTop.style": "Continuous", "EdgeTop.weight": "Thin" });
+    expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
+    expect(s.columnWidths.get(2)).toBe(characterWidthToPoints(40));
+    expect(s.rowHeights.get(4)).toBe(30);
+    expect(s.frozenRows).toBe(3);
+    expect(s.layout).toMatchObject({ orientation: "Landscape", paperSize: "Folio", printTitleRows: "$3:$3", "footer.centerFooter": "Halaman &P / &N", leftMargin: 28.8 });
+    expect(fake.settings.get(`renja.generated.${s.id}`)).toBe("tabel-3.3");
+    expect(cellWrites(fake).filter((w) => w.sheet === "Rumusan Program")).toEqual([]);
+  });
+
+  it("skips page layout below ExcelApi 1.9 and says so", async () => {
+    const fake = new FakeWorkbook();
+    fake.apiVersion = "1.8";
+    const result = await hostFor(fake).applySheetPlan(tabel33Plan());
+    expect(result.notices).toHaveLength(1);
+    expect(fake.sheet("Tabel 3.3 (baru)").layout).toEqual({});
+  });
+
+  it("rewrites a sheet it generated before (never deleting it) and refuses a sheet it did not generate", async () => {
+    const fake = new FakeWorkbook();
+    fake.apiVersion = "1.9";
+    const host = hostFor(fake);
+    await host.applySheetPlan(tabel33Plan());
+    const id = fake.sheet("Tabel 3.3 (baru)").id;
+    const again = await host.applySheetPlan(tabel33Plan({ replaceGenerated: true, cells: [{ row: 1, col: 1, value: "TABEL 3.3 (ulang)" }], merges: [] }));
+    expect(again.replaced).toBe(true);
+    expect(fake.sheet("Tabel 3.3 (baru)").id).toBe(id);
+    expect(fake.cell("Tabel 3.3 (baru)", "A1")?.value).toBe("TABEL 3.3 (ulang)");
+    expect(fake.cell("Tabel 3.3 (baru)", "C5")).toBeUndefined();
+    expect(fake.sheet("Tabel 3.3 (baru)").merges).toEqual([]);
+
+    const notOurs = new FakeWorkbook();
+    notOurs.addSheet("Tabel 3.3 (baru)", [["milik pengguna"]]);
+    const e = await hostFor(notOurs).applySheetPlan(tabel33Plan({ replaceGenerated: true })).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(HostError);
+    expect((e as HostError).messages.id).toContain("bukan buatan Renja Cermat");
+    expect(cellWrites(notOurs)).toEqual([]);
+  });
+
+  it("refuses an existing generated sheet without the user's confirmation", async () => {
+    const fake = new FakeWorkbook();
+    const host = hostFor(fake);
+    await host.applySheetPlan(tabel33Plan());
+    const writes = fake.writes.length;
+    const e = (await host.applySheetPlan(tabel33Plan()).catch((x: unknown) => x)) as HostError;
+    expect(e.messages.en).toContain("already exists");
+    expect(fake.writes.length).toBe(writes);
+  });
+});
