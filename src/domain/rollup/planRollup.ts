@@ -98,17 +98,16 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
   const amounts = new Map<number, Decimal | undefined>();
   const column = moneyColumnLabel(table, role, col);
 
-  const leafAmount = (row: MappedRow): { value?: Decimal; problem?: Message } => {
+  /** A leaf's amount, or the kind of problem that keeps it from being summed. */
+  const leafAmount = (row: MappedRow): { value?: Decimal; problem?: "slip" | "not-amount"; address: string } => {
     const ref = at(row);
     const address = a1(ref.row, ref.col);
     const reading = readAmount(cellOf(ref));
     if (job.slips.has(sheetRef(table.sheet, address)) || reading.status === "malformed" || reading.status === "suspect-scale") {
-      return { problem: { id: `${address} salah ketik (perbaiki angka dulu: renja fix-numbers)`, en: `${address} is mistyped (fix the numbers first: renja fix-numbers)` } };
+      return { problem: "slip", address };
     }
-    if (reading.status === "not-amount" || reading.value === null) {
-      return { problem: { id: `${address} bukan angka`, en: `${address} is not an amount` } };
-    }
-    return { value: reading.value };
+    if (reading.status === "not-amount" || reading.value === null) return { problem: "not-amount", address };
+    return { value: reading.value, address };
   };
 
   const skip = (parent: MappedRow, ref: CellRef, why: Message) => {
@@ -133,24 +132,25 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
     if (children.every((c) => !amounts.has(c.row) && readAmount(cellOf(at(c))).status === "empty")) continue;
 
     let sum = new Decimal(0);
-    const problems: Message[] = [];
+    const blocked = { slip: [] as string[], "not-amount": [] as string[], pending: [] as string[] };
     const textChildren: Array<{ ref: CellRef; value: Decimal }> = [];
     for (const child of children) {
       const ref = at(child);
       if (amounts.has(child.row)) {
         const known = amounts.get(child.row);
-        if (known === undefined) problems.push({ id: `${a1(ref.row, ref.col)} belum dapat dihitung`, en: `${a1(ref.row, ref.col)} could not be computed` });
+        if (known === undefined) blocked.pending.push(a1(ref.row, ref.col));
         else sum = sum.plus(known);
         continue;
       }
       const leaf = leafAmount(child);
       if (leaf.problem || !leaf.value) {
-        if (leaf.problem) problems.push(leaf.problem);
+        blocked[leaf.problem ?? "not-amount"].push(leaf.address);
         continue;
       }
       sum = sum.plus(leaf.value);
       if (readAmount(cellOf(ref)).status === "text-number") textChildren.push({ ref, value: leaf.value });
     }
+    const problems = blockedReasons(blocked);
     if (problems.length > 0) {
       skip(parent, parentRef, { id: problems.map((p) => p.id).join("; "), en: problems.map((p) => p.en).join("; ") });
       continue;
@@ -251,6 +251,17 @@ function parentCellProblem(table: MappedTable, sheet: SheetSnapshot, parent: Map
     return { id: `sel gabungan ${area} juga mencakup baris atau kolom lain`, en: `the merged cells ${area} also cover other rows or columns` };
   }
   return undefined;
+}
+
+function blockedReasons(blocked: { slip: string[]; "not-amount": string[]; pending: string[] }): Message[] {
+  const out: Message[] = [];
+  const list = (cells: string[]) => cells.join(", ");
+  if (blocked.slip.length) {
+    out.push({ id: `${list(blocked.slip)} salah ketik (perbaiki angka dulu: renja fix-numbers)`, en: `${list(blocked.slip)} mistyped (fix the numbers first: renja fix-numbers)` });
+  }
+  if (blocked["not-amount"].length) out.push({ id: `${list(blocked["not-amount"])} bukan angka`, en: `${list(blocked["not-amount"])} not an amount` });
+  if (blocked.pending.length) out.push({ id: `${list(blocked.pending)} belum dapat dihitung`, en: `${list(blocked.pending)} could not be computed` });
+  return out;
 }
 
 /** Cells the slip rules flag: their amount is not known until fix-numbers repairs them. */
