@@ -6,17 +6,28 @@ const HELP: Record<Lang, string> = {
 
 Penggunaan:
   renja check <berkas.xlsx> [--sheet NAMA] [--json] [--lang id|en]
+  renja generate tabel-3.3|tabel-2.1 <masukan.xlsx> -o <keluaran.xlsx> [--from LEMBAR] [--paper f4|a4]
+                 [--order official|seed] [--replace]
 
 Perintah:
   check        Memetakan tabel Renja (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) di setiap lembar dan
                memeriksanya: jumlah pagu, angka yang salah ketik, kode, tahun, isian yang kosong, dan
                kecocokan antartabel. Berkas tidak diubah.
+  generate     Membuat Tabel 3.3 (dari Tabel 3.3, Tabel 7 atau lembar kerja) atau Tabel 2.1 (dari lembar
+               evaluasi) yang rapi dan siap cetak sebagai lembar baru di salinan buku kerja (-o). Jumlah
+               induk dan total berupa rumus SUM. Nama lembar yang sudah ada tidak ditimpa: lembar baru
+               diberi nama lain, kecuali --replace (menulis ulang lembar yang dibuat Renja Cermat
+               sebelumnya; lembar lain tidak pernah ditimpa atau dihapus).
 
 Opsi:
   --sheet NAMA Tampilkan tabel dan temuan lembar NAMA saja (lembar lain tetap dibaca untuk
                pemeriksaan antartabel).
   --json       Cetak hasil sebagai satu objek JSON { file, tables, findings }.
   --lang id|en Bahasa keluaran (bawaan: id).
+  --from LEMBAR   generate: lembar sumber (bawaan: tabel yang terpetakan paling baik).
+  --paper f4|a4   generate: ukuran kertas (bawaan: f4 = Folio 215×330 mm), lanskap.
+  --order official|seed  generate tabel-3.3: urutan kolom resmi atau urutan dokumen contoh.
+  --replace       generate: tulis ulang lembar yang dibuat sebelumnya.
   -h, --help   Tampilkan bantuan ini.
 
 Koreksi pemetaan dibaca dari <berkas.xlsx>.renja.json bila ada.
@@ -30,17 +41,28 @@ Kode keluar:
 
 Usage:
   renja check <file.xlsx> [--sheet NAME] [--json] [--lang id|en]
+  renja generate tabel-3.3|tabel-2.1 <in.xlsx> -o <out.xlsx> [--from SHEET] [--paper f4|a4]
+                 [--order official|seed] [--replace]
 
 Commands:
   check        Maps the Renja tables (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) on every sheet and checks
                them: budget sums, mistyped amounts, codes, years, missing fields, and agreement between
                tables. The file is not changed.
+  generate     Builds a formatted, print-ready Tabel 3.3 (from a Tabel 3.3, a Tabel 7 or a working sheet)
+               or Tabel 2.1 (from an evaluation sheet) as a new sheet in a copy of the workbook (-o).
+               Parent and total amounts are SUM formulas. A sheet name in use is never overwritten: the
+               new sheet gets another name, unless --replace (rewrites the sheet Renja Cermat generated
+               before; no other sheet is ever overwritten or deleted).
 
 Options:
   --sheet NAME Show only the tables and findings of sheet NAME (other sheets are still read for
                cross-table checks).
   --json       Print the result as one JSON object { file, tables, findings }.
   --lang id|en Output language (default: id).
+  --from SHEET    generate: the source sheet (default: the best-mapped table).
+  --paper f4|a4   generate: paper size (default: f4 = Folio 215×330 mm), landscape.
+  --order official|seed  generate tabel-3.3: official column order or the sample document's order.
+  --replace       generate: rewrite the previously generated sheet.
   -h, --help   Show this help.
 
 Mapping corrections are read from <file.xlsx>.renja.json when it exists.

@@ -45,6 +45,10 @@ async function run(command: Command, io: CliIo, engine: CheckEngine | undefined)
       const { runRecompute } = await import("./recompute");
       return runRecompute(command, io);
     }
+    case "generate": {
+      const { runGenerate } = await import("./generate");
+      return runGenerate(command, io);
+    }
     case "fix-numbers": {
       const { runFixNumbers } = await import("./fixNumbers");
       return runFixNumbers(command, io, engine);

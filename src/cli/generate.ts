@@ -1,0 +1,118 @@
+/**
+ * `renja generate tabel-3.3|tabel-2.1 <in.xlsx> -o <out.xlsx>`: build the table from the workbook's own sheets
+ * and write a copy of the input with the generated sheet added (the input is never modified). A name already
+ * in use gets a new sheet name; `--replace` rewrites the sheet this tool generated before instead (never a
+ * sheet the user made, never the source). Exit 0 when the output was written, 2 when not.
+ */
+import type { Message } from "../domain/findings";
+import { HostError } from "../domain/host";
+import type { SheetPlan } from "../domain/plan";
+import { buildTabel21, buildTabel33, isBuildError, type ColumnOrder, type Paper } from "../domain/tables";
+import { openXlsxHost } from "../xlsx";
+import { addSheetToXlsx, generatedSheets } from "../xlsx/patch/addSheet";
+import { CannotExtendError } from "../xlsx/patch/sheetStyles";
+import type { CliIo } from "./io";
+import type { Lang } from "./lang";
+
+export interface GenerateRequest {
+  lang: Lang;
+  table: "tabel-3.3" | "tabel-2.1";
+  file: string;
+  output: string;
+  from?: string;
+  paper: Paper;
+  order: ColumnOrder;
+  replace: boolean;
+}
+
+const EXIT_WRITTEN = 0;
+const EXIT_NOT_WRITTEN = 2;
+
+export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<number> {
+  const say = (m: Message) => m[req.lang];
+  try {
+    if (!io.writeFile) throw new Error("this CLI cannot write files");
+    const bytes = await io.readFile(req.file);
+    const host = await openXlsxHost(bytes, req.file, io.sidecar(req.file), { maxSheetDataBytes: io.maxSheetDataBytes });
+    const snapshots = await host.readAllSnapshots({ styles: true });
+    if (req.from !== undefined && !snapshots.some((s) => s.name.toLowerCase() === req.from?.toLowerCase())) {
+      io.stderr(`renja: ${say({ id: `Lembar "${req.from}" tidak ada di buku kerja.`, en: `The workbook has no sheet named "${req.from}".` })}\n`);
+      return EXIT_NOT_WRITTEN;
+    }
+    const { mapWorkbook } = await import("../domain/mapping/mapWorkbook");
+    const workbook = mapWorkbook(snapshots, { overrides: await host.loadMapping() });
+    const own = ownSheets(bytes);
+    const previous = [...own.entries()].find(([, table]) => table === req.table)?.[0];
+    const common = {
+      from: req.from,
+      paper: req.paper,
+      existingSheets: snapshots.map((s) => s.name),
+      generatedSheets: [...own.keys()],
+      replace: req.replace && previous !== undefined,
+      sheetName: req.replace ? previous : undefined,
+    };
+    const plan = req.table === "tabel-3.3" ? buildTabel33(workbook, { ...common, order: req.order }) : buildTabel21(workbook, common);
+    if (isBuildError(plan)) {
+      io.stderr(`renja: ${say(plan.error)}\n`);
+      return EXIT_NOT_WRITTEN;
+    }
+    const written = await writeWithSheet(bytes, plan);
+    await io.writeFile(req.output, written.bytes);
+    io.stdout(`${say(summary(req, plan, written))}\n`);
+    for (const n of plan.notices) io.stdout(`- ${say(n)}\n`);
+    return EXIT_WRITTEN;
+  } catch (e) {
+    if (e instanceof HostError) {
+      io.stderr(`renja: ${e.messages[req.lang]}\n`);
+      return EXIT_NOT_WRITTEN;
+    }
+    const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+    io.stderr(`renja: ${say({ id: `pembuatan tabel terhenti karena kesalahan internal (${detail}).`, en: `generating the table stopped on an internal error (${detail}).` })}\n`);
+    if (io.debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return EXIT_NOT_WRITTEN;
+  }
+}
+
+interface Written {
+  bytes: Uint8Array;
+  sheetName: string;
+  replaced: boolean;
+  /** Why the table went into a separate workbook, when it did. */
+  separate?: string;
+}
+
+async function writeWithSheet(bytes: Uint8Array, plan: SheetPlan): Promise<Written> {
+  try {
+    return addSheetToXlsx(bytes, plan);
+  } catch (e) {
+    if (!(e instanceof CannotExtendError)) throw e;
+    const { sheetPlanToNewWorkbook } = await import("../xlsx/patch/separateWorkbook");
+    return { bytes: await sheetPlanToNewWorkbook(plan), sheetName: plan.sheetName, replaced: false, separate: e.message };
+  }
+}
+
+/** Sheets this tool generated before; a package whose workbook part cannot be read has none. */
+function ownSheets(bytes: Uint8Array): Map<string, string> {
+  try {
+    return generatedSheets(bytes);
+  } catch {
+    return new Map();
+  }
+}
+
+function summary(req: GenerateRequest, plan: SheetPlan, written: Written): Message {
+  const label = req.table === "tabel-3.3" ? "Tabel 3.3" : "Tabel 2.1";
+  if (written.separate) {
+    return {
+      id: `${label} ditulis sebagai buku kerja terpisah ${req.output} (lembar '${written.sheetName}'), karena buku kerja masukan tidak dapat ditambah lembar tanpa risiko kehilangan isi (${written.separate}). Sumber: lembar '${plan.sourceSheet}'.`,
+      en: `${label} was written as a separate workbook ${req.output} (sheet '${written.sheetName}'), because a sheet cannot be added to the input workbook without risking its content (${written.separate}). Source: sheet '${plan.sourceSheet}'.`,
+    };
+  }
+  const how = written.replaced
+    ? { id: `menulis ulang lembar '${written.sheetName}' yang dibuat sebelumnya`, en: `rewrote the previously generated sheet '${written.sheetName}'` }
+    : { id: `ditambahkan sebagai lembar '${written.sheetName}'`, en: `added as sheet '${written.sheetName}'` };
+  return {
+    id: `${label} ${how.id} di ${req.output} (sumber: lembar '${plan.sourceSheet}'; berkas masukan tidak diubah).`,
+    en: `${label} ${how.en} in ${req.output} (source: sheet '${plan.sourceSheet}'; the input file is unchanged).`,
+  };
+}
