@@ -27,7 +27,7 @@ describe("renja --help and usage errors", () => {
 
   it("lists only what works", async () => {
     const run = await runCli(["--help"]);
-    expect(run.stdout).not.toMatch(/recompute|fix-numbers|generate/);
+    expect(run.stdout).not.toMatch(/recompute|fix-numbers/);
   });
 
   it("prints the English help with --lang en", async () => {
@@ -40,7 +40,11 @@ describe("renja --help and usage errors", () => {
     [[], /Perintah belum diberikan/],
     [["frobnicate"], /Perintah tidak dikenal: frobnicate/],
     [["recompute", "a.xlsx", "-o", "b.xlsx"], /Perintah "recompute" belum tersedia/],
-    [["generate", "tabel-3.3", "a.xlsx"], /Perintah "generate" belum tersedia/],
+    [["generate", "tabel-3.3", "a.xlsx"], /Sebutkan berkas keluaran dengan -o/],
+    [["generate", "tabel-9", "a.xlsx", "-o", "b.xlsx"], /Sebutkan tabel yang dibuat/],
+    [["generate", "tabel-3.3", "a.xlsx", "-o", "b.xlsx", "--paper", "letter"], /Kertas "letter" tidak dikenal/],
+    [["generate", "tabel-3.3", "a.xlsx", "-o", "a.xlsx"], /harus berbeda dari masukan/],
+    [["check", "a.xlsx", "--replace"], /tidak berlaku untuk check/],
     [["check"], /Sebutkan berkas \.xlsx/],
     [["check", "a.xlsx", "b.xlsx"], /Hanya satu berkas/],
     [["check", "a.xlsx", "--bogus"], /Opsi tidak dikenal: --bogus/],
