@@ -19,6 +19,8 @@ export interface ReadTuning {
   maxChunkRows: number;
   /** Estimated response bytes a chunk aims at: well under Excel on the web's 5 MB. */
   targetChunkBytes: number;
+  /** A chunk that came back at most this big is not made smaller for the next one. */
+  safeChunkBytes: number;
 }
 
 export const DEFAULT_READ_TUNING: ReadTuning = {
@@ -26,6 +28,7 @@ export const DEFAULT_READ_TUNING: ReadTuning = {
   firstChunkRows: 5_000,
   maxChunkRows: 50_000,
   targetChunkBytes: 2_000_000,
+  safeChunkBytes: 3_500_000,
 };
 
 export interface ReadCapabilities {
@@ -71,7 +74,9 @@ export async function readSheetSnapshot(
     const left = used.columnIndex;
     const width = used.columnCount;
     const height = used.rowCount;
-    let chunkRows = Math.max(1, Math.min(tuning.firstChunkRows, Math.floor(tuning.firstChunkCells / width)));
+    // Style cues come back as one object per cell, about as big as the four arrays together.
+    const firstCells = opts.styles && caps.cellProperties ? tuning.firstChunkCells / 2 : tuning.firstChunkCells;
+    let chunkRows = Math.max(1, Math.min(tuning.firstChunkRows, Math.floor(firstCells / width)));
     // After a payload error no chunk grows back to the size that failed.
     let ceiling = tuning.maxChunkRows;
     let done = 0;
@@ -116,8 +121,8 @@ export async function readSheetSnapshot(
         if (hiddenInChunk.has(rowNumber)) hiddenRows.add(rowNumber);
       }
       done += n;
-      const styleBytes = styles ? JSON.stringify(styles.value).length : 0;
-      chunkRows = nextChunkRows((estimateBytes(values, formulas, numberFormat, valueTypes) + styleBytes) / n, tuning, ceiling);
+      const bytes = estimateBytes(values, formulas, numberFormat, valueTypes) + (styles ? JSON.stringify(styles.value).length : 0);
+      chunkRows = nextChunkRows(bytes, n, tuning, ceiling);
     }
   }
 
@@ -135,9 +140,14 @@ export async function readSheetSnapshot(
   return snapshot;
 }
 
-function nextChunkRows(bytesPerRow: number, tuning: ReadTuning, ceiling: number): number {
-  const rows = Math.floor(tuning.targetChunkBytes / Math.max(1, bytesPerRow));
-  return Math.max(1, Math.min(rows, tuning.maxChunkRows, ceiling));
+/**
+ * The next chunk's rows from the last chunk's measured size: aimed at the target, never above the ceiling
+ * left by a payload error, and not smaller than a chunk that just came back safely.
+ */
+function nextChunkRows(bytes: number, rows: number, tuning: ReadTuning, ceiling: number): number {
+  const aimed = Math.floor((tuning.targetChunkBytes * rows) / Math.max(1, bytes));
+  const floor = bytes <= tuning.safeChunkBytes ? rows : 1;
+  return Math.max(1, Math.min(Math.max(aimed, floor), tuning.maxChunkRows, ceiling));
 }
 
 /** The JSON size Excel sends for the chunk, near enough: the loaded arrays as JSON. */

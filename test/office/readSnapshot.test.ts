@@ -30,11 +30,25 @@ describe("Office host: reading a sheet", () => {
     expect(cellAt(snapshot, usedRows, 6)).toEqual({ value: 4_765_000, numFmt: "#,##0" });
   });
 
+  it("reads the same sheet with style cues (ExcelApi 1.9) within the same budget and under 5 MB per sync", async () => {
+    const fake = renjaFake(ROWS, "1.9");
+    const host = hostFor(fake);
+    const before = fake.syncs;
+    const snapshot = await host.readSnapshot({ id: "Tabel 3.3", name: "Tabel 3.3", visible: true }, { styles: true });
+    const syncs = fake.syncs - before;
+    const firstChunk = Math.floor(DEFAULT_READ_TUNING.firstChunkCells / 2 / COLUMNS);
+    expect(syncs).toBeLessThanOrEqual(Math.ceil((ROWS + 2) / firstChunk) + 1);
+    expect(Math.max(...fake.maxResponseBytes)).toBeLessThan(5 * 1024 * 1024);
+    console.log(`read with styles: ${syncs} syncs, chunks ${host.stats.lastRead?.chunkRows.join("+")}, largest response ${Math.max(...fake.maxResponseBytes)} bytes`);
+    expect(cellAt(snapshot, 3, 3)).toEqual({ value: "Program Penyelenggaraan Pemerintahan Kecamatan 0", bold: true });
+    expect(cellAt(snapshot, 4, 3)).toEqual({ value: "Penyusunan Dokumen Perencanaan Perangkat Daerah 1", indent: 2 });
+  });
+
   it("halves the chunk on a payload error mid-read and still returns the full snapshot", async () => {
     const fake = renjaFake(2_000);
     const expected = await hostFor(renjaFake(2_000)).readSnapshot({ id: "Tabel 3.3", name: "Tabel 3.3", visible: true });
     // A smaller limit plays the part of 5 MB: the 2nd chunk (grown from the 1st's measure) is refused.
-    const host = hostFor(fake, { read: { firstChunkCells: 4_000, firstChunkRows: 500, maxChunkRows: 5_000, targetChunkBytes: 2_000_000 } });
+    const host = hostFor(fake, { read: { firstChunkCells: 4_000, firstChunkRows: 500, maxChunkRows: 5_000, targetChunkBytes: 2_000_000, safeChunkBytes: 3_500_000 } });
     fake.responseLimit = 300_000;
     const snapshot = await host.readSnapshot({ id: "Tabel 3.3", name: "Tabel 3.3", visible: true });
     const report = host.stats.lastRead;
