@@ -34,7 +34,6 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
   const workbook = b.context.workbook;
   const existing = workbook.worksheets.getItemOrNullObject(plan.sheetName);
   existing.load("id,name");
-  existing.protection.load("protected");
   workbook.settings.load("items/key,items/value");
   await sync();
 
@@ -43,6 +42,9 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
   if (replaced) {
     const generated = workbook.settings.items.some((s) => s.key === GENERATED_KEY_PREFIX + existing.id);
     if (!plan.replaceGenerated || !generated) throw sheetExistsError(plan.sheetName, generated);
+    // Loaded only once the sheet is known to exist: a null object's navigation properties are not loadable.
+    existing.protection.load("protected");
+    await sync();
     if (existing.protection.protected) throw protectedSheetError(plan.sheetName);
     ws = existing;
     const all = ws.getRange();

@@ -463,7 +463,12 @@ class FakeProtection extends ClientObject {
     super(ctx);
   }
   load(props: string): this {
-    this.queueLoad(propertyList(props), () => this.sheet()?.protected ?? null);
+    this.queueLoad(propertyList(props), () => {
+      const s = this.sheet();
+      // Stricter than needed, so the host never leans on loading through a null object.
+      if (!s) throw new FakeOfficeError("ItemNotFound", "protection of a worksheet that does not exist");
+      return s.protected;
+    });
     return this;
   }
   get protected(): boolean {

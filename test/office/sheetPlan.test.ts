@@ -98,3 +98,16 @@ describe("Office host: generated sheets", () => {
     expect(fake.writes.length).toBe(writes);
   });
 });
+
+describe("Office host: generated sheets, protection", () => {
+  it("refuses to rewrite a generated sheet the user protected since, writing nothing", async () => {
+    const fake = new FakeWorkbook();
+    const host = hostFor(fake);
+    await host.applySheetPlan(tabel33Plan());
+    fake.sheet("Tabel 3.3 (baru)").protected = true;
+    const writes = fake.writes.length;
+    const e = (await host.applySheetPlan(tabel33Plan({ replaceGenerated: true })).catch((x: unknown) => x)) as HostError;
+    expect(e.code).toBe("protected");
+    expect(fake.writes.length).toBe(writes);
+  });
+});
