@@ -10,7 +10,7 @@
  * plausible candidate. Then every parent is judged with the settled values.
  */
 import Decimal from "decimal.js";
-import type { ColumnRole, MappedTable, MappedWorkbook } from "../../mapping/types";
+import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../../mapping/types";
 import { plainDecimal, thousandfoldCandidates } from "../../numbers";
 import { familyOf } from "./family";
 import { moneyColumns, readMoneyCell, sheetOf, type MoneyCell } from "./moneyCells";
@@ -35,6 +35,8 @@ export interface AmountSlot {
   /** Thousandfold readings of a sound amount: worked out only when a sum needs them (alternatesOf). */
   alternates?: AmountOption[];
   chosen?: AmountOption;
+  /** chosen's kind, read without building a stated whole number's Decimal. */
+  readonly chosenKind?: OptionKind;
   /** What settled the value: equal to its children's sum, balancing its parent, or nothing (most plausible). */
   decidedBy?: "children" | "parent" | "default";
   /** The parent whose sum settled it (decidedBy "parent") — the cell itself for "children". */
@@ -106,6 +108,79 @@ function analyse(workbook: MappedWorkbook): WorkbookArithmetic {
   };
 }
 
+/**
+ * A slot whose stated whole number (MoneyCell.whole) gets its Decimal option only when something reads it:
+ * choosing it as stated, the usual outcome, costs a flag.
+ */
+class Slot implements AmountSlot {
+  alternates: AmountOption[] | undefined;
+  decidedBy: AmountSlot["decidedBy"] = undefined;
+  decidedAt: AmountSlot | undefined = undefined;
+  private optionList: AmountOption[] | undefined;
+  private chosenOption: AmountOption | undefined = undefined;
+  /** Chosen as its stated whole number, the option not built yet. */
+  private chosenWhole = false;
+
+  constructor(
+    readonly money: MoneyCell,
+    readonly slipped: boolean,
+    readonly unreadable: boolean,
+    options: AmountOption[] | undefined,
+    alternates: AmountOption[] | undefined,
+  ) {
+    this.optionList = options;
+    this.alternates = alternates;
+  }
+
+  get options(): AmountOption[] {
+    // Built from money.whole when not given (slotFor passes the options of every other slot).
+    return (this.optionList ??= [{ value: new Decimal(this.money.whole ?? 0), kind: "stated", cost: 0 }]);
+  }
+
+  get chosen(): AmountOption | undefined {
+    if (this.chosenWhole) {
+      this.chosenWhole = false;
+      this.chosenOption = this.options[0];
+    }
+    return this.chosenOption;
+  }
+
+  set chosen(option: AmountOption | undefined) {
+    this.chosenWhole = false;
+    this.chosenOption = option;
+  }
+
+  get chosenKind(): OptionKind | undefined {
+    return this.chosenWhole ? "stated" : this.chosenOption?.kind;
+  }
+
+  get isChosen(): boolean {
+    return this.chosenWhole || this.chosenOption !== undefined;
+  }
+
+  /** The amount as stated when it is a whole number and nothing settled it otherwise; else undefined. */
+  get statedWhole(): number | undefined {
+    if (this.slipped || this.unreadable) return undefined;
+    if (this.chosenOption !== undefined && this.chosenOption.kind !== "stated") return undefined;
+    return this.money.whole;
+  }
+
+  /** The settled whole number when chosen as stated (no Decimal needed); else undefined. */
+  get chosenWholeValue(): number | undefined {
+    return this.chosenWhole || this.chosenOption?.kind === "stated" ? this.statedWhole : undefined;
+  }
+
+  /** Chooses the first option: the stated amount, or a slip's most plausible candidate. */
+  chooseFirst(decidedBy: AmountSlot["decidedBy"], at?: AmountSlot): void {
+    if (this.optionList === undefined) {
+      this.chosenOption = undefined;
+      this.chosenWhole = true;
+    } else this.chosen = this.optionList[0];
+    this.decidedBy = decidedBy;
+    this.decidedAt = at;
+  }
+}
+
 function analyseColumn(
   table: MappedTable,
   role: ColumnRole,
@@ -113,36 +188,43 @@ function analyseColumn(
   sheet: ReturnType<typeof sheetOf>,
 ): ColumnArithmetic {
   const family = familyOf(table);
-  const slots = new Map<number, AmountSlot>();
+  const slots = new Map<number, Slot>();
   for (const row of family.amountRows) slots.set(row.row, slotFor(readMoneyCell(sheet, table, row, role, col)));
 
-  const sums: Array<{ kind: SumCheck["kind"]; parent: AmountSlot; children: AmountSlot[] }> = [];
-  const addSum = (kind: SumCheck["kind"], parentRow: number, childRows: number[]) => {
-    const parent = slots.get(parentRow);
-    const children = childRows.map((r) => slots.get(r)).filter((s): s is AmountSlot => s !== undefined);
-    if (parent && children.length > 0) sums.push({ kind, parent, children });
+  const sums: Array<{ kind: SumCheck["kind"]; parent: Slot; children: Slot[] }> = [];
+  const addSum = (kind: SumCheck["kind"], parentRow: MappedRow) => {
+    const parent = slots.get(parentRow.row);
+    if (!parent) return;
+    const children: Slot[] = [];
+    for (const c of family.childrenOf(parentRow)) {
+      const slot = slots.get(c.row);
+      if (slot) children.push(slot);
+    }
+    if (children.length > 0) sums.push({ kind, parent, children });
   };
-  for (const p of family.parentsBottomUp) addSum("rollup", p.row, family.childrenOf(p).map((c) => c.row));
-  if (family.totalRow) addSum("total", family.totalRow.row, family.childrenOf(family.totalRow).map((c) => c.row));
+  for (const p of family.parentsBottomUp) addSum("rollup", p);
+  if (family.totalRow) addSum("total", family.totalRow);
 
   const settledAsStated = sums.map((s) => settle(s.parent, s.children));
-  for (const slot of slots.values()) if (!slot.chosen && !slot.unreadable) choose(slot, slot.options[0], "default");
+  for (const slot of slots.values()) if (!slot.isChosen && !slot.unreadable) slot.chooseFirst("default");
 
   const checks = sums.map((s, i) => judge(s.kind, s.parent, s.children, settledAsStated[i]));
   return { table, role, col, slots, checks };
 }
 
-function slotFor(money: MoneyCell): AmountSlot {
+function slotFor(money: MoneyCell): Slot {
+  // A sound whole number (most cells): its stated option is built from money.whole when first read.
+  if (money.whole !== undefined) return new Slot(money, false, false, undefined, undefined);
   const { reading } = money;
   const slipped = reading.status === "malformed" || reading.status === "suspect-scale";
   if (slipped) {
     const options = reading.candidates.map((value, i): AmountOption => ({ value, kind: "repair", cost: 1 + i }));
-    return { money, slipped, unreadable: options.length === 0, options, alternates: [] };
+    return new Slot(money, slipped, options.length === 0, options, []);
   }
   if (reading.status === "not-amount" || reading.value === null) {
-    return { money, slipped, unreadable: true, options: [], alternates: [] };
+    return new Slot(money, slipped, true, [], []);
   }
-  return { money, slipped, unreadable: false, options: [{ value: reading.value, kind: "stated", cost: 0 }] };
+  return new Slot(money, slipped, false, [{ value: reading.value, kind: "stated", cost: 0 }], undefined);
 }
 
 function alternatesOf(slot: AmountSlot): AmountOption[] {
@@ -166,7 +248,7 @@ function choose(slot: AmountSlot, option: AmountOption, decidedBy: AmountSlot["d
  * Settles the open cells of one sum: the cheapest assignment that balances it, if any. Returns true when the
  * sum holds with every amount as stated (most sums), so judging it needs no second addition.
  */
-function settle(parent: AmountSlot, children: AmountSlot[]): boolean {
+function settle(parent: Slot, children: Slot[]): boolean {
   if (holdsAsStated(parent, children)) return true;
   const cells = [parent, ...children];
   if (cells.some((c) => c.unreadable)) return false;
@@ -190,12 +272,19 @@ function settle(parent: AmountSlot, children: AmountSlot[]): boolean {
   }
   for (const v of open) if (v.slot !== parent) choose(v.slot, v.slot.options[0], "default");
   // A sound parent keeps what it states; a slipped one stays open for the sum above it.
-  if (!parent.chosen && !parent.slipped) choose(parent, parent.options[0], "default");
+  if (!parent.isChosen && !parent.slipped) parent.chooseFirst("default");
   return false;
 }
 
 /** Most sums hold with every amount sound and as stated: settle those with one addition and no search. */
-function holdsAsStated(parent: AmountSlot, children: AmountSlot[]): boolean {
+function holdsAsStated(parent: Slot, children: Slot[]): boolean {
+  const whole = holdsAsStatedWhole(parent, children);
+  if (whole !== undefined) {
+    if (!whole) return false;
+    if (!parent.isChosen) parent.chooseFirst("children", parent);
+    for (const c of children) if (!c.isChosen) c.chooseFirst("parent", parent);
+    return true;
+  }
   const statedOf = (slot: AmountSlot) => {
     if (slot.slipped || slot.unreadable) return undefined;
     if (slot.chosen) return slot.chosen.kind === "stated" ? slot.chosen.value : undefined;
@@ -210,8 +299,26 @@ function holdsAsStated(parent: AmountSlot, children: AmountSlot[]): boolean {
     sum = sum.plus(v);
   }
   if (!sum.eq(parentValue)) return false;
-  for (const slot of [parent, ...children]) if (!slot.chosen) choose(slot, slot.options[0], slot === parent ? "children" : "parent", parent);
+  for (const slot of [parent, ...children]) if (!slot.isChosen) slot.chooseFirst(slot === parent ? "children" : "parent", parent);
   return true;
+}
+
+/**
+ * The same test in integers when every amount is a stated whole number: exact, since each partial sum is checked
+ * to stay within ±(2^53 − 1), where doubles hold every integer (a sum that leaves it falls back to Decimal).
+ * Returns undefined when the integer test cannot decide.
+ */
+function holdsAsStatedWhole(parent: Slot, children: Slot[]): boolean | undefined {
+  const stated = parent.statedWhole;
+  if (stated === undefined) return undefined;
+  let sum = 0;
+  for (const c of children) {
+    const v = c.statedWhole;
+    if (v === undefined) return undefined;
+    sum += v;
+    if (!Number.isSafeInteger(sum)) return undefined;
+  }
+  return sum === stated;
 }
 
 interface Variable {
@@ -348,9 +455,9 @@ function fewestSummingTo(values: bigint[], target: bigint): number[] | undefined
   return undefined;
 }
 
-function judge(kind: SumCheck["kind"], parent: AmountSlot, children: AmountSlot[], heldAsStated: boolean): SumCheck {
+function judge(kind: SumCheck["kind"], parent: Slot, children: Slot[], heldAsStated: boolean): SumCheck {
   const base = { kind, parent, children };
-  if (heldAsStated && parent.chosen) return { ...base, outcome: "holds", stated: parent.chosen.value, sum: parent.chosen.value, repairedChildren: [] };
+  if (heldAsStated && parent.isChosen) return new HeldSum(kind, parent, children);
   const repairedChildren = children.filter((c) => c.chosen && c.chosen.kind !== "stated");
   if (!parent.chosen || children.some((c) => !c.chosen)) return { ...base, repairedChildren, outcome: "undecidable", stated: null, sum: null };
   const stated = parent.chosen.value;
@@ -363,6 +470,26 @@ function judge(kind: SumCheck["kind"], parent: AmountSlot, children: AmountSlot[
   return { ...base, repairedChildren, outcome, stated, sum };
 }
 
+/** A sum that holds as stated: its amount becomes a Decimal only when something reads it. */
+class HeldSum implements SumCheck {
+  readonly outcome = "holds";
+  readonly repairedChildren: AmountSlot[] = [];
+
+  constructor(
+    readonly kind: SumCheck["kind"],
+    readonly parent: Slot,
+    readonly children: Slot[],
+  ) {}
+
+  get stated(): Decimal | null {
+    return this.parent.chosen?.value ?? null;
+  }
+
+  get sum(): Decimal | null {
+    return this.stated;
+  }
+}
+
 /** Σ children as the cells read now, slips at their literal reading (0 when they have none). */
 export function sumAsRead(check: SumCheck): Decimal {
   return check.children.reduce((acc, c) => acc.plus(c.money.reading.value ?? 0), new Decimal(0));
@@ -372,8 +499,12 @@ function indexByAmount(columns: ColumnArithmetic[]): Map<string, AmountSlot[]> {
   const index = new Map<string, AmountSlot[]>();
   for (const column of columns) {
     for (const slot of column.slots.values()) {
-      if (!slot.chosen || slot.chosen.value.isZero()) continue;
-      const key = plainDecimal(slot.chosen.value.abs());
+      const whole = slot instanceof Slot ? slot.chosenWholeValue : undefined;
+      let key: string | undefined;
+      // A safe integer prints as plainDecimal prints its Decimal: digits only.
+      if (whole !== undefined) key = whole === 0 ? undefined : String(Math.abs(whole));
+      else if (slot.chosen && !slot.chosen.value.isZero()) key = plainDecimal(slot.chosen.value.abs());
+      if (key === undefined) continue;
       const list = index.get(key);
       if (list) list.push(slot);
       else index.set(key, [slot]);

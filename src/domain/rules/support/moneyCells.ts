@@ -14,6 +14,11 @@ export interface MoneyCell {
   address: string;
   cell: Cell | undefined;
   reading: AmountReading;
+  /**
+   * The stated amount when the cell holds a whole number within ±(2^53 − 1): such a number is exact in a double
+   * and so is every integer sum that stays in that range, so the sums settle it without building a Decimal.
+   */
+  whole?: number;
 }
 
 export function sheetOf(workbook: MappedWorkbook, table: MappedTable): SheetSnapshot | undefined {
@@ -33,7 +38,36 @@ export function moneyColumns(table: MappedTable): Array<{ role: ColumnRole; col:
 export function readMoneyCell(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole, tableCol: number): MoneyCell {
   const col = columnOf(table, row, role) ?? tableCol;
   const cell = sheet ? cellAt(sheet, row.row, col) : undefined;
-  return { table, row, role, col, address: letterOf(col) + row.row, cell, reading: readAmount(cell) };
+  return new LazyMoneyCell(table, row, role, col, cell);
+}
+
+/**
+ * Address and reading worked out when first asked for: a kabupaten workbook has hundreds of thousands of money
+ * cells, nearly all sound whole numbers whose sums hold, and only the cells a finding names need either.
+ */
+class LazyMoneyCell implements MoneyCell {
+  readonly whole: number | undefined;
+  private readingOnce: AmountReading | undefined = undefined;
+
+  constructor(
+    readonly table: MappedTable,
+    readonly row: MappedRow,
+    readonly role: ColumnRole,
+    readonly col: number,
+    readonly cell: Cell | undefined,
+  ) {
+    const v = cell?.value;
+    // As readAmount reads it: an error cell is no amount, and -0 is 0.
+    this.whole = cell && !cell.error && typeof v === "number" && Number.isSafeInteger(v) ? v + 0 : undefined;
+  }
+
+  get address(): string {
+    return letterOf(this.col) + this.row.row;
+  }
+
+  get reading(): AmountReading {
+    return (this.readingOnce ??= readAmount(this.cell));
+  }
 }
 
 const letters: string[] = [];

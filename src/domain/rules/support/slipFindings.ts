@@ -17,10 +17,12 @@ import { arithmeticOf, type AmountSlot, type ColumnArithmetic, type SumCheck } f
 import { capitalize, levelName, moneyColumnLabel, rowName, severityFor } from "./describe";
 
 /** Which cells each single-cell rule reports. */
+// A sound whole number (money.whole) reads "ok": its reading is not built just to say so.
 const SELECTS: Partial<Record<RuleId, (slot: AmountSlot) => boolean>> = {
-  "malformed-number": (slot) => slot.money.reading.status === "malformed",
-  "suspect-scale": (slot) => slot.money.reading.status === "suspect-scale" || slot.chosen?.kind === "thousandfold",
-  "text-number": (slot) => slot.money.reading.status === "text-number",
+  "malformed-number": (slot) => slot.money.whole === undefined && slot.money.reading.status === "malformed",
+  "suspect-scale": (slot) =>
+    (slot.money.whole === undefined && slot.money.reading.status === "suspect-scale") || (slot.chosenKind ?? slot.chosen?.kind) === "thousandfold",
+  "text-number": (slot) => slot.money.whole === undefined && slot.money.reading.status === "text-number",
 };
 
 export function cellFindings(workbook: MappedWorkbook, meta: RuleMeta, options: RuleOptions): Finding[] {
