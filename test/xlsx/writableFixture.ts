@@ -10,7 +10,7 @@ import { withChartAndCalcChain } from "./patch/fixture";
 import { TINY_PNG } from "./patch/support";
 
 /** Sub kegiatan rows of Tabel 3.3 hidden by the AutoFilter (children of Administrasi Umum, F24). */
-export const HIDDEN_ROWS = [26, 27, 28];
+export const HIDDEN_ROWS = [27, 28, 29];
 
 export interface RichOptions {
   protect?: boolean;
