@@ -25,9 +25,10 @@ describe("renja --help and usage errors", () => {
     expect(run.stderr).toBe("");
   });
 
-  it("lists only what works", async () => {
+  it("lists recompute and fix-numbers with their options", async () => {
     const run = await runCli(["--help"]);
-    expect(run.stdout).not.toMatch(/recompute|fix-numbers/);
+    expect(run.stdout).toContain("renja recompute <masukan.xlsx> -o <keluaran.xlsx> [--mode formulas|values] [--dry-run]");
+    expect(run.stdout).toContain("renja fix-numbers <masukan.xlsx> -o <keluaran.xlsx> [--dry-run]");
   });
 
   it("prints the English help with --lang en", async () => {
@@ -39,7 +40,13 @@ describe("renja --help and usage errors", () => {
   it.each([
     [[], /Perintah belum diberikan/],
     [["frobnicate"], /Perintah tidak dikenal: frobnicate/],
-    [["recompute", "a.xlsx", "-o", "b.xlsx"], /Perintah "recompute" belum tersedia/],
+    [["recompute", "a.xlsx"], /Sebutkan berkas keluaran dengan -o <keluaran\.xlsx> \(atau --dry-run/],
+    [["recompute", "a.xlsx", "-o", "a.xlsx"], /harus berbeda dari masukan/],
+    [["recompute", "a.xlsx", "-o", "b.xlsx", "--mode", "sums"], /Mode "sums" tidak dikenal/],
+    [["fix-numbers", "a.xlsx", "-o", "b.xlsx", "--mode", "values"], /--mode hanya untuk recompute/],
+    [["fix-numbers", "a.xlsx", "b.xlsx", "-o", "c.xlsx"], /tepat satu berkas/],
+    [["recompute", "a.xlsx", "-o", "b.xlsx", "--json"], /--json tidak berlaku untuk recompute/],
+    [["check", "a.xlsx", "--dry-run"], /tidak berlaku untuk check/],
     [["generate", "tabel-3.3", "a.xlsx"], /Sebutkan berkas keluaran dengan -o/],
     [["generate", "tabel-9", "a.xlsx", "-o", "b.xlsx"], /Sebutkan tabel yang dibuat/],
     [["generate", "tabel-3.3", "a.xlsx", "-o", "b.xlsx", "--paper", "letter"], /Kertas "letter" tidak dikenal/],
