@@ -31,6 +31,7 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
     await b.sync();
     syncs++;
   };
+  if (plan.sheetName.toLowerCase() === plan.sourceSheet.toLowerCase()) throw sheetExistsError(plan.sheetName, false);
   const workbook = b.context.workbook;
   const existing = workbook.worksheets.getItemOrNullObject(plan.sheetName);
   existing.load("id,name");

@@ -583,7 +583,11 @@ class FakeRange extends ClientObject {
         case "isNullObject":
           return this.resolve() === null;
         case "values":
-          return this.grid((c) => (c?.error ?? (c?.value === null || c?.value === undefined ? (c?.formula !== undefined ? 0 : "") : c.value)));
+          return this.grid((c) => {
+            if (c?.error) return c.error;
+            if (c?.formula !== undefined) return calculate(this.area().sheet, c, new Set()) ?? c.value ?? 0;
+            return c?.value ?? "";
+          });
         case "formulas":
           return this.grid((c) => (c?.formula !== undefined ? `=${c.formula}` : c?.error ?? (c?.value ?? "")));
         case "numberFormat":
@@ -752,6 +756,31 @@ class FakeRange extends ClientObject {
   private requireApi(version: string, what: string): void {
     if (!this.ctx.fake.isSetSupported("ExcelApi", version)) throw new TypeError(`${what} is not a function (needs ExcelApi ${version})`);
   }
+}
+
+/**
+ * Excel calculates; the fake calculates the formulas the tool writes (SUM over cells and ranges, and sums of
+ * references), so a written total reads back with its value. Anything else keeps its cached value.
+ */
+function calculate(sheet: FakeSheet, cell: FakeCell, seen: Set<FakeCell>): number | undefined {
+  const f = cell.formula ?? "";
+  const sum = /^SUM\(([A-Z0-9:,$ ]*)\)$/i.exec(f);
+  const refs = sum ? sum[1].split(",") : /^[A-Z]+\d+(\s*\+\s*[A-Z]+\d+)*$/i.test(f) ? f.split("+") : undefined;
+  if (!refs || seen.has(cell)) return undefined;
+  seen.add(cell);
+  let total = 0;
+  for (const ref of refs.map((r) => r.trim()).filter(Boolean)) {
+    const a = parseAddress(ref);
+    for (let r = a.top; r < a.top + a.rows; r++) {
+      for (let c = a.left; c < a.left + a.cols; c++) {
+        const x = getCell(sheet, r, c);
+        const v = x?.formula !== undefined ? calculate(sheet, x, seen) ?? x.value : x?.value;
+        if (typeof v === "number") total += v;
+      }
+    }
+  }
+  seen.delete(cell);
+  return total;
 }
 
 function valueType(c: FakeCell | undefined): string {
