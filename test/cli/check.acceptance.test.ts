@@ -8,7 +8,8 @@
  * - Tabel 7: the Bab IV sentence (5 program, 37 sub kegiatan; the table has 6 and 35) and the Urusan
  *   Pemerintahan Umum kegiatan and sub kegiatan 16.742.000 vs Tabel 3.3's 16.472.000.
  * - Tabel 2.1 (established by script, see test/domain/rules and test/domain/numbers): column 13 Rp does not follow
- *   13 = 6 + 12; four malformed amounts (5.494,000; 36.280,500; 70.500.00; 29.352,568); parents whose children
+ *   13 = 6 + 12; four malformed amounts (5.494,000; 36.280,500; 70.500.00; 29.352,568); eleven column-13 cells
+ *   (N46–N56) where the Unit PD text was pasted into the amount ("6.757.833.494 Kantor Kec. Tomoni"); parents whose children
  *   do not add up (e.g. H74 821.030.079 vs 821.030.097, swapped digits) and the two totals that follow from them.
  * - Tabel 2.3: four malformed amounts; the Penunjang program's Kebutuhan Dana "4.841,963,425" is the whole
  *   year's pagu, not the sum of its kegiatan (4.420.153.030); Koordinasi Kegiatan Pemberdayaan Desa's RKPD pagu
@@ -50,6 +51,17 @@ const EXPECTED_ERRORS: Record<string, Row[]> = {
     ["Tabel 2.1", "F32", "rollup-mismatch", "309922867", "394922763", null],
     ["Tabel 2.1", "H38", "rollup-mismatch", "8439845022", "8439845030", null],
     ["Tabel 2.1", "J38", "rollup-mismatch", "4413073030", "4420153030", null],
+    ["Tabel 2.1", "N46", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N47", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N48", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N49", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N50", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N51", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N52", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N53", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N54", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N55", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N56", "malformed-number", null, null, null],
     ["Tabel 2.1", "H59", "rollup-mismatch", "1021561367", "1021561359", null],
     ["Tabel 2.1", "N59", "rollup-mismatch", "1206953567", "1206953559", null],
     ["Tabel 2.1", "J73", "malformed-number", "70500000", null, "70500000"],
@@ -128,6 +140,17 @@ const EXPECTED_ERRORS: Record<string, Row[]> = {
     ["Tabel 2.1", "F32", "rollup-mismatch", "309922867", "394922763", null],
     ["Tabel 2.1", "H38", "rollup-mismatch", "8439845022", "8439845030", null],
     ["Tabel 2.1", "J38", "rollup-mismatch", "4413073030", "4420153030", null],
+    ["Tabel 2.1", "N46", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N47", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N48", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N49", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N50", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N51", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N52", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N53", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N54", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N55", "malformed-number", null, null, null],
+    ["Tabel 2.1", "N56", "malformed-number", null, null, null],
     ["Tabel 2.1", "H59", "rollup-mismatch", "1021561367", "1021561359", null],
     ["Tabel 2.1", "N59", "rollup-mismatch", "1206953567", "1206953559", null],
     ["Tabel 2.1", "J73", "malformed-number", "70500000", null, "70500000"],
@@ -208,5 +231,14 @@ describe("variant (c): mapped correctly without any configuration", () => {
     }
     const wrong = findings.find((f) => f.rule === "formula-range");
     expect(wrong).toMatchObject({ cell: VARIANT_C.wrongRange.cell, suggestion: { value: VARIANT_C.wrongRange.correctFormula } });
+  });
+});
+
+describe("renja check on cells that hold no amount", () => {
+  it("reports Excel error values in money cells (errors.xlsx) as amounts that cannot be read", async () => {
+    const { findings } = await check("errors");
+    const cells = findings.filter((f) => f.rule === "malformed-number" && f.severity === "error").map((f) => f.cell);
+    expect(cells).toEqual(expect.arrayContaining(["F26", "F27", "F29"]));
+    expect(findings.find((f) => f.cell === "F26" && f.rule === "malformed-number")?.message.id).toMatch(/#REF!/);
   });
 });

@@ -30,6 +30,27 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "cells that hold no amount: an Excel error value, and an amount with words pasted into it (no repair offered)",
+      workbook: planWorkbook(
+        planTable([
+          { level: "kegiatan", uraian: "Administrasi Keuangan", paguN: 7000000 },
+          { level: "subKegiatan", uraian: "Gaji dan Tunjangan", paguN: { value: null, error: "#REF!" } },
+          { level: "subKegiatan", uraian: "Laporan Keuangan", paguN: "2.000.000 Kantor Kec. Tomoni" },
+          { level: "subKegiatan", uraian: "Koordinasi", paguN: 5000000 },
+        ]),
+      ),
+      findings: [
+        { cell: "F6", row: 6, role: "paguN", severity: "error", message: { id: contains("galat Excel #REF!"), en: contains("Excel error #REF!") } },
+        {
+          cell: "F7",
+          row: 7,
+          role: "paguN",
+          severity: "error",
+          message: { id: contains('angka 2.000.000 bercampur dengan teks "Kantor Kec. Tomoni"'), en: contains("Move the text to its own column") },
+        },
+      ],
+    },
+    {
       name: "the seed's Administrasi Umum: five mixed-separator amounts, each repaired so the kegiatan balances",
       workbook: planWorkbook(
         planTable([
