@@ -63,7 +63,7 @@ describe.each(["seed-id-locale.xlsx", "seed-as-pasted.xlsx"])("Office host and .
     expect(findings.length).toBeGreaterThan(0);
 
     const plan = buildTabel33(mappedXlsx, { existingSheets: fromXlsx.map((s) => s.name), paper: "f4" });
-    if (isBuildError(plan)) throw new Error(`no Tabel 3.3 from ${file}: ${plan.message.en}`);
+    if (isBuildError(plan)) throw new Error(`no Tabel 3.3 from ${file}: ${plan.error.en}`);
     await office.applySheetPlan(plan);
     const [generatedRef] = (await office.listSheets()).filter((s) => s.name === plan.sheetName);
     const generatedOffice = await office.readSnapshot(generatedRef, { styles: true });
