@@ -17,6 +17,13 @@ const ABBREVIATIONS: Record<string, string> = {
   "&": "dan",
 };
 
+/** A whole token that ABBREVIATIONS expands (or drops). */
+const ABBREVIATION_TOKEN = new RegExp(
+  `(?:^| )(?:${Object.keys(ABBREVIATIONS)
+    .filter((k) => /^[a-z0-9]+$/.test(k))
+    .join("|")})(?= |$)`,
+);
+
 /** Words too common to tell two names apart (kept in the character comparison, ignored for token matching). */
 export const STOPWORDS: ReadonlySet<string> = new Set(["dan", "di", "yang", "pada", "dengan", "atau", "serta", "oleh", "ke", "dari", "untuk", "dalam"]);
 
@@ -26,10 +33,11 @@ export function normalizeName(name: string): string {
   s = s.replace(/^\s*(?:[-–—•*·]+|\(?[0-9ivx]{1,4}[.)]|\(?[a-z][.)])\s*/u, "");
   s = s.replace(/&/g, " dan ");
   s = s.replace(/[^a-z0-9]+/g, " ").trim();
-  if (s === "") return s;
+  // Most names hold no abbreviation: they need no token by token pass (kabupaten workbooks have 100,000s).
+  if (s === "" || !ABBREVIATION_TOKEN.test(s)) return s;
   return s
     .split(" ")
-    .map((t) => (t in ABBREVIATIONS ? ABBREVIATIONS[t] : t))
+    .map((t) => (Object.hasOwn(ABBREVIATIONS, t) ? ABBREVIATIONS[t] : t))
     .filter((t) => t !== "")
     .join(" ");
 }

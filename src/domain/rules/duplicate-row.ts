@@ -25,17 +25,14 @@ export const rule: Rule = {
     const severity = severityOf(meta, options);
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
-      const firstByKode = new Map<string, MappedRow>();
-      const firstByName = new Map<string, MappedRow>();
+      const byKode: SeenRows = new Map();
+      const byName: SeenRows = new Map();
       for (const row of table.rows) {
         if (!isPlanLevel(row.level)) continue;
-        const siblings = `${row.level}|${row.parentRow ?? "root"}`;
         const kode = writtenKode(row);
         const name = compactName(row.uraian);
-        const sameKode = kode === undefined ? undefined : firstByKode.get(`${siblings}|${kode}`);
-        const sameName = name === "" ? undefined : firstByName.get(`${siblings}|${name}`);
-        if (kode !== undefined && !sameKode) firstByKode.set(`${siblings}|${kode}`, row);
-        if (name !== "" && !sameName) firstByName.set(`${siblings}|${name}`, row);
+        const sameKode = kode === undefined ? undefined : firstSibling(byKode, kode, row);
+        const sameName = name === "" ? undefined : firstSibling(byName, name, row);
         const first = sameKode ?? sameName;
         if (!first) continue;
         const { cell, role } = nameCell(table, row, sameKode ? "kode" : "uraian");
@@ -62,3 +59,24 @@ export const rule: Rule = {
     return findings;
   },
 };
+
+/** Rows seen so far by kode or name: one row, or several when the same text stands under different parents. */
+type SeenRows = Map<string, MappedRow | MappedRow[]>;
+
+/**
+ * The first row seen with this text at the same level under the same parent; remembers `row` when there is none.
+ * Keyed by the text alone (no key string built per row): the same text under another parent is rare.
+ */
+function firstSibling(seen: SeenRows, text: string, row: MappedRow): MappedRow | undefined {
+  const rows = seen.get(text);
+  if (rows === undefined) {
+    seen.set(text, row);
+    return undefined;
+  }
+  const list = Array.isArray(rows) ? rows : [rows];
+  const first = list.find((r) => r.level === row.level && r.parentRow === row.parentRow);
+  if (first) return first;
+  if (list.length === 1) seen.set(text, list);
+  list.push(row);
+  return undefined;
+}

@@ -33,10 +33,10 @@ export const rule: Rule = {
       const levelByRow = new Map<number, Level>(table.rows.map((r) => [r.row, r.level]));
       const parents = family.totalRow ? [...family.parentsBottomUp, family.totalRow] : family.parentsBottomUp;
       for (const { role, col } of moneyColumns(table)) {
+        const at = (row: MappedRow): CellRef => ({ row: row.row, col: columnOf(table, row, role) ?? col });
         for (const parent of parents) {
           const children = family.childrenOf(parent);
           if (children.length === 0) continue;
-          const at = (row: MappedRow): CellRef => ({ row: row.row, col: columnOf(table, row, role) ?? col });
           const parentCell = at(parent);
           const formula = cellAt(sheet, parentCell.row, parentCell.col)?.formula;
           if (!formula) continue;

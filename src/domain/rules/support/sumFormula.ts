@@ -68,6 +68,7 @@ function addReference(arg: string, refs: SumReferences, budget: number): number 
 
 /** Drops white space outside quoted sheet names ('Tabel 7'!F12 keeps its space). */
 function withoutSpaces(text: string): string {
+  if (!/\s/.test(text)) return text;
   let out = "";
   let quoted = false;
   for (const ch of text) {
@@ -120,6 +121,9 @@ export function sumFormulaFor(cells: CellRef[], canSpan: (row: number) => boolea
   return `SUM(${sorted.map((c) => a1(c.row, c.col)).join(",")})`;
 }
 
+/** More than Excel's 16,384 columns: a cell's numeric key is row × this + column (exact far below 2^53). */
+const KEY_SPAN = 32_768;
+
 /** What is wrong with the cells a parent formula sums, or undefined when it sums exactly its children. */
 export function rangeProblem(
   sheet: SheetSnapshot,
@@ -130,20 +134,25 @@ export function rangeProblem(
 ): { id: string; en: string } | undefined {
   const refs = sumReferences(formula);
   if (!refs) return undefined;
-  const childKeys = children.map((c) => a1(c.row, c.col));
+  // Cells keyed by number, not by A1 text: every parent of a kabupaten workbook is judged, few are wrong.
+  const keyOf = (c: CellRef) => c.row * KEY_SPAN + c.col;
+  const childKeys = children.map(keyOf);
   const isChild = new Set(childKeys);
-  const counts = new Map<string, number>();
-  const extra: string[] = [];
+  const counts = new Map<number, number>();
+  const extraKeys = new Set<number>();
   for (const ref of refs.cells) {
-    const key = a1(ref.row, ref.col);
+    const key = keyOf(ref);
     counts.set(key, (counts.get(key) ?? 0) + 1);
     const isParent = ref.row === parent.row && ref.col === parent.col;
-    if (!isChild.has(key) && (isParent || holdsSomething(sheet, ref.row, ref.col, levelByRow)) && !extra.includes(key)) extra.push(key);
+    if (!isChild.has(key) && !extraKeys.has(key) && (isParent || holdsSomething(sheet, ref.row, ref.col, levelByRow))) extraKeys.add(key);
   }
-  extra.push(...refs.foreign);
-  const missing = childKeys.filter((key) => !counts.has(key));
-  const twice = childKeys.filter((key) => (counts.get(key) ?? 0) > 1);
-  if (missing.length === 0 && extra.length === 0 && twice.length === 0) return undefined;
+  const missingKeys = childKeys.filter((key) => !counts.has(key));
+  const twiceKeys = childKeys.filter((key) => (counts.get(key) ?? 0) > 1);
+  if (missingKeys.length === 0 && extraKeys.size === 0 && twiceKeys.length === 0 && refs.foreign.length === 0) return undefined;
+  const address = (key: number) => a1(Math.floor(key / KEY_SPAN), key % KEY_SPAN);
+  const missing = missingKeys.map(address);
+  const twice = twiceKeys.map(address);
+  const extra = [...[...extraKeys].map(address), ...refs.foreign];
   const parts: Array<{ id: string; en: string }> = [];
   if (missing.length) parts.push({ id: `tidak menjumlahkan ${listCells(missing).id}`, en: `leaves out ${listCells(missing).en}` });
   if (extra.length) parts.push({ id: `ikut menjumlahkan ${listCells(extra).id} yang bukan rinciannya`, en: `also adds ${listCells(extra).en}, which are not its children` });
