@@ -66,6 +66,8 @@ export interface PaneState {
   preview?: Preview;
   /** Applied changes, newest last; Batalkan reverts the newest. */
   undoStack: UndoRecord[];
+  /** Counts the writes to the workbook (apply, undo, generated sheet): whatever shows its bytes follows it. */
+  revision: number;
   /** True while "Tandai di lembar" marks are on the sheet. */
   highlighted: boolean;
   /** The finding the user last clicked ("sheet!cell"). */
@@ -87,7 +89,7 @@ export class PaneController {
     lang: Lang = "id",
   ) {
     this.host = host;
-    this.state = { lang, view: "actions", overrides: { version: 1, levels: {} }, undoStack: [], highlighted: false };
+    this.state = { lang, view: "actions", overrides: { version: 1, levels: {} }, undoStack: [], highlighted: false, revision: 0 };
   }
 
   getState = (): PaneState => this.state;
@@ -205,7 +207,7 @@ export class PaneController {
     }
     return this.run(async () => {
       const record = await apply(plan);
-      this.set({ preview: undefined, undoStack: [...this.state.undoStack, record] });
+      this.set({ preview: undefined, undoStack: [...this.state.undoStack, record], revision: this.state.revision + 1 });
       await this.readAndMap();
       this.set({ notice: { intent: "success", message: bothLangs((lang) => t(lang, "applied", { title: plan.title[lang], n: plan.cells.length })) } });
     });
@@ -223,7 +225,7 @@ export class PaneController {
     }
     return this.run(async () => {
       const result = await applySheetPlan(sheet);
-      this.set({ preview: undefined });
+      this.set({ preview: undefined, revision: this.state.revision + 1 });
       await this.readAndMap();
       const notices = [...sheet.notices, ...(result.notices ?? [])].filter((n, i, all) => all.findIndex((m) => m.id === n.id) === i);
       const text = (lang: Lang) => [t(lang, "sheetAdded", { name: result.sheetName }), ...notices.map((n) => n[lang])].join(" ");
@@ -238,7 +240,7 @@ export class PaneController {
     if (!record || !undo) return false;
     return this.run(async () => {
       await undo(record);
-      this.set({ undoStack: this.state.undoStack.slice(0, -1) });
+      this.set({ undoStack: this.state.undoStack.slice(0, -1), revision: this.state.revision + 1 });
       await this.readAndMap();
       this.set({ notice: { intent: "success", message: bothLangs((lang) => t(lang, "undone", { title: record.title[lang] })) } });
     });

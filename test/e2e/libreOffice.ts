@@ -19,7 +19,11 @@ export function recalculatedSheets(file: string, sheets: string[]): Map<string, 
   if (run.status !== 0) throw new Error(`lo-sheets failed: ${run.stderr}`);
   const base = path.basename(file).replace(/\.xlsx$/i, "");
   const result = new Map<string, string[][]>();
-  for (const sheet of sheets) result.set(sheet, parseCsv(fs.readFileSync(path.join(out, `${base}-${sheet}.csv`), "utf8")));
+  for (const sheet of sheets) {
+    const file = path.join(out, `${base}-${sheet}.csv`);
+    if (!fs.existsSync(file)) throw new Error(`LibreOffice wrote no ${path.basename(file)}; it wrote: ${fs.readdirSync(out).join(", ")}`);
+    result.set(sheet, parseCsv(fs.readFileSync(file, "utf8")));
+  }
   fs.rmSync(out, { recursive: true, force: true });
   return result;
 }

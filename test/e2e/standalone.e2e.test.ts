@@ -102,25 +102,35 @@ describeInBrowser("standalone pane in Chromium", () => {
     await page.getByTestId("busy").waitFor({ state: "detached" });
     await shot("06-applied");
 
+    // Buat Tabel 3.3 from the recomputed table: a new sheet whose SUM formulas LibreOffice recalculates below.
+    await page.getByTestId("action-generate-33").click();
+    await page.getByTestId("preview-count").getByText('Lembar baru "Tabel 3.3 (Renja Cermat)"').waitFor();
+    await shot("07-generate-preview");
+    await page.getByTestId("preview-apply").click();
+    await page.getByTestId("notice-success").getByText('Tabel dibuat di lembar "Tabel 3.3 (Renja Cermat)".').waitFor({ timeout: 60_000 });
+
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
     const saved = path.join(work, "downloaded.xlsx");
     await download.saveAs(saved);
     expect(download.suggestedFilename()).toBe("sample-renja-tomoni-2025 (Renja Cermat).xlsx");
 
-    const tabel33 = recalculatedSheets(saved, ["Tabel 3.3"]).get("Tabel 3.3") ?? [];
+    const sheets = recalculatedSheets(saved, ["Tabel 3.3", "Tabel 3.3 (Renja Cermat)"]);
     // Columns F (pagu N) and J (pagu N+1): the total row now holds the sums of the repaired sub kegiatan.
-    const totals = tabel33.filter((row) => row[5] === "4990624675" && row[9] === "4828024554");
+    const totals = (sheets.get("Tabel 3.3") ?? []).filter((row) => row[5] === "4990624675" && row[9] === "4828024554");
     expect(totals).toHaveLength(1);
+    const generatedCells = (sheets.get("Tabel 3.3 (Renja Cermat)") ?? []).flat();
+    expect(generatedCells).toContain("4990624675");
+    expect(generatedCells).toContain("4828024554");
 
     await page.getByRole("tab", { name: "Pemetaan" }).click();
     const tables = page.getByTestId("mapped-table");
-    expect(await tables.count()).toBe(4);
-    await tables.filter({ hasText: "Tabel 3.3 (rencana N dan N+1)" }).getByRole("button").click();
-    await shot("07-mapping");
+    expect(await tables.count()).toBe(5);
+    await tables.filter({ hasText: "Tabel 3.3 (rencana N dan N+1)" }).first().getByRole("button").click();
+    await shot("08-mapping");
     await page.getByTestId("lang-switch").click();
     await page.getByRole("tab", { name: "Findings" }).click();
     expect(await page.getByTestId("findings-summary").textContent()).toMatch(/^\d+ findings: /);
-    await shot("08-english-findings");
+    await shot("09-english-findings");
     expect(errors).toEqual([]);
   }, 240_000);
 });

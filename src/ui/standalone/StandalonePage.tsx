@@ -26,7 +26,7 @@ export function StandalonePage({ controller }: { controller: PaneController }) {
 
 function FileBar({ controller }: { controller: PaneController }) {
   const styles = useStyles();
-  const { lang, undoStack } = usePaneState(controller);
+  const { lang, revision } = usePaneState(controller);
   const [workbook, setWorkbook] = useState<BrowserWorkbook>();
   const [source, setSource] = useState<"sample" | "file">("sample");
   const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
@@ -67,7 +67,7 @@ function FileBar({ controller }: { controller: PaneController }) {
     // The sample loads once, on first render only.
   }, []);
 
-  // The download link follows the workbook's bytes after every apply and undo.
+  // The download link follows the workbook's bytes after every write (apply, undo, generated sheet).
   useEffect(() => {
     if (!workbook?.changed) {
       setDownloadUrl(undefined);
@@ -76,7 +76,7 @@ function FileBar({ controller }: { controller: PaneController }) {
     const url = URL.createObjectURL(new Blob([workbook.bytes.slice()], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
     setDownloadUrl(url);
     return () => URL.revokeObjectURL(url);
-  }, [workbook, undoStack]);
+  }, [workbook, revision]);
 
   const onPick = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
