@@ -12,7 +12,7 @@ import { clearHighlightCells, highlightCells, type CellTarget } from "./highligh
 import { ExcelQueue } from "./queue";
 import { DEFAULT_READ_TUNING, readSheetSnapshot, type ReadReport, type ReadTuning } from "./readSnapshot";
 import { loadMappingSettings, saveMappingSettings } from "./settings";
-import { applySheetPlanToWorkbook, type SheetPlanResult } from "./sheetPlan";
+import { applySheetPlanToWorkbook, generatedSheetNames, type SheetPlanResult } from "./sheetPlan";
 import { DEFAULT_WRITE_TUNING, writePlan, type WriteReport, type WriteTuning } from "./writePlan";
 
 export interface OfficeHostOptions {
@@ -97,6 +97,11 @@ export class OfficeHost implements InteractiveHost {
 
   clearHighlight(): Promise<void> {
     return this.queue.run((b) => clearHighlightCells(b, this.env));
+  }
+
+  /** Sheets this tool generated: never offered as the source of a new table. */
+  generatedSheetNames(): Promise<string[]> {
+    return this.queue.run((b) => generatedSheetNames(b));
   }
 
   applySheetPlan(plan: SheetPlan): Promise<SheetPlanResult> {

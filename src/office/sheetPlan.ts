@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
 /**
  * Adds a generated table (SheetPlan) as a new sheet, or rewrites the cells of a sheet this tool generated
- * before (marked in the workbook settings by sheet id). A sheet is never deleted, so the command stays one
+ * before. The marker is the one the .xlsx writer uses — a sheet-scoped name `RenjaCermat_Generated` holding the
+ * table kind — so a sheet generated in the standalone page or by the CLI is recognised in Excel and back. A sheet is never deleted, so the command stays one
  * undoable group on ExcelApi 1.20. Page layout needs ExcelApi 1.9 and is skipped below it (a notice says so).
  */
 import { HostError } from "../domain/host";
@@ -12,7 +13,8 @@ import type { OfficeEnvironment } from "./environment";
 import type { Batch } from "./queue";
 import { cellWrite } from "./writePlan";
 
-export const GENERATED_KEY_PREFIX = "renja.generated.";
+/** Same as src/xlsx/patch/addSheet.ts GENERATED_MARKER (not imported: that module pulls the zip writer in). */
+export const GENERATED_MARKER = "RenjaCermat_Generated";
 /** Rows written per sync: a generated table's rows carry styles, so the request stays far below 5 MB. */
 const ROWS_PER_SYNC = 250;
 
@@ -35,17 +37,20 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
   const workbook = b.context.workbook;
   const existing = workbook.worksheets.getItemOrNullObject(plan.sheetName);
   existing.load("id,name");
-  workbook.settings.load("items/key,items/value");
   await sync();
 
   let ws: Excel.Worksheet;
+  let staleMarker: Excel.NamedItem | undefined;
   const replaced = !existing.isNullObject;
   if (replaced) {
-    const generated = workbook.settings.items.some((s) => s.key === GENERATED_KEY_PREFIX + existing.id);
-    if (!plan.replaceGenerated || !generated) throw sheetExistsError(plan.sheetName, generated);
     // Loaded only once the sheet is known to exist: a null object's navigation properties are not loadable.
+    const marker = existing.names.getItemOrNullObject(GENERATED_MARKER);
+    marker.load("formula");
     existing.protection.load("protected");
     await sync();
+    const generated = !marker.isNullObject;
+    if (!plan.replaceGenerated || !generated) throw sheetExistsError(plan.sheetName, generated);
+    if (marker.formula !== `="${plan.table}"`) staleMarker = marker;
     if (existing.protection.protected) throw protectedSheetError(plan.sheetName);
     ws = existing;
     const all = ws.getRange();
@@ -75,8 +80,9 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
   const notices = [...plan.notices];
   if (env.isSetSupported("ExcelApi", "1.9")) setPageLayout(ws, plan);
   else notices.push(noPageLayoutNotice());
-  await sync();
-  workbook.settings.add(GENERATED_KEY_PREFIX + ws.id, plan.table);
+  // The marker names the table the sheet now holds.
+  staleMarker?.delete();
+  if (!replaced || staleMarker) ws.names.add(GENERATED_MARKER, `="${plan.table}"`);
   await sync();
   return { sheetName: plan.sheetName, sheetId: ws.id, replaced, notices, syncs };
 }
@@ -180,4 +186,18 @@ function noPageLayoutNotice(): Message {
     id: "Pengaturan cetak (kertas, orientasi, judul berulang) tidak dapat diatur di versi Excel ini; atur lewat Tata Letak Halaman.",
     en: "Print setup (paper, orientation, repeated titles) cannot be set in this Excel version; set it under Page Layout.",
   };
+}
+
+/** Names of the sheets this tool generated (their marker name present), in tab order. */
+export async function generatedSheetNames(b: Batch): Promise<string[]> {
+  const sheets = b.context.workbook.worksheets;
+  sheets.load("items/name");
+  await b.sync();
+  const markers = sheets.items.map((ws) => {
+    const marker = ws.names.getItemOrNullObject(GENERATED_MARKER);
+    marker.load("formula");
+    return { name: ws.name, marker };
+  });
+  await b.sync();
+  return markers.filter((m) => !m.marker.isNullObject).map((m) => m.name);
 }

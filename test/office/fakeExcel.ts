@@ -64,6 +64,8 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   layout: Record<string, unknown>;
+  /** Sheet-scoped names: name -> formula. */
+  names: Map<string, string>;
   frozenRows?: number;
   activations: number;
   selected?: string;
@@ -127,6 +129,7 @@ export class FakeWorkbook {
       columnWidths: new Map(),
       rowHeights: new Map(),
       layout: {},
+      names: new Map(),
       activations: 0,
     };
     this.sheets.push(sheet);
@@ -369,6 +372,7 @@ class FakeWorksheet extends ClientObject {
   readonly protection: FakeProtection;
   readonly pageLayout: FakePageLayout;
   readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly names: FakeNamedItemCollection;
 
   constructor(
     ctx: FakeContext,
@@ -377,6 +381,7 @@ class FakeWorksheet extends ClientObject {
     super(ctx);
     this.protection = new FakeProtection(ctx, () => this.resolve());
     this.pageLayout = new FakePageLayout(ctx, () => this.sheet());
+    this.names = new FakeNamedItemCollection(ctx, () => this.sheet());
     this.freezePanes = {
       freezeRows: (n: number) => this.write({ n }, () => (this.sheet().frozenRows = n)),
     };
@@ -987,6 +992,53 @@ class FakeSetting extends ClientObject {
       this.ctx.fake.settings.delete(this.k);
       this.ctx.fake.writes.push({ sheet: "", target: this.k, what: "setting.delete" });
     });
+  }
+}
+
+class FakeNamedItemCollection extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => this.sheet().names.get(name) ?? null, () => {
+      const s = this.sheet();
+      s.names.delete(name);
+      this.ctx.fake.log(s, name, "name.delete");
+    });
+  }
+  add(name: string, reference: string): void {
+    this.write({ name, reference }, () => {
+      const s = this.sheet();
+      if (s.names.has(name)) throw new FakeOfficeError("ItemAlreadyExists", name);
+      s.names.set(name, reference);
+      this.ctx.fake.log(s, name, "name.add");
+    });
+  }
+}
+
+class FakeNamedItem extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => string | null,
+    private readonly remove: () => void,
+  ) {
+    super(ctx);
+  }
+  load(props: string): this {
+    this.queueLoad(["isNullObject", ...propertyList(props)], (n) => (n === "isNullObject" ? this.resolve() === null : this.resolve()));
+    return this;
+  }
+  delete(): void {
+    this.write({}, () => this.remove());
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get formula(): string {
+    return this.read("formula");
   }
 }
 

@@ -55,7 +55,7 @@ describe("Office host: generated sheets", () => {
     expect(s.rowHeights.get(4)).toBe(30);
     expect(s.frozenRows).toBe(3);
     expect(s.layout).toMatchObject({ orientation: "Landscape", paperSize: "Folio", printTitleRows: "$3:$3", "footer.centerFooter": "Halaman &P / &N", leftMargin: 28.8 });
-    expect(fake.settings.get(`renja.generated.${s.id}`)).toBe("tabel-3.3");
+    expect(s.names.get("RenjaCermat_Generated")).toBe('="tabel-3.3"');
     expect(cellWrites(fake).filter((w) => w.sheet === "Rumusan Program")).toEqual([]);
   });
 
@@ -99,7 +99,19 @@ describe("Office host: generated sheets", () => {
   });
 });
 
-describe("Office host: generated sheets, protection", () => {
+describe("Office host: generated sheets, markers and protection", () => {
+  it("lists the sheets it generated, including one marked by the .xlsx writer (same sheet-scoped name)", async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet("Rumusan Program", [[1]]);
+    fake.addSheet("Dari CLI", [["x"]]).names.set("RenjaCermat_Generated", '="tabel-2.1"');
+    const host = hostFor(fake);
+    await host.applySheetPlan(tabel33Plan());
+    expect(await host.generatedSheetNames()).toEqual(["Dari CLI", "Tabel 3.3 (baru)"]);
+    const again = await host.applySheetPlan(tabel33Plan({ sheetName: "Dari CLI", replaceGenerated: true }));
+    expect(again.replaced).toBe(true);
+    expect(fake.sheet("Dari CLI").names.get("RenjaCermat_Generated")).toBe('="tabel-3.3"');
+  });
+
   it("refuses to rewrite a generated sheet the user protected since, writing nothing", async () => {
     const fake = new FakeWorkbook();
     const host = hostFor(fake);
