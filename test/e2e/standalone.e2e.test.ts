@@ -131,6 +131,16 @@ describeInBrowser("standalone pane in Chromium", () => {
     await page.getByRole("tab", { name: "Findings" }).click();
     expect(await page.getByTestId("findings-summary").textContent()).toMatch(/^\d+ findings: /);
     await shot("09-english-findings");
+
+    // A dark browser (no Office theme outside Office) gets the dark pane.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.reload();
+    await page.getByTestId("file-status").getByText("Contoh: sample-renja-tomoni-2025.xlsx").waitFor({ timeout: 30_000 });
+    await page.getByTestId("action-validate").click();
+    await page.getByTestId("findings-summary").waitFor({ timeout: 60_000 });
+    const background = await page.locator("main").evaluate((el) => getComputedStyle(el.parentElement ?? el).backgroundColor);
+    expect(background).not.toBe("rgb(255, 255, 255)");
+    await shot("10-dark-findings");
     expect(errors).toEqual([]);
   }, 240_000);
 });

@@ -80,6 +80,13 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
       ) : (
         <SheetSummary sheet={preview.sheet} lang={lang} />
       )}
+      {/* Terapkan stays in view at the top: the list below can be long in a 350 px pane. */}
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy || nothingToDo} data-testid="preview-apply" onClick={() => void controller.applyPreview()}>
+          {t(lang, "apply")}
+        </Button>
+        <Button disabled={busy} onClick={() => controller.closePreview()}>{t(lang, "cancel")}</Button>
+      </div>
       {preview.summary.map((s, i) => (
         <Text key={i} size={200} className={styles.summary}>{s[lang]}</Text>
       ))}
@@ -102,12 +109,6 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
           )}
         />
       )}
-      <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy || nothingToDo} data-testid="preview-apply" onClick={() => void controller.applyPreview()}>
-          {t(lang, "apply")}
-        </Button>
-        <Button disabled={busy} onClick={() => controller.closePreview()}>{t(lang, "cancel")}</Button>
-      </div>
     </div>
   );
 }

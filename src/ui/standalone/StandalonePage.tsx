@@ -20,8 +20,8 @@ const useStyles = makeStyles({
   small: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
 });
 
-export function StandalonePage({ controller }: { controller: PaneController }) {
-  return <App controller={controller} top={<FileBar controller={controller} />} />;
+export function StandalonePage({ controller, dark }: { controller: PaneController; dark?: boolean }) {
+  return <App controller={controller} dark={dark} top={<FileBar controller={controller} />} />;
 }
 
 function FileBar({ controller }: { controller: PaneController }) {

@@ -9,5 +9,7 @@ import { placeholderHost } from "../placeholderHost";
 export async function startStandalonePage(root: HTMLElement): Promise<void> {
   const controller = new PaneController(placeholderHost, domainEngine, defaultPlanners);
   document.title = "Renja Cermat";
-  createRoot(root).render(<StandalonePage controller={controller} />);
+  // Outside Office there is no Office theme: the browser's light/dark preference stands in for it.
+  const dark = typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  createRoot(root).render(<StandalonePage controller={controller} dark={dark} />);
 }
