@@ -103,10 +103,12 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
     const ref = at(row);
     const address = a1(ref.row, ref.col);
     const reading = readAmount(cellOf(ref));
+    // Words and error values first: the slip rules flag them too, but no number repair reads them.
+    if (reading.status === "not-amount" || (reading.value === null && reading.candidates.length === 0)) return { problem: "not-amount", address };
     if (job.slips.has(sheetRef(table.sheet, address)) || reading.status === "malformed" || reading.status === "suspect-scale") {
       return { problem: "slip", address };
     }
-    if (reading.status === "not-amount" || reading.value === null) return { problem: "not-amount", address };
+    if (reading.value === null) return { problem: "not-amount", address };
     return { value: reading.value, address };
   };
 
