@@ -70,8 +70,8 @@ export interface PaneState {
   revision: number;
   /** True while "Tandai di lembar" marks are on the sheet. */
   highlighted: boolean;
-  /** The finding the user last clicked ("sheet!cell"). */
-  selected?: string;
+  /** The finding the user last clicked (its details show above the list), or a related cell. */
+  selected?: { sheet: string; cell: string; rule?: Finding["rule"] };
 }
 
 type Listener = () => void;
@@ -121,6 +121,17 @@ export class PaneController {
 
   showNotice(notice: Notice): void {
     this.set({ notice });
+  }
+
+  /** A related cell: select it in the workbook, keeping the finding's details open. */
+  async selectCell(target: { sheet: string; cell: string }): Promise<void> {
+    const host = this.host;
+    if (!host.selectCell) return;
+    await this.run(() => host.selectCell?.(target.sheet, target.cell) ?? Promise.resolve(), false);
+  }
+
+  clearSelection(): void {
+    this.set({ selected: undefined });
   }
 
   dismissNotice(): void {
@@ -246,8 +257,8 @@ export class PaneController {
     });
   }
 
-  async selectFinding(f: Pick<Finding, "sheet" | "cell">): Promise<void> {
-    this.set({ selected: `${f.sheet}!${f.cell}` });
+  async selectFinding(f: Pick<Finding, "sheet" | "cell"> & Partial<Pick<Finding, "rule">>): Promise<void> {
+    this.set({ selected: { sheet: f.sheet, cell: f.cell, rule: f.rule } });
     const host = this.host;
     if (!host.selectCell) return;
     await this.run(() => host.selectCell?.(f.sheet, f.cell) ?? Promise.resolve(), false);

@@ -75,6 +75,10 @@ describeInBrowser("standalone pane in Chromium", () => {
     expect(await f28.textContent()).toContain("4.765,000");
     await f28.click();
     expect(await page.getByTestId("selected-cell").textContent()).toContain("Tabel 3.3!F28");
+    const detail = page.getByTestId("finding-detail");
+    expect(await detail.textContent()).toContain("Saran: 4.765.000");
+    await detail.getByRole("button", { name: "F24" }).click();
+    expect(await page.getByTestId("selected-cell").textContent()).toContain("Tabel 3.3!F24");
     await filter.fill("'Tabel 3.3'!J9");
     const j9 = page.locator('[data-ref="Tabel 3.3!J9"][data-rule="rollup-mismatch"]');
     await j9.waitFor();

@@ -146,7 +146,9 @@ describe("PaneController on the sample workbook", () => {
     const { controller, selected } = await openSample();
     await controller.selectFinding({ sheet: "Tabel 3.3", cell: "F28" });
     expect(selected).toEqual(["Tabel 3.3!F28"]);
-    expect(controller.getState().selected).toBe("Tabel 3.3!F28");
+    expect(controller.getState().selected).toEqual({ sheet: "Tabel 3.3", cell: "F28", rule: undefined });
+    await controller.selectCell({ sheet: "Tabel 3.3", cell: "F24" });
+    expect(selected).toEqual(["Tabel 3.3!F28", "Tabel 3.3!F24"]);
   });
 });
 

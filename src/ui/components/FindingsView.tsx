@@ -6,6 +6,7 @@ import type { PaneController, PaneState } from "../controller";
 import { findingRows, severityCounts } from "../findingRows";
 import type { FindingRow } from "../findingRows";
 import { ruleName, severityName, t } from "../i18n";
+import { FindingDetail } from "./FindingDetail";
 import { VirtualList } from "./VirtualList";
 
 const FINDING_HEIGHT = 62;
@@ -47,7 +48,9 @@ export function FindingsView({ controller, state }: { controller: PaneController
     if (!next.delete(key)) next.add(key);
     setCollapsed(next);
   };
-  const selectedRef = state.selected;
+  const sel = state.selected;
+  const isSelected = (f: Finding) => sel !== undefined && sel.sheet === f.sheet && sel.cell === f.cell && sel.rule === f.rule;
+  const detail = sel?.rule ? findings.find(isSelected) : undefined;
   return (
     <section style={{ display: "flex", flexDirection: "column", gap: "6px", flex: "1 1 0", minHeight: 220 }}>
       <Text size={200} data-testid="findings-summary">
@@ -61,6 +64,7 @@ export function FindingsView({ controller, state }: { controller: PaneController
           </Button>
         )}
       </div>
+      {detail && <FindingDetail finding={detail} lang={lang} controller={controller} />}
       <VirtualList<FindingRow>
         items={rows}
         rowHeight={rowHeight}
@@ -77,7 +81,7 @@ export function FindingsView({ controller, state }: { controller: PaneController
               <span>{r.count}</span>
             </button>
           ) : (
-            <FindingButton finding={r.finding} lang={lang} selected={selectedRef === `${r.finding.sheet}!${r.finding.cell}`} onSelect={() => void controller.selectFinding(r.finding)} />
+            <FindingButton finding={r.finding} lang={lang} selected={isSelected(r.finding)} onSelect={() => void controller.selectFinding(r.finding)} />
           )
         }
       />

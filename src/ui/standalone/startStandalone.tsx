@@ -6,10 +6,12 @@ import { domainEngine } from "../engine";
 import { StandalonePage } from "./StandalonePage";
 import { placeholderHost } from "../placeholderHost";
 
-export async function startStandalonePage(root: HTMLElement): Promise<void> {
+export async function startStandalonePage(root: HTMLElement): Promise<{ unmount(): void }> {
   const controller = new PaneController(placeholderHost, domainEngine, defaultPlanners);
   document.title = "Renja Cermat";
   // Outside Office there is no Office theme: the browser's light/dark preference stands in for it.
   const dark = typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
-  createRoot(root).render(<StandalonePage controller={controller} dark={dark} />);
+  const reactRoot = createRoot(root);
+  reactRoot.render(<StandalonePage controller={controller} dark={dark} />);
+  return reactRoot;
 }
