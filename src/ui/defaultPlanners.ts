@@ -2,8 +2,10 @@
 import type { Message } from "../domain/findings";
 import { describeChanges, planRepairs, planRollup } from "../domain/rollup";
 import type { SkippedParent, TotalChange } from "../domain/rollup";
-import { buildTabel33, isBuildError } from "../domain/tables";
-import type { Planners } from "./planners";
+import { buildTabel21, buildTabel33, DEFAULT_TABEL21_SHEET, DEFAULT_TABEL33_SHEET, isBuildError } from "../domain/tables";
+import type { BuildError } from "../domain/tables";
+import type { SheetPlan } from "../domain/plan";
+import type { PlanInput, PlannedChange, Planners } from "./planners";
 
 /** Skipped parents listed one by one in the summary; the rest are counted. */
 const SKIPPED_SHOWN = 3;
@@ -15,11 +17,27 @@ export const defaultPlanners: Planners = {
     return { plan, summary: [...totalLines(changes), ...skippedLines(skipped)] };
   },
   fixNumbers: ({ workbook, findings }) => ({ plan: planRepairs(workbook, findings) }),
-  generate33: ({ workbook, generatedSheets }) => {
-    const built = buildTabel33(workbook, { existingSheets: workbook.sheets.map((s) => s.name), generatedSheets });
-    return isBuildError(built) ? { refused: built.error } : { sheet: built };
-  },
+  generate33: (input) => generated(input, DEFAULT_TABEL33_SHEET, (options) => buildTabel33(input.workbook, options)),
+  generate21: (input) => generated(input, DEFAULT_TABEL21_SHEET, (options) => buildTabel21(input.workbook, options)),
 };
+
+interface SheetOptions {
+  existingSheets: string[];
+  generatedSheets?: string[];
+  sheetName?: string;
+  replace?: boolean;
+}
+
+/**
+ * Generating again rewrites the sheet this tool made before (the preview says so, and Terapkan is the user's
+ * confirmation) instead of piling up "Tabel 3.3 (Renja Cermat) (2)", "(3)"…
+ */
+function generated(input: PlanInput, defaultName: string, build: (options: SheetOptions) => SheetPlan | BuildError): PlannedChange {
+  const existingSheets = input.workbook.sheets.map((s) => s.name);
+  const rewrite = input.generatedSheets?.includes(defaultName) ?? false;
+  const built = build({ existingSheets, generatedSheets: input.generatedSheets, ...(rewrite ? { sheetName: defaultName, replace: true } : {}) });
+  return isBuildError(built) ? { refused: built.error } : { sheet: built };
+}
 
 /** How each table's total moves: the lines staff check before applying. */
 function totalLines(changes: readonly TotalChange[]): Message[] {

@@ -142,6 +142,29 @@ describe("PaneController on the sample workbook", () => {
     expect(downloadName("sample.xlsx")).toBe("sample (Renja Cermat).xlsx");
   });
 
+  it("generating again rewrites the sheet made before (the preview says so) instead of adding another", async () => {
+    const { controller, workbook } = await openSample();
+    await controller.preview("generate33");
+    await controller.applyPreview();
+    await controller.preview("generate33");
+    const preview = controller.getState().preview;
+    if (!preview || !("sheet" in preview)) throw new Error("expected a sheet plan");
+    expect(preview.sheet).toMatchObject({ sheetName: "Tabel 3.3 (Renja Cermat)", replaceGenerated: true, sourceSheet: "Tabel 3.3" });
+    expect(await controller.applyPreview()).toBe(true);
+    expect((await workbook.listSheets()).filter((s) => s.name.startsWith("Tabel 3.3"))).toHaveLength(2);
+  });
+
+  it("Buat Tabel 2.1 builds the evaluation table from the sample's Tabel 2.1", async () => {
+    const { controller, workbook } = await openSample();
+    expect(controller.can("generate21")).toBe(true);
+    await controller.preview("generate21");
+    const preview = controller.getState().preview;
+    if (!preview || !("sheet" in preview)) throw new Error(`expected a sheet plan, got ${JSON.stringify(controller.getState().notice)}`);
+    expect(preview.sheet).toMatchObject({ sheetName: "Tabel 2.1 (Renja Cermat)", sourceSheet: "Tabel 2.1" });
+    expect(await controller.applyPreview()).toBe(true);
+    expect(await workbook.generatedSheetNames()).toEqual(["Tabel 2.1 (Renja Cermat)"]);
+  });
+
   it("clicking a finding asks the host to select its cell", async () => {
     const { controller, selected } = await openSample();
     await controller.selectFinding({ sheet: "Tabel 3.3", cell: "F28" });
