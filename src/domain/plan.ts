@@ -174,7 +174,7 @@ export interface SheetPlan {
   print: PrintSetup;
   /** Things the user must be told (e.g. "the source has no N+1: those columns are empty"). */
   notices: Message[];
-  /** Rows [first, last] frozen under the header, if any. */
+  /** Rows 1…freezeRows stay in view while scrolling (titles and header). */
   freezeRows?: number;
 }
 
