@@ -57,10 +57,7 @@ export async function readSheetSnapshot(
   ws.protection.load("protected");
   const used = ws.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  // The whole sheet, not the used range: Excel only lists merges whose top-left cell lies inside the range
-  // queried (office-js#3611), and a merge whose top-left cell is blank lies outside the values-only used range.
-  const merged = ws.getRange().getMergedAreasOrNullObject();
-  merged.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
+  const merged = loadMergedAreas(ws);
   await b.sync();
   report.syncs++;
 
@@ -157,7 +154,18 @@ export function estimateBytes(...arrays: unknown[][][]): number {
   return bytes;
 }
 
-function mergeAreas(merged: Excel.RangeAreas): MergeArea[] {
+/**
+ * The merged areas of the whole sheet, not of the used range: Excel only lists merges whose top-left cell lies
+ * inside the range queried (office-js#3611), and a merge whose top-left cell is blank lies outside the
+ * values-only used range. Read after the next sync with mergeAreas().
+ */
+export function loadMergedAreas(ws: Excel.Worksheet): Excel.RangeAreas {
+  const merged = ws.getRange().getMergedAreasOrNullObject();
+  merged.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
+  return merged;
+}
+
+export function mergeAreas(merged: Excel.RangeAreas): MergeArea[] {
   if (merged.isNullObject) return [];
   const out = merged.areas.items.map((a) => ({
     top: a.rowIndex + 1,

@@ -9,6 +9,7 @@ import { HostError } from "../domain/host";
 import { textNeedsTextFormat, unchangedSinceRead, type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../domain/plan";
 import { a1, columnLetter } from "../domain/sheet/snapshot";
 import { isPayloadTooLarge } from "./errors";
+import { loadMergedAreas, mergeAreas } from "./readSnapshot";
 import type { Batch } from "./queue";
 
 export interface WriteTuning {
@@ -54,12 +55,15 @@ export async function writePlan(
 /* ---------- the guard: one sync ---------- */
 
 async function guard(b: Batch, cells: readonly PlannedCell[], tuning: WriteTuning, report: WriteReport): Promise<CellContent[]> {
+  rejectDuplicates(cells);
   const sheets = new Map<string, Excel.Worksheet>();
+  const merges = new Map<string, Excel.RangeAreas>();
   for (const c of cells) {
     if (sheets.has(c.sheet)) continue;
     const ws = b.context.workbook.worksheets.getItem(c.sheet);
     ws.protection.load("protected");
     sheets.set(c.sheet, ws);
+    merges.set(c.sheet, loadMergedAreas(ws));
   }
   const bands = guardBands(cells, tuning.guardGapRows);
   for (const band of bands) {
@@ -72,6 +76,7 @@ async function guard(b: Batch, cells: readonly PlannedCell[], tuning: WriteTunin
 
   const locked = [...sheets].filter(([, ws]) => ws.protection.protected).map(([name]) => `'${name}'`);
   if (locked.length > 0) throw protectedError(locked.join(", "));
+  rejectMergedCells(cells, merges);
   const current = cells.map((c) => {
     const band = bands.find((x) => x.sheet === c.sheet && x.col === c.col && c.row >= x.top && c.row <= x.bottom);
     const range = band?.range;
@@ -240,6 +245,31 @@ async function restore(b: Batch, written: readonly Run[]): Promise<void> {
 }
 
 /* ---------- refusals ---------- */
+
+function rejectDuplicates(cells: readonly PlannedCell[]): void {
+  const seen = new Set<string>();
+  for (const c of cells) {
+    const key = `${c.sheet.toLowerCase()}!${c.row}:${c.col}`;
+    if (seen.has(key)) throw new Error(`the plan writes ${sheetRef(c.sheet, c.cell)} twice`);
+    seen.add(key);
+  }
+}
+
+/** Only the top-left cell of a merged area holds content; the .xlsx host refuses the others the same way. */
+function rejectMergedCells(cells: readonly PlannedCell[], merges: ReadonlyMap<string, Excel.RangeAreas>): void {
+  const areas = new Map([...merges].map(([sheet, m]) => [sheet, mergeAreas(m)]));
+  const inMerge: string[] = [];
+  for (const c of cells) {
+    const m = areas.get(c.sheet)?.find((a) => c.row >= a.top && c.row <= a.bottom && c.col >= a.left && c.col <= a.right);
+    if (m && (m.top !== c.row || m.left !== c.col)) inMerge.push(`${sheetRef(c.sheet, c.cell)} (${a1(m.top, m.left)}:${a1(m.bottom, m.right)})`);
+  }
+  if (inMerge.length === 0) return;
+  const list = inMerge.join(", ");
+  throw new HostError("protected", {
+    id: `Sel berikut berada di dalam sel gabungan tetapi bukan sel kiri-atasnya, sehingga tidak dapat diisi: ${list}. Tidak ada yang ditulis.`,
+    en: `These cells lie inside merged cells but are not their top-left cell, so they cannot be filled: ${list}. Nothing was written.`,
+  });
+}
 
 function protectedError(names: string): HostError {
   return new HostError("protected", {

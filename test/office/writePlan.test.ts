@@ -184,4 +184,12 @@ describe("Office host: applying a plan", () => {
     expect(fake.cell("Tabel 3.3", "G3")).toMatchObject({ formula: "SUM(G4:G12)", numFmt: "#,##0" });
     expect(cellWrites(fake).filter((w) => w.what === "formulas").length).toBeGreaterThan(1);
   });
+
+  it("refuses a cell inside a merged area (not its top-left cell), with zero writes, as the .xlsx host does", async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet("S", [["Judul"]], { merges: [{ top: 1, left: 1, bottom: 1, right: 3 }] });
+    const e = await refusal(hostFor(fake).apply({ title: reason, cells: [{ sheet: "S", row: 1, col: 2, cell: "B1", before: { value: null }, after: { value: 5 }, reason }] }));
+    expect(e.messages.id).toContain("'S'!B1 (A1:C1)");
+    expect(cellWrites(fake)).toEqual([]);
+  });
 });
