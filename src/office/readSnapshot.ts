@@ -82,7 +82,7 @@ export async function readSheetSnapshot(
       const range = ws.getRangeByIndexes(top + done, left, n, width);
       range.load(CHUNK_PROPERTIES);
       const styles = opts.styles && caps.cellProperties ? range.getCellProperties({ format: { font: { bold: true }, indentLevel: true } }) : undefined;
-      const rowProps = caps.cellProperties ? range.getRowProperties({ rowIndex: true, rowHidden: true }) : undefined;
+      const rowProps = caps.cellProperties ? range.getRowProperties({ rowHidden: true }) : undefined;
       try {
         await b.sync();
         report.syncs++;
@@ -96,8 +96,8 @@ export async function readSheetSnapshot(
       }
       report.chunkRows.push(n);
       const { values, formulas, numberFormat, valueTypes } = range;
-      const hiddenInChunk = new Set<number>();
-      for (const p of rowProps?.value ?? []) if (p.rowHidden && p.rowIndex !== undefined) hiddenInChunk.add(p.rowIndex + 1);
+      // One entry per row of the range, in order.
+      const hidden = rowProps?.value ?? [];
       for (let r = 0; r < n; r++) {
         const rowNumber = top + done + r + 1;
         let cells: Map<number, Cell> | undefined;
@@ -115,7 +115,7 @@ export async function readSheetSnapshot(
         rows.set(rowNumber, cells);
         maxRow = rowNumber;
         // Only rows with content, as the .xlsx host does.
-        if (hiddenInChunk.has(rowNumber)) hiddenRows.add(rowNumber);
+        if (hidden[r]?.rowHidden) hiddenRows.add(rowNumber);
       }
       done += n;
       const bytes = estimateBytes(values, formulas, numberFormat, valueTypes) + (styles ? JSON.stringify(styles.value).length : 0);
