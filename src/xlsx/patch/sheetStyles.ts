@@ -32,6 +32,8 @@ export class GeneratedStyles {
     const borders = this.list("borders");
     const xfs = this.list("cellXfs");
     if (!fonts || !fills || !borders || !xfs) throw new CannotExtendError("styles.xml lacks fonts, fills, borders or cellXfs");
+    // New xfs point at the first cell style (xfId="0"): it must exist.
+    if (!this.list("cellStyleXfs")?.length) throw new CannotExtendError("styles.xml has no cell style (cellStyleXfs)");
     this.existing = { fonts: fonts.length, fills: fills.length, borders: borders.length, xfs: xfs.length };
     const first = fonts[0];
     this.baseFont = first && first.open.kind !== "empty" ? xml.slice(first.open.end, first.close.start) : "";
