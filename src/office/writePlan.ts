@@ -235,7 +235,8 @@ function queueRuns(b: Batch, runs: readonly Run[], what: (r: Run) => { formats: 
 async function restore(b: Batch, written: readonly Run[]): Promise<void> {
   try {
     queueRuns(b, written, (r) => {
-      const back = r.previous.map((p) => cellWrite(p, { value: null, numFmt: r.formats[0] }));
+      // `previous` always names its format, so cellWrite never falls back to what the cell holds now.
+      const back = r.previous.map((p) => cellWrite(p, p));
       return { formats: r.previous.map((p) => p.numFmt ?? "General"), setFormats: true, contents: back.map((x) => x.content) };
     });
     await b.sync();
