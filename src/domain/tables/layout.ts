@@ -5,6 +5,7 @@
  */
 import type { Message } from "../findings";
 import type { PaperSizeCode, PrintSetup, SheetCellStyle, SheetPlanCell } from "../plan";
+import { sumFormulaFor, type CellRef } from "../rules/support/sumFormula";
 import type { CellValue } from "../sheet/snapshot";
 
 export type Paper = "f4" | "a4";
@@ -100,4 +101,22 @@ export interface BuildError {
 
 export function isBuildError<T>(result: T | BuildError): result is BuildError {
   return typeof result === "object" && result !== null && "error" in result;
+}
+
+/** Excel's limits: 255 arguments per function, 8,192 characters per formula. */
+const MAX_SUM_ARGUMENTS = 255;
+const MAX_FORMULA_LENGTH = 8000;
+
+/**
+ * The SUM formula over the given cells (the shared writer of rules/support/sumFormula.ts), split into
+ * SUM(…)+SUM(…) beyond 255 cells; undefined when even that exceeds Excel's formula length (a kabupaten-wide
+ * total over thousands of programs), and the caller writes the value instead.
+ */
+export function sumFormulaWithinLimits(cells: CellRef[]): string | undefined {
+  const whole = sumFormulaFor(cells, () => false);
+  if (whole.split(",").length <= MAX_SUM_ARGUMENTS) return whole.length <= MAX_FORMULA_LENGTH ? whole : undefined;
+  const parts: string[] = [];
+  for (let i = 0; i < cells.length; i += MAX_SUM_ARGUMENTS) parts.push(sumFormulaFor(cells.slice(i, i + MAX_SUM_ARGUMENTS), () => false));
+  const joined = parts.join("+");
+  return joined.length <= MAX_FORMULA_LENGTH ? joined : undefined;
 }

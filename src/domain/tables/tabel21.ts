@@ -7,14 +7,14 @@
  */
 import Decimal from "decimal.js";
 import type { Message } from "../findings";
-import { childrenOf, columnOf, planRows } from "../mapping/tree";
+import { columnOf, planRows } from "../mapping/tree";
+import { familyOf } from "../rules/support/family";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import { parseTarget } from "../numbers";
 import type { SheetCellStyle, SheetMerge, SheetPlan, SheetPlanCell } from "../plan";
 import { sheetOf } from "../rules/support/moneyCells";
-import { sumFormulaFor } from "../rules/support/sumFormula";
 import { a1, cellAt } from "../sheet/snapshot";
-import { contentCell, freeSheetName, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type Paper } from "./layout";
+import { contentCell, freeSheetName, sumFormulaWithinLimits, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type Paper } from "./layout";
 import { planAmounts } from "./planAmounts";
 import { DEFAULT_PREDIKAT_BANDS, predikatFormula, predikatOf, type PredikatBand } from "./predikat";
 import { chooseEvaluationSource } from "./source";
@@ -238,12 +238,12 @@ export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options):
           remember(null);
           return { row: out, col, value: null, numFmt: MONEY_FORMAT, style: plain };
         }
-        const kids = childrenOf(source, r).filter((k) => rowOf.has(k.row));
+        const kids = familyOf(source).childrenOf(r).filter((k) => rowOf.has(k.row));
         if (kids.length > 0) {
           const refs = kids.map((k) => ({ row: rowOf.get(k.row) ?? 0, col }));
           const sum = sumDecimals(refs.map((ref) => values.get(key(ref.row, ref.col))));
           remember(sum);
-          return { row: out, col, value: sum.toNumber(), formula: sumFormulaFor(refs, () => false), numFmt: MONEY_FORMAT, style: plain };
+          return { row: out, col, value: sum.toNumber(), formula: sumFormulaWithinLimits(refs), numFmt: MONEY_FORMAT, style: plain };
         }
         const leaf = amounts.amountAt(r.row, src.role);
         if (leaf?.value) {
@@ -257,12 +257,12 @@ export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options):
       case "sum": {
         // A parent's money is the sum of its children in every Rp column (what rollup and formula-range check);
         // equal to the row's own 6 + 12 by linearity.
-        const kids = s.sub === "Rp" ? childrenOf(source, r).filter((k) => rowOf.has(k.row)) : [];
+        const kids = s.sub === "Rp" ? familyOf(source).childrenOf(r).filter((k) => rowOf.has(k.row)) : [];
         if (kids.length > 0) {
           const refs = kids.map((k) => ({ row: rowOf.get(k.row) ?? 0, col }));
           const sum = sumDecimals(refs.map((ref) => values.get(key(ref.row, ref.col))));
           remember(sum);
-          return { row: out, col, value: sum.toNumber(), formula: sumFormulaFor(refs, () => false), numFmt: MONEY_FORMAT, style: { ...plain, horizontal: "right" } };
+          return { row: out, col, value: sum.toNumber(), formula: sumFormulaWithinLimits(refs), numFmt: MONEY_FORMAT, style: { ...plain, horizontal: "right" } };
         }
         const cols = src.of.map((k) => colOf.get(k)).filter((c): c is number => c !== undefined);
         const operands = cols.map((c) => values.get(key(out, c)));
@@ -327,7 +327,7 @@ export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options):
       const refs = programs.map((row) => ({ row, col }));
       const sum = sumDecimals(refs.map((ref) => values.get(key(ref.row, ref.col))));
       values.set(key(totalRow, col), sum);
-      cells.push({ row: totalRow, col, value: sum.toNumber(), formula: sumFormulaFor(refs, () => false), numFmt: MONEY_FORMAT, style: totalStyle });
+      cells.push({ row: totalRow, col, value: sum.toNumber(), formula: sumFormulaWithinLimits(refs), numFmt: MONEY_FORMAT, style: totalStyle });
     } else if (s.source.kind === "ratio" && s.sub === "Rp") {
       const num = colOf.get(s.source.num) ?? 0;
       const den = colOf.get(s.source.den) ?? 0;

@@ -6,12 +6,12 @@
 import Decimal from "decimal.js";
 import type { Message } from "../findings";
 import { cellAt } from "../sheet/snapshot";
-import { childrenOf, columnOf, planRows } from "../mapping/tree";
+import { columnOf, planRows } from "../mapping/tree";
+import { familyOf } from "../rules/support/family";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import type { SheetCellStyle, SheetMerge, SheetPlan, SheetPlanCell } from "../plan";
 import { sheetOf } from "../rules/support/moneyCells";
-import { sumFormulaFor } from "../rules/support/sumFormula";
-import { contentCell, freeSheetName, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type Paper } from "./layout";
+import { contentCell, freeSheetName, sumFormulaWithinLimits, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type Paper } from "./layout";
 import { planAmounts } from "./planAmounts";
 import { choosePlanSource } from "./source";
 import { titleParts } from "./titleParts";
@@ -198,12 +198,12 @@ export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options):
       values.set(key, null);
       return { row: out, col, value: null, style };
     }
-    const kids = childrenOf(table, r).filter((k) => rowOf.has(k.row));
+    const kids = familyOf(table).childrenOf(r).filter((k) => rowOf.has(k.row));
     if (kids.length > 0) {
       const refs = kids.map((k) => ({ row: rowOf.get(k.row) ?? 0, col }));
       const sum = sumOf(refs.map((ref) => values.get(`${ref.row}:${ref.col}`)));
       values.set(key, sum);
-      return { row: out, col, value: sum === null ? 0 : sum.toNumber(), formula: sumFormulaFor(refs, () => false), numFmt: MONEY_FORMAT, style };
+      return { row: out, col, value: sum === null ? 0 : sum.toNumber(), formula: sumFormulaWithinLimits(refs), numFmt: MONEY_FORMAT, style };
     }
     const leaf = amounts.amountAt(r.row, role);
     if (leaf?.value) {
@@ -230,7 +230,7 @@ export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options):
     }
     const refs = body.filter((r) => r.level === "program").map((r) => ({ row: rowOf.get(r.row) ?? 0, col: c }));
     const sum = sumOf(refs.map((ref) => values.get(`${ref.row}:${ref.col}`))) ?? new Decimal(0);
-    cells.push({ row: totalRow, col: c, value: sum.toNumber(), formula: sumFormulaFor(refs, () => false), numFmt: MONEY_FORMAT, style: totalStyle });
+    cells.push({ row: totalRow, col: c, value: sum.toNumber(), formula: sumFormulaWithinLimits(refs), numFmt: MONEY_FORMAT, style: totalStyle });
   }
   cells.push({ row: totalRow, col: colOf("uraian"), value: null, style: totalStyle });
   merges.push({ top: totalRow, left: 1, bottom: totalRow, right: colOf("uraian") });
