@@ -147,4 +147,36 @@ describeInBrowser("standalone pane in Chromium", () => {
     await shot("10-dark-findings");
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it("inside Office (office.js stubbed: Excel with a dark theme) the pane starts on the Office host, registers the ribbon commands and reports errors in a MessageBar", async () => {
+    const office = await context.newPage();
+    const errors: string[] = [];
+    office.on("pageerror", (e) => errors.push(e.message));
+    // What office.js offers inside Excel, minus Excel itself: the pane must start its Office mode, not the standalone page.
+    await office.route(/appsforoffice\.microsoft\.com/, (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: `window.__associated = [];
+          window.Office = {
+            onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }),
+            context: { host: "Excel", displayLanguage: "id-ID", officeTheme: { bodyBackgroundColor: "#262626" },
+                       requirements: { isSetSupported: () => false } },
+            actions: { associate: (name) => window.__associated.push(name) },
+            addin: { showAsTaskpane: () => Promise.resolve() },
+          };`,
+      }),
+    );
+    await office.goto(`${server.url}taskpane.html`);
+    await office.getByTestId("action-validate").waitFor({ timeout: 30_000 });
+    expect(await office.getByTestId("file-bar").count()).toBe(0);
+    expect(await office.evaluate(() => (window as unknown as { __associated: string[] }).__associated)).toEqual(["validasi", "hitungUlang", "buatTabel33"]);
+    const background = await office.locator("main").evaluate((el) => getComputedStyle(el.parentElement ?? el).backgroundColor);
+    expect(background).not.toBe("rgb(255, 255, 255)");
+    // No Excel object behind the stub: the read fails, and the pane says so instead of crashing.
+    await office.getByTestId("action-validate").click();
+    await office.getByTestId("notice-error").waitFor({ timeout: 30_000 });
+    await office.screenshot({ path: path.join(SCREENSHOTS, "11-office-mode-dark.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await office.close();
+  }, 120_000);
 });
