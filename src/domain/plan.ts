@@ -150,6 +150,12 @@ export interface PrintSetup {
 
 export type GeneratedTableKind = "tabel-3.3" | "tabel-2.1";
 
+/**
+ * How every host recognises a sheet this tool generated: a hidden sheet-scoped defined name of this name whose
+ * value is the table kind as a string constant (="tabel-3.3"). It follows the sheet through renames and moves.
+ */
+export const GENERATED_SHEET_MARKER = "RenjaCermat_Generated";
+
 export interface SheetPlan {
   /** Discriminates a SheetPlan from a WritePlan where hosts accept both. */
   type: "sheet";

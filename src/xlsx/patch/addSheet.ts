@@ -7,7 +7,7 @@
  * name). Every other part keeps its stored bytes.
  */
 import { HostError } from "../../domain/host";
-import type { SheetPlan } from "../../domain/plan";
+import { GENERATED_SHEET_MARKER, type SheetPlan } from "../../domain/plan";
 import { openPackage, dirOf, relationships, type XlsxPackage } from "./package";
 import { applySplices, type Splice } from "./sheet";
 import { CannotExtendError, GeneratedStyles } from "./sheetStyles";
@@ -17,7 +17,7 @@ import { worksheetXml } from "./worksheetXml";
 import { attr, childElements, elementText, escapeAttribute, findElement, rootElement, scanTags, tagAttributes, type XmlElement } from "./xml";
 import { writeZip } from "./zip";
 
-export const GENERATED_MARKER = "RenjaCermat_Generated";
+export const GENERATED_MARKER = GENERATED_SHEET_MARKER;
 
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
