@@ -5,16 +5,26 @@
  */
 import type { ReadOptions, SheetRef, WritableHost } from "../domain/host";
 import type { MappingOverrides } from "../domain/mapping/types";
-import type { UndoRecord, WritePlan } from "../domain/plan";
+import type { Message } from "../domain/findings";
+import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
 import type { SidecarAccess } from "./mappingSidecar";
 import { applyPlanToXlsx } from "./patch";
+import { addSheetToXlsx, generatedSheets } from "./patch/addSheet";
 import type { SniffLimits } from "./sniff";
 import { openXlsxHost, type XlsxHost } from "./xlsxHost";
 
 export interface WritableXlsxHost extends XlsxHost, WritableHost {
   /** The workbook as it stands after every apply and undo so far. */
   bytes(): Uint8Array;
+  /**
+   * Adds a generated sheet, or rewrites the one this tool generated before when `plan.replaceGenerated`
+   * (never another sheet). Throws HostError when refused, CannotExtendError when the package cannot take a
+   * new sheet safely (the caller then offers sheetPlanToNewWorkbook).
+   */
+  applySheetPlan(plan: SheetPlan): Promise<{ sheetName: string; sheetId: string; replaced: boolean; notices: Message[] }>;
+  /** Sheets this tool generated before: name → table kind. */
+  generatedSheets(): Map<string, string>;
 }
 
 export async function openWritableXlsxHost(
@@ -67,6 +77,17 @@ class PatchingHost implements WritableXlsxHost {
     const { bytes, undo } = applyPlanToXlsx(this.current, plan);
     await this.replaceWith(bytes);
     return undo;
+  }
+
+  async applySheetPlan(plan: SheetPlan): Promise<{ sheetName: string; sheetId: string; replaced: boolean; notices: Message[] }> {
+    const result = addSheetToXlsx(this.current, plan);
+    await this.replaceWith(result.bytes);
+    const sheet = (await this.reader.listSheets()).find((s) => s.name === result.sheetName);
+    return { sheetName: result.sheetName, sheetId: sheet?.id ?? result.sheetName, replaced: result.replaced, notices: plan.notices };
+  }
+
+  generatedSheets(): Map<string, string> {
+    return generatedSheets(this.current);
   }
 
   async undo(record: UndoRecord): Promise<void> {

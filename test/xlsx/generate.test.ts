@@ -163,3 +163,20 @@ describe("a package that cannot be extended", () => {
     expect(readCellContents(separate, [{ sheet: NAME, cell: "A2" }])[0].value).toMatch(/PRAKIRAAN MAJU TAHUN 2026$/);
   });
 });
+
+describe("the writable .xlsx host (standalone page)", () => {
+  it("adds the generated sheet, reads it back, and knows it generated it", async () => {
+    const { openWritableXlsxHost } = await import("../../src/xlsx");
+    const input = fixtureBytes("seedIdLocale");
+    const host = await openWritableXlsxHost(input, "seed.xlsx");
+    const plan = await tabel33Plan(input);
+    const result = await host.applySheetPlan(plan);
+    expect(result).toMatchObject({ sheetName: NAME, replaced: false, notices: plan.notices });
+    expect((await host.listSheets()).map((s) => s.name)).toContain(NAME);
+    expect(host.generatedSheets()).toEqual(new Map([[NAME, "tabel-3.3"]]));
+    await expect(host.applySheetPlan(plan)).rejects.toThrow(HostError);
+    const again = await host.applySheetPlan({ ...plan, replaceGenerated: true });
+    expect(again.replaced).toBe(true);
+    expect(readCellContents(host.bytes(), [{ sheet: NAME, cell: "F65" }])[0].value).toBe(4990624675);
+  });
+});
