@@ -8,7 +8,7 @@ import type { Finding } from "../findings";
 import type { MappedRow } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, compactName, nameCell, quoteName, severityOf, withArticle, writtenKode } from "./content-support/tableCells";
+import { LEVEL_NAME, nameCell, quoteName, severityOf, unmemoizedCompactName, withArticle, writtenKode } from "./content-support/tableCells";
 
 const meta: RuleMeta = {
   id: "duplicate-row",
@@ -25,14 +25,15 @@ export const rule: Rule = {
     const severity = severityOf(meta, options);
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
-      const byKode: SeenRows = new Map();
-      const byName: SeenRows = new Map();
+      const groups = new Map<number, Siblings>();
       for (const row of table.rows) {
         if (!isPlanLevel(row.level)) continue;
+        // Siblings: one level under one parent (0: no parent; sheet rows start at 1).
+        const id = (row.parentRow ?? 0) * 4 + (row.level === "program" ? 0 : row.level === "kegiatan" ? 1 : 2);
+        let siblings = groups.get(id);
+        if (!siblings) groups.set(id, (siblings = new Siblings()));
         const kode = writtenKode(row);
-        const name = compactName(row.uraian);
-        const sameKode = kode === undefined ? undefined : firstSibling(byKode, kode, row);
-        const sameName = name === "" ? undefined : firstSibling(byName, name, row);
+        const { sameKode, sameName } = siblings.see(row, kode, unmemoizedCompactName(row.uraian));
         const first = sameKode ?? sameName;
         if (!first) continue;
         const { cell, role } = nameCell(table, row, sameKode ? "kode" : "uraian");
@@ -60,23 +61,49 @@ export const rule: Rule = {
   },
 };
 
-/** Rows seen so far by kode or name: one row, or several when the same text stands under different parents. */
-type SeenRows = Map<string, MappedRow | MappedRow[]>;
+/** Siblings this many or more are looked up through maps; fewer (nearly always) by comparing each. */
+const MANY_SIBLINGS = 16;
 
 /**
- * The first row seen with this text at the same level under the same parent; remembers `row` when there is none.
- * Keyed by the text alone (no key string built per row): the same text under another parent is rare.
+ * The rows seen so far at one level under one parent, by kode and by name. Kept per parent rather than in one
+ * workbook-wide map: siblings are few, and a map of 100,000 names costs more than comparing four.
  */
-function firstSibling(seen: SeenRows, text: string, row: MappedRow): MappedRow | undefined {
-  const rows = seen.get(text);
-  if (rows === undefined) {
-    seen.set(text, row);
-    return undefined;
+class Siblings {
+  private readonly seen: Array<{ row: MappedRow; kode: string | undefined; name: string }> = [];
+  private byKode: Map<string, MappedRow> | undefined;
+  private byName: Map<string, MappedRow> | undefined;
+
+  /** The first sibling with the same kode and the first with the same name (empty names never match). */
+  see(row: MappedRow, kode: string | undefined, name: string): { sameKode?: MappedRow; sameName?: MappedRow } {
+    let sameKode: MappedRow | undefined;
+    let sameName: MappedRow | undefined;
+    if (this.byKode && this.byName) {
+      sameKode = kode === undefined ? undefined : this.byKode.get(kode);
+      sameName = name === "" ? undefined : this.byName.get(name);
+    } else {
+      for (const s of this.seen) {
+        if (sameKode === undefined && kode !== undefined && s.kode === kode) sameKode = s.row;
+        if (sameName === undefined && name !== "" && s.name === name) sameName = s.row;
+      }
+    }
+    this.remember(row, sameKode === undefined ? kode : undefined, sameName === undefined ? name : "");
+    return { sameKode, sameName };
   }
-  const list = Array.isArray(rows) ? rows : [rows];
-  const first = list.find((r) => r.level === row.level && r.parentRow === row.parentRow);
-  if (first) return first;
-  if (list.length === 1) seen.set(text, list);
-  list.push(row);
-  return undefined;
+
+  private remember(row: MappedRow, kode: string | undefined, name: string): void {
+    if (kode === undefined && name === "") return;
+    if (this.byKode && this.byName) {
+      if (kode !== undefined) this.byKode.set(kode, row);
+      if (name !== "") this.byName.set(name, row);
+      return;
+    }
+    this.seen.push({ row, kode, name });
+    if (this.seen.length < MANY_SIBLINGS) return;
+    this.byKode = new Map();
+    this.byName = new Map();
+    for (const s of this.seen) {
+      if (s.kode !== undefined && !this.byKode.has(s.kode)) this.byKode.set(s.kode, s.row);
+      if (s.name !== "" && !this.byName.has(s.name)) this.byName.set(s.name, s.row);
+    }
+  }
 }

@@ -15,7 +15,8 @@
 import type { Finding } from "../findings";
 import type { ColumnRole, Level, TableKind } from "../mapping/types";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, quoteName, roleCell, roleText, severityOf } from "./content-support/tableCells";
+import { cellText, type Cell } from "../sheet/snapshot";
+import { LEVEL_NAME, quoteName, roleCell, roleCellContent, severityOf } from "./content-support/tableCells";
 import { sheetOf } from "./support/moneyCells";
 
 const meta: RuleMeta = {
@@ -57,7 +58,10 @@ export function requirements(config: MissingFieldConfig): FieldRequirement[] {
 
 const DASH_IS_EMPTY: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["indikator", "lokasi"]);
 
-function isEmpty(text: string, role: ColumnRole): boolean {
+function isEmpty(cell: Cell | undefined, role: ColumnRole): boolean {
+  // A number is never empty: most filled cells are amounts, and they need not be written out as text to say so.
+  if (cell !== undefined && typeof cell.value === "number" && !cell.error) return false;
+  const text = cellText(cell);
   if (text === "") return true;
   return DASH_IS_EMPTY.has(role) && /^[-–—]+$/.test(text);
 }
@@ -85,7 +89,7 @@ export function createMissingFieldRule(config: Partial<MissingFieldConfig> = {})
         if (!sheet || needed.length === 0) continue;
         for (const row of table.rows) {
           for (const req of needed) {
-            if (!req.levels.includes(row.level) || !isEmpty(roleText(sheet, table, row, req.role), req.role)) continue;
+            if (!req.levels.includes(row.level) || !isEmpty(roleCellContent(sheet, table, row, req.role), req.role)) continue;
             const cell = roleCell(table, row, req.role);
             if (cell === undefined) continue;
             const field = FIELD_NAME[req.role] ?? { id: req.role, en: req.role };

@@ -68,8 +68,9 @@ export const rule: Rule = {
           const indicatorText = roleText(sheet, table, row, pair.indikator);
           const targetText = roleText(sheet, table, row, pair.target);
           const conflict = unitConflict(indicatorText, targetText);
+          if (conflict === undefined) continue;
           const cell = roleCell(table, row, pair.target);
-          if (conflict === undefined || cell === undefined) continue;
+          if (cell === undefined) continue;
           const { indicatorUnit, targetUnit } = conflict;
           const lvl = LEVEL_NAME[row.level];
           const indicatorCell = roleCell(table, row, pair.indikator);

@@ -1,10 +1,10 @@
 /** Reading the cells of a mapped row by role, as the content rules need them. */
 import type { Severity } from "../../findings";
 import type { ColumnRole, Level, MappedRow, MappedTable } from "../../mapping/types";
-import type { SheetSnapshot } from "../../sheet/snapshot";
+import type { Cell, SheetSnapshot } from "../../sheet/snapshot";
 import { columnOf } from "../../mapping/tree";
 import { normalizeName } from "../../nomenclature";
-import { a1, textAt } from "../../sheet/snapshot";
+import { a1, cellAt, cellText } from "../../sheet/snapshot";
 import { memoize } from "./memo";
 import { mergeCovering } from "./mergeIndex";
 import type { RuleMeta, RuleOptions } from "../types";
@@ -18,10 +18,15 @@ export function severityOf(meta: RuleMeta, options: RuleOptions): Severity {
  * Sumber Dana merged down over many rows is filled for every one of them).
  */
 export function roleText(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole): string {
+  return cellText(roleCellContent(sheet, table, row, role));
+}
+
+/** The cell roleText reads (a merge's top-left cell for a cell inside a merge), undefined when there is none. */
+export function roleCellContent(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole): Cell | undefined {
   const col = roleColumn(table, row, role);
-  if (sheet === undefined || col === undefined) return "";
+  if (sheet === undefined || col === undefined) return undefined;
   const merge = mergeCovering(sheet, row.row, col);
-  return merge ? textAt(sheet, merge.top, merge.left) : textAt(sheet, row.row, col);
+  return merge ? cellAt(sheet, merge.top, merge.left) : cellAt(sheet, row.row, col);
 }
 
 /** The row's column for a role (a pasted row that lost a cell stands shifted: columnOf), if it is on the sheet. */
@@ -82,4 +87,9 @@ export function quoteName(uraian: string, max = 80): string {
  * A name as the catalogue matcher normalises it (case, punctuation, abbreviations), without spaces: names that
  * differ only in spacing ("DokumenRKA-SKPD", "Perundang- undangan", mostly Word line-wrap artefacts) are one.
  */
-export const compactName: (name: string) => string = memoize((name) => normalizeName(name).replace(/ /g, ""));
+export const compactName: (name: string) => string = memoize(unmemoizedCompactName);
+
+/** compactName without its memo, for one pass over every row's name: those rarely repeat, and a miss costs. */
+export function unmemoizedCompactName(name: string): string {
+  return normalizeName(name).replace(/ /g, "");
+}
