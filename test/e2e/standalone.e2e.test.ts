@@ -14,7 +14,8 @@ import { libreOfficeMissing, recalculatedSheets } from "./libreOffice";
 import { serveDirectory } from "./staticServer";
 import type { StaticServer } from "./staticServer";
 
-const CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium; never a downloaded browser. CHROMIUM_PATH only to point at another system install. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = path.join(__dirname, "screenshots");
 const PANE_WIDTH = 350;
 
