@@ -10,9 +10,11 @@ import { loadOfficeHost } from "./officeHostLoader";
 import { setSharedController } from "./sharedController";
 import { placeholderHost } from "./placeholderHost";
 import { isDarkTheme } from "./theme";
+import { rememberLanguage, savedLanguage } from "./languagePreference";
 
 export async function startOfficePane(root: HTMLElement, theme: OfficeThemeColors | undefined): Promise<void> {
-  const controller = new PaneController(placeholderHost, domainEngine, defaultPlanners, paneLanguage());
+  const controller = new PaneController(placeholderHost, domainEngine, defaultPlanners, savedLanguage() ?? paneLanguage());
+  rememberLanguage(controller);
   setSharedController(controller);
   registerCommands(controller);
   createRoot(root).render(<App controller={controller} dark={isDarkTheme(theme)} />);

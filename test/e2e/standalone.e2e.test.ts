@@ -137,10 +137,10 @@ describeInBrowser("standalone pane in Chromium", () => {
     expect(await page.getByTestId("findings-summary").textContent()).toMatch(/^\d+ findings: /);
     await shot("09-english-findings");
 
-    // A dark browser (no Office theme outside Office) gets the dark pane.
+    // A dark browser (no Office theme outside Office) gets the dark pane; the English chosen above is remembered.
     await page.emulateMedia({ colorScheme: "dark" });
     await page.reload();
-    await page.getByTestId("file-status").getByText("Contoh: sample-renja-tomoni-2025.xlsx").waitFor({ timeout: 30_000 });
+    await page.getByTestId("file-status").getByText("Sample: sample-renja-tomoni-2025.xlsx").waitFor({ timeout: 30_000 });
     await page.getByTestId("action-validate").click();
     await page.getByTestId("findings-summary").waitFor({ timeout: 60_000 });
     const background = await page.locator("main").evaluate((el) => getComputedStyle(el.parentElement ?? el).backgroundColor);
