@@ -309,6 +309,8 @@ export class PaneController {
 
   /** One action at a time, with progress shown and any failure turned into a message in both languages. */
   private async run(action: () => Promise<void>, showBusy = true): Promise<boolean> {
+    // A ribbon click while the pane is still working (or a double click) must not start a second read or write.
+    if (showBusy && this.state.busy) return false;
     if (showBusy) this.set({ busy: { label: msg("working") }, notice: undefined });
     try {
       await action();

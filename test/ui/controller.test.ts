@@ -165,6 +165,14 @@ describe("PaneController on the sample workbook", () => {
     expect(await workbook.generatedSheetNames()).toEqual(["Tabel 2.1 (Renja Cermat)"]);
   });
 
+  it("a second Validasi while the first still reads does nothing (ribbon and pane share one controller)", async () => {
+    const { controller } = await openSample();
+    const first = controller.validate();
+    expect(await controller.validate()).toBe(false);
+    expect(await first).toBe(true);
+    expect(controller.getState().findings?.length).toBeGreaterThan(0);
+  });
+
   it("clicking a finding asks the host to select its cell", async () => {
     const { controller, selected } = await openSample();
     await controller.selectFinding({ sheet: "Tabel 3.3", cell: "F28" });
