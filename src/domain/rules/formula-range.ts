@@ -30,7 +30,9 @@ export const rule: Rule = {
       const sheet = sheetOf(workbook, table);
       if (!sheet) continue;
       const family = familyOf(table);
-      const levelByRow = new Map<number, Level>(table.rows.map((r) => [r.row, r.level]));
+      // Needed only for a formula that does not name exactly the children (rangeProblem asks for it then).
+      let levels: Map<number, Level> | undefined;
+      const levelByRow = () => (levels ??= new Map<number, Level>(table.rows.map((r) => [r.row, r.level])));
       const parents = family.totalRow ? [...family.parentsBottomUp, family.totalRow] : family.parentsBottomUp;
       for (const { role, col } of moneyColumns(table)) {
         const at = (row: MappedRow): CellRef => ({ row: row.row, col: columnOf(table, row, role) ?? col });
@@ -43,7 +45,7 @@ export const rule: Rule = {
           const childCells = children.map(at);
           const problem = rangeProblem(sheet, formula, parentCell, childCells, levelByRow);
           if (!problem) continue;
-          const expected = sumFormulaFor(childCells, (r) => !holdsSomething(sheet, r, col, levelByRow));
+          const expected = sumFormulaFor(childCells, (r) => !holdsSomething(sheet, r, col, levelByRow()));
           const column = moneyColumnLabel(table, role, col);
           const who = rowName(parent);
           findings.push({

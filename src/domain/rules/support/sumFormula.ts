@@ -130,10 +130,12 @@ export function rangeProblem(
   formula: string,
   parent: CellRef,
   children: CellRef[],
-  levelByRow: Map<number, Level>,
+  /** Each row's level; or a function building it, called only when a formula does not name exactly the children. */
+  levels: Map<number, Level> | (() => Map<number, Level>),
 ): { id: string; en: string } | undefined {
   const refs = sumReferences(formula);
-  if (!refs) return undefined;
+  if (!refs || sumsExactly(refs, children)) return undefined;
+  const levelByRow = typeof levels === "function" ? levels() : levels;
   // Cells keyed by number, not by A1 text: every parent of a kabupaten workbook is judged, few are wrong.
   const keyOf = (c: CellRef) => c.row * KEY_SPAN + c.col;
   const childKeys = children.map(keyOf);
@@ -158,6 +160,15 @@ export function rangeProblem(
   if (extra.length) parts.push({ id: `ikut menjumlahkan ${listCells(extra).id} yang bukan rinciannya`, en: `also adds ${listCells(extra).en}, which are not its children` });
   if (twice.length) parts.push({ id: `menjumlahkan ${listCells(twice).id} dua kali`, en: `adds ${listCells(twice).en} twice` });
   return { id: parts.map((p) => p.id).join(", "), en: parts.map((p) => p.en).join(", ") };
+}
+
+/** The usual case, settled without building any set: the formula names exactly the children, in their order. */
+function sumsExactly(refs: SumReferences, children: CellRef[]): boolean {
+  if (refs.foreign.length > 0 || refs.cells.length !== children.length) return false;
+  for (let i = 0; i < children.length; i++) {
+    if (refs.cells[i].row !== children[i].row || refs.cells[i].col !== children[i].col) return false;
+  }
+  return true;
 }
 
 /**
