@@ -42,7 +42,10 @@ export type PaneHost = WorkbookHost &
 
 export type View = "actions" | "findings" | "mapping";
 
-export type Preview = { kind: PlanKind; summary: Message[] } & ({ plan: WritePlan } | { sheet: SheetPlan });
+export type Preview = { kind: PlanKind; summary: Message[] } & (
+  | { plan: WritePlan; options: Record<string, string[]>; choices: Record<string, string> }
+  | { sheet: SheetPlan }
+);
 
 export interface Busy {
   label: Message;
@@ -196,9 +199,21 @@ export class PaneController {
         return;
       }
       const summary = change.summary ?? [];
-      const preview: Preview = "plan" in change ? { kind, plan: change.plan, summary } : { kind, sheet: change.sheet, summary };
+      const preview: Preview = "plan" in change ? { kind, plan: change.plan, summary, options: change.options ?? {}, choices: {} } : { kind, sheet: change.sheet, summary };
       this.set({ preview, view: "actions" });
     });
+  }
+
+  /** The user picks another reading for a mistyped amount: the plan is made again from the same read. */
+  chooseValue(ref: string, value: string): void {
+    const preview = this.state.preview;
+    const planner = this.planners[preview?.kind ?? "fixNumbers"];
+    const { workbook, findings } = this.state;
+    if (!preview || !("plan" in preview) || !planner || !workbook || !findings) return;
+    const choices = { ...preview.choices, [ref]: value };
+    const change = planner({ workbook, findings, choices });
+    if (!("plan" in change)) return;
+    this.set({ preview: { ...preview, plan: change.plan, summary: change.summary ?? [], choices } });
   }
 
   closePreview(): void {

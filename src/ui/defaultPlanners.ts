@@ -1,6 +1,12 @@
 /** The write planners of the domain, wired for the pane. */
 import type { Message } from "../domain/findings";
-import { describeChanges, planRepairs, planRollup } from "../domain/rollup";
+import { describeChanges, planRepairs, planRollup, repairCandidates } from "../domain/rollup";
+import { sheetRef } from "../domain/findings";
+import type { Finding } from "../domain/findings";
+import type { MappedWorkbook } from "../domain/mapping/types";
+import { plainDecimal } from "../domain/numbers";
+import { cellAt } from "../domain/sheet/snapshot";
+import type { WritePlan } from "../domain/plan";
 import type { SkippedParent, TotalChange } from "../domain/rollup";
 import { buildTabel21, buildTabel33, DEFAULT_TABEL21_SHEET, DEFAULT_TABEL33_SHEET, isBuildError } from "../domain/tables";
 import type { BuildError } from "../domain/tables";
@@ -16,7 +22,10 @@ export const defaultPlanners: Planners = {
     const { plan, changes, skipped } = planRollup(workbook, { mode: "formulas" });
     return { plan, summary: [...totalLines(changes), ...skippedLines(skipped)] };
   },
-  fixNumbers: ({ workbook, findings }) => ({ plan: planRepairs(workbook, findings) }),
+  fixNumbers: ({ workbook, findings, choices }) => {
+    const plan = planRepairs(workbook, findings, choices);
+    return { plan, options: repairOptions(workbook, findings, plan) };
+  },
   generate33: (input) => generated(input, DEFAULT_TABEL33_SHEET, (options) => buildTabel33(input.workbook, options)),
   generate21: (input) => generated(input, DEFAULT_TABEL21_SHEET, (options) => buildTabel21(input.workbook, options)),
 };
@@ -51,4 +60,19 @@ function skippedLines(skipped: readonly SkippedParent[]): Message[] {
   const rest = skipped.length - lines.length;
   if (rest > 0) lines.push({ id: `… dan ${rest} jumlah lain tidak dihitung ulang.`, en: `… and ${rest} more totals not recomputed.` });
   return lines;
+}
+
+/** Where a slip has more than one plausible reading, the user may pick another than the planned one. */
+function repairOptions(workbook: MappedWorkbook, findings: readonly Finding[], plan: WritePlan): Record<string, string[]> {
+  const options: Record<string, string[]> = {};
+  for (const c of plan.cells) {
+    const finding = findings.find((f) => f.sheet === c.sheet && f.cell === c.cell && (f.rule === "malformed-number" || f.rule === "suspect-scale"));
+    const sheet = workbook.sheets.find((s) => s.name === c.sheet);
+    if (!finding || !sheet) continue;
+    const candidates = repairCandidates(cellAt(sheet, c.row, c.col), finding).map(plainDecimal);
+    const planned = typeof c.after.value === "number" ? String(c.after.value) : undefined;
+    const ordered = planned !== undefined && candidates.includes(planned) ? [planned, ...candidates.filter((v) => v !== planned)] : candidates;
+    if (ordered.length > 1) options[sheetRef(c.sheet, c.cell)] = ordered;
+  }
+  return options;
 }

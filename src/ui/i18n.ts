@@ -57,6 +57,7 @@ const dictionary = {
   hostNotWritable: { id: "Lingkungan ini tidak dapat menulis ke buku kerja.", en: "This environment cannot write to the workbook." },
   mappingSaveFailed: { id: "Koreksi berlaku sekarang tetapi tidak dapat disimpan: {detail}", en: "The correction applies now but could not be saved: {detail}" },
   highlightUnsupported: { id: "Penandaan sel tidak didukung di sini.", en: "Marking cells is not supported here." },
+  chooseValue: { id: "Pilih nilai untuk", en: "Choose the value for" },
   expected: { id: "Seharusnya", en: "Expected" },
   actual: { id: "Tertulis", en: "Stated" },
   suggestion: { id: "Saran", en: "Suggestion" },

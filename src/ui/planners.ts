@@ -13,6 +13,8 @@ export interface PlanInput {
   findings: Finding[];
   /** Sheets this tool generated before (never the source of a new table), when the host knows them. */
   generatedSheets?: string[];
+  /** The user's picks among a cell's repair candidates: "'Sheet'!A1" → plain decimal. */
+  choices?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -20,7 +22,12 @@ export interface PlanInput {
  * (how much each total changes, what was left alone), or why nothing can be built.
  */
 export type PlannedChange =
-  | { plan: WritePlan; summary?: Message[] }
+  | {
+      plan: WritePlan;
+      summary?: Message[];
+      /** Cells whose new value the user may pick: "'Sheet'!A1" → candidates (plain decimals), the planned one first. */
+      options?: Record<string, string[]>;
+    }
   | { sheet: SheetPlan; summary?: Message[] }
   | { refused: Message };
 

@@ -81,6 +81,25 @@ describe("PaneController on the sample workbook", () => {
     expect(state.findings?.some((f) => ref(f) === "Tabel 3.3!F28" && f.rule === "malformed-number")).toBe(true);
   });
 
+  it("Perbaiki Angka offers the other readings of an ambiguous amount, and a pick changes the plan", async () => {
+    const { controller } = await openSample();
+    await controller.validate();
+    await controller.preview("fixNumbers");
+    let preview = controller.getState().preview;
+    if (!preview || !("plan" in preview)) throw new Error("expected a cell plan");
+    const f28 = preview.options["'Tabel 3.3'!F28"];
+    expect(f28?.[0]).toBe("4765000");
+    expect(f28?.length).toBeGreaterThan(1);
+    const other = f28[1];
+    controller.chooseValue("'Tabel 3.3'!F28", other);
+    preview = controller.getState().preview;
+    if (!preview || !("plan" in preview)) throw new Error("expected a cell plan");
+    const cell = preview.plan.cells.find((c) => c.sheet === "Tabel 3.3" && c.cell === "F28");
+    expect(String(cell?.after.value)).toBe(other);
+    expect(cell?.reason.en).toContain("choice");
+    expect(preview.choices).toEqual({ "'Tabel 3.3'!F28": other });
+  });
+
   it("after repairs, Hitung Ulang sets the totals of DOMAIN.md §7 (N 4.990.624.675, N+1 4.828.024.554)", async () => {
     const { controller } = await openSample();
     await controller.validate();

@@ -7,6 +7,7 @@ import type { Lang, TextKey } from "../i18n";
 import type { SheetPlan } from "../../domain/plan";
 import type { PlanKind } from "../planners";
 import { previewLines } from "../previewLines";
+import { formatRupiah } from "../../domain/numbers";
 import type { PreviewLine } from "../previewLines";
 import { VirtualList } from "./VirtualList";
 
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
   after: { color: tokens.colorPaletteGreenForeground1 },
   reason: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
   buttons: { display: "flex", gap: "6px", flexWrap: "wrap" },
+  choice: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteGreenForeground1, background: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusSmall, maxWidth: "170px" },
   summary: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "anywhere" },
 });
 
@@ -70,6 +72,8 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
   const busy = state.busy !== undefined;
   const title = "plan" in preview ? preview.plan.title : preview.sheet.title;
   const nothingToDo = "plan" in preview && lines.length === 0;
+  const options = "plan" in preview ? preview.options : {};
+  const choiceOf = (ref: string) => ("plan" in preview ? preview.choices[ref] : undefined) ?? options[ref]?.[0];
   return (
     <div className={styles.preview} data-testid="preview">
       <Text weight="semibold">{title[lang]}</Text>
@@ -93,7 +97,7 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
       {lines.length > 0 && (
         <VirtualList<PreviewLine>
           items={lines}
-          rowHeight={58}
+          rowHeight={(l) => (options[l.ref] ? 64 : 58)}
           height={290}
           label={title[lang]}
           testId="preview-list"
@@ -102,7 +106,23 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
             <div className={styles.line} title={`${l.ref}: ${l.before} → ${l.after}\n${l.reason}`}>
               <span className={styles.ref}>{l.ref}</span>
               <span className={styles.change}>
-                <span className={styles.before}>{l.before}</span> → <span className={styles.after}>{l.after}</span>
+                <span className={styles.before}>{l.before}</span> →{" "}
+                {options[l.ref] ? (
+                  <select
+                    className={styles.choice}
+                    aria-label={`${t(lang, "chooseValue")} ${l.ref}`}
+                    data-testid="repair-choice"
+                    disabled={busy}
+                    value={choiceOf(l.ref)}
+                    onChange={(e) => controller.chooseValue(l.ref, e.target.value)}
+                  >
+                    {options[l.ref].map((v) => (
+                      <option key={v} value={v}>{formatRupiah(v)}</option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className={styles.after}>{l.after}</span>
+                )}
               </span>
               <span className={styles.reason}>{l.reason}</span>
             </div>
