@@ -13,6 +13,7 @@ import Decimal from "decimal.js";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../../mapping/types";
 import { plainDecimal, thousandfoldCandidates } from "../../numbers";
 import { familyOf } from "./family";
+import { RowIndex } from "./rowIndex";
 import { moneyColumns, readMoneyCell, sheetOf, type MoneyCell } from "./moneyCells";
 
 export type OptionKind = "stated" | "repair" | "thousandfold";
@@ -70,8 +71,10 @@ export interface ColumnArithmetic {
   table: MappedTable;
   role: ColumnRole;
   col: number;
-  /** Sheet row -> slot, for every row that carries amounts. */
-  slots: Map<number, AmountSlot>;
+  /** Sheet row -> slot, for every row that carries amounts (built when first read: `cells` is cheaper to walk). */
+  readonly slots: Map<number, AmountSlot>;
+  /** The same slots, in sheet order. */
+  readonly cells: readonly AmountSlot[];
   checks: SumCheck[];
 }
 
@@ -188,8 +191,16 @@ function analyseColumn(
   sheet: ReturnType<typeof sheetOf>,
 ): ColumnArithmetic {
   const family = familyOf(table);
-  const slots = new Map<number, Slot>();
-  for (const row of family.amountRows) slots.set(row.row, slotFor(readMoneyCell(sheet, table, row, role, col)));
+  const slots = new RowIndex<Slot>(family.amountRows);
+  const cells: Slot[] = [];
+  for (const row of family.amountRows) {
+    const slot = slotFor(readMoneyCell(sheet, table, row, role, col));
+    const before = slots.get(row.row);
+    // A row listed twice keeps its first place and its last reading, as a Map would.
+    if (before) cells[cells.indexOf(before)] = slot;
+    else cells.push(slot);
+    slots.set(row.row, slot);
+  }
 
   const sums: Array<{ kind: SumCheck["kind"]; parent: Slot; children: Slot[] }> = [];
   const addSum = (kind: SumCheck["kind"], parentRow: MappedRow) => {
@@ -206,10 +217,20 @@ function analyseColumn(
   if (family.totalRow) addSum("total", family.totalRow);
 
   const settledAsStated = sums.map((s) => settle(s.parent, s.children));
-  for (const slot of slots.values()) if (!slot.isChosen && !slot.unreadable) slot.chooseFirst("default");
+  for (const slot of cells) if (!slot.isChosen && !slot.unreadable) slot.chooseFirst("default");
 
   const checks = sums.map((s, i) => judge(s.kind, s.parent, s.children, settledAsStated[i]));
-  return { table, role, col, slots, checks };
+  let slotMap: Map<number, AmountSlot> | undefined;
+  return {
+    table,
+    role,
+    col,
+    get slots() {
+      return (slotMap ??= new Map(cells.map((slot) => [slot.money.row.row, slot])));
+    },
+    cells,
+    checks,
+  };
 }
 
 function slotFor(money: MoneyCell): Slot {
@@ -498,7 +519,7 @@ export function sumAsRead(check: SumCheck): Decimal {
 function indexByAmount(columns: ColumnArithmetic[]): Map<string, AmountSlot[]> {
   const index = new Map<string, AmountSlot[]>();
   for (const column of columns) {
-    for (const slot of column.slots.values()) {
+    for (const slot of column.cells) {
       const whole = slot instanceof Slot ? slot.chosenWholeValue : undefined;
       let key: string | undefined;
       // A safe integer prints as plainDecimal prints its Decimal: digits only.

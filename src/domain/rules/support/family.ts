@@ -4,6 +4,7 @@
  * quadratic, and a kabupaten-scale workbook has tens of thousands of parents.
  */
 import type { Level, MappedRow, MappedTable } from "../../mapping/types";
+import { RowIndex } from "./rowIndex";
 
 export interface Family {
   /** Direct children of a row, in sheet order; [] when none. */
@@ -30,9 +31,9 @@ export function familyOf(table: MappedTable): Family {
 }
 
 function buildFamily(table: MappedTable): Family {
-  const byRow = new Map<number, MappedRow>();
+  const byRow = new RowIndex<MappedRow>(table.rows);
   for (const r of table.rows) byRow.set(r.row, r);
-  const children = new Map<number, MappedRow[]>();
+  const children = new RowIndex<MappedRow[]>(table.rows);
   const programs: MappedRow[] = [];
   let totalRow: MappedRow | undefined;
   for (const r of table.rows) {
@@ -47,7 +48,7 @@ function buildFamily(table: MappedTable): Family {
   const parentOf = (row: MappedRow): MappedRow | undefined =>
     row.parentRow === undefined ? undefined : byRow.get(row.parentRow);
 
-  const depths = new Map<number, number>();
+  const depths = new RowIndex<number>(table.rows);
   const depthOf = (row: MappedRow): number => {
     const known = depths.get(row.row);
     if (known !== undefined) return known;

@@ -31,7 +31,7 @@ export function cellFindings(workbook: MappedWorkbook, meta: RuleMeta, options: 
   const findings: Finding[] = [];
   for (const column of arithmeticOf(workbook).columns) {
     let sumsOf: Map<AmountSlot, SumCheck[]> | undefined;
-    for (const slot of column.slots.values()) {
+    for (const slot of column.cells) {
       if (!select(slot)) continue;
       if (meta.id === "text-number") {
         findings.push(textNumberFinding(slot, meta, options));

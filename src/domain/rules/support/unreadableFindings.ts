@@ -26,7 +26,7 @@ function leadingAmount(text: string): { amount: string; rest: string } | undefin
 export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, options: RuleOptions): Finding[] {
   const findings: Finding[] = [];
   for (const column of arithmeticOf(workbook).columns) {
-    for (const slot of column.slots.values()) {
+    for (const slot of column.cells) {
       if (!slot.unreadable || slot.money.whole !== undefined) continue;
       const m = slot.money;
       if (m.reading.status !== "not-amount" || m.row.level === "other") continue;
