@@ -9,6 +9,8 @@ import os from "os";
 import path from "path";
 import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
+import ExcelJS from "exceljs";
+import { buildSyntheticWorkbook } from "../../bench/synthetic";
 import { buildPage } from "./buildPage";
 import { libreOfficeMissing, recalculatedSheets } from "./libreOffice";
 import { serveDirectory } from "./staticServer";
@@ -65,7 +67,7 @@ describeInBrowser("standalone pane in Chromium", () => {
     await page.getByTestId("action-validate").click();
     const summary = page.getByTestId("findings-summary");
     await summary.waitFor({ timeout: 60_000 });
-    expect(await summary.textContent()).toMatch(/^\d+ temuan: \d+ galat/);
+    expect(await summary.textContent()).toMatch(/^[\d.]+ temuan: [\d.]+ galat/);
     await shot("02-findings");
 
     const filter = page.getByTestId("findings-filter");
@@ -137,7 +139,7 @@ describeInBrowser("standalone pane in Chromium", () => {
     await shot("08-mapping");
     await page.getByTestId("lang-switch").click();
     await page.getByRole("tab", { name: "Findings" }).click();
-    expect(await page.getByTestId("findings-summary").textContent()).toMatch(/^\d+ findings: /);
+    expect(await page.getByTestId("findings-summary").textContent()).toMatch(/^[\d.]+ findings: /);
     await shot("09-english-findings");
 
     // A dark browser (no Office theme outside Office) gets the dark pane; the English chosen above is remembered.
@@ -183,4 +185,46 @@ describeInBrowser("standalone pane in Chromium", () => {
     expect(errors).toEqual([]);
     await office.close();
   }, 120_000);
+
+  it("a kabupaten-scale workbook the user picks: thousands of findings, only the visible rows in the page", async () => {
+    // 4,000 rows whose amounts were pasted as text ("1.234.567"): one text-number finding per amount.
+    const workbook = new ExcelJS.Workbook();
+    // ExcelJS's typing names an older Buffer type than @types/node's; the bytes are what it reads.
+    await workbook.xlsx.load((await buildSyntheticWorkbook({ rows: 4000, sheets: 1 })) as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+    const sheet = workbook.worksheets[0];
+    sheet.eachRow((row) => {
+      for (const col of [6, 10]) {
+        const cell = row.getCell(col);
+        if (typeof cell.value === "number") cell.value = cell.value.toLocaleString("de-DE");
+      }
+    });
+    const file = path.join(work, "kabupaten.xlsx");
+    await workbook.xlsx.writeFile(file);
+
+    const big = await context.newPage();
+    await big.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+    await big.goto(`${server.url}taskpane.html`);
+    await big.getByTestId("file-status").waitFor();
+    await big.getByTestId("file-input").setInputFiles(file);
+    await big.getByTestId("file-status").getByText("kabupaten.xlsx").waitFor({ timeout: 30_000 });
+    await big.getByTestId("action-validate").click();
+    const summary = big.getByTestId("findings-summary");
+    await summary.waitFor({ timeout: 120_000 });
+    // Counts are written the Indonesian way too: "6.000 temuan".
+    const total = Number(/^([\d.]+)/.exec((await summary.textContent()) ?? "")?.[1].replace(/\./g, ""));
+    expect(total).toBeGreaterThan(3000);
+    expect(await big.getByTestId("finding").count()).toBeLessThan(60);
+    // Scrolled to the end, the last findings are there, and still only a window of rows is in the page.
+    await big.getByTestId("findings-list").evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+      el.dispatchEvent(new Event("scroll"));
+    });
+    await big.waitForFunction(() => {
+      const refs = Array.from(document.querySelectorAll('[data-testid="finding"]')).map((e) => Number(/\d+$/.exec(e.getAttribute("data-ref") ?? "")?.[0]));
+      return refs.some((r) => r > 3900);
+    });
+    expect(await big.getByTestId("finding").count()).toBeLessThan(60);
+    await big.screenshot({ path: path.join(SCREENSHOTS, "12-thousands-scrolled.png"), fullPage: true });
+    await big.close();
+  }, 240_000);
 });

@@ -2,6 +2,7 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { PaneController, View } from "../controller";
+import { formatRupiah } from "../../domain/numbers";
 import { t } from "../i18n";
 import { ActionsView } from "./ActionsView";
 import { FindingsView } from "./FindingsView";
@@ -45,7 +46,7 @@ function Pane({ controller, top }: { controller: PaneController; top?: ReactNode
       {top}
       <TabList size="small" selectedValue={state.view} onTabSelect={(_, d) => controller.setView(d.value as View)}>
         <Tab value="actions">{t(lang, "tabActions")}</Tab>
-        <Tab value="findings" data-testid="tab-findings">{t(lang, "tabFindings")}{findingCount !== undefined ? ` (${findingCount})` : ""}</Tab>
+        <Tab value="findings" data-testid="tab-findings">{t(lang, "tabFindings")}{findingCount !== undefined ? ` (${formatRupiah(findingCount)})` : ""}</Tab>
         <Tab value="mapping">{t(lang, "tabMapping")}</Tab>
       </TabList>
       {state.busy && (

@@ -5,6 +5,7 @@ import type { Finding, Severity } from "../../domain/findings";
 import type { PaneController, PaneState } from "../controller";
 import { findingRows, severityCounts } from "../findingRows";
 import type { FindingRow } from "../findingRows";
+import { formatRupiah } from "../../domain/numbers";
 import { ruleName, severityName, t } from "../i18n";
 import { FindingDetail } from "./FindingDetail";
 import { VirtualList } from "./VirtualList";
@@ -54,7 +55,7 @@ export function FindingsView({ controller, state }: { controller: PaneController
   return (
     <section style={{ display: "flex", flexDirection: "column", gap: "6px", flex: "1 1 0", minHeight: 220 }}>
       <Text size={200} data-testid="findings-summary">
-        {t(lang, "findingsSummary", { n: findings.length, e: counts.error, w: counts.warning, i: counts.info })}
+        {t(lang, "findingsSummary", { n: formatRupiah(findings.length), e: formatRupiah(counts.error), w: formatRupiah(counts.warning), i: formatRupiah(counts.info) })}
       </Text>
       <div className={styles.bar}>
         <Input className={styles.filter} size="small" value={filter} placeholder={t(lang, "filterPlaceholder")} data-testid="findings-filter" onChange={(_, d) => setFilter(d.value)} />
