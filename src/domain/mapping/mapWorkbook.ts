@@ -108,8 +108,7 @@ function mapTable(
   const shifts = detectShifts(sheet, dataRows, frame.firstCol, frame.lastCol, watch);
   const facts = readAllFacts(sheet, dataRows, shifts, columns, moneyCols, useCatalogue);
   const levels = inferLevels(facts, moneyRoles);
-  const byRow = new Map<number, MappedRow>();
-  facts.forEach((f, i) => {
+  const factRows = facts.map((f, i): MappedRow => {
     const l = levels[i];
     const row: MappedRow = { row: f.row, level: l.level, uraian: f.uraian, confidence: l.confidence, evidence: l.evidence };
     if (f.kode) row.kode = f.kode;
@@ -118,9 +117,11 @@ function mapTable(
       row.evidence = [...(row.evidence ?? []), `cells stand ${Math.abs(f.shift)} column(s) ${f.shift < 0 ? "left" : "right"} of their headers`];
     }
     if (l.level === "other" && l.evidence.length === 0) row.evidence = [f.uraian === "" ? "no name: a wrapped line or a note" : "not placed"];
-    byRow.set(f.row, row);
+    return row;
   });
-  const mappedRows: MappedRow[] = kept.map((b) => byRow.get(b.row) ?? structuralRow(sheet, b));
+  // facts were read for the data rows of `kept`, in the same order
+  let nextFact = 0;
+  const mappedRows: MappedRow[] = kept.map((b) => (b.kind === "data" ? factRows[nextFact++] : structuralRow(sheet, b)));
   const levelOverrides = opts.overrides?.levels?.[sheet.id];
   if (levelOverrides) {
     for (const r of mappedRows) {
@@ -133,7 +134,7 @@ function mapTable(
     }
   }
   linkParents(mappedRows);
-  attachCatalogue(mappedRows, useCatalogue, new Map(facts.map((f) => [f.row, f.matches])));
+  attachCatalogue(mappedRows, useCatalogue, () => new Map(facts.map((f) => [f.row, f.matches])));
   const totalRow = mappedRows.find((r) => r.level === "total")?.row;
   const first = mappedRows[0].row;
   const last = mappedRows[mappedRows.length - 1].row;

@@ -47,8 +47,13 @@ export function detectShifts(sheet: SheetSnapshot, dataRows: number[], firstCol:
     const total = p.text + p.amount + p.short;
     return total === 0 ? 0 : p[kind] / total;
   };
+  const watched = watchCols.map((col): Watched => ({
+    col,
+    rare: { text: fit(col, "text") < 0.25, amount: fit(col, "amount") < 0.25, short: fit(col, "short") < 0.25 },
+    amountColumn: fit(col, "amount") > 0.5,
+  }));
   for (const r of dataRows) {
-    if (!looksOff(sheet, r, watchCols, fit)) continue;
+    if (!looksOff(sheet, r, watched)) continue;
     const cells: [number, Kind][] = [];
     for (let c = firstCol - 2; c <= lastCol + 2; c++) {
       const k = cellKind(cellAt(sheet, r, c));
@@ -71,13 +76,23 @@ export function detectShifts(sheet: SheetSnapshot, dataRows: number[], firstCol:
   return shifts;
 }
 
+/** A watched column (uraian, money) with what its profile makes odd there, worked out once per table. */
+interface Watched {
+  col: number;
+  /** Kinds of content the column rarely holds. */
+  rare: Record<Kind, boolean>;
+  /** Mostly amounts: empty between amounts, it looks like a row whose amounts moved. */
+  amountColumn: boolean;
+}
+
 /** Cheap pre-test: a watched column (uraian, money) holds a kind of content it rarely holds. */
-function looksOff(sheet: SheetSnapshot, row: number, watchCols: number[], fit: (col: number, kind: Kind) => number): boolean {
+function looksOff(sheet: SheetSnapshot, row: number, watched: Watched[]): boolean {
   const cells = sheet.rows.get(row);
-  for (const c of watchCols) {
-    const k = cellKind(cells?.get(c));
-    if (k && fit(c, k) < 0.25) return true;
-    if (!k && (cellKind(cells?.get(c - 1)) === "amount" || cellKind(cells?.get(c + 1)) === "amount") && fit(c, "amount") > 0.5) return true;
+  for (const w of watched) {
+    const k = cellKind(cells?.get(w.col));
+    if (k) {
+      if (w.rare[k]) return true;
+    } else if (w.amountColumn && (cellKind(cells?.get(w.col - 1)) === "amount" || cellKind(cells?.get(w.col + 1)) === "amount")) return true;
   }
   return false;
 }

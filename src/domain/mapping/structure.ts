@@ -29,7 +29,7 @@ export function linkParents(rows: MappedRow[]): void {
 }
 
 /** The bidang the table belongs to: from written kodes, else from confident catalogue matches outside X.XX.01. */
-function tableBidang(rows: MappedRow[], matches: Map<number, LevelMatches>): string | undefined {
+function tableBidang(rows: MappedRow[], matches: () => Map<number, LevelMatches>): string | undefined {
   const votes = new Map<string, number>();
   let seen = 0;
   for (const r of rows) {
@@ -42,7 +42,7 @@ function tableBidang(rows: MappedRow[], matches: Map<number, LevelMatches>): str
   if (votes.size === 0) {
     for (const r of rows) {
       if (r.level !== "program" && r.level !== "kegiatan") continue;
-      const m = matches.get(r.row)?.[r.level];
+      const m = matches().get(r.row)?.[r.level];
       if (!m || m.similarity < INFER_KODE) continue;
       // every unit has its own X.XX.01 support program: it says nothing about the bidang
       if (m.entry.kode.split(".")[2] !== "01") {
@@ -65,11 +65,17 @@ function kodeForBidang(entry: NomenclatureEntry, bidang: string): string | undef
   return undefined;
 }
 
-/** `matches`: each row's best catalogue entry per level, as read with its facts (rows with a written kode have none). */
-export function attachCatalogue(rows: MappedRow[], useCatalogue: boolean, matches: Map<number, LevelMatches>): void {
+/**
+ * `matchesOf`: each row's best catalogue entry per level, as read with its facts (rows with a written kode have
+ * none). A function, so that a table whose rows all have a written kode builds no index of them.
+ */
+export function attachCatalogue(rows: MappedRow[], useCatalogue: boolean, matchesOf: () => Map<number, LevelMatches>): void {
   if (!useCatalogue) return;
+  let matchIndex: Map<number, LevelMatches> | undefined;
+  const matches = () => (matchIndex ??= matchesOf());
   const bidang = tableBidang(rows, matches);
-  const byRow = new Map(rows.map((r) => [r.row, r]));
+  let rowIndex: Map<number, MappedRow> | undefined;
+  const byRow = () => (rowIndex ??= new Map(rows.map((r) => [r.row, r])));
   for (const r of rows) {
     if (r.level !== "program" && r.level !== "kegiatan" && r.level !== "subKegiatan") continue;
     let entry: NomenclatureEntry | undefined;
@@ -79,9 +85,9 @@ export function attachCatalogue(rows: MappedRow[], useCatalogue: boolean, matche
       entry = written;
       similarity = similarityToEntry(r.uraian, written);
     } else if (!r.kode) {
-      const parent = r.parentRow !== undefined ? byRow.get(r.parentRow) : undefined;
+      const parent = r.parentRow !== undefined ? byRow().get(r.parentRow) : undefined;
       const parentKode = parent?.kode && entryByKode(parent.kode) ? parent.kode : undefined;
-      const anywhere = matches.get(r.row)?.[r.level];
+      const anywhere = matches().get(r.row)?.[r.level];
       const underParent = parentKode && anywhere ? matchNomenclature(r.uraian, { level: r.level, parentKode, minSimilarity: CATALOGUE_MIN }) : undefined;
       const m = underParent && (!anywhere || underParent.similarity >= anywhere.similarity - 0.02) ? underParent : anywhere;
       if (m) {
