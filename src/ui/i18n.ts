@@ -1,6 +1,6 @@
 /** Pane text in Bahasa Indonesia (the default) and English. Findings and host errors carry their own two texts. */
 import type { Message, RuleId, Severity } from "../domain/findings";
-import type { Level, TableKind } from "../domain/mapping/types";
+import type { ColumnRole, Level, TableKind } from "../domain/mapping/types";
 
 export type Lang = "id" | "en";
 
@@ -40,6 +40,7 @@ const dictionary = {
   showRows: { id: "Tampilkan baris ({n})", en: "Show rows ({n})" },
   hideRows: { id: "Sembunyikan baris", en: "Hide rows" },
   levelSaved: { id: "Koreksi tingkat disimpan; temuan diperbarui.", en: "Level correction saved; findings updated." },
+  lowConfidence: { id: "Tingkat ini ditebak dengan keyakinan rendah ({p}%); periksa.", en: "This level was guessed with low confidence ({p}%); check it." },
   unknownYear: { id: "?", en: "?" },
   standaloneTitle: { id: "Renja Cermat — halaman mandiri", en: "Renja Cermat — standalone page" },
   standaloneIntro: {
@@ -140,6 +141,25 @@ const kindNames: Record<TableKind, Message> = {
   "tabel-2.1": { id: "Tabel 2.1 (evaluasi)", en: "Table 2.1 (evaluation)" },
   "tabel-2.3": { id: "Tabel 2.3 (kebutuhan dana)", en: "Table 2.3 (funding needs)" },
 };
+
+/** Plan-table columns by their printed names; the many Tabel 2.1 roles keep their codes. */
+const roleNames: Partial<Record<ColumnRole, Message>> = {
+  no: { id: "No", en: "No" },
+  kode: { id: "Kode", en: "Code" },
+  uraian: { id: "Uraian", en: "Description" },
+  indikator: { id: "Indikator", en: "Indicator" },
+  lokasi: { id: "Lokasi", en: "Location" },
+  targetN: { id: "Target N", en: "Target N" },
+  paguN: { id: "Pagu N", en: "Budget N" },
+  sumberDana: { id: "Sumber dana", en: "Funding source" },
+  catatan: { id: "Catatan", en: "Notes" },
+  targetN1: { id: "Target N+1", en: "Target N+1" },
+  paguN1: { id: "Pagu N+1", en: "Budget N+1" },
+};
+
+export function roleName(lang: Lang, role: ColumnRole): string {
+  return roleNames[role]?.[lang] ?? role;
+}
 
 export function kindName(lang: Lang, kind: TableKind): string {
   return kindNames[kind][lang];

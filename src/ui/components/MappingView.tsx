@@ -1,13 +1,16 @@
 /** Each table mapping found: kind, header rows, columns, N, counts; each row's level correctable. */
 import { Button, Card, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Level, MappedRow, MappedTable } from "../../domain/mapping/types";
+import type { ColumnRole, Level, MappedRow, MappedTable } from "../../domain/mapping/types";
 import { countLevels } from "../../domain/mapping/tree";
 import { columnLetter } from "../../domain/sheet/snapshot";
 import type { PaneController, PaneState } from "../controller";
-import { LEVELS, kindName, levelName, t } from "../i18n";
+import { LEVELS, kindName, levelName, roleName, t } from "../i18n";
 import type { Lang } from "../i18n";
 import { VirtualList } from "./VirtualList";
+
+/** Below this, a row's level is marked for the user to check. */
+const LOW_CONFIDENCE = 0.6;
 
 const useStyles = makeStyles({
   card: { padding: "8px", gap: "4px" },
@@ -16,6 +19,7 @@ const useStyles = makeStyles({
   rowNo: { width: "30px", flexShrink: 0, color: tokens.colorNeutralForeground3, textAlign: "right" },
   name: { flexGrow: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   select: { width: "118px", flexShrink: 0 },
+  unsure: { flexShrink: 0, color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightBold, cursor: "help" },
 });
 
 export function MappingView({ controller, state }: { controller: PaneController; state: PaneState }) {
@@ -36,7 +40,7 @@ function TableCard({ table, lang, controller, busy }: { table: MappedTable; lang
   const [open, setOpen] = useState(false);
   const counts = countLevels(table);
   const columns = Object.entries(table.columns)
-    .map(([role, col]) => `${role} ${columnLetter(col as number)}`)
+    .map(([role, col]) => `${columnLetter(col as number)} ${roleName(lang, role as ColumnRole)}`)
     .join(", ");
   const dataRows = table.rows.filter((r) => r.level !== "other" || r.uraian !== "");
   return (
@@ -59,6 +63,9 @@ function TableCard({ table, lang, controller, busy }: { table: MappedTable; lang
           renderRow={(r) => (
             <div className={styles.row} title={`${r.uraian}\n${(r.evidence ?? []).join("; ")}`}>
               <span className={styles.rowNo}>{r.row}</span>
+              {r.confidence < LOW_CONFIDENCE && (
+                <span className={styles.unsure} title={t(lang, "lowConfidence", { p: Math.round(r.confidence * 100) })} aria-label={t(lang, "lowConfidence", { p: Math.round(r.confidence * 100) })}>?</span>
+              )}
               <span className={styles.name}>{r.uraian || "—"}</span>
               <Select
                 className={styles.select}
