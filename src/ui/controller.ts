@@ -181,7 +181,7 @@ export class PaneController {
     });
   }
 
-  /** Build the plan of a write and show it as a before → after list; nothing is written yet. */
+  /** Read again, build the plan of a write and show it as a before → after list; nothing is written yet. */
   async preview(kind: PlanKind): Promise<boolean> {
     const planner = this.planners[kind];
     if (!planner) {
@@ -189,7 +189,9 @@ export class PaneController {
       return false;
     }
     return this.run(async () => {
-      if (!this.state.workbook || !this.state.findings) await this.readAndMap();
+      // Always from a fresh read: the user may have typed since Validasi, and a plan built on an old read
+      // would only be refused by the host's changed-since-read guard.
+      await this.readAndMap();
       const { workbook, findings } = this.state;
       if (!workbook || !findings) return;
       const generatedSheets = await this.host.generatedSheetNames?.();

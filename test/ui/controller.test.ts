@@ -240,3 +240,18 @@ describe("PaneController with other hosts", () => {
     expect(calls).toEqual(["mark S!F9", "clear"]);
   });
 });
+
+describe("PaneController previews from a fresh read", () => {
+  it("a cell typed after Validasi is planned from what it holds now, so Terapkan is not refused", async () => {
+    const { controller, workbook } = await openSample();
+    await controller.validate();
+    // The user fixes F28 by hand after validating.
+    const f28 = { sheet: "Tabel 3.3", row: 28, col: 6, cell: "F28", before: { value: "4.765,000" }, after: { value: 4765000 }, reason: { id: "", en: "" } };
+    await workbook.apply({ title: { id: "ketik", en: "typing" }, cells: [f28] });
+    await controller.preview("fixNumbers");
+    const preview = controller.getState().preview;
+    if (!preview || !("plan" in preview)) throw new Error("expected a cell plan");
+    expect(preview.plan.cells.some((c) => c.sheet === "Tabel 3.3" && c.cell === "F28")).toBe(false);
+    expect(await controller.applyPreview()).toBe(true);
+  });
+});
