@@ -55,7 +55,7 @@ describeInBrowser("standalone pane in Chromium", () => {
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
 
   it("validates the sample, repairs and recomputes, and downloads a workbook with the new totals", async () => {
     const errors: string[] = [];
@@ -110,6 +110,7 @@ describeInBrowser("standalone pane in Chromium", () => {
     await page.getByTestId("notice-success").waitFor({ timeout: 60_000 });
     await page.getByTestId("action-undo").waitFor();
     await page.getByTestId("busy").waitFor({ state: "detached" });
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="action-validate"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 10_000 });
     await shot("06-applied");
 
     // Buat Tabel 3.3 from the recomputed table: a new sheet whose SUM formulas LibreOffice recalculates below.
