@@ -6,7 +6,8 @@
 import type { Finding } from "../findings";
 import type { MappedRow } from "../mapping/types";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, nameCell, quoteName, rowMap, severityOf, writtenKode } from "./content-support/tableCells";
+import { LEVEL_NAME, nameCell, quoteName, severityOf, writtenKode } from "./content-support/tableCells";
+import { familyOf } from "./support/family";
 
 const meta: RuleMeta = {
   id: "kode-hierarchy",
@@ -23,16 +24,13 @@ export const rule: Rule = {
     const severity = severityOf(meta, options);
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
-      const byRow = rowMap(table);
+      const family = familyOf(table);
       const ancestorWithKode = (row: MappedRow): { row: MappedRow; kode: string } | undefined => {
-        const seen = new Set<number>();
-        let p = row.parentRow === undefined ? undefined : byRow.get(row.parentRow);
-        // The seen set guards against a parent cycle in a hand-corrected mapping.
-        while (p && !seen.has(p.row)) {
-          seen.add(p.row);
+        // The step limit guards against a parent cycle in a hand-corrected mapping (no chain is longer than the table).
+        let steps = table.rows.length;
+        for (let p = family.parentOf(row); p && steps-- > 0; p = family.parentOf(p)) {
           const kode = writtenKode(p);
           if (kode !== undefined) return { row: p, kode };
-          p = p.parentRow === undefined ? undefined : byRow.get(p.parentRow);
         }
         return undefined;
       };
@@ -40,7 +38,7 @@ export const rule: Rule = {
         const kode = writtenKode(row);
         if (kode === undefined) continue;
         const parent = ancestorWithKode(row);
-        if (!parent || kode.startsWith(`${parent.kode}.`)) continue;
+        if (!parent || startsWithKode(kode, parent.kode)) continue;
         const { cell, role } = nameCell(table, row, "kode");
         const parentCell = nameCell(table, parent.row, "kode").cell;
         const lvl = LEVEL_NAME[row.level];
@@ -65,3 +63,8 @@ export const rule: Rule = {
     return findings;
   },
 };
+
+/** kode lies under parent: it starts with parent's kode and a dot (without building that string per row). */
+function startsWithKode(kode: string, parent: string): boolean {
+  return kode.length > parent.length && kode.charCodeAt(parent.length) === 46 && kode.startsWith(parent);
+}

@@ -58,7 +58,7 @@ export function rowMap(table: MappedTable): Map<number, MappedRow> {
 /** The kode the user wrote (not one inferred from the catalogue), without white space; undefined if none. */
 export function writtenKode(row: MappedRow): string | undefined {
   if (row.kodeInferred || row.kode === undefined) return undefined;
-  const k = row.kode.replace(/\s+/g, "");
+  const k = /\s/.test(row.kode) ? row.kode.replace(/\s+/g, "") : row.kode;
   return k === "" ? undefined : k;
 }
 

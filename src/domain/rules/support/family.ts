@@ -62,9 +62,18 @@ function buildFamily(table: MappedTable): Family {
     return depth;
   };
 
-  const parentsBottomUp = table.rows
-    .filter((r) => r.level !== "total" && r.level !== "other" && (children.get(r.row)?.length ?? 0) > 0)
-    .sort((a, b) => depthOf(b) - depthOf(a) || a.row - b.row);
+  // Deepest first, then by row: bucketed by depth (a handful of depths) rather than sorted with a comparator.
+  const byDepth: MappedRow[][] = [];
+  for (const r of table.rows) {
+    if (r.level === "total" || r.level === "other" || (children.get(r.row)?.length ?? 0) === 0) continue;
+    const depth = depthOf(r);
+    (byDepth[depth] ??= []).push(r);
+  }
+  const parentsBottomUp: MappedRow[] = [];
+  for (let d = byDepth.length - 1; d >= 0; d--) {
+    const bucket = byDepth[d];
+    if (bucket) for (const r of bucket.sort((a, b) => a.row - b.row)) parentsBottomUp.push(r);
+  }
 
   return {
     childrenOf: (parent) => (parent.level === "total" ? programs : children.get(parent.row) ?? []),
