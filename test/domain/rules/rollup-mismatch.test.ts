@@ -67,8 +67,31 @@ testRule(rule, {
         ),
       ),
     },
+    {
+      // Whole numbers are summed as integers only while every partial sum stays within 2^53 - 1; beyond, in Decimal.
+      name: "children near 2^53 whose sum leaves the range of exact doubles still add up exactly",
+      workbook: planWorkbook(
+        planTable([
+          { level: "kegiatan", uraian: "Kegiatan A", paguN: 18_014_398_509_481_982 },
+          { level: "subKegiatan", uraian: "Sub A1", paguN: 9_007_199_254_740_991 },
+          { level: "subKegiatan", uraian: "Sub A2", paguN: 9_007_199_254_740_991 },
+        ]),
+      ),
+    },
   ],
   invalid: [
+    {
+      // In doubles 9,007,199,254,740,991 + 2 rounds to 9,007,199,254,740,992 and the sum would seem to hold.
+      name: "a sum beyond 2^53 is judged exactly, not in rounded doubles",
+      workbook: planWorkbook(
+        planTable([
+          { level: "kegiatan", uraian: "Kegiatan A", paguN: 9_007_199_254_740_992 },
+          { level: "subKegiatan", uraian: "Sub A1", paguN: 9_007_199_254_740_991 },
+          { level: "subKegiatan", uraian: "Sub A2", paguN: 2 },
+        ]),
+      ),
+      findings: [{ cell: "F5", row: 5, expected: "9007199254740993", actual: "9007199254740992" }],
+    },
     {
       name: "a shifted row's amount is summed from where it stands, and named by that cell",
       workbook: withShiftedChild(5000),
