@@ -76,7 +76,11 @@ export function readRowFacts(
     uraian = uraian.slice(prefixed[0].length);
   }
   const kodeLevel = kode ? levelOfKode(kode) : undefined;
-  const amounts = moneyCols.map((c) => amountOf(cells?.get(c + shift)));
+  const amounts: (bigint | null)[] = new Array<bigint | null>(moneyCols.length);
+  for (let i = 0; i < moneyCols.length; i++) amounts[i] = amountOf(cells?.get(moneyCols[i] + shift));
+  // Most names start with a letter other than "p": no dash, no PROGRAM prefix, without running the patterns.
+  const lead = uraian.charCodeAt(0);
+  const plainStart = (lead >= 65 && lead <= 90) || (lead >= 97 && lead <= 122) ? lead !== 80 && lead !== 112 : false;
   return {
     nameOnly: kode === undefined && uraian !== "" && amounts.every((a) => a === null) && filledCells(cells) === 1,
     row,
@@ -84,8 +88,8 @@ export function readRowFacts(
     uraian,
     kode,
     kodeLevel,
-    dash: /^\s*[-–—•]\s*\S/.test(uraian),
-    programWord: /^\s*program\b/i.test(uraian),
+    dash: !plainStart && /^\s*[-–—•]\s*\S/.test(uraian),
+    programWord: !plainStart && /^\s*program\b/i.test(uraian),
     upperCase: !/[a-z]/.test(uraian) && /[A-Z]{2,}\s+[A-Z]{2,}/.test(uraian),
     bold: uraianCell?.bold,
     indent: uraianCell?.indent,
