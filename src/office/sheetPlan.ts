@@ -7,14 +7,14 @@
  */
 import { HostError } from "../domain/host";
 import type { Message } from "../domain/findings";
-import type { SheetCellStyle, SheetPlan, SheetPlanCell } from "../domain/plan";
+import { GENERATED_SHEET_MARKER, type SheetCellStyle, type SheetPlan, type SheetPlanCell } from "../domain/plan";
 import { a1 } from "../domain/sheet/snapshot";
 import type { OfficeEnvironment } from "./environment";
 import type { Batch } from "./queue";
 import { cellWrite } from "./writePlan";
 
-/** Same as src/xlsx/patch/addSheet.ts GENERATED_MARKER (not imported: that module pulls the zip writer in). */
-export const GENERATED_MARKER = "RenjaCermat_Generated";
+/** The marker both hosts put on a sheet this tool generated (src/domain/plan.ts). */
+export const GENERATED_MARKER = GENERATED_SHEET_MARKER;
 /** Rows written per sync: a generated table's rows carry styles, so the request stays far below 5 MB. */
 const ROWS_PER_SYNC = 250;
 

@@ -7,8 +7,9 @@
 import type { Finding } from "../findings";
 import type { MappedRow } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
+import { severityFor } from "./support/describe";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, nameCell, quoteName, severityOf, unmemoizedCompactName, withArticle, writtenKode } from "./content-support/tableCells";
+import { LEVEL_NAME, nameCell, quoteName, unmemoizedCompactName, withArticle, writtenKode } from "./content-support/tableCells";
 
 const meta: RuleMeta = {
   id: "duplicate-row",
@@ -22,7 +23,7 @@ const meta: RuleMeta = {
 export const rule: Rule = {
   meta,
   check(workbook, options) {
-    const severity = severityOf(meta, options);
+    const severity = severityFor(meta, options);
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
       const groups = new Map<number, Siblings>();

@@ -5,8 +5,9 @@
  */
 import type { Finding } from "../findings";
 import type { Level } from "../mapping/types";
+import { severityFor } from "./support/describe";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, nameCell, quoteName, severityOf, withArticle, writtenKode } from "./content-support/tableCells";
+import { LEVEL_NAME, nameCell, quoteName, withArticle, writtenKode } from "./content-support/tableCells";
 
 const meta: RuleMeta = {
   id: "kode-format",
@@ -37,7 +38,7 @@ function shapeOf(level: Level): string | undefined {
 export const rule: Rule = {
   meta,
   check(workbook, options) {
-    const severity = severityOf(meta, options);
+    const severity = severityFor(meta, options);
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
       for (const row of table.rows) {

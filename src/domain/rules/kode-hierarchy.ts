@@ -5,8 +5,9 @@
  */
 import type { Finding } from "../findings";
 import type { MappedRow } from "../mapping/types";
+import { severityFor } from "./support/describe";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, nameCell, quoteName, severityOf, writtenKode } from "./content-support/tableCells";
+import { LEVEL_NAME, nameCell, quoteName, writtenKode } from "./content-support/tableCells";
 import { familyOf } from "./support/family";
 
 const meta: RuleMeta = {
@@ -21,7 +22,7 @@ const meta: RuleMeta = {
 export const rule: Rule = {
   meta,
   check(workbook, options) {
-    const severity = severityOf(meta, options);
+    const severity = severityFor(meta, options);
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
       const family = familyOf(table);

@@ -14,9 +14,10 @@
  */
 import type { Finding } from "../findings";
 import type { ColumnRole, Level, TableKind } from "../mapping/types";
+import { severityFor } from "./support/describe";
 import type { Rule, RuleMeta } from "./types";
 import { cellText, type Cell } from "../sheet/snapshot";
-import { LEVEL_NAME, quoteName, roleCell, roleCellContent, severityOf } from "./content-support/tableCells";
+import { LEVEL_NAME, quoteName, roleCell, roleCellContent } from "./content-support/tableCells";
 import { sheetOf } from "./support/moneyCells";
 
 const meta: RuleMeta = {
@@ -81,7 +82,7 @@ export function createMissingFieldRule(config: Partial<MissingFieldConfig> = {})
   return {
     meta,
     check(workbook, options) {
-      const severity = severityOf(meta, options);
+      const severity = severityFor(meta, options);
       const findings: Finding[] = [];
       for (const table of workbook.tables) {
         const sheet = sheetOf(workbook, table);

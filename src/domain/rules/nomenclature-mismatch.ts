@@ -15,8 +15,9 @@ import type { MappedRow, MappedTable } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
 import { CATALOGUES, bidangOfKode, entryByKode, normalizeName, type NomenclatureEntry } from "../nomenclature";
 import { prepareName, similarityOf } from "../nomenclature/similarity";
+import { severityFor } from "./support/describe";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, compactName, nameCell, quoteName, severityOf, writtenKode } from "./content-support/tableCells";
+import { LEVEL_NAME, compactName, nameCell, quoteName, writtenKode } from "./content-support/tableCells";
 
 const meta: RuleMeta = {
   id: "nomenclature-mismatch",
@@ -53,7 +54,7 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
   return {
     meta,
     check(workbook, options) {
-      const severity = severityOf(meta, options);
+      const severity = severityFor(meta, options);
       const findings: Finding[] = [];
       const push = (table: MappedTable, row: MappedRow, f: Pick<Finding, "message"> & Partial<Finding>, at: "kode" | "uraian" = "uraian") => {
         const { cell, role } = nameCell(table, row, at);

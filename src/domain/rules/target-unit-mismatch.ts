@@ -11,8 +11,9 @@ import type { Finding } from "../findings";
 import type { ColumnRole } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
 import { canonicalUnit, parseTarget, sameUnit, unitOfIndicator } from "../numbers";
+import { severityFor } from "./support/describe";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, quoteName, roleCell, roleText, severityOf } from "./content-support/tableCells";
+import { LEVEL_NAME, quoteName, roleCell, roleText } from "./content-support/tableCells";
 import { memoize } from "./content-support/memo";
 import { sheetOf } from "./support/moneyCells";
 
@@ -56,7 +57,7 @@ export function unitConflict(indicatorText: string, targetText: string): { indic
 export const rule: Rule = {
   meta,
   check(workbook, options) {
-    const severity = severityOf(meta, options);
+    const severity = severityFor(meta, options);
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
       const sheet = sheetOf(workbook, table);

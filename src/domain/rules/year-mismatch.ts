@@ -7,8 +7,9 @@
 import type { Finding } from "../findings";
 import type { StatedYear } from "../mapping/types";
 import { a1 } from "../sheet/snapshot";
+import { severityFor } from "./support/describe";
 import type { Rule, RuleMeta } from "./types";
-import { quoteName, severityOf } from "./content-support/tableCells";
+import { quoteName } from "./content-support/tableCells";
 
 const meta: RuleMeta = {
   id: "year-mismatch",
@@ -31,7 +32,7 @@ const MEANING_NAME: Record<string, { id: string; en: string }> = {
 export const rule: Rule = {
   meta,
   check(workbook, options) {
-    const severity = severityOf(meta, options);
+    const severity = severityFor(meta, options);
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
       const n = options.year ?? table.year;

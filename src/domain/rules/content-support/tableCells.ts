@@ -1,5 +1,4 @@
 /** Reading the cells of a mapped row by role, as the content rules need them. */
-import type { Severity } from "../../findings";
 import type { ColumnRole, Level, MappedRow, MappedTable } from "../../mapping/types";
 import type { Cell, SheetSnapshot } from "../../sheet/snapshot";
 import { columnOf } from "../../mapping/tree";
@@ -7,11 +6,6 @@ import { normalizeName } from "../../nomenclature";
 import { a1, cellAt, cellText } from "../../sheet/snapshot";
 import { memoize } from "./memo";
 import { mergeCovering } from "./mergeIndex";
-import type { RuleMeta, RuleOptions } from "../types";
-
-export function severityOf(meta: RuleMeta, options: RuleOptions): Severity {
-  return options.severity?.[meta.id] ?? meta.severity;
-}
 
 /**
  * The text a row shows in a role's column. A cell inside a merge shows the merge's top-left value (a Lokasi or
