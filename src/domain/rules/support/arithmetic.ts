@@ -11,10 +11,11 @@
  */
 import Decimal from "decimal.js";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../../mapping/types";
+import type { SheetSnapshot } from "../../sheet/snapshot";
 import { plainDecimal, thousandfoldCandidates } from "../../numbers";
 import { familyOf } from "./family";
 import { RowIndex } from "./rowIndex";
-import { moneyColumns, readMoneyCell, sheetOf, type MoneyCell } from "./moneyCells";
+import { LazyMoneyCell, moneyColumns, sheetOf, type MoneyCell } from "./moneyCells";
 
 export type OptionKind = "stated" | "repair" | "thousandfold";
 
@@ -112,10 +113,13 @@ function analyse(workbook: MappedWorkbook): WorkbookArithmetic {
 }
 
 /**
- * A slot whose stated whole number (MoneyCell.whole) gets its Decimal option only when something reads it:
+ * A money cell with its settlement: one object per cell (a kabupaten workbook has hundreds of thousands), so it
+ * is its own `money`. A stated whole number (money.whole) gets its Decimal option only when something reads it:
  * choosing it as stated, the usual outcome, costs a flag.
  */
-class Slot implements AmountSlot {
+class Slot extends LazyMoneyCell implements AmountSlot {
+  readonly slipped: boolean;
+  readonly unreadable: boolean;
   alternates: AmountOption[] | undefined;
   decidedBy: AmountSlot["decidedBy"] = undefined;
   decidedAt: AmountSlot | undefined = undefined;
@@ -124,20 +128,40 @@ class Slot implements AmountSlot {
   /** Chosen as its stated whole number, the option not built yet. */
   private chosenWhole = false;
 
-  constructor(
-    readonly money: MoneyCell,
-    readonly slipped: boolean,
-    readonly unreadable: boolean,
-    options: AmountOption[] | undefined,
-    alternates: AmountOption[] | undefined,
-  ) {
-    this.optionList = options;
-    this.alternates = alternates;
+  constructor(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole, tableCol: number) {
+    super(sheet, table, row, role, tableCol);
+    if (this.whole !== undefined) {
+      // A sound whole number (most cells): its stated option is built from `whole` when first read.
+      this.slipped = false;
+      this.unreadable = false;
+      this.optionList = undefined;
+      this.alternates = undefined;
+      return;
+    }
+    const { reading } = this;
+    this.slipped = reading.status === "malformed" || reading.status === "suspect-scale";
+    if (this.slipped) {
+      this.optionList = reading.candidates.map((value, i): AmountOption => ({ value, kind: "repair", cost: 1 + i }));
+      this.unreadable = this.optionList.length === 0;
+      this.alternates = [];
+    } else if (reading.status === "not-amount" || reading.value === null) {
+      this.unreadable = true;
+      this.optionList = [];
+      this.alternates = [];
+    } else {
+      this.unreadable = false;
+      this.optionList = [{ value: reading.value, kind: "stated", cost: 0 }];
+      this.alternates = undefined;
+    }
+  }
+
+  get money(): MoneyCell {
+    return this;
   }
 
   get options(): AmountOption[] {
-    // Built from money.whole when not given (slotFor passes the options of every other slot).
-    return (this.optionList ??= [{ value: new Decimal(this.money.whole ?? 0), kind: "stated", cost: 0 }]);
+    // Built from `whole` when not given (the constructor gives the options of every other slot).
+    return (this.optionList ??= [{ value: new Decimal(this.whole ?? 0), kind: "stated", cost: 0 }]);
   }
 
   get chosen(): AmountOption | undefined {
@@ -165,7 +189,7 @@ class Slot implements AmountSlot {
   get statedWhole(): number | undefined {
     if (this.slipped || this.unreadable) return undefined;
     if (this.chosenOption !== undefined && this.chosenOption.kind !== "stated") return undefined;
-    return this.money.whole;
+    return this.whole;
   }
 
   /** The settled whole number when chosen as stated (no Decimal needed); else undefined. */
@@ -188,13 +212,13 @@ function analyseColumn(
   table: MappedTable,
   role: ColumnRole,
   col: number,
-  sheet: ReturnType<typeof sheetOf>,
+  sheet: SheetSnapshot | undefined,
 ): ColumnArithmetic {
   const family = familyOf(table);
   const slots = new RowIndex<Slot>(family.amountRows);
   const cells: Slot[] = [];
   for (const row of family.amountRows) {
-    const slot = slotFor(readMoneyCell(sheet, table, row, role, col));
+    const slot = new Slot(sheet, table, row, role, col);
     const before = slots.get(row.row);
     // A row listed twice keeps its first place and its last reading, as a Map would.
     if (before) cells[cells.indexOf(before)] = slot;
@@ -231,21 +255,6 @@ function analyseColumn(
     cells,
     checks,
   };
-}
-
-function slotFor(money: MoneyCell): Slot {
-  // A sound whole number (most cells): its stated option is built from money.whole when first read.
-  if (money.whole !== undefined) return new Slot(money, false, false, undefined, undefined);
-  const { reading } = money;
-  const slipped = reading.status === "malformed" || reading.status === "suspect-scale";
-  if (slipped) {
-    const options = reading.candidates.map((value, i): AmountOption => ({ value, kind: "repair", cost: 1 + i }));
-    return new Slot(money, slipped, options.length === 0, options, []);
-  }
-  if (reading.status === "not-amount" || reading.value === null) {
-    return new Slot(money, slipped, true, [], []);
-  }
-  return new Slot(money, slipped, false, [{ value: reading.value, kind: "stated", cost: 0 }], undefined);
 }
 
 function alternatesOf(slot: AmountSlot): AmountOption[] {

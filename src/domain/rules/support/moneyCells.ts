@@ -36,26 +36,31 @@ export function moneyColumns(table: MappedTable): Array<{ role: ColumnRole; col:
 }
 
 export function readMoneyCell(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole, tableCol: number): MoneyCell {
-  const col = columnOf(table, row, role) ?? tableCol;
-  const cell = sheet ? cellAt(sheet, row.row, col) : undefined;
-  return new LazyMoneyCell(table, row, role, col, cell);
+  return new LazyMoneyCell(sheet, table, row, role, tableCol);
 }
 
 /**
- * Address and reading worked out when first asked for: a kabupaten workbook has hundreds of thousands of money
- * cells, nearly all sound whole numbers whose sums hold, and only the cells a finding names need either.
+ * A money cell whose address and reading are worked out when first asked for: a kabupaten workbook has hundreds
+ * of thousands of money cells, nearly all sound whole numbers whose sums hold, and only the cells a finding names
+ * need either. A class, so that the arithmetic's slot can be one object with its cell (arithmetic.ts).
  */
-class LazyMoneyCell implements MoneyCell {
+export class LazyMoneyCell implements MoneyCell {
+  readonly table: MappedTable;
+  readonly row: MappedRow;
+  readonly role: ColumnRole;
+  readonly col: number;
+  readonly cell: Cell | undefined;
   readonly whole: number | undefined;
   private readingOnce: AmountReading | undefined = undefined;
 
-  constructor(
-    readonly table: MappedTable,
-    readonly row: MappedRow,
-    readonly role: ColumnRole,
-    readonly col: number,
-    readonly cell: Cell | undefined,
-  ) {
+  /** The cell of `role` on `row`: in the role's column `tableCol`, moved by the row's columnShift. */
+  constructor(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole, tableCol: number) {
+    this.table = table;
+    this.row = row;
+    this.role = role;
+    this.col = columnOf(table, row, role) ?? tableCol;
+    const cell = sheet ? cellAt(sheet, row.row, this.col) : undefined;
+    this.cell = cell;
     const v = cell?.value;
     // As readAmount reads it: an error cell is no amount, and -0 is 0.
     this.whole = cell && !cell.error && typeof v === "number" && Number.isSafeInteger(v) ? v + 0 : undefined;
