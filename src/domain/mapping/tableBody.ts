@@ -37,7 +37,8 @@ export function scanBody(
     const r = rows[k];
     if (r - prev > MAX_GAP) break;
     const rowCells = sheet.rows.get(r);
-    const hasMoney = moneyCols.some((c) => holdsDigits(rowCells?.get(c)));
+    let hasMoney = false;
+    for (const c of moneyCols) if (holdsDigits(rowCells?.get(c))) hasMoney = true;
     // the common case, a data row with amounts, is settled without looking at every cell
     if (hasMoney && !labelLeft(rowCells, uraianCol ?? frame.firstCol, frame.firstCol)) {
       body.push({ row: r, kind: "data" });
@@ -85,11 +86,22 @@ function holdsDigits(cell: Cell | undefined): boolean {
   return typeof cell.value === "string" && /\d/.test(cell.value);
 }
 
+/**
+ * Every total label starts with J, T, G or S (JUMLAH, TOTAL, GRAND TOTAL, Sub Total) or with white space: a quick
+ * test before the patterns, for the uraian and kode cells of every row. Any non-ASCII first character passes.
+ */
+function mayBeTotalLabel(v: string): boolean {
+  const first = v.charCodeAt(0);
+  if (first <= 0x20 || first > 0x7f) return true;
+  const lower = first | 0x20;
+  return lower === 0x6a || lower === 0x74 || lower === 0x67 || lower === 0x73;
+}
+
 /** A JUMLAH/TOTAL (or Sub Total) label at or left of the column after the uraian column. */
 function labelLeft(cells: ReadonlyMap<number, Cell> | undefined, uraianCol: number, firstCol: number): boolean {
   for (let c = Math.max(1, firstCol - 1); c <= uraianCol + 1; c++) {
     const v = cells?.get(c)?.value;
-    if (typeof v === "string" && (isTotalText(v) || /^\s*sub\s*(total|jumlah)\s*$/i.test(v))) return true;
+    if (typeof v === "string" && mayBeTotalLabel(v) && (isTotalText(v) || /^\s*sub\s*(total|jumlah)\s*$/i.test(v))) return true;
   }
   return false;
 }

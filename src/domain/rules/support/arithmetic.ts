@@ -502,9 +502,6 @@ function judge(kind: SumCheck["kind"], parent: Slot, children: Slot[], heldAsSta
 
 /** A sum that holds as stated: its amount becomes a Decimal only when something reads it. */
 class HeldSum implements SumCheck {
-  readonly outcome = "holds";
-  readonly repairedChildren: AmountSlot[] = [];
-
   constructor(
     readonly kind: SumCheck["kind"],
     readonly parent: Slot,
@@ -517,6 +514,15 @@ class HeldSum implements SumCheck {
 
   get sum(): Decimal | null {
     return this.stated;
+  }
+
+  // On the prototype, not per instance: a kabupaten workbook has tens of thousands of sums that hold.
+  get outcome(): SumOutcome {
+    return "holds";
+  }
+
+  get repairedChildren(): AmountSlot[] {
+    return [];
   }
 }
 
