@@ -52,8 +52,17 @@ export function rowMap(table: MappedTable): Map<number, MappedRow> {
 /** The kode the user wrote (not one inferred from the catalogue), without white space; undefined if none. */
 export function writtenKode(row: MappedRow): string | undefined {
   if (row.kodeInferred || row.kode === undefined) return undefined;
-  const k = /\s/.test(row.kode) ? row.kode.replace(/\s+/g, "") : row.kode;
+  const k = mayHoldSpace(row.kode) ? row.kode.replace(/\s+/g, "") : row.kode;
   return k === "" ? undefined : k;
+}
+
+/** False when no character can be white space (all printable ASCII): most kodes, read by several rules per row. */
+function mayHoldSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return true;
+  }
+  return false;
 }
 
 export const LEVEL_NAME: Record<Level, { id: string; en: string }> = {
