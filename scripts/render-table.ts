@@ -1,15 +1,16 @@
 /**
  * Renders one sheet of a workbook the way it prints: LibreOffice headless (../shared/tools/lo-sheets pdf, or
- * LO_SHEETS=path) to PDF, then PNG pages (pdftoppm), from a temporary copy that lists only that sheet.
+ * LO_SHEETS=path, or the same conversion done by scripts/libreOffice.ts) to PDF, then PNG pages (pdftoppm),
+ * from a temporary copy that lists only that sheet.
  *
  *   npx ts-node --transpile-only scripts/render-table.ts <in.xlsx> <sheet name> <outdir>
  *
  * Prints the PDF path and the PNG pages. Exit 2 when LibreOffice (soffice) is not installed.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { libreOfficeMissing, runLoSheets } from "./libreOffice";
 import { openPackage } from "../src/xlsx/patch/package";
 import { applySplices, type Splice } from "../src/xlsx/patch/sheet";
 import { attr, findElement, scanTags, withAttribute, withoutAttribute } from "../src/xlsx/patch/xml";
@@ -46,13 +47,12 @@ export function onlySheetVisible(bytes: Uint8Array, sheet: string): Uint8Array {
 }
 
 export function renderSheet(input: string, sheet: string, outDir: string): { pdf: string; pages: string[] } {
-  const tool = process.env.LO_SHEETS ?? path.resolve(__dirname, "..", "..", "shared", "tools", "lo-sheets");
   fs.mkdirSync(outDir, { recursive: true });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "render-table-"));
   const base = path.basename(input).replace(/\.xlsx$/i, "");
   const copy = path.join(work, `${base}.xlsx`);
   fs.writeFileSync(copy, onlySheetVisible(new Uint8Array(fs.readFileSync(input)), sheet));
-  execFileSync(tool, ["pdf", copy, outDir], { stdio: ["ignore", "ignore", "inherit"] });
+  runLoSheets("pdf", copy, outDir);
   fs.rmSync(work, { recursive: true, force: true });
   const pages = fs
     .readdirSync(outDir)
@@ -63,12 +63,7 @@ export function renderSheet(input: string, sheet: string, outDir: string): { pdf
 }
 
 export function hasLibreOffice(): boolean {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
+  return libreOfficeMissing({ pdf: true }) === undefined;
 }
 
 if (require.main === module) {

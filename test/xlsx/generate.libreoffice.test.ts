@@ -3,19 +3,16 @@
  * load (lo-sheets forces it) and gets the cached totals, and the user's text that starts with = + - @ stays
  * text (a formula would show its result or an error instead).
  */
-import { spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import ExcelJS from "exceljs";
+import { libreOfficeMissing, recalculatedBytes } from "../../scripts/libreOffice";
 import { readCellContents } from "../../src/xlsx/patch";
 import { addSheetToXlsx } from "../../src/xlsx/patch/addSheet";
 import { workbookBytes } from "./patch/support";
 import { fixtureBytes, tabel33Plan } from "./generateSheet";
 
-const LO_SHEETS = process.env.LO_SHEETS ?? path.resolve(__dirname, "../../../shared/tools/lo-sheets");
-const hasLibreOffice = spawnSync("sh", ["-c", "command -v soffice"]).status === 0 && fs.existsSync(LO_SHEETS);
-if (!hasLibreOffice) console.warn(`SKIPPED: LibreOffice check needs 'soffice' on PATH and ${LO_SHEETS} (apt-get install -y libreoffice-calc-nogui).`);
+const missing = libreOfficeMissing();
+if (missing) console.warn(`SKIPPED: LibreOffice check: ${missing}.`);
+const hasLibreOffice = missing === undefined;
 const describeWithLibreOffice = hasLibreOffice ? describe : describe.skip;
 const NAME = "Tabel 3.3 (Renja Cermat)";
 
@@ -38,38 +35,9 @@ async function workingBook(): Promise<Uint8Array> {
   });
 }
 
-/** Runs lo-sheets csv and returns the generated sheet's rows of raw cell texts. */
+/** The generated sheet's rows of raw cell texts, recalculated by LibreOffice. */
 function recalculated(bytes: Uint8Array): string[][] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "renja-lo-gen-"));
-  try {
-    const file = path.join(dir, "generated.xlsx");
-    fs.writeFileSync(file, bytes);
-    const run = spawnSync(LO_SHEETS, ["csv", file, path.join(dir, "out")], { encoding: "utf8", timeout: 240000 });
-    if (run.status !== 0) throw new Error(`lo-sheets failed: ${run.stderr}`);
-    const csv = fs.readFileSync(path.join(dir, "out", `generated-${NAME}.csv`), "utf8");
-    return csv.split(/\r?\n/).map((line) => splitCsv(line));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function splitCsv(line: string): string[] {
-  const cells: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted && ch === '"' && line[i + 1] === '"') {
-      cur += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (ch === "," && !quoted) {
-      cells.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  cells.push(cur);
-  return cells;
+  return recalculatedBytes(bytes, [NAME]).get(NAME) ?? [];
 }
 
 describe("text from the user's cells in the stored package", () => {

@@ -2,64 +2,19 @@
  * A real spreadsheet engine agrees with the cached results the patcher writes: LibreOffice recalculates every
  * formula on load (lo-sheets forces it) and its values must equal ours.
  */
-import { spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import Decimal from "decimal.js";
+import { libreOfficeMissing, recalculatedBytes } from "../../../scripts/libreOffice";
 import { seedTables } from "../../support/seed";
 import { applyPlanToXlsx } from "../../../src/xlsx/patch";
 import { FIXTURE_SHEET, richWorkbook } from "./fixture";
 import { currentOf, plan, planned, workbookBytes } from "./support";
 import type { PlannedCell } from "../../../src/domain/plan";
 
-const LO_SHEETS = process.env.LO_SHEETS ?? path.resolve(__dirname, "../../../../shared/tools/lo-sheets");
-const hasLibreOffice = spawnSync("sh", ["-c", "command -v soffice"]).status === 0 && fs.existsSync(LO_SHEETS);
-if (!hasLibreOffice) {
-  console.warn(`SKIPPED: LibreOffice check needs 'soffice' on PATH and ${LO_SHEETS} (apt-get install -y libreoffice-calc-nogui).`);
-}
+const missing = libreOfficeMissing();
+if (missing) console.warn(`SKIPPED: LibreOffice check: ${missing}.`);
+const hasLibreOffice = missing === undefined;
 const describeWithLibreOffice = hasLibreOffice ? describe : describe.skip;
 
-/** Runs lo-sheets csv and returns sheet name → rows of raw cell texts. */
-function recalculated(bytes: Uint8Array, sheets: string[]): Map<string, string[][]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "renja-lo-"));
-  try {
-    const file = path.join(dir, "patched.xlsx");
-    fs.writeFileSync(file, bytes);
-    const run = spawnSync(LO_SHEETS, ["csv", file, path.join(dir, "out")], { encoding: "utf8", timeout: 240000 });
-    if (run.status !== 0) throw new Error(`lo-sheets failed: ${run.stderr}`);
-    return new Map(sheets.map((s) => [s, parseCsv(fs.readFileSync(path.join(dir, "out", `patched-${s}.csv`), "utf8"))]));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function parseCsv(text: string): string[][] {
-  return text
-    .split(/\r?\n/)
-    .filter((l) => l !== "")
-    .map((line) => {
-      const cells: string[] = [];
-      let cur = "";
-      let quoted = false;
-      for (let i = 0; i < line.length; i++) {
-        const ch = line[i];
-        if (quoted && ch === '"' && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else if (ch === '"') {
-          quoted = !quoted;
-        } else if (ch === "," && !quoted) {
-          cells.push(cur);
-          cur = "";
-        } else {
-          cur += ch;
-        }
-      }
-      cells.push(cur);
-      return cells;
-    });
-}
 
 /** Well-formed Rupiah amounts as the seed's Tabel 3.3 states them ("4.990.894.675"). */
 function seedAmounts(): Decimal[] {
@@ -100,7 +55,7 @@ describeWithLibreOffice("LibreOffice recalculates what the patcher wrote", () =>
     cells.push(planned(S, `C${totalRow}`, { value: null }, { value: total.toNumber(), formula: `SUM(${cells.map((c) => c.cell).join(",")})`, numFmt: "#,##0" }));
 
     const { bytes } = applyPlanToXlsx(input, plan(cells));
-    const grid = recalculated(bytes, [S]).get(S) ?? [];
+    const grid = recalculatedBytes(bytes, [S]).get(S) ?? [];
     for (const c of cells) {
       const computed = grid[c.row - 1]?.[c.col - 1];
       expect([c.cell, computed]).toEqual([c.cell, String(c.after.value)]);
@@ -122,7 +77,7 @@ describeWithLibreOffice("LibreOffice recalculates what the patcher wrote", () =>
         planned(S, "B4", { value: null }, { value: 5, formula: "A1+C1" }),
       ]),
     );
-    const grid = recalculated(bytes, [S]).get(S) ?? [];
+    const grid = recalculatedBytes(bytes, [S]).get(S) ?? [];
     expect(grid[0]).toEqual(["2", "=A1+C1", "3"]);
     expect(grid[3]?.slice(0, 2)).toEqual(["+62 811", "5"]);
   });
@@ -138,7 +93,7 @@ describeWithLibreOffice("LibreOffice recalculates what the patcher wrote", () =>
         planned(S, "C3", currentOf(input, S, "C3"), { value: 1500 }),
       ]),
     );
-    const grid = recalculated(bytes, [S]).get(S) ?? [];
+    const grid = recalculatedBytes(bytes, [S]).get(S) ?? [];
     expect(grid[1]?.[2]).toBe("5500"); // C2: the cached 5000 is stale after C3 changed; LibreOffice recomputes it.
     expect(grid[1]?.[3]).toBe("4765");
     expect(grid[4]?.[2]).toBe("5500"); // C5 = SUM(C3:C4), an untouched formula
