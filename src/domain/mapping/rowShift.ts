@@ -17,9 +17,19 @@ export function cellKind(cell: Cell | undefined): Kind | undefined {
   if (typeof v === "string" && v.length >= 12 && /^\s*(?!rp\b|rp\.)[a-z]/i.test(v)) return "text";
   const t = cellText(cell);
   if (t === "") return undefined;
-  if (/^(rp\.?\s*)?[\d.,\s]+(,-)?$/i.test(t) && (t.match(/\d/g)?.length ?? 0) >= 4) return "amount";
+  if (/^(rp\.?\s*)?[\d.,\s]+(,-)?$/i.test(t) && hasDigits(t, 4)) return "amount";
   if (t.length >= 12 && /[a-z]{3}/i.test(t)) return "text";
   return "short";
+}
+
+/** At least `n` digits in the text (counted without building a list of them: every cell of a sample is read). */
+function hasDigits(text: string, n: number): boolean {
+  let found = 0;
+  for (let i = 0; i < text.length && found < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) found++;
+  }
+  return found >= n;
 }
 
 const SHIFTS = [-1, 1, -2, 2];

@@ -66,8 +66,12 @@ export function levelOfKode(kode: string): NomenclatureLevel | "urusan" | "bidan
 
 /** "U.BB" of a kode ("7.01.02.2.04" -> "7.01"), undefined for a kode shorter than that. */
 export function bidangOfKode(kode: string): string | undefined {
-  const parts = kode.trim().split(".");
-  return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : undefined;
+  // Up to the second dot, without splitting the whole kode (read for hundreds of rows per table).
+  const k = kode.trim();
+  const first = k.indexOf(".");
+  if (first < 0) return undefined;
+  const second = k.indexOf(".", first + 1);
+  return second < 0 ? k : k.slice(0, second);
 }
 
 let byKode: Map<string, NomenclatureEntry> | undefined;
