@@ -3,7 +3,7 @@ import { readAmount } from "../numbers";
 import type { AmountReading } from "../numbers";
 import { levelOfKode, matchLevels, type LevelMatches } from "../nomenclature";
 import type { Cell, SheetSnapshot } from "../sheet/snapshot";
-import { cellText } from "../sheet/snapshot";
+import { cellText, rowAt } from "../sheet/snapshot";
 import type { ColumnRole, Level } from "./types";
 
 export interface RowFacts {
@@ -58,7 +58,7 @@ export function readRowFacts(
   moneyCols: number[],
   useCatalogue: boolean,
 ): RowFacts {
-  const cells = sheet.rows.get(row);
+  const cells = rowAt(sheet, row);
   const at = (col: number | undefined) => (col === undefined ? undefined : cells?.get(col + shift));
   const uraianCell = at(columns.uraian) ?? at(columns.rkpdUraian);
   let uraian = cellText(uraianCell);

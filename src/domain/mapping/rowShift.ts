@@ -4,7 +4,7 @@
  * (long text, amount, short value); a row whose cells fit the columns far better when moved is shifted.
  */
 import type { SheetSnapshot } from "../sheet/snapshot";
-import { cellAt, cellText } from "../sheet/snapshot";
+import { cellText, rowAt } from "../sheet/snapshot";
 import type { Cell } from "../sheet/snapshot";
 
 type Kind = "text" | "amount" | "short";
@@ -43,8 +43,10 @@ export function detectShifts(sheet: SheetSnapshot, dataRows: number[], firstCol:
   const profile = new Map<number, Record<Kind, number>>();
   const sample = dataRows.length > PROFILE_SAMPLE ? dataRows.slice(0, PROFILE_SAMPLE) : dataRows;
   for (const r of sample) {
+    const rowCells = rowAt(sheet, r);
+    if (!rowCells) continue;
     for (let c = firstCol; c <= lastCol; c++) {
-      const k = cellKind(cellAt(sheet, r, c));
+      const k = cellKind(rowCells.get(c));
       if (!k) continue;
       let p = profile.get(c);
       if (!p) profile.set(c, (p = { text: 0, amount: 0, short: 0 }));
@@ -63,10 +65,11 @@ export function detectShifts(sheet: SheetSnapshot, dataRows: number[], firstCol:
     amountColumn: fit(col, "amount") > 0.5,
   }));
   for (const r of dataRows) {
-    if (!looksOff(sheet, r, watched)) continue;
+    const rowCells = rowAt(sheet, r);
+    if (!rowCells || !looksOff(rowCells, watched)) continue;
     const cells: [number, Kind][] = [];
     for (let c = firstCol - 2; c <= lastCol + 2; c++) {
-      const k = cellKind(cellAt(sheet, r, c));
+      const k = cellKind(rowCells.get(c));
       if (k) cells.push([c, k]);
     }
     if (cells.length < 3) continue;
@@ -96,13 +99,12 @@ interface Watched {
 }
 
 /** Cheap pre-test: a watched column (uraian, money) holds a kind of content it rarely holds. */
-function looksOff(sheet: SheetSnapshot, row: number, watched: Watched[]): boolean {
-  const cells = sheet.rows.get(row);
+function looksOff(cells: ReadonlyMap<number, Cell>, watched: Watched[]): boolean {
   for (const w of watched) {
-    const k = cellKind(cells?.get(w.col));
+    const k = cellKind(cells.get(w.col));
     if (k) {
       if (w.rare[k]) return true;
-    } else if (w.amountColumn && (cellKind(cells?.get(w.col - 1)) === "amount" || cellKind(cells?.get(w.col + 1)) === "amount")) return true;
+    } else if (w.amountColumn && (cellKind(cells.get(w.col - 1)) === "amount" || cellKind(cells.get(w.col + 1)) === "amount")) return true;
   }
   return false;
 }

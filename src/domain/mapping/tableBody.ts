@@ -4,7 +4,7 @@
  * Stops at a new table's header, a long gap, or a line of prose.
  */
 import type { Cell, SheetSnapshot } from "../sheet/snapshot";
-import { cellAt, cellText } from "../sheet/snapshot";
+import { cellText, rowAt } from "../sheet/snapshot";
 import type { ColumnRole } from "./types";
 import type { TableFrame } from "./tableFrame";
 import { isColumnNumberRow, isHeaderStart, rowShape } from "./headerWords";
@@ -36,7 +36,7 @@ export function scanBody(
   for (; k < rows.length; k++) {
     const r = rows[k];
     if (r - prev > MAX_GAP) break;
-    const rowCells = sheet.rows.get(r);
+    const rowCells = rowAt(sheet, r);
     let hasMoney = false;
     for (const c of moneyCols) if (holdsDigits(rowCells?.get(c))) hasMoney = true;
     // the common case, a data row with amounts, is settled without looking at every cell
@@ -47,7 +47,7 @@ export function scanBody(
     }
     const cols = rowColumns(sheet, r);
     if (cols.length === 0) continue;
-    const texts = cols.map((c) => cellText(cellAt(sheet, r, c)));
+    const texts = cols.map((c) => cellText(rowCells?.get(c)));
     if (isTotalRow(cols, texts, uraianCol, frame)) {
       body.push({ row: r, kind: "total" });
       k++;

@@ -1,6 +1,6 @@
 /** Small text tests shared by the mapping modules (header words, total rows, years, column numbers). */
 import type { Cell, SheetSnapshot } from "../sheet/snapshot";
-import { cellText } from "../sheet/snapshot";
+import { cellText, rowAt } from "../sheet/snapshot";
 
 /** Lower case, single spaces. */
 export function lowerText(s: string): string {
@@ -44,7 +44,7 @@ export function smallInteger(cell: Cell | undefined): number | undefined {
 
 /** Columns of a row holding a non-empty cell, ascending. */
 export function rowColumns(sheet: SheetSnapshot, row: number): number[] {
-  const cells = sheet.rows.get(row);
+  const cells = rowAt(sheet, row);
   if (!cells) return [];
   const out: number[] = [];
   for (const [c, cell] of cells) {

@@ -42,7 +42,39 @@ export interface SheetSnapshot {
 }
 
 export function cellAt(sheet: SheetSnapshot, row: number, col: number): Cell | undefined {
-  return sheet.rows.get(row)?.get(col);
+  return rowAt(sheet, row)?.get(col);
+}
+
+type RowCells = ReadonlyMap<number, Cell>;
+
+/**
+ * The rows of a sheet as an array indexed by row number, built once per rows Map: a kabupaten-scale sheet has
+ * 100,000 rows, and a lookup in a Map that large costs far more than an array index (mapping and rules read
+ * every row several times). Kept beside the snapshot, not in it: a snapshot is read-only, and one whose rows
+ * Map changes size is indexed again. Left as the Map when the rows are too sparse for an array to pay.
+ */
+const rowIndexes = new WeakMap<ReadonlyMap<number, RowCells>, { size: number; byRow: (RowCells | undefined)[] | null }>();
+
+function rowIndexOf(rows: ReadonlyMap<number, RowCells>): (RowCells | undefined)[] | null {
+  const known = rowIndexes.get(rows);
+  if (known !== undefined && known.size === rows.size) return known.byRow;
+  let last = 0;
+  for (const r of rows.keys()) if (r > last) last = r;
+  let byRow: (RowCells | undefined)[] | null = null;
+  if (rows.size >= 64 && Number.isSafeInteger(last) && last <= 4 * rows.size + 1024) {
+    // filled in order so that the array stays a plain (packed) one
+    byRow = [];
+    for (let r = 0; r <= last; r++) byRow.push(undefined);
+    for (const [r, cells] of rows) if (Number.isInteger(r) && r >= 0) byRow[r] = cells;
+  }
+  rowIndexes.set(rows, { size: rows.size, byRow });
+  return byRow;
+}
+
+/** The non-empty cells of one row (column -> cell), undefined for an empty row. */
+export function rowAt(sheet: SheetSnapshot, row: number): RowCells | undefined {
+  const byRow = rowIndexOf(sheet.rows);
+  return byRow === null ? sheet.rows.get(row) : byRow[row];
 }
 
 /** Non-empty row numbers in ascending order. */
