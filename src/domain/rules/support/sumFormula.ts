@@ -133,6 +133,7 @@ export function rangeProblem(
   /** Each row's level; or a function building it, called only when a formula does not name exactly the children. */
   levels: Map<number, Level> | (() => Map<number, Level>),
 ): { id: string; en: string } | undefined {
+  if (namesExactly(formula, children)) return undefined;
   const refs = sumReferences(formula);
   if (!refs || sumsExactly(refs, children)) return undefined;
   const levelByRow = typeof levels === "function" ? levels() : levels;
@@ -160,6 +161,56 @@ export function rangeProblem(
   if (extra.length) parts.push({ id: `ikut menjumlahkan ${listCells(extra).id} yang bukan rinciannya`, en: `also adds ${listCells(extra).en}, which are not its children` });
   if (twice.length) parts.push({ id: `menjumlahkan ${listCells(twice).id} dua kali`, en: `adds ${listCells(twice).en} twice` });
   return { id: parts.map((p) => p.id).join(", "), en: parts.map((p) => p.en).join(", ") };
+}
+
+/**
+ * The usual case read straight from the text, without parsing it into references: SUM(F6:F9) or SUM(F6,F8,F9)
+ * (upper-case letters, no white space, no sheet names) naming exactly the children, in their order. Anything
+ * else answers false and goes through sumReferences; true only where sumsExactly would say true.
+ */
+function namesExactly(formula: string, children: CellRef[]): boolean {
+  const end = formula.length - 1;
+  if (end < 5 || formula.charCodeAt(end) !== 41 /* ) */ || !formula.startsWith("SUM(")) return false;
+  let i = 4;
+  /** A cell reference (F6, $F$6) at i, as row × KEY_SPAN + column, moving i past it; -1 when there is none. */
+  const readCell = (): number => {
+    if (formula.charCodeAt(i) === 36 /* $ */) i++;
+    let col = 0;
+    const lettersFrom = i;
+    for (let c = formula.charCodeAt(i); i < end && c >= 65 && c <= 90; c = formula.charCodeAt(++i)) col = col * 26 + (c - 64);
+    if (i === lettersFrom || i - lettersFrom > 3) return -1;
+    if (formula.charCodeAt(i) === 36 /* $ */) i++;
+    let row = 0;
+    const digitsFrom = i;
+    for (let c = formula.charCodeAt(i); i < end && c >= 48 && c <= 57; c = formula.charCodeAt(++i)) row = row * 10 + (c - 48);
+    if (i === digitsFrom || i - digitsFrom > 7) return -1;
+    return row * KEY_SPAN + col;
+  };
+  let next = 0;
+  for (;;) {
+    const from = readCell();
+    if (from < 0) return false;
+    let to = from;
+    if (formula.charCodeAt(i) === 58 /* : */) {
+      i++;
+      to = readCell();
+      if (to < 0) return false;
+    }
+    const top = Math.min(Math.floor(from / KEY_SPAN), Math.floor(to / KEY_SPAN));
+    const bottom = Math.max(Math.floor(from / KEY_SPAN), Math.floor(to / KEY_SPAN));
+    const left = Math.min(from % KEY_SPAN, to % KEY_SPAN);
+    const right = Math.max(from % KEY_SPAN, to % KEY_SPAN);
+    if ((bottom - top + 1) * (right - left + 1) > children.length - next) return false;
+    for (let row = top; row <= bottom; row++) {
+      for (let col = left; col <= right; col++) {
+        const child = children[next++];
+        if (child.row !== row || child.col !== col) return false;
+      }
+    }
+    if (i === end) return next === children.length;
+    if (formula.charCodeAt(i) !== 44 /* , */) return false;
+    i++;
+  }
 }
 
 /** The usual case, settled without building any set: the formula names exactly the children, in their order. */
