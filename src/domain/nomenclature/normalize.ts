@@ -27,9 +27,13 @@ const ABBREVIATION_TOKEN = new RegExp(
 /** Words too common to tell two names apart (kept in the character comparison, ignored for token matching). */
 export const STOPWORDS: ReadonlySet<string> = new Set(["dan", "di", "yang", "pada", "dengan", "atau", "serta", "oleh", "ke", "dari", "untuk", "dalam"]);
 
+const NOT_ASCII = /[\u0080-\uffff]/;
+
 /** Lower case, letters and digits only, single spaces; leading "-", "•", "1.", "a)" removed; abbreviations expanded. */
 export function normalizeName(name: string): string {
-  let s = name.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  let s = name.toLowerCase();
+  // decomposing is needed only for accented letters; plain ASCII names (nearly all) are left as they are
+  if (NOT_ASCII.test(s)) s = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   s = s.replace(/^\s*(?:[-–—•*·]+|\(?[0-9ivx]{1,4}[.)]|\(?[a-z][.)])\s*/u, "");
   s = s.replace(/&/g, " dan ");
   s = s.replace(/[^a-z0-9]+/g, " ").trim();
