@@ -1,17 +1,19 @@
 /**
- * The .xlsx host, read side of the WorkbookHost contract: ExcelJS reads the package; every failure reaches the
- * caller as a HostError with a message in both languages.
+ * The .xlsx host, read side of the WorkbookHost contract: snapshots come straight from the package XML
+ * (packageSnapshots.ts); every failure reaches the caller as a HostError with a message in both languages.
+ * The ExcelJS-based host stays as the reference the fast reader is tested against, cell by cell.
  */
 import type ExcelJS from "exceljs";
 import { HostError } from "../domain/host";
 import type { ReadOptions, SheetRef, WorkbookHost } from "../domain/host";
 import type { MappingOverrides } from "../domain/mapping/types";
-import type { MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
+import type { Cell, MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
 import { newExcelWorkbook } from "./excelWorkbook";
 import { divertHugeMerges } from "./hugeMerges";
 import { corruptError, noSidecarWriterError, unknownSheetError } from "./hostErrors";
 import { parseMappingOverrides, serializeMappingOverrides } from "./mappingSidecar";
 import type { SidecarAccess } from "./mappingSidecar";
+import { PackageSnapshots, type PackageSheet } from "./packageSnapshots";
 import { readWorksheet } from "./readWorksheet";
 import { sniffWorkbookBytes } from "./sniff";
 import type { SniffLimits } from "./sniff";
@@ -37,6 +39,27 @@ export async function openXlsxHost(
   limits: SniffLimits = {},
 ): Promise<XlsxHost> {
   sniffWorkbookBytes(bytes, fileName, limits);
+  let pkg: PackageSnapshots;
+  const snapshots: SheetSnapshot[] = [];
+  try {
+    pkg = new PackageSnapshots(bytes);
+    // Every sheet is read now, as ExcelJS loaded everything up front: a damaged part fails the open, not a later
+    // read. Style cues cost little, so they are always read and left out of a snapshot asked for without them.
+    for (const sheet of pkg.sheets) snapshots.push(pkg.read(sheet, true));
+  } catch {
+    throw corruptError(fileName);
+  }
+  return new PackageHost(pkg.sheets, snapshots, fileName, sidecar);
+}
+
+/** The ExcelJS-based host: the reference openXlsxHost's snapshots are compared with in the tests. */
+export async function openExcelJsXlsxHost(
+  bytes: Uint8Array,
+  fileName: string,
+  sidecar: SidecarAccess = {},
+  limits: SniffLimits = {},
+): Promise<XlsxHost> {
+  sniffWorkbookBytes(bytes, fileName, limits);
   const workbook = newExcelWorkbook();
   const hugeMerges = divertHugeMerges(workbook);
   try {
@@ -47,6 +70,69 @@ export async function openXlsxHost(
     throw corruptError(fileName);
   }
   return new ExcelJsHost(workbook, fileName, sidecar, hugeMerges);
+}
+
+abstract class SidecarHost {
+  constructor(
+    readonly fileName: string,
+    private readonly sidecar: SidecarAccess,
+  ) {}
+
+  async loadMapping(): Promise<MappingOverrides | undefined> {
+    if (!this.sidecar.readSidecar) return undefined;
+    const text = await this.sidecar.readSidecar();
+    if (text === undefined) return undefined;
+    return parseMappingOverrides(text, this.sidecar.sidecarName ?? `${this.fileName}.renja.json`);
+  }
+
+  async saveMapping(m: MappingOverrides): Promise<void> {
+    if (!this.sidecar.writeSidecar) throw noSidecarWriterError();
+    await this.sidecar.writeSidecar(serializeMappingOverrides(m));
+  }
+}
+
+class PackageHost extends SidecarHost implements XlsxHost {
+  constructor(
+    private readonly sheets: readonly PackageSheet[],
+    private readonly snapshots: readonly SheetSnapshot[],
+    fileName: string,
+    sidecar: SidecarAccess,
+  ) {
+    super(fileName, sidecar);
+  }
+
+  async listSheets(): Promise<SheetRef[]> {
+    return this.sheets.map((s) => ({ ...s.ref }));
+  }
+
+  async readSnapshot(sheet: SheetRef, opts: ReadOptions = {}): Promise<SheetSnapshot> {
+    let index = this.sheets.findIndex((s) => s.ref.id === sheet.id);
+    if (index < 0) index = this.sheets.findIndex((s) => s.ref.name === sheet.name);
+    if (index < 0) throw unknownSheetError(sheet.name);
+    return withStyles(this.snapshots[index], opts.styles === true);
+  }
+
+  async readAllSnapshots(opts: ReadOptions = {}): Promise<SheetSnapshot[]> {
+    return this.snapshots.map((s) => withStyles(s, opts.styles === true));
+  }
+}
+
+/** The snapshot as read (with style cues), or a copy without bold and indent. */
+function withStyles(snapshot: SheetSnapshot, styles: boolean): SheetSnapshot {
+  if (styles) return snapshot;
+  const rows = new Map<number, Map<number, Cell>>();
+  for (const [r, cells] of snapshot.rows) {
+    const plain = new Map<number, Cell>();
+    for (const [c, cell] of cells) {
+      if (cell.bold === undefined && cell.indent === undefined) plain.set(c, cell);
+      else {
+        const { bold: _bold, indent: _indent, ...rest } = cell;
+        plain.set(c, rest);
+      }
+    }
+    rows.set(r, plain);
+  }
+  return { ...snapshot, rows };
 }
 
 class ExcelJsHost implements XlsxHost {

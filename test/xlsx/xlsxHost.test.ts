@@ -3,10 +3,17 @@ import type { MappingOverrides } from "../../src/domain/mapping/types";
 import { cellAt } from "../../src/domain/sheet/snapshot";
 import type { SheetSnapshot } from "../../src/domain/sheet/snapshot";
 import { openXlsxHost } from "../../src/xlsx";
+import { expectSameAsReference } from "./referenceReader";
 import { withMergesInXml, withSheetXmlAfterData, xlsxBytes } from "./workbooks";
 
+/** Every workbook built here is also read by the ExcelJS-based reference reader, which must agree cell by cell. */
+async function openChecked(bytes: Uint8Array, fileName = "test.xlsx") {
+  await expectSameAsReference(bytes, fileName);
+  return openXlsxHost(bytes, fileName);
+}
+
 async function onlySheet(bytes: Uint8Array, styles = true): Promise<SheetSnapshot> {
-  const host = await openXlsxHost(bytes, "test.xlsx");
+  const host = await openChecked(bytes);
   const [ref] = await host.listSheets();
   return host.readSnapshot(ref, { styles });
 }
@@ -147,7 +154,7 @@ describe("openXlsxHost / readSnapshot", () => {
   });
 
   it("reads hidden rows, sheet protection and sheet visibility", async () => {
-    const host = await openXlsxHost(
+    const host = await openChecked(
       await xlsxBytes(async (wb) => {
         const ws = wb.addWorksheet("Tabel 3.3");
         ws.getCell("A1").value = "a";
@@ -205,7 +212,7 @@ describe("openXlsxHost / readSnapshot", () => {
   });
 
   it("reports an empty sheet as extent 0 and reads every sheet in tab order", async () => {
-    const host = await openXlsxHost(
+    const host = await openChecked(
       await xlsxBytes((wb) => {
         wb.addWorksheet("Kosong");
         wb.addWorksheet("Isi").getCell("A1").value = 1;
