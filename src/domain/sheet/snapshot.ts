@@ -55,9 +55,18 @@ type RowCells = ReadonlyMap<number, Cell>;
  */
 const rowIndexes = new WeakMap<ReadonlyMap<number, RowCells>, { size: number; byRow: (RowCells | undefined)[] | null }>();
 
+/** The last sheet asked for: rules read cell after cell of one sheet, and this skips the WeakMap lookup. */
+let lastRows: ReadonlyMap<number, RowCells> | undefined;
+let lastIndex: { size: number; byRow: (RowCells | undefined)[] | null } | undefined;
+
 function rowIndexOf(rows: ReadonlyMap<number, RowCells>): (RowCells | undefined)[] | null {
+  if (rows === lastRows && lastIndex !== undefined && lastIndex.size === rows.size) return lastIndex.byRow;
   const known = rowIndexes.get(rows);
-  if (known !== undefined && known.size === rows.size) return known.byRow;
+  if (known !== undefined && known.size === rows.size) {
+    lastRows = rows;
+    lastIndex = known;
+    return known.byRow;
+  }
   let last = 0;
   for (const r of rows.keys()) if (r > last) last = r;
   let byRow: (RowCells | undefined)[] | null = null;
@@ -67,7 +76,10 @@ function rowIndexOf(rows: ReadonlyMap<number, RowCells>): (RowCells | undefined)
     for (let r = 0; r <= last; r++) byRow.push(undefined);
     for (const [r, cells] of rows) if (Number.isInteger(r) && r >= 0) byRow[r] = cells;
   }
-  rowIndexes.set(rows, { size: rows.size, byRow });
+  const index = { size: rows.size, byRow };
+  rowIndexes.set(rows, index);
+  lastRows = rows;
+  lastIndex = index;
   return byRow;
 }
 

@@ -52,11 +52,17 @@ function buildFamily(table: MappedTable): Family {
   const depthOf = (row: MappedRow): number => {
     const known = depths.get(row.row);
     if (known !== undefined) return known;
+    // Parent links come from mapping and have no cycle: counted without a set (one per row is 100,000 sets)
+    // unless the walk runs longer than the table, which only a cycle can do.
     let depth = 0;
-    const seen = new Set<number>([row.row]);
-    for (let p = parentOf(row); p && !seen.has(p.row); p = parentOf(p)) {
-      seen.add(p.row);
-      depth++;
+    for (let p = parentOf(row); p && depth <= table.rows.length; p = parentOf(p)) depth++;
+    if (depth > table.rows.length) {
+      depth = 0;
+      const seen = new Set<number>([row.row]);
+      for (let p = parentOf(row); p && !seen.has(p.row); p = parentOf(p)) {
+        seen.add(p.row);
+        depth++;
+      }
     }
     depths.set(row.row, depth);
     return depth;
