@@ -2,4 +2,4 @@ export { CATALOGUES, bidangOfKode, entryByKode, levelOfKode } from "./catalogue"
 export type { BidangCatalogue, NomenclatureEntry, NomenclatureLevel } from "./catalogue";
 export { matchLevels, matchNomenclature, similarityToEntry } from "./match";
 export type { LevelMatches, MatchOptions, NomenclatureMatch } from "./match";
-export { normalizeName } from "./normalize";
+export { compactNormalizedName, normalizeName } from "./normalize";

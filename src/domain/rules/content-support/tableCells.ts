@@ -2,7 +2,7 @@
 import type { ColumnRole, Level, MappedRow, MappedTable } from "../../mapping/types";
 import type { Cell, SheetSnapshot } from "../../sheet/snapshot";
 import { columnOf } from "../../mapping/tree";
-import { normalizeName } from "../../nomenclature";
+import { compactNormalizedName } from "../../nomenclature";
 import { a1, cellAt, cellText } from "../../sheet/snapshot";
 import { memoize } from "./memo";
 import { mergeCovering } from "./mergeIndex";
@@ -94,5 +94,5 @@ export const compactName: (name: string) => string = memoize(unmemoizedCompactNa
 
 /** compactName without its memo, for one pass over every row's name: those rarely repeat, and a miss costs. */
 export function unmemoizedCompactName(name: string): string {
-  return normalizeName(name).replace(/ /g, "");
+  return compactNormalizedName(name);
 }
