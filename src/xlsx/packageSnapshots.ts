@@ -11,7 +11,7 @@ import type { Cell, MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
 import { columnIndex } from "../domain/sheet/snapshot";
 import { shiftFormula } from "./patch/formulaShift";
 import { openPackage, type XlsxPackage } from "./patch/package";
-import { parseArea, stringItemText } from "./patch/sheet";
+import { parseArea, readSharedStrings } from "./patch/sheet";
 import { BUILTIN_NUMBER_FORMATS } from "./patch/styles";
 import { attr, childElements, decodeXstring, findElement, scanTags, unescapeXml } from "./patch/xml";
 import { HUGE_MERGE_CELLS } from "./hugeMerges";
@@ -65,16 +65,7 @@ export class PackageSnapshots {
   }
 
   private sharedString(index: number): string | undefined {
-    if (!this.sharedStrings) {
-      const path = this.pkg.sharedStringsPath;
-      this.sharedStrings = [];
-      if (path && this.pkg.has(path)) {
-        const xml = this.pkg.text(path);
-        const tags = scanTags(xml);
-        const sst = findElement(tags, "sst");
-        if (sst) this.sharedStrings = childElements(tags, sst).filter((e) => e.open.local === "si").map((si) => stringItemText(xml, tags, si));
-      }
-    }
+    this.sharedStrings ??= readSharedStrings(this.pkg);
     return this.sharedStrings[index];
   }
 

@@ -5,9 +5,9 @@
 import type { CellContent } from "../../domain/plan";
 import { parseA1 } from "../../domain/sheet/snapshot";
 import { openPackage, sheetPart, type XlsxPackage } from "./package";
-import { SheetDoc, stringItemText, type CellNode } from "./sheet";
+import { readSharedStrings, SheetDoc, stringItemText, type CellNode } from "./sheet";
 import { StylesEditor } from "./styles";
-import { attr, childElements, elementText, findElement, scanTags } from "./xml";
+import { attr, elementText } from "./xml";
 
 export interface CellRef {
   sheet: string;
@@ -85,16 +85,7 @@ export class PackageReader {
   }
 
   private sharedString(index: number): string | undefined {
-    if (!this.sharedStrings) {
-      const path = this.pkg.sharedStringsPath;
-      this.sharedStrings = [];
-      if (path && this.pkg.has(path)) {
-        const xml = this.pkg.text(path);
-        const tags = scanTags(xml);
-        const sst = findElement(tags, "sst");
-        if (sst) this.sharedStrings = childElements(tags, sst).filter((e) => e.open.local === "si").map((si) => stringItemText(xml, tags, si));
-      }
-    }
+    this.sharedStrings ??= readSharedStrings(this.pkg);
     return this.sharedStrings[index];
   }
 }

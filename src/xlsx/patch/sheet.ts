@@ -3,6 +3,7 @@
  * protection, column styles, shared and array formulas. Reading a cell never changes the text.
  */
 import { a1, columnIndex, type MergeArea } from "../../domain/sheet/snapshot";
+import type { XlsxPackage } from "./package";
 import { shiftFormula } from "./formulaShift";
 import {
   attr,
@@ -219,6 +220,16 @@ export function stringItemText(xml: string, tags: readonly XmlTag[], el: XmlElem
     }
   }
   return decodeXstring(out);
+}
+
+/** The workbook's shared-string table (sharedStrings.xml), in index order; empty when the package has none. */
+export function readSharedStrings(pkg: XlsxPackage): string[] {
+  const path = pkg.sharedStringsPath;
+  if (!path || !pkg.has(path)) return [];
+  const xml = pkg.text(path);
+  const tags = scanTags(xml);
+  const sst = findElement(tags, "sst");
+  return sst ? childElements(tags, sst).filter((e) => e.open.local === "si").map((si) => stringItemText(xml, tags, si)) : [];
 }
 
 export function parseArea(ref: string): MergeArea | undefined {
