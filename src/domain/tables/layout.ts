@@ -10,6 +10,25 @@ import type { CellValue } from "../sheet/snapshot";
 
 export type Paper = "f4" | "a4";
 
+/** What every table builder takes: where to read, where to write, and the user's overrides. */
+export interface GenerateOptions {
+  /** Sheet to build from; default: the best-mapped table of the right kind. */
+  from?: string;
+  /** Sheets this tool generated before: never chosen as the source by default. */
+  generatedSheets?: readonly string[];
+  paper?: Paper;
+  /** Overrides for what the source's titles say. */
+  unit?: string;
+  kabupaten?: string;
+  year?: number;
+  /** Sheets the workbook already has (the new name must differ unless `replace` names a generated one). */
+  existingSheets: readonly string[];
+  /** The sheet to write; default "Tabel … (Renja Cermat)", made unique. */
+  sheetName?: string;
+  /** The user confirmed rewriting the sheet `sheetName` that this tool generated before. */
+  replace?: boolean;
+}
+
 export const PAPER_CODES: Record<Paper, PaperSizeCode> = { f4: 14, a4: 9 };
 
 /** Thousands separators in every locale; whole Rupiah. */

@@ -14,7 +14,7 @@ import { parseTarget } from "../numbers";
 import type { SheetCellStyle, SheetMerge, SheetPlan, SheetPlanCell } from "../plan";
 import { sheetOf } from "../rules/support/moneyCells";
 import { a1, cellAt } from "../sheet/snapshot";
-import { contentCell, freeSheetName, sumFormulaWithinLimits, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type Paper } from "./layout";
+import { contentCell, freeSheetName, sumFormulaWithinLimits, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type GenerateOptions } from "./layout";
 import { planAmounts } from "./planAmounts";
 import { DEFAULT_PREDIKAT_BANDS, predikatFormula, predikatOf, type PredikatBand } from "./predikat";
 import { chooseEvaluationSource } from "./source";
@@ -22,19 +22,10 @@ import { titleParts } from "./titleParts";
 
 export type Tabel21Form = "86/2017" | "t-c.29";
 
-export interface Tabel21Options {
-  from?: string;
-  generatedSheets?: readonly string[];
+export interface Tabel21Options extends GenerateOptions {
   /** Default: the form the source uses (K/Rp pairs → 86/2017, N-3/N-2 columns → T-C.29). */
   form?: Tabel21Form;
-  paper?: Paper;
   bands?: readonly PredikatBand[];
-  unit?: string;
-  kabupaten?: string;
-  year?: number;
-  existingSheets: readonly string[];
-  sheetName?: string;
-  replace?: boolean;
 }
 
 export const DEFAULT_TABEL21_SHEET = "Tabel 2.1 (Renja Cermat)";

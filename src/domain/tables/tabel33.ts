@@ -11,30 +11,15 @@ import { familyOf } from "../rules/support/family";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import type { SheetCellStyle, SheetMerge, SheetPlan, SheetPlanCell } from "../plan";
 import { sheetOf } from "../rules/support/moneyCells";
-import { contentCell, freeSheetName, sumFormulaWithinLimits, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type Paper } from "./layout";
+import { contentCell, freeSheetName, sumFormulaWithinLimits, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type GenerateOptions } from "./layout";
 import { planAmounts } from "./planAmounts";
 import { choosePlanSource } from "./source";
 import { titleParts } from "./titleParts";
 
 export type ColumnOrder = "official" | "seed";
 
-export interface Tabel33Options {
-  /** Sheet to build from; default: the best-mapped plan table. */
-  from?: string;
-  /** Sheets this tool generated before: never chosen as the source by default. */
-  generatedSheets?: readonly string[];
+export interface Tabel33Options extends GenerateOptions {
   order?: ColumnOrder;
-  paper?: Paper;
-  /** Overrides for what the source's titles say. */
-  unit?: string;
-  kabupaten?: string;
-  year?: number;
-  /** Sheets the workbook already has (the new name must differ unless `replace` names a generated one). */
-  existingSheets: readonly string[];
-  /** The sheet to write; default "Tabel 3.3 (Renja Cermat)", made unique. */
-  sheetName?: string;
-  /** The user confirmed rewriting the sheet `sheetName` that this tool generated before. */
-  replace?: boolean;
 }
 
 export const DEFAULT_TABEL33_SHEET = "Tabel 3.3 (Renja Cermat)";
