@@ -11,7 +11,8 @@
  *   13 = 6 + 12; four malformed amounts (5.494,000; 36.280,500; 70.500.00; 29.352,568); eleven column-13 cells
  *   (N46–N56) where the Unit PD text was pasted into the amount ("6.757.833.494 Kantor Kec. Tomoni"); parents whose children
  *   do not add up (e.g. H74 821.030.079 vs 821.030.097, swapped digits) and the two totals that follow from them.
- * - Tabel 2.3: four malformed amounts; the Penunjang program's Kebutuhan Dana "4.841,963,425" is the whole
+ * - Tabel 2.3: its title reviews the RKPD draft of 2024 beside a 2025 plan (last year's table, flagged only
+ *   when the workbook's plan tables say 2025); four malformed amounts; the Penunjang program's Kebutuhan Dana "4.841,963,425" is the whole
  *   year's pagu, not the sum of its kegiatan (4.420.153.030); Koordinasi Kegiatan Pemberdayaan Desa's RKPD pagu
  *   is 3.000.000 short of its sub kegiatan; the Kebutuhan Dana total 4.841.693.425 (standing under Catatan) does
  *   not equal its programs, and is Tabel 2.1's 2024 pagu 4.841.963.425 with two digits swapped.
@@ -40,7 +41,7 @@ function errors(findings: Finding[]): Row[] {
 }
 
 /** Tabel 2.1 and Tabel 2.3: the same text in the as-pasted workbook and in the evaluation workbook. */
-const EVALUATION_ERRORS: Row[] = [
+const TABEL_21_ERRORS: Row[] = [
   ["Tabel 2.1", "N7", "evaluation-formula", null, null, null],
   ["Tabel 2.1", "N9", "malformed-number", "5494000", "5494", "5494000"],
   ["Tabel 2.1", "H12", "rollup-mismatch", "349984056", "624515250", null],
@@ -70,6 +71,9 @@ const EVALUATION_ERRORS: Row[] = [
   ["Tabel 2.1", "L76", "malformed-number", "29352568", "29352.568", "29352568"],
   ["Tabel 2.1", "H86", "total-mismatch", "9217809480", "8943278278", null],
   ["Tabel 2.1", "N86", "total-mismatch", "11566213439", "17067864864", null],
+];
+
+const TABEL_23_ERRORS: Row[] = [
   ["Tabel 2.3", "K9", "malformed-number", null, null, "4841963425"],
   ["Tabel 2.3", "K9", "rollup-mismatch", "4420153030", "4841963425", null],
   ["Tabel 2.3", "K17", "malformed-number", "2884804818", null, "2884804818"],
@@ -82,7 +86,10 @@ const EVALUATION_ERRORS: Row[] = [
 
 const EXPECTED_ERRORS: Record<string, Row[]> = {
   seedAsPasted: [
-    ...EVALUATION_ERRORS,
+    ...TABEL_21_ERRORS,
+    // Beside a 2025 Tabel 3.3 and Tabel 7, a review of the 2024 RKPD draft is last year's table.
+    ["Tabel 2.3", "A2", "year-mismatch", "2025", "2024", "2025"],
+    ...TABEL_23_ERRORS,
     ["Tabel 3.3", "A3", "year-mismatch", "2026", "2025", "2026"],
     ["Tabel 3.3", "J9", "rollup-mismatch", "4596424824", "4625057824", null],
     ["Tabel 3.3", "J21", "rollup-mismatch", "24344000", "53109000", null],
@@ -134,7 +141,7 @@ const EXPECTED_ERRORS: Record<string, Row[]> = {
     ["Rumusan Program", "H57", "rollup-mismatch", "16472000", "16742000", null],
     ["Rumusan Program", "F61", "rollup-mismatch", "27314918", "95517838", null],
   ],
-  seedEvaluation: EVALUATION_ERRORS,
+  seedEvaluation: [...TABEL_21_ERRORS, ...TABEL_23_ERRORS],
 };
 
 describe("renja check: the exact error findings on every seed-built workbook", () => {

@@ -1,11 +1,13 @@
 /**
  * year-mismatch: a year stated in a title or header that disagrees with the plan year N. Each stated year carries
  * its meaning from its wording ("Prakiraan Maju … 2026" means N+1); it must equal N, N+1, N-1 or N-2
- * accordingly. N is the user's (options.year) when set, else the table's own. Years whose meaning is unknown,
- * or a Renstra period, are not judged. One finding per cell, listing every wrong year in it.
+ * accordingly. N is the user's (options.year) when set; else the workbook's plan year when its plan tables
+ * (Tabel 3.3, Tabel 7) agree on one — so a Tabel 2.3 copied from last year's Renja ("Review Terhadap Rancangan
+ * Awal RKPD Tahun 2024" in a 2025 plan) is caught; else the table's own. Years whose meaning is unknown, or a
+ * Renstra period, are not judged. One finding per cell, listing every wrong year in it.
  */
 import type { Finding } from "../findings";
-import type { StatedYear } from "../mapping/types";
+import type { MappedWorkbook, StatedYear } from "../mapping/types";
 import { a1 } from "../sheet/snapshot";
 import { severityFor } from "./support/describe";
 import type { Rule, RuleMeta } from "./types";
@@ -29,13 +31,21 @@ const MEANING_NAME: Record<string, { id: string; en: string }> = {
   "N-2": { id: "tahun lalu (N-2)", en: "the year before last (N-2)" },
 };
 
+/** The year N the workbook's plan tables agree on, if they all state the same one. */
+function workbookPlanYear(workbook: MappedWorkbook): number | undefined {
+  const years = new Set(workbook.tables.filter((t) => t.kind === "tabel-3.3" || t.kind === "tabel-7").map((t) => t.year));
+  const [only] = years;
+  return years.size === 1 && typeof only === "number" ? only : undefined;
+}
+
 export const rule: Rule = {
   meta,
   check(workbook, options) {
     const severity = severityFor(meta, options);
     const findings: Finding[] = [];
+    const planYear = workbookPlanYear(workbook);
     for (const table of workbook.tables) {
-      const n = options.year ?? table.year;
+      const n = options.year ?? planYear ?? table.year;
       if (n === null || n === undefined) continue;
       const wrongByCell = new Map<string, Array<{ stated: StatedYear; expected: number }>>();
       for (const stated of table.statedYears) {
