@@ -135,16 +135,17 @@ function withStyles(snapshot: SheetSnapshot, styles: boolean): SheetSnapshot {
   return { ...snapshot, rows };
 }
 
-class ExcelJsHost implements XlsxHost {
+class ExcelJsHost extends SidecarHost implements XlsxHost {
   private readonly sheets: { ref: SheetRef; ws: ExcelJS.Worksheet }[];
   private readonly date1904: boolean;
 
   constructor(
     workbook: ExcelJS.Workbook,
-    readonly fileName: string,
-    private readonly sidecar: SidecarAccess,
+    fileName: string,
+    sidecar: SidecarAccess,
     private readonly hugeMerges: ReadonlyMap<string, MergeArea[]>,
   ) {
+    super(fileName, sidecar);
     // Sheet names are unique in a workbook and readable in the sidecar file, so they serve as ids.
     this.sheets = workbook.worksheets.map((ws) => ({ ref: { id: ws.name, name: ws.name, visible: ws.state === "visible" }, ws }));
     this.date1904 = workbook.properties?.date1904 === true;
@@ -167,17 +168,5 @@ class ExcelJsHost implements XlsxHost {
   private read(sheet: { ref: SheetRef; ws: ExcelJS.Worksheet }, opts: ReadOptions): SheetSnapshot {
     const extraMerges = this.hugeMerges.get(sheet.ref.name);
     return readWorksheet(sheet.ws, sheet.ref, { styles: opts.styles, date1904: this.date1904, extraMerges });
-  }
-
-  async loadMapping(): Promise<MappingOverrides | undefined> {
-    if (!this.sidecar.readSidecar) return undefined;
-    const text = await this.sidecar.readSidecar();
-    if (text === undefined) return undefined;
-    return parseMappingOverrides(text, this.sidecar.sidecarName ?? `${this.fileName}.renja.json`);
-  }
-
-  async saveMapping(m: MappingOverrides): Promise<void> {
-    if (!this.sidecar.writeSidecar) throw noSidecarWriterError();
-    await this.sidecar.writeSidecar(serializeMappingOverrides(m));
   }
 }
