@@ -4,6 +4,7 @@
  * by a program, so a generated sheet states them), and a sheet name that does not clash.
  */
 import type { Message } from "../findings";
+import type { MappedRow } from "../mapping/types";
 import type { PaperSizeCode, PrintSetup, SheetCellStyle, SheetPlanCell } from "../plan";
 import { sumFormulaFor, type CellRef } from "../rules/support/sumFormula";
 import type { CellValue } from "../sheet/snapshot";
@@ -112,6 +113,19 @@ export function freeSheetName(wanted: string, existing: readonly string[]): stri
     const name = base.slice(0, 31 - suffix.length) + suffix;
     if (!taken.has(name.toLowerCase())) return name;
   }
+}
+
+/** The sheet a builder writes: the one the user confirmed rewriting, else a free name based on the default. */
+export function targetSheetName(options: GenerateOptions, defaultName: string): string {
+  return options.replace && options.sheetName ? options.sheetName : freeSheetName(options.sheetName ?? defaultName, options.existingSheets);
+}
+
+/** Programs bold, kegiatan plain, sub kegiatan indented; every data cell bordered and wrapped. */
+export function planRowStyle(level: MappedRow["level"]): SheetCellStyle {
+  const base: SheetCellStyle = { border: true, wrap: true, vertical: "top" };
+  if (level === "program") return { ...base, bold: true };
+  if (level === "subKegiatan") return { ...base, indent: 1 };
+  return base;
 }
 
 export interface BuildError {

@@ -14,7 +14,7 @@ import { parseTarget } from "../numbers";
 import type { SheetCellStyle, SheetMerge, SheetPlan, SheetPlanCell } from "../plan";
 import { sheetOf } from "../rules/support/moneyCells";
 import { a1, cellAt } from "../sheet/snapshot";
-import { contentCell, freeSheetName, sumFormulaWithinLimits, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type GenerateOptions } from "./layout";
+import { contentCell, planRowStyle, targetSheetName, sumFormulaWithinLimits, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type GenerateOptions } from "./layout";
 import { planAmounts } from "./planAmounts";
 import { DEFAULT_PREDIKAT_BANDS, predikatFormula, predikatOf, type PredikatBand } from "./predikat";
 import { chooseEvaluationSource } from "./source";
@@ -186,7 +186,7 @@ export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options):
 
   for (const r of byDepth) {
     const out = rowOf.get(r.row) ?? 0;
-    const style = rowStyle(r);
+    const style = planRowStyle(r.level);
     for (const s of specs) {
       const col = colOf.get(s.key) ?? 0;
       cells.push(cellFor(r, s, out, col, style));
@@ -332,7 +332,7 @@ export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options):
   }
 
   const widthOf = (col: number) => specs[col - 1]?.width ?? 10;
-  const sheetName = options.replace && options.sheetName ? options.sheetName : freeSheetName(options.sheetName ?? DEFAULT_TABEL21_SHEET, options.existingSheets);
+  const sheetName = targetSheetName(options, DEFAULT_TABEL21_SHEET);
   return {
     type: "sheet",
     title: { id: `Buat Tabel 2.1 dari lembar '${source.sheet}'`, en: `Generate Tabel 2.1 from sheet '${source.sheet}'` },
@@ -352,13 +352,6 @@ export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options):
 
 function depth(r: MappedRow): number {
   return r.level === "program" ? 0 : r.level === "kegiatan" ? 1 : 2;
-}
-
-function rowStyle(r: MappedRow): SheetCellStyle {
-  const base: SheetCellStyle = { border: true, wrap: true, vertical: "top" };
-  if (r.level === "program") return { ...base, bold: true };
-  if (r.level === "subKegiatan") return { ...base, indent: 1 };
-  return base;
 }
 
 function sumDecimals(values: Array<Decimal | string | null | undefined>): Decimal {

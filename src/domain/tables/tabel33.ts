@@ -11,7 +11,7 @@ import { familyOf } from "../rules/support/family";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import type { SheetCellStyle, SheetMerge, SheetPlan, SheetPlanCell } from "../plan";
 import { sheetOf } from "../rules/support/moneyCells";
-import { contentCell, freeSheetName, sumFormulaWithinLimits, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type GenerateOptions } from "./layout";
+import { contentCell, planRowStyle, targetSheetName, sumFormulaWithinLimits, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type GenerateOptions } from "./layout";
 import { planAmounts } from "./planAmounts";
 import { choosePlanSource } from "./source";
 import { titleParts } from "./titleParts";
@@ -152,7 +152,7 @@ export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options):
   // Children before parents, so each parent's cached result is the sum of its children's.
   for (const r of [...body].sort((a, b) => depth(b) - depth(a))) {
     const out = rowOf.get(r.row) ?? 0;
-    const style = rowStyle(r);
+    const style = planRowStyle(r.level);
     for (const f of order) {
       const col = colOf(f);
       if (f === "kode") cells.push(contentCell(out, col, r.kode ?? null, { ...style, indent: 0, horizontal: "left" }));
@@ -221,9 +221,7 @@ export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options):
   merges.push({ top: totalRow, left: 1, bottom: totalRow, right: colOf("uraian") });
 
   const widthOf = (col: number) => WIDTHS[order[col - 1]];
-  const sheetName = options.replace && options.sheetName
-    ? options.sheetName
-    : freeSheetName(options.sheetName ?? DEFAULT_TABEL33_SHEET, options.existingSheets);
+  const sheetName = targetSheetName(options, DEFAULT_TABEL33_SHEET);
   return {
     type: "sheet",
     title: { id: `Buat Tabel 3.3 dari lembar '${source.sheet}'`, en: `Generate Tabel 3.3 from sheet '${source.sheet}'` },
@@ -239,13 +237,6 @@ export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options):
     notices,
     freezeRows: NUMBER_ROW,
   };
-}
-
-function rowStyle(r: MappedRow): SheetCellStyle {
-  const base: SheetCellStyle = { border: true, wrap: true, vertical: "top" };
-  if (r.level === "program") return { ...base, bold: true };
-  if (r.level === "subKegiatan") return { ...base, indent: 1 };
-  return base;
 }
 
 /** Σ of the children's values; null when no child holds an amount (the column stays empty below). */
