@@ -971,18 +971,20 @@ class FakeFillObject extends ClientObject {
   }
 }
 
-class FakeSetting extends ClientObject {
+/** A workbook setting as settings.getItemOrNullObject(key) returns it: isNullObject and value need a load. */
+class FakeSettingItem extends ClientObject {
   constructor(
     ctx: FakeContext,
-    private readonly k: string,
-    value: unknown,
+    protected readonly k: string,
   ) {
     super(ctx);
-    this.loaded.set("key", k);
-    this.loaded.set("value", value);
   }
-  get key(): string {
-    return this.read("key");
+  load(props: string): this {
+    this.queueLoad(["isNullObject", ...propertyList(props)], (n) => (n === "isNullObject" ? !this.ctx.fake.settings.has(this.k) : this.ctx.fake.settings.get(this.k) ?? null));
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
   }
   get value(): unknown {
     return this.read("value");
@@ -992,6 +994,18 @@ class FakeSetting extends ClientObject {
       this.ctx.fake.settings.delete(this.k);
       this.ctx.fake.writes.push({ sheet: "", target: this.k, what: "setting.delete" });
     });
+  }
+}
+
+/** A setting as the collection's items hold it after a load: key and value already loaded. */
+class FakeSetting extends FakeSettingItem {
+  constructor(ctx: FakeContext, k: string, value: unknown) {
+    super(ctx, k);
+    this.loaded.set("key", k);
+    this.loaded.set("value", value);
+  }
+  get key(): string {
+    return this.read("key");
   }
 }
 
@@ -1039,31 +1053,6 @@ class FakeNamedItem extends ClientObject {
   }
   get formula(): string {
     return this.read("formula");
-  }
-}
-
-class FakeSettingItem extends ClientObject {
-  constructor(
-    ctx: FakeContext,
-    private readonly k: string,
-  ) {
-    super(ctx);
-  }
-  load(props: string): this {
-    this.queueLoad(["isNullObject", ...propertyList(props)], (n) => (n === "isNullObject" ? !this.ctx.fake.settings.has(this.k) : this.ctx.fake.settings.get(this.k) ?? null));
-    return this;
-  }
-  get isNullObject(): boolean {
-    return this.read("isNullObject");
-  }
-  get value(): unknown {
-    return this.read("value");
-  }
-  delete(): void {
-    this.write({ key: this.k }, () => {
-      this.ctx.fake.settings.delete(this.k);
-      this.ctx.fake.writes.push({ sheet: "", target: this.k, what: "setting.delete" });
-    });
   }
 }
 
