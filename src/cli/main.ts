@@ -8,6 +8,7 @@ import type { CheckEngine } from "./check";
 import { helpText } from "./help";
 import type { CliIo } from "./io";
 import { nodeIo } from "./io";
+import { terminalSafe } from "./terminalText";
 
 export interface MainDeps {
   io?: CliIo;
@@ -18,7 +19,7 @@ export interface MainDeps {
 const EXIT_USAGE = 2;
 
 export async function main(argv: string[], deps: MainDeps = {}): Promise<number> {
-  const io = deps.io ?? nodeIo();
+  const io = terminalSafe(deps.io ?? nodeIo());
   try {
     return await run(parseArgs(argv), io, deps.engine);
   } finally {
