@@ -7,6 +7,7 @@ import * as v8 from "v8";
 import { HostError } from "../domain/host";
 import { sidecarPathFor } from "../xlsx";
 import type { SidecarAccess } from "../xlsx";
+import { MAX_SIDECAR_FILE_BYTES, MAX_WORKBOOK_FILE_BYTES, readRegularFile } from "./regularFile";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -84,8 +85,9 @@ export function streamWriter(stream: NodeJS.WritableStream): { write: (text: str
 
 async function readWorkbookFile(path: string): Promise<Uint8Array> {
   try {
-    return await fs.promises.readFile(path);
+    return await readRegularFile(path, MAX_WORKBOOK_FILE_BYTES);
   } catch (e) {
+    if (e instanceof HostError) throw e;
     throw fileError(path, errnoCode(e));
   }
 }
@@ -104,8 +106,9 @@ function fileSidecar(workbookPath: string): SidecarAccess {
     sidecarName: sidecarPath,
     readSidecar: async () => {
       try {
-        return await fs.promises.readFile(sidecarPath, "utf8");
+        return new TextDecoder().decode(await readRegularFile(sidecarPath, MAX_SIDECAR_FILE_BYTES));
       } catch (e) {
+        if (e instanceof HostError) throw e;
         if (errnoCode(e) === "ENOENT") return undefined;
         throw fileError(sidecarPath, errnoCode(e));
       }
