@@ -20,6 +20,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { DEV_BASE_URL, normaliseBaseUrl, rewriteManifest } = require("./scripts/manifest-url");
+const { contentSecurityPolicy } = require("./scripts/contentSecurityPolicy");
 
 const OUTPUT_DIR = path.join(__dirname, "dist", "addin");
 const DEV_PORT = 3000;
@@ -106,7 +107,8 @@ module.exports = (env = {}, argv = {}) => {
       publicPath: "auto",
       clean: true,
     },
-    devtool: production ? false : "eval-cheap-module-source-map",
+    // No eval-based source maps: the pane's Content-Security-Policy allows no eval, in development too.
+    devtool: production ? false : "cheap-module-source-map",
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
       alias: {
@@ -150,6 +152,8 @@ module.exports = (env = {}, argv = {}) => {
         filename: "taskpane.html",
         chunks: ["taskpane"],
         scriptLoading: "defer",
+        // Written into the template's <head> before office.js's <script>, so it governs every load.
+        contentSecurityPolicy: contentSecurityPolicy({ devServerPort: production ? undefined : DEV_PORT }),
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -179,7 +183,6 @@ module.exports = (env = {}, argv = {}) => {
       host: "localhost",
       port: DEV_PORT,
       server: certificates ? { type: "https", options: certificates } : "http",
-      headers: { "Access-Control-Allow-Origin": "*" },
       static: false,
       devMiddleware: { index: "taskpane.html" },
       client: { overlay: { errors: true, warnings: false } },
