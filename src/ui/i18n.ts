@@ -113,6 +113,7 @@ const ruleNames: Record<RuleId, Message> = {
   "missing-field": { id: "Isian kosong", en: "Missing field" },
   "target-unit-mismatch": { id: "Satuan target", en: "Target unit" },
   "duplicate-row": { id: "Baris ganda", en: "Duplicate row" },
+  "sipd-mismatch": { id: "Beda dengan SIPD-RI", en: "Differs from SIPD-RI" },
 };
 
 export function ruleName(lang: Lang, rule: RuleId): string {
