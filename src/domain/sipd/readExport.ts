@@ -103,8 +103,10 @@ function amountOf(sheet: SheetSnapshot, row: number, col: number | undefined): D
   if (typeof cell.value !== "string") return undefined;
   const reading = parseAmountText(cell.value);
   // Exports write amounts as numbers; text that reads as one (or "-") is accepted, slips are not guessed at.
+  // SIPD amounts carry sen: a grouped amount with exactly two decimals ("86.672.540,34") is one, not a slip.
   if (reading.status === "empty") return new Decimal(0);
   if ((reading.status === "text-number" || reading.status === "ok") && reading.value) return reading.value;
+  if (reading.slip === "fraction" && reading.value && /^[\d.,\s]*\d[.,]\d{2}$/.test(cell.value.trim())) return reading.value;
   return undefined;
 }
 
