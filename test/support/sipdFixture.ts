@@ -74,11 +74,11 @@ export async function buildSipdFixture(rekap: SheetSnapshot): Promise<SipdFixtur
     const k = s.kode.split(".").slice(0, 5).join(".");
     if (p !== program) {
       program = p;
-      writeRow(ws, row++, [p, names.get(p) ?? p, "Persentase capaian program", "Kecamatan Namlea", "100%", sum(p).toNumber()]);
+      writeRow(ws, row++, [p, names.get(p) ?? p, "Persentase capaian program", "Kecamatan Namlea", "100%", sum(p).toNumber(), "DAU"]);
     }
     if (k !== kegiatan) {
       kegiatan = k;
-      writeRow(ws, row++, [k, names.get(k) ?? s.name, "Persentase capaian kegiatan", "Kecamatan Namlea", "100%", sum(k).toNumber()]);
+      writeRow(ws, row++, [k, names.get(k) ?? s.name, "Persentase capaian kegiatan", "Kecamatan Namlea", "100%", sum(k).toNumber(), "DAU"]);
     }
     // half the sources as SIPD names them, half as staff shorten them
     const sumber = s.sumber === "Dana Transfer Umum-Dana Alokasi Umum" && row % 2 === 0 ? "DAU" : s.sumber;

@@ -195,7 +195,7 @@ function compareMoney(ctx: Ctx, pair: SipdPair, role: "paguN" | "paguN1", sipdAm
       id: `${what.id} sub kegiatan ${name} (Rp ${formatRupiah(actual)}) berbeda dengan SIPD-RI ${ctx.unit.name} (Rp ${formatRupiah(sipdAmount)}); selisih Rp ${delta}.`,
       en: `${what.en} of sub kegiatan ${name} (Rp ${formatRupiah(actual)}) differs from SIPD-RI ${ctx.unit.name} (Rp ${formatRupiah(sipdAmount)}); difference Rp ${delta}.`,
     },
-    suggestion: { value: plainDecimal(sipdAmount), reason: `nilai SIPD-RI (${pair.sipd.kode}) / SIPD-RI's value` },
+    suggestion: { value: plainDecimal(sipdAmount), reason: `nilai SIPD-RI ${pair.sipd.kode}` },
     related: relatedOf(ctx.exp, pair.sipd),
   });
 }
@@ -226,7 +226,7 @@ function compareSource(ctx: Ctx, pair: SipdPair): void {
       id: `Sumber dana sub kegiatan ${name} ("${planText}") berbeda dengan SIPD-RI ${ctx.unit.name} ("${sipdText}").`,
       en: `The sumber dana of sub kegiatan ${name} ("${planText}") differs from SIPD-RI ${ctx.unit.name} ("${sipdText}").`,
     },
-    suggestion: { value: sipdText, reason: `sumber dana SIPD-RI (${pair.sipd.kode}) / SIPD-RI's source` },
+    suggestion: { value: sipdText, reason: `sumber dana SIPD-RI ${pair.sipd.kode}` },
     related: relatedOf(ctx.exp, pair.sipd),
   });
 }
@@ -255,7 +255,7 @@ function planOnly(ctx: Ctx, row: MappedRow): void {
       id: `Sub kegiatan ${name}${kode ? ` (${kode})` : ""}${money && amount ? ` dengan pagu Rp ${formatRupiah(amount)}` : ""} tidak ada di SIPD-RI ${ctx.unit.name}.`,
       en: `Sub kegiatan ${name}${kode ? ` (${kode})` : ""}${money && amount ? ` with a pagu of Rp ${formatRupiah(amount)}` : ""} is not in SIPD-RI ${ctx.unit.name}.`,
     },
-    suggestion: { value: "", reason: "tidak ada di SIPD-RI: kosongkan baris / not in SIPD-RI: clear the row" },
+    suggestion: { value: "", reason: "tidak ada di SIPD-RI: kosongkan baris" },
   });
 }
 

@@ -232,6 +232,8 @@ export function readSipdExport(sheets: readonly SheetSnapshot[], file: string): 
   for (const sheet of sheets) {
     const header = findHeader(sheet);
     if (!header) continue;
+    // A Tabel IV.3 looks like a Renja table; what makes it SIPD's is the unit named by its long SKPD kode above.
+    if (header.kind === "tabel-iv3" && !unitAbove(sheet, header.row)) continue;
     if (out && header.kind !== out.kind) continue;
     out ??= { file, kind: header.kind, sheets: [], hasN1: false, units: [], skipped: [] };
     out.sheets.push(sheet.name);

@@ -78,7 +78,7 @@ testRule(rule, {
       name: "a sumber dana that differs: warning on the sumber dana cell",
       workbook: wb(rows({ sinkron: { sumberDana: "PAD" } })),
       options: opts(),
-      findings: [{ cell: "G12", severity: "warning", role: "sumberDana", expected: DAU, actual: "PAD", suggestion: { value: DAU } }],
+      findings: [{ cell: "G12", severity: "warning", role: "sumberDana", expected: DAU, actual: "PAD", suggestion: { value: DAU, reason: expect.any(String) } }],
     },
     {
       name: "a sub kegiatan SIPD does not have (error: it carries a pagu), and the one it has instead (on its kegiatan)",
@@ -86,7 +86,7 @@ testRule(rule, {
       options: opts(),
       findings: [
         { cell: "B11", severity: "error", role: "uraian", expected: "45000000", actual: "0", related: ["'[pagu.xlsx]SUMBER DANA PER SUBKEGIATAN'!D5"], message: { en: expect.stringContaining("7.01.02.2.01.0001") } },
-        { cell: "B12", severity: "error", role: "uraian", expected: "0", actual: "45000000", suggestion: { value: "" } },
+        { cell: "B12", severity: "error", role: "uraian", expected: "0", actual: "45000000", suggestion: { value: "", reason: expect.any(String) } },
       ],
     },
     {

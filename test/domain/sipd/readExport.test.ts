@@ -105,3 +105,14 @@ describe("chooseUnit", () => {
     expect(name(chooseUnit(exp, { titles: ["RENJA 2024"] }))).toMatch(/^No table title names an SKPD of ekspor.xlsx \(3 units\)/);
   });
 });
+
+describe("readSipdExport on a Renja table", () => {
+  it("does not take a Tabel 7 for a Tabel IV.3: no unit named by its SKPD kode above the header", () => {
+    const renja = snapshotFromGrid("Tabel 7", [
+      ["RENCANA KERJA DAN PENDANAAN KECAMATAN NAMLEA TAHUN 2024"],
+      ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Lokasi", "Target", "Pagu Indikatif (Rp)", "Sumber Dana"],
+      ["7.01.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN", null, null, null, 5, "DAU"],
+    ]);
+    expect(isReadFailure(readSipdExport([renja], "renja.xlsx"))).toBe(true);
+  });
+});
