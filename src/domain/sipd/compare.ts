@@ -151,9 +151,11 @@ function agrees(reading: AmountReading, sipd: Decimal): boolean {
   return values.some((v) => v.eq(sipd));
 }
 
+/** What the plan cell says: its number (sen included), or for mistyped text the reading the numbers module prefers. */
 function shown(reading: AmountReading): Decimal | null {
   if (reading.status === "empty") return new Decimal(0);
-  return reading.candidates[0] ?? reading.value;
+  if (reading.status === "malformed") return reading.candidates[0] ?? reading.value;
+  return reading.value ?? reading.candidates[0] ?? null;
 }
 
 interface Ctx {
