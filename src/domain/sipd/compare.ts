@@ -348,8 +348,19 @@ function compareTable(exp: SipdExport, unit: SipdUnit, sheet: SheetSnapshot, tab
     if (exp.hasN1) compareMoney(ctx, p, "paguN1", p.sipd.paguN1);
     compareSource(ctx, p);
   }
+  // … else the program its kode names (a kegiatan the plan lacks altogether)
+  const programRow = new Map<string, MappedRow>();
+  for (const row of table.rows) {
+    const k = row.level === "program" ? writtenKodeOf(row) : undefined;
+    if (k && k.split(".").length === 3 && !programRow.has(k)) programRow.set(k, row);
+  }
+  for (const [k, row] of kegiatanRow) {
+    const parent = row.parentRow === undefined ? undefined : byRow.get(row.parentRow);
+    const p = k.split(".").slice(0, 3).join(".");
+    if (parent?.level === "program" && !programRow.has(p)) programRow.set(p, parent);
+  }
   const missing = [...unit.subKegiatan.values()].filter((s) => !taken.has(s) && !s.paguN.isZero());
-  sipdOnly(ctx, missing, (s) => kegiatanRow.get(s.kode.split(".").slice(0, 5).join(".")));
+  sipdOnly(ctx, missing, (s) => kegiatanRow.get(s.kode.split(".").slice(0, 5).join(".")) ?? programRow.get(s.kode.split(".").slice(0, 3).join(".")));
   return {
     result: { table, pairs, sipdOnly: missing, planTotal: planTotal(sheet, table, pairs), sipdTotal: unit.paguN },
     findings: ctx.findings,
