@@ -11,10 +11,12 @@ import { humanReport } from "./humanReport";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
 import { tableToJson } from "../domain/mapping/tableJson";
+import type { SipdExport } from "../domain/sipd";
+import { loadSipdExport, sipdAgreement, sipdLines } from "./sipd";
 
 export interface CheckEngine {
   mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides }): MappedWorkbook;
-  validate(workbook: MappedWorkbook, options?: { sheet?: string }): Finding[];
+  validate(workbook: MappedWorkbook, options?: { sheet?: string; sipd?: { export: SipdExport; skpd?: string } }): Finding[];
   /** What a rule checks, in both languages (for summary lines of the human report). */
   describeRule?(rule: RuleId): Message | undefined;
 }
@@ -24,6 +26,9 @@ export interface CheckRequest {
   file: string;
   sheet?: string;
   json: boolean;
+  /** A SIPD-RI export to compare the plan tables with, and the unit to take from it. */
+  sipd?: string;
+  skpd?: string;
 }
 
 export const EXIT_OK = 0;
@@ -40,14 +45,22 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
     const checker = engine ?? (await import("./engine")).defaultEngine;
     const mapped = checker.mapWorkbook(snapshots, { overrides });
     mapped.file = req.file;
-    const findings = checker.validate(mapped, req.sheet !== undefined ? { sheet: req.sheet } : {});
+    const sipd = req.sipd !== undefined ? await loadSipdExport(io, req.sipd) : undefined;
+    const agreement = sipd ? sipdAgreement(mapped, sipd, req.skpd) : undefined;
+    if (agreement && !agreement.comparison.unit) {
+      io.stderr(`renja: ${sipdLines(agreement, req.lang)}`);
+      return EXIT_CANNOT_RUN;
+    }
+    const findings = checker.validate(mapped, { ...(req.sheet !== undefined ? { sheet: req.sheet } : {}), ...(sipd ? { sipd: { export: sipd, skpd: req.skpd } } : {}) });
     const tables = req.sheet !== undefined ? mapped.tables.filter((t) => t.sheet === req.sheet) : mapped.tables;
 
     if (req.json) {
-      io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings }, null, 2)}\n`);
+      const sipdJson = agreement ? { sipd: { file: req.sipd, agrees: agreement.agrees, lines: agreement.lines.map((l) => l[req.lang].trim()) } } : {};
+      io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings, ...sipdJson }, null, 2)}\n`);
     } else {
       const describeRule = checker.describeRule?.bind(checker);
       io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet }));
+      if (agreement) io.stdout(sipdLines(agreement, req.lang));
     }
     return findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {

@@ -6,6 +6,7 @@ const HELP: Record<Lang, string> = {
 
 Penggunaan:
   renja check <berkas.xlsx> [--sheet NAMA] [--json] [--lang id|en]
+  renja check <berkas.xlsx> --sipd <ekspor-sipd.xlsx> [--skpd NAMA]
   renja recompute <masukan.xlsx> -o <keluaran.xlsx> [--mode formulas|values] [--dry-run]
   renja fix-numbers <masukan.xlsx> -o <keluaran.xlsx> [--dry-run]
   renja generate tabel-3.3|tabel-2.1 <masukan.xlsx> -o <keluaran.xlsx> [--from LEMBAR] [--paper f4|a4]
@@ -31,6 +32,9 @@ Opsi:
                pemeriksaan antartabel).
   --json       Cetak hasil sebagai satu objek JSON { file, tables, findings }.
   --lang id|en Bahasa keluaran (bawaan: id).
+  --sipd BERKAS   check: bandingkan Tabel 3.3/Tabel 7 dengan ekspor SIPD-RI (rekap, sumber dana per
+                  sub kegiatan, KUA-PPAS, Tabel IV.3): pagu, sumber dana, sub kegiatan (aturan sipd-mismatch).
+  --skpd NAMA     check --sipd: unit SIPD-RI yang dibandingkan (nama atau kode; bawaan: yang disebut judul tabel).
   --from LEMBAR   generate: lembar sumber (bawaan: tabel yang terpetakan paling baik).
   --paper f4|a4   generate: ukuran kertas (bawaan: f4 = Folio 215×330 mm), lanskap.
   --order official|seed  generate tabel-3.3: urutan kolom resmi atau urutan dokumen contoh.
@@ -53,6 +57,7 @@ Kode keluar:
 
 Usage:
   renja check <file.xlsx> [--sheet NAME] [--json] [--lang id|en]
+  renja check <file.xlsx> --sipd <sipd-export.xlsx> [--skpd NAME]
   renja recompute <in.xlsx> -o <out.xlsx> [--mode formulas|values] [--dry-run]
   renja fix-numbers <in.xlsx> -o <out.xlsx> [--dry-run]
   renja generate tabel-3.3|tabel-2.1 <in.xlsx> -o <out.xlsx> [--from SHEET] [--paper f4|a4]
@@ -78,6 +83,9 @@ Options:
                cross-table checks).
   --json       Print the result as one JSON object { file, tables, findings }.
   --lang id|en Output language (default: id).
+  --sipd FILE     check: compare Tabel 3.3/Tabel 7 with a SIPD-RI export (rekap, sumber dana per sub
+                  kegiatan, KUA-PPAS, Tabel IV.3): pagu, sumber dana, sub kegiatan (rule sipd-mismatch).
+  --skpd NAME     check --sipd: the SIPD-RI unit to compare with (name or kode; default: the one a table title names).
   --from SHEET    generate: the source sheet (default: the best-mapped table).
   --paper f4|a4   generate: paper size (default: f4 = Folio 215×330 mm), landscape.
   --order official|seed  generate tabel-3.3: official column order or the sample document's order.

@@ -19,7 +19,8 @@ export type RuleId =
   | "nomenclature-mismatch"
   | "missing-field"
   | "target-unit-mismatch"
-  | "duplicate-row";
+  | "duplicate-row"
+  | "sipd-mismatch";
 
 /** Human text in both languages. */
 export interface Message {

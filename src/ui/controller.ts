@@ -9,6 +9,8 @@ import type { InteractiveHost, SheetRef, WorkbookHost, WritableHost } from "../d
 import type { Level, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
 import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
+import type { SipdExport, SipdReadFailure } from "../domain/sipd/types";
+import { compareWithSipd } from "../domain/sipd/compare";
 import type { Lang } from "./i18n";
 import { t } from "./i18n";
 import type { PlanKind, PlannedChange, Planners } from "./planners";
@@ -16,7 +18,24 @@ import type { PlanKind, PlannedChange, Planners } from "./planners";
 /** Mapping and validation, injected so the pane's bundle and tests choose what they load. */
 export interface Engine {
   mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides }): MappedWorkbook;
-  validate(workbook: MappedWorkbook): Finding[];
+  validate(workbook: MappedWorkbook, options?: { sipd?: { export: SipdExport; skpd?: string } }): Finding[];
+  /** Reads a SIPD-RI export picked in the pane (in the browser: the file is never uploaded). */
+  readSipd?(bytes: Uint8Array, fileName: string): Promise<SipdExport | SipdReadFailure>;
+}
+
+/** "Bandingkan dengan SIPD": the export the user picked, the unit compared, and what the comparison says. */
+export interface SipdState {
+  file: string;
+  export: SipdExport;
+  /** The unit the user chose (kode or name); else the one a table title names. */
+  skpd?: string;
+  /** The unit compared, or why none could be chosen. */
+  unit?: { name: string; kode?: string };
+  unitError?: Message;
+  /** Per plan table: sub kegiatan found in SIPD-RI and the totals. */
+  tables: { sheet: string; matched: number; rows: number; planTotal?: string; sipdTotal: string }[];
+  /** sipd-mismatch findings of severity error / warning. */
+  differences: number;
 }
 
 /**
@@ -73,6 +92,7 @@ export interface PaneState {
   revision: number;
   /** True while "Tandai di lembar" marks are on the sheet. */
   highlighted: boolean;
+  sipd?: SipdState;
   /** The finding the user last clicked (its details show above the list), or a related cell. */
   selected?: { sheet: string; cell: string; rule?: Finding["rule"] };
 }
@@ -320,8 +340,43 @@ export class PaneController {
   private remap(): void {
     if (!this.snapshots) return;
     const workbook = this.engine.mapWorkbook(this.snapshots, { overrides: this.state.overrides });
-    const findings = this.engine.validate(workbook);
-    this.set({ workbook, findings });
+    const sipd = this.state.sipd;
+    const findings = sipd ? this.engine.validate(workbook, { sipd: { export: sipd.export, skpd: sipd.skpd } }) : this.engine.validate(workbook);
+    this.set({ workbook, findings, ...(sipd ? { sipd: sipdStateOf(workbook, sipd.export, sipd.file, sipd.skpd) } : {}) });
+  }
+
+  /** Bandingkan dengan SIPD: read the picked export here (never uploaded), then check the workbook against it. */
+  async compareWithSipd(bytes: Uint8Array, fileName: string): Promise<boolean> {
+    const readSipd = this.engine.readSipd?.bind(this.engine);
+    if (!readSipd) {
+      this.set({ notice: { intent: "info", message: msg("unavailable") } });
+      return false;
+    }
+    return this.run(async () => {
+      const read = await readSipd(bytes, fileName);
+      if ("error" in read) {
+        this.set({ notice: { intent: "error", message: read.error } });
+        return;
+      }
+      this.set({ sipd: { file: fileName, export: read, tables: [], differences: 0 } });
+      await this.readAndMap();
+      const sipd = this.state.sipd;
+      if (sipd?.unitError) this.set({ notice: { intent: "warning", message: sipd.unitError } });
+    });
+  }
+
+  /** The SIPD unit to compare with, when no table title names it (or names another). */
+  chooseSipdUnit(skpd: string): void {
+    const sipd = this.state.sipd;
+    if (!sipd) return;
+    this.set({ sipd: { ...sipd, skpd }, notice: undefined });
+    this.remap();
+  }
+
+  clearSipd(): void {
+    if (!this.state.sipd) return;
+    this.set({ sipd: undefined });
+    this.remap();
   }
 
   /** One action at a time, with progress shown and any failure turned into a message in both languages. */
@@ -367,4 +422,23 @@ export function isWritable(host: WorkbookHost): host is WritableHost {
 
 function isMessage(m: unknown): m is Message {
   return typeof m === "object" && m !== null && typeof (m as Message).id === "string" && typeof (m as Message).en === "string";
+}
+
+function sipdStateOf(workbook: MappedWorkbook, exp: SipdExport, file: string, skpd: string | undefined): SipdState {
+  const c = compareWithSipd(workbook, exp, { skpd });
+  return {
+    file,
+    export: exp,
+    ...(skpd !== undefined ? { skpd } : {}),
+    ...(c.unit ? { unit: { name: c.unit.name, ...(c.unit.kode ? { kode: c.unit.kode } : {}) } } : {}),
+    ...(c.unitError ? { unitError: c.unitError } : {}),
+    tables: c.tables.map((t) => ({
+      sheet: t.table.sheet,
+      matched: t.pairs.filter((p) => p.sipd).length,
+      rows: t.pairs.length,
+      ...(t.planTotal ? { planTotal: t.planTotal.toFixed() } : {}),
+      sipdTotal: t.sipdTotal.toFixed(),
+    })),
+    differences: c.findings.filter((f) => f.severity !== "info").length,
+  };
 }

@@ -12,6 +12,7 @@ import { buildTabel21, buildTabel33, DEFAULT_TABEL21_SHEET, DEFAULT_TABEL33_SHEE
 import type { BuildError } from "../domain/tables";
 import type { SheetPlan } from "../domain/plan";
 import type { PlanInput, PlannedChange, Planners } from "./planners";
+import { planTakeSipd } from "../domain/sipd/takeSipd";
 
 /** Skipped parents listed one by one in the summary; the rest are counted. */
 const SKIPPED_SHOWN = 3;
@@ -25,6 +26,11 @@ export const defaultPlanners: Planners = {
   fixNumbers: ({ workbook, findings, choices }) => {
     const plan = planRepairs(workbook, findings, choices);
     return { plan, options: repairOptions(workbook, findings, plan) };
+  },
+  // Ambil nilai SIPD: every sipd-mismatch cell gets SIPD-RI's value unless the user keeps the cell's own.
+  takeSipd: ({ workbook, findings, choices }) => {
+    const { plan, options, skipped } = planTakeSipd(workbook, findings, choices);
+    return { plan, options, summary: skipped.map((s) => s.reason) };
   },
   generate33: (input) => generated(input, DEFAULT_TABEL33_SHEET, (options) => buildTabel33(input.workbook, options)),
   generate21: (input) => generated(input, DEFAULT_TABEL21_SHEET, (options) => buildTabel21(input.workbook, options)),

@@ -69,6 +69,21 @@ const dictionary = {
   sheetReplace: { id: "Lembar \"{name}\" yang dibuat sebelumnya akan ditulis ulang.", en: "The sheet \"{name}\" made earlier will be rewritten." },
   marked: { id: "{n} sel ditandai.", en: "{n} cells marked." },
   unmarked: { id: "Tanda dihapus; sel kembali seperti semula.", en: "Marks removed; the cells are as they were." },
+  sipdTitle: { id: "Bandingkan dengan SIPD", en: "Compare with SIPD" },
+  sipdIntro: {
+    id: "Pilih berkas ekspor SIPD-RI (.xlsx: rekap, sumber dana per sub kegiatan, KUA-PPAS, Tabel IV.3). Berkas dibaca di sini dan tidak diunggah ke mana pun.",
+    en: "Pick a SIPD-RI export (.xlsx: rekap, sumber dana per sub kegiatan, KUA-PPAS, Tabel IV.3). The file is read here and never uploaded anywhere.",
+  },
+  sipdPick: { id: "Pilih ekspor SIPD", en: "Pick a SIPD export" },
+  sipdFile: { id: "Ekspor: {name} ({kind})", en: "Export: {name} ({kind})" },
+  sipdUnit: { id: "Unit SIPD-RI: {name}", en: "SIPD-RI unit: {name}" },
+  sipdChooseUnit: { id: "Pilih unit SIPD-RI", en: "Choose the SIPD-RI unit" },
+  sipdTable: { id: "{sheet}: {matched} dari {rows} sub kegiatan ada di SIPD-RI; total {plan} · SIPD-RI {sipd}", en: "{sheet}: {matched} of {rows} sub kegiatan found in SIPD-RI; total {plan} · SIPD-RI {sipd}" },
+  sipdDifferences: { id: "{n} perbedaan dengan SIPD-RI (lihat Temuan).", en: "{n} differences from SIPD-RI (see Findings)." },
+  sipdAgrees: { id: "Sesuai dengan SIPD-RI.", en: "Agrees with SIPD-RI." },
+  sipdTake: { id: "Ambil nilai SIPD", en: "Take SIPD's values" },
+  sipdClose: { id: "Lepas ekspor", en: "Drop the export" },
+  clearRow: { id: "(kosongkan baris)", en: "(empty the row)" },
 } satisfies Record<string, Message>;
 
 export type TextKey = keyof typeof dictionary;
@@ -113,6 +128,7 @@ const ruleNames: Record<RuleId, Message> = {
   "missing-field": { id: "Isian kosong", en: "Missing field" },
   "target-unit-mismatch": { id: "Satuan target", en: "Target unit" },
   "duplicate-row": { id: "Baris ganda", en: "Duplicate row" },
+  "sipd-mismatch": { id: "Beda dengan SIPD-RI", en: "Differs from SIPD-RI" },
 };
 
 export function ruleName(lang: Lang, rule: RuleId): string {

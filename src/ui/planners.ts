@@ -6,7 +6,7 @@ import type { Finding, Message } from "../domain/findings";
 import type { MappedWorkbook } from "../domain/mapping/types";
 import type { SheetPlan, WritePlan } from "../domain/plan";
 
-export type PlanKind = "recompute" | "fixNumbers" | "generate33" | "generate21";
+export type PlanKind = "recompute" | "fixNumbers" | "generate33" | "generate21" | "takeSipd";
 
 export interface PlanInput {
   workbook: MappedWorkbook;

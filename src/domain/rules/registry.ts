@@ -16,6 +16,7 @@ import { rule as nomenclatureMismatch } from "./nomenclature-mismatch";
 import { rule as missingField } from "./missing-field";
 import { rule as targetUnitMismatch } from "./target-unit-mismatch";
 import { rule as duplicateRow } from "./duplicate-row";
+import { rule as sipdMismatch } from "./sipd-mismatch";
 
 export const rules: readonly Rule[] = [
   rollupMismatch,
@@ -34,4 +35,5 @@ export const rules: readonly Rule[] = [
   missingField,
   targetUnitMismatch,
   duplicateRow,
+  sipdMismatch,
 ];

@@ -1,12 +1,15 @@
 /** Rule modules follow ESLint's model: each exports its meta and one check function. */
 import type { Finding, Message, RuleId, Severity } from "../findings";
 import type { MappedWorkbook } from "../mapping/types";
+import type { SipdExport } from "../sipd/types";
 
 export interface RuleOptions {
   /** Plan year N when the user sets it; otherwise each table's own year is used. */
   year?: number;
   /** Override a rule's default severity. */
   severity?: Partial<Record<RuleId, Severity>>;
+  /** A SIPD-RI export to compare the plan tables with (sipd-mismatch), and the unit to take from it. */
+  sipd?: { export: SipdExport; skpd?: string };
 }
 
 export interface RuleMeta {

@@ -10,6 +10,7 @@ import { previewLines } from "../previewLines";
 import { formatRupiah } from "../../domain/numbers";
 import type { PreviewLine } from "../previewLines";
 import { VirtualList } from "./VirtualList";
+import { SipdPanel } from "./SipdPanel";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "6px" },
@@ -51,6 +52,7 @@ export function ActionsView({ controller, state }: { controller: PaneController;
         ))}
       </div>
       {!state.findings && !state.preview && <Text size={200}>{t(lang, "notValidated")}</Text>}
+      <SipdPanel controller={controller} state={state} />
       {state.preview && <PreviewPanel controller={controller} state={state} />}
       {last && (
         <>
@@ -117,7 +119,7 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
                     onChange={(e) => controller.chooseValue(l.ref, e.target.value)}
                   >
                     {options[l.ref].map((v) => (
-                      <option key={v} value={v}>{formatRupiah(v)}</option>
+                      <option key={v} value={v}>{v === "" ? t(lang, "clearRow") : formatRupiah(v)}</option>
                     ))}
                   </select>
                 ) : (

@@ -46,11 +46,16 @@ export function FindingDetail({ finding, lang, controller }: { finding: Finding;
       {finding.related && finding.related.length > 0 && (
         <div className={styles.related}>
           <span>{t(lang, "related")}:</span>
-          {finding.related.map((ref) => (
-            <Link key={ref} as="button" onClick={() => void controller.selectCell(parseRelated(ref, finding.sheet))}>
-              {ref}
-            </Link>
-          ))}
+          {finding.related.map((ref) =>
+            // a cell of another file ("'[rekap.xlsx]Sheet 1'!U5", a SIPD-RI export) cannot be selected here
+            ref.startsWith("'[") ? (
+              <span key={ref}>{ref}</span>
+            ) : (
+              <Link key={ref} as="button" onClick={() => void controller.selectCell(parseRelated(ref, finding.sheet))}>
+                {ref}
+              </Link>
+            ),
+          )}
         </div>
       )}
     </div>
