@@ -20,6 +20,8 @@ export type FileCode = typeof EXIT_OK | typeof EXIT_FINDINGS | typeof EXIT_CANNO
 
 export interface FileOutcome {
   file: string;
+  /** How a summary names the file: its path under the folder it was found in, else its name. */
+  label: string;
   code: FileCode;
   /** Why the file could not be checked (code 2). */
   reason?: Message;
@@ -50,6 +52,12 @@ export interface Inputs {
   files: string[];
   /** Arguments that name nothing checkable, with the reason: each becomes an outcome of code 2. */
   problems: { file: string; reason: Message }[];
+  /** A file's label (see FileOutcome.label) when it is not the file's name. */
+  labels: Map<string, string>;
+}
+
+export function labelOf(inputs: Inputs, file: string): string {
+  return inputs.labels.get(file) ?? path.basename(file);
 }
 
 /** Excel's owner files ("~$Renja.xlsx") sit beside an open workbook; they are no workbooks. */
@@ -61,6 +69,7 @@ function isLockFile(name: string): boolean {
 export async function expandInputs(args: readonly string[]): Promise<Inputs> {
   const files: string[] = [];
   const problems: Inputs["problems"] = [];
+  const labels = new Map<string, string>();
   const seen = new Set<string>();
   const add = (file: string) => {
     const key = path.resolve(file);
@@ -85,9 +94,12 @@ export async function expandInputs(args: readonly string[]): Promise<Inputs> {
     if (found.length === 0) {
       problems.push({ file: arg, reason: { id: `Folder ${arg} tidak berisi berkas .xlsx.`, en: `The folder ${arg} holds no .xlsx file.` } });
     }
-    for (const f of found) add(f);
+    for (const f of found) {
+      add(f);
+      labels.set(f, path.relative(arg, f).split(path.sep).join("/"));
+    }
   }
-  return { files, problems };
+  return { files, problems, labels };
 }
 
 async function xlsxUnder(dir: string): Promise<string[]> {
@@ -119,12 +131,12 @@ export interface CheckFileOptions {
 }
 
 /** Reads, maps and validates one workbook into its outcome; never throws. */
-export async function checkFile(file: string, options: CheckFileOptions, io: CliIo, engine: CheckEngine): Promise<FileOutcome> {
+export async function checkFile(file: string, options: CheckFileOptions, io: CliIo, engine: CheckEngine, label = path.basename(file)): Promise<FileOutcome> {
   try {
     const { snapshots, overrides } = await readWorkbook({ file, sheet: options.sheet }, io);
     if (options.sheet !== undefined && !snapshots.some((s) => s.name === options.sheet)) {
       const reason = { id: unknownSheetMessage(options.sheet, snapshots, "id"), en: unknownSheetMessage(options.sheet, snapshots, "en") };
-      return { file, code: EXIT_CANNOT_RUN, reason, tables: [], findings: [] };
+      return { file, label, code: EXIT_CANNOT_RUN, reason, tables: [], findings: [] };
     }
     const mapped = engine.mapWorkbook(snapshots, { overrides });
     mapped.file = file;
@@ -132,11 +144,11 @@ export async function checkFile(file: string, options: CheckFileOptions, io: Cli
     const tables = options.sheet !== undefined ? mapped.tables.filter((t) => t.sheet === options.sheet) : mapped.tables;
     const review = reviewUnit(mapped, findings);
     const code: FileCode = isNoRenjaTable(mapped.tables) ? EXIT_NO_TABLE : findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
-    return { file, code, tables, findings, review };
+    return { file, label, code, tables, findings, review };
   } catch (e) {
     const reason = e instanceof HostError ? e.messages : { id: internalErrorMessage(e, "id"), en: internalErrorMessage(e, "en") };
     if (io.debug && !(e instanceof HostError) && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
-    return { file, code: EXIT_CANNOT_RUN, reason, tables: [], findings: [] };
+    return { file, label, code: EXIT_CANNOT_RUN, reason, tables: [], findings: [] };
   }
 }
 
@@ -152,17 +164,18 @@ export async function checkInputs(
   const total = inputs.files.length + inputs.problems.length;
   let n = 0;
   const progress = (file: string) => {
-    if (io.stderrIsTTY) io.stderr(`\r\x1b[K[${n + 1}/${total}] ${path.basename(file)}`);
+    if (io.stderrIsTTY) io.stderr(`\r\x1b[K[${n + 1}/${total}] ${file}`);
   };
   const done = (outcome: FileOutcome) => {
     if (io.stderrIsTTY) io.stderr("\r\x1b[K");
     codes.push(outcome.code);
     each(outcome, n++, total);
   };
-  for (const p of inputs.problems) done({ file: p.file, code: EXIT_CANNOT_RUN, reason: p.reason, tables: [], findings: [] });
+  for (const p of inputs.problems) done({ file: p.file, label: p.file, code: EXIT_CANNOT_RUN, reason: p.reason, tables: [], findings: [] });
   for (const file of inputs.files) {
-    progress(file);
-    done(await checkFile(file, options, io, engine));
+    const label = labelOf(inputs, file);
+    progress(label);
+    done(await checkFile(file, options, io, engine, label));
   }
   return codes;
 }

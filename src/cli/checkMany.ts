@@ -3,7 +3,6 @@
  * summary row per file (--summary), or one JSON object per file per line (--json, JSON Lines). A single file
  * argument without --summary keeps the single-file check (one JSON object, its own messages on stderr).
  */
-import * as path from "path";
 import type { Message } from "../domain/findings";
 import { tableToJson } from "../domain/mapping/tableJson";
 import { formatRupiah } from "../domain/numbers/format";
@@ -92,7 +91,7 @@ export function summaryTable(rows: readonly FileOutcome[], lang: CheckRequest["l
     const tables = r?.tables.map((t) => `${KIND_LABEL[t.kind].replace("Tabel ", "")} ${t.counts.program}/${t.counts.kegiatan}/${t.counts.subKegiatan}`).join(", ") ?? "";
     const status = STATUS_TEXT[statusOf(o)][lang] + (o.reason ? `: ${o.reason[lang]}` : "");
     return [
-      path.basename(o.file),
+      o.label,
       r?.unit ?? "–",
       tables || "–",
       r?.totalN !== undefined ? formatRupiah(r.totalN) : "–",

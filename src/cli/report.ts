@@ -58,6 +58,6 @@ export async function runReport(req: ReportRequest, io: CliIo, engine?: CheckEng
 }
 
 function reportUnit(o: FileOutcome): ReportUnit {
-  if (o.reason || !o.review) return { file: o.file, outcome: "unreadable", reason: o.reason };
-  return { file: o.file, outcome: o.code === EXIT_NO_TABLE ? "no-table" : "checked", review: o.review };
+  if (o.reason || !o.review) return { file: o.label, outcome: "unreadable", reason: o.reason };
+  return { file: o.label, outcome: o.code === EXIT_NO_TABLE ? "no-table" : "checked", review: o.review };
 }

@@ -31,6 +31,13 @@ describe("renja --help and usage errors", () => {
     expect(run.stdout).toContain("renja fix-numbers <masukan.xlsx> -o <keluaran.xlsx> [--dry-run]");
   });
 
+  it("lists check of many files and report with their options", async () => {
+    const run = await runCli(["--help"]);
+    expect(run.stdout).toContain("renja check <berkas.xlsx|folder>… [--summary] [--json] [--max N] [--sheet NAMA] [--lang id|en]");
+    expect(run.stdout).toContain("renja report <berkas.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--lang id|en]");
+    expect(run.stdout).toContain("Tanggapan OPD");
+  });
+
   it("prints the English help with --lang en", async () => {
     const run = await runCli(["--help", "--lang", "en"]);
     expect(run.code).toBe(0);

@@ -79,7 +79,7 @@ describe("renja report: the verification workbook", () => {
     expect(String(texts(ws, 7)[18])).toMatch(/^tidak dapat dibaca: Berkas .*d-rusak\.xlsx rusak atau tidak lengkap/);
     expect(texts(ws, 7)[19]).toBe("–");
     expect(texts(ws, 8)).toEqual([4, "e-pegawai", "e-pegawai", T, T, T, T, T, T, T, T, T, T, "tidak diperiksa", 0, 0, undefined, undefined, "tidak ada tabel Renja", "LV 04 e-pegawai"]);
-    expect(texts(ws, 9).slice(0, 5)).toEqual([5, "KANTOR KECAMATAN TOMONI", "b-tomoni-id", P, P]);
+    expect(texts(ws, 9).slice(0, 5)).toEqual([5, "KANTOR KECAMATAN TOMONI", "kecamatan/b-tomoni-id", P, P]);
     expect(ws.getCell("T5").value).toEqual({ formula: `HYPERLINK("#'LV 01 KANTOR KECAMATAN TOMONI'!A1","LV 01 KANTOR KECAMATAN TOMONI")`, result: "LV 01 KANTOR KECAMATAN TOMONI" });
     expect(ws.getCell("Q5").numFmt).toBe("#,##0");
   });
@@ -89,7 +89,7 @@ describe("renja report: the verification workbook", () => {
     const ws = sheet(name);
     expect(ws.getCell("A1").value).toBe("LEMBAR VERIFIKASI RENJA PERANGKAT DAERAH");
     expect(ws.getCell("A2").value).toBe("KANTOR KECAMATAN TOMONI — KABUPATEN LUWU TIMUR");
-    expect(String(ws.getCell("A3").value)).toContain("Total pagu N: Rp 4.990.894.675 · N+1: Rp 5.253.625.474");
+    expect(String(ws.getCell("A3").value)).toContain("Berkas: kecamatan/b-tomoni-id.xlsx · Tanggal verifikasi: 2 Desember 2026 · Total pagu N: Rp 4.990.894.675 · N+1: Rp 5.253.625.474");
     expect(texts(ws, 5)).toEqual(["No", "Butir pemeriksaan / temuan", "Status", "Letak", "Catatan", "ID temuan", "Tanggapan OPD"]);
     const rows = lembarRows(name);
     const items = rows.filter((r) => /^\d+$/.test(r[0]));

@@ -93,11 +93,12 @@ export function buildVerificationSheets(units: readonly ReportUnit[], options: R
 }
 
 function unitName(u: ReportUnit): string {
-  return u.review?.unit ?? baseName(u.file);
+  return u.review?.unit ?? fileLabel(u.file).replace(/^.*[\\/]/, "");
 }
 
-function baseName(file: string): string {
-  return file.replace(/^.*[\\/]/, "").replace(/\.xlsx$/i, "");
+/** The file as the Rekap names it: its path under the folder it was found in, without ".xlsx". */
+function fileLabel(file: string): string {
+  return file.replace(/\.xlsx$/i, "");
 }
 
 /* ---------------------------------------------------------------- Rekap */
@@ -134,7 +135,7 @@ function rekap(units: readonly ReportUnit[], sheetNames: readonly (string | unde
       cells.push({ row, col, value, style, ...(numFmt ? { numFmt } : {}) });
     put(1, i + 1, { ...BODY, horizontal: "center" });
     put(2, unitName(u));
-    put(3, baseName(u.file));
+    put(3, fileLabel(u.file));
     const review = u.review;
     items.forEach((id, k) => {
       const item = review?.checklist.find((c) => c.id === id);
@@ -226,7 +227,7 @@ function infoLine(u: ReportUnit, review: UnitReview, options: ReportOptions): st
   const money = (v: string | undefined) => (v === undefined ? "–" : `Rp ${formatRupiah(v)}`);
   const tables = review.tables.map((t) => `${KIND_LABEL[t.kind]} ('${t.sheet}': ${t.counts.program}/${t.counts.kegiatan}/${t.counts.subKegiatan})`).join(", ");
   const parts = [
-    `${en ? "File" : "Berkas"}: ${baseName(u.file)}.xlsx`,
+    `${en ? "File" : "Berkas"}: ${u.file}`,
     `${en ? "Verification date" : "Tanggal verifikasi"}: ${formatDate(options.date, options.lang)}`,
     `${en ? "Total N" : "Total pagu N"}: ${money(review.totalN)}`,
     `N+1: ${money(review.totalN1)}`,
