@@ -143,11 +143,12 @@ async function main(): Promise<void> {
     "Targets (issue 2): map + validate at most 1 s of CPU per 100,000 rows; `renja check` at most 1.3× the ExcelJS load time.",
     "`renja check` includes starting Node and loading the CLI (one process per workbook, as a reviewer would run it).",
   ];
+  // Other benches (bench/sipd.ts, bench/batch.ts, …) keep their own sections after this one, each opening with
+  // an HTML comment marker: everything from the first marker on is kept as it stands.
   const resultsFile = path.join(root, "bench", "results.md");
-  // bench/sipd.ts keeps its own section at the end of the file
   const previous = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, "utf8") : "";
-  const sipdSection = previous.indexOf("<!-- section: sipd");
-  fs.writeFileSync(resultsFile, lines.join("\n") + "\n" + (sipdSection >= 0 ? `\n${previous.slice(sipdSection)}` : ""));
+  const firstSection = previous.search(/^<!-- /m);
+  fs.writeFileSync(resultsFile, lines.join("\n") + "\n" + (firstSection >= 0 ? `\n${previous.slice(firstSection)}` : ""));
   process.stdout.write(lines.join("\n") + "\n");
 }
 

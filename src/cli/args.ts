@@ -9,7 +9,8 @@ import type { Lang } from "./lang";
 
 export type Command =
   | { kind: "help"; lang: Lang }
-  | { kind: "check"; lang: Lang; file: string; sheet?: string; json: boolean; sipd?: string; skpd?: string }
+  | { kind: "check"; lang: Lang; files: string[]; sheet?: string; json: boolean; summary: boolean; max?: number; sipd?: string; skpd?: string }
+  | { kind: "report"; lang: Lang; files: string[]; output: string; paper: "f4" | "a4"; sipd?: string; skpd?: string }
   | { kind: "recompute"; lang: Lang; file: string; output?: string; mode: "formulas" | "values"; dryRun: boolean }
   | { kind: "fix-numbers"; lang: Lang; file: string; output?: string; dryRun: boolean }
   | ({ kind: "generate" } & GenerateRequest)
@@ -23,8 +24,8 @@ export function parseArgs(argv: readonly string[]): Command {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const problems: Message[] = [];
-  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--sipd", "--skpd"]);
-  const boolean = new Set(["--json", "--help", "-h", "--dry-run", "--replace"]);
+  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--max", "--sipd", "--skpd"]);
+  const boolean = new Set(["--json", "--help", "-h", "--dry-run", "--replace", "--summary"]);
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -76,31 +77,48 @@ export function parseArgs(argv: readonly string[]): Command {
     return { kind: "usage-error", lang, message: { id: "Perintah belum diberikan.", en: "No command given." } };
   }
   if (command === "help") return { kind: "help", lang };
-  if (command === "check") {
-    if (rest.length === 0) {
-      return { kind: "usage-error", lang, message: { id: "Sebutkan berkas .xlsx yang akan diperiksa.", en: "Name the .xlsx file to check." } };
-    }
-    if (rest.length > 1) {
-      return {
-        kind: "usage-error",
-        lang,
-        message: { id: `Hanya satu berkas yang dapat diperiksa sekaligus (diberikan: ${rest.join(", ")}).`, en: `Only one file can be checked at a time (given: ${rest.join(", ")}).` },
-      };
-    }
-    const foreign = ["-o", "--output", "--mode", "--dry-run", "--from", "--paper", "--order", "--replace"].find((o) => values.has(o) || flags.has(o));
-    if (foreign) return { kind: "usage-error", lang, message: { id: `Opsi ${foreign} tidak berlaku untuk check.`, en: `The option ${foreign} does not apply to check.` } };
-    if (values.has("--skpd") && !values.has("--sipd")) return { kind: "usage-error", lang, message: { id: "Opsi --skpd hanya berlaku bersama --sipd.", en: "The option --skpd applies only with --sipd." } };
-    return { kind: "check", lang, file: rest[0], sheet: values.get("--sheet"), json: flags.has("--json"), ...sipdOptions(values) };
-  }
+  if (command === "check") return checkCommand(rest, values, flags, lang);
+  if (command === "report") return reportCommand(rest, values, flags, lang);
   if (command === "recompute" || command === "fix-numbers") return writeCommand(command, rest, values, flags, lang);
   if (command === "generate") return generateCommand(rest, values, flags, lang);
   return { kind: "usage-error", lang, message: { id: `Perintah tidak dikenal: ${command}`, en: `Unknown command: ${command}` } };
 }
 
+/** check <file|folder>…: every .xlsx given or found in the folders. */
+function checkCommand(rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
+  const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
+  if (rest.length === 0) return usage("Sebutkan berkas .xlsx (atau folder) yang akan diperiksa.", "Name the .xlsx file (or folder) to check.");
+  const foreign = ["-o", "--output", "--mode", "--dry-run", "--from", "--paper", "--order", "--replace"].find((o) => values.has(o) || flags.has(o));
+  if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk check.`, `The option ${foreign} does not apply to check.`);
+  const maxText = values.get("--max");
+  let max: number | undefined;
+  if (maxText !== undefined) {
+    if (!/^\d+$/.test(maxText)) return usage(`--max memerlukan bilangan bulat 0 atau lebih (diberikan: ${maxText}).`, `--max needs a whole number, 0 or more (given: ${maxText}).`);
+    max = Number(maxText);
+  }
+  if (values.has("--skpd") && !values.has("--sipd")) return usage("Opsi --skpd hanya berlaku bersama --sipd.", "The option --skpd applies only with --sipd.");
+  return { kind: "check", lang, files: rest, sheet: values.get("--sheet"), json: flags.has("--json"), summary: flags.has("--summary"), max, ...sipdOptions(values) };
+}
+
+/** report <file|folder>… -o <verifikasi.xlsx> [--paper f4|a4]. */
+function reportCommand(rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
+  const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
+  const foreign = ["--sheet", "--json", "--summary", "--max", "--mode", "--dry-run", "--from", "--order", "--replace"].find((o) => values.has(o) || flags.has(o));
+  if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk report.`, `The option ${foreign} does not apply to report.`);
+  if (rest.length === 0) return usage("Sebutkan berkas .xlsx atau folder yang akan diverifikasi.", "Name the .xlsx files or folders to verify.");
+  const output = values.get("-o") ?? values.get("--output");
+  if (output === undefined) return usage("Sebutkan buku kerja verifikasi dengan -o <verifikasi.xlsx>.", "Name the verification workbook with -o <verifikasi.xlsx>.");
+  if (rest.includes(output)) return usage("Berkas keluaran harus berbeda dari masukan: berkas masukan tidak pernah diubah.", "The output file must differ from the input: the input file is never modified.");
+  const paper = values.get("--paper") ?? "f4";
+  if (paper !== "f4" && paper !== "a4") return usage(`Kertas "${paper}" tidak dikenal; gunakan --paper f4 atau --paper a4.`, `Unknown paper "${paper}"; use --paper f4 or --paper a4.`);
+  if (values.has("--skpd") && !values.has("--sipd")) return usage("Opsi --skpd hanya berlaku bersama --sipd.", "The option --skpd applies only with --sipd.");
+  return { kind: "report", lang, files: rest, output, paper, ...sipdOptions(values) };
+}
+
 /** recompute / fix-numbers: one input, an output (not needed for --dry-run) that is not the input itself. */
 function writeCommand(command: "recompute" | "fix-numbers", rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  const foreign = ["--sheet", "--json", "--from", "--paper", "--order", "--replace", "--sipd", "--skpd"].find((o) => values.has(o) || flags.has(o));
+  const foreign = ["--sheet", "--json", "--from", "--paper", "--order", "--replace", "--summary", "--max", "--sipd", "--skpd"].find((o) => values.has(o) || flags.has(o));
   if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk ${command}.`, `The option ${foreign} does not apply to ${command}.`);
   if (rest.length !== 1) return usage("Sebutkan tepat satu berkas .xlsx masukan.", "Name exactly one input .xlsx file.");
   const output = values.get("-o") ?? values.get("--output");

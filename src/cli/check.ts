@@ -29,6 +29,10 @@ export interface CheckRequest {
   /** A SIPD-RI export to compare the plan tables with, and the unit to take from it. */
   sipd?: string;
   skpd?: string;
+  /** Findings listed per rule group in the human report (--max; 0 = all). */
+  max?: number;
+  /** Terminal width for wrapping the human report. */
+  width?: number;
 }
 
 export const EXIT_OK = 0;
@@ -59,7 +63,7 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
       io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings, ...sipdJson }, null, 2)}\n`);
     } else {
       const describeRule = checker.describeRule?.bind(checker);
-      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet }));
+      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet, max: req.max, width: req.width }));
       if (agreement) io.stdout(sipdLines(agreement, req.lang));
     }
     return findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
@@ -79,7 +83,7 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
  * (some 700 MB for 100,000 rows): both become garbage when this returns, before mapping and validating, so the
  * collector frees them instead of walking them again in every major collection.
  */
-async function readWorkbook(req: CheckRequest, io: CliIo): Promise<{ snapshots: SheetSnapshot[]; overrides: MappingOverrides | undefined }> {
+export async function readWorkbook(req: Pick<CheckRequest, "file" | "sheet">, io: CliIo): Promise<{ snapshots: SheetSnapshot[]; overrides: MappingOverrides | undefined }> {
   const host = await openXlsxHost(await io.readFile(req.file), req.file, io.sidecar(req.file), { maxSheetDataBytes: io.maxSheetDataBytes });
   const snapshots = await host.readAllSnapshots({ styles: true });
   // An unknown --sheet is said before a sidecar is read (a broken sidecar must not hide that message).
@@ -87,7 +91,7 @@ async function readWorkbook(req: CheckRequest, io: CliIo): Promise<{ snapshots: 
   return { snapshots, overrides: await host.loadMapping() };
 }
 
-function unknownSheetMessage(sheet: string, snapshots: readonly SheetSnapshot[], lang: Lang): string {
+export function unknownSheetMessage(sheet: string, snapshots: readonly SheetSnapshot[], lang: Lang): string {
   const names = snapshots.map((s) => `"${s.name}"`).join(", ");
   return lang === "en"
     ? `The workbook has no sheet named "${sheet}". Its sheets are: ${names}.`
@@ -95,7 +99,7 @@ function unknownSheetMessage(sheet: string, snapshots: readonly SheetSnapshot[],
 }
 
 /** A failure no check should have: said plainly, without a stack trace, with the way to report it. */
-function internalErrorMessage(e: unknown, lang: Lang): string {
+export function internalErrorMessage(e: unknown, lang: Lang): string {
   // First line only: Node appends a "Require stack" list to module errors, which reads like a stack trace.
   const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0].trim();
   return lang === "en"

@@ -6,6 +6,8 @@ const HELP: Record<Lang, string> = {
 
 Penggunaan:
   renja check <berkas.xlsx> [--sheet NAMA] [--json] [--lang id|en]
+  renja check <berkas.xlsx|folder>… [--summary] [--json] [--max N] [--sheet NAMA] [--lang id|en]
+  renja report <berkas.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--lang id|en]
   renja check <berkas.xlsx> --sipd <ekspor-sipd.xlsx> [--skpd NAMA]
   renja recompute <masukan.xlsx> -o <keluaran.xlsx> [--mode formulas|values] [--dry-run]
   renja fix-numbers <masukan.xlsx> -o <keluaran.xlsx> [--dry-run]
@@ -15,7 +17,12 @@ Penggunaan:
 Perintah:
   check        Memetakan tabel Renja (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) di setiap lembar dan
                memeriksanya: jumlah pagu, angka yang salah ketik, kode, tahun, isian yang kosong, dan
-               kecocokan antartabel. Berkas tidak diubah.
+               kecocokan antartabel. Berkas tidak diubah. Beberapa berkas atau folder (semua .xlsx di
+               dalamnya, termasuk subfolder; berkas kunci ~$ dilewati) diperiksa dalam satu proses.
+  report       Memeriksa berkas/folder yang sama dan menulis buku kerja verifikasi baru (-o): lembar
+               Rekap (satu baris per perangkat daerah, status setiap butir) dan satu Lembar Verifikasi
+               per perangkat daerah (status, letak sel, catatan, ID temuan, kolom Tanggapan OPD), siap
+               cetak F4 lanskap. Berkas masukan tidak diubah.
   recompute    Menghitung ulang pagu setiap program, kegiatan dan baris JUMLAH dari rinciannya (sub
                kegiatan adalah acuannya), tahun N dan N+1 dan setiap kolom Rp, sebagai rumus SUM
                (bawaan) atau nilai (--mode values), dan menyebutkan perubahan setiap jumlah.
@@ -30,7 +37,11 @@ Perintah:
 Opsi:
   --sheet NAMA Tampilkan tabel dan temuan lembar NAMA saja (lembar lain tetap dibaca untuk
                pemeriksaan antartabel).
-  --json       Cetak hasil sebagai satu objek JSON { file, tables, findings }.
+  --json       Cetak hasil sebagai satu objek JSON { file, tables, findings }; untuk beberapa berkas
+               atau folder: satu objek per berkas per baris (JSON Lines).
+  --summary    check: satu baris per berkas (perangkat daerah, tabel, total N dan N+1, galat,
+               peringatan, status).
+  --max N      check: paling banyak N temuan per aturan (bawaan 20; 0 = semua), sisanya "dan N lainnya".
   --lang id|en Bahasa keluaran (bawaan: id).
   --sipd BERKAS   check: bandingkan Tabel 3.3/Tabel 7 dengan ekspor SIPD-RI (rekap, sumber dana per
                   sub kegiatan, KUA-PPAS, Tabel IV.3): pagu, sumber dana, sub kegiatan (aturan sipd-mismatch).
@@ -50,6 +61,9 @@ Kode keluar:
   0  pemeriksaan selesai tanpa galat
   1  pemeriksaan selesai dan menemukan galat
   2  pemeriksaan tidak dapat dijalankan (pesan di stderr)
+  3  (beberapa berkas) buku kerja terbaca tetapi tidak ada tabel Renja
+  Beberapa berkas: kode terburuk dari semua berkas (2 > 1 > 3 > 0). report: 0 bila buku kerja
+  verifikasi ditulis, 2 bila tidak.
   recompute/fix-numbers: 0 bila keluaran ditulis (walau tidak ada yang berubah) atau pratinjau dicetak,
   2 bila tidak (pesan di stderr).
 `,
@@ -57,6 +71,8 @@ Kode keluar:
 
 Usage:
   renja check <file.xlsx> [--sheet NAME] [--json] [--lang id|en]
+  renja check <file.xlsx|folder>… [--summary] [--json] [--max N] [--sheet NAME] [--lang id|en]
+  renja report <file.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--lang id|en]
   renja check <file.xlsx> --sipd <sipd-export.xlsx> [--skpd NAME]
   renja recompute <in.xlsx> -o <out.xlsx> [--mode formulas|values] [--dry-run]
   renja fix-numbers <in.xlsx> -o <out.xlsx> [--dry-run]
@@ -66,7 +82,12 @@ Usage:
 Commands:
   check        Maps the Renja tables (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) on every sheet and checks
                them: budget sums, mistyped amounts, codes, years, missing fields, and agreement between
-               tables. The file is not changed.
+               tables. The file is not changed. Several files or folders (every .xlsx in them,
+               subfolders included; Excel's ~$ lock files skipped) are checked in one process.
+  report       Checks the same files/folders and writes a new verification workbook (-o): a Rekap
+               sheet (one row per unit, the status of each checklist item) and one Lembar Verifikasi
+               per unit (status, cell, note, finding ID, a Tanggapan OPD column), ready to print on F4
+               landscape. The inputs are not changed.
   recompute    Recomputes every program, kegiatan and JUMLAH amount from its children (the sub kegiatan
                are the truth), year N and N+1 and every Rp column, as SUM formulas (default) or values
                (--mode values), and says how much each total changes.
@@ -81,7 +102,10 @@ Commands:
 Options:
   --sheet NAME Show only the tables and findings of sheet NAME (other sheets are still read for
                cross-table checks).
-  --json       Print the result as one JSON object { file, tables, findings }.
+  --json       Print the result as one JSON object { file, tables, findings }; for several files or
+               folders: one object per file per line (JSON Lines).
+  --summary    check: one line per file (unit, tables, total N and N+1, errors, warnings, status).
+  --max N      check: at most N findings per rule (default 20; 0 = all), the rest as "and N more".
   --lang id|en Output language (default: id).
   --sipd FILE     check: compare Tabel 3.3/Tabel 7 with a SIPD-RI export (rekap, sumber dana per sub
                   kegiatan, KUA-PPAS, Tabel IV.3): pagu, sumber dana, sub kegiatan (rule sipd-mismatch).
@@ -101,6 +125,9 @@ Exit codes:
   0  the check ran and found no errors
   1  the check ran and found errors
   2  the check could not run (message on stderr)
+  3  (several files) the workbook was read but holds no Renja table
+  Several files: the worst code of all files (2 > 1 > 3 > 0). report: 0 when the verification
+  workbook was written, 2 when not.
   recompute/fix-numbers: 0 when the output was written (even with nothing to change) or the preview
   printed, 2 when not (message on stderr).
 `,

@@ -38,13 +38,20 @@ export interface ReportInput {
   tables: readonly MappedTable[];
   findings: readonly Finding[];
   lang: Lang;
-  /** What a rule checks, for summarised info lines; the rule id is shown when absent. */
+  /** What a rule checks, for the rule headings and summarised info lines; the rule id is shown when absent. */
   describeRule?: (rule: RuleId) => Message | undefined;
   /** The sheet the report is limited to (--sheet), if any. */
   sheet?: string;
+  /** Findings listed per rule within a severity (--max); the rest are counted as "dan N lainnya". */
+  max?: number;
+  /** Wrap lines to this many characters (the terminal's width). */
+  width?: number;
 }
 
-export function humanReport({ file, tables, findings, lang, describeRule, sheet }: ReportInput): string {
+/** Findings listed per rule group unless --max says otherwise. */
+export const DEFAULT_MAX_PER_GROUP = 20;
+
+export function humanReport({ file, tables, findings, lang, describeRule, sheet, max = DEFAULT_MAX_PER_GROUP, width = LINE_WIDTH }: ReportInput): string {
   const en = lang === "en";
   const out: string[] = [];
   out.push(en ? `Checking ${file}` : `Memeriksa ${file}`, "");
@@ -55,29 +62,41 @@ export function humanReport({ file, tables, findings, lang, describeRule, sheet 
     out.push(en ? "No Renja table was found." : "Tidak ada tabel Renja yang ditemukan.");
   } else {
     out.push(en ? "Tables found:" : "Tabel yang ditemukan:");
-    for (const t of tables) out.push(`  ${tableLine(t, lang)}`);
+    for (const t of tables) out.push(...wrapText(tableLine(t, lang), width, "  ", "    "));
   }
   out.push("");
 
   if (findings.length === 0) {
     out.push(en ? "No findings." : "Tidak ada temuan.", "");
   }
+  let cut = false;
   for (const [sheet, ofSheet] of groupBy(findings, (f) => f.sheet)) {
     out.push(en ? `Sheet "${sheet}"` : `Lembar "${sheet}"`);
     for (const severity of SEVERITIES) {
       const group = ofSheet.filter((f) => f.severity === severity);
       if (group.length === 0) continue;
       out.push(`  ${SEVERITY_LABEL[lang][severity]} (${group.length})`);
-      const summarised = severity === "info" ? [...groupBy(group, (f) => f.rule)].filter(([, g]) => g.length > MAX_INFO_LISTED) : [];
-      const summarisedRules = new Set(summarised.map(([rule]) => rule));
-      const listed = group.filter((f) => !summarisedRules.has(f.rule));
-      const width = Math.max(0, ...listed.map((f) => f.cell.length));
-      for (const f of listed) out.push(...findingLines(f, width, tables, lang));
-      for (const [rule, g] of summarised) out.push(...summaryLines(rule as RuleId, g, describeRule?.(rule as RuleId), lang));
+      for (const [rule, ofRule] of groupBy(group, (f) => f.rule)) {
+        const description = describeRule?.(rule as RuleId);
+        if (severity === "info" && ofRule.length > MAX_INFO_LISTED) {
+          out.push(...summaryLines(rule as RuleId, ofRule, description, lang, width));
+          continue;
+        }
+        const heading = `[${rule}] (${ofRule.length})${description ? ` ${description[lang]}` : ""}`;
+        out.push(...wrapText(heading, width, "    ", "      "));
+        const shown = max > 0 ? ofRule.slice(0, max) : ofRule;
+        const cellWidth = Math.max(0, ...shown.map((f) => f.cell.length));
+        for (const f of shown) out.push(...findingLines(f, cellWidth, tables, lang, width));
+        if (shown.length < ofRule.length) {
+          cut = true;
+          const more = ofRule.length - shown.length;
+          out.push(`      … ${en ? `and ${more} more` : `dan ${more} lainnya`}`);
+        }
+      }
     }
     out.push("");
   }
-  if (findings.some((f) => f.severity === "info") && findings.length > 0) {
+  if (findings.length > 0 && (cut || findings.some((f) => f.severity === "info"))) {
     out.push(en ? `Every finding in full: renja check ${file} --json --lang en` : `Semua temuan secara lengkap: renja check ${file} --json`);
   }
 
@@ -96,40 +115,58 @@ function tableLine(t: MappedTable, lang: Lang): string {
   return `Lembar "${t.sheet}": ${KIND_LABEL[t.kind]}, ${year}, baris ${first}–${last}: ${c.program} program, ${c.kegiatan} kegiatan, ${c.subKegiatan} sub kegiatan`;
 }
 
-function findingLines(f: Finding, width: number, tables: readonly MappedTable[], lang: Lang): string[] {
+/**
+ * One finding: its cell and message (wrapped, continuation lines under the message), and its suggestion only
+ * when the message does not already state the suggested value. Expected, actual and related cells are in
+ * --json; the messages say them in words.
+ */
+function findingLines(f: Finding, cellWidth: number, tables: readonly MappedTable[], lang: Lang, width: number): string[] {
   const en = lang === "en";
-  const indent = " ".repeat(6 + width);
-  const lines = [`    ${f.cell.padEnd(width)}  ${f.message[lang]}`];
-  const money = isMoneyFinding(f, tables);
-  const parts: string[] = [];
-  if (f.expected !== undefined) parts.push(`${en ? "expected" : "seharusnya"} ${showValue(f.expected, money)}`);
-  if (f.actual !== undefined) parts.push(`${en ? "found" : "tertulis"} ${showValue(f.actual, money)}`);
-  if (parts.length > 0) lines.push(`${indent}${parts.join("; ")}`);
+  const lead = `      ${f.cell.padEnd(cellWidth)}  `;
+  const hanging = " ".repeat(lead.length);
+  const lines = wrapText(f.message[lang], width, lead, hanging);
   if (f.suggestion) {
-    const reason = f.suggestion.reason ? ` (${f.suggestion.reason})` : "";
-    lines.push(`${indent}${en ? "Suggestion" : "Saran"}: ${showValue(f.suggestion.value, money)}${reason}`);
-  }
-  if (f.related && f.related.length > 0) {
-    lines.push(`${indent}${en ? "Related" : "Terkait"}: ${f.related.join(", ")}`);
+    const value = showValue(f.suggestion.value, isMoneyFinding(f, tables));
+    if (!f.message[lang].includes(value.replace(/^"|"$/g, ""))) {
+      const reason = f.suggestion.reason ? ` (${f.suggestion.reason})` : "";
+      lines.push(...wrapText(`${en ? "Suggestion" : "Saran"}: ${value}${reason}`, width, hanging, hanging));
+    }
   }
   return lines;
 }
 
-function summaryLines(rule: RuleId, group: readonly Finding[], description: Message | undefined, lang: Lang): string[] {
+/** Words of `text` in lines of at most `width` characters (a longer word stands alone), the first after `first`. */
+export function wrapText(text: string, width: number, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const piece = empty ? word : ` ${word}`;
+    if (!empty && line.length + piece.length > width) {
+      lines.push(line);
+      line = rest + word;
+    } else line += piece;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}
+
+function summaryLines(rule: RuleId, group: readonly Finding[], description: Message | undefined, lang: Lang, width: number): string[] {
   const what = description ? `${description[lang]} [${rule}]` : rule;
   const cells = lang === "en" ? "cells" : "sel";
   const shown = group.slice(0, MAX_CELLS_LISTED).map((f) => f.cell);
   const more = group.length - shown.length;
   if (more > 0) shown.push(lang === "en" ? `… and ${more} more` : `… dan ${more} lainnya`);
-  return [`    ${group.length} ${cells}: ${what}`, ...wrapList(shown, "      ")];
+  return [...wrapText(`${group.length} ${cells}: ${what}`, width, "    ", "      "), ...wrapList(shown, "      ", width)];
 }
 
-function wrapList(items: readonly string[], indent: string): string[] {
+function wrapList(items: readonly string[], indent: string, width: number): string[] {
   const lines: string[] = [];
   let line = indent;
   for (const [i, item] of items.entries()) {
     const piece = i < items.length - 1 ? `${item}, ` : item;
-    if (line.length + piece.length > LINE_WIDTH && line !== indent) {
+    if (line.length + piece.length > width && line !== indent) {
       lines.push(line.trimEnd());
       line = indent;
     }

@@ -24,6 +24,10 @@ export interface CliIo {
   debug?: boolean;
   /** Most sheet data (uncompressed XML bytes) this process can load; see SniffLimits. */
   maxSheetDataBytes?: number;
+  /** stderr is a terminal: `check` of many files shows its progress there. */
+  stderrIsTTY?: boolean;
+  /** The terminal's width when stdout is one (human output is wrapped to it). */
+  columns?: number;
 }
 
 /**
@@ -46,6 +50,8 @@ export function nodeIo(): CliIo {
     },
     debug: process.env.RENJA_DEBUG === "1",
     maxSheetDataBytes: Math.floor(v8.getHeapStatistics().heap_size_limit / HEAP_PER_SHEET_DATA_BYTE),
+    stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   };
 }
 

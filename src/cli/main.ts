@@ -39,8 +39,12 @@ async function run(command: Command, io: CliIo, engine: CheckEngine | undefined)
     }
     case "check": {
       // Loaded on demand: help and usage errors should not wait for ExcelJS and the rule engine to load.
-      const { runCheck } = await import("./check");
-      return runCheck(command, io, engine);
+      const { runCheckCommand } = await import("./checkMany");
+      return runCheckCommand({ ...command, width: io.columns }, io, engine);
+    }
+    case "report": {
+      const { runReport } = await import("./report");
+      return runReport(command, io, engine);
     }
     case "recompute": {
       const { runRecompute } = await import("./recompute");

@@ -29,6 +29,11 @@ export interface Message {
 }
 
 export interface Finding {
+  /**
+   * Stable across resubmissions (rule, table kind, the row's kode or normalised name, role; never the row number
+   * or the sheet name): set once by validate (findingIds.ts), absent on a rule's raw output.
+   */
+  id?: string;
   rule: RuleId;
   severity: Severity;
   /** The sheet's name as Excel shows it. */

@@ -142,6 +142,8 @@ export interface PrintSetup {
   printTitleRows?: [number, number];
   /** Centre footer in Excel header/footer codes, e.g. "Halaman &P / &N". */
   footerCenter?: string;
+  /** Page header, plain text per part (no "&" codes): the verification sheets name the unit and the date. */
+  header?: { left?: string; center?: string; right?: string };
   /** Inches, as Excel stores them. */
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
   /** Centre the table horizontally on the page. */
@@ -186,4 +188,21 @@ export interface SheetPlan {
 
 export function isSheetPlan(plan: WritePlan | SheetPlan): plan is SheetPlan {
   return (plan as SheetPlan).type === "sheet";
+}
+
+/** A sheet's content without the generated-table bookkeeping: what a writer of a whole new workbook needs. */
+export type SheetContent = Pick<SheetPlan, "sheetName" | "cells" | "merges" | "columnWidths" | "rowHeights" | "print" | "freezeRows">;
+
+/**
+ * The page header and footer of a print setup in SpreadsheetML header/footer codes (&L, &C, &R; a literal "&"
+ * in header text doubled), as both .xlsx writers store them.
+ */
+export function headerFooterCodes(print: PrintSetup): { oddHeader?: string; oddFooter?: string } {
+  const text = (t: string) => t.replace(/&/g, "&&");
+  const h = print.header;
+  const header = h ? `${h.left ? `&L${text(h.left)}` : ""}${h.center ? `&C${text(h.center)}` : ""}${h.right ? `&R${text(h.right)}` : ""}` : "";
+  return {
+    ...(header ? { oddHeader: header } : {}),
+    ...(print.footerCenter ? { oddFooter: `&C${print.footerCenter}` } : {}),
+  };
 }

@@ -3,6 +3,7 @@
  */
 import type { Finding } from "./findings";
 import { sortFindings } from "./findings";
+import { assignFindingIds } from "./findingIds";
 import type { MappedWorkbook } from "./mapping/types";
 import { rules } from "./rules/registry";
 import type { RuleOptions } from "./rules/types";
@@ -26,5 +27,5 @@ export function validate(workbook: MappedWorkbook, options: ValidateOptions = {}
       out.push(override && finding.severity === rule.meta.severity ? { ...finding, severity: override } : finding);
     }
   }
-  return sortFindings(out);
+  return assignFindingIds(sortFindings(out), workbook);
 }

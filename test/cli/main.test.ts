@@ -31,6 +31,13 @@ describe("renja --help and usage errors", () => {
     expect(run.stdout).toContain("renja fix-numbers <masukan.xlsx> -o <keluaran.xlsx> [--dry-run]");
   });
 
+  it("lists check of many files and report with their options", async () => {
+    const run = await runCli(["--help"]);
+    expect(run.stdout).toContain("renja check <berkas.xlsx|folder>… [--summary] [--json] [--max N] [--sheet NAMA] [--lang id|en]");
+    expect(run.stdout).toContain("renja report <berkas.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--lang id|en]");
+    expect(run.stdout).toContain("Tanggapan OPD");
+  });
+
   it("prints the English help with --lang en", async () => {
     const run = await runCli(["--help", "--lang", "en"]);
     expect(run.code).toBe(0);
@@ -53,7 +60,13 @@ describe("renja --help and usage errors", () => {
     [["generate", "tabel-3.3", "a.xlsx", "-o", "a.xlsx"], /harus berbeda dari masukan/],
     [["check", "a.xlsx", "--replace"], /tidak berlaku untuk check/],
     [["check"], /Sebutkan berkas \.xlsx/],
-    [["check", "a.xlsx", "b.xlsx"], /Hanya satu berkas/],
+    [["check", "a.xlsx", "--max", "semua"], /--max memerlukan bilangan bulat/],
+    [["check", "a.xlsx", "--summary", "-o", "b.xlsx"], /-o tidak berlaku untuk check/],
+    [["report", "a.xlsx"], /-o <verifikasi\.xlsx>/],
+    [["report", "a.xlsx", "-o", "a.xlsx"], /harus berbeda dari masukan/],
+    [["report", "a.xlsx", "-o", "v.xlsx", "--json"], /--json tidak berlaku untuk report/],
+    [["report", "a.xlsx", "-o", "v.xlsx", "--paper", "letter"], /Kertas "letter" tidak dikenal/],
+    [["recompute", "a.xlsx", "-o", "b.xlsx", "--summary"], /--summary tidak berlaku untuk recompute/],
     [["check", "a.xlsx", "--bogus"], /Opsi tidak dikenal: --bogus/],
     [["check", "a.xlsx", "--sheet"], /Opsi --sheet memerlukan nilai/],
     [["check", "a.xlsx", "--lang", "fr"], /Bahasa "fr" tidak dikenal/],
@@ -115,10 +128,12 @@ describe("renja check on inputs it cannot read: exit 2, a clear message, no stac
     expect(en.stderr).toContain("File not found");
   });
 
-  it("a folder instead of a file", async () => {
-    const run = await runCli(["check", dir]);
+  it("a folder without workbooks: checked as a batch, its reason on stderr, exit 2", async () => {
+    const empty = tempDir();
+    const run = await runCli(["check", empty]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("adalah folder");
+    expect(run.stderr).toBe(`renja: ${empty}: Folder ${empty} tidak berisi berkas .xlsx.\n`);
+    fs.rmSync(empty, { recursive: true, force: true });
   });
 });
 
@@ -192,12 +207,15 @@ describe("renja check plumbing (with a stand-in engine)", () => {
     const lines = run.stdout.split("\n");
     const at = (text: string) => lines.findIndex((l) => l.includes(text));
     expect(at('Lembar "Tabel 3.3"')).toBeLessThan(at("Galat (1)"));
-    expect(lines[at("Galat (1)") + 1]).toBe("    F5  Pagu program tidak sama dengan jumlah kegiatannya.");
-    expect(run.stdout).toContain("seharusnya 4.990.000.000; tertulis 4.990.894.675");
-    expect(run.stdout).toContain("Saran: 4.990.000.000 (jumlah kegiatan)");
-    expect(run.stdout).toContain("Terkait: F6");
-    // A year is no amount: no thousands dot.
-    expect(run.stdout).toContain("seharusnya 2026; tertulis 2027");
+    // One line per finding under its rule; the suggestion because the message does not state the amount.
+    expect(lines.slice(at("Galat (1)") + 1, at("Galat (1)") + 4)).toEqual([
+      "    [rollup-mismatch] (1)",
+      "      F5  Pagu program tidak sama dengan jumlah kegiatannya.",
+      "          Saran: 4.990.000.000 (jumlah kegiatan)",
+    ]);
+    // Expected/actual and related cells are in --json, not repeated under the message.
+    expect(run.stdout).not.toContain("seharusnya 4.990.000.000");
+    expect(run.stdout).not.toContain("Terkait");
     expect(at("Peringatan (1)")).toBeGreaterThan(at('Lembar "Tabel 7"'));
     expect(lines.filter((l) => l.length > 0).pop()).toBe("Ringkasan: 1 galat, 1 peringatan, 0 info.");
   });
@@ -305,9 +323,50 @@ describe("human report of many info findings", () => {
       describeRule: (rule) => (rule === "text-number" ? { id: "Angka pagu yang tersimpan sebagai teks.", en: "Amounts stored as text." } : undefined),
     };
     const run = await runCli(["check", file], engine);
-    expect(run.stdout).toContain("  Info (9)\n    A1  Tahun N+1 pada judul keliru.");
-    expect(run.stdout).toContain("    8 sel: Angka pagu yang tersimpan sebagai teks. [text-number]\n      F5, F6, F7, F8, F9, F10, F11, F12\n");
+    expect(run.stdout).toContain(
+      "  Info (9)\n    8 sel: Angka pagu yang tersimpan sebagai teks. [text-number]\n      F5, F6, F7, F8, F9, F10, F11, F12\n    [year-mismatch] (1)\n      A1  Tahun N+1 pada judul keliru.\n",
+    );
     expect(run.stdout).not.toContain("Angka di F5 tersimpan sebagai teks.");
     expect(run.stdout).toContain(`Semua temuan secara lengkap: renja check ${file} --json`);
+  });
+});
+
+describe("human report: --max per rule group, wrapping, suggestions only when they add something", () => {
+  const slips: Finding[] = Array.from({ length: 5 }, (_, i) => ({
+    rule: "malformed-number",
+    severity: "error",
+    sheet: "Tabel 3.3",
+    cell: `F${i + 5}`,
+    row: i + 5,
+    role: "paguN",
+    message: {
+      id: `Angka "4.765,00${i}" pada kolom Pagu sub kegiatan «Penyediaan Bahan Logistik Kantor» tidak dapat dibaca dengan pasti (titik dan koma tercampur). Kemungkinan maksudnya 4.765.00${i}.`,
+      en: `The amount "4.765,00${i}" cannot be read unambiguously; probably 4.765.00${i}.`,
+    },
+    suggestion: { value: `476500${i}`, reason: "jumlah induk cocok" },
+  }));
+
+  it("lists --max findings of a rule, counts the rest, wraps to the width and drops a suggestion the message states", async () => {
+    const file = writeTemp(dir, "maks.xlsx", await xlsxBytes((wb) => void (wb.addWorksheet("Tabel 3.3").getCell("A1").value = "x")));
+    const run = await runCli(["check", file, "--max", "2"], fakeEngine(slips), { columns: 60 });
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split("\n");
+    // Every line but those naming the file (a path is not broken) fits the width.
+    expect(lines.filter((l) => !l.includes(file) && l.length > 60)).toEqual([]);
+    const start = lines.indexOf("    [malformed-number] (5)");
+    expect(lines.slice(start + 1, start + 6)).toEqual([
+      '      F5  Angka "4.765,000" pada kolom Pagu sub kegiatan',
+      "          «Penyediaan Bahan Logistik Kantor» tidak dapat",
+      "          dibaca dengan pasti (titik dan koma tercampur).",
+      "          Kemungkinan maksudnya 4.765.000.",
+      '      F6  Angka "4.765,001" pada kolom Pagu sub kegiatan',
+    ]);
+    expect(run.stdout).toContain("      … dan 3 lainnya\n");
+    expect(run.stdout).not.toContain("Saran");
+    expect(run.stdout).not.toContain("F7 ");
+    expect(run.stdout).toContain(`Semua temuan secara lengkap: renja check ${file} --json`);
+    const all = await runCli(["check", file, "--max", "0"], fakeEngine(slips), { columns: 200 });
+    expect(all.stdout).toContain("      F9  Angka");
+    expect(all.stdout).not.toContain("lainnya");
   });
 });

@@ -1,16 +1,29 @@
 /**
- * The fallback when a generated sheet cannot be added to the original package safely (Strict OOXML, a package
- * without styles or content types…): a new workbook holding only the generated sheet, written by ExcelJS,
- * which models everything a SheetPlan uses (styles, merges, widths, print setup, print titles).
+ * New workbooks written by ExcelJS, which models everything a SheetPlan uses (styles, merges, widths, print
+ * setup, print titles, page header and footer): the fallback when a generated sheet cannot be added to the
+ * original package safely (Strict OOXML, a package without styles or content types…), and the verification
+ * workbook of `renja report`, which is a new workbook of many sheets.
  */
 import type ExcelJS from "exceljs";
-import type { SheetCellStyle, SheetPlan } from "../../domain/plan";
+import { headerFooterCodes, type SheetCellStyle, type SheetContent, type SheetPlan } from "../../domain/plan";
 import { a1 } from "../../domain/sheet/snapshot";
 import { newExcelWorkbook } from "../excelWorkbook";
 
 export async function sheetPlanToNewWorkbook(plan: SheetPlan): Promise<Uint8Array> {
+  return sheetsToNewWorkbook([plan]);
+}
+
+/** A new workbook holding these sheets, in this order. */
+export async function sheetsToNewWorkbook(sheets: readonly SheetContent[]): Promise<Uint8Array> {
   const wb = newExcelWorkbook();
+  for (const plan of sheets) addSheet(wb, plan);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function addSheet(wb: ExcelJS.Workbook, plan: SheetContent): void {
   const p = plan.print;
+  const codes = headerFooterCodes(p);
   const ws = wb.addWorksheet(plan.sheetName, {
     pageSetup: {
       orientation: p.orientation,
@@ -23,7 +36,7 @@ export async function sheetPlanToNewWorkbook(plan: SheetPlan): Promise<Uint8Arra
       margins: p.margins,
       printTitlesRow: p.printTitleRows ? `${p.printTitleRows[0]}:${p.printTitleRows[1]}` : undefined,
     },
-    headerFooter: p.footerCenter ? { oddFooter: `&C${p.footerCenter}` } : undefined,
+    headerFooter: codes.oddHeader || codes.oddFooter ? codes : undefined,
     views: plan.freezeRows ? [{ state: "frozen", ySplit: plan.freezeRows }] : undefined,
   });
   for (const w of plan.columnWidths) ws.getColumn(w.col).width = w.width;
@@ -37,8 +50,6 @@ export async function sheetPlanToNewWorkbook(plan: SheetPlan): Promise<Uint8Arra
     applyStyle(cell, c.style);
   }
   for (const m of plan.merges) ws.mergeCells(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
 }
 
 function applyStyle(cell: { font: object; alignment: object; border: object; fill: object }, style: SheetCellStyle | undefined): void {

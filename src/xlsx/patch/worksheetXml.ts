@@ -1,5 +1,5 @@
 /** The worksheet part of a generated sheet, written whole from a SheetPlan. */
-import type { SheetPlan } from "../../domain/plan";
+import { headerFooterCodes, type SheetPlan } from "../../domain/plan";
 import { a1 } from "../../domain/sheet/snapshot";
 import { cellXml } from "./cellXml";
 import type { GeneratedStyles } from "./sheetStyles";
@@ -53,7 +53,14 @@ export function worksheetXml(plan: SheetPlan, styles: GeneratedStyles): string {
     p.centerHorizontally ? `<printOptions horizontalCentered="1"/>` : "",
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
     `<pageSetup paperSize="${p.paperSize}" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="${p.fitToHeight}"/>`,
-    p.footerCenter ? `<headerFooter><oddFooter>${escapeText(`&C${p.footerCenter}`)}</oddFooter></headerFooter>` : "",
+    headerFooterXml(headerFooterCodes(p)),
     `</worksheet>`,
   ].join("");
+}
+
+function headerFooterXml(codes: { oddHeader?: string; oddFooter?: string }): string {
+  if (!codes.oddHeader && !codes.oddFooter) return "";
+  const header = codes.oddHeader ? `<oddHeader>${escapeText(codes.oddHeader)}</oddHeader>` : "";
+  const footer = codes.oddFooter ? `<oddFooter>${escapeText(codes.oddFooter)}</oddFooter>` : "";
+  return `<headerFooter>${header}${footer}</headerFooter>`;
 }
