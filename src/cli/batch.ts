@@ -13,6 +13,7 @@ import { reviewUnit, type UnitReview } from "../domain/review/unitReview";
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, internalErrorMessage, readWorkbook, unknownSheetMessage, type CheckEngine } from "./check";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
+import { ERASE_LINE } from "./terminalText";
 
 export const EXIT_NO_TABLE = 3;
 
@@ -164,10 +165,10 @@ export async function checkInputs(
   const total = inputs.files.length + inputs.problems.length;
   let n = 0;
   const progress = (file: string) => {
-    if (io.stderrIsTTY) io.stderr(`\r\x1b[K[${n + 1}/${total}] ${file}`);
+    if (io.stderrIsTTY) io.stderr(`${ERASE_LINE}[${n + 1}/${total}] ${file}`);
   };
   const done = (outcome: FileOutcome) => {
-    if (io.stderrIsTTY) io.stderr("\r\x1b[K");
+    if (io.stderrIsTTY) io.stderr(ERASE_LINE);
     codes.push(outcome.code);
     each(outcome, n++, total);
   };

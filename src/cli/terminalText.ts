@@ -13,16 +13,14 @@ import type { CliIo } from "./io";
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 export function escapeControlCharacters(text: string): string {
-  return escapeWith(CONTROL, text);
+  return text.replace(CONTROL, (c) => "\\u" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0"));
 }
 
-/** Carriage return stays on stderr alone: a progress line rewrites itself with it, and it moves no cursor but its own line's. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_BUT_CARRIAGE_RETURN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
-function escapeWith(pattern: RegExp, text: string): string {
-  return text.replace(pattern, (c) => "\\u" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0"));
-}
+/**
+ * The one control sequence the CLI itself prints: back to the start of the line and erase it, before each
+ * progress line on a terminal's stderr. It passes through as it is; everything around it is escaped.
+ */
+export const ERASE_LINE = "\r\u001b[K";
 
 /** The same io, with everything it prints made safe for a terminal. */
 export function terminalSafe(io: CliIo): CliIo {
@@ -30,6 +28,6 @@ export function terminalSafe(io: CliIo): CliIo {
   return {
     ...io,
     stdout: (text) => stdout(escapeControlCharacters(text)),
-    stderr: (text) => stderr(escapeWith(CONTROL_BUT_CARRIAGE_RETURN, text)),
+    stderr: (text) => stderr(text.split(ERASE_LINE).map(escapeControlCharacters).join(ERASE_LINE)),
   };
 }
