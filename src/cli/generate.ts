@@ -32,6 +32,7 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
   const say = (m: Message) => m[req.lang];
   try {
     if (!io.writeFile) throw new Error("this CLI cannot write files");
+    await io.checkOutput?.(req.output, req.file);
     const bytes = await io.readFile(req.file);
     const host = await openXlsxHost(bytes, req.file, io.sidecar(req.file), { maxSheetDataBytes: io.maxSheetDataBytes });
     const snapshots = await host.readAllSnapshots({ styles: true });
@@ -57,7 +58,7 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
       return EXIT_NOT_WRITTEN;
     }
     const written = await writeWithSheet(bytes, plan);
-    await io.writeFile(req.output, written.bytes);
+    await io.writeFile(req.output, written.bytes, req.file);
     io.stdout(`${say(summary(req, plan, written))}\n`);
     for (const n of plan.notices) io.stdout(`- ${say(n)}\n`);
     return EXIT_WRITTEN;

@@ -56,6 +56,7 @@ export async function runWriteCommand(
   makePlan: (workbook: MappedWorkbook, checker: CheckEngine) => Planned,
 ): Promise<number> {
   try {
+    if (req.output !== undefined && !req.dryRun) await io.checkOutput?.(req.output, req.file);
     const bytes = await io.readFile(req.file);
     const host = await openWritableXlsxHost(bytes, req.file, io.sidecar(req.file), { maxSheetDataBytes: io.maxSheetDataBytes });
     const checker = engine ?? (await import("./engine")).defaultEngine;
@@ -72,7 +73,7 @@ export async function runWriteCommand(
     }
     if (!io.writeFile) throw new Error("this environment cannot write files");
     await host.apply(plan);
-    await io.writeFile(req.output, host.bytes());
+    await io.writeFile(req.output, host.bytes(), req.file);
     io.stdout(`${say(req.lang, { id: `${count} sel diubah; ditulis ke ${req.output}.`, en: `${count} cell(s) changed; written to ${req.output}.` })}\n`);
     for (const line of summary) io.stdout(`${line}\n`);
     return EXIT_WRITTEN;
