@@ -8,6 +8,7 @@ import { HostError } from "../../domain/host";
 import { sheetRef } from "../../domain/findings";
 import { unchangedSinceRead, type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../../domain/plan";
 import { a1 } from "../../domain/sheet/snapshot";
+import { cutSnapshotText } from "../packageSnapshots";
 import { cellXml, textNeedsTextFormat } from "./cellXml";
 import { openPackage, sheetPart, type XlsxPackage } from "./package";
 import { PackageReader } from "./readCells";
@@ -31,7 +32,8 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan): PatchResult
   rejectDuplicates(plan.cells);
 
   const current = plan.cells.map((c) => reader.content(c.sheet, c.row, c.col));
-  const changed = plan.cells.filter((c, i) => !unchangedSinceRead(c.before, current[i]));
+  // The snapshot a plan was made from cut long text; so does the comparison (undo keeps the whole text).
+  const changed = plan.cells.filter((c, i) => !unchangedSinceRead(c.before, asSnapshotRead(current[i])));
   if (changed.length) throw changedSinceRead(changed);
   rejectUnwritableCells(reader, plan.cells);
 
@@ -58,11 +60,20 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan): PatchResult
 }
 
 
+function asSnapshotRead(content: CellContent): CellContent {
+  return typeof content.value === "string" ? { ...content, value: cutSnapshotText(content.value) } : content;
+}
+
 function rejectDuplicates(cells: readonly PlannedCell[]): void {
   const seen = new Set<string>();
   for (const c of cells) {
     const key = `${c.sheet.toLowerCase()}!${c.row}:${c.col}`;
-    if (seen.has(key)) throw new Error(`the plan writes ${sheetRef(c.sheet, c.cell)} twice`);
+    if (seen.has(key)) {
+      throw new HostError("unwritable-cell", {
+        id: `Rencana penulisan mengubah ${sheetRef(c.sheet, c.cell)} dua kali; tidak ada yang ditulis. Mohon laporkan berkasnya.`,
+        en: `The plan writes ${sheetRef(c.sheet, c.cell)} twice; nothing was written. Please report the file.`,
+      });
+    }
     seen.add(key);
   }
 }
@@ -77,7 +88,7 @@ function changedSinceRead(cells: readonly PlannedCell[]): HostError {
 
 function rejectUnwritableCells(reader: PackageReader, cells: readonly PlannedCell[]): void {
   const sheets = [...new Set(cells.map((c) => c.sheet))];
-  const locked = sheets.filter((s) => reader.sheet(s).isProtected());
+  const locked = sheets.filter((s) => reader.snapshot(s).protected);
   if (locked.length) {
     const names = locked.map((s) => `'${s}'`).join(", ");
     throw new HostError("protected", {
@@ -89,7 +100,7 @@ function rejectUnwritableCells(reader: PackageReader, cells: readonly PlannedCel
   const inArray: string[] = [];
   for (const c of cells) {
     const doc = reader.sheet(c.sheet);
-    const merge = doc.merges().find((m) => contains(m, c.row, c.col));
+    const merge = reader.snapshot(c.sheet).merges.find((m) => contains(m, c.row, c.col));
     if (merge && (merge.top !== c.row || merge.left !== c.col)) {
       inMerge.push(`${sheetRef(c.sheet, c.cell)} (${a1(merge.top, merge.left)}:${a1(merge.bottom, merge.right)})`);
     }
