@@ -16,6 +16,7 @@ import { applySplices, parseArea, SheetDoc, type CellNode, type Splice } from ".
 import { prefixOf, type StylesEditor } from "./styles";
 import { dropCalcChain, setFullCalcOnLoad } from "./workbookParts";
 import { attr, elementText, escapeText, findElement, withAttribute, type XmlTag } from "./xml";
+import { assertWellFormed } from "./xml";
 import { writeZip } from "./zip";
 
 export interface PatchResult {
@@ -268,7 +269,11 @@ function dimensionSplice(doc: SheetDoc, cells: readonly PlannedCell[]): Splice[]
 function packageChanges(pkg: XlsxPackage, removed: string | undefined): Map<string, Uint8Array | null> {
   const changes = new Map<string, Uint8Array | null>();
   const encoder = new TextEncoder();
-  for (const [path, text] of pkg.edited()) changes.set(path, encoder.encode(text));
+  for (const [path, text] of pkg.edited()) {
+    // Every part written is checked before zipping: a patch that would not open is never saved.
+    if (/\.(xml|rels|vml)$/i.test(path)) assertWellFormed(text, path);
+    changes.set(path, encoder.encode(text));
+  }
   if (removed) changes.set(removed, null);
   return changes;
 }

@@ -33,6 +33,11 @@ const OFFICE_DOCUMENT = /\/officeDocument$/;
 export function openPackage(bytes: Uint8Array): XlsxPackage {
   const zip = readZip(bytes);
   const byName = new Map(zip.entries.map((e) => [e.name, e]));
+  // Excel and LibreOffice find a part whose name differs in case from its relationship target (part names are
+  // case-insensitive in OPC): a target resolves to the entry's own name, so edits replace that entry.
+  const byLower = new Map<string, string>();
+  for (const e of zip.entries) if (!byLower.has(e.name.toLowerCase())) byLower.set(e.name.toLowerCase(), e.name);
+  const entryName = (path: string): string => (byName.has(path) ? path : (byLower.get(path.toLowerCase()) ?? path));
   const cache = new Map<string, string>();
   const edits = new Map<string, string>();
   const text = (path: string): string => {
@@ -48,12 +53,12 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
     return t;
   };
 
-  const rootRels = relationships(text, "_rels/.rels", "");
+  const rootRels = relationships(text, entryName("_rels/.rels"), "", entryName);
   const workbookRel = rootRels.find((r) => OFFICE_DOCUMENT.test(r.type));
   if (!workbookRel) throw missingPart("workbook");
   const workbookPath = workbookRel.target;
-  const workbookRelsPath = relsPathFor(workbookPath);
-  const wbRels = byName.has(workbookRelsPath) ? relationships(text, workbookRelsPath, dirOf(workbookPath)) : [];
+  const workbookRelsPath = entryName(relsPathFor(workbookPath));
+  const wbRels = byName.has(workbookRelsPath) ? relationships(text, workbookRelsPath, dirOf(workbookPath), entryName) : [];
   const relById = new Map(wbRels.map((r) => [r.id, r]));
 
   const wbXml = text(workbookPath);
@@ -90,7 +95,12 @@ export interface Relationship {
   external: boolean;
 }
 
-export function relationships(text: (path: string) => string, relsPath: string, baseDir: string): Relationship[] {
+export function relationships(
+  text: (path: string) => string,
+  relsPath: string,
+  baseDir: string,
+  entryName: (path: string) => string = (p) => p,
+): Relationship[] {
   const xml = text(relsPath);
   const rels: Relationship[] = [];
   for (const tag of scanTags(xml)) {
@@ -100,7 +110,7 @@ export function relationships(text: (path: string) => string, relsPath: string, 
     rels.push({
       id: attr(xml, tag, "Id") ?? "",
       type: attr(xml, tag, "Type") ?? "",
-      target: external ? rawTarget : resolvePartPath(baseDir, rawTarget),
+      target: external ? rawTarget : entryName(resolvePartPath(baseDir, rawTarget)),
       external,
     });
   }
