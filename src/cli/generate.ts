@@ -8,7 +8,7 @@ import type { Message } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { SheetPlan } from "../domain/plan";
 import { buildTabel21, buildTabel33, isBuildError, type ColumnOrder, type Paper } from "../domain/tables";
-import { openXlsxHost } from "../xlsx";
+import { openXlsxHost, SIGNED_WORKBOOK_WARNING } from "../xlsx";
 import { addSheetToXlsx, generatedSheets } from "../xlsx/patch/addSheet";
 import { CannotExtendError } from "../xlsx/patch/sheetStyles";
 import type { CliIo } from "./io";
@@ -57,6 +57,7 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
       io.stderr(`renja: ${say(plan.error)}\n`);
       return EXIT_NOT_WRITTEN;
     }
+    if (host.signed) io.stdout(`${say(SIGNED_WORKBOOK_WARNING)}\n`);
     const written = await writeWithSheet(bytes, plan);
     await io.writeFile(req.output, written.bytes, req.file);
     io.stdout(`${say(summary(req, plan, written))}\n`);

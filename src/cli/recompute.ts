@@ -8,7 +8,7 @@ import { HostError } from "../domain/host";
 import type { MappedWorkbook } from "../domain/mapping/types";
 import type { WritePlan } from "../domain/plan";
 import { describeChanges, describePlan, planRollup, type RollupMode } from "../domain/rollup";
-import { openWritableXlsxHost, type WritableXlsxHost } from "../xlsx";
+import { openWritableXlsxHost, SIGNED_WORKBOOK_WARNING, type WritableXlsxHost } from "../xlsx";
 import type { CheckEngine } from "./check";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
@@ -64,6 +64,7 @@ export async function runWriteCommand(
     workbook.file = req.file;
     const { plan, summary } = makePlan(workbook, checker);
     const count = plan.cells.length;
+    if (host.signed && count > 0) io.stdout(`${say(req.lang, SIGNED_WORKBOOK_WARNING)}\n`);
 
     if (req.dryRun || req.output === undefined) {
       io.stdout(`${say(req.lang, { id: `Pratinjau (tidak ada yang ditulis): ${count} sel akan diubah.`, en: `Preview (nothing written): ${count} cell(s) would change.` })}\n`);

@@ -18,7 +18,15 @@ export interface XlsxHost extends WorkbookHost {
   readonly fileName: string;
   /** Every sheet in tab order, hidden ones included (a hidden Tabel 7 still feeds cross-table rules). */
   readAllSnapshots(opts?: ReadOptions): Promise<SheetSnapshot[]>;
+  /** The workbook is digitally signed: a write (a patched copy) no longer carries a valid signature. */
+  readonly signed?: boolean;
 }
+
+/** What a write command says before writing a signed workbook. */
+export const SIGNED_WORKBOOK_WARNING = {
+  id: "Peringatan: buku kerja ini ditandatangani secara digital. Salinan yang ditulis tidak lagi membawa tanda tangan yang sah; minta penanda tangan menandatanganinya lagi bila perlu.",
+  en: "Warning: this workbook is digitally signed. The copy written no longer carries a valid signature; ask the signer to sign it again if needed.",
+};
 
 export async function openXlsxHost(
   bytes: Uint8Array,
@@ -27,7 +35,7 @@ export async function openXlsxHost(
   limits: SniffLimits = {},
 ): Promise<XlsxHost> {
   const pkg = openPackageReader(bytes, fileName, limits);
-  return new PackageHost(pkg.sheets, pkg.sheets.map((s) => pkg.read(s)), fileName, sidecar);
+  return new PackageHost(pkg.sheets, pkg.sheets.map((s) => pkg.read(s)), fileName, sidecar, pkg.pkg.signed);
 }
 
 /**
@@ -78,6 +86,7 @@ class PackageHost extends SidecarHost implements XlsxHost {
     private readonly snapshots: readonly SheetSnapshot[],
     fileName: string,
     sidecar: SidecarAccess,
+    readonly signed: boolean,
   ) {
     super(fileName, sidecar);
   }

@@ -20,6 +20,8 @@ export interface XlsxPackage {
   sharedStringsPath?: string;
   stylesPath?: string;
   calcChainPath?: string;
+  /** The package carries a digital signature (an origin relationship and a signature part): any write voids it. */
+  signed: boolean;
   /** Current text of a part (edited text once `setText` was called). */
   text(path: string): string;
   setText(path: string, text: string): void;
@@ -80,6 +82,7 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
     sharedStringsPath: byType("/sharedStrings"),
     stylesPath: byType("/styles"),
     calcChainPath: byType("/calcChain"),
+    signed: rootRels.some((r) => r.type.endsWith("/digital-signature/origin")) && zip.entries.some((e) => /^_xmlsignatures\/[^/]+\.xml$/i.test(e.name)),
     text,
     setText: (path, t) => void edits.set(path, t),
     has: (path) => byName.has(path),
