@@ -80,7 +80,7 @@ function diagnoseZip(bytes: Uint8Array, fileName: string, limits: SniffLimits): 
   }
   // The workbook part is wherever _rels/.rels points (the package root, a folder other than xl/): the package
   // reader follows the relationships and names a missing part.
-  if (names.has("xl/workbook.xml") || [...names].some((n) => n.toLowerCase() === "_rels/.rels")) {
+  if (names.has("xl/workbook.xml") || [...names].some((n) => n.toLowerCase().replace(/\\/g, "/") === "_rels/.rels")) {
     const limit = limits.maxSheetDataBytes;
     return limit !== undefined && sheetDataBytes > limit ? tooLargeError(fileName, sheetDataBytes, limit) : undefined;
   }

@@ -36,10 +36,12 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
   const zip = readZip(bytes);
   const byName = new Map(zip.entries.map((e) => [e.name, e]));
   // Excel and LibreOffice find a part whose name differs in case from its relationship target (part names are
-  // case-insensitive in OPC): a target resolves to the entry's own name, so edits replace that entry.
-  const byLower = new Map<string, string>();
-  for (const e of zip.entries) if (!byLower.has(e.name.toLowerCase())) byLower.set(e.name.toLowerCase(), e.name);
-  const entryName = (path: string): string => (byName.has(path) ? path : (byLower.get(path.toLowerCase()) ?? path));
+  // case-insensitive in OPC), and some writers store "xl\\workbook.xml" with backslashes: a target resolves to
+  // the entry's own name, so edits replace that entry.
+  const looseName = (name: string) => name.toLowerCase().replace(/\\/g, "/");
+  const byLoose = new Map<string, string>();
+  for (const e of zip.entries) if (!byLoose.has(looseName(e.name))) byLoose.set(looseName(e.name), e.name);
+  const entryName = (path: string): string => (byName.has(path) ? path : (byLoose.get(looseName(path)) ?? path));
   const cache = new Map<string, string>();
   const edits = new Map<string, string>();
   const text = (path: string): string => {
@@ -131,12 +133,15 @@ export function resolvePartPath(baseDir: string, target: string): string {
   return segments.join("/");
 }
 
-export function dirOf(path: string): string {
+/** The folder of a part name, with "/" separators (an entry stored as "xl\\workbook.xml" is in "xl/"). */
+export function dirOf(entry: string): string {
+  const path = entry.replace(/\\/g, "/");
   const i = path.lastIndexOf("/");
   return i < 0 ? "" : path.slice(0, i + 1);
 }
 
-export function relsPathFor(path: string): string {
+export function relsPathFor(entry: string): string {
+  const path = entry.replace(/\\/g, "/");
   const i = path.lastIndexOf("/");
   return `${path.slice(0, i + 1)}_rels/${path.slice(i + 1)}.rels`;
 }
