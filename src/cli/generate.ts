@@ -8,7 +8,7 @@ import type { Message } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { SheetPlan } from "../domain/plan";
 import { buildTabel21, buildTabel33, isBuildError, type ColumnOrder, type Paper } from "../domain/tables";
-import { openXlsxHost } from "../xlsx";
+import { openXlsxHost, SIGNED_WORKBOOK_WARNING } from "../xlsx";
 import { addSheetToXlsx, generatedSheets } from "../xlsx/patch/addSheet";
 import { CannotExtendError } from "../xlsx/patch/sheetStyles";
 import type { CliIo } from "./io";
@@ -32,6 +32,7 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
   const say = (m: Message) => m[req.lang];
   try {
     if (!io.writeFile) throw new Error("this CLI cannot write files");
+    await io.checkOutput?.(req.output, req.file);
     const bytes = await io.readFile(req.file);
     const host = await openXlsxHost(bytes, req.file, io.sidecar(req.file), { maxSheetDataBytes: io.maxSheetDataBytes });
     const snapshots = await host.readAllSnapshots({ styles: true });
@@ -56,8 +57,9 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
       io.stderr(`renja: ${say(plan.error)}\n`);
       return EXIT_NOT_WRITTEN;
     }
+    if (host.signed) io.stdout(`${say(SIGNED_WORKBOOK_WARNING)}\n`);
     const written = await writeWithSheet(bytes, plan);
-    await io.writeFile(req.output, written.bytes);
+    await io.writeFile(req.output, written.bytes, req.file);
     io.stdout(`${say(summary(req, plan, written))}\n`);
     for (const n of plan.notices) io.stdout(`- ${say(n)}\n`);
     return EXIT_WRITTEN;

@@ -8,14 +8,20 @@ import { HostError } from "../domain/host";
 import { sidecarPathFor } from "../xlsx";
 import type { SidecarAccess } from "../xlsx";
 import { MAX_SIDECAR_FILE_BYTES, MAX_WORKBOOK_FILE_BYTES, readRegularFile } from "./regularFile";
+import { assertOutputTarget, writeFileAtomic } from "./outputFile";
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   /** The workbook's bytes; failures are HostErrors with a message for the user. */
   readFile(path: string): Promise<Uint8Array>;
-  /** Writes a whole file (recompute/fix-numbers output); failures are HostErrors. */
-  writeFile?(path: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Writes a whole file (a write command's output) through a temporary file and a rename; never over `input`,
+   * whatever name reaches it. Failures are HostErrors.
+   */
+  writeFile?(path: string, bytes: Uint8Array, input?: string): Promise<void>;
+  /** Refuses, before any work, an output that is the input under another name or lies in a missing folder. */
+  checkOutput?(output: string, input: string): Promise<void>;
   /** Read/write access to the mapping sidecar of the workbook at this path. */
   sidecar(workbookPath: string): SidecarAccess;
   /** Resolves once everything written has left the process (pipes can be asynchronous). */
@@ -44,6 +50,7 @@ export function nodeIo(): CliIo {
     stderr: stderr.write,
     readFile: readWorkbookFile,
     writeFile: writeWorkbookFile,
+    checkOutput: assertOutputTarget,
     sidecar: fileSidecar,
     flush: async () => {
       await Promise.all([stdout.flush(), stderr.flush()]);
@@ -98,10 +105,12 @@ async function readWorkbookFile(path: string): Promise<Uint8Array> {
   }
 }
 
-async function writeWorkbookFile(path: string, bytes: Uint8Array): Promise<void> {
+async function writeWorkbookFile(path: string, bytes: Uint8Array, input?: string): Promise<void> {
+  if (input !== undefined) await assertOutputTarget(path, input);
   try {
-    await fs.promises.writeFile(path, bytes);
+    await writeFileAtomic(path, bytes, input);
   } catch (e) {
+    if (e instanceof HostError) throw e;
     throw fileError(path, errnoCode(e));
   }
 }
@@ -121,7 +130,7 @@ function fileSidecar(workbookPath: string): SidecarAccess {
     },
     writeSidecar: async (text) => {
       try {
-        await fs.promises.writeFile(sidecarPath, text, "utf8");
+        await writeFileAtomic(sidecarPath, new TextEncoder().encode(text));
       } catch (e) {
         throw fileError(sidecarPath, errnoCode(e));
       }

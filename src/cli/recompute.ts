@@ -8,7 +8,7 @@ import { HostError } from "../domain/host";
 import type { MappedWorkbook } from "../domain/mapping/types";
 import type { WritePlan } from "../domain/plan";
 import { describeChanges, describePlan, planRollup, type RollupMode } from "../domain/rollup";
-import { openWritableXlsxHost, type WritableXlsxHost } from "../xlsx";
+import { openWritableXlsxHost, SIGNED_WORKBOOK_WARNING, type WritableXlsxHost } from "../xlsx";
 import type { CheckEngine } from "./check";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
@@ -56,6 +56,7 @@ export async function runWriteCommand(
   makePlan: (workbook: MappedWorkbook, checker: CheckEngine) => Planned,
 ): Promise<number> {
   try {
+    if (req.output !== undefined && !req.dryRun) await io.checkOutput?.(req.output, req.file);
     const bytes = await io.readFile(req.file);
     const host = await openWritableXlsxHost(bytes, req.file, io.sidecar(req.file), { maxSheetDataBytes: io.maxSheetDataBytes });
     const checker = engine ?? (await import("./engine")).defaultEngine;
@@ -63,6 +64,7 @@ export async function runWriteCommand(
     workbook.file = req.file;
     const { plan, summary } = makePlan(workbook, checker);
     const count = plan.cells.length;
+    if (host.signed && count > 0) io.stdout(`${say(req.lang, SIGNED_WORKBOOK_WARNING)}\n`);
 
     if (req.dryRun || req.output === undefined) {
       io.stdout(`${say(req.lang, { id: `Pratinjau (tidak ada yang ditulis): ${count} sel akan diubah.`, en: `Preview (nothing written): ${count} cell(s) would change.` })}\n`);
@@ -72,7 +74,7 @@ export async function runWriteCommand(
     }
     if (!io.writeFile) throw new Error("this environment cannot write files");
     await host.apply(plan);
-    await io.writeFile(req.output, host.bytes());
+    await io.writeFile(req.output, host.bytes(), req.file);
     io.stdout(`${say(req.lang, { id: `${count} sel diubah; ditulis ke ${req.output}.`, en: `${count} cell(s) changed; written to ${req.output}.` })}\n`);
     for (const line of summary) io.stdout(`${line}\n`);
     return EXIT_WRITTEN;

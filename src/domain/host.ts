@@ -1,10 +1,12 @@
 /**
- * The host contract (DESIGN.md): what the Office host (src/office) and the .xlsx host (src/xlsx) both offer.
- * Types only; the domain never calls a host.
+ * The host contract (DESIGN.md), in one file: what the Office host (src/office) and the .xlsx host (src/xlsx)
+ * offer, the optional capabilities the task pane uses, and the refusal rules every host applies before a write
+ * (`refusals`, pure: each host reads what the planned cells hold now and asks it). The domain never calls a host.
  */
+import { sheetRef, type Message } from "./findings";
 import type { MappingOverrides } from "./mapping/types";
-import type { UndoRecord, WritePlan } from "./plan";
-import type { SheetSnapshot } from "./sheet/snapshot";
+import { unchangedSinceRead, type CellContent, type SheetPlan, type UndoRecord, type WritePlan } from "./plan";
+import { a1, type MergeArea, type SheetSnapshot } from "./sheet/snapshot";
 
 export interface SheetRef {
   id: string;
@@ -38,6 +40,99 @@ export interface WritableHost extends WorkbookHost {
 export interface InteractiveHost extends WritableHost {
   /** Select the cell (sheet name as Excel shows it, A1 address) and bring it into view. */
   selectCell(sheet: string, cell: string): Promise<void>;
+}
+
+/**
+ * Optional host capabilities, named as the Office host (src/office/officeHost.ts) offers them:
+ * "Tandai di lembar" fills finding cells and takes the fill off exactly (the host keeps what each cell held);
+ * a generated table is written as a new sheet.
+ */
+export interface HighlightingHost {
+  highlight(cells: readonly { sheet: string; cell: string }[]): Promise<void>;
+  clearHighlight(): Promise<void>;
+}
+
+export interface SheetWritingHost {
+  applySheetPlan(plan: SheetPlan): Promise<{ sheetName: string; replaced: boolean; notices?: Message[] }>;
+  /** Sheets this tool generated before, so a new table is never built from one. */
+  generatedSheetNames?(): Promise<string[]>;
+}
+
+/** What the task pane works with: a readable host, with whichever write and pointing capabilities it has. */
+export type PaneHost = WorkbookHost &
+  Partial<Pick<InteractiveHost, "apply" | "undo" | "selectCell">> &
+  Partial<HighlightingHost> &
+  Partial<SheetWritingHost>;
+
+/** What a host found at one planned cell just before writing. */
+export interface PlannedCellNow {
+  content: CellContent;
+  /** The merged area the cell lies in, if any. */
+  merge?: MergeArea;
+  /** The cell is part of a multi-cell array formula. */
+  inArray?: boolean;
+}
+
+/** What a host found in the workbook just before writing: `cells` in the plan's order, protected sheets by name. */
+export interface WorkbookNow {
+  cells: readonly PlannedCellNow[];
+  protectedSheets: ReadonlySet<string>;
+}
+
+/**
+ * The refusal rules of every write, once: the plan writes a cell twice; a cell changed since it was read (the
+ * user kept typing); a protected sheet; a cell inside a merged area that is not its top-left cell; part of a
+ * multi-cell array formula. The first rule that applies refuses the whole plan, naming every cell it concerns;
+ * undefined when the plan may be written.
+ */
+export function refusals(plan: WritePlan, now: WorkbookNow): HostError | undefined {
+  const seen = new Set<string>();
+  for (const c of plan.cells) {
+    const key = `${c.sheet.toLowerCase()}!${c.row}:${c.col}`;
+    if (seen.has(key)) {
+      return new HostError("unwritable-cell", {
+        id: `Rencana penulisan mengubah ${sheetRef(c.sheet, c.cell)} dua kali; tidak ada yang ditulis. Mohon laporkan berkasnya.`,
+        en: `The plan writes ${sheetRef(c.sheet, c.cell)} twice; nothing was written. Please report the file.`,
+      });
+    }
+    seen.add(key);
+  }
+  const changed = plan.cells.filter((c, i) => !unchangedSinceRead(c.before, now.cells[i].content));
+  if (changed.length) {
+    const list = changed.map((c) => sheetRef(c.sheet, c.cell)).join(", ");
+    return new HostError("changed-since-read", {
+      id: `Sel berikut berubah sejak dibaca: ${list}. Tidak ada yang ditulis. Jalankan pemeriksaan lagi.`,
+      en: `These cells changed since they were read: ${list}. Nothing was written. Run the check again.`,
+    });
+  }
+  const locked = [...new Set(plan.cells.map((c) => c.sheet))].filter((s) => now.protectedSheets.has(s));
+  if (locked.length) {
+    const names = locked.map((s) => `'${s}'`).join(", ");
+    return new HostError("protected", {
+      id: `Lembar ${names} diproteksi. Buka proteksinya (Tinjau > Buka Proteksi Lembar) lalu jalankan lagi. Tidak ada yang ditulis.`,
+      en: `Sheet ${names} is protected. Unprotect it (Review > Unprotect Sheet) and run again. Nothing was written.`,
+    });
+  }
+  const inMerge = plan.cells.flatMap((c, i) => {
+    const m = now.cells[i].merge;
+    return m && (m.top !== c.row || m.left !== c.col) ? [`${sheetRef(c.sheet, c.cell)} (${a1(m.top, m.left)}:${a1(m.bottom, m.right)})`] : [];
+  });
+  if (inMerge.length) {
+    const list = inMerge.join(", ");
+    return new HostError("protected", {
+      id: `Sel berikut berada di dalam sel gabungan tetapi bukan sel kiri-atasnya, sehingga tidak dapat diisi: ${list}. Tidak ada yang ditulis.`,
+      en: `These cells lie inside merged cells but are not their top-left cell, so they cannot be filled: ${list}. Nothing was written.`,
+    });
+  }
+  const inArray = plan.cells.filter((_c, i) => now.cells[i].inArray).map((c) => sheetRef(c.sheet, c.cell));
+  if (inArray.length) {
+    const list = inArray.join(", ");
+    return new HostError("protected", {
+      id: `Sel berikut adalah bagian dari rumus array dan tidak dapat diubah sendiri-sendiri: ${list}. Tidak ada yang ditulis.`,
+      en: `These cells are part of an array formula and cannot be changed one by one: ${list}. Nothing was written.`,
+    });
+  }
+  return undefined;
 }
 
 /** A failure a host reports to the user: a code for programs and a message in both languages. */

@@ -5,7 +5,7 @@
  */
 import type { Finding, Message } from "../domain/findings";
 import { HostError } from "../domain/host";
-import type { InteractiveHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
+import type { PaneHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
 import type { Level, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
 import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
@@ -38,26 +38,8 @@ export interface SipdState {
   differences: number;
 }
 
-/**
- * Optional host capabilities, named as the Office host (src/office/officeHost.ts) offers them:
- * "Tandai di lembar" fills finding cells and takes the fill off exactly (the host keeps what each cell held);
- * a generated table is written as a new sheet.
- */
-export interface HighlightingHost {
-  highlight(cells: readonly { sheet: string; cell: string }[]): Promise<void>;
-  clearHighlight(): Promise<void>;
-}
-
-export interface SheetWritingHost {
-  applySheetPlan(plan: SheetPlan): Promise<{ sheetName: string; replaced: boolean; notices?: Message[] }>;
-  /** Sheets this tool generated before, so a new table is never built from one. */
-  generatedSheetNames?(): Promise<string[]>;
-}
-
-export type PaneHost = WorkbookHost &
-  Partial<Pick<InteractiveHost, "apply" | "undo" | "selectCell">> &
-  Partial<HighlightingHost> &
-  Partial<SheetWritingHost>;
+// The pane's host capabilities are part of the host contract (domain/host.ts); re-exported for the pane's modules.
+export type { HighlightingHost, PaneHost, SheetWritingHost } from "../domain/host";
 
 export type View = "actions" | "findings" | "mapping";
 

@@ -17,11 +17,15 @@ export function emptyFileError(fileName: string): HostError {
 export function encryptedError(fileName: string): HostError {
   return new HostError("encrypted", {
     id:
-      `Berkas ${fileName} dilindungi kata sandi. Buka di Excel, hapus kata sandinya ` +
-      "(File > Info > Lindungi Buku Kerja), simpan, lalu coba lagi.",
+      `Berkas ${fileName} terenkripsi: dengan kata sandi, atau dengan perlindungan bawaan Excel yang terbuka tanpa ` +
+      "kata sandi. Buka di Excel atau LibreOffice; bila terbuka tanpa meminta kata sandi, simpan salinan biasa " +
+      "(File > Simpan Sebagai > Buku Kerja Excel .xlsx); bila meminta kata sandi, hapus kata sandinya " +
+      "(File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan), simpan, lalu coba lagi.",
     en:
-      `The file ${fileName} is password-protected. Open it in Excel, remove the password ` +
-      "(File > Info > Protect Workbook), save it, and try again.",
+      `The file ${fileName} is encrypted: with a password, or with Excel's default protection that opens without ` +
+      "one. Open it in Excel or LibreOffice; if it opens without asking for a password, save a plain copy " +
+      "(File > Save As > Excel Workbook .xlsx); if it asks for one, remove the password " +
+      "(File > Info > Protect Workbook > Encrypt with Password, clear it), save, and try again.",
   });
 }
 

@@ -1,5 +1,5 @@
 /** The .xlsx host: open a workbook's bytes, read sheet snapshots, load and save the mapping sidecar. */
-export { openXlsxHost } from "./xlsxHost";
+export { openXlsxHost, SIGNED_WORKBOOK_WARNING } from "./xlsxHost";
 export type { XlsxHost } from "./xlsxHost";
 export type { SidecarAccess } from "./mappingSidecar";
 export { sidecarPathFor, parseMappingOverrides, serializeMappingOverrides } from "./mappingSidecar";

@@ -1,20 +1,23 @@
 /**
- * The fast read path of the .xlsx host: SheetSnapshots straight from the package XML, without building ExcelJS's
- * model of every cell (that model cost most of `renja check`'s time). The result is the one readWorksheet.ts
- * gives from an ExcelJS load, quirks included (ExcelJS's rules are named where they matter), and a test compares
- * the two cell by cell on every fixture.
- * The sheet part is scanned once with indexOf; workbook, styles and shared strings are small enough for the
- * patcher's tag scanner.
+ * The one package reader of the .xlsx host: SheetSnapshots straight from the package XML, and the cell contents
+ * the patcher's guard compares with a plan's `before` (src/xlsx/patch/readCells.ts reads through this class), so
+ * what a snapshot says a cell holds and what the guard finds there can never disagree on an unchanged file.
+ * Cells, shared and inline strings, styles and number formats (as stored: `\-` keeps its backslash), merges,
+ * hidden rows and protection are read here and nowhere else. The ExcelJS reader in test/ is the oracle the tests
+ * compare it with, its known quirks normalised there.
+ * The sheet part is scanned once with indexOf; workbook, styles and shared strings (each decoded once, whatever
+ * the number of cells that use a string) go through the patcher's tag scanner.
  */
 import type { SheetRef } from "../domain/host";
+import { HostError } from "../domain/host";
+import type { CellContent } from "../domain/plan";
 import type { Cell, MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
-import { columnIndex } from "../domain/sheet/snapshot";
+import { a1, columnIndex } from "../domain/sheet/snapshot";
 import { shiftFormula } from "./patch/formulaShift";
 import { openPackage, type XlsxPackage } from "./patch/package";
 import { parseArea, readSharedStrings } from "./patch/sheet";
 import { BUILTIN_NUMBER_FORMATS } from "./patch/styles";
 import { attr, childElements, decodeXstring, findElement, scanTags, unescapeXml } from "./patch/xml";
-import { HUGE_MERGE_CELLS } from "./hugeMerges";
 
 export interface PackageSheet {
   ref: SheetRef;
@@ -22,22 +25,54 @@ export interface PackageSheet {
   path: string;
 }
 
-interface CellStyle {
+export interface CellStyle {
   numFmt?: string;
   bold: boolean;
   indent?: number;
+}
+
+/**
+ * Text longer than this is cut in snapshots, for mapping's sake: no Renja cell (a name, an indicator, a narrative
+ * paragraph) comes near it, and mapping every cell of a 1 MB shared string used 12,000 times took minutes
+ * (apache/poi's poc-shared-strings.xlsx: 197 s; cut here, under 1 s of CPU). The guard cuts
+ * the text it finds the same way before comparing (cutSnapshotText); undo records keep the whole text.
+ */
+export const SNAPSHOT_TEXT_LIMIT = 4096;
+
+export function cutSnapshotText(text: string): string {
+  return text.length > SNAPSHOT_TEXT_LIMIT ? text.slice(0, SNAPSHOT_TEXT_LIMIT) : text;
+}
+
+/** A part that cannot be read as what its relationship says it is: the message names the part. */
+export class DamagedPartError extends Error {
+  constructor(
+    readonly part: string,
+    readonly reason: { id: string; en: string },
+  ) {
+    super(`${part}: ${reason.en}`);
+  }
+}
+
+export function damagedPartHostError(fileName: string, e: DamagedPartError): HostError {
+  return new HostError("corrupt", {
+    id: `Berkas ${fileName} rusak: bagian ${e.part} tidak dapat dibaca (${e.reason.id}). Buka berkasnya di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu coba lagi. Tidak ada yang ditulis.`,
+    en: `The file ${fileName} is damaged: its part ${e.part} cannot be read (${e.reason.en}). Open it in Excel or LibreOffice, save it again as .xlsx, and try again. Nothing was written.`,
+  });
 }
 
 /** A package opened for reading: its parts are decoded on demand, workbook-wide parts once. */
 export class PackageSnapshots {
   readonly sheets: PackageSheet[];
   readonly date1904: boolean;
-  private readonly pkg: XlsxPackage;
+  readonly pkg: XlsxPackage;
   private sharedStrings?: string[];
-  private cellStyles?: (CellStyle | undefined)[];
+  private sharedCells?: (string | null | undefined)[];
+  private cellStyles?: CellStyle[];
+  private readonly read_ = new Map<string, SheetSnapshot>();
+  private readonly longTexts = new Map<string, Map<string, string>>();
 
-  constructor(bytes: Uint8Array) {
-    this.pkg = openPackage(bytes);
+  constructor(source: Uint8Array | XlsxPackage) {
+    this.pkg = source instanceof Uint8Array ? openPackage(source) : source;
     const wbXml = this.pkg.text(this.pkg.workbookPath);
     const tags = scanTags(wbXml);
     const states = new Map<string, string | undefined>();
@@ -55,28 +90,102 @@ export class PackageSnapshots {
     });
   }
 
-  read(sheet: PackageSheet, styles: boolean): SheetSnapshot {
-    return readSheetXml(this.pkg.text(sheet.path), sheet.ref, {
-      styles,
-      date1904: this.date1904,
-      sharedString: (i) => this.sharedString(i),
-      style: (i) => this.style(i),
-    });
+  /** The sheet's snapshot with style cues (read once; `styles` false gives it without bold and indent). */
+  read(sheet: PackageSheet, styles = true): SheetSnapshot {
+    let snapshot = this.read_.get(sheet.path);
+    if (!snapshot) {
+      const longTexts = new Map<string, string>();
+      snapshot = readSheetXml(this.partText(sheet.path), sheet.ref, {
+        styles: true,
+        date1904: this.date1904,
+        sharedCell: (i) => this.sharedCell(i),
+        sharedString: (i) => this.sharedString(i),
+        style: (i) => this.style(i),
+        part: sheet.path,
+        longTexts,
+      });
+      this.read_.set(sheet.path, snapshot);
+      if (longTexts.size) this.longTexts.set(sheet.path, longTexts);
+    }
+    return styles ? snapshot : withoutStyleCues(snapshot);
+  }
+
+  /** The sheet by name (Excel's names are unique regardless of case). */
+  sheet(name: string): PackageSheet | undefined {
+    return this.sheets.find((s) => s.ref.name === name) ?? this.sheets.find((s) => s.ref.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /**
+   * What a cell holds, as the guard and undo records compare and restore it: the snapshot's cell, with its whole
+   * text when the snapshot cut it. `emptyStyle` gives the style index of a cell the snapshot has no content for
+   * (its own s, or its row's or column's), whose number format the content then carries.
+   */
+  content(sheetName: string, row: number, col: number, emptyStyle: () => number): CellContent {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const cell = this.read(sheet).rows.get(row)?.get(col);
+    if (!cell) return { value: null, numFmt: this.numFmtOf(emptyStyle()) };
+    const content: CellContent = { value: cell.value };
+    const whole = this.longTexts.get(sheet.path)?.get(`${row}:${col}`);
+    if (whole !== undefined) content.value = whole;
+    if (cell.formula !== undefined) content.formula = cell.formula;
+    if (cell.error !== undefined) content.error = cell.error;
+    content.numFmt = cell.numFmt ?? "General";
+    return content;
+  }
+
+  /** The number format a style index shows ("General" when none): the snapshot's own style table. */
+  numFmtOf(styleIndex: number): string {
+    return this.style(styleIndex)?.numFmt ?? "General";
+  }
+
+  private partText(path: string): string {
+    try {
+      return this.pkg.text(path);
+    } catch (e) {
+      if (e instanceof HostError) throw e;
+      throw new DamagedPartError(path, { id: "teksnya bukan UTF-8 yang sah", en: "its text is not valid UTF-8" });
+    }
   }
 
   private sharedString(index: number): string | undefined {
-    this.sharedStrings ??= readSharedStrings(this.pkg);
+    this.sharedStrings ??= this.readParts(this.pkg.sharedStringsPath, () => readSharedStrings(this.pkg));
     return this.sharedStrings[index];
   }
 
+  /** The snapshot value of shared string `index`: cut once, null when blank, undefined when missing. */
+  private sharedCell(index: number): string | null | undefined {
+    this.sharedCells ??= [];
+    if (index in this.sharedCells) return this.sharedCells[index];
+    const text = this.sharedString(index);
+    const value = text === undefined ? undefined : text.trim() === "" ? null : cutSnapshotText(text);
+    this.sharedCells[index] = value;
+    return value;
+  }
+
   private style(index: number): CellStyle | undefined {
-    if (!this.cellStyles) this.cellStyles = readCellStyles(this.pkg);
-    return this.cellStyles[index];
+    this.cellStyles ??= this.readParts(this.pkg.stylesPath, () => readCellStyles(this.pkg));
+    // A style index past the list shows as the first style, as the patcher's StylesEditor treats it.
+    return this.cellStyles[index] ?? this.cellStyles[0];
+  }
+
+  private readParts<T>(part: string | undefined, read: () => T): T {
+    try {
+      return read();
+    } catch (e) {
+      if (e instanceof HostError || e instanceof DamagedPartError) throw e;
+      throw new DamagedPartError(part ?? "?", xmlProblem(e));
+    }
   }
 }
 
-/** numFmt, bold and indent of every cellXfs entry, as ExcelJS's StylesXform.getStyleModel derives them. */
-function readCellStyles(pkg: XlsxPackage): (CellStyle | undefined)[] {
+function xmlProblem(e: unknown): { id: string; en: string } {
+  const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+  return { id: `XML-nya tidak utuh: ${detail}`, en: `its XML is not well-formed: ${detail}` };
+}
+
+/** numFmt, bold and indent of every cellXfs entry, as stored. */
+export function readCellStyles(pkg: XlsxPackage): CellStyle[] {
   const path = pkg.stylesPath;
   if (!path || !pkg.has(path)) return [];
   const xml = pkg.text(path);
@@ -85,74 +194,117 @@ function readCellStyles(pkg: XlsxPackage): (CellStyle | undefined)[] {
   const numFmts = findElement(tags, "numFmts");
   if (numFmts) {
     for (const el of childElements(tags, numFmts)) {
-      // ExcelJS drops the backslash of every escaped character ("#,##0;\\-#,##0" reads as "#,##0;-#,##0").
-      if (el.open.local === "numFmt") custom.set(Number(attr(xml, el.open, "numFmtId")), (attr(xml, el.open, "formatCode") ?? "").replace(/\\(.)/g, "$1"));
+      if (el.open.local === "numFmt") custom.set(Number(attr(xml, el.open, "numFmtId")), attr(xml, el.open, "formatCode") ?? "");
     }
   }
   const fontsEl = findElement(tags, "fonts");
-  // ExcelJS reads any <b> element as bold, whatever its val says.
-  const boldFonts = fontsEl ? childElements(tags, fontsEl).map((font) => childElements(tags, font).some((c) => c.open.local === "b")) : [];
+  const boldFonts = fontsEl
+    ? childElements(tags, fontsEl).map((font) =>
+        childElements(tags, font).some((c) => c.open.local === "b" && !isFalse(attr(xml, c.open, "val"))),
+      )
+    : [];
   const xfsEl = findElement(tags, "cellXfs");
   if (!xfsEl) return [];
-  return childElements(tags, xfsEl).map((xf): CellStyle => {
-    const numFmtId = parseInt(attr(xml, xf.open, "numFmtId") ?? "0", 10);
-    const style: CellStyle = { bold: boldFonts[parseInt(attr(xml, xf.open, "fontId") ?? "", 10)] === true };
-    if (numFmtId) {
-      const code = custom.get(numFmtId) ?? BUILTIN_NUMBER_FORMATS.get(numFmtId);
-      if (code) style.numFmt = code;
+  return childElements(tags, xfsEl)
+    .filter((xf) => xf.open.local === "xf")
+    .map((xf): CellStyle => {
+      const numFmtId = parseInt(attr(xml, xf.open, "numFmtId") ?? "0", 10);
+      const style: CellStyle = { bold: boldFonts[parseInt(attr(xml, xf.open, "fontId") ?? "", 10)] === true };
+      if (numFmtId) {
+        const code = custom.get(numFmtId) ?? BUILTIN_NUMBER_FORMATS.get(numFmtId);
+        if (code && code !== "General") style.numFmt = code;
+      }
+      const alignment = childElements(tags, xf).find((c) => c.open.local === "alignment");
+      const indent = alignment ? parseInt(attr(xml, alignment.open, "indent") ?? "", 10) : NaN;
+      if (indent) style.indent = indent;
+      return style;
+    });
+}
+
+/** The snapshot without bold and indent. */
+export function withoutStyleCues(snapshot: SheetSnapshot): SheetSnapshot {
+  const rows = new Map<number, Map<number, Cell>>();
+  for (const [r, cells] of snapshot.rows) {
+    const plain = new Map<number, Cell>();
+    for (const [c, cell] of cells) {
+      if (cell.bold === undefined && cell.indent === undefined) plain.set(c, cell);
+      else {
+        const { bold: _bold, indent: _indent, ...rest } = cell;
+        plain.set(c, rest);
+      }
     }
-    const alignment = childElements(tags, xf).find((c) => c.open.local === "alignment");
-    const indent = alignment ? parseInt(attr(xml, alignment.open, "indent") ?? "", 10) : NaN;
-    if (indent) style.indent = indent;
-    return style;
-  });
+    rows.set(r, plain);
+  }
+  return { ...snapshot, rows };
 }
 
 interface SheetReadContext {
   styles: boolean;
   date1904: boolean;
+  /** A shared string as a snapshot value: cut, null when blank, undefined when the index is missing. */
+  sharedCell(index: number): string | null | undefined;
   sharedString(index: number): string | undefined;
   style(index: number): CellStyle | undefined;
+  /** The part's name, for the message when it is damaged. */
+  part?: string;
+  /** The namespace prefix of the sheet's elements ("x:"), or "". */
+  prefix?: string;
+  /** Receives the whole text of every cell whose snapshot text was cut ("row:col" → text). */
+  longTexts?: Map<string, string>;
 }
-
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
-const UNIX_EPOCH_SERIAL = 25569;
-const DATE_1904_OFFSET = 1462;
 
 /** One worksheet part into a sparse snapshot, in one pass over sheetData. */
 export function readSheetXml(xml: string, ref: SheetRef, ctx: SheetReadContext): SheetSnapshot {
   const rows = new Map<number, Map<number, Cell>>();
   const hiddenCandidates = new Set<number>();
   const masters = new Map<string, { row: number; col: number; text: string }>();
-  const dataStart = xml.indexOf("<sheetData");
-  const dataEnd = dataStart < 0 ? -1 : xml.indexOf("</sheetData>", dataStart);
+  const part = ctx.part ?? ref.name;
+  // Elements carry the prefix the part binds SpreadsheetML to ("x:row" in some producers' files), or none.
+  const found = /<([A-Za-z_][\w.-]*:)?sheetData[\s/>]/.exec(xml);
+  const p = found?.[1] ?? "";
+  const dataStart = found ? found.index : -1;
+  const selfClosed = dataStart >= 0 && xml[xml.indexOf(">", dataStart) - 1] === "/";
+  const dataEnd = dataStart < 0 || selfClosed ? -1 : xml.indexOf(`</${p}sheetData>`, dataStart);
+  if (dataStart >= 0 && !selfClosed && dataEnd < 0) {
+    throw new DamagedPartError(part, { id: "<sheetData> tidak pernah ditutup; bagian ini terpotong", en: "<sheetData> is never closed; the part is cut short" });
+  }
+  const seenRows = new Set<number>();
+  const cellCtx: SheetReadContext = { ...ctx, prefix: p };
   let rowNum = 0;
   let prevCol = 0;
+  let revisited = false;
   let i = dataStart < 0 ? -1 : xml.indexOf("<", dataStart + 1);
   while (i >= 0 && i < dataEnd) {
     const tagEnd = xml.indexOf(">", i);
     if (tagEnd < 0) break;
-    if (isTag(xml, i, "row")) {
+    if (isTag(xml, i, `${p}row`)) {
       const r = attrIn(xml, i, tagEnd, "r");
       rowNum = r === undefined ? rowNum + 1 : parseInt(r, 10);
+      revisited = seenRows.has(rowNum);
+      seenRows.add(rowNum);
       prevCol = 0;
       if (isTrue(attrIn(xml, i, tagEnd, "hidden"))) hiddenCandidates.add(rowNum);
       i = xml.indexOf("<", tagEnd + 1);
-    } else if (isTag(xml, i, "c")) {
+    } else if (isTag(xml, i, `${p}c`)) {
       const r = attrIn(xml, i, tagEnd, "r");
       const col = r === undefined ? prevCol + 1 : columnIndex(columnPart(r));
+      // A cell outside Excel's grid (row 0 in some fuzzed files) has no address a user or a plan could name.
+      const outside = !(rowNum >= 1 && rowNum <= MAX_ROWS && col >= 1 && col <= MAX_COLS);
+      if ((col <= prevCol || revisited) && rows.get(rowNum)?.has(col)) {
+        throw new DamagedPartError(part, { id: `sel ${a1(rowNum, col)} tercatat dua kali`, en: `cell ${a1(rowNum, col)} is stored twice` });
+      }
       prevCol = col;
       let next = tagEnd + 1;
       if (xml[tagEnd - 1] !== "/") {
-        const close = xml.indexOf("</c>", tagEnd);
+        const close = xml.indexOf(`</${p}c>`, tagEnd);
         const end = close < 0 ? dataEnd : close;
-        const cell = readCell(xml, i, tagEnd, end, rowNum, col, ctx, masters);
-        if (cell) {
+        const cell = readCellOf(part, xml, i, tagEnd, end, rowNum, col, cellCtx, masters);
+        if (cell && !outside) {
           let cells = rows.get(rowNum);
           if (!cells) rows.set(rowNum, (cells = new Map()));
           cells.set(col, cell);
         }
-        next = end + 4;
+        next = end + 4 + p.length;
       }
       i = xml.indexOf("<", next);
     } else {
@@ -160,17 +312,10 @@ export function readSheetXml(xml: string, ref: SheetRef, ctx: SheetReadContext):
     }
   }
 
-  const merges = readMerges(xml, dataEnd < 0 ? 0 : dataEnd);
-  // ExcelJS turns every cell a merge covers into part of the merge, its content gone (merges too large for it
-  // are kept away from it, see hugeMerges.ts, so their cells keep their content).
-  for (const m of merges) {
-    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > HUGE_MERGE_CELLS) continue;
-    for (let row = m.top; row <= m.bottom; row++) {
-      const cells = rows.get(row);
-      if (!cells) continue;
-      for (let col = m.left; col <= m.right; col++) if (row !== m.top || col !== m.left) cells.delete(col);
-    }
-  }
+  const merges = readMerges(xml, dataEnd < 0 ? 0 : dataEnd, p);
+  // A cell a merge covers shows nothing in Excel, whatever the file still stores there: only the top-left
+  // cell keeps its content. The cells present are visited, never the (possibly whole-sheet) area.
+  if (merges.length) dropCoveredCells(rows, merges);
 
   let maxRow = 0;
   let maxCol = 0;
@@ -192,13 +337,13 @@ export function readSheetXml(xml: string, ref: SheetRef, ctx: SheetReadContext):
     maxRow,
     maxCol,
     merges: merges.sort((a, b) => a.top - b.top || a.left - b.left),
-    protected: isProtected(xml, dataEnd < 0 ? 0 : dataEnd),
+    protected: isProtected(xml, dataEnd < 0 ? 0 : dataEnd, p),
   };
   if (hiddenRows.size > 0) snapshot.hiddenRows = hiddenRows;
   return snapshot;
 }
 
-/** Rows in ascending order, cells too, as ExcelJS's eachRow/eachCell visit them. */
+/** Rows in ascending order, cells too: readers of a snapshot walk them in sheet order. */
 function sortedRows(rows: Map<number, Map<number, Cell>>): Map<number, Map<number, Cell>> {
   let ordered = true;
   let last = 0;
@@ -220,9 +365,29 @@ function sortedRows(rows: Map<number, Map<number, Cell>>): Map<number, Map<numbe
   return out;
 }
 
+function readCellOf(
+  part: string,
+  xml: string,
+  open: number,
+  openEnd: number,
+  end: number,
+  row: number,
+  col: number,
+  ctx: SheetReadContext,
+  masters: Map<string, { row: number; col: number; text: string }>,
+): Cell | undefined {
+  try {
+    return readCell(xml, open, openEnd, end, row, col, ctx, masters);
+  } catch (e) {
+    if (e instanceof DamagedPartError || e instanceof HostError) throw e;
+    const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+    throw new DamagedPartError(part, { id: `sel ${a1(row, col)}: ${detail}`, en: `cell ${a1(row, col)}: ${detail}` });
+  }
+}
+
 /**
- * One <c> element, content between `open` (its "<") and `end` (its "</c>"). Types follow ExcelJS's CellXform:
- * a formula whenever there is formula text or a shared/array type; results and values by the t attribute.
+ * One <c> element, content between `open` (its "<") and `end` (its "</c>"): a formula whenever there is formula
+ * text or a shared/array type; results and values by the t attribute. Dates stay serial numbers, as stored.
  */
 function readCell(
   xml: string,
@@ -237,14 +402,13 @@ function readCell(
   const t = attrIn(xml, open, openEnd, "t");
   const s = attrIn(xml, open, openEnd, "s");
   const styleId = s === undefined ? 0 : parseInt(s, 10);
-  // ExcelJS applies no style for s="0".
-  const style = styleId ? ctx.style(styleId) : undefined;
-  const isDate = style?.numFmt !== undefined && isDateFmt(style.numFmt);
+  const style = ctx.style(Number.isNaN(styleId) ? 0 : styleId);
 
   // The cell's own text, so searching for a child it lacks stops at its end.
   const body = xml.slice(openEnd + 1, end);
-  const f = childTag(body, 0, body.length, "f");
-  const vText = childText(body, 0, body.length, "v");
+  const p = ctx.prefix ?? "";
+  const f = childTag(body, 0, body.length, `${p}f`);
+  const vText = childText(body, 0, body.length, `${p}v`);
   let cell: Cell;
   if (f) {
     const shareType = attrIn(body, f.start, f.openEnd, "t");
@@ -263,10 +427,10 @@ function readCell(
     if (formula) cell.formula = formula.startsWith("=") ? formula.slice(1) : formula;
     if (vText) {
       const raw = unescapeXml(vText);
-      if (t === "str") cell.value = raw;
-      else if (t === "b") cell.value = parseInt(raw, 10) !== 0;
+      if (t === "str" || t === "d") cell.value = raw;
+      else if (t === "b") cell.value = isTrue(raw.trim());
       else if (t === "e") cell.error = raw;
-      else cell.value = isDate ? dateSerial(parseFloat(raw), ctx.date1904) : parseFloat(raw);
+      else cell.value = parseFloat(raw);
     } else if (!cell.formula) {
       return undefined;
     }
@@ -284,43 +448,42 @@ function readCell(
   }
   return cell;
 
+  function keepWhole(text: string): string {
+    const cut = cutSnapshotText(text);
+    if (cut !== text) ctx.longTexts?.set(`${row}:${col}`, text);
+    return cut;
+  }
+
   function plainCell(): Cell | undefined {
     if (t === "inlineStr") {
-      const text = inlineText(body);
-      return text === undefined || text.trim() === "" ? undefined : { value: text };
+      const text = inlineText(body, p);
+      return text === undefined || text.trim() === "" ? undefined : { value: keepWhole(text) };
     }
     if (vText === undefined) return undefined;
     const raw = unescapeXml(vText);
     switch (t) {
       case "s": {
-        const text = ctx.sharedString(parseInt(raw, 10));
+        const index = parseInt(raw, 10);
+        const text = ctx.sharedCell(index);
         if (text === undefined) throw new Error(`shared string ${raw} is missing`);
-        return text.trim() === "" ? undefined : { value: text };
+        if (text === null) return undefined;
+        const whole = ctx.sharedString(index);
+        if (whole !== undefined && whole.length > text.length) ctx.longTexts?.set(`${row}:${col}`, whole);
+        return { value: text };
       }
       case "str":
-        return raw.trim() === "" ? undefined : { value: raw };
+      case "d":
+        return raw.trim() === "" ? undefined : { value: keepWhole(raw) };
       case "b":
-        return { value: parseInt(raw, 10) !== 0 };
+        return { value: isTrue(raw.trim()) };
       case "e":
         return { value: null, error: raw };
       default: {
         const n = parseFloat(raw);
-        return { value: isDate ? dateSerial(n, ctx.date1904) : n };
+        return Number.isNaN(n) ? undefined : { value: n };
       }
     }
   }
-}
-
-/** ExcelJS's test for a date format: date letters outside quotes and brackets. */
-function isDateFmt(fmt: string): boolean {
-  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
-}
-
-/** The serial ExcelJS's Date round trip gives (it rounds to whole milliseconds on the way in). */
-function dateSerial(v: number, date1904: boolean): number {
-  const offset = date1904 ? DATE_1904_OFFSET : 0;
-  const ms = Math.round((v - UNIX_EPOCH_SERIAL + offset) * MS_PER_DAY);
-  return UNIX_EPOCH_SERIAL + new Date(ms).getTime() / MS_PER_DAY - offset;
 }
 
 /** Whether the tag at `at` is <name …>, not a longer name that starts the same. */
@@ -371,15 +534,15 @@ function childText(xml: string, from: number, to: number, name: string): string 
 }
 
 /** The text of an inline string (<is>): its <t> elements, rich text runs joined, phonetic runs left out. */
-function inlineText(cellBody: string): string | undefined {
-  const is = childTag(cellBody, 0, cellBody.length, "is");
+function inlineText(cellBody: string, p: string): string | undefined {
+  const is = childTag(cellBody, 0, cellBody.length, `${p}is`);
   if (!is || is.text === undefined) return undefined;
-  const body = is.text.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, "");
+  const body = is.text.replace(/<([\w.-]+:)?rPh[\s>][\s\S]*?<\/([\w.-]+:)?rPh>/g, "");
   let out = "";
   let found = false;
   let k = 0;
   for (;;) {
-    const t = childTag(body, k, body.length, "t");
+    const t = childTag(body, k, body.length, `${p}t`);
     if (!t) break;
     found = true;
     if (t.text !== undefined) out += unescapeXml(t.text);
@@ -388,26 +551,24 @@ function inlineText(cellBody: string): string | undefined {
   return found ? decodeXstring(out) : undefined;
 }
 
-function readMerges(xml: string, from: number): MergeArea[] {
+function readMerges(xml: string, from: number, p: string): MergeArea[] {
   const out: MergeArea[] = [];
-  let at = xml.indexOf("<mergeCell", from);
+  let at = xml.indexOf(`<${p}mergeCell`, from);
   while (at >= 0) {
     const end = xml.indexOf(">", at);
-    if (isTag(xml, at, "mergeCell")) {
+    if (isTag(xml, at, `${p}mergeCell`)) {
       const area = parseArea(attrIn(xml, at, end, "ref") ?? "");
       if (area) out.push(area);
     }
-    at = xml.indexOf("<mergeCell", end);
+    at = xml.indexOf(`<${p}mergeCell`, end);
   }
   return out;
 }
 
-function isProtected(xml: string, from: number): boolean {
-  let at = xml.indexOf("<sheetProtection", from);
-  while (at >= 0 && !isTag(xml, at, "sheetProtection")) at = xml.indexOf("<sheetProtection", at + 1);
+function isProtected(xml: string, from: number, p: string): boolean {
+  const at = findTag(xml, `${p}sheetProtection`, from);
   if (at < 0) return false;
-  // ExcelJS counts a sheet protected only for sheet="1".
-  return attrIn(xml, at, xml.indexOf(">", at), "sheet") === "1";
+  return isTrue(attrIn(xml, at, xml.indexOf(">", at), "sheet"));
 }
 
 function columnPart(ref: string): string {
@@ -418,4 +579,36 @@ function columnPart(ref: string): string {
 
 function isTrue(v: string | undefined): boolean {
   return v === "1" || v === "true";
+}
+
+function isFalse(v: string | undefined): boolean {
+  return v === "0" || v === "false";
+}
+
+/** Excel's grid: 1,048,576 rows, 16,384 columns (XFD). */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/** The first <name …> tag at or after `from` (not a longer name that starts the same), or -1. */
+function findTag(xml: string, name: string, from: number): number {
+  let at = xml.indexOf(`<${name}`, from);
+  while (at >= 0 && !isTag(xml, at, name)) at = xml.indexOf(`<${name}`, at + 1);
+  return at;
+}
+
+function dropCoveredCells(rows: Map<number, Map<number, Cell>>, merges: readonly MergeArea[]): void {
+  const byRow = new Map<number, MergeArea[]>();
+  const tall: MergeArea[] = [];
+  for (const m of merges) {
+    if (m.bottom - m.top > 64) tall.push(m);
+    else for (let r = m.top; r <= m.bottom; r++) byRow.set(r, [...(byRow.get(r) ?? []), m]);
+  }
+  for (const [row, cells] of rows) {
+    const here = byRow.get(row);
+    const areas = tall.length ? [...(here ?? []), ...tall.filter((m) => m.top <= row && row <= m.bottom)] : here;
+    if (!areas) continue;
+    for (const col of [...cells.keys()]) {
+      if (areas.some((m) => m.left <= col && col <= m.right && (row !== m.top || col !== m.left))) cells.delete(col);
+    }
+  }
 }

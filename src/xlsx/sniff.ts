@@ -69,10 +69,6 @@ function diagnoseZip(bytes: Uint8Array, fileName: string, limits: SniffLimits): 
     // No readable central directory: most often a file cut short while downloading or copying.
     return corruptError(fileName);
   }
-  if (names.has("xl/workbook.xml")) {
-    const limit = limits.maxSheetDataBytes;
-    return limit !== undefined && sheetDataBytes > limit ? tooLargeError(fileName, sheetDataBytes, limit) : undefined;
-  }
   if (names.has("xl/workbook.bin")) {
     return notXlsxError(fileName, { id: "buku kerja biner Excel .xlsb", en: "an Excel binary workbook, .xlsb" });
   }
@@ -81,6 +77,12 @@ function diagnoseZip(bytes: Uint8Array, fileName: string, limits: SniffLimits): 
   }
   if (names.has("word/document.xml")) {
     return notXlsxError(fileName, { id: "dokumen Word .docx", en: "a Word document, .docx" });
+  }
+  // The workbook part is wherever _rels/.rels points (the package root, a folder other than xl/): the package
+  // reader follows the relationships and names a missing part.
+  if (names.has("xl/workbook.xml") || [...names].some((n) => n.toLowerCase().replace(/\\/g, "/") === "_rels/.rels")) {
+    const limit = limits.maxSheetDataBytes;
+    return limit !== undefined && sheetDataBytes > limit ? tooLargeError(fileName, sheetDataBytes, limit) : undefined;
   }
   if (names.has("[Content_Types].xml")) return corruptError(fileName);
   return notXlsxError(fileName, { id: "arsip zip biasa", en: "a plain zip archive" });

@@ -49,6 +49,10 @@ class PatchingHost implements WritableXlsxHost {
     return this.reader.fileName;
   }
 
+  get signed(): boolean {
+    return this.reader.signed === true;
+  }
+
   bytes(): Uint8Array {
     return this.current;
   }

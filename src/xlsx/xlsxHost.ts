@@ -1,20 +1,16 @@
 /**
- * The .xlsx host, read side of the WorkbookHost contract: snapshots come straight from the package XML
- * (packageSnapshots.ts); every failure reaches the caller as a HostError with a message in both languages.
- * The ExcelJS-based host stays as the reference the fast reader is tested against, cell by cell.
+ * The .xlsx host, read side of the WorkbookHost contract: snapshots come straight from the package XML through
+ * the one package reader (packageSnapshots.ts); every failure reaches the caller as a HostError with a message
+ * in both languages. The ExcelJS-based reader is the tests' oracle and lives in test/xlsx/oracle.
  */
-import type ExcelJS from "exceljs";
 import { HostError } from "../domain/host";
 import type { ReadOptions, SheetRef, WorkbookHost } from "../domain/host";
 import type { MappingOverrides } from "../domain/mapping/types";
-import type { Cell, MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
-import { newExcelWorkbook } from "./excelWorkbook";
-import { divertHugeMerges } from "./hugeMerges";
+import type { SheetSnapshot } from "../domain/sheet/snapshot";
 import { corruptError, noSidecarWriterError, unknownSheetError } from "./hostErrors";
 import { parseMappingOverrides, serializeMappingOverrides } from "./mappingSidecar";
 import type { SidecarAccess } from "./mappingSidecar";
-import { PackageSnapshots, type PackageSheet } from "./packageSnapshots";
-import { readWorksheet } from "./readWorksheet";
+import { damagedPartHostError, DamagedPartError, PackageSnapshots, withoutStyleCues, type PackageSheet } from "./packageSnapshots";
 import { sniffWorkbookBytes } from "./sniff";
 import type { SniffLimits } from "./sniff";
 
@@ -22,15 +18,15 @@ export interface XlsxHost extends WorkbookHost {
   readonly fileName: string;
   /** Every sheet in tab order, hidden ones included (a hidden Tabel 7 still feeds cross-table rules). */
   readAllSnapshots(opts?: ReadOptions): Promise<SheetSnapshot[]>;
+  /** The workbook is digitally signed: a write (a patched copy) no longer carries a valid signature. */
+  readonly signed?: boolean;
 }
 
-/**
- * Parts of a worksheet a read never needs. Data validations matter most: ExcelJS expands each validation range
- * into one entry per cell, so a rule over a whole column would cost a million entries.
- */
-type LoadInput = Parameters<ExcelJS.Xlsx["load"]>[0];
-
-const IGNORED_WORKSHEET_NODES = ["dataValidations", "conditionalFormatting", "extLst"];
+/** What a write command says before writing a signed workbook. */
+export const SIGNED_WORKBOOK_WARNING = {
+  id: "Peringatan: buku kerja ini ditandatangani secara digital. Salinan yang ditulis tidak lagi membawa tanda tangan yang sah; minta penanda tangan menandatanganinya lagi bila perlu.",
+  en: "Warning: this workbook is digitally signed. The copy written no longer carries a valid signature; ask the signer to sign it again if needed.",
+};
 
 export async function openXlsxHost(
   bytes: Uint8Array,
@@ -38,41 +34,34 @@ export async function openXlsxHost(
   sidecar: SidecarAccess = {},
   limits: SniffLimits = {},
 ): Promise<XlsxHost> {
-  sniffWorkbookBytes(bytes, fileName, limits);
-  let pkg: PackageSnapshots;
-  const snapshots: SheetSnapshot[] = [];
-  try {
-    pkg = new PackageSnapshots(bytes);
-    // Every sheet is read now, as ExcelJS loaded everything up front: a damaged part fails the open, not a later
-    // read. Style cues cost little, so they are always read and left out of a snapshot asked for without them.
-    for (const sheet of pkg.sheets) snapshots.push(pkg.read(sheet, true));
-  } catch {
-    throw corruptError(fileName);
-  }
-  return new PackageHost(pkg.sheets, snapshots, fileName, sidecar);
+  const pkg = openPackageReader(bytes, fileName, limits);
+  return new PackageHost(pkg.sheets, pkg.sheets.map((s) => pkg.read(s)), fileName, sidecar, pkg.pkg.signed);
 }
 
-/** The ExcelJS-based host: the reference openXlsxHost's snapshots are compared with in the tests. */
-export async function openExcelJsXlsxHost(
-  bytes: Uint8Array,
-  fileName: string,
-  sidecar: SidecarAccess = {},
-  limits: SniffLimits = {},
-): Promise<XlsxHost> {
+/**
+ * The package opened and every sheet read once: a damaged part fails the open with a message naming it, so
+ * `check` and the write commands give the same verdict on the same file.
+ */
+export function openPackageReader(bytes: Uint8Array, fileName: string, limits: SniffLimits = {}): PackageSnapshots {
   sniffWorkbookBytes(bytes, fileName, limits);
-  const workbook = newExcelWorkbook();
-  const hugeMerges = divertHugeMerges(workbook);
   try {
-    // ExcelJS hands the data to JSZip, which takes any Uint8Array; its typing names a Buffer type only.
-    await workbook.xlsx.load(bytes as unknown as LoadInput, { ignoreNodes: IGNORED_WORKSHEET_NODES });
+    const pkg = new PackageSnapshots(bytes);
+    for (const sheet of pkg.sheets) pkg.read(sheet);
+    return pkg;
   } catch (e) {
-    if (e instanceof HostError) throw e;
-    throw corruptError(fileName);
+    throw asHostError(e, fileName);
   }
-  return new ExcelJsHost(workbook, fileName, sidecar, hugeMerges);
 }
 
-abstract class SidecarHost {
+/** A read failure as the user sees it: a damaged part by name, any other failure as a damaged file. */
+export function asHostError(e: unknown, fileName: string): HostError {
+  if (e instanceof HostError) return e;
+  if (e instanceof DamagedPartError) return damagedPartHostError(fileName, e);
+  return corruptError(fileName);
+}
+
+/** Loading and saving the mapping sidecar, shared by the .xlsx hosts (and the oracle host in test/). */
+export abstract class SidecarHost {
   constructor(
     readonly fileName: string,
     private readonly sidecar: SidecarAccess,
@@ -97,6 +86,7 @@ class PackageHost extends SidecarHost implements XlsxHost {
     private readonly snapshots: readonly SheetSnapshot[],
     fileName: string,
     sidecar: SidecarAccess,
+    readonly signed: boolean,
   ) {
     super(fileName, sidecar);
   }
@@ -117,56 +107,6 @@ class PackageHost extends SidecarHost implements XlsxHost {
   }
 }
 
-/** The snapshot as read (with style cues), or a copy without bold and indent. */
 function withStyles(snapshot: SheetSnapshot, styles: boolean): SheetSnapshot {
-  if (styles) return snapshot;
-  const rows = new Map<number, Map<number, Cell>>();
-  for (const [r, cells] of snapshot.rows) {
-    const plain = new Map<number, Cell>();
-    for (const [c, cell] of cells) {
-      if (cell.bold === undefined && cell.indent === undefined) plain.set(c, cell);
-      else {
-        const { bold: _bold, indent: _indent, ...rest } = cell;
-        plain.set(c, rest);
-      }
-    }
-    rows.set(r, plain);
-  }
-  return { ...snapshot, rows };
-}
-
-class ExcelJsHost extends SidecarHost implements XlsxHost {
-  private readonly sheets: { ref: SheetRef; ws: ExcelJS.Worksheet }[];
-  private readonly date1904: boolean;
-
-  constructor(
-    workbook: ExcelJS.Workbook,
-    fileName: string,
-    sidecar: SidecarAccess,
-    private readonly hugeMerges: ReadonlyMap<string, MergeArea[]>,
-  ) {
-    super(fileName, sidecar);
-    // Sheet names are unique in a workbook and readable in the sidecar file, so they serve as ids.
-    this.sheets = workbook.worksheets.map((ws) => ({ ref: { id: ws.name, name: ws.name, visible: ws.state === "visible" }, ws }));
-    this.date1904 = workbook.properties?.date1904 === true;
-  }
-
-  async listSheets(): Promise<SheetRef[]> {
-    return this.sheets.map((s) => ({ ...s.ref }));
-  }
-
-  async readSnapshot(sheet: SheetRef, opts: ReadOptions = {}): Promise<SheetSnapshot> {
-    const found = this.sheets.find((s) => s.ref.id === sheet.id) ?? this.sheets.find((s) => s.ref.name === sheet.name);
-    if (!found) throw unknownSheetError(sheet.name);
-    return this.read(found, opts);
-  }
-
-  async readAllSnapshots(opts: ReadOptions = {}): Promise<SheetSnapshot[]> {
-    return this.sheets.map((s) => this.read(s, opts));
-  }
-
-  private read(sheet: { ref: SheetRef; ws: ExcelJS.Worksheet }, opts: ReadOptions): SheetSnapshot {
-    const extraMerges = this.hugeMerges.get(sheet.ref.name);
-    return readWorksheet(sheet.ws, sheet.ref, { styles: opts.styles, date1904: this.date1904, extraMerges });
-  }
+  return styles ? snapshot : withoutStyleCues(snapshot);
 }

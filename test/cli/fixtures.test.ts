@@ -28,7 +28,7 @@ describe("renja check on the bad-input fixtures", () => {
     ["truncated" as const, /rusak atau tidak lengkap/],
     ["notXlsx" as const, /bukan buku kerja Excel \.xlsx/],
     ["legacyXls" as const, /File > Simpan Sebagai > Buku Kerja Excel \(\*\.xlsx\)/],
-    ["encrypted" as const, /dilindungi kata sandi/],
+    ["encrypted" as const, /terenkripsi: dengan kata sandi, atau dengan perlindungan bawaan Excel/],
   ])("%s exits 2 with a clear message", async (name, message) => {
     const run = await runCli(["check", fixture(name)]);
     expect(run.code).toBe(2);

@@ -89,7 +89,7 @@ describe("renja --help and usage errors", () => {
 describe("renja check on inputs it cannot read: exit 2, a clear message, no stack trace", () => {
   const cases: [string, () => Uint8Array | Promise<Uint8Array>, RegExp, RegExp][] = [
     ["empty.xlsx", () => new Uint8Array(0), /kosong/, /empty/],
-    ["protected.xlsx", encryptedXlsxBytes, /dilindungi kata sandi\. Buka di Excel, hapus kata sandinya \(File > Info > Lindungi Buku Kerja\)/, /password-protected/],
+    ["protected.xlsx", encryptedXlsxBytes, /terenkripsi: .*bila terbuka tanpa meminta kata sandi, simpan salinan biasa/, /Excel.s default protection that opens without one/],
     ["old.xls", legacyXlsBytes, /Excel 97–2003\).*File > Simpan Sebagai > Buku Kerja Excel \(\*\.xlsx\)/, /File > Save As > Excel Workbook \(\*\.xlsx\)/],
     ["notes.xlsx", () => new TextEncoder().encode("ini hanya teks"), /bukan buku kerja Excel \.xlsx/, /not an Excel \.xlsx workbook/],
     ["archive.xlsx", () => zipBytes({ "a.txt": "x" }), /bukan buku kerja Excel/, /not an Excel/],

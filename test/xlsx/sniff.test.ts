@@ -22,7 +22,7 @@ async function failure(bytes: Uint8Array): Promise<HostError> {
 describe("bad input gets a HostError with a message in both languages", () => {
   const cases: [string, () => Uint8Array | Promise<Uint8Array>, HostErrorCode, RegExp, RegExp][] = [
     ["an empty file", () => new Uint8Array(0), "empty-file", /kosong/, /empty/],
-    ["a password-protected workbook", encryptedXlsxBytes, "encrypted", /dilindungi kata sandi.*File > Info > Lindungi Buku Kerja/, /password-protected/],
+    ["a password-protected workbook", encryptedXlsxBytes, "encrypted", /terenkripsi.*File > Info > Lindungi Buku Kerja/, /encrypted: with a password, or with Excel.s default protection/],
     ["an Excel 97–2003 .xls", legacyXlsBytes, "legacy-xls", /Excel 97–2003.*File > Simpan Sebagai > Buku Kerja Excel \(\*\.xlsx\)/, /File > Save As > Excel Workbook/],
     ["a Word .doc", wordDocBytes, "not-xlsx", /bukan buku kerja Excel/, /not an Excel \.xlsx workbook/],
     ["plain text", () => new TextEncoder().encode("Kode;Uraian;Pagu\n1;a;2\n"), "not-xlsx", /bukan buku kerja Excel/, /not an Excel/],

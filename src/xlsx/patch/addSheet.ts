@@ -14,7 +14,8 @@ import { CannotExtendError, GeneratedStyles } from "./sheetStyles";
 import { prefixOf } from "./styles";
 import { dropCalcChain, setFullCalcOnLoad } from "./workbookParts";
 import { worksheetXml } from "./worksheetXml";
-import { attr, childElements, elementText, escapeAttribute, findElement, rootElement, scanTags, tagAttributes, type XmlElement } from "./xml";
+import { attr, childElements, elementText, escapeAttribute, findElement, rootElement, scanTags, tagAttributes, type XmlElement, type XmlTag } from "./xml";
+import { assertWellFormed } from "./xml";
 import { writeZip } from "./zip";
 
 export const GENERATED_MARKER = GENERATED_SHEET_MARKER;
@@ -101,7 +102,11 @@ export function addSheetToXlsx(bytes: Uint8Array, plan: SheetPlan): AddSheetResu
   const removed = replaced ? dropCalcChain(pkg) : undefined;
   const changes = new Map<string, Uint8Array | null>();
   const encoder = new TextEncoder();
-  for (const [path, text] of pkg.edited()) changes.set(path, encoder.encode(text));
+  for (const [path, text] of pkg.edited()) {
+    // Every part written is checked before zipping: a patch that would not open is never saved.
+    if (/\.(xml|rels|vml)$/i.test(path)) assertWellFormed(text, path);
+    changes.set(path, encoder.encode(text));
+  }
   if (removed) changes.set(removed, null);
   return { bytes: writeZip(pkg.zip, changes), sheetName: replaced ? entries[index].name : plan.sheetName, replaced };
 }
@@ -186,9 +191,17 @@ function addSheetElement(pkg: XlsxPackage, name: string, rid: string): void {
   // Use the prefix the existing sheets use for r:id (any prefix bound to the relationships namespace).
   const relAttr = existing.length ? [...tagAttributes(xml, existing[0].open).keys()].find((k) => k.endsWith(":id")) ?? "r:id" : "r:id";
   const p = prefixOf(sheets.open.name);
-  const element = `<${p}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" ${relAttr}="${rid}"/>`;
+  // Some producers (openpyxl) declare the relationships prefix on each <sheet> only: the new one declares it too.
+  const relPrefix = relAttr.slice(0, relAttr.indexOf(":"));
+  const declared = (tag: XmlTag) => tagAttributes(xml, tag).get(`xmlns:${relPrefix}`);
+  const inScope = declared(tags[0]) ?? declared(sheets.open);
+  const own = existing.length ? declared(existing[0].open) : undefined;
+  const declaration = inScope === undefined ? ` xmlns:${relPrefix}="${escapeAttribute(own ?? RELATIONSHIPS_NS)}"` : "";
+  const element = `<${p}sheet${declaration} name="${escapeAttribute(name)}" sheetId="${sheetId}" ${relAttr}="${rid}"/>`;
   pkg.setText(pkg.workbookPath, insertLastChild(xml, sheets, element));
 }
+
+const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** Workbook children after which <definedNames> may stand (CT_Workbook's sequence). */
 const BEFORE_DEFINED_NAMES = ["externalReferences", "functionGroups", "sheets"];

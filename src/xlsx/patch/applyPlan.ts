@@ -4,10 +4,10 @@
  * relationships and content types (calc chain dropped) keeps its exact stored bytes. All or nothing: every
  * check runs before anything is built, and the result is a new byte array (the input is never touched).
  */
-import { HostError } from "../../domain/host";
-import { sheetRef } from "../../domain/findings";
-import { unchangedSinceRead, type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../../domain/plan";
+import { refusals } from "../../domain/host";
+import { type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../../domain/plan";
 import { a1 } from "../../domain/sheet/snapshot";
+import { cutSnapshotText } from "../packageSnapshots";
 import { cellXml, textNeedsTextFormat } from "./cellXml";
 import { openPackage, sheetPart, type XlsxPackage } from "./package";
 import { PackageReader } from "./readCells";
@@ -15,6 +15,7 @@ import { applySplices, parseArea, SheetDoc, type CellNode, type Splice } from ".
 import { prefixOf, type StylesEditor } from "./styles";
 import { dropCalcChain, setFullCalcOnLoad } from "./workbookParts";
 import { attr, elementText, escapeText, findElement, withAttribute, type XmlTag } from "./xml";
+import { assertWellFormed } from "./xml";
 import { writeZip } from "./zip";
 
 export interface PatchResult {
@@ -28,12 +29,18 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan): PatchResult
   if (plan.cells.length === 0) return { bytes: new Uint8Array(bytes), undo: { title: plan.title, cells: [] } };
   const pkg = openPackage(bytes);
   const reader = new PackageReader(pkg);
-  rejectDuplicates(plan.cells);
-
   const current = plan.cells.map((c) => reader.content(c.sheet, c.row, c.col));
-  const changed = plan.cells.filter((c, i) => !unchangedSinceRead(c.before, current[i]));
-  if (changed.length) throw changedSinceRead(changed);
-  rejectUnwritableCells(reader, plan.cells);
+  // The host contract's refusal rules, before anything is built (domain/host.ts, shared with the Office host).
+  const refused = refusals(plan, {
+    // The snapshot a plan was made from cut long text; so does the comparison (undo keeps the whole text).
+    cells: plan.cells.map((c, i) => ({
+      content: asSnapshotRead(current[i]),
+      merge: reader.snapshot(c.sheet).merges.find((m) => contains(m, c.row, c.col)),
+      inArray: reader.sheet(c.sheet).arrayAreas().some((m) => contains(m, c.row, c.col)),
+    })),
+    protectedSheets: new Set(plan.cells.map((c) => c.sheet).filter((s) => reader.snapshot(s).protected)),
+  });
+  if (refused) throw refused;
 
   const bySheet = new Map<string, PlannedCell[]>();
   for (const c of plan.cells) {
@@ -58,57 +65,8 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan): PatchResult
 }
 
 
-function rejectDuplicates(cells: readonly PlannedCell[]): void {
-  const seen = new Set<string>();
-  for (const c of cells) {
-    const key = `${c.sheet.toLowerCase()}!${c.row}:${c.col}`;
-    if (seen.has(key)) throw new Error(`the plan writes ${sheetRef(c.sheet, c.cell)} twice`);
-    seen.add(key);
-  }
-}
-
-function changedSinceRead(cells: readonly PlannedCell[]): HostError {
-  const list = cells.map((c) => sheetRef(c.sheet, c.cell)).join(", ");
-  return new HostError("changed-since-read", {
-    id: `Sel berikut berubah sejak dibaca: ${list}. Tidak ada yang ditulis. Jalankan pemeriksaan lagi.`,
-    en: `These cells changed since they were read: ${list}. Nothing was written. Run the check again.`,
-  });
-}
-
-function rejectUnwritableCells(reader: PackageReader, cells: readonly PlannedCell[]): void {
-  const sheets = [...new Set(cells.map((c) => c.sheet))];
-  const locked = sheets.filter((s) => reader.sheet(s).isProtected());
-  if (locked.length) {
-    const names = locked.map((s) => `'${s}'`).join(", ");
-    throw new HostError("protected", {
-      id: `Lembar ${names} diproteksi. Buka proteksinya (Tinjau > Buka Proteksi Lembar) lalu jalankan lagi. Tidak ada yang ditulis.`,
-      en: `Sheet ${names} is protected. Unprotect it (Review > Unprotect Sheet) and run again. Nothing was written.`,
-    });
-  }
-  const inMerge: string[] = [];
-  const inArray: string[] = [];
-  for (const c of cells) {
-    const doc = reader.sheet(c.sheet);
-    const merge = doc.merges().find((m) => contains(m, c.row, c.col));
-    if (merge && (merge.top !== c.row || merge.left !== c.col)) {
-      inMerge.push(`${sheetRef(c.sheet, c.cell)} (${a1(merge.top, merge.left)}:${a1(merge.bottom, merge.right)})`);
-    }
-    if (doc.arrayAreas().some((m) => contains(m, c.row, c.col))) inArray.push(sheetRef(c.sheet, c.cell));
-  }
-  if (inMerge.length) {
-    const list = inMerge.join(", ");
-    throw new HostError("protected", {
-      id: `Sel berikut berada di dalam sel gabungan tetapi bukan sel kiri-atasnya, sehingga tidak dapat diisi: ${list}. Tidak ada yang ditulis.`,
-      en: `These cells lie inside merged cells but are not their top-left cell, so they cannot be filled: ${list}. Nothing was written.`,
-    });
-  }
-  if (inArray.length) {
-    const list = inArray.join(", ");
-    throw new HostError("protected", {
-      id: `Sel berikut adalah bagian dari rumus array dan tidak dapat diubah sendiri-sendiri: ${list}. Tidak ada yang ditulis.`,
-      en: `These cells are part of an array formula and cannot be changed one by one: ${list}. Nothing was written.`,
-    });
-  }
+function asSnapshotRead(content: CellContent): CellContent {
+  return typeof content.value === "string" ? { ...content, value: cutSnapshotText(content.value) } : content;
 }
 
 function contains(m: { top: number; left: number; bottom: number; right: number }, row: number, col: number): boolean {
@@ -257,7 +215,11 @@ function dimensionSplice(doc: SheetDoc, cells: readonly PlannedCell[]): Splice[]
 function packageChanges(pkg: XlsxPackage, removed: string | undefined): Map<string, Uint8Array | null> {
   const changes = new Map<string, Uint8Array | null>();
   const encoder = new TextEncoder();
-  for (const [path, text] of pkg.edited()) changes.set(path, encoder.encode(text));
+  for (const [path, text] of pkg.edited()) {
+    // Every part written is checked before zipping: a patch that would not open is never saved.
+    if (/\.(xml|rels|vml)$/i.test(path)) assertWellFormed(text, path);
+    changes.set(path, encoder.encode(text));
+  }
   if (removed) changes.set(removed, null);
   return changes;
 }

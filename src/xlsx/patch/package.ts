@@ -20,6 +20,8 @@ export interface XlsxPackage {
   sharedStringsPath?: string;
   stylesPath?: string;
   calcChainPath?: string;
+  /** The package carries a digital signature (an origin relationship and a signature part): any write voids it. */
+  signed: boolean;
   /** Current text of a part (edited text once `setText` was called). */
   text(path: string): string;
   setText(path: string, text: string): void;
@@ -33,6 +35,13 @@ const OFFICE_DOCUMENT = /\/officeDocument$/;
 export function openPackage(bytes: Uint8Array): XlsxPackage {
   const zip = readZip(bytes);
   const byName = new Map(zip.entries.map((e) => [e.name, e]));
+  // Excel and LibreOffice find a part whose name differs in case from its relationship target (part names are
+  // case-insensitive in OPC), and some writers store "xl\\workbook.xml" with backslashes: a target resolves to
+  // the entry's own name, so edits replace that entry.
+  const looseName = (name: string) => name.toLowerCase().replace(/\\/g, "/");
+  const byLoose = new Map<string, string>();
+  for (const e of zip.entries) if (!byLoose.has(looseName(e.name))) byLoose.set(looseName(e.name), e.name);
+  const entryName = (path: string): string => (byName.has(path) ? path : (byLoose.get(looseName(path)) ?? path));
   const cache = new Map<string, string>();
   const edits = new Map<string, string>();
   const text = (path: string): string => {
@@ -48,12 +57,12 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
     return t;
   };
 
-  const rootRels = relationships(text, "_rels/.rels", "");
+  const rootRels = relationships(text, entryName("_rels/.rels"), "", entryName);
   const workbookRel = rootRels.find((r) => OFFICE_DOCUMENT.test(r.type));
   if (!workbookRel) throw missingPart("workbook");
   const workbookPath = workbookRel.target;
-  const workbookRelsPath = relsPathFor(workbookPath);
-  const wbRels = byName.has(workbookRelsPath) ? relationships(text, workbookRelsPath, dirOf(workbookPath)) : [];
+  const workbookRelsPath = entryName(relsPathFor(workbookPath));
+  const wbRels = byName.has(workbookRelsPath) ? relationships(text, workbookRelsPath, dirOf(workbookPath), entryName) : [];
   const relById = new Map(wbRels.map((r) => [r.id, r]));
 
   const wbXml = text(workbookPath);
@@ -75,6 +84,7 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
     sharedStringsPath: byType("/sharedStrings"),
     stylesPath: byType("/styles"),
     calcChainPath: byType("/calcChain"),
+    signed: rootRels.some((r) => r.type.endsWith("/digital-signature/origin")) && zip.entries.some((e) => /^_xmlsignatures\/[^/]+\.xml$/i.test(e.name)),
     text,
     setText: (path, t) => void edits.set(path, t),
     has: (path) => byName.has(path),
@@ -90,7 +100,12 @@ export interface Relationship {
   external: boolean;
 }
 
-export function relationships(text: (path: string) => string, relsPath: string, baseDir: string): Relationship[] {
+export function relationships(
+  text: (path: string) => string,
+  relsPath: string,
+  baseDir: string,
+  entryName: (path: string) => string = (p) => p,
+): Relationship[] {
   const xml = text(relsPath);
   const rels: Relationship[] = [];
   for (const tag of scanTags(xml)) {
@@ -100,7 +115,7 @@ export function relationships(text: (path: string) => string, relsPath: string, 
     rels.push({
       id: attr(xml, tag, "Id") ?? "",
       type: attr(xml, tag, "Type") ?? "",
-      target: external ? rawTarget : resolvePartPath(baseDir, rawTarget),
+      target: external ? rawTarget : entryName(resolvePartPath(baseDir, rawTarget)),
       external,
     });
   }
@@ -118,12 +133,15 @@ export function resolvePartPath(baseDir: string, target: string): string {
   return segments.join("/");
 }
 
-export function dirOf(path: string): string {
+/** The folder of a part name, with "/" separators (an entry stored as "xl\\workbook.xml" is in "xl/"). */
+export function dirOf(entry: string): string {
+  const path = entry.replace(/\\/g, "/");
   const i = path.lastIndexOf("/");
   return i < 0 ? "" : path.slice(0, i + 1);
 }
 
-export function relsPathFor(path: string): string {
+export function relsPathFor(entry: string): string {
+  const path = entry.replace(/\\/g, "/");
   const i = path.lastIndexOf("/");
   return `${path.slice(0, i + 1)}_rels/${path.slice(i + 1)}.rels`;
 }

@@ -5,9 +5,11 @@
 import type { CellContent } from "../../domain/plan";
 import { parseA1 } from "../../domain/sheet/snapshot";
 import { openPackage, sheetPart, type XlsxPackage } from "./package";
-import { readSharedStrings, SheetDoc, stringItemText, type CellNode } from "./sheet";
+import { HostError } from "../../domain/host";
+import type { SheetSnapshot } from "../../domain/sheet/snapshot";
+import { DamagedPartError, PackageSnapshots, type PackageSheet } from "../packageSnapshots";
+import { SheetDoc } from "./sheet";
 import { StylesEditor } from "./styles";
-import { attr, elementText } from "./xml";
 
 export interface CellRef {
   sheet: string;
@@ -24,22 +26,41 @@ export function readCellContents(bytes: Uint8Array, refs: readonly CellRef[]): C
   });
 }
 
-/** Reads cells of a package, parsing each part once. */
+/**
+ * Reads cells of a package for the patcher: what a cell holds comes from the one package reader (the snapshot
+ * reader, ../packageSnapshots.ts), so the guard finds exactly what the snapshot a plan was made from said; the
+ * sheet documents give the offsets a patch splices at and the style a new cell gets.
+ */
 export class PackageReader {
   private readonly sheetDocs = new Map<string, SheetDoc>();
-  private sharedStrings?: string[];
   private styles?: StylesEditor;
+  readonly snapshots: PackageSnapshots;
 
-  constructor(readonly pkg: XlsxPackage) {}
+  constructor(readonly pkg: XlsxPackage) {
+    this.snapshots = new PackageSnapshots(pkg);
+  }
 
   sheet(name: string): SheetDoc {
     const part = sheetPart(this.pkg, name);
     let doc = this.sheetDocs.get(part.path);
     if (!doc) {
-      doc = new SheetDoc(this.pkg.text(part.path));
+      try {
+        doc = new SheetDoc(this.pkg.text(part.path));
+      } catch (e) {
+        if (e instanceof HostError) throw e;
+        const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+        throw new DamagedPartError(part.path, { id: `XML-nya tidak utuh: ${detail}`, en: `its XML is not well-formed: ${detail}` });
+      }
       this.sheetDocs.set(part.path, doc);
     }
     return doc;
+  }
+
+  /** The sheet as the snapshot reader reads it (merges, protection, hidden rows). */
+  snapshot(name: string): SheetSnapshot {
+    const sheet = this.snapshots.sheet(name);
+    if (!sheet) sheetPart(this.pkg, name);
+    return this.snapshots.read(sheet as PackageSheet);
   }
 
   stylesEditor(): StylesEditor {
@@ -51,41 +72,7 @@ export class PackageReader {
   }
 
   content(sheetName: string, row: number, col: number): CellContent {
-    const doc = this.sheet(sheetName);
-    const node = doc.cell(row, col);
-    const numFmt = this.stylesEditor().formatOf(doc.styleAt(row, col));
-    if (!node) return { value: null, numFmt };
-    return { ...this.cellValue(doc, node), numFmt };
-  }
-
-  private cellValue(doc: SheetDoc, node: CellNode): Omit<CellContent, "numFmt"> {
-    const xml = doc.xml;
-    const type = attr(xml, node.el.open, "t") ?? "n";
-    const formula = doc.formulaOf(node);
-    const v = doc.child(node.el, "v");
-    const raw = v ? elementText(xml, v) : undefined;
-    const withFormula = <T extends Omit<CellContent, "numFmt">>(c: T): T => (formula !== undefined ? { ...c, formula } : c);
-    switch (type) {
-      case "s":
-        return withFormula({ value: raw === undefined ? null : (this.sharedString(Number(raw)) ?? null) });
-      case "inlineStr": {
-        const is = doc.child(node.el, "is");
-        return withFormula({ value: is ? stringItemText(xml, doc.tags, is) : null });
-      }
-      case "str":
-      case "d":
-        return withFormula({ value: raw ?? null });
-      case "b":
-        return withFormula({ value: raw === undefined ? null : raw.trim() === "1" || raw.trim() === "true" });
-      case "e":
-        return withFormula({ value: null, error: raw?.trim() });
-      default:
-        return withFormula({ value: raw === undefined || raw.trim() === "" ? null : Number(raw) });
-    }
-  }
-
-  private sharedString(index: number): string | undefined {
-    this.sharedStrings ??= readSharedStrings(this.pkg);
-    return this.sharedStrings[index];
+    sheetPart(this.pkg, sheetName);
+    return this.snapshots.content(sheetName, row, col, () => this.sheet(sheetName).styleAt(row, col));
   }
 }

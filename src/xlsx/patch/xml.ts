@@ -4,6 +4,7 @@
  * It is not a validating parser; it understands exactly what SpreadsheetML parts contain (declarations,
  * comments, CDATA, attributes with either quote, namespace prefixes).
  */
+import { HostError } from "../../domain/host";
 
 export interface XmlTag {
   kind: "open" | "close" | "empty";
@@ -226,4 +227,56 @@ export function encodeXstring(s: string): string {
 /** Characters XML 1.0 cannot hold even as references (tab, LF and CR are fine). */
 function isXmlInvalid(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff;
+}
+
+/**
+ * Throws HostError ("corrupt", naming the part) unless `xml` is well-formed as a namespace-aware reader sees it: one root, every
+ * element closed by its own name, no attribute twice, every prefix of an element or attribute bound in scope.
+ */
+export function assertWellFormed(xml: string, part: string): void {
+  let tags: XmlTag[];
+  try {
+    tags = scanTags(xml);
+  } catch (e) {
+    return malformed(part, e instanceof Error ? e.message : String(e));
+  }
+  const fail = (problem: string): never => malformed(part, problem);
+  const stack: { name: string; prefixes: Set<string> }[] = [];
+  let roots = 0;
+  const bound = (prefix: string) => prefix === "xml" || prefix === "xmlns" || stack.some((s) => s.prefixes.has(prefix));
+  for (const tag of tags) {
+    if (tag.kind === "close") {
+      const top = stack.pop();
+      if (!top || top.name !== tag.name) fail(`</${tag.name}> closes ${top ? `<${top.name}>` : "nothing"}`);
+      continue;
+    }
+    if (stack.length === 0 && ++roots > 1) fail(`a second root element <${tag.name}>`);
+    const prefixes = new Set<string>();
+    const names = new Set<string>();
+    const text = xml.slice(tag.start + 1 + tag.name.length, tag.end);
+    const re = /([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')/g;
+    let m: RegExpExecArray | null;
+    const attributes: string[] = [];
+    while ((m = re.exec(text))) {
+      if (names.has(m[1])) fail(`<${tag.name}> has the attribute ${m[1]} twice`);
+      names.add(m[1]);
+      attributes.push(m[1]);
+      if (m[1].startsWith("xmlns:")) prefixes.add(m[1].slice(6));
+    }
+    stack.push({ name: tag.name, prefixes });
+    for (const name of [tag.name, ...attributes]) {
+      const colon = name.indexOf(":");
+      if (colon > 0 && !bound(name.slice(0, colon))) fail(`the prefix ${name.slice(0, colon)}: of ${name} is not declared`);
+    }
+    if (tag.kind === "empty") stack.pop();
+  }
+  if (stack.length) fail(`<${stack[stack.length - 1].name}> is never closed`);
+  if (roots === 0) fail("no root element");
+}
+
+function malformed(part: string, problem: string): never {
+  throw new HostError("corrupt", {
+    id: `Bagian ${part} yang akan ditulis bukan XML yang utuh (${problem}), sehingga tidak ada yang ditulis. Mohon laporkan berkasnya.`,
+    en: `The part ${part} about to be written is not well-formed XML (${problem}), so nothing was written. Please report the file.`,
+  });
 }

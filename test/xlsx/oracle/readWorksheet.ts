@@ -3,8 +3,8 @@
  * error are kept, so a stray formatted cell far down the sheet costs nothing and the extent is the real data's.
  */
 import type ExcelJS from "exceljs";
-import type { Cell, MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
-import { ValueType } from "./excelWorkbook";
+import type { Cell, MergeArea, SheetSnapshot } from "../../../src/domain/sheet/snapshot";
+import { ValueType } from "../../../src/xlsx/excelWorkbook";
 
 export interface WorksheetReadOptions {
   styles?: boolean;

@@ -5,8 +5,8 @@
  * the snapshot gets them back as plain ranges.
  */
 import type ExcelJS from "exceljs";
-import type { MergeArea } from "../domain/sheet/snapshot";
-import { parseA1 } from "../domain/sheet/snapshot";
+import type { MergeArea } from "../../../src/domain/sheet/snapshot";
+import { parseA1 } from "../../../src/domain/sheet/snapshot";
 
 /** Merges covering more cells than this are kept out of ExcelJS (a 10,000-cell merge costs it ~80 ms). */
 export const HUGE_MERGE_CELLS = 10_000;
