@@ -15,6 +15,8 @@
 import type { ExcelRunOptions, OfficeEnvironment } from "../../src/office/environment";
 import type { CellValue, MergeArea } from "../../src/domain/sheet/snapshot";
 import { a1, columnIndex } from "../../src/domain/sheet/snapshot";
+import { clientMode } from "./clientMode";
+import { officeJsEnvironment } from "./officeJs";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** Bytes a queued operation costs in the request besides its data (method name, object path, ids). */
@@ -85,6 +87,10 @@ export class FakeWorkbook {
   /** Highest ExcelApi version isSetSupported answers yes for. */
   apiVersion = "1.13";
   syncs = 0;
+  /** Sees each request body Microsoft's client sends (office-js mode only). */
+  onRequest?: (body: unknown, bytes: number) => void;
+  /** Of those, the requests Microsoft's client sends after Excel.run only to release kept references. */
+  cleanupSyncs = 0;
   readonly writes: WriteLogEntry[] = [];
   readonly runs: ExcelRunOptions[] = [];
   readonly maxRequestBytes: number[] = [];
@@ -152,7 +158,15 @@ export class FakeWorkbook {
     return name === "ExcelApi" && compareVersions(version, this.apiVersion) <= 0;
   }
 
+  /**
+   * The environment the host runs on: the fake's own proxies, or Microsoft's Office.js client replaying its
+   * requests onto this workbook (test/office/officejs/ runs every Office test that way too).
+   */
   environment(): OfficeEnvironment {
+    return clientMode() === "office-js" ? officeJsEnvironment(this) : this.fakeEnvironment();
+  }
+
+  fakeEnvironment(): OfficeEnvironment {
     return {
       run: async (options, batch) => {
         this.runs.push({ ...options });
@@ -165,8 +179,20 @@ export class FakeWorkbook {
     };
   }
 
-  /** Runs the queued operations of one sync, all or nothing for the payload checks. */
-  async sync(ops: Op[]): Promise<void> {
+  /** A request context over this workbook (Microsoft's client bridge replays its requests onto one). */
+  context(): FakeContext {
+    return new FakeContext(this);
+  }
+
+  error(code: string, message: string): FakeOfficeError {
+    return new FakeOfficeError(code, message);
+  }
+
+  /**
+   * Runs the queued operations of one sync, all or nothing for the payload checks. `requestBytes` is the real
+   * request's size when Microsoft's client built it; otherwise the fake's own estimate counts.
+   */
+  async sync(ops: Op[], requestBytes?: number): Promise<void> {
     this.syncs++;
     const n = this.syncs;
     if (this.hangOnSync === n) return new Promise<void>(() => undefined);
@@ -174,7 +200,7 @@ export class FakeWorkbook {
     if (this.cellEditMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "cell edit mode");
     const injected = this.failSync.get(n);
     if (injected) throw new FakeOfficeError(injected, `injected ${injected}`);
-    const request = ops.reduce((s, op) => s + op.request, 0);
+    const request = requestBytes ?? ops.reduce((s, op) => s + op.request, 0);
     this.maxRequestBytes.push(request);
     if (request > this.requestLimit) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `request of ${request} bytes`);
     // Writes are applied on a copy first: a batch that fails (payload, protection) changes nothing.
@@ -239,7 +265,7 @@ function hasContent(c: FakeCell): boolean {
 
 /* ---------------------------------------------------------------------------------------------------------- */
 
-class FakeContext {
+export class FakeContext {
   readonly workbook: FakeWorkbookObject;
   private queue: Op[] = [];
 
@@ -251,10 +277,15 @@ class FakeContext {
     this.queue.push(op);
   }
 
-  async sync(): Promise<void> {
+  /** Drops what a failed replay queued. */
+  discard(): void {
+    this.queue = [];
+  }
+
+  async sync(requestBytes?: number): Promise<void> {
     const ops = this.queue;
     this.queue = [];
-    await this.fake.sync(ops);
+    await this.fake.sync(ops, requestBytes);
   }
 }
 
@@ -296,7 +327,7 @@ function propertyList(props: string | string[] | Record<string, unknown> | undef
   return Object.keys(props);
 }
 
-class ClientResult<T> {
+export class ClientResult<T> {
   private resolved = false;
   private result: T | undefined;
 
@@ -351,6 +382,11 @@ class FakeWorksheetCollection extends ClientObject {
 
   getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.fake.sheet(key));
+  }
+
+  /** How Microsoft's client addresses an item of a loaded collection that came back without an id. */
+  getItemAt(index: number): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.fake.sheets[index] ?? null);
   }
 
   getItemOrNullObject(key: string): FakeWorksheet {
@@ -716,6 +752,21 @@ class FakeRange extends ClientObject {
     });
   }
 
+  getRow(row: number): FakeRange {
+    return new FakeRange(this.ctx, () => ({ ...this.area(), top: this.area().top + row, rows: 1 }));
+  }
+
+  /** Office.js writes an array of more than 1,500 cells as row slices: getRow(i).getBoundingRect(getRow(j)). */
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const a = this.area();
+      const b = other.area();
+      const top = Math.min(a.top, b.top);
+      const left = Math.min(a.left, b.left);
+      return { sheet: a.sheet, top, left, rows: Math.max(a.top + a.rows, b.top + b.rows) - top, cols: Math.max(a.left + a.cols, b.left + b.cols) - left };
+    });
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.ctx, () => {
       const a = this.area();
@@ -1075,6 +1126,10 @@ class FakeSettingCollection extends ClientObject {
 
   getItemOrNullObject(key: string): FakeSettingItem {
     return new FakeSettingItem(this.ctx, key);
+  }
+
+  getItemAt(index: number): FakeSettingItem {
+    return new FakeSettingItem(this.ctx, [...this.ctx.fake.settings.keys()][index] ?? "");
   }
 
   add(key: string, value: unknown): void {
