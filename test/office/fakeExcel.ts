@@ -9,7 +9,8 @@
  * - writing into a protected sheet fails with AccessDenied; a missing sheet with ItemNotFound;
  * - strings written through `values`/`formulas` are parsed as if typed (=… becomes a formula, "12" a number)
  *   unless the cell is formatted as Text "@" or the text starts with a quote prefix;
- * - getMergedAreasOrNullObject lists only merges whose top-left cell lies inside the range (office-js#3611).
+ * - getMergedAreasOrNullObject lists only merges whose top-left cell lies inside the range (office-js#3611), and
+ *   fails (GeneralException) above 512 areas;
  * It counts syncs, logs every write, and can be put in cell-edit mode, fail a given sync, or hang.
  */
 import type { ExcelRunOptions, OfficeEnvironment } from "../../src/office/environment";
@@ -19,6 +20,8 @@ import { clientMode } from "./clientMode";
 import { officeJsEnvironment } from "./officeJs";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Range.getMergedAreasOrNullObject answers for at most this many areas. */
+export const MERGED_AREAS_LIMIT = 512;
 /** Bytes a queued operation costs in the request besides its data (method name, object path, ids). */
 const OP_OVERHEAD = 60;
 
@@ -490,6 +493,13 @@ class FakeWorksheet extends ClientObject {
           right = Math.max(right, c);
         }
       }
+      // Merged cells are formatted: they belong to the used range unless it is values-only.
+      for (const m of valuesOnly ? [] : s.merges) {
+        top = Math.min(top, m.top);
+        bottom = Math.max(bottom, m.bottom);
+        left = Math.min(left, m.left);
+        right = Math.max(right, m.right);
+      }
       if (bottom === 0) return null;
       return { sheet: s, top, left, rows: bottom - top + 1, cols: right - left + 1 };
     });
@@ -771,6 +781,8 @@ class FakeRange extends ClientObject {
     return new FakeRangeAreas(this.ctx, () => {
       const a = this.area();
       const inside = a.sheet.merges.filter((m) => m.top >= a.top && m.top < a.top + a.rows && m.left >= a.left && m.left < a.left + a.cols);
+      // The API reference: above 512 areas the method "will fail to return the result".
+      if (inside.length > MERGED_AREAS_LIMIT) throw new FakeOfficeError("GeneralException", `${inside.length} merged areas in ${this.addressOf(a)}`);
       return inside.length ? inside : null;
     });
   }
