@@ -8,7 +8,7 @@ import { sheetRef } from "../domain/findings";
 import { HostError } from "../domain/host";
 import { textNeedsTextFormat, unchangedSinceRead, type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../domain/plan";
 import { a1, columnLetter, type MergeArea } from "../domain/sheet/snapshot";
-import { isPayloadTooLarge } from "./errors";
+import { PROPERTY_BYTES, RANGE_BYTES, dataBytes, splitWorthy } from "./requestSize";
 import { syncWithMerges } from "./merges";
 import type { Batch } from "./queue";
 
@@ -178,8 +178,8 @@ function writtenContent(after: CellContent, runs: readonly Run[], c: PlannedCell
 }
 
 function runBytes(run: Run): number {
-  // The request names the range and carries the arrays; formats count only when they are sent.
-  return 120 + JSON.stringify(run.contents).length + (run.setFormats ? JSON.stringify(run.formats).length : 0);
+  // The request names the range and carries the arrays; formats count only when they are sent (requestSize.ts).
+  return RANGE_BYTES + PROPERTY_BYTES + dataBytes(run.contents) + (run.setFormats ? PROPERTY_BYTES + dataBytes(run.formats) : 0);
 }
 
 function* chunkRuns(runs: readonly Run[], target: number): Generator<Run[]> {
@@ -200,6 +200,7 @@ function* chunkRuns(runs: readonly Run[], target: number): Generator<Run[]> {
 
 async function writeChunk(b: Batch, chunk: Run[], report: WriteReport, written: Run[]): Promise<void> {
   queueRuns(b, chunk, (r) => ({ formats: r.formats, setFormats: r.setFormats, contents: r.contents }));
+  const bytes = chunk.reduce((n, r) => n + runBytes(r), 0);
   try {
     await b.sync();
     report.syncs++;
@@ -207,8 +208,9 @@ async function writeChunk(b: Batch, chunk: Run[], report: WriteReport, written: 
     written.push(...chunk);
   } catch (e) {
     report.syncs++;
-    // A refused payload writes nothing: split the chunk and send the halves.
-    if (!isPayloadTooLarge(e) || chunk.length === 1) throw e;
+    // A refused payload writes nothing: split the chunk and send the halves. A GeneralException on a big
+    // chunk is taken the same way (Excel on the web chokes on size that way too); rewriting a cell is harmless.
+    if (!splitWorthy(e, bytes) || chunk.length === 1) throw e;
     report.payloadRetries++;
     const half = Math.ceil(chunk.length / 2);
     await writeChunk(b, chunk.slice(0, half), report, written);

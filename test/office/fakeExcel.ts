@@ -1086,6 +1086,18 @@ class FakeNamedItemCollection extends ClientObject {
       this.ctx.fake.log(s, name, "name.delete");
     });
   }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => {
+      const formula = this.sheet().names.get(name);
+      if (formula === undefined) throw new FakeOfficeError("ItemNotFound", `no name ${name}`);
+      return formula;
+    }, () => {
+      const s = this.sheet();
+      if (!s.names.has(name)) throw new FakeOfficeError("ItemNotFound", `no name ${name}`);
+      s.names.delete(name);
+      this.ctx.fake.log(s, name, "name.delete");
+    });
+  }
   add(name: string, reference: string): void {
     this.write({ name, reference }, () => {
       const s = this.sheet();

@@ -24,7 +24,13 @@ interface ObjectPathInfo {
   ObjectPathType: number;
   Name: string;
   ParentObjectPathId?: number;
-  ArgumentInfo?: { Arguments?: unknown[] };
+  ArgumentInfo?: ArgumentInfo;
+}
+
+/** An argument that is a client object travels as its object path, named in ReferencedObjectPathIds. */
+interface ArgumentInfo {
+  Arguments?: unknown[];
+  ReferencedObjectPathIds?: (number | null)[];
 }
 
 interface ActionInfo {
@@ -32,7 +38,7 @@ interface ActionInfo {
   ActionType: number;
   Name: string;
   ObjectPathId: number;
-  ArgumentInfo?: { Arguments?: unknown[] };
+  ArgumentInfo?: ArgumentInfo;
   QueryInfo?: { Select?: string[]; Expand?: string[] };
 }
 
@@ -131,7 +137,7 @@ class Bridge {
         return obj;
       };
       for (const action of body.Actions) {
-        const args = action.ArgumentInfo?.Arguments ?? [];
+        const args = argumentsOf(action.ArgumentInfo, resolve);
         switch (action.ActionType) {
           case ACTION.instantiate: {
             const obj = resolve(action.ObjectPathId);
@@ -189,7 +195,7 @@ class Bridge {
   }
 
   private resolvePath(path: ObjectPathInfo, fakeContext: FakeContext, resolve: (id: number) => Dyn): Dyn {
-    const args = path.ArgumentInfo?.Arguments ?? [];
+    const args = argumentsOf(path.ArgumentInfo, resolve);
     const parent = (): Dyn => resolve(path.ParentObjectPathId ?? -1);
     switch (path.ObjectPathType) {
       case PATH.global:
@@ -217,6 +223,11 @@ class Bridge {
         throw this.fake.error("InvalidArgument", `the bridge does not resolve object path type ${path.ObjectPathType}`);
     }
   }
+}
+
+function argumentsOf(info: ArgumentInfo | undefined, resolve: (id: number) => Dyn): unknown[] {
+  const refs = info?.ReferencedObjectPathIds;
+  return (info?.Arguments ?? []).map((a, i) => (refs?.[i] ? resolve(refs[i]) : a));
 }
 
 /** The request Excel.run sends at its end: only `_RemoveReference` calls on the workbook (and its Instantiate). */

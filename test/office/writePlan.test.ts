@@ -177,6 +177,17 @@ describe("Office host: applying a plan", () => {
     expect(written).toBe(20);
   });
 
+  it("takes one GeneralException on a large chunk as its size and splits it, writing everything once", async () => {
+    const fake = renjaFake(ROWS);
+    const host = hostFor(fake);
+    // Sync 1 is the guard; the first chunk (hundreds of KB) fails once with GeneralException.
+    fake.failSync.set(fake.syncs + 2, "GeneralException");
+    await host.apply(recomputePlan(ROWS));
+    expect(host.stats.lastWrite?.payloadRetries).toBe(1);
+    expect(fake.cell("Tabel 3.3", "G9993")).toMatchObject({ formula: "SUM(G9994:G10002)+0" });
+    expect(cellWrites(fake).filter((w) => w.what === "formulas").length).toBe(ROWS / 10);
+  });
+
   it("puts the written chunks back when a later chunk fails, and reports the failure", async () => {
     const fake = renjaFake(200);
     const host = hostFor(fake, { write: { targetChunkBytes: 600, guardGapRows: 64 } });
