@@ -22,7 +22,7 @@ const CLIENT_SLICE_CELLS = 1_500;
 export function dataBytes(value: unknown): number {
   const json = JSON.stringify(value ?? null);
   // Plain ASCII is one byte a character; Indonesian text rarely leaves it, but count right when it does.
-  return /^[\x00-\x7f]*$/.test(json) ? json.length : new TextEncoder().encode(json).length;
+  return /[^ -~]/.test(json) ? new TextEncoder().encode(json).length : json.length;
 }
 
 /** A 2-D array set on one range: its data plus the slices the client cuts it into. */

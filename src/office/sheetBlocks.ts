@@ -105,7 +105,12 @@ function contentBlock(rows: readonly PlanRow[]): { box: Box; formats: string[][]
   const bottom = rows[rows.length - 1].row;
   let left = Infinity;
   let right = 0;
-  for (const r of rows) for (const c of r.cells) (left = Math.min(left, c.col)), (right = Math.max(right, c.col));
+  for (const r of rows) {
+    for (const c of r.cells) {
+      left = Math.min(left, c.col);
+      right = Math.max(right, c.col);
+    }
+  }
   const width = right - left + 1;
   const formats = Array.from({ length: bottom - top + 1 }, () => new Array<string>(width).fill("General"));
   const contents = Array.from({ length: bottom - top + 1 }, () => new Array<string | number | boolean>(width).fill(""));
