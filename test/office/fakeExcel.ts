@@ -71,6 +71,8 @@ export interface FakeSheet {
   layout: Record<string, unknown>;
   /** Sheet-scoped names: name -> formula. */
   names: Map<string, string>;
+  /** Worksheet.customProperties (ExcelApi 1.12): key -> value; they travel with the sheet. */
+  customProperties: Map<string, string>;
   frozenRows?: number;
   activations: number;
   selected?: string;
@@ -139,10 +141,19 @@ export class FakeWorkbook {
       rowHeights: new Map(),
       layout: {},
       names: new Map(),
+      customProperties: new Map(),
       activations: 0,
     };
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /**
+   * The workbook closed and opened again: Excel gives every worksheet a new id ("constant within a single
+   * session but will change between sessions"); contents, names, custom properties and settings stay.
+   */
+  reopen(): void {
+    for (const s of this.sheets) s.id = `{00000000-0002-0000-${String(this.nextId++).padStart(4, "0")}-000000000000}`;
   }
 
   sheet(name: string): FakeSheet {
@@ -412,12 +423,14 @@ class FakeWorksheet extends ClientObject {
   readonly pageLayout: FakePageLayout;
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly names: FakeNamedItemCollection;
+  readonly customProperties: FakeCustomPropertyCollection;
 
   constructor(
     ctx: FakeContext,
     readonly resolve: () => FakeSheet | null,
   ) {
     super(ctx);
+    this.customProperties = new FakeCustomPropertyCollection(ctx, () => this.sheet());
     this.protection = new FakeProtection(ctx, () => this.resolve());
     this.pageLayout = new FakePageLayout(ctx, () => this.sheet());
     this.names = new FakeNamedItemCollection(ctx, () => this.sheet());
@@ -1128,6 +1141,52 @@ class FakeNamedItem extends ClientObject {
   }
   get formula(): string {
     return this.read("formula");
+  }
+}
+
+/** Worksheet.customProperties: getItemOrNullObject(key) and add(key, value), ExcelApi 1.12. */
+class FakeCustomPropertyCollection extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  private requireApi(): void {
+    if (!this.ctx.fake.isSetSupported("ExcelApi", "1.12")) throw new FakeOfficeError("ApiNotFound", "Worksheet.customProperties needs ExcelApi 1.12");
+  }
+  getItemOrNullObject(key: string): FakeCustomProperty {
+    return new FakeCustomProperty(this.ctx, () => {
+      this.requireApi();
+      return this.sheet().customProperties.get(key) ?? null;
+    });
+  }
+  add(key: string, value: string): void {
+    this.write({ key, value }, () => {
+      this.requireApi();
+      const s = this.sheet();
+      s.customProperties.set(key, String(value));
+      this.ctx.fake.writes.push({ sheet: "", target: `${s.name}:${key}`, what: "customProperty" });
+    });
+  }
+}
+
+class FakeCustomProperty extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => string | null,
+  ) {
+    super(ctx);
+  }
+  load(props: string): this {
+    this.queueLoad(["isNullObject", ...propertyList(props)], (n) => (n === "isNullObject" ? this.resolve() === null : this.resolve()));
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get value(): string {
+    return this.read("value");
   }
 }
 
