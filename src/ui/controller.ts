@@ -25,7 +25,8 @@ export interface Engine {
  * a generated table is written as a new sheet.
  */
 export interface HighlightingHost {
-  highlight(cells: readonly { sheet: string; cell: string }[]): Promise<void>;
+  /** May say how many cells it marked and why some were left unmarked. */
+  highlight(cells: readonly { sheet: string; cell: string }[]): Promise<void | { marked: number; notice?: Message }>;
   clearHighlight(): Promise<void>;
 }
 
@@ -298,8 +299,9 @@ export class PaneController {
     }
     const cells = (this.state.findings ?? []).map((f) => ({ sheet: f.sheet, cell: f.cell }));
     await this.run(async () => {
-      await highlight(cells);
-      this.set({ highlighted: true, notice: { intent: "success", message: bothLangs((lang) => t(lang, "marked", { n: cells.length })) } });
+      const result = await highlight(cells);
+      const left = result?.notice;
+      this.set({ highlighted: true, notice: left ? { intent: "warning", message: left } : { intent: "success", message: bothLangs((lang) => t(lang, "marked", { n: result?.marked ?? cells.length })) } });
     });
   }
 

@@ -967,6 +967,8 @@ class FakeRangeFormat {
   }
 }
 
+const FILL_PATTERNS = new Set(["None", "Solid", "Gray50", "Gray75", "Gray25", "Horizontal", "Vertical", "Down", "Up", "Checker", "SemiGray75", "LightHorizontal", "LightVertical", "LightDown", "LightUp", "Grid", "CrissCross", "Gray16", "Gray8", "LinearGradient", "RectangularGradient"]);
+
 class FakeFillObject extends ClientObject {
   constructor(
     ctx: FakeContext,
@@ -1005,7 +1007,11 @@ class FakeFillObject extends ClientObject {
     return this.read("pattern");
   }
   set pattern(v: string) {
-    this.change("fill.pattern", v, (f) => (f.pattern = v));
+    this.change("fill.pattern", v, (f) => {
+      // Excel.FillPattern; a gradient can be read but not written through the API.
+      if (!FILL_PATTERNS.has(v) || /gradient/i.test(v)) throw new FakeOfficeError("InvalidArgument", `fill.pattern ${v}`);
+      f.pattern = v;
+    });
   }
   get patternColor(): string {
     return this.read("patternColor");

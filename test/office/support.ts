@@ -52,8 +52,8 @@ export function renjaFake(rows: number, apiVersion = "1.13"): FakeWorkbook {
   return fake;
 }
 
-export function hostFor(fake: FakeWorkbook, tuning: { read?: ReadTuning; write?: WriteTuning; syncTimeoutMs?: number } = {}): OfficeHost {
-  return new OfficeHost(fake.environment(), { readTuning: tuning.read, writeTuning: tuning.write, syncTimeoutMs: tuning.syncTimeoutMs });
+export function hostFor(fake: FakeWorkbook, tuning: { read?: ReadTuning; write?: WriteTuning; syncTimeoutMs?: number; highlightCap?: number } = {}): OfficeHost {
+  return new OfficeHost(fake.environment(), { readTuning: tuning.read, writeTuning: tuning.write, syncTimeoutMs: tuning.syncTimeoutMs, highlightCap: tuning.highlightCap });
 }
 
 /**
