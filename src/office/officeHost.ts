@@ -63,11 +63,11 @@ export class OfficeHost implements InteractiveHost {
   }
 
   loadMapping(): Promise<MappingOverrides | undefined> {
-    return this.queue.run((b) => loadMappingSettings(b));
+    return this.queue.run((b) => loadMappingSettings(b, this.env.isSetSupported("ExcelApi", "1.12")));
   }
 
   saveMapping(m: MappingOverrides): Promise<void> {
-    return this.queue.run((b) => saveMappingSettings(b, m));
+    return this.queue.run((b) => saveMappingSettings(b, m, this.env.isSetSupported("ExcelApi", "1.12")));
   }
 
   /** One Excel.run, so on ExcelApi 1.20 the whole command is one entry in Excel's undo list. */

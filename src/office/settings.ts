@@ -30,11 +30,12 @@ interface SheetKeys {
   sheets: { id: string; name: string; ws: Excel.Worksheet }[];
 }
 
-/** One sync: every sheet's id, name and stable key. */
-async function sheetKeys(b: Batch): Promise<SheetKeys> {
+/** Every sheet's id, name and stable key (two syncs; one below ExcelApi 1.12, which has no custom properties). */
+async function sheetKeys(b: Batch, stableKeys: boolean): Promise<SheetKeys> {
   const list = b.context.workbook.worksheets;
   list.load("items/id,items/name");
   await b.sync();
+  if (!stableKeys) return { keyOf: new Map(), sheets: list.items.map((ws) => ({ id: ws.id, name: ws.name, ws })) };
   const props = list.items.map((ws) => {
     const p = ws.customProperties.getItemOrNullObject(SHEET_KEY_PROPERTY);
     p.load("value");
@@ -60,10 +61,11 @@ function sheetOfEntry(key: string, entry: SheetMappingEntry, k: SheetKeys): stri
   return k.sheets.find((s) => s.name === entry.name && !k.keyOf.has(s.id))?.id;
 }
 
-export async function loadMappingSettings(b: Batch): Promise<MappingOverrides | undefined> {
+/** `stableKeys`: ExcelApi 1.12 (Worksheet.customProperties); without it entries are found by id, then by name. */
+export async function loadMappingSettings(b: Batch, stableKeys = true): Promise<MappingOverrides | undefined> {
   const settings = b.context.workbook.settings;
   settings.load("items/key,items/value");
-  const keys = await sheetKeys(b);
+  const keys = await sheetKeys(b, stableKeys);
   const out: MappingOverrides = { version: 1, levels: {} };
   let found = false;
   for (const item of settings.items) {
@@ -82,10 +84,10 @@ export async function loadMappingSettings(b: Batch): Promise<MappingOverrides | 
 }
 
 /** Keyed by the current (session) ids of MappingOverrides; stored by each sheet's stable key, given one if it has none. */
-export async function saveMappingSettings(b: Batch, m: MappingOverrides): Promise<void> {
+export async function saveMappingSettings(b: Batch, m: MappingOverrides, stableKeys = true): Promise<void> {
   const settings = b.context.workbook.settings;
   settings.load("items/key");
-  const keys = await sheetKeys(b);
+  const keys = await sheetKeys(b, stableKeys);
   const sheetIds = new Set([...Object.keys(m.levels), ...Object.keys(m.roles ?? {}), ...Object.keys(m.years ?? {})]);
   const taken = new Set(keys.keyOf.values());
   const entries = new Map<string, SheetMappingEntry>();
@@ -93,7 +95,7 @@ export async function saveMappingSettings(b: Batch, m: MappingOverrides): Promis
     const sheet = keys.sheets.find((s) => s.id === id);
     // A sheet deleted since the mapping was made has nothing to carry its key.
     if (!sheet) continue;
-    let key = keys.keyOf.get(id);
+    let key = stableKeys ? keys.keyOf.get(id) : id;
     if (key === undefined || entries.has(key)) {
       key = newSheetKey(taken);
       taken.add(key);

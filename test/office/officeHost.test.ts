@@ -115,6 +115,16 @@ describe("Office host: queue, settings, pointing at cells", () => {
     expect((await host.loadMapping())?.levels[a.id]).toEqual({ 12: "program" });
   });
 
+  it("below ExcelApi 1.12 (no custom properties) keys by id and finds the sheet again by its saved name", async () => {
+    const fake = new FakeWorkbook();
+    fake.apiVersion = "1.9";
+    const a = fake.addSheet("Tabel 3.3", [[1]]);
+    await hostFor(fake).saveMapping({ version: 1, levels: { [a.id]: { 12: "program" } } });
+    expect([...fake.settings.keys()]).toEqual([`renja.mapping.${a.id}`]);
+    fake.reopen();
+    expect(await hostFor(fake).loadMapping()).toEqual({ version: 1, levels: { [a.id]: { 12: "program" } } });
+  });
+
   it("gives a copied sheet (same key on two sheets) the corrections only once, to the sheet of the saved name", async () => {
     const fake = new FakeWorkbook();
     const a = fake.addSheet("Tabel 3.3", [[1]]);
