@@ -66,6 +66,22 @@ describe("Office host: queue, settings, pointing at cells", () => {
     expect(general.messages.en).toContain("Try again");
   });
 
+  it("gives InvalidArgument, ItemAlreadyExists, FormulaLengthExceedsLimit, UnsupportedFillType and ApiNotFound messages of their own", async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet("S", [[1]]);
+    const host = hostFor(fake);
+    const busy = ((await (fake.failSync.set(fake.syncs + 1, "GeneralException"), host.listSheets()).catch((x: unknown) => x)) as HostError).messages.id;
+    const seen = new Set<string>([busy]);
+    for (const code of ["InvalidArgument", "ItemAlreadyExists", "FormulaLengthExceedsLimit", "UnsupportedFillType", "ApiNotFound"]) {
+      fake.failSync.set(fake.syncs + 1, code);
+      const e = (await host.listSheets().catch((x: unknown) => x)) as HostError;
+      expect(e).toBeInstanceOf(HostError);
+      expect(seen.has(e.messages.id)).toBe(false);
+      expect(e.messages.en).not.toContain("busy");
+      seen.add(e.messages.id);
+    }
+  });
+
   it("lists sheets with their ids and visibility", async () => {
     const fake = new FakeWorkbook();
     const a = fake.addSheet("Tabel 3.3", [[1]]);

@@ -201,6 +201,22 @@ describe("Office host: applying a plan", () => {
     expect(cellWrites(fake).filter((w) => w.what === "formulas").length).toBeGreaterThan(1);
   });
 
+  it("after a chunk's sync times out, sends no rollback on the abandoned context and lets the next run work", async () => {
+    const fake = renjaFake(200);
+    const host = hostFor(fake, { write: { targetChunkBytes: 6_000, guardGapRows: 64 }, syncTimeoutMs: 50 });
+    // Sync 1 is the guard, 2 the first chunk (written), 3 the second chunk: it never answers.
+    fake.hangOnSync = fake.syncs + 3;
+    const start = fake.syncs - fake.cleanupSyncs;
+    const e = await host.apply(recomputePlan(200)).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: "timeout" });
+    // The batch's code goes on to its rollback; with the context abandoned no request of the host goes out
+    // (Microsoft's client still sends its own end-of-run cleanup).
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fake.syncs - fake.cleanupSyncs - start).toBe(3);
+    expect(cellWrites(fake).filter((w) => w.what === "formulas").length).toBeGreaterThan(0);
+    expect((await host.listSheets()).map((s) => s.name)).toEqual(["Tabel 3.3"]);
+  });
+
   it("refuses a cell inside a merged area (not its top-left cell), with zero writes, as the .xlsx host does", async () => {
     const fake = new FakeWorkbook();
     fake.addSheet("S", [["Judul"]], { merges: [{ top: 1, left: 1, bottom: 1, right: 3 }] });
