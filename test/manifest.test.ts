@@ -165,6 +165,8 @@ describe("manifest.xml", () => {
     const showTaskpane = all(manifest, "Action").filter((a) => a.attrs.get("xsi:type") === "ShowTaskpane");
     expect(showTaskpane).toHaveLength(1);
     expect(child(showTaskpane[0], "SourceLocation")?.attrs.get("resid")).toBe(page);
+    // Under the shared runtime none of the actions may name a TaskpaneId (Microsoft's shared-runtime guidance).
+    expect(all(manifest, "TaskpaneId")).toEqual([]);
     const pageUrl = resources(manifest).get("Urls")?.get(page ?? "")?.attrs.get("DefaultValue");
     expect(only(child(manifest, "DefaultSettings") as Node, "SourceLocation").attrs.get("DefaultValue")).toBe(pageUrl);
     expect(pageUrl).toBe(`${DEV_BASE_URL}taskpane.html`);

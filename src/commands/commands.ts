@@ -1,6 +1,12 @@
 /**
- * Ribbon buttons (ExecuteFunction in the shared runtime): each runs on the pane's controller, tells Office it
- * is done, and opens the pane on its result — Excel offers add-ins no notification of their own.
+ * Ribbon buttons (ExecuteFunction in the shared runtime): each opens the pane first (the user sees the work
+ * happen, and Excel offers add-ins no notification of their own), runs on the pane's controller, and tells
+ * Office it is done.
+ *
+ * With the function file equal to the pane's page, a click before the pane was ever opened only starts the
+ * runtime (office-js#5176, #3378, #2744, #1029): Office delivers the click to whatever handler is associated
+ * by then. So the entry module associates every command synchronously, before its first await, and the
+ * handlers wait for the controller the pane makes later (`controllerReady`).
  */
 import type { PaneController } from "../ui/controller";
 
@@ -27,20 +33,26 @@ export function commandHandlers(controller: PaneController): Record<CommandId, (
   };
 }
 
-export function registerCommands(controller: PaneController, office: CommandsOffice | undefined = officeGlobal()): void {
+export function registerCommands(controllerReady: PaneController | Promise<PaneController>, office: CommandsOffice | undefined = officeGlobal()): void {
   if (!office?.actions) return;
-  const handlers = commandHandlers(controller);
   for (const id of COMMAND_IDS) {
     office.actions.associate(id, async (event: CommandEvent) => {
       try {
-        await handlers[id]();
         await office.addin?.showAsTaskpane().catch(() => undefined);
+        await commandHandlers(await controllerReady)[id]();
       } finally {
         // Office shows a busy indicator on the button until this is called, whatever happened.
         event.completed();
       }
     });
   }
+}
+
+/** A promise settled from outside: the entry module hands it to registerCommands before the pane exists. */
+export function controllerReady(): { promise: Promise<PaneController>; resolve: (c: PaneController) => void } {
+  let resolve: (c: PaneController) => void = () => undefined;
+  const promise = new Promise<PaneController>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 function officeGlobal(): CommandsOffice | undefined {

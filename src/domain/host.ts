@@ -47,8 +47,12 @@ export interface InteractiveHost extends WritableHost {
  * "Tandai di lembar" fills finding cells and takes the fill off exactly (the host keeps what each cell held);
  * a generated table is written as a new sheet.
  */
+/**
+ * "Tandai di lembar" fills finding cells and takes the fill off exactly (the host keeps what each cell held).
+ * May say how many cells it marked and why some were left unmarked.
+ */
 export interface HighlightingHost {
-  highlight(cells: readonly { sheet: string; cell: string }[]): Promise<void>;
+  highlight(cells: readonly { sheet: string; cell: string }[]): Promise<void | { marked: number; notice?: Message }>;
   clearHighlight(): Promise<void>;
 }
 

@@ -45,6 +45,31 @@ export function toHostError(e: unknown): HostError {
         id: "Data terlalu besar untuk satu permintaan ke Excel, bahkan setelah dibagi. Pilih lembar yang lebih kecil atau gunakan Excel desktop.",
         en: "The data is too large for one request to Excel, even after splitting. Choose a smaller sheet or use Excel desktop.",
       });
+    case "InvalidArgument":
+      return new HostError("io", {
+        id: "Excel menolak nilai yang dikirim Renja Cermat (argumen tidak sah). Laporkan kejadian ini bersama berkasnya.",
+        en: "Excel refused a value Renja Cermat sent (invalid argument). Please report it with the file.",
+      });
+    case "ItemAlreadyExists":
+      return new HostError("unwritable-cell", {
+        id: "Nama yang hendak dibuat sudah ada di buku kerja (lembar atau nama bernama sama). Beri nama lain, lalu coba lagi.",
+        en: "The name to be created already exists in the workbook (a sheet or name of that name). Choose another name, and try again.",
+      });
+    case "FormulaLengthExceedsLimit":
+      return new HostError("unwritable-cell", {
+        id: "Sebuah rumus terlalu panjang untuk Excel. Pecah tabel menjadi bagian yang lebih kecil, lalu coba lagi.",
+        en: "A formula is too long for Excel. Split the table into smaller parts, and try again.",
+      });
+    case "UnsupportedFillType":
+      return new HostError("unwritable-cell", {
+        id: "Excel tidak dapat menerapkan jenis isian sel ini (mis. gradasi) lewat add-in. Ubah isiannya secara manual.",
+        en: "Excel cannot apply this kind of cell fill (e.g. a gradient) through an add-in. Change the fill by hand.",
+      });
+    case "ApiNotFound":
+      return new HostError("io", {
+        id: "Versi Excel ini tidak memiliki fungsi yang diperlukan. Perbarui Office atau gunakan Excel di web, lalu coba lagi.",
+        en: "This Excel version lacks a function this needs. Update Office or use Excel on the web, and try again.",
+      });
     case "UndoNotSupported":
       return new HostError("io", {
         id: `Excel tidak dapat mengelompokkan perubahan ini untuk Urungkan. ${TRY_AGAIN_ID}`,

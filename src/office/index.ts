@@ -2,5 +2,5 @@
 export { OfficeHost, type OfficeHostOptions, type OfficeHostStats } from "./officeHost";
 export { officeEnvironment, type OfficeEnvironment, type ExcelRunOptions } from "./environment";
 export { ExcelQueue, Batch } from "./queue";
-export { HIGHLIGHT_COLOR, type CellTarget } from "./highlight";
+export { HIGHLIGHT_COLOR, MAX_HIGHLIGHTED, type CellTarget, type HighlightResult } from "./highlight";
 export type { SheetPlanResult } from "./sheetPlan";

@@ -8,7 +8,7 @@ import type { MappingOverrides } from "../domain/mapping/types";
 import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
 import { officeEnvironment, type ExcelRunOptions, type OfficeEnvironment } from "./environment";
-import { clearHighlightCells, highlightCells, type CellTarget } from "./highlight";
+import { MAX_HIGHLIGHTED, clearHighlightCells, highlightCells, type CellTarget, type HighlightResult } from "./highlight";
 import { ExcelQueue } from "./queue";
 import { DEFAULT_READ_TUNING, readSheetSnapshot, type ReadReport, type ReadTuning } from "./readSnapshot";
 import { loadMappingSettings, saveMappingSettings } from "./settings";
@@ -19,6 +19,8 @@ export interface OfficeHostOptions {
   syncTimeoutMs?: number;
   readTuning?: ReadTuning;
   writeTuning?: WriteTuning;
+  /** Most cells one highlight marks (default MAX_HIGHLIGHTED). */
+  highlightCap?: number;
 }
 
 /** Sync counts of the last read and write, for the pane's progress and for the tests' budgets. */
@@ -32,6 +34,7 @@ export class OfficeHost implements InteractiveHost {
   readonly stats: OfficeHostStats = {};
   private readonly readTuning: ReadTuning;
   private readonly writeTuning: WriteTuning;
+  private readonly highlightCap: number;
 
   constructor(
     private readonly env: OfficeEnvironment = officeEnvironment(),
@@ -40,6 +43,7 @@ export class OfficeHost implements InteractiveHost {
     this.queue = new ExcelQueue(env, opts.syncTimeoutMs);
     this.readTuning = opts.readTuning ?? DEFAULT_READ_TUNING;
     this.writeTuning = opts.writeTuning ?? DEFAULT_WRITE_TUNING;
+    this.highlightCap = opts.highlightCap ?? MAX_HIGHLIGHTED;
   }
 
   listSheets(): Promise<SheetRef[]> {
@@ -59,11 +63,11 @@ export class OfficeHost implements InteractiveHost {
   }
 
   loadMapping(): Promise<MappingOverrides | undefined> {
-    return this.queue.run((b) => loadMappingSettings(b));
+    return this.queue.run((b) => loadMappingSettings(b, this.env.isSetSupported("ExcelApi", "1.12")));
   }
 
   saveMapping(m: MappingOverrides): Promise<void> {
-    return this.queue.run((b) => saveMappingSettings(b, m));
+    return this.queue.run((b) => saveMappingSettings(b, m, this.env.isSetSupported("ExcelApi", "1.12")));
   }
 
   /** One Excel.run, so on ExcelApi 1.20 the whole command is one entry in Excel's undo list. */
@@ -87,16 +91,19 @@ export class OfficeHost implements InteractiveHost {
     });
   }
 
-  /** "Tandai di lembar": fills the cells, keeping what each held so clearHighlight restores it exactly. */
-  highlight(cells: readonly CellTarget[]): Promise<void> {
+  /**
+   * "Tandai di lembar": fills the cells, keeping what each held so clearHighlight restores it exactly. On
+   * ExcelApi 1.20 marking (and unmarking) is one entry in Excel's undo list.
+   */
+  highlight(cells: readonly CellTarget[]): Promise<HighlightResult> {
     return this.queue.run(async (b) => {
       await clearHighlightCells(b, this.env);
-      await highlightCells(b, cells, this.env);
-    });
+      return highlightCells(b, cells, this.env, this.highlightCap);
+    }, this.runOptions());
   }
 
   clearHighlight(): Promise<void> {
-    return this.queue.run((b) => clearHighlightCells(b, this.env));
+    return this.queue.run((b) => clearHighlightCells(b, this.env), this.runOptions());
   }
 
   /** Sheets this tool generated: never offered as the source of a new table. */

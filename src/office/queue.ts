@@ -12,18 +12,27 @@ export const DEFAULT_SYNC_TIMEOUT_MS = 60_000;
 
 /** A running batch: the request context plus the only sync the host code may call. */
 export class Batch {
+  /** Set when a sync timed out: the run is abandoned and the queue has moved on. */
+  private abandoned?: HostError;
+
   constructor(
     readonly context: Excel.RequestContext,
     private readonly timeoutMs: number,
     private readonly abort: (e: HostError) => void,
   ) {}
 
-  /** context.sync() that gives up after the timeout; the whole run then ends with a "timeout" HostError. */
+  /**
+   * context.sync() that gives up after the timeout; the whole run then ends with a "timeout" HostError. Once a
+   * sync timed out, every later sync of the batch (a rollback after the failure, say) rejects at once without
+   * sending anything: the abandoned context must not talk to Excel while the next run does.
+   */
   async sync(): Promise<void> {
+    if (this.abandoned) throw this.abandoned;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         const error = timeoutError(Math.round(this.timeoutMs / 1000));
+        this.abandoned = error;
         this.abort(error);
         reject(error);
       }, this.timeoutMs);

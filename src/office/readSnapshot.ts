@@ -6,8 +6,9 @@
  * measured size to stay well under the 5 MB payload of Excel on the web, and halved on a payload error.
  */
 import type { SheetRef } from "../domain/host";
-import type { Cell, MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
+import type { Cell, SheetSnapshot } from "../domain/sheet/snapshot";
 import { isPayloadTooLarge } from "./errors";
+import { syncWithMerges } from "./merges";
 import type { Batch } from "./queue";
 
 export interface ReadTuning {
@@ -53,13 +54,17 @@ export async function readSheetSnapshot(
   report: ReadReport = { syncs: 0, chunkRows: [], payloadRetries: 0 },
 ): Promise<SheetSnapshot> {
   const ws = b.context.workbook.worksheets.getItem(ref.id);
-  ws.load("id,name,visibility");
-  ws.protection.load("protected");
-  const used = ws.getUsedRangeOrNullObject(true);
-  used.load("rowIndex,columnIndex,rowCount,columnCount");
-  const merged = loadMergedAreas(ws);
-  await b.sync();
-  report.syncs++;
+  const facts = syncWithMerges(b, [ws], () => {
+    ws.load("id,name,visibility");
+    ws.protection.load("protected");
+    const usedRange = ws.getUsedRangeOrNullObject(true);
+    usedRange.load("rowIndex,columnIndex,rowCount,columnCount");
+    return usedRange;
+  }, () => report.syncs++);
+  const {
+    queued: used,
+    merges: [merges],
+  } = await facts;
 
   const rows = new Map<number, Map<number, Cell>>();
   const hiddenRows = new Set<number>();
@@ -130,7 +135,7 @@ export async function readSheetSnapshot(
     rows,
     maxRow,
     maxCol,
-    merges: mergeAreas(merged),
+    merges,
     protected: ws.protection.protected,
   };
   if (hiddenRows.size > 0) snapshot.hiddenRows = hiddenRows;
@@ -152,28 +157,6 @@ export function estimateBytes(...arrays: unknown[][][]): number {
   let bytes = 0;
   for (const a of arrays) bytes += JSON.stringify(a).length;
   return bytes;
-}
-
-/**
- * The merged areas of the whole sheet, not of the used range: Excel only lists merges whose top-left cell lies
- * inside the range queried (office-js#3611), and a merge whose top-left cell is blank lies outside the
- * values-only used range. Read after the next sync with mergeAreas().
- */
-export function loadMergedAreas(ws: Excel.Worksheet): Excel.RangeAreas {
-  const merged = ws.getRange().getMergedAreasOrNullObject();
-  merged.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
-  return merged;
-}
-
-export function mergeAreas(merged: Excel.RangeAreas): MergeArea[] {
-  if (merged.isNullObject) return [];
-  const out = merged.areas.items.map((a) => ({
-    top: a.rowIndex + 1,
-    left: a.columnIndex + 1,
-    bottom: a.rowIndex + a.rowCount,
-    right: a.columnIndex + a.columnCount,
-  }));
-  return out.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
 /**

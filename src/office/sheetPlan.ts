@@ -7,16 +7,17 @@
  */
 import { HostError } from "../domain/host";
 import type { Message } from "../domain/findings";
-import { GENERATED_SHEET_MARKER, type SheetCellStyle, type SheetPlan, type SheetPlanCell } from "../domain/plan";
+import { GENERATED_SHEET_MARKER, type SheetPlan } from "../domain/plan";
 import { a1 } from "../domain/sheet/snapshot";
 import type { OfficeEnvironment } from "./environment";
 import type { Batch } from "./queue";
-import { cellWrite } from "./writePlan";
+import { PROPERTY_BYTES, RANGE_BYTES, TARGET_REQUEST_BYTES } from "./requestSize";
+import { rowBatches, rowsOf, writeBatch, type BlockReport } from "./sheetBlocks";
 
 /** The marker both hosts put on a sheet this tool generated (src/domain/plan.ts). */
 export const GENERATED_MARKER = GENERATED_SHEET_MARKER;
-/** Rows written per sync: a generated table's rows carry styles, so the request stays far below 5 MB. */
-const ROWS_PER_SYNC = 250;
+/** Set on a generated sheet while it is being written; its presence after a run means the run did not finish. */
+export const INCOMPLETE_MARKER = "RenjaCermat_Incomplete";
 
 export interface SheetPlanResult {
   sheetName: string;
@@ -25,9 +26,13 @@ export interface SheetPlanResult {
   /** The plan's notices, plus any the host adds (page layout unavailable). */
   notices: Message[];
   syncs: number;
+  /** Estimated request bytes of each batch of rows sent. */
+  batchBytes: number[];
+  /** Batches Excel refused and that were sent again in halves. */
+  payloadRetries: number;
 }
 
-export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: OfficeEnvironment): Promise<SheetPlanResult> {
+export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: OfficeEnvironment, targetBytes = TARGET_REQUEST_BYTES): Promise<SheetPlanResult> {
   let syncs = 0;
   const sync = async (): Promise<void> => {
     await b.sync();
@@ -40,100 +45,77 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
   await sync();
 
   let ws: Excel.Worksheet;
-  let staleMarker: Excel.NamedItem | undefined;
   const replaced = !existing.isNullObject;
+  const markerFormula = `="${plan.table}"`;
   if (replaced) {
     // Loaded only once the sheet is known to exist: a null object's navigation properties are not loadable.
     const marker = existing.names.getItemOrNullObject(GENERATED_MARKER);
     marker.load("formula");
+    const incomplete = existing.names.getItemOrNullObject(INCOMPLETE_MARKER);
+    incomplete.load("formula");
     existing.protection.load("protected");
     await sync();
     const generated = !marker.isNullObject;
     if (!plan.replaceGenerated || !generated) throw sheetExistsError(plan.sheetName, generated);
-    if (marker.formula !== `="${plan.table}"`) staleMarker = marker;
     if (existing.protection.protected) throw protectedSheetError(plan.sheetName);
     ws = existing;
+    // The marker names the table the sheet holds from the first sync on, flagged incomplete until the last.
+    if (marker.formula !== markerFormula) {
+      marker.delete();
+      ws.names.add(GENERATED_MARKER, markerFormula);
+    }
+    if (incomplete.isNullObject) ws.names.add(INCOMPLETE_MARKER, "=TRUE");
     const all = ws.getRange();
     all.unmerge();
     all.clear();
   } else {
+    // Marked in the very sync that adds it: a generation that fails later leaves a sheet the tool knows as its
+    // own (incomplete), so "Timpa" can replace it; never an unmarked sheet that blocks the name.
     ws = workbook.worksheets.add(plan.sheetName);
     ws.load("id");
-  }
-
-  const byRow = new Map<number, SheetPlanCell[]>();
-  for (const c of plan.cells) {
-    let line = byRow.get(c.row);
-    if (!line) byRow.set(c.row, (line = []));
-    line.push(c);
-  }
-  const rows = [...byRow.keys()].sort((x, y) => x - y);
-  for (let i = 0; i < rows.length; i += ROWS_PER_SYNC) {
-    for (const row of rows.slice(i, i + ROWS_PER_SYNC)) writeRow(ws, (byRow.get(row) ?? []).sort((x, y) => x.col - y.col));
+    ws.names.add(GENERATED_MARKER, markerFormula);
+    ws.names.add(INCOMPLETE_MARKER, "=TRUE");
+    // Alone in its sync: a batch of rows Excel refuses for its size must not take the new sheet with it.
     await sync();
   }
 
-  for (const m of plan.merges) ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge(false);
-  for (const w of plan.columnWidths) ws.getRange(`${a1(1, w.col)}`).format.columnWidth = characterWidthToPoints(w.width);
-  for (const h of plan.rowHeights) ws.getRange(`${a1(h.row, 1)}`).format.rowHeight = h.height;
+  // The rows go in byte-sized batches (see requestSize.ts); a batch Excel refuses is split and sent again.
+  const report: BlockReport = { syncs: 0, payloadRetries: 0, batchBytes: [] };
+  for (const batch of rowBatches(rowsOf(plan.cells), targetBytes)) await writeBatch(ws, batch, sync, report);
+
+  // Merges, widths and heights are ranges too: sent in byte-sized syncs like the rows (heights per run of rows).
+  const layout: { bytes: number; queue: () => void }[] = [
+    ...plan.merges.map((m) => ({ bytes: RANGE_BYTES + PROPERTY_BYTES, queue: () => ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge(false) })),
+    ...plan.columnWidths.map((w) => ({ bytes: RANGE_BYTES + PROPERTY_BYTES, queue: () => (ws.getRange(`${a1(1, w.col)}`).format.columnWidth = characterWidthToPoints(w.width)) })),
+    ...heightRuns(plan.rowHeights).map((h) => ({ bytes: RANGE_BYTES + PROPERTY_BYTES, queue: () => (ws.getRange(`${h.top}:${h.bottom}`).format.rowHeight = h.height) })),
+  ];
+  let pending = 0;
+  for (const op of layout) {
+    if (pending > 0 && pending + op.bytes > targetBytes) {
+      await sync();
+      pending = 0;
+    }
+    op.queue();
+    pending += op.bytes;
+  }
   if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
   const notices = [...plan.notices];
   if (env.isSetSupported("ExcelApi", "1.9")) setPageLayout(ws, plan);
   else notices.push(noPageLayoutNotice());
-  // The marker names the table the sheet now holds.
-  staleMarker?.delete();
-  if (!replaced || staleMarker) ws.names.add(GENERATED_MARKER, `="${plan.table}"`);
+  ws.names.getItem(INCOMPLETE_MARKER).delete();
   await sync();
-  return { sheetName: plan.sheetName, sheetId: ws.id, replaced, notices, syncs };
+  return { sheetName: plan.sheetName, sheetId: ws.id, replaced, notices, syncs, batchBytes: report.batchBytes, payloadRetries: report.payloadRetries };
 }
 
-/** Contents per run of adjacent cells; formats per run of adjacent cells sharing a style. */
-function writeRow(ws: Excel.Worksheet, cells: readonly SheetPlanCell[]): void {
-  for (const run of runsOf(cells, (a, b) => a.col + 1 === b.col)) {
-    const writes = run.map((c) => cellWrite({ value: c.value, formula: c.formula, numFmt: c.numFmt }, { value: null, numFmt: "General" }));
-    const range = ws.getRange(`${a1(run[0].row, run[0].col)}:${a1(run[0].row, run[run.length - 1].col)}`);
-    if (writes.some((w) => w.format !== "General")) range.numberFormat = [writes.map((w) => w.format)];
-    range.formulas = [writes.map((w) => w.content)];
-  }
-  for (const run of runsOf(cells, (a, b) => a.col + 1 === b.col && JSON.stringify(a.style ?? {}) === JSON.stringify(b.style ?? {}))) {
-    const style = run[0].style;
-    if (style) applyStyle(ws.getRange(`${a1(run[0].row, run[0].col)}:${a1(run[0].row, run[run.length - 1].col)}`), style, run.length);
-  }
-}
-
-function runsOf<T>(items: readonly T[], joins: (a: T, b: T) => boolean): T[][] {
-  const runs: T[][] = [];
-  for (const item of items) {
+/** Consecutive rows of one height, as one range each. */
+function heightRuns(heights: readonly { row: number; height: number }[]): { top: number; bottom: number; height: number }[] {
+  const runs: { top: number; bottom: number; height: number }[] = [];
+  for (const h of [...heights].sort((x, y) => x.row - y.row)) {
     const last = runs[runs.length - 1];
-    if (last && joins(last[last.length - 1], item)) last.push(item);
-    else runs.push([item]);
+    if (last && last.bottom + 1 === h.row && last.height === h.height) last.bottom = h.row;
+    else runs.push({ top: h.row, bottom: h.row, height: h.height });
   }
   return runs;
-}
-
-const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
-const VERTICAL = { top: "Top", center: "Center", bottom: "Bottom" } as const;
-const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
-
-function applyStyle(range: Excel.Range, style: SheetCellStyle, width: number): void {
-  const f = range.format;
-  if (style.bold) f.font.bold = true;
-  if (style.italic) f.font.italic = true;
-  if (style.fontSize) f.font.size = style.fontSize;
-  if (style.indent) f.indentLevel = style.indent;
-  if (style.wrap) f.wrapText = true;
-  if (style.horizontal) f.horizontalAlignment = HORIZONTAL[style.horizontal];
-  if (style.vertical) f.verticalAlignment = VERTICAL[style.vertical];
-  if (style.fill) f.fill.color = `#${style.fill}`;
-  if (style.border) {
-    // Office.js has no "thin" style: a continuous line of weight Thin is Excel's thin border.
-    const edges: (typeof EDGES[number] | "InsideVertical")[] = width > 1 ? [...EDGES, "InsideVertical"] : [...EDGES];
-    for (const edge of edges) {
-      const border = f.borders.getItem(edge);
-      border.style = "Continuous";
-      border.weight = "Thin";
-    }
-  }
 }
 
 /**

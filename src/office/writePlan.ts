@@ -7,9 +7,9 @@
 import { sheetRef } from "../domain/findings";
 import { HostError } from "../domain/host";
 import { textNeedsTextFormat, unchangedSinceRead, type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../domain/plan";
-import { a1, columnLetter } from "../domain/sheet/snapshot";
-import { isPayloadTooLarge } from "./errors";
-import { loadMergedAreas, mergeAreas } from "./readSnapshot";
+import { a1, columnLetter, type MergeArea } from "../domain/sheet/snapshot";
+import { PROPERTY_BYTES, RANGE_BYTES, dataBytes, splitWorthy } from "./requestSize";
+import { syncWithMerges } from "./merges";
 import type { Batch } from "./queue";
 
 export interface WriteTuning {
@@ -57,22 +57,20 @@ export async function writePlan(
 async function guard(b: Batch, cells: readonly PlannedCell[], tuning: WriteTuning, report: WriteReport): Promise<CellContent[]> {
   rejectDuplicates(cells);
   const sheets = new Map<string, Excel.Worksheet>();
-  const merges = new Map<string, Excel.RangeAreas>();
   for (const c of cells) {
     if (sheets.has(c.sheet)) continue;
-    const ws = b.context.workbook.worksheets.getItem(c.sheet);
-    ws.protection.load("protected");
-    sheets.set(c.sheet, ws);
-    merges.set(c.sheet, loadMergedAreas(ws));
+    sheets.set(c.sheet, b.context.workbook.worksheets.getItem(c.sheet));
   }
   const bands = guardBands(cells, tuning.guardGapRows);
-  for (const band of bands) {
-    // Whole column segments, not one range per cell: a few ranges keep the request small.
-    band.range = sheets.get(band.sheet)?.getRange(`${columnLetter(band.col)}${band.top}:${columnLetter(band.col)}${band.bottom}`);
-    band.range?.load(GUARD_PROPERTIES);
-  }
-  await b.sync();
-  report.syncs++;
+  const { merges: found } = await syncWithMerges(b, [...sheets.values()], () => {
+    for (const ws of sheets.values()) ws.protection.load("protected");
+    for (const band of bands) {
+      // Whole column segments, not one range per cell: a few ranges keep the request small.
+      band.range = sheets.get(band.sheet)?.getRange(`${columnLetter(band.col)}${band.top}:${columnLetter(band.col)}${band.bottom}`);
+      band.range?.load(GUARD_PROPERTIES);
+    }
+  }, () => report.syncs++);
+  const merges = new Map([...sheets.keys()].map((name, i) => [name, found[i]]));
 
   const locked = [...sheets].filter(([, ws]) => ws.protection.protected).map(([name]) => `'${name}'`);
   if (locked.length > 0) throw protectedError(locked.join(", "));
@@ -180,8 +178,8 @@ function writtenContent(after: CellContent, runs: readonly Run[], c: PlannedCell
 }
 
 function runBytes(run: Run): number {
-  // The request names the range and carries the arrays; formats count only when they are sent.
-  return 120 + JSON.stringify(run.contents).length + (run.setFormats ? JSON.stringify(run.formats).length : 0);
+  // The request names the range and carries the arrays; formats count only when they are sent (requestSize.ts).
+  return RANGE_BYTES + PROPERTY_BYTES + dataBytes(run.contents) + (run.setFormats ? PROPERTY_BYTES + dataBytes(run.formats) : 0);
 }
 
 function* chunkRuns(runs: readonly Run[], target: number): Generator<Run[]> {
@@ -202,6 +200,7 @@ function* chunkRuns(runs: readonly Run[], target: number): Generator<Run[]> {
 
 async function writeChunk(b: Batch, chunk: Run[], report: WriteReport, written: Run[]): Promise<void> {
   queueRuns(b, chunk, (r) => ({ formats: r.formats, setFormats: r.setFormats, contents: r.contents }));
+  const bytes = chunk.reduce((n, r) => n + runBytes(r), 0);
   try {
     await b.sync();
     report.syncs++;
@@ -209,8 +208,9 @@ async function writeChunk(b: Batch, chunk: Run[], report: WriteReport, written: 
     written.push(...chunk);
   } catch (e) {
     report.syncs++;
-    // A refused payload writes nothing: split the chunk and send the halves.
-    if (!isPayloadTooLarge(e) || chunk.length === 1) throw e;
+    // A refused payload writes nothing: split the chunk and send the halves. A GeneralException on a big
+    // chunk is taken the same way (Excel on the web chokes on size that way too); rewriting a cell is harmless.
+    if (!splitWorthy(e, bytes) || chunk.length === 1) throw e;
     report.payloadRetries++;
     const half = Math.ceil(chunk.length / 2);
     await writeChunk(b, chunk.slice(0, half), report, written);
@@ -257,8 +257,7 @@ function rejectDuplicates(cells: readonly PlannedCell[]): void {
 }
 
 /** Only the top-left cell of a merged area holds content; the .xlsx host refuses the others the same way. */
-function rejectMergedCells(cells: readonly PlannedCell[], merges: ReadonlyMap<string, Excel.RangeAreas>): void {
-  const areas = new Map([...merges].map(([sheet, m]) => [sheet, mergeAreas(m)]));
+function rejectMergedCells(cells: readonly PlannedCell[], areas: ReadonlyMap<string, readonly MergeArea[]>): void {
   const inMerge: string[] = [];
   for (const c of cells) {
     const m = areas.get(c.sheet)?.find((a) => c.row >= a.top && c.row <= a.bottom && c.col >= a.left && c.col <= a.right);

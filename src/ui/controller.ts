@@ -300,8 +300,9 @@ export class PaneController {
     }
     const cells = (this.state.findings ?? []).map((f) => ({ sheet: f.sheet, cell: f.cell }));
     await this.run(async () => {
-      await highlight(cells);
-      this.set({ highlighted: true, notice: { intent: "success", message: bothLangs((lang) => t(lang, "marked", { n: cells.length })) } });
+      const result = await highlight(cells);
+      const left = result?.notice;
+      this.set({ highlighted: true, notice: left ? { intent: "warning", message: left } : { intent: "success", message: bothLangs((lang) => t(lang, "marked", { n: result?.marked ?? cells.length })) } });
     });
   }
 

@@ -1,6 +1,5 @@
 /** Inside Excel: the pane over the Office.js host, and the ribbon commands on the same controller. */
 import { createRoot } from "react-dom/client";
-import { registerCommands } from "../commands/commands";
 import type { OfficeThemeColors } from "./bootstrap";
 import { App } from "./components/App";
 import { PaneController, errorMessage } from "./controller";
@@ -12,16 +11,21 @@ import { placeholderHost } from "./placeholderHost";
 import { isDarkTheme } from "./theme";
 import { rememberLanguage, savedLanguage } from "./languagePreference";
 
-export async function startOfficePane(root: HTMLElement, theme: OfficeThemeColors | undefined): Promise<void> {
+/**
+ * `ready` receives the controller once it runs on the Office host (or has said why it cannot): the ribbon
+ * commands the entry module registered before this started wait for it.
+ */
+export async function startOfficePane(root: HTMLElement, theme: OfficeThemeColors | undefined, ready: (c: PaneController) => void = () => undefined): Promise<void> {
   const controller = new PaneController(placeholderHost, domainEngine, defaultPlanners, savedLanguage() ?? paneLanguage());
   rememberLanguage(controller);
   setSharedController(controller);
-  registerCommands(controller);
   createRoot(root).render(<App controller={controller} dark={isDarkTheme(theme)} />);
   try {
     controller.replaceHost(await loadOfficeHost());
   } catch (e) {
     controller.showNotice({ intent: "error", message: errorMessage(e) });
+  } finally {
+    ready(controller);
   }
 }
 

@@ -9,14 +9,19 @@
  * - writing into a protected sheet fails with AccessDenied; a missing sheet with ItemNotFound;
  * - strings written through `values`/`formulas` are parsed as if typed (=… becomes a formula, "12" a number)
  *   unless the cell is formatted as Text "@" or the text starts with a quote prefix;
- * - getMergedAreasOrNullObject lists only merges whose top-left cell lies inside the range (office-js#3611).
+ * - getMergedAreasOrNullObject lists only merges whose top-left cell lies inside the range (office-js#3611), and
+ *   fails (GeneralException) above 512 areas;
  * It counts syncs, logs every write, and can be put in cell-edit mode, fail a given sync, or hang.
  */
 import type { ExcelRunOptions, OfficeEnvironment } from "../../src/office/environment";
 import type { CellValue, MergeArea } from "../../src/domain/sheet/snapshot";
 import { a1, columnIndex } from "../../src/domain/sheet/snapshot";
+import { clientMode } from "./clientMode";
+import { officeJsEnvironment } from "./officeJs";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Range.getMergedAreasOrNullObject answers for at most this many areas. */
+export const MERGED_AREAS_LIMIT = 512;
 /** Bytes a queued operation costs in the request besides its data (method name, object path, ids). */
 const OP_OVERHEAD = 60;
 
@@ -66,6 +71,8 @@ export interface FakeSheet {
   layout: Record<string, unknown>;
   /** Sheet-scoped names: name -> formula. */
   names: Map<string, string>;
+  /** Worksheet.customProperties (ExcelApi 1.12): key -> value; they travel with the sheet. */
+  customProperties: Map<string, string>;
   frozenRows?: number;
   activations: number;
   selected?: string;
@@ -85,6 +92,10 @@ export class FakeWorkbook {
   /** Highest ExcelApi version isSetSupported answers yes for. */
   apiVersion = "1.13";
   syncs = 0;
+  /** Sees each request body Microsoft's client sends (office-js mode only). */
+  onRequest?: (body: unknown, bytes: number) => void;
+  /** Of those, the requests Microsoft's client sends after Excel.run only to release kept references. */
+  cleanupSyncs = 0;
   readonly writes: WriteLogEntry[] = [];
   readonly runs: ExcelRunOptions[] = [];
   readonly maxRequestBytes: number[] = [];
@@ -130,10 +141,19 @@ export class FakeWorkbook {
       rowHeights: new Map(),
       layout: {},
       names: new Map(),
+      customProperties: new Map(),
       activations: 0,
     };
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /**
+   * The workbook closed and opened again: Excel gives every worksheet a new id ("constant within a single
+   * session but will change between sessions"); contents, names, custom properties and settings stay.
+   */
+  reopen(): void {
+    for (const s of this.sheets) s.id = `{00000000-0002-0000-${String(this.nextId++).padStart(4, "0")}-000000000000}`;
   }
 
   sheet(name: string): FakeSheet {
@@ -152,7 +172,15 @@ export class FakeWorkbook {
     return name === "ExcelApi" && compareVersions(version, this.apiVersion) <= 0;
   }
 
+  /**
+   * The environment the host runs on: the fake's own proxies, or Microsoft's Office.js client replaying its
+   * requests onto this workbook (test/office/officejs/ runs every Office test that way too).
+   */
   environment(): OfficeEnvironment {
+    return clientMode() === "office-js" ? officeJsEnvironment(this) : this.fakeEnvironment();
+  }
+
+  fakeEnvironment(): OfficeEnvironment {
     return {
       run: async (options, batch) => {
         this.runs.push({ ...options });
@@ -165,8 +193,20 @@ export class FakeWorkbook {
     };
   }
 
-  /** Runs the queued operations of one sync, all or nothing for the payload checks. */
-  async sync(ops: Op[]): Promise<void> {
+  /** A request context over this workbook (Microsoft's client bridge replays its requests onto one). */
+  context(): FakeContext {
+    return new FakeContext(this);
+  }
+
+  error(code: string, message: string): FakeOfficeError {
+    return new FakeOfficeError(code, message);
+  }
+
+  /**
+   * Runs the queued operations of one sync, all or nothing for the payload checks. `requestBytes` is the real
+   * request's size when Microsoft's client built it; otherwise the fake's own estimate counts.
+   */
+  async sync(ops: Op[], requestBytes?: number): Promise<void> {
     this.syncs++;
     const n = this.syncs;
     if (this.hangOnSync === n) return new Promise<void>(() => undefined);
@@ -174,7 +214,7 @@ export class FakeWorkbook {
     if (this.cellEditMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "cell edit mode");
     const injected = this.failSync.get(n);
     if (injected) throw new FakeOfficeError(injected, `injected ${injected}`);
-    const request = ops.reduce((s, op) => s + op.request, 0);
+    const request = requestBytes ?? ops.reduce((s, op) => s + op.request, 0);
     this.maxRequestBytes.push(request);
     if (request > this.requestLimit) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `request of ${request} bytes`);
     // Writes are applied on a copy first: a batch that fails (payload, protection) changes nothing.
@@ -239,7 +279,7 @@ function hasContent(c: FakeCell): boolean {
 
 /* ---------------------------------------------------------------------------------------------------------- */
 
-class FakeContext {
+export class FakeContext {
   readonly workbook: FakeWorkbookObject;
   private queue: Op[] = [];
 
@@ -251,10 +291,15 @@ class FakeContext {
     this.queue.push(op);
   }
 
-  async sync(): Promise<void> {
+  /** Drops what a failed replay queued. */
+  discard(): void {
+    this.queue = [];
+  }
+
+  async sync(requestBytes?: number): Promise<void> {
     const ops = this.queue;
     this.queue = [];
-    await this.fake.sync(ops);
+    await this.fake.sync(ops, requestBytes);
   }
 }
 
@@ -296,7 +341,7 @@ function propertyList(props: string | string[] | Record<string, unknown> | undef
   return Object.keys(props);
 }
 
-class ClientResult<T> {
+export class ClientResult<T> {
   private resolved = false;
   private result: T | undefined;
 
@@ -353,6 +398,11 @@ class FakeWorksheetCollection extends ClientObject {
     return new FakeWorksheet(this.ctx, () => this.ctx.fake.sheet(key));
   }
 
+  /** How Microsoft's client addresses an item of a loaded collection that came back without an id. */
+  getItemAt(index: number): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.fake.sheets[index] ?? null);
+  }
+
   getItemOrNullObject(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.fake.sheets.find((s) => s.name === key || s.id === key) ?? null);
   }
@@ -373,12 +423,14 @@ class FakeWorksheet extends ClientObject {
   readonly pageLayout: FakePageLayout;
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly names: FakeNamedItemCollection;
+  readonly customProperties: FakeCustomPropertyCollection;
 
   constructor(
     ctx: FakeContext,
     readonly resolve: () => FakeSheet | null,
   ) {
     super(ctx);
+    this.customProperties = new FakeCustomPropertyCollection(ctx, () => this.sheet());
     this.protection = new FakeProtection(ctx, () => this.resolve());
     this.pageLayout = new FakePageLayout(ctx, () => this.sheet());
     this.names = new FakeNamedItemCollection(ctx, () => this.sheet());
@@ -453,6 +505,13 @@ class FakeWorksheet extends ClientObject {
           left = Math.min(left, c);
           right = Math.max(right, c);
         }
+      }
+      // Merged cells are formatted: they belong to the used range unless it is values-only.
+      for (const m of valuesOnly ? [] : s.merges) {
+        top = Math.min(top, m.top);
+        bottom = Math.max(bottom, m.bottom);
+        left = Math.min(left, m.left);
+        right = Math.max(right, m.right);
       }
       if (bottom === 0) return null;
       return { sheet: s, top, left, rows: bottom - top + 1, cols: right - left + 1 };
@@ -716,10 +775,27 @@ class FakeRange extends ClientObject {
     });
   }
 
+  getRow(row: number): FakeRange {
+    return new FakeRange(this.ctx, () => ({ ...this.area(), top: this.area().top + row, rows: 1 }));
+  }
+
+  /** Office.js writes an array of more than 1,500 cells as row slices: getRow(i).getBoundingRect(getRow(j)). */
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const a = this.area();
+      const b = other.area();
+      const top = Math.min(a.top, b.top);
+      const left = Math.min(a.left, b.left);
+      return { sheet: a.sheet, top, left, rows: Math.max(a.top + a.rows, b.top + b.rows) - top, cols: Math.max(a.left + a.cols, b.left + b.cols) - left };
+    });
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.ctx, () => {
       const a = this.area();
       const inside = a.sheet.merges.filter((m) => m.top >= a.top && m.top < a.top + a.rows && m.left >= a.left && m.left < a.left + a.cols);
+      // The API reference: above 512 areas the method "will fail to return the result".
+      if (inside.length > MERGED_AREAS_LIMIT) throw new FakeOfficeError("GeneralException", `${inside.length} merged areas in ${this.addressOf(a)}`);
       return inside.length ? inside : null;
     });
   }
@@ -891,6 +967,8 @@ class FakeRangeFormat {
   }
 }
 
+const FILL_PATTERNS = new Set(["None", "Solid", "Gray50", "Gray75", "Gray25", "Horizontal", "Vertical", "Down", "Up", "Checker", "SemiGray75", "LightHorizontal", "LightVertical", "LightDown", "LightUp", "Grid", "CrissCross", "Gray16", "Gray8", "LinearGradient", "RectangularGradient"]);
+
 class FakeFillObject extends ClientObject {
   constructor(
     ctx: FakeContext,
@@ -929,7 +1007,11 @@ class FakeFillObject extends ClientObject {
     return this.read("pattern");
   }
   set pattern(v: string) {
-    this.change("fill.pattern", v, (f) => (f.pattern = v));
+    this.change("fill.pattern", v, (f) => {
+      // Excel.FillPattern; a gradient can be read but not written through the API.
+      if (!FILL_PATTERNS.has(v) || /gradient/i.test(v)) throw new FakeOfficeError("InvalidArgument", `fill.pattern ${v}`);
+      f.pattern = v;
+    });
   }
   get patternColor(): string {
     return this.read("patternColor");
@@ -1023,6 +1105,18 @@ class FakeNamedItemCollection extends ClientObject {
       this.ctx.fake.log(s, name, "name.delete");
     });
   }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => {
+      const formula = this.sheet().names.get(name);
+      if (formula === undefined) throw new FakeOfficeError("ItemNotFound", `no name ${name}`);
+      return formula;
+    }, () => {
+      const s = this.sheet();
+      if (!s.names.has(name)) throw new FakeOfficeError("ItemNotFound", `no name ${name}`);
+      s.names.delete(name);
+      this.ctx.fake.log(s, name, "name.delete");
+    });
+  }
   add(name: string, reference: string): void {
     this.write({ name, reference }, () => {
       const s = this.sheet();
@@ -1056,6 +1150,52 @@ class FakeNamedItem extends ClientObject {
   }
 }
 
+/** Worksheet.customProperties: getItemOrNullObject(key) and add(key, value), ExcelApi 1.12. */
+class FakeCustomPropertyCollection extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  private requireApi(): void {
+    if (!this.ctx.fake.isSetSupported("ExcelApi", "1.12")) throw new FakeOfficeError("ApiNotFound", "Worksheet.customProperties needs ExcelApi 1.12");
+  }
+  getItemOrNullObject(key: string): FakeCustomProperty {
+    return new FakeCustomProperty(this.ctx, () => {
+      this.requireApi();
+      return this.sheet().customProperties.get(key) ?? null;
+    });
+  }
+  add(key: string, value: string): void {
+    this.write({ key, value }, () => {
+      this.requireApi();
+      const s = this.sheet();
+      s.customProperties.set(key, String(value));
+      this.ctx.fake.writes.push({ sheet: "", target: `${s.name}:${key}`, what: "customProperty" });
+    });
+  }
+}
+
+class FakeCustomProperty extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => string | null,
+  ) {
+    super(ctx);
+  }
+  load(props: string): this {
+    this.queueLoad(["isNullObject", ...propertyList(props)], (n) => (n === "isNullObject" ? this.resolve() === null : this.resolve()));
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get value(): string {
+    return this.read("value");
+  }
+}
+
 class FakeSettingCollection extends ClientObject {
   load(_props: string): this {
     this.ctx.enqueue({
@@ -1075,6 +1215,10 @@ class FakeSettingCollection extends ClientObject {
 
   getItemOrNullObject(key: string): FakeSettingItem {
     return new FakeSettingItem(this.ctx, key);
+  }
+
+  getItemAt(index: number): FakeSettingItem {
+    return new FakeSettingItem(this.ctx, [...this.ctx.fake.settings.keys()][index] ?? "");
   }
 
   add(key: string, value: unknown): void {

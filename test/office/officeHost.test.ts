@@ -1,6 +1,7 @@
 import { HostError } from "../../src/domain/host";
 import type { MappingOverrides } from "../../src/domain/mapping/types";
 import { ExcelQueue, HIGHLIGHT_COLOR } from "../../src/office";
+import { SHEET_KEY_PROPERTY } from "../../src/office/settings";
 import { FakeWorkbook, cellWrites } from "./fakeExcel";
 import { hostFor } from "./support";
 
@@ -65,6 +66,22 @@ describe("Office host: queue, settings, pointing at cells", () => {
     expect(general.messages.en).toContain("Try again");
   });
 
+  it("gives InvalidArgument, ItemAlreadyExists, FormulaLengthExceedsLimit, UnsupportedFillType and ApiNotFound messages of their own", async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet("S", [[1]]);
+    const host = hostFor(fake);
+    const busy = ((await (fake.failSync.set(fake.syncs + 1, "GeneralException"), host.listSheets()).catch((x: unknown) => x)) as HostError).messages.id;
+    const seen = new Set<string>([busy]);
+    for (const code of ["InvalidArgument", "ItemAlreadyExists", "FormulaLengthExceedsLimit", "UnsupportedFillType", "ApiNotFound"]) {
+      fake.failSync.set(fake.syncs + 1, code);
+      const e = (await host.listSheets().catch((x: unknown) => x)) as HostError;
+      expect(e).toBeInstanceOf(HostError);
+      expect(seen.has(e.messages.id)).toBe(false);
+      expect(e.messages.en).not.toContain("busy");
+      seen.add(e.messages.id);
+    }
+  });
+
   it("lists sheets with their ids and visibility", async () => {
     const fake = new FakeWorkbook();
     const a = fake.addSheet("Tabel 3.3", [[1]]);
@@ -75,7 +92,7 @@ describe("Office host: queue, settings, pointing at cells", () => {
     ]);
   });
 
-  it("saves the mapping per worksheet id in the workbook settings and loads it back", async () => {
+  it("saves the mapping per worksheet under a stable key the sheet carries, and loads it back by current id", async () => {
     const fake = new FakeWorkbook();
     const a = fake.addSheet("Tabel 3.3", [[1]]);
     const b = fake.addSheet("Tabel 7", [[1]]);
@@ -83,12 +100,60 @@ describe("Office host: queue, settings, pointing at cells", () => {
     expect(await host.loadMapping()).toBeUndefined();
     const m: MappingOverrides = { version: 1, levels: { [a.id]: { 12: "program", 13: "kegiatan" }, [b.id]: {} }, roles: { [a.id]: { paguN: "F" } }, years: { [b.id]: 2025 } };
     await host.saveMapping(m);
-    expect([...fake.settings.keys()].sort()).toEqual([`renja.mapping.${a.id}`, `renja.mapping.${b.id}`].sort());
+    const keyA = a.customProperties.get(SHEET_KEY_PROPERTY);
+    const keyB = b.customProperties.get(SHEET_KEY_PROPERTY);
+    expect(keyA).toBeDefined();
+    expect(keyB).not.toBe(keyA);
+    expect([...fake.settings.keys()].sort()).toEqual([`renja.mapping.${keyA}`, `renja.mapping.${keyB}`].sort());
     expect(await host.loadMapping()).toEqual(m);
     await host.saveMapping({ version: 1, levels: { [a.id]: { 12: "bidang" } } });
-    expect([...fake.settings.keys()]).toEqual([`renja.mapping.${a.id}`]);
-    fake.settings.set(`renja.mapping.${b.id}`, "{not json");
+    expect([...fake.settings.keys()]).toEqual([`renja.mapping.${keyA}`]);
+    expect(a.customProperties.get(SHEET_KEY_PROPERTY)).toBe(keyA);
+    fake.settings.set(`renja.mapping.${keyB}`, "{not json");
     expect(await host.loadMapping()).toEqual({ version: 1, levels: { [a.id]: { 12: "bidang" } } });
+  });
+
+  it("finds the mapping corrections again after a reopen in which every worksheet id changed", async () => {
+    const fake = new FakeWorkbook();
+    const a = fake.addSheet("Tabel 3.3", [[1]]);
+    const b = fake.addSheet("Tabel 7", [[1]]);
+    await hostFor(fake).saveMapping({ version: 1, levels: { [a.id]: { 12: "program" }, [b.id]: { 5: "kegiatan" } }, years: { [b.id]: 2025 } });
+    const oldIds = [a.id, b.id];
+    fake.reopen();
+    expect([a.id, b.id].some((id) => oldIds.includes(id))).toBe(false);
+    // A sheet renamed since keeps its corrections: the key is on the sheet, not in its name.
+    b.name = "Tabel 7 (revisi)";
+    const host = hostFor(fake);
+    expect(await host.loadMapping()).toEqual({ version: 1, levels: { [a.id]: { 12: "program" }, [b.id]: { 5: "kegiatan" } }, years: { [b.id]: 2025 } });
+    // Without its key (removed by another tool) a sheet is found by the name saved with its entry.
+    a.customProperties.clear();
+    fake.reopen();
+    expect((await host.loadMapping())?.levels[a.id]).toEqual({ 12: "program" });
+  });
+
+  it("below ExcelApi 1.12 (no custom properties) keys by id and finds the sheet again by its saved name", async () => {
+    const fake = new FakeWorkbook();
+    fake.apiVersion = "1.9";
+    const a = fake.addSheet("Tabel 3.3", [[1]]);
+    await hostFor(fake).saveMapping({ version: 1, levels: { [a.id]: { 12: "program" } } });
+    expect([...fake.settings.keys()]).toEqual([`renja.mapping.${a.id}`]);
+    fake.reopen();
+    expect(await hostFor(fake).loadMapping()).toEqual({ version: 1, levels: { [a.id]: { 12: "program" } } });
+  });
+
+  it("gives a copied sheet (same key on two sheets) the corrections only once, to the sheet of the saved name", async () => {
+    const fake = new FakeWorkbook();
+    const a = fake.addSheet("Tabel 3.3", [[1]]);
+    await hostFor(fake).saveMapping({ version: 1, levels: { [a.id]: { 12: "program" } } });
+    const copy = fake.addSheet("Tabel 3.3 (2)", [[1]]);
+    copy.customProperties = new Map(a.customProperties);
+    fake.sheets.reverse();
+    const loaded = await hostFor(fake).loadMapping();
+    expect(loaded?.levels).toEqual({ [a.id]: { 12: "program" } });
+    // Saving again gives the copy a key of its own.
+    await hostFor(fake).saveMapping({ version: 1, levels: { [a.id]: { 12: "program" }, [copy.id]: { 3: "bidang" } } });
+    expect(copy.customProperties.get(SHEET_KEY_PROPERTY)).not.toBe(a.customProperties.get(SHEET_KEY_PROPERTY));
+    expect(await hostFor(fake).loadMapping()).toEqual({ version: 1, levels: { [a.id]: { 12: "program" }, [copy.id]: { 3: "bidang" } } });
   });
 
   it("selects a cell and brings its sheet forward", async () => {

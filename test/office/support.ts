@@ -52,6 +52,16 @@ export function renjaFake(rows: number, apiVersion = "1.13"): FakeWorkbook {
   return fake;
 }
 
-export function hostFor(fake: FakeWorkbook, tuning: { read?: ReadTuning; write?: WriteTuning; syncTimeoutMs?: number } = {}): OfficeHost {
-  return new OfficeHost(fake.environment(), { readTuning: tuning.read, writeTuning: tuning.write, syncTimeoutMs: tuning.syncTimeoutMs });
+export function hostFor(fake: FakeWorkbook, tuning: { read?: ReadTuning; write?: WriteTuning; syncTimeoutMs?: number; highlightCap?: number } = {}): OfficeHost {
+  return new OfficeHost(fake.environment(), { readTuning: tuning.read, writeTuning: tuning.write, syncTimeoutMs: tuning.syncTimeoutMs, highlightCap: tuning.highlightCap });
+}
+
+/**
+ * Syncs since the call, split into the host's own and the end-of-run cleanup request Microsoft's client sends
+ * to release the references it kept (at most one per Excel.run; none through the fake's own proxies).
+ */
+export function syncCounter(fake: FakeWorkbook): () => { work: number; cleanup: number; total: number } {
+  const syncs = fake.syncs;
+  const cleanup = fake.cleanupSyncs;
+  return () => ({ work: fake.syncs - syncs - (fake.cleanupSyncs - cleanup), cleanup: fake.cleanupSyncs - cleanup, total: fake.syncs - syncs });
 }

@@ -2,7 +2,8 @@ import { HostError } from "../../src/domain/host";
 import type { PlannedCell, WritePlan } from "../../src/domain/plan";
 import { a1 } from "../../src/domain/sheet/snapshot";
 import { FakeWorkbook, cellWrites } from "./fakeExcel";
-import { hostFor, renjaFake } from "./support";
+import { clientMode } from "./clientMode";
+import { hostFor, renjaFake, syncCounter } from "./support";
 
 const ROWS = 10_000;
 const reason = { id: "Jumlah dihitung ulang", en: "Total recomputed" };
@@ -37,9 +38,10 @@ describe("Office host: applying a plan", () => {
     const fake = renjaFake(ROWS);
     const host = hostFor(fake);
     const plan = recomputePlan(ROWS);
-    const before = fake.syncs;
+    const count = syncCounter(fake);
     await host.apply(plan);
-    const syncs = fake.syncs - before;
+    const { work: syncs, cleanup } = count();
+    expect(cleanup).toBeLessThanOrEqual(1);
     const chunks = host.stats.lastWrite?.chunks ?? 0;
     expect(syncs).toBeLessThanOrEqual(1 + 2 * chunks);
     console.log(`apply ${plan.cells.length} cells on ${ROWS} rows: ${syncs} syncs, ${chunks} chunk(s), largest request ${Math.max(...fake.maxRequestBytes)} bytes`);
@@ -50,12 +52,13 @@ describe("Office host: applying a plan", () => {
   it("keeps to 1 + 2 per chunk when the plan needs many chunks", async () => {
     const fake = renjaFake(ROWS);
     const host = hostFor(fake, { write: { targetChunkBytes: 20_000, guardGapRows: 64 } });
-    const before = fake.syncs;
+    const count = syncCounter(fake);
     await host.apply(recomputePlan(ROWS));
     const chunks = host.stats.lastWrite?.chunks ?? 0;
     expect(chunks).toBeGreaterThan(5);
-    expect(fake.syncs - before).toBeLessThanOrEqual(1 + 2 * chunks);
-    console.log(`apply in small chunks: ${fake.syncs - before} syncs for ${chunks} chunks`);
+    expect(count().work).toBeLessThanOrEqual(1 + 2 * chunks);
+    expect(count().cleanup).toBeLessThanOrEqual(1);
+    console.log(`apply in small chunks: ${count().total} syncs for ${chunks} chunks`);
   });
 
   it("refuses a protected sheet with a clear message and zero writes", async () => {
@@ -74,12 +77,12 @@ describe("Office host: applying a plan", () => {
     const plan = recomputePlan(100);
     fake.sheet("Tabel 3.3").cells.get(23)?.set(6, { value: 123, numFmt: "#,##0" });
     const host = hostFor(fake);
-    const before = fake.syncs;
+    const count = syncCounter(fake);
     const e = await refusal(host.apply(plan));
     expect(e.code).toBe("changed-since-read");
     expect(e.messages.id).toContain("'Tabel 3.3'!F23");
     expect(e.messages.en).toContain("Nothing was written");
-    expect(fake.syncs - before).toBe(1);
+    expect(count().work).toBe(1);
     expect(cellWrites(fake)).toEqual([]);
   });
 
@@ -164,12 +167,25 @@ describe("Office host: applying a plan", () => {
   it("splits a write chunk refused for its request size and still writes everything once", async () => {
     const fake = renjaFake(200);
     const host = hostFor(fake);
-    fake.requestLimit = 800;
+    // A smaller limit plays the part of 5 MB: a few runs' worth (one run's request is ~70 B in the fake's
+    // estimate, ~700 B as Microsoft's client sends it).
+    fake.requestLimit = clientMode() === "office-js" ? 6_000 : 800;
     await host.apply(recomputePlan(200));
     expect(host.stats.lastWrite?.payloadRetries).toBeGreaterThan(0);
     expect(fake.cell("Tabel 3.3", "G193")).toMatchObject({ formula: "SUM(G194:G202)+0" });
     const written = cellWrites(fake).filter((w) => w.what === "formulas").length;
     expect(written).toBe(20);
+  });
+
+  it("takes one GeneralException on a large chunk as its size and splits it, writing everything once", async () => {
+    const fake = renjaFake(ROWS);
+    const host = hostFor(fake);
+    // Sync 1 is the guard; the first chunk (hundreds of KB) fails once with GeneralException.
+    fake.failSync.set(fake.syncs + 2, "GeneralException");
+    await host.apply(recomputePlan(ROWS));
+    expect(host.stats.lastWrite?.payloadRetries).toBe(1);
+    expect(fake.cell("Tabel 3.3", "G9993")).toMatchObject({ formula: "SUM(G9994:G10002)+0" });
+    expect(cellWrites(fake).filter((w) => w.what === "formulas").length).toBe(ROWS / 10);
   });
 
   it("puts the written chunks back when a later chunk fails, and reports the failure", async () => {
@@ -183,6 +199,22 @@ describe("Office host: applying a plan", () => {
     expect(fake.cell("Tabel 3.3", "F3")).toMatchObject({ formula: "SUM(F4:F12)", numFmt: "#,##0" });
     expect(fake.cell("Tabel 3.3", "G3")).toMatchObject({ formula: "SUM(G4:G12)", numFmt: "#,##0" });
     expect(cellWrites(fake).filter((w) => w.what === "formulas").length).toBeGreaterThan(1);
+  });
+
+  it("after a chunk's sync times out, sends no rollback on the abandoned context and lets the next run work", async () => {
+    const fake = renjaFake(200);
+    const host = hostFor(fake, { write: { targetChunkBytes: 6_000, guardGapRows: 64 }, syncTimeoutMs: 50 });
+    // Sync 1 is the guard, 2 the first chunk (written), 3 the second chunk: it never answers.
+    fake.hangOnSync = fake.syncs + 3;
+    const start = fake.syncs - fake.cleanupSyncs;
+    const e = await host.apply(recomputePlan(200)).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: "timeout" });
+    // The batch's code goes on to its rollback; with the context abandoned no request of the host goes out
+    // (Microsoft's client still sends its own end-of-run cleanup).
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fake.syncs - fake.cleanupSyncs - start).toBe(3);
+    expect(cellWrites(fake).filter((w) => w.what === "formulas").length).toBeGreaterThan(0);
+    expect((await host.listSheets()).map((s) => s.name)).toEqual(["Tabel 3.3"]);
   });
 
   it("refuses a cell inside a merged area (not its top-left cell), with zero writes, as the .xlsx host does", async () => {

@@ -1,0 +1,3 @@
+// ../writePlan.test.ts again, through Microsoft's Office.js client (@microsoft/office-js) replaying onto the fake.
+import "./useOfficeJs";
+import "../writePlan.test";
