@@ -13,7 +13,7 @@
  * spacing ("DokumenRKA-SKPD", "Perundang- undangan", mostly Word line-wrap artefacts) are not slips of the name.
  */
 import type { Finding } from "../findings";
-import type { MappedRow, MappedTable } from "../mapping/types";
+import type { MappedRow } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
 import { BUILTIN_CATALOGUE, PENUNJANG_BIDANG, SUGGEST_MIN, bidangOfKode, normalizeName, type Catalogue, type NomenclatureEntry } from "../nomenclature";
 import { tableBidangOf } from "../nomenclature/inference";
