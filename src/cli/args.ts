@@ -9,7 +9,7 @@ import type { Lang } from "./lang";
 
 export type Command =
   | { kind: "help"; lang: Lang }
-  | { kind: "check"; lang: Lang; file: string; sheet?: string; json: boolean }
+  | { kind: "check"; lang: Lang; file: string; sheet?: string; json: boolean; catalogue?: string }
   | { kind: "recompute"; lang: Lang; file: string; output?: string; mode: "formulas" | "values"; dryRun: boolean }
   | { kind: "fix-numbers"; lang: Lang; file: string; output?: string; dryRun: boolean }
   | ({ kind: "generate" } & GenerateRequest)
@@ -23,7 +23,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const problems: Message[] = [];
-  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order"]);
+  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--catalogue"]);
   const boolean = new Set(["--json", "--help", "-h", "--dry-run", "--replace"]);
 
   for (let i = 0; i < argv.length; i++) {
@@ -89,7 +89,8 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     const foreign = ["-o", "--output", "--mode", "--dry-run", "--from", "--paper", "--order", "--replace"].find((o) => values.has(o) || flags.has(o));
     if (foreign) return { kind: "usage-error", lang, message: { id: `Opsi ${foreign} tidak berlaku untuk check.`, en: `The option ${foreign} does not apply to check.` } };
-    return { kind: "check", lang, file: rest[0], sheet: values.get("--sheet"), json: flags.has("--json") };
+    const catalogue = values.get("--catalogue");
+    return { kind: "check", lang, file: rest[0], sheet: values.get("--sheet"), json: flags.has("--json"), ...(catalogue !== undefined ? { catalogue } : {}) };
   }
   if (command === "recompute" || command === "fix-numbers") return writeCommand(command, rest, values, flags, lang);
   if (command === "generate") return generateCommand(rest, values, flags, lang);

@@ -11,9 +11,18 @@ import { humanReport } from "./humanReport";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
 import { tableToJson } from "../domain/mapping/tableJson";
+import type { CatalogueChoice } from "../domain/nomenclature/library";
+import { catalogueLines, cataloguesUsed } from "./catalogueReport";
+
+/** `--catalogue` for every table, else the stored lists by plan year (the built-in list when none fits). */
+async function nomenclatureChoice(ref: string | undefined): Promise<CatalogueChoice> {
+  const { resolveCatalogue, storedCatalogues } = await import("./catalogueStore");
+  const { catalogueByYear, fixedCatalogue } = await import("../domain/nomenclature/library");
+  return ref !== undefined ? fixedCatalogue(await resolveCatalogue(ref)) : catalogueByYear(storedCatalogues());
+}
 
 export interface CheckEngine {
-  mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides }): MappedWorkbook;
+  mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides; nomenclature?: CatalogueChoice }): MappedWorkbook;
   validate(workbook: MappedWorkbook, options?: { sheet?: string }): Finding[];
   /** What a rule checks, in both languages (for summary lines of the human report). */
   describeRule?(rule: RuleId): Message | undefined;
@@ -24,6 +33,8 @@ export interface CheckRequest {
   file: string;
   sheet?: string;
   json: boolean;
+  /** `--catalogue FILE|NAME`: this nomenclature list for every table instead of the one chosen by year. */
+  catalogue?: string;
 }
 
 export const EXIT_OK = 0;
@@ -38,16 +49,18 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
       return EXIT_CANNOT_RUN;
     }
     const checker = engine ?? (await import("./engine")).defaultEngine;
-    const mapped = checker.mapWorkbook(snapshots, { overrides });
+    const nomenclature = await nomenclatureChoice(req.catalogue);
+    const mapped = checker.mapWorkbook(snapshots, { overrides, nomenclature });
     mapped.file = req.file;
     const findings = checker.validate(mapped, req.sheet !== undefined ? { sheet: req.sheet } : {});
     const tables = req.sheet !== undefined ? mapped.tables.filter((t) => t.sheet === req.sheet) : mapped.tables;
 
     if (req.json) {
-      io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables) }, null, 2)}\n`);
     } else {
       const describeRule = checker.describeRule?.bind(checker);
       io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet }));
+      io.stdout(catalogueLines(cataloguesUsed(tables), req.lang));
     }
     return findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
