@@ -31,6 +31,8 @@ interface IndexedEntry {
 const PREFIX = 4;
 const MAX_CANDIDATES = 12;
 const CACHE_LIMIT = 50_000;
+/** A parent with at most this many entries under it has them all scored (no prefix search). */
+const DIRECT_SCORING = 64;
 
 function prefixesOf(p: PreparedName): Set<string> {
   const out = new Set<string>();
@@ -48,6 +50,11 @@ export class NameIndex {
   private readonly indexed: IndexedEntry[] = [];
   private readonly byEntry = new Map<NomenclatureEntry, PreparedName>();
   private readonly byPrefix = new Map<string, number[]>();
+  /** Entries under each kode ("X.XX.01.2.02" -> its sub kegiatan): a query under a parent scores them all. */
+  private readonly byAncestor = new Map<string, number[]>();
+  /** Prefixes too common to narrow the search ("kabu", "kota" in a quarter of the full list). */
+  private readonly common = new Set<string>();
+  private counts: Uint16Array | undefined;
   private readonly cache = new Map<string, NomenclatureMatch | null>();
   private readonly levelCache = new Map<string, LevelMatches>();
 
@@ -61,7 +68,15 @@ export class NameIndex {
         if (list) list.push(i);
         else this.byPrefix.set(p, [i]);
       }
+      for (let dot = entry.kode.indexOf("."); dot > 0; dot = entry.kode.indexOf(".", dot + 1)) {
+        const ancestor = entry.kode.slice(0, dot);
+        const list = this.byAncestor.get(ancestor);
+        if (list) list.push(i);
+        else this.byAncestor.set(ancestor, [i]);
+      }
     }
+    const tooCommon = Math.max(200, this.indexed.length / 8);
+    for (const [p, list] of this.byPrefix) if (list.length > tooCommon) this.common.add(p);
   }
 
   /** The entry most similar to the name, or undefined when none reaches minSimilarity. */
@@ -116,16 +131,38 @@ export class NameIndex {
 
   private scoredCandidates(normalized: string, opts: MatchOptions): NomenclatureMatch[] {
     const prepared = prepareName(normalized);
-    const shared = new Map<number, number>();
+    const under = opts.parentKode !== undefined ? (this.byAncestor.get(opts.parentKode) ?? []) : undefined;
+    if (under !== undefined && under.length <= DIRECT_SCORING) {
+      const out: NomenclatureMatch[] = [];
+      for (const i of under) {
+        const { entry } = this.indexed[i];
+        if (opts.level && entry.level !== opts.level) continue;
+        out.push({ entry, similarity: similarityOf(prepared, this.indexed[i].prepared) });
+      }
+      return out;
+    }
     const filtered = opts.level !== undefined || opts.parentKode !== undefined;
-    for (const p of prefixesOf(prepared)) {
+    const prefixes = prefixesOf(prepared);
+    let telling = 0;
+    for (const p of prefixes) if (!this.common.has(p)) telling++;
+    // shared prefix counts in a reused array: the full list's prefix lists hold hundreds of entries each
+    const counts = (this.counts ??= new Uint16Array(this.indexed.length));
+    const touched: number[] = [];
+    for (const p of prefixes) {
+      if (telling > 0 && this.common.has(p)) continue;
       for (const i of this.byPrefix.get(p) ?? []) {
-        if (filtered && !accepts(this.indexed[i].entry, opts)) continue;
-        shared.set(i, (shared.get(i) ?? 0) + 1);
+        if (counts[i] === 0) {
+          if (filtered && !accepts(this.indexed[i].entry, opts)) continue;
+          touched.push(i);
+        }
+        counts[i]++;
       }
     }
-    if (shared.size === 0) return [];
-    const candidates = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES);
+    if (touched.length === 0) return [];
+    const candidates = touched.map((i): [number, number] => [i, counts[i]]);
+    for (const i of touched) counts[i] = 0;
+    candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    candidates.length = Math.min(candidates.length, MAX_CANDIDATES);
     return candidates.map(([i]) => ({ entry: this.indexed[i].entry, similarity: similarityOf(prepared, this.indexed[i].prepared) }));
   }
 }
