@@ -275,9 +275,13 @@ export function importList(rows: readonly ListRow[], opts: ImportOptions = {}): 
   }
   let missingParents = 0;
   const missingListed: string[] = [];
+  // a list without a level at all (sub kegiatan only, or no urusan/bidang rows) does not miss its entries
+  const levelsListed = new Set(unique.map((p) => p.level));
+  const parentLevel: Record<CatalogueLevel, CatalogueLevel | undefined> = { urusan: undefined, bidang: "urusan", program: "bidang", kegiatan: "program", subKegiatan: "kegiatan" };
   for (const p of unique) {
     const parent = parentKodeOf(p.kode, p.level);
-    if (parent === undefined) continue;
+    const level = parentLevel[p.level];
+    if (parent === undefined || level === undefined || !levelsListed.has(level)) continue;
     const found = seen.get(parent);
     if (!found) {
       missingParents++;
@@ -358,6 +362,8 @@ function readLevelled(
     const kode = previous !== "" && !part.startsWith(previous + ".") ? `${previous}.${part}` : part;
     previous = kode;
     const nameCol = columns.find((c) => c.field === "nama" && c.level === level) ?? (level === "subKegiatan" ? columns.find((c) => c.field === "nama" && c.level === undefined) : undefined);
+    // a level with a kode column but no name column (kode_urusan beside nama_sub_giat) is only part of the code
+    if (!nameCol) continue;
     const name = read(r, nameCol);
     pending.push({ kode, level, name, line: r.line, meta: level === "subKegiatan" ? meta : undefined });
   }
