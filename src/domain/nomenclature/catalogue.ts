@@ -102,8 +102,13 @@ function asPenunjang(kode: string): string | undefined {
 
 /** The kewenangan digit K of a kegiatan or sub kegiatan kode (U.BB.PP.K.KK…), undefined for shorter codes. */
 function kewenanganOf(kode: string): string | undefined {
-  const parts = kode.split(".");
-  return parts.length >= 5 ? parts[3] : undefined;
+  let at = -1;
+  for (let n = 0; n < 3; n++) {
+    at = kode.indexOf(".", at + 1);
+    if (at < 0) return undefined;
+  }
+  const end = kode.indexOf(".", at + 1);
+  return end < 0 ? undefined : kode.slice(at + 1, end);
 }
 
 export class Catalogue {
@@ -120,6 +125,7 @@ export class Catalogue {
   private readonly kewenangan = new Set<string>();
   private readonly headingNames = new Map<string, string>();
   private index: NameIndex | undefined;
+  private readonly written = new Map<string, NomenclatureEntry | null>();
   /**
    * Whether the list is a whole official list: only then may a kode missing from it be reported as not in the
    * nomenclature. The built-in list holds the kecamatan entries DOMAIN.md names, not the whole annex.
@@ -186,11 +192,17 @@ export class Catalogue {
 
   /** The entry of a kode as a unit writes it: exact, or the penunjang program's `X.XX.01…` entry. */
   entryByKode(kode: string): NomenclatureEntry | undefined {
-    const k = kode.trim();
-    const exact = this.byKode.get(k);
+    const exact = this.byKode.get(kode);
     if (exact) return exact;
+    // a unit's own penunjang kodes, and kodes the list does not hold, are asked for again row after row
+    const known = this.written.get(kode);
+    if (known !== undefined) return known ?? undefined;
+    const k = kode.trim();
     const penunjang = asPenunjang(k);
-    return penunjang ? this.byKode.get(penunjang) : undefined;
+    const found = this.byKode.get(k) ?? (penunjang ? this.byKode.get(penunjang) : undefined);
+    if (this.written.size >= 50_000) this.written.clear();
+    this.written.set(kode, found ?? null);
+    return found;
   }
 
   /** The kode as the list holds it ("5.02.01.2.02" -> "X.XX.01.2.02" when only the penunjang form is listed). */

@@ -5,7 +5,7 @@
  */
 import type { NomenclatureEntry, NomenclatureLevel } from "./catalogue";
 import { normalizeName } from "./normalize";
-import { prepareName, similarityOf, tokenTexts, type PreparedName } from "./similarity";
+import { prepareName, similarityBound, similarityOf, tokenTexts, type PreparedName } from "./similarity";
 
 export interface NomenclatureMatch {
   entry: NomenclatureEntry;
@@ -55,6 +55,9 @@ export class NameIndex {
   /** Prefixes too common to narrow the search ("kabu", "kota" in a quarter of the full list). */
   private readonly common = new Set<string>();
   private counts: Uint16Array | undefined;
+  private readonly entryCache = new Map<string, number>();
+  private readonly normalizedNames = new Map<string, string>();
+  private readonly rankCache = new Map<string, NomenclatureMatch[]>();
   private readonly cache = new Map<string, NomenclatureMatch | null>();
   private readonly levelCache = new Map<string, LevelMatches>();
 
@@ -81,7 +84,7 @@ export class NameIndex {
 
   /** The entry most similar to the name, or undefined when none reaches minSimilarity. */
   match(name: string, opts: MatchOptions = {}): NomenclatureMatch | undefined {
-    const normalized = normalizeName(name);
+    const normalized = this.normalized(name);
     if (normalized.length < 3) return undefined;
     const min = opts.minSimilarity ?? 0.5;
     const key = `${opts.level ?? ""}|${opts.parentKode ?? ""}|${normalized}`;
@@ -97,7 +100,7 @@ export class NameIndex {
 
   /** The best entry of each level for one name, in one pass. Entries below minSimilarity are left out. */
   matchLevels(name: string, minSimilarity: number): LevelMatches {
-    const normalized = normalizeName(name);
+    const normalized = this.normalized(name);
     if (normalized.length < 3) return {};
     let all = this.levelCache.get(normalized);
     if (!all) {
@@ -119,27 +122,48 @@ export class NameIndex {
 
   /** Candidates of the given level/parent, most similar first (at most MAX_CANDIDATES). */
   ranked(name: string, opts: MatchOptions): NomenclatureMatch[] {
-    const normalized = normalizeName(name);
+    const normalized = this.normalized(name);
     if (normalized.length < 3) return [];
-    return this.scoredCandidates(normalized, opts).sort((a, b) => b.similarity - a.similarity);
+    const key = `${opts.level ?? ""}|${opts.parentKode ?? ""}|${normalized}`;
+    let hit = this.rankCache.get(key);
+    if (!hit) {
+      hit = this.scoredCandidates(normalized, opts).sort((a, b) => b.similarity - a.similarity);
+      if (this.rankCache.size >= CACHE_LIMIT) this.rankCache.clear();
+      this.rankCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** normalizeName, remembered: a kabupaten's workbooks repeat the same names in every unit. */
+  private normalized(name: string): string {
+    let n = this.normalizedNames.get(name);
+    if (n === undefined) {
+      n = normalizeName(name);
+      if (this.normalizedNames.size >= CACHE_LIMIT) this.normalizedNames.clear();
+      this.normalizedNames.set(name, n);
+    }
+    return n;
   }
 
   similarityToEntry(name: string, entry: NomenclatureEntry): number {
+    const normalized = this.normalized(name);
     const target = this.byEntry.get(entry) ?? prepareName(normalizeName(entry.name));
-    return similarityOf(prepareName(normalizeName(name)), target);
+    if (normalized === target.normalized) return normalized === "" ? 0 : 1;
+    const key = `${entry.kode}|${normalized}`;
+    let s = this.entryCache.get(key);
+    if (s === undefined) {
+      s = similarityOf(prepareName(normalized), target);
+      if (this.entryCache.size >= CACHE_LIMIT) this.entryCache.clear();
+      this.entryCache.set(key, s);
+    }
+    return s;
   }
 
   private scoredCandidates(normalized: string, opts: MatchOptions): NomenclatureMatch[] {
     const prepared = prepareName(normalized);
     const under = opts.parentKode !== undefined ? (this.byAncestor.get(opts.parentKode) ?? []) : undefined;
     if (under !== undefined && under.length <= DIRECT_SCORING) {
-      const out: NomenclatureMatch[] = [];
-      for (const i of under) {
-        const { entry } = this.indexed[i];
-        if (opts.level && entry.level !== opts.level) continue;
-        out.push({ entry, similarity: similarityOf(prepared, this.indexed[i].prepared) });
-      }
-      return out;
+      return this.scoreBest(prepared, opts.level ? under.filter((i) => this.indexed[i].entry.level === opts.level) : under);
     }
     const filtered = opts.level !== undefined || opts.parentKode !== undefined;
     const prefixes = prefixesOf(prepared);
@@ -163,6 +187,27 @@ export class NameIndex {
     for (const i of touched) counts[i] = 0;
     candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     candidates.length = Math.min(candidates.length, MAX_CANDIDATES);
-    return candidates.map(([i]) => ({ entry: this.indexed[i].entry, similarity: similarityOf(prepared, this.indexed[i].prepared) }));
+    return this.scoreBest(prepared, candidates.map(([i]) => i));
+  }
+
+  /**
+   * Similarities of the candidates that can be among the best two of their level (the callers want the best per
+   * level, or the best two): a candidate whose bound from characters alone is below the second best so far of
+   * its level is left out without the token comparison.
+   */
+  private scoreBest(prepared: PreparedName, indexes: number[]): NomenclatureMatch[] {
+    const bounded = indexes.map((i) => ({ i, bound: similarityBound(prepared, this.indexed[i].prepared) })).sort((a, b) => b.bound - a.bound);
+    const top = new Map<NomenclatureLevel, [number, number]>();
+    const out: NomenclatureMatch[] = [];
+    for (const { i, bound } of bounded) {
+      const { entry, prepared: other } = this.indexed[i];
+      const best = top.get(entry.level) ?? [0, 0];
+      if (bound < best[1]) continue;
+      const similarity = similarityOf(prepared, other);
+      if (similarity > best[0]) top.set(entry.level, [similarity, best[0]]);
+      else if (similarity > best[1]) top.set(entry.level, [best[0], similarity]);
+      out.push({ entry, similarity });
+    }
+    return out;
   }
 }

@@ -102,6 +102,16 @@ function tokenOverlap(a: PreparedName, b: PreparedName): number {
   return weight === 0 ? 0 : total / weight;
 }
 
+/**
+ * The most similarityOf(a, b) can be, from the character part alone (the token part is at most 1): lets a search
+ * skip the token comparison of candidates that cannot beat what it already has.
+ */
+export function similarityBound(a: PreparedName, b: PreparedName): number {
+  if (a.normalized === b.normalized) return 1;
+  const chars = diceOf(a.compact, b.compact);
+  return chars < FAR_APART ? 0.5 * chars + 0.001 : 0.5 * chars + 0.501;
+}
+
 export function similarityOf(a: PreparedName, b: PreparedName): number {
   if (a.normalized === b.normalized) return a.normalized === "" ? 0 : 1;
   const chars = diceOf(a.compact, b.compact);
