@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { HostError } from "../domain/host";
-import { Catalogue, type CatalogueData, type CatalogueOrigin } from "../domain/nomenclature";
+import { Catalogue, isCatalogueData, type CatalogueData, type CatalogueOrigin } from "../domain/nomenclature";
 import { importList, splitDelimited, type ImportOptions, type ImportResult, type ListRow } from "../domain/nomenclature/importList";
 import { cellText, type SheetSnapshot } from "../domain/sheet/snapshot";
 import { openXlsxHost } from "../xlsx";
@@ -25,11 +25,6 @@ function fileOf(dir: string, name: string): string {
   return path.join(dir, `${name.replace(/[^A-Za-z0-9._-]+/g, "-")}.json`);
 }
 
-export function isCatalogueData(x: unknown): x is CatalogueData {
-  if (typeof x !== "object" || x === null) return false;
-  const d = x as Partial<CatalogueData>;
-  return d.format === "renja-nomenklatur" && d.version === 1 && typeof d.name === "string" && typeof d.regulation === "string" && Array.isArray(d.entries);
-}
 
 export function storedCatalogues(dir = catalogueDir()): Catalogue[] {
   let files: string[];

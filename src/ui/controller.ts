@@ -8,6 +8,8 @@ import { HostError } from "../domain/host";
 import type { InteractiveHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
 import type { Level, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
 import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
+import type { Catalogue } from "../domain/nomenclature";
+import { fixedCatalogue, type CatalogueChoice } from "../domain/nomenclature/library";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
 import type { Lang } from "./i18n";
 import { t } from "./i18n";
@@ -15,7 +17,7 @@ import type { PlanKind, PlannedChange, Planners } from "./planners";
 
 /** Mapping and validation, injected so the pane's bundle and tests choose what they load. */
 export interface Engine {
-  mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides }): MappedWorkbook;
+  mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides; nomenclature?: CatalogueChoice }): MappedWorkbook;
   validate(workbook: MappedWorkbook): Finding[];
 }
 
@@ -75,6 +77,8 @@ export interface PaneState {
   highlighted: boolean;
   /** The finding the user last clicked (its details show above the list), or a related cell. */
   selected?: { sheet: string; cell: string; rule?: Finding["rule"] };
+  /** The nomenclature list checks use (loaded in the pane or bundled with the add-in); the built-in one when unset. */
+  nomenclature?: Catalogue;
 }
 
 type Listener = () => void;
@@ -116,6 +120,12 @@ export class PaneController {
 
   setLang(lang: Lang): void {
     this.set({ lang });
+  }
+
+  /** Use this nomenclature list (undefined: the built-in one); a workbook already read is checked again with it. */
+  setNomenclature(catalogue: Catalogue | undefined): void {
+    this.set({ nomenclature: catalogue });
+    if (this.state.workbook) this.remap();
   }
 
   setView(view: View): void {
@@ -319,7 +329,8 @@ export class PaneController {
 
   private remap(): void {
     if (!this.snapshots) return;
-    const workbook = this.engine.mapWorkbook(this.snapshots, { overrides: this.state.overrides });
+    const nomenclature = this.state.nomenclature ? fixedCatalogue(this.state.nomenclature) : undefined;
+    const workbook = this.engine.mapWorkbook(this.snapshots, { overrides: this.state.overrides, ...(nomenclature ? { nomenclature } : {}) });
     const findings = this.engine.validate(workbook);
     this.set({ workbook, findings });
   }

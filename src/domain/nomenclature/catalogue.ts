@@ -54,6 +54,13 @@ export interface CatalogueData {
   unverified?: string[];
 }
 
+/** A catalogue as stored (the JSON import writes, the pane keeps, the add-in bundles). */
+export function isCatalogueData(x: unknown): x is CatalogueData {
+  if (typeof x !== "object" || x === null) return false;
+  const d = x as Partial<CatalogueData>;
+  return d.format === "renja-nomenklatur" && d.version === 1 && typeof d.name === "string" && typeof d.regulation === "string" && Array.isArray(d.entries);
+}
+
 export const PENUNJANG_BIDANG = "X.XX";
 
 /** See Catalogue.suggest. */
