@@ -19,6 +19,7 @@ const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const webpack = require("webpack");
 const { DEV_BASE_URL, normaliseBaseUrl, rewriteManifest } = require("./scripts/manifest-url");
 const { contentSecurityPolicy } = require("./scripts/contentSecurityPolicy");
 
@@ -79,6 +80,47 @@ function javascriptMinimizer() {
   });
 }
 
+/**
+ * `--env catalogue=FILE`: a nomenclature list bundled with the add-in, written beside the pane as
+ * nomenklatur.json and fetched by the pane when it starts (src/ui/nomenclatureSource.ts). FILE is a list as
+ * `renja catalogue import` writes it (.json in the data folder), or an official list (TSV/CSV) converted with the
+ * compiled importer in dist/ (`npm run build:cli` first).
+ */
+const BUNDLED_CATALOGUE = "nomenklatur.json";
+
+/** Writes one file of the given content into the output (the bundled nomenclature list). */
+class EmitFilePlugin {
+  constructor(name, content) {
+    this.name = name;
+    this.content = content;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("EmitFilePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "EmitFilePlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset(this.name, new webpack.sources.RawSource(this.content));
+      });
+    });
+  }
+}
+
+function bundledCatalogue(file) {
+  const text = fs.readFileSync(path.resolve(file), "utf8");
+  if (/\.json$/i.test(file)) {
+    const data = JSON.parse(text);
+    if (data.format !== "renja-nomenklatur") throw new Error(`${file} is not a Renja Cermat nomenclature list`);
+    return JSON.stringify(data);
+  }
+  let importer;
+  try {
+    importer = require("./dist/src/domain/nomenclature/importList.js");
+  } catch {
+    throw new Error("--env catalogue=FILE with a TSV/CSV list needs the compiled importer: run `npm run build:cli` first");
+  }
+  const result = importer.importList(importer.splitDelimited(text), { fileName: path.basename(file) });
+  if (!result.ok) throw new Error(`${file}: ${result.errors.map((e) => e.message.en).join(" ")}`);
+  return JSON.stringify(result.data);
+}
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const baseUrl = production && process.env.ADDIN_BASE_URL ? normaliseBaseUrl(process.env.ADDIN_BASE_URL) : undefined;
@@ -89,6 +131,7 @@ module.exports = (env = {}, argv = {}) => {
     );
   }
   const certificates = env.http ? undefined : devCertificates();
+  const catalogue = typeof env.catalogue === "string" && env.catalogue !== "" ? bundledCatalogue(env.catalogue) : undefined;
 
   return {
     mode: production ? "production" : "development",
@@ -167,6 +210,8 @@ module.exports = (env = {}, argv = {}) => {
         ],
       }),
       new ChunkListPlugin(),
+      new webpack.DefinePlugin({ __RENJA_BUNDLED_CATALOGUE__: JSON.stringify(catalogue ? BUNDLED_CATALOGUE : "") }),
+      ...(catalogue ? [new EmitFilePlugin(BUNDLED_CATALOGUE, catalogue)] : []),
     ],
     optimization: {
       splitChunks: {

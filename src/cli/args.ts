@@ -9,7 +9,7 @@ import type { Lang } from "./lang";
 
 export type Command =
   | { kind: "help"; lang: Lang }
-  | { kind: "check"; lang: Lang; files: string[]; sheet?: string; json: boolean; summary: boolean; max?: number; sipd?: string; skpd?: string }
+  | { kind: "check"; lang: Lang; files: string[]; sheet?: string; json: boolean; summary: boolean; max?: number; sipd?: string; skpd?: string; catalogue?: string }
   | { kind: "report"; lang: Lang; files: string[]; output: string; paper: "f4" | "a4"; sipd?: string; skpd?: string }
   | { kind: "recompute"; lang: Lang; file: string; output?: string; mode: "formulas" | "values"; dryRun: boolean }
   | { kind: "fix-numbers"; lang: Lang; file: string; output?: string; dryRun: boolean }
@@ -24,7 +24,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const problems: Message[] = [];
-  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--max", "--sipd", "--skpd"]);
+  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--max", "--sipd", "--skpd", "--catalogue"]);
   const boolean = new Set(["--json", "--help", "-h", "--dry-run", "--replace", "--summary"]);
 
   for (let i = 0; i < argv.length; i++) {
@@ -97,13 +97,14 @@ function checkCommand(rest: string[], values: Map<string, string>, flags: Set<st
     max = Number(maxText);
   }
   if (values.has("--skpd") && !values.has("--sipd")) return usage("Opsi --skpd hanya berlaku bersama --sipd.", "The option --skpd applies only with --sipd.");
-  return { kind: "check", lang, files: rest, sheet: values.get("--sheet"), json: flags.has("--json"), summary: flags.has("--summary"), max, ...sipdOptions(values) };
+  const catalogue = values.get("--catalogue");
+  return { kind: "check", lang, files: rest, sheet: values.get("--sheet"), json: flags.has("--json"), summary: flags.has("--summary"), max, ...sipdOptions(values), ...(catalogue !== undefined ? { catalogue } : {}) };
 }
 
 /** report <file|folder>… -o <verifikasi.xlsx> [--paper f4|a4]. */
 function reportCommand(rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  const foreign = ["--sheet", "--json", "--summary", "--max", "--mode", "--dry-run", "--from", "--order", "--replace"].find((o) => values.has(o) || flags.has(o));
+  const foreign = ["--sheet", "--json", "--summary", "--max", "--mode", "--dry-run", "--from", "--order", "--replace", "--catalogue"].find((o) => values.has(o) || flags.has(o));
   if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk report.`, `The option ${foreign} does not apply to report.`);
   if (rest.length === 0) return usage("Sebutkan berkas .xlsx atau folder yang akan diverifikasi.", "Name the .xlsx files or folders to verify.");
   const output = values.get("-o") ?? values.get("--output");
@@ -118,7 +119,7 @@ function reportCommand(rest: string[], values: Map<string, string>, flags: Set<s
 /** recompute / fix-numbers: one input, an output (not needed for --dry-run) that is not the input itself. */
 function writeCommand(command: "recompute" | "fix-numbers", rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  const foreign = ["--sheet", "--json", "--from", "--paper", "--order", "--replace", "--summary", "--max", "--sipd", "--skpd"].find((o) => values.has(o) || flags.has(o));
+  const foreign = ["--sheet", "--json", "--from", "--paper", "--order", "--replace", "--summary", "--max", "--sipd", "--skpd", "--catalogue"].find((o) => values.has(o) || flags.has(o));
   if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk ${command}.`, `The option ${foreign} does not apply to ${command}.`);
   if (rest.length !== 1) return usage("Sebutkan tepat satu berkas .xlsx masukan.", "Name exactly one input .xlsx file.");
   const output = values.get("-o") ?? values.get("--output");

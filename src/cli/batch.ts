@@ -13,6 +13,7 @@ import { reviewUnit, type UnitReview } from "../domain/review/unitReview";
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, internalErrorMessage, readWorkbook, unknownSheetMessage, type CheckEngine } from "./check";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
+import type { CatalogueChoice } from "../domain/nomenclature/library";
 import { ERASE_LINE } from "./terminalText";
 
 export const EXIT_NO_TABLE = 3;
@@ -129,6 +130,8 @@ export async function isFolder(p: string): Promise<boolean> {
 export interface CheckFileOptions {
   lang: Lang;
   sheet?: string;
+  /** The nomenclature list(s) to map with: `--catalogue`, else the stored lists by plan year (nomenclatureChoice). */
+  nomenclature?: CatalogueChoice;
 }
 
 /** Reads, maps and validates one workbook into its outcome; never throws. */
@@ -139,7 +142,7 @@ export async function checkFile(file: string, options: CheckFileOptions, io: Cli
       const reason = { id: unknownSheetMessage(options.sheet, snapshots, "id"), en: unknownSheetMessage(options.sheet, snapshots, "en") };
       return { file, label, code: EXIT_CANNOT_RUN, reason, tables: [], findings: [] };
     }
-    const mapped = engine.mapWorkbook(snapshots, { overrides });
+    const mapped = engine.mapWorkbook(snapshots, { overrides, ...(options.nomenclature ? { nomenclature: options.nomenclature } : {}) });
     mapped.file = file;
     const findings = engine.validate(mapped, options.sheet !== undefined ? { sheet: options.sheet } : {});
     const tables = options.sheet !== undefined ? mapped.tables.filter((t) => t.sheet === options.sheet) : mapped.tables;

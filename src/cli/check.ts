@@ -13,9 +13,18 @@ import type { Lang } from "./lang";
 import { tableToJson } from "../domain/mapping/tableJson";
 import type { SipdExport } from "../domain/sipd";
 import { loadSipdExport, sipdAgreement, sipdLines } from "./sipd";
+import type { CatalogueChoice } from "../domain/nomenclature/library";
+import { catalogueLines, cataloguesUsed } from "./catalogueReport";
+
+/** `--catalogue` for every table, else the stored lists by plan year (the built-in list when none fits). */
+export async function nomenclatureChoice(ref: string | undefined): Promise<CatalogueChoice> {
+  const { resolveCatalogue, storedCatalogues } = await import("./catalogueStore");
+  const { catalogueByYear, fixedCatalogue } = await import("../domain/nomenclature/library");
+  return ref !== undefined ? fixedCatalogue(await resolveCatalogue(ref)) : catalogueByYear(storedCatalogues());
+}
 
 export interface CheckEngine {
-  mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides }): MappedWorkbook;
+  mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides; nomenclature?: CatalogueChoice }): MappedWorkbook;
   validate(workbook: MappedWorkbook, options?: { sheet?: string; sipd?: { export: SipdExport; skpd?: string } }): Finding[];
   /** What a rule checks, in both languages (for summary lines of the human report). */
   describeRule?(rule: RuleId): Message | undefined;
@@ -33,6 +42,8 @@ export interface CheckRequest {
   max?: number;
   /** Terminal width for wrapping the human report. */
   width?: number;
+  /** `--catalogue FILE|NAME`: this nomenclature list for every table instead of the one chosen by year. */
+  catalogue?: string;
 }
 
 export const EXIT_OK = 0;
@@ -47,7 +58,8 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
       return EXIT_CANNOT_RUN;
     }
     const checker = engine ?? (await import("./engine")).defaultEngine;
-    const mapped = checker.mapWorkbook(snapshots, { overrides });
+    const nomenclature = await nomenclatureChoice(req.catalogue);
+    const mapped = checker.mapWorkbook(snapshots, { overrides, nomenclature });
     mapped.file = req.file;
     const sipd = req.sipd !== undefined ? await loadSipdExport(io, req.sipd) : undefined;
     const agreement = sipd ? sipdAgreement(mapped, sipd, req.skpd) : undefined;
@@ -60,10 +72,11 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
 
     if (req.json) {
       const sipdJson = agreement ? { sipd: { file: req.sipd, agrees: agreement.agrees, lines: agreement.lines.map((l) => l[req.lang].trim()) } } : {};
-      io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings, ...sipdJson }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables), ...sipdJson }, null, 2)}\n`);
     } else {
       const describeRule = checker.describeRule?.bind(checker);
       io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet, max: req.max, width: req.width }));
+      io.stdout(catalogueLines(cataloguesUsed(tables), req.lang));
       if (agreement) io.stdout(sipdLines(agreement, req.lang));
     }
     return findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;

@@ -8,7 +8,7 @@ import { tableToJson } from "../domain/mapping/tableJson";
 import { formatRupiah } from "../domain/numbers/format";
 import { KIND_LABEL } from "../domain/review/unitReview";
 import { checkInputs, EXIT_NO_TABLE, expandInputs, isFolder, worstExitCode, type FileOutcome } from "./batch";
-import { runCheck, type CheckEngine, type CheckRequest } from "./check";
+import { nomenclatureChoice, runCheck, type CheckEngine, type CheckRequest } from "./check";
 import { humanReport } from "./humanReport";
 import type { CliIo } from "./io";
 
@@ -20,12 +20,13 @@ export interface CheckManyRequest extends Omit<CheckRequest, "file"> {
 export async function runCheckCommand(req: CheckManyRequest, io: CliIo, engine?: CheckEngine): Promise<number> {
   const [only] = req.files;
   if (req.files.length === 1 && !req.summary && !(await isFolder(only))) {
-    return runCheck({ lang: req.lang, file: only, sheet: req.sheet, json: req.json, max: req.max, width: req.width, sipd: req.sipd, skpd: req.skpd }, io, engine);
+    return runCheck({ lang: req.lang, file: only, sheet: req.sheet, json: req.json, max: req.max, width: req.width, sipd: req.sipd, skpd: req.skpd, catalogue: req.catalogue }, io, engine);
   }
   const checker = engine ?? (await import("./engine")).defaultEngine;
   const inputs = await expandInputs(req.files);
   const rows: FileOutcome[] = [];
-  const codes = await checkInputs(inputs, { lang: req.lang, sheet: req.sheet }, io, checker, (outcome) => {
+  const nomenclature = await nomenclatureChoice(req.catalogue);
+  const codes = await checkInputs(inputs, { lang: req.lang, sheet: req.sheet, nomenclature }, io, checker, (outcome) => {
     if (req.json) io.stdout(`${JSON.stringify(jsonLine(outcome, req))}\n`);
     else if (req.summary) rows.push(outcome);
     else printHuman(outcome, req, io, checker);

@@ -18,9 +18,23 @@ export interface MainDeps {
 
 const EXIT_USAGE = 2;
 
+/** `renja [--lang L] catalogue …`: its own options (src/cli/catalogue.ts). */
+function isCatalogueCommand(argv: readonly string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--lang") i++;
+    else if (argv[i] === "--help" || argv[i] === "-h") return false;
+    else if (!argv[i].startsWith("-")) return argv[i] === "catalogue";
+  }
+  return false;
+}
+
 export async function main(argv: string[], deps: MainDeps = {}): Promise<number> {
   const io = terminalSafe(deps.io ?? nodeIo());
   try {
+    if (isCatalogueCommand(argv)) {
+      const { parseCatalogueArgs, runCatalogue } = await import("./catalogue");
+      return await runCatalogue(parseCatalogueArgs(argv.filter((a, i) => !(a === "catalogue" && i === argv.indexOf("catalogue")))), io);
+    }
     return await run(parseArgs(argv), io, deps.engine);
   } finally {
     await io.flush?.();

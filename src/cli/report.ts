@@ -8,7 +8,7 @@ import { HostError } from "../domain/host";
 import { buildVerificationSheets, type ReportUnit } from "../domain/review/verificationSheets";
 import { sheetsToNewWorkbook } from "../xlsx/patch/separateWorkbook";
 import { checkInputs, EXIT_NO_TABLE, expandInputs, type FileOutcome } from "./batch";
-import type { CheckEngine } from "./check";
+import { nomenclatureChoice, type CheckEngine } from "./check";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
 
@@ -31,7 +31,7 @@ export async function runReport(req: ReportRequest, io: CliIo, engine?: CheckEng
     const checker = engine ?? (await import("./engine")).defaultEngine;
     const inputs = await expandInputs(req.files);
     const units: ReportUnit[] = [];
-    await checkInputs(inputs, { lang: req.lang }, io, checker, (o) => {
+    await checkInputs(inputs, { lang: req.lang, nomenclature: await nomenclatureChoice(undefined) }, io, checker, (o) => {
       units.push(reportUnit(o));
       if (o.reason) io.stderr(`renja: ${o.file}: ${o.reason[req.lang]}\n`);
     });

@@ -8,6 +8,8 @@ import { HostError } from "../domain/host";
 import type { PaneHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
 import type { Level, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
 import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
+import type { Catalogue } from "../domain/nomenclature";
+import { fixedCatalogue, type CatalogueChoice } from "../domain/nomenclature/library";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
 import type { SipdExport, SipdReadFailure } from "../domain/sipd/types";
 import { compareWithSipd } from "../domain/sipd/compare";
@@ -17,7 +19,7 @@ import type { PlanKind, PlannedChange, Planners } from "./planners";
 
 /** Mapping and validation, injected so the pane's bundle and tests choose what they load. */
 export interface Engine {
-  mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides }): MappedWorkbook;
+  mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides; nomenclature?: CatalogueChoice }): MappedWorkbook;
   validate(workbook: MappedWorkbook, options?: { sipd?: { export: SipdExport; skpd?: string } }): Finding[];
   /** Reads a SIPD-RI export picked in the pane (in the browser: the file is never uploaded). */
   readSipd?(bytes: Uint8Array, fileName: string): Promise<SipdExport | SipdReadFailure>;
@@ -77,6 +79,8 @@ export interface PaneState {
   sipd?: SipdState;
   /** The finding the user last clicked (its details show above the list), or a related cell. */
   selected?: { sheet: string; cell: string; rule?: Finding["rule"] };
+  /** The nomenclature list checks use (loaded in the pane or bundled with the add-in); the built-in one when unset. */
+  nomenclature?: Catalogue;
 }
 
 type Listener = () => void;
@@ -118,6 +122,12 @@ export class PaneController {
 
   setLang(lang: Lang): void {
     this.set({ lang });
+  }
+
+  /** Use this nomenclature list (undefined: the built-in one); a workbook already read is checked again with it. */
+  setNomenclature(catalogue: Catalogue | undefined): void {
+    this.set({ nomenclature: catalogue });
+    if (this.state.workbook) this.remap();
   }
 
   setView(view: View): void {
@@ -322,7 +332,8 @@ export class PaneController {
 
   private remap(): void {
     if (!this.snapshots) return;
-    const workbook = this.engine.mapWorkbook(this.snapshots, { overrides: this.state.overrides });
+    const nomenclature = this.state.nomenclature ? fixedCatalogue(this.state.nomenclature) : undefined;
+    const workbook = this.engine.mapWorkbook(this.snapshots, { overrides: this.state.overrides, ...(nomenclature ? { nomenclature } : {}) });
     const sipd = this.state.sipd;
     const findings = sipd ? this.engine.validate(workbook, { sipd: { export: sipd.export, skpd: sipd.skpd } }) : this.engine.validate(workbook);
     this.set({ workbook, findings, ...(sipd ? { sipd: sipdStateOf(workbook, sipd.export, sipd.file, sipd.skpd) } : {}) });

@@ -10,11 +10,11 @@ type ConfigFactory = (env: Record<string, unknown>, argv: { mode: string }) => C
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 
-export async function buildPage(outDir: string): Promise<void> {
+export async function buildPage(outDir: string, env: Record<string, unknown> = {}): Promise<void> {
   // The shell's config is CommonJS JavaScript; loading it is the point (the test builds what `npm start` serves).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const factory = require(path.join(ROOT, "webpack.config.js")) as ConfigFactory;
-  const config = factory({ http: true }, { mode: "development" });
+  const config = factory({ http: true, ...env }, { mode: "development" });
   config.output = { ...config.output, path: outDir, clean: true };
   // The chunk list belongs to release builds (bench/); a test build must not rewrite it.
   config.plugins = (config.plugins ?? []).filter((p) => p?.constructor?.name !== "ChunkListPlugin");

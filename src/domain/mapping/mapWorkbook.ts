@@ -3,6 +3,8 @@
  * column roles, year N and stated years, kind, and each row's level with its parent; plus the narrative cells
  * that state counts or totals. The user's corrections (MappingOverrides) win over everything inferred.
  */
+import type { Catalogue } from "../nomenclature";
+import { BUILTIN_CHOICE, type CatalogueChoice } from "../nomenclature/library";
 import type { SheetSnapshot } from "../sheet/snapshot";
 import { columnIndex } from "../sheet/snapshot";
 import { assignRoles, moneyRolesOf, type TableFlavour } from "./columnRoles";
@@ -21,6 +23,8 @@ export interface MapOptions {
   overrides?: MappingOverrides;
   /** false to map without the nomenclature catalogue (default true). */
   catalogue?: boolean;
+  /** Which nomenclature list a table of year N uses (default: the built-in list). */
+  nomenclature?: CatalogueChoice;
 }
 
 export function mapWorkbook(sheets: SheetSnapshot[], opts: MapOptions = {}): MappedWorkbook {
@@ -106,7 +110,8 @@ function mapTable(
   const dataRows = kept.filter((b) => b.kind === "data").map((b) => b.row);
   const watch = [columns.uraian, ...moneyCols].filter((c): c is number => c !== undefined);
   const shifts = detectShifts(sheet, dataRows, frame.firstCol, frame.lastCol, watch);
-  const facts = readAllFacts(sheet, dataRows, shifts, columns, moneyCols, useCatalogue);
+  const nomenclature = (opts.nomenclature ?? BUILTIN_CHOICE).forYear(year);
+  const facts = readAllFacts(sheet, dataRows, shifts, columns, moneyCols, useCatalogue ? nomenclature : undefined);
   const levels = inferLevels(facts, moneyRoles);
   const factRows = facts.map((f, i): MappedRow => {
     const l = levels[i];
@@ -134,7 +139,7 @@ function mapTable(
     }
   }
   linkParents(mappedRows);
-  attachCatalogue(mappedRows, useCatalogue, () => new Map(facts.map((f) => [f.row, f.matches])));
+  attachCatalogue(mappedRows, useCatalogue ? nomenclature : undefined, () => new Map(facts.map((f) => [f.row, f.matches])));
   const totalRow = mappedRows.find((r) => r.level === "total")?.row;
   const first = mappedRows[0].row;
   const last = mappedRows[mappedRows.length - 1].row;
@@ -156,6 +161,7 @@ function mapTable(
     moneyRoles,
     statedYears,
     rows: mappedRows,
+    nomenclature,
   };
   placeDisplacedTotals(sheet, table);
   return { table, nextIndex };
@@ -171,9 +177,9 @@ function readAllFacts(
   shifts: Map<number, number>,
   columns: Partial<Record<ColumnRole, number>>,
   moneyCols: number[],
-  useCatalogue: boolean,
+  nomenclature: Catalogue | undefined,
 ): RowFacts[] {
-  let catalogue = useCatalogue;
+  let catalogue = nomenclature;
   let probed = 0;
   let hits = 0;
   return dataRows.map((r) => {
@@ -181,7 +187,7 @@ function readAllFacts(
     if (catalogue && f.uraian !== "" && !f.kodeLevel) {
       probed++;
       if (Object.values(f.matches).some((m) => m.similarity >= 0.6)) hits++;
-      if (probed === CATALOGUE_PROBE && hits < CATALOGUE_MIN_HITS * probed) catalogue = false;
+      if (probed === CATALOGUE_PROBE && hits < CATALOGUE_MIN_HITS * probed) catalogue = undefined;
     }
     return f;
   });

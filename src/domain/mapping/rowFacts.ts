@@ -1,7 +1,7 @@
 /** What one body row shows: its name, kode, dash, case, formatting, amounts and catalogue matches. */
 import { readAmount } from "../numbers";
 import type { AmountReading } from "../numbers";
-import { levelOfKode, matchLevels, type LevelMatches } from "../nomenclature";
+import { levelOfKode, type Catalogue, type LevelMatches } from "../nomenclature";
 import type { Cell, SheetSnapshot } from "../sheet/snapshot";
 import { cellText, rowAt } from "../sheet/snapshot";
 import type { ColumnRole, Level } from "./types";
@@ -56,7 +56,7 @@ export function readRowFacts(
   shift: number,
   columns: Partial<Record<ColumnRole, number>>,
   moneyCols: number[],
-  useCatalogue: boolean,
+  catalogue: Catalogue | undefined,
 ): RowFacts {
   const cells = rowAt(sheet, row);
   const at = (col: number | undefined) => (col === undefined ? undefined : cells?.get(col + shift));
@@ -95,6 +95,6 @@ export function readRowFacts(
     indent: uraianCell?.indent,
     amounts,
     // a written kode settles the level; its catalogue entry is looked up by kode later
-    matches: useCatalogue && uraian !== "" && kodeLevel === undefined ? matchLevels(uraian) : {},
+    matches: catalogue && uraian !== "" && kodeLevel === undefined ? catalogue.matchLevels(uraian) : {},
   };
 }

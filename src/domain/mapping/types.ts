@@ -2,6 +2,7 @@
  * What mapping makes of a workbook: the Renja tables found on each sheet, their header rows, column roles,
  * year N and each row's level. Contracts shared by mapping, rules, rollup, tables, hosts and the CLI.
  */
+import type { Catalogue } from "../nomenclature/catalogue";
 import type { SheetSnapshot } from "../sheet/snapshot";
 
 export type TableKind = "tabel-3.3" | "tabel-7" | "tabel-2.1" | "tabel-2.3";
@@ -115,6 +116,8 @@ export interface MappedTable {
   statedYears: StatedYear[];
   /** Every row from the first data row to the last, including "other" rows (repeated headers, notes). */
   rows: MappedRow[];
+  /** The nomenclature list the table was mapped and is checked with (chosen by its year N). */
+  nomenclature?: Catalogue;
 }
 
 /** A cell outside any table that states counts or a total about a table (the Bab IV sentence). */

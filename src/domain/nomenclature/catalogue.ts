@@ -1,12 +1,23 @@
 /**
- * The nomenclature catalogue: programs, kegiatan and sub kegiatan per bidang, as data (one JSON file per bidang,
- * each entry tagged by the regulation it comes from). Adding a bidang = adding a JSON file and one import below.
+ * The nomenclature catalogue: one list of programs, kegiatan and sub kegiatan as an office receives it (a
+ * Kepmendagri lampiran, a SIPD export), tagged with its regulation and the year it applies from. The built-in list
+ * (bidang 7.01, catalogue-7.01.json) is the default that works with no setup; offices import the official list
+ * of their year (src/cli/catalogue.ts, the pane) and the checker says which list it used.
+ *
+ * A catalogue is data plus the indexes built from it, fields of the object (built once, on first use).
+ * It answers: which bidang it covers, the entry of a kode (the penunjang program listed once as `X.XX.01…`
+ * applies to every unit with its own urusan and bidang), and fuzzy name matches (match.ts).
  */
 import catalogue701 from "./catalogue-7.01.json";
+import { compactNormalizedName as compact } from "./normalize";
+import { NameIndex, type LevelMatches, type MatchOptions, type NomenclatureMatch } from "./match";
 
 export type NomenclatureLevel = "program" | "kegiatan" | "subKegiatan";
+/** Levels a list may hold: urusan and bidang rows name the headings; matching uses the three plan levels. */
+export type CatalogueLevel = "urusan" | "bidang" | NomenclatureLevel;
 
 export interface NomenclatureEntry {
+  /** As listed: `X.XX.01.2.02.0001` for the penunjang program, else the full code. */
   kode: string;
   level: NomenclatureLevel;
   name: string;
@@ -14,36 +25,50 @@ export interface NomenclatureEntry {
   regulation: string;
   /** false when the source document marks the entry UNVERIFIED (not checked against the regulation's annex). */
   verified?: boolean;
+  /** Sub kegiatan metadata, where the list has it (1317/2023 does). */
+  kinerja?: string;
+  indikator?: string;
+  satuan?: string;
 }
 
-export interface BidangCatalogue {
-  /** "U.BB", e.g. "7.01". */
-  bidang: string;
+/** Where a catalogue in use came from (said in reports and in the pane). */
+export type CatalogueOrigin = "builtin" | "stored" | "file" | "bundled" | "browser";
+
+/** A catalogue as stored (JSON): what import writes, what the pane and the bundle load. */
+export interface CatalogueData {
+  format: "renja-nomenklatur";
+  version: 1;
+  /** Short name the user refers to it by (`--catalogue NAME`). */
   name: string;
-  note?: string;
-  entries: NomenclatureEntry[];
+  regulation: string;
+  /** The first plan year the list applies to (budget year). */
+  year?: number;
+  /** The file it was imported from (base name only) and when. */
+  source?: string;
+  importedAt?: string;
+  /** Heading names: "U" and "U.BB" codes. */
+  headings?: Array<[kode: string, name: string]>;
+  /** [kode, level, name, kinerja, indikator, satuan]; metadata empty when the list has none. */
+  entries: Array<[string, NomenclatureLevel, string, string?, string?, string?]>;
+  /** Entries not checked against the regulation's annex (the built-in sub kegiatan). */
+  unverified?: string[];
 }
 
-function asCatalogue(raw: { bidang: string; name: string; note?: string; entries: { kode: string; level: string; name: string; regulation: string; verified?: boolean }[] }): BidangCatalogue {
-  return {
-    bidang: raw.bidang,
-    name: raw.name,
-    note: raw.note,
-    entries: raw.entries.map((e) => {
-      if (e.level !== "program" && e.level !== "kegiatan" && e.level !== "subKegiatan") {
-        throw new Error(`catalogue ${raw.bidang}: entry ${e.kode} has unknown level ${e.level}`);
-      }
-      const entry: NomenclatureEntry = { kode: e.kode, level: e.level, name: e.name, regulation: e.regulation };
-      if (e.verified !== undefined) entry.verified = e.verified;
-      return entry;
-    }),
-  };
+/** A catalogue as stored (the JSON import writes, the pane keeps, the add-in bundles). */
+export function isCatalogueData(x: unknown): x is CatalogueData {
+  if (typeof x !== "object" || x === null) return false;
+  const d = x as Partial<CatalogueData>;
+  return d.format === "renja-nomenklatur" && d.version === 1 && typeof d.name === "string" && typeof d.regulation === "string" && Array.isArray(d.entries);
 }
 
-export const CATALOGUES: readonly BidangCatalogue[] = [asCatalogue(catalogue701)];
+export const PENUNJANG_BIDANG = "X.XX";
+
+/** See Catalogue.suggest. */
+export const SUGGEST_MIN = 0.85;
+export const SUGGEST_MARGIN = 0.05;
 
 /** Level a kode denotes by its number of parts: U.BB.PP program, U.BB.PP.K.KK kegiatan, 6 parts sub kegiatan. */
-export function levelOfKode(kode: string): NomenclatureLevel | "urusan" | "bidang" | undefined {
+export function levelOfKode(kode: string): CatalogueLevel | undefined {
   const k = kode.trim();
   if (!/^(\d+|[Xx]+)(\.(\d+|[Xx]+))*$/.test(k)) return undefined;
   let parts = 1;
@@ -74,13 +99,245 @@ export function bidangOfKode(kode: string): string | undefined {
   return second < 0 ? k : k.slice(0, second);
 }
 
-let byKode: Map<string, NomenclatureEntry> | undefined;
+/** The penunjang program's part of a kode written with a unit's bidang: "5.02.01.2.02.0001" -> "X.XX.01.2.02.0001". */
+function asPenunjang(kode: string): string | undefined {
+  const first = kode.indexOf(".");
+  const second = first < 0 ? -1 : kode.indexOf(".", first + 1);
+  if (second < 0 || kode.slice(second + 1, second + 3) !== "01" || (kode.length > second + 3 && kode[second + 3] !== ".")) return undefined;
+  return PENUNJANG_BIDANG + kode.slice(second);
+}
 
-/** The entry with exactly this kode, in any catalogue. */
-export function entryByKode(kode: string): NomenclatureEntry | undefined {
-  if (!byKode) {
-    byKode = new Map();
-    for (const c of CATALOGUES) for (const e of c.entries) byKode.set(e.kode, e);
+/** The kewenangan digit K of a kegiatan or sub kegiatan kode (U.BB.PP.K.KK…), undefined for shorter codes. */
+function kewenanganOf(kode: string): string | undefined {
+  let at = -1;
+  for (let n = 0; n < 3; n++) {
+    at = kode.indexOf(".", at + 1);
+    if (at < 0) return undefined;
   }
-  return byKode.get(kode.trim());
+  const end = kode.indexOf(".", at + 1);
+  return end < 0 ? undefined : kode.slice(at + 1, end);
+}
+
+export class Catalogue {
+  readonly name: string;
+  readonly regulation: string;
+  readonly year: number | undefined;
+  readonly origin: CatalogueOrigin;
+  readonly source: string | undefined;
+  readonly entries: readonly NomenclatureEntry[];
+  private readonly byKode = new Map<string, NomenclatureEntry>();
+  /** "U.BB" with entries of its own (the penunjang X.XX does not make a bidang covered). */
+  private readonly bidangs = new Set<string>();
+  /** "U.BB|K": which kewenangan (2 kab/kota, 1 provinsi, …) the list holds kegiatan of, per bidang. */
+  private readonly kewenangan = new Set<string>();
+  private readonly headingNames = new Map<string, string>();
+  private index: NameIndex | undefined;
+  private readonly written = new Map<string, NomenclatureEntry | null>();
+  /**
+   * Whether the list is a whole official list: only then may a kode missing from it be reported as not in the
+   * nomenclature. The built-in list holds the kecamatan entries DOMAIN.md names, not the whole annex.
+   */
+  readonly complete: boolean;
+
+  constructor(data: CatalogueData, origin: CatalogueOrigin) {
+    this.name = data.name;
+    this.regulation = data.regulation;
+    this.year = data.year;
+    this.origin = origin;
+    this.source = data.source;
+    this.complete = origin !== "builtin";
+    const unverified = new Set(data.unverified ?? []);
+    const entries: NomenclatureEntry[] = [];
+    for (const [kode, level, name, kinerja, indikator, satuan] of data.entries) {
+      const entry: NomenclatureEntry = { kode, level, name, regulation: data.regulation };
+      if (unverified.has(kode)) entry.verified = false;
+      if (kinerja) entry.kinerja = kinerja;
+      if (indikator) entry.indikator = indikator;
+      if (satuan) entry.satuan = satuan;
+      entries.push(entry);
+      this.byKode.set(kode, entry);
+      const bidang = bidangOfKode(kode);
+      if (bidang && bidang !== PENUNJANG_BIDANG) this.bidangs.add(bidang);
+      const k = kewenanganOf(kode);
+      if (bidang && k) this.kewenangan.add(`${bidang}|${k}`);
+    }
+    for (const [kode, name] of data.headings ?? []) this.headingNames.set(kode, name);
+    this.entries = entries;
+  }
+
+  /** "Kepmendagri 900.1.15.5-3406/2024, 2025" — the list named as reports name it. */
+  get label(): string {
+    return this.year !== undefined ? `${this.regulation}, ${this.year}` : this.regulation;
+  }
+
+  /** Bidang ("U.BB") the list holds entries of, sorted. */
+  coveredBidang(): string[] {
+    return [...this.bidangs].sort();
+  }
+
+  covers(bidang: string): boolean {
+    return this.bidangs.has(bidang);
+  }
+
+  /**
+   * Whether the list can say a kode exists or not: its bidang is covered and, for a kegiatan or sub kegiatan,
+   * the list holds kegiatan of that kewenangan in the bidang (a kab/kota list says nothing of provinsi codes).
+   * The penunjang program is covered for every unit when the list has it.
+   */
+  coversKode(kode: string): boolean {
+    const bidang = bidangOfKode(kode);
+    if (!bidang) return false;
+    const penunjang = asPenunjang(kode);
+    if (penunjang && this.byKode.has(`${PENUNJANG_BIDANG}.01`)) {
+      const k = kewenanganOf(kode);
+      return k === undefined || this.kewenangan.has(`${PENUNJANG_BIDANG}|${k}`);
+    }
+    if (!this.bidangs.has(bidang)) return false;
+    const k = kewenanganOf(kode);
+    return k === undefined || this.kewenangan.has(`${bidang}|${k}`);
+  }
+
+  /** The entry of a kode as a unit writes it: exact, or the penunjang program's `X.XX.01…` entry. */
+  entryByKode(kode: string): NomenclatureEntry | undefined {
+    const exact = this.byKode.get(kode);
+    if (exact) return exact;
+    // a unit's own penunjang kodes, and kodes the list does not hold, are asked for again row after row
+    const known = this.written.get(kode);
+    if (known !== undefined) return known ?? undefined;
+    const k = kode.trim();
+    const penunjang = asPenunjang(k);
+    const found = this.byKode.get(k) ?? (penunjang ? this.byKode.get(penunjang) : undefined);
+    if (this.written.size >= 50_000) this.written.clear();
+    this.written.set(kode, found ?? null);
+    return found;
+  }
+
+  /** The kode as the list holds it ("5.02.01.2.02" -> "X.XX.01.2.02" when only the penunjang form is listed). */
+  listedKode(kode: string): string {
+    return this.entryByKode(kode)?.kode ?? kode;
+  }
+
+  /** An entry's kode written for a unit of `bidang`: its own entries, or the penunjang program with the unit's bidang. */
+  kodeForBidang(entry: NomenclatureEntry, bidang: string): string | undefined {
+    const own = bidangOfKode(entry.kode);
+    if (own === bidang) return entry.kode;
+    // The penunjang program X.XX.01 is the same for every unit (also when a list writes it under one bidang).
+    if (entry.kode.split(".")[2] === "01" && (own === PENUNJANG_BIDANG || !this.byKode.has(`${PENUNJANG_BIDANG}.01`))) {
+      return bidang + entry.kode.slice((own ?? "").length);
+    }
+    return undefined;
+  }
+
+  /** Name of an urusan or bidang heading ("5.02" -> "KEUANGAN"), when the list has it. */
+  headingName(kode: string): string | undefined {
+    return this.headingNames.get(kode);
+  }
+
+  private names(): NameIndex {
+    return (this.index ??= new NameIndex(this.entries));
+  }
+
+  /** The entry most similar to the name, or undefined when none reaches minSimilarity (default 0.5). */
+  match(name: string, opts: MatchOptions = {}): NomenclatureMatch | undefined {
+    const parentKode = opts.parentKode !== undefined ? this.listedKode(opts.parentKode) : undefined;
+    return this.names().match(name, parentKode === opts.parentKode ? opts : { ...opts, parentKode });
+  }
+
+  /** The best entry of each level for one name (mapping weighs kegiatan against sub kegiatan by them). */
+  matchLevels(name: string, minSimilarity = 0.5): LevelMatches {
+    return this.names().matchLevels(name, minSimilarity);
+  }
+
+  /**
+   * The entry to suggest for a name that is not exactly one of the list's: the best entry of the same level
+   * under the parent (or within the bidang), only when it is at least SUGGEST_MIN similar and ahead of the next
+   * candidate by SUGGEST_MARGIN. Sibling entries differ by one word ("Formal"/"Nonformal", "TPS"/"TPST") and
+   * reach 0.98 similarity to each other, so a name close to two of them suggests neither. The two values are
+   * justified by test/domain/nomenclature/suggestion.reallists.test.ts over the real lists.
+   */
+  suggest(name: string, opts: { level: NomenclatureLevel; under: readonly string[] }): NomenclatureMatch | undefined {
+    const ranked: NomenclatureMatch[] = [];
+    const seen = new Set<NomenclatureEntry>();
+    for (const parent of opts.under) {
+      for (const m of this.names().ranked(name, { level: opts.level, parentKode: this.listedKode(parent) })) {
+        if (!seen.has(m.entry)) ranked.push(m);
+        seen.add(m.entry);
+      }
+    }
+    ranked.sort((a, b) => b.similarity - a.similarity);
+    const [best, next] = ranked;
+    if (!best || best.similarity < SUGGEST_MIN) return undefined;
+    if (next && best.similarity - next.similarity < SUGGEST_MARGIN && compact(next.entry.name) !== compact(best.entry.name)) return undefined;
+    return best;
+  }
+
+  /** Similarity of a name to one given entry (for a row whose written kode names its entry). */
+  similarityToEntry(name: string, entry: NomenclatureEntry): number {
+    return this.names().similarityToEntry(name, entry);
+  }
+
+  /** The catalogue as stored. */
+  toData(): CatalogueData {
+    const data: CatalogueData = {
+      format: "renja-nomenklatur",
+      version: 1,
+      name: this.name,
+      regulation: this.regulation,
+      entries: this.entries.map((e) => {
+        const meta = [e.kinerja ?? "", e.indikator ?? "", e.satuan ?? ""];
+        while (meta.length > 0 && meta[meta.length - 1] === "") meta.pop();
+        return [e.kode, e.level, e.name, ...meta] as CatalogueData["entries"][number];
+      }),
+    };
+    if (this.year !== undefined) data.year = this.year;
+    if (this.source !== undefined) data.source = this.source;
+    if (this.headingNames.size > 0) data.headings = [...this.headingNames];
+    const unverified = this.entries.filter((e) => e.verified === false).map((e) => e.kode);
+    if (unverified.length > 0) data.unverified = unverified;
+    return data;
+  }
+}
+
+interface BuiltinJson {
+  bidang: string;
+  name: string;
+  entries: { kode: string; level: string; name: string; regulation: string; verified?: boolean }[];
+}
+
+function builtinData(raw: BuiltinJson): CatalogueData {
+  const regulations = new Set(raw.entries.map((e) => e.regulation));
+  if (regulations.size !== 1) throw new Error(`catalogue ${raw.bidang}: one regulation expected, found ${[...regulations].join(", ")}`);
+  return {
+    format: "renja-nomenklatur",
+    version: 1,
+    name: "bawaan-7.01",
+    regulation: [...regulations][0],
+    headings: [[raw.bidang, raw.name]],
+    entries: raw.entries.map((e) => {
+      if (e.level !== "program" && e.level !== "kegiatan" && e.level !== "subKegiatan") {
+        throw new Error(`catalogue ${raw.bidang}: entry ${e.kode} has unknown level ${e.level}`);
+      }
+      return [e.kode, e.level, e.name];
+    }),
+    unverified: raw.entries.filter((e) => e.verified === false).map((e) => e.kode),
+  };
+}
+
+/** The list that works with no setup: bidang 7.01 (kecamatan), see catalogue-7.01.json. */
+export const BUILTIN_CATALOGUE = new Catalogue(builtinData(catalogue701), "builtin");
+
+/** The built-in list's bidang with their entries (kept for the catalogue data tests). */
+export interface BidangCatalogue {
+  bidang: string;
+  name: string;
+  entries: readonly NomenclatureEntry[];
+}
+
+export const CATALOGUES: readonly BidangCatalogue[] = [
+  { bidang: catalogue701.bidang, name: catalogue701.name, entries: BUILTIN_CATALOGUE.entries },
+];
+
+/** The entry with exactly this kode in the built-in list. */
+export function entryByKode(kode: string): NomenclatureEntry | undefined {
+  return BUILTIN_CATALOGUE.entryByKode(kode);
 }

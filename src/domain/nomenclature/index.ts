@@ -1,5 +1,5 @@
-export { CATALOGUES, bidangOfKode, entryByKode, levelOfKode } from "./catalogue";
-export type { BidangCatalogue, NomenclatureEntry, NomenclatureLevel } from "./catalogue";
-export { matchLevels, matchNomenclature, similarityToEntry } from "./match";
+export { BUILTIN_CATALOGUE, CATALOGUES, Catalogue, PENUNJANG_BIDANG, SUGGEST_MARGIN, SUGGEST_MIN, bidangOfKode, entryByKode, isCatalogueData, levelOfKode } from "./catalogue";
+export type { BidangCatalogue, CatalogueData, CatalogueLevel, CatalogueOrigin, NomenclatureEntry, NomenclatureLevel } from "./catalogue";
+export { matchLevels, matchNomenclature, similarityToEntry } from "./builtin";
 export type { LevelMatches, MatchOptions, NomenclatureMatch } from "./match";
 export { compactNormalizedName, normalizeName } from "./normalize";

@@ -1,10 +1,11 @@
 /**
- * Fuzzy lookup of a program/kegiatan/sub kegiatan name in the catalogue. Says what it matched and how similar
- * (0..1). Fast enough for 100,000 rows: candidates come from an index of token prefixes, results are cached.
+ * Fuzzy lookup of a program/kegiatan/sub kegiatan name in one catalogue's names. Says what it matched and how
+ * similar (0..1). Fast enough for 100,000 rows against the full list: candidates come from an index of token
+ * prefixes, results are cached; both are fields of the index (one per catalogue, built on first use).
  */
-import { CATALOGUES, type NomenclatureEntry, type NomenclatureLevel } from "./catalogue";
+import type { NomenclatureEntry, NomenclatureLevel } from "./catalogue";
 import { normalizeName } from "./normalize";
-import { prepareName, similarityOf, tokenTexts, type PreparedName } from "./similarity";
+import { prepareName, similarityBound, similarityOf, tokenTexts, type PreparedName } from "./similarity";
 
 export interface NomenclatureMatch {
   entry: NomenclatureEntry;
@@ -14,27 +15,24 @@ export interface NomenclatureMatch {
 export interface MatchOptions {
   /** Only entries of this level. */
   level?: NomenclatureLevel;
-  /** Only entries under this kode (a kegiatan's program, a sub kegiatan's kegiatan). */
+  /** Only entries under this kode as the list holds it (a kegiatan's program, a sub kegiatan's kegiatan). */
   parentKode?: string;
-  /** Only entries of this bidang ("7.01"). */
-  bidang?: string;
   /** Below this similarity there is no match (default 0.5). */
   minSimilarity?: number;
 }
+
+export type LevelMatches = Partial<Record<NomenclatureLevel, NomenclatureMatch>>;
 
 interface IndexedEntry {
   entry: NomenclatureEntry;
   prepared: PreparedName;
 }
 
-interface CatalogueIndex {
-  entries: IndexedEntry[];
-  byPrefix: Map<string, number[]>;
-}
-
 const PREFIX = 4;
 const MAX_CANDIDATES = 12;
 const CACHE_LIMIT = 50_000;
+/** A parent with at most this many entries under it has them all scored (no prefix search). */
+const DIRECT_SCORING = 64;
 
 function prefixesOf(p: PreparedName): Set<string> {
   const out = new Set<string>();
@@ -42,104 +40,174 @@ function prefixesOf(p: PreparedName): Set<string> {
   return out;
 }
 
-let index: CatalogueIndex | undefined;
-
-function catalogueIndex(): CatalogueIndex {
-  if (index) return index;
-  const entries: IndexedEntry[] = [];
-  const byPrefix = new Map<string, number[]>();
-  for (const c of CATALOGUES) {
-    for (const entry of c.entries) {
-      const prepared = prepareName(normalizeName(entry.name));
-      const i = entries.push({ entry, prepared }) - 1;
-      for (const p of prefixesOf(prepared)) {
-        const list = byPrefix.get(p);
-        if (list) list.push(i);
-        else byPrefix.set(p, [i]);
-      }
-    }
-  }
-  index = { entries, byPrefix };
-  return index;
-}
-
-const cache = new Map<string, NomenclatureMatch | null>();
-
 function accepts(e: NomenclatureEntry, opts: MatchOptions): boolean {
   if (opts.level && e.level !== opts.level) return false;
   if (opts.parentKode && !e.kode.startsWith(opts.parentKode + ".")) return false;
-  if (opts.bidang && !e.kode.startsWith(opts.bidang + ".")) return false;
   return true;
 }
 
-/** The catalogue entry most similar to the name, or undefined when none reaches minSimilarity. */
-export function matchNomenclature(name: string, opts: MatchOptions = {}): NomenclatureMatch | undefined {
-  const normalized = normalizeName(name);
-  if (normalized.length < 3) return undefined;
-  const min = opts.minSimilarity ?? 0.5;
-  const key = `${opts.level ?? ""}|${opts.parentKode ?? ""}|${opts.bidang ?? ""}|${normalized}`;
-  let hit = cache.get(key);
-  if (hit === undefined) {
-    hit = bestMatch(normalized, opts) ?? null;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, hit);
-  }
-  return hit && hit.similarity >= min ? hit : undefined;
-}
+export class NameIndex {
+  private readonly indexed: IndexedEntry[] = [];
+  private readonly byEntry = new Map<NomenclatureEntry, PreparedName>();
+  private readonly byPrefix = new Map<string, number[]>();
+  /** Entries under each kode ("X.XX.01.2.02" -> its sub kegiatan): a query under a parent scores them all. */
+  private readonly byAncestor = new Map<string, number[]>();
+  /** Prefixes too common to narrow the search ("kabu", "kota" in a quarter of the full list). */
+  private readonly common = new Set<string>();
+  private counts: Uint16Array | undefined;
+  private readonly entryCache = new Map<string, number>();
+  private readonly normalizedNames = new Map<string, string>();
+  private readonly rankCache = new Map<string, NomenclatureMatch[]>();
+  private readonly cache = new Map<string, NomenclatureMatch | null>();
+  private readonly levelCache = new Map<string, LevelMatches>();
 
-function bestMatch(normalized: string, opts: MatchOptions): NomenclatureMatch | undefined {
-  const scored = scoredCandidates(normalized, opts);
-  let best: NomenclatureMatch | undefined;
-  for (const m of scored) if (!best || m.similarity > best.similarity) best = m;
-  return best;
-}
-
-function scoredCandidates(normalized: string, opts: MatchOptions): NomenclatureMatch[] {
-  const { entries, byPrefix } = catalogueIndex();
-  const prepared = prepareName(normalized);
-  const shared = new Map<number, number>();
-  for (const p of prefixesOf(prepared)) {
-    for (const i of byPrefix.get(p) ?? []) {
-      if (accepts(entries[i].entry, opts)) shared.set(i, (shared.get(i) ?? 0) + 1);
+  constructor(entries: readonly NomenclatureEntry[]) {
+    for (const entry of entries) {
+      const prepared = prepareName(normalizeName(entry.name));
+      const i = this.indexed.push({ entry, prepared }) - 1;
+      this.byEntry.set(entry, prepared);
+      for (const p of prefixesOf(prepared)) {
+        const list = this.byPrefix.get(p);
+        if (list) list.push(i);
+        else this.byPrefix.set(p, [i]);
+      }
+      for (let dot = entry.kode.indexOf("."); dot > 0; dot = entry.kode.indexOf(".", dot + 1)) {
+        const ancestor = entry.kode.slice(0, dot);
+        const list = this.byAncestor.get(ancestor);
+        if (list) list.push(i);
+        else this.byAncestor.set(ancestor, [i]);
+      }
     }
+    const tooCommon = Math.max(200, this.indexed.length / 8);
+    for (const [p, list] of this.byPrefix) if (list.length > tooCommon) this.common.add(p);
   }
-  if (shared.size === 0) return [];
-  const candidates = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES);
-  return candidates.map(([i]) => ({ entry: entries[i].entry, similarity: similarityOf(prepared, entries[i].prepared) }));
-}
 
-export type LevelMatches = Partial<Record<NomenclatureLevel, NomenclatureMatch>>;
-
-const levelCache = new Map<string, LevelMatches>();
-
-/**
- * The best entry of each level for one name, in one pass (mapping weighs "is this a kegiatan or a sub
- * kegiatan?" by comparing the two). Entries below minSimilarity (default 0.5) are left out.
- */
-export function matchLevels(name: string, minSimilarity = 0.5): LevelMatches {
-  const normalized = normalizeName(name);
-  if (normalized.length < 3) return {};
-  let all = levelCache.get(normalized);
-  if (!all) {
-    all = {};
-    for (const m of scoredCandidates(normalized, {})) {
-      const prev = all[m.entry.level];
-      if (!prev || m.similarity > prev.similarity) all[m.entry.level] = m;
+  /** The entry most similar to the name, or undefined when none reaches minSimilarity. */
+  match(name: string, opts: MatchOptions = {}): NomenclatureMatch | undefined {
+    const normalized = this.normalized(name);
+    if (normalized.length < 3) return undefined;
+    const min = opts.minSimilarity ?? 0.5;
+    const key = `${opts.level ?? ""}|${opts.parentKode ?? ""}|${normalized}`;
+    let hit = this.cache.get(key);
+    if (hit === undefined) {
+      hit = null;
+      for (const m of this.scoredCandidates(normalized, opts)) if (!hit || m.similarity > hit.similarity) hit = m;
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      this.cache.set(key, hit);
     }
-    if (levelCache.size >= CACHE_LIMIT) levelCache.clear();
-    levelCache.set(normalized, all);
+    return hit && hit.similarity >= min ? hit : undefined;
   }
-  const out: LevelMatches = {};
-  for (const level of ["program", "kegiatan", "subKegiatan"] as const) {
-    const m = all[level];
-    if (m && m.similarity >= minSimilarity) out[level] = m;
-  }
-  return out;
-}
 
-/** Similarity of a name to one given entry (for a row whose written kode names its entry). */
-export function similarityToEntry(name: string, entry: NomenclatureEntry): number {
-  const { entries } = catalogueIndex();
-  const target = entries.find((e) => e.entry === entry)?.prepared ?? prepareName(normalizeName(entry.name));
-  return similarityOf(prepareName(normalizeName(name)), target);
+  /** The best entry of each level for one name, in one pass. Entries below minSimilarity are left out. */
+  matchLevels(name: string, minSimilarity: number): LevelMatches {
+    const normalized = this.normalized(name);
+    if (normalized.length < 3) return {};
+    let all = this.levelCache.get(normalized);
+    if (!all) {
+      all = {};
+      for (const m of this.scoredCandidates(normalized, {})) {
+        const prev = all[m.entry.level];
+        if (!prev || m.similarity > prev.similarity) all[m.entry.level] = m;
+      }
+      if (this.levelCache.size >= CACHE_LIMIT) this.levelCache.clear();
+      this.levelCache.set(normalized, all);
+    }
+    const out: LevelMatches = {};
+    for (const level of ["program", "kegiatan", "subKegiatan"] as const) {
+      const m = all[level];
+      if (m && m.similarity >= minSimilarity) out[level] = m;
+    }
+    return out;
+  }
+
+  /** Candidates of the given level/parent, most similar first (at most MAX_CANDIDATES). */
+  ranked(name: string, opts: MatchOptions): NomenclatureMatch[] {
+    const normalized = this.normalized(name);
+    if (normalized.length < 3) return [];
+    const key = `${opts.level ?? ""}|${opts.parentKode ?? ""}|${normalized}`;
+    let hit = this.rankCache.get(key);
+    if (!hit) {
+      hit = this.scoredCandidates(normalized, opts).sort((a, b) => b.similarity - a.similarity);
+      if (this.rankCache.size >= CACHE_LIMIT) this.rankCache.clear();
+      this.rankCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** normalizeName, remembered: a kabupaten's workbooks repeat the same names in every unit. */
+  private normalized(name: string): string {
+    let n = this.normalizedNames.get(name);
+    if (n === undefined) {
+      n = normalizeName(name);
+      if (this.normalizedNames.size >= CACHE_LIMIT) this.normalizedNames.clear();
+      this.normalizedNames.set(name, n);
+    }
+    return n;
+  }
+
+  similarityToEntry(name: string, entry: NomenclatureEntry): number {
+    const normalized = this.normalized(name);
+    const target = this.byEntry.get(entry) ?? prepareName(normalizeName(entry.name));
+    if (normalized === target.normalized) return normalized === "" ? 0 : 1;
+    const key = `${entry.kode}|${normalized}`;
+    let s = this.entryCache.get(key);
+    if (s === undefined) {
+      s = similarityOf(prepareName(normalized), target);
+      if (this.entryCache.size >= CACHE_LIMIT) this.entryCache.clear();
+      this.entryCache.set(key, s);
+    }
+    return s;
+  }
+
+  private scoredCandidates(normalized: string, opts: MatchOptions): NomenclatureMatch[] {
+    const prepared = prepareName(normalized);
+    const under = opts.parentKode !== undefined ? (this.byAncestor.get(opts.parentKode) ?? []) : undefined;
+    if (under !== undefined && under.length <= DIRECT_SCORING) {
+      return this.scoreBest(prepared, opts.level ? under.filter((i) => this.indexed[i].entry.level === opts.level) : under);
+    }
+    const filtered = opts.level !== undefined || opts.parentKode !== undefined;
+    const prefixes = prefixesOf(prepared);
+    let telling = 0;
+    for (const p of prefixes) if (!this.common.has(p)) telling++;
+    // shared prefix counts in a reused array: the full list's prefix lists hold hundreds of entries each
+    const counts = (this.counts ??= new Uint16Array(this.indexed.length));
+    const touched: number[] = [];
+    for (const p of prefixes) {
+      if (telling > 0 && this.common.has(p)) continue;
+      for (const i of this.byPrefix.get(p) ?? []) {
+        if (counts[i] === 0) {
+          if (filtered && !accepts(this.indexed[i].entry, opts)) continue;
+          touched.push(i);
+        }
+        counts[i]++;
+      }
+    }
+    if (touched.length === 0) return [];
+    const candidates = touched.map((i): [number, number] => [i, counts[i]]);
+    for (const i of touched) counts[i] = 0;
+    candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    candidates.length = Math.min(candidates.length, MAX_CANDIDATES);
+    return this.scoreBest(prepared, candidates.map(([i]) => i));
+  }
+
+  /**
+   * Similarities of the candidates that can be among the best two of their level (the callers want the best per
+   * level, or the best two): a candidate whose bound from characters alone is below the second best so far of
+   * its level is left out without the token comparison.
+   */
+  private scoreBest(prepared: PreparedName, indexes: number[]): NomenclatureMatch[] {
+    const bounded = indexes.map((i) => ({ i, bound: similarityBound(prepared, this.indexed[i].prepared) })).sort((a, b) => b.bound - a.bound);
+    const top = new Map<NomenclatureLevel, [number, number]>();
+    const out: NomenclatureMatch[] = [];
+    for (const { i, bound } of bounded) {
+      const { entry, prepared: other } = this.indexed[i];
+      const best = top.get(entry.level) ?? [0, 0];
+      if (bound < best[1]) continue;
+      const similarity = similarityOf(prepared, other);
+      if (similarity > best[0]) top.set(entry.level, [similarity, best[0]]);
+      else if (similarity > best[1]) top.set(entry.level, [best[0], similarity]);
+      out.push({ entry, similarity });
+    }
+    return out;
+  }
 }

@@ -44,6 +44,8 @@ export interface PreparedName {
   normalized: string;
   compact: Bigrams;
   tokenList?: Token[];
+  /** The token texts, for the exact-token test that settles most tokens of long names at once. */
+  tokenSet?: Set<string>;
 }
 
 export function prepareName(normalized: string): PreparedName {
@@ -81,10 +83,12 @@ function tokenOverlap(a: PreparedName, b: PreparedName): number {
   if (ta.length === 0 || tb.length === 0) return 0;
   let total = 0;
   let weight = 0;
-  for (const [from, to] of [[ta, tb], [tb, ta]] as const) {
+  const sa = (a.tokenSet ??= new Set(ta.map((t) => t.text)));
+  const sb = (b.tokenSet ??= new Set(tb.map((t) => t.text)));
+  for (const [from, to, toSet] of [[ta, tb, sb], [tb, ta, sa]] as const) {
     for (const t of from) {
-      let best = 0;
-      for (const u of to) {
+      let best = toSet.has(t.text) ? 1 : 0;
+      if (best < 1) for (const u of to) {
         const s = tokenSimilarity(t, u);
         if (s > best) best = s;
         if (best === 1) break;
@@ -96,6 +100,16 @@ function tokenOverlap(a: PreparedName, b: PreparedName): number {
     }
   }
   return weight === 0 ? 0 : total / weight;
+}
+
+/**
+ * The most similarityOf(a, b) can be, from the character part alone (the token part is at most 1): lets a search
+ * skip the token comparison of candidates that cannot beat what it already has.
+ */
+export function similarityBound(a: PreparedName, b: PreparedName): number {
+  if (a.normalized === b.normalized) return 1;
+  const chars = diceOf(a.compact, b.compact);
+  return chars < FAR_APART ? 0.5 * chars + 0.001 : 0.5 * chars + 0.501;
 }
 
 export function similarityOf(a: PreparedName, b: PreparedName): number {

@@ -1,23 +1,26 @@
 /**
  * nomenclature-mismatch: a program, kegiatan or sub kegiatan name that matches the catalogue only fuzzily
- * ("Keutentraman" for "Ketenteraman", "Triwulan" for "Triwulanan"). The finding names the best entry, its kode,
- * regulation and the similarity, and suggests the catalogue name.
+ * ("Keutentraman" for "Ketenteraman", "Triwulan" for "Triwulanan"). The finding names the entry, its kode,
+ * regulation and the similarity, and suggests the catalogue name. The list used is the table's (mapping chose it
+ * by the plan year); every message names it.
  * - A row whose kode the user wrote is compared with THAT kode's entry (a kode/name disagreement), whatever the
- *   similarity; a program or kegiatan kode missing from a catalogue that covers its bidang is reported too
- *   (sub kegiatan lists in the catalogue are not complete enough to say a sub kegiatan kode does not exist).
- * - Otherwise the mapping's best match (row.catalogue) is used, when its similarity lies between
- *   `minSimilarity` (below it the match itself is doubtful) and an exact match.
+ *   similarity; a kode missing from a whole official list that covers its bidang is reported too (the built-in
+ *   list is not whole: it names no kode as missing).
+ * - Otherwise the name is compared with the entries of its level under its parent (or within the table's bidang
+ *   and the penunjang program): a suggestion only when Catalogue.suggest finds one clearly best entry.
+ * - A table whose bidang the list does not cover gets one info saying its names and kodes were not checked.
  * Names equal after the matcher's normalisation and without spaces are an exact match: case, punctuation and
  * spacing ("DokumenRKA-SKPD", "Perundang- undangan", mostly Word line-wrap artefacts) are not slips of the name.
  */
 import type { Finding } from "../findings";
-import type { MappedRow, MappedTable } from "../mapping/types";
+import type { MappedRow } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
-import { CATALOGUES, bidangOfKode, entryByKode, normalizeName, type NomenclatureEntry } from "../nomenclature";
+import { BUILTIN_CATALOGUE, PENUNJANG_BIDANG, SUGGEST_MIN, bidangOfKode, normalizeName, type Catalogue, type NomenclatureEntry } from "../nomenclature";
+import { tableBidangOf } from "../nomenclature/inference";
 import { prepareName, similarityOf } from "../nomenclature/similarity";
 import { severityFor } from "./support/describe";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, compactName, nameCell, quoteName, writtenKode } from "./content-support/tableCells";
+import { LEVEL_NAME, compactName, nameCell, quoteName, rowMap, writtenKode } from "./content-support/tableCells";
 
 const meta: RuleMeta = {
   id: "nomenclature-mismatch",
@@ -33,7 +36,7 @@ export interface NomenclatureMismatchConfig {
   minSimilarity: number;
 }
 
-export const DEFAULT_NOMENCLATURE_CONFIG: NomenclatureMismatchConfig = { minSimilarity: 0.6 };
+export const DEFAULT_NOMENCLATURE_CONFIG: NomenclatureMismatchConfig = { minSimilarity: SUGGEST_MIN };
 
 function nameSimilarity(a: string, b: string): number {
   return similarityOf(prepareName(normalizeName(a)), prepareName(normalizeName(b)));
@@ -44,10 +47,7 @@ function percent(similarity: number): string {
   return `${Math.min(99, Math.floor(similarity * 100))}%`;
 }
 
-function catalogueCovers(kode: string): boolean {
-  const bidang = bidangOfKode(kode);
-  return bidang !== undefined && CATALOGUES.some((c) => c.bidang === bidang);
-}
+type Draft = Pick<Finding, "message"> & Partial<Finding>;
 
 export function createNomenclatureMismatchRule(config: Partial<NomenclatureMismatchConfig> = {}): Rule {
   const { minSimilarity } = { ...DEFAULT_NOMENCLATURE_CONFIG, ...config };
@@ -56,42 +56,91 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
     check(workbook, options) {
       const severity = severityFor(meta, options);
       const findings: Finding[] = [];
-      const push = (table: MappedTable, row: MappedRow, f: Pick<Finding, "message"> & Partial<Finding>, at: "kode" | "uraian" = "uraian") => {
-        const { cell, role } = nameCell(table, row, at);
-        findings.push({ rule: meta.id, severity, sheet: table.sheet, cell, row: row.row, role, ...f });
-      };
       for (const table of workbook.tables) {
+        const catalogue = table.nomenclature ?? BUILTIN_CATALOGUE;
+        const push = (row: MappedRow, f: Draft, at: "kode" | "uraian" = "uraian", sev = severity) => {
+          const { cell, role } = nameCell(table, row, at);
+          findings.push({ rule: meta.id, severity: sev, sheet: table.sheet, cell, row: row.row, role, ...f });
+        };
+        const bidang = tableBidangOf(table.rows);
+        const uncovered = new Map<string, MappedRow>();
+        let unplaced: MappedRow | undefined;
+        let byRow: Map<number, MappedRow> | undefined;
         for (const row of table.rows) {
           if (!isPlanLevel(row.level) || row.uraian.trim() === "") continue;
           const kode = writtenKode(row);
           if (kode !== undefined) {
-            const entry = entryByKode(kode);
+            if (!catalogue.coversKode(kode)) {
+              const b = bidangOfKode(kode);
+              if (b && !uncovered.has(b)) uncovered.set(b, row);
+              continue;
+            }
+            const entry = catalogue.entryByKode(kode);
             if (entry) {
-              if (compactName(row.uraian) !== compactName(entry.name)) push(table, row, kodeNameDisagreement(row, kode, entry));
-            } else if ((row.level === "program" || row.level === "kegiatan") && catalogueCovers(kode)) {
-              push(table, row, unknownKode(row, kode), "kode");
+              if (compactName(row.uraian) !== compactName(entry.name)) push(row, kodeNameDisagreement(row, kode, entry, catalogue));
+            } else if (catalogue.complete) {
+              push(row, unknownKode(row, kode, catalogue), "kode");
             }
             continue;
           }
-          const match = row.catalogue;
-          if (!match || match.similarity < minSimilarity || compactName(row.uraian) === compactName(match.name)) continue;
-          push(table, row, {
+          if (bidang === undefined) {
+            unplaced ??= row;
+            continue;
+          }
+          if (!catalogue.covers(bidang)) {
+            if (!uncovered.has(bidang)) uncovered.set(bidang, row);
+            continue;
+          }
+          if (row.catalogue && compactName(row.uraian) === compactName(row.catalogue.name)) continue;
+          byRow ??= rowMap(table);
+          const parentKode = row.parentRow !== undefined ? byRow.get(row.parentRow)?.kode : undefined;
+          const under = parentKode && catalogue.entryByKode(parentKode) ? [parentKode] : [bidang, PENUNJANG_BIDANG];
+          const match = catalogue.suggest(row.uraian, { level: row.level as NomenclatureEntry["level"], under });
+          if (!match || match.similarity < minSimilarity || compactName(row.uraian) === compactName(match.entry.name)) continue;
+          const written = catalogue.kodeForBidang(match.entry, bidang) ?? match.entry.kode;
+          push(row, {
             actual: row.uraian,
-            expected: match.name,
-            suggestion: { value: match.name, reason: `nomenklatur ${match.kode} (${match.regulation})` },
+            expected: match.entry.name,
+            suggestion: { value: match.entry.name, reason: `nomenklatur ${written} (${catalogue.regulation})` },
             message: {
-              id: `${quoteName(row.uraian)} mirip ${percent(match.similarity)} dengan '${match.name}' (${match.kode}, ${match.regulation}); gunakan nama sesuai nomenklatur.`,
-              en: `${quoteName(row.uraian)} is ${percent(match.similarity)} similar to '${match.name}' (${match.kode}, ${match.regulation}); use the catalogue name.`,
+              id: `${quoteName(row.uraian)} mirip ${percent(match.similarity)} dengan '${match.entry.name}' (${written}, ${catalogue.regulation}); gunakan nama sesuai nomenklatur.`,
+              en: `${quoteName(row.uraian)} is ${percent(match.similarity)} similar to '${match.entry.name}' (${written}, ${catalogue.regulation}); use the catalogue name.`,
             },
           });
         }
+        for (const [b, row] of uncovered) push(row, notCovered(b, catalogue), "uraian", "info");
+        if (unplaced && uncovered.size === 0) push(unplaced, unknownBidang(catalogue), "uraian", "info");
       }
       return findings;
     },
   };
 }
 
-function kodeNameDisagreement(row: MappedRow, kode: string, entry: NomenclatureEntry): Pick<Finding, "message"> & Partial<Finding> {
+function coveredList(catalogue: Catalogue): string {
+  const bidang = catalogue.coveredBidang();
+  return bidang.length <= 6 ? bidang.join(", ") : `${bidang.length} bidang`;
+}
+
+function notCovered(bidang: string, catalogue: Catalogue): Draft {
+  return {
+    actual: bidang,
+    message: {
+      id: `Nama dan kode tidak diperiksa: nomenklatur untuk bidang ${bidang} tidak tersedia (daftar yang dipakai: ${catalogue.label}, mencakup ${coveredList(catalogue)}).`,
+      en: `Names and kodes not checked: no nomenclature for bidang ${bidang} is available (list in use: ${catalogue.label}, covering ${coveredList(catalogue)}).`,
+    },
+  };
+}
+
+function unknownBidang(catalogue: Catalogue): Draft {
+  return {
+    message: {
+      id: `Nama tidak diperiksa: tabel tanpa kode dan bidangnya tidak dikenali dari nomenklatur (daftar yang dipakai: ${catalogue.label}, mencakup ${coveredList(catalogue)}).`,
+      en: `Names not checked: the table has no kodes and its bidang is not recognised from the nomenclature (list in use: ${catalogue.label}, covering ${coveredList(catalogue)}).`,
+    },
+  };
+}
+
+function kodeNameDisagreement(row: MappedRow, kode: string, entry: NomenclatureEntry, catalogue: Catalogue): Draft {
   const similarity = nameSimilarity(row.uraian, entry.name);
   // When the name fits another entry better, the kode may be the slip rather than the name.
   const other = row.catalogue && row.catalogue.kode !== kode && row.catalogue.similarity > similarity ? row.catalogue : undefined;
@@ -104,15 +153,15 @@ function kodeNameDisagreement(row: MappedRow, kode: string, entry: NomenclatureE
   return {
     actual: row.uraian,
     expected: entry.name,
-    suggestion: { value: entry.name, reason: `nomenklatur ${kode} (${entry.regulation})` },
+    suggestion: { value: entry.name, reason: `nomenklatur ${kode} (${catalogue.regulation})` },
     message: {
-      id: `Nama ${quoteName(row.uraian)} tidak sama dengan nomenklatur kode ${kode}: '${entry.name}' (${entry.regulation}; mirip ${percent(similarity)}).${hint.id}`,
-      en: `Name ${quoteName(row.uraian)} differs from the nomenclature of kode ${kode}: '${entry.name}' (${entry.regulation}; ${percent(similarity)} similar).${hint.en}`,
+      id: `Nama ${quoteName(row.uraian)} tidak sama dengan nomenklatur kode ${kode}: '${entry.name}' (${catalogue.regulation}; mirip ${percent(similarity)}).${hint.id}`,
+      en: `Name ${quoteName(row.uraian)} differs from the nomenclature of kode ${kode}: '${entry.name}' (${catalogue.regulation}; ${percent(similarity)} similar).${hint.en}`,
     },
   };
 }
 
-function unknownKode(row: MappedRow, kode: string): Pick<Finding, "message"> & Partial<Finding> {
+function unknownKode(row: MappedRow, kode: string, catalogue: Catalogue): Draft {
   const lvl = LEVEL_NAME[row.level];
   const best = row.catalogue;
   const hint = best
@@ -121,8 +170,8 @@ function unknownKode(row: MappedRow, kode: string): Pick<Finding, "message"> & P
   return {
     actual: kode,
     message: {
-      id: `Kode ${lvl.id} ${kode} tidak ada dalam nomenklatur bidang ${bidangOfKode(kode) ?? ""}.${hint.id}`,
-      en: `The ${lvl.en} kode ${kode} is not in the nomenclature of bidang ${bidangOfKode(kode) ?? ""}.${hint.en}`,
+      id: `Kode ${lvl.id} ${kode} tidak ada dalam nomenklatur bidang ${bidangOfKode(kode) ?? ""} (${catalogue.label}).${hint.id}`,
+      en: `The ${lvl.en} kode ${kode} is not in the nomenclature of bidang ${bidangOfKode(kode) ?? ""} (${catalogue.label}).${hint.en}`,
     },
   };
 }

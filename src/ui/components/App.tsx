@@ -5,6 +5,7 @@ import type { PaneController, View } from "../controller";
 import { formatRupiah } from "../../domain/numbers";
 import { t } from "../i18n";
 import { ActionsView } from "./ActionsView";
+import { CatalogueBar } from "./CatalogueBar";
 import { FindingsView } from "./FindingsView";
 import { MappingView } from "./MappingView";
 import { usePaneState } from "./usePane";
@@ -44,6 +45,7 @@ function Pane({ controller, top }: { controller: PaneController; top?: ReactNode
         </Button>
       </div>
       {top}
+      <CatalogueBar controller={controller} state={state} />
       <TabList size="small" selectedValue={state.view} onTabSelect={(_, d) => controller.setView(d.value as View)}>
         <Tab value="actions">{t(lang, "tabActions")}</Tab>
         <Tab value="findings" data-testid="tab-findings">{t(lang, "tabFindings")}{findingCount !== undefined ? ` (${formatRupiah(findingCount)})` : ""}</Tab>

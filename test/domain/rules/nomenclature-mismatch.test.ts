@@ -1,4 +1,5 @@
 import type { MappedRow } from "../../../src/domain/mapping/types";
+import { BUILTIN_CATALOGUE, Catalogue } from "../../../src/domain/nomenclature";
 import { createNomenclatureMismatchRule, rule } from "../../../src/domain/rules/nomenclature-mismatch";
 import type { PlanRowSpec } from "../../support/planWorkbook";
 import { planTable, planWorkbook } from "../../support/planWorkbook";
@@ -23,7 +24,7 @@ testRule(rule, {
     {
       name: "case, punctuation and spacing differences are not slips",
       workbook: withMatches([
-        program,
+        { ...program, catalogue: programMatch },
         { level: "kegiatan", uraian: "Administrasi Umum Perangkat Daerah" },
         {
           level: "subKegiatan",
@@ -34,15 +35,18 @@ testRule(rule, {
     },
     {
       name: "a doubtful best match (below the minimum similarity) is not a name slip",
-      workbook: withMatches([{ ...program, uraian: "PROGRAM PELAYANAN ADMINISTRASI", catalogue: { ...programMatch, similarity: 0.55 } }]),
+      workbook: withMatches([
+        { ...program, uraian: "PROGRAM PELAYANAN ADMINISTRASI", catalogue: { ...programMatch, similarity: 0.55 } },
+        { level: "kegiatan", uraian: kegiatanName, kode: "7.01.04.2.01", kodeInferred: true },
+      ]),
     },
     {
       name: "a written kode whose catalogue name matches",
       workbook: withMatches([{ ...program, kode: "7.01.04", uraian: "Program Koordinasi Ketentraman dan Ketertiban Umum" }]),
     },
     {
-      name: "a kode of a bidang the catalogue does not cover (a dinas) is not reported",
-      workbook: withMatches([{ ...program, kode: "1.02.02", uraian: "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN" }]),
+      name: "a program kode missing from the built-in list is not reported: that list is not the whole annex",
+      workbook: withMatches([{ ...program, kode: "7.01.09", catalogue: programMatch }]),
     },
     {
       name: "an unknown sub kegiatan kode is not reported (the catalogue's sub kegiatan lists are incomplete)",
@@ -50,6 +54,11 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a table whose bidang is not recognised (no kode, no confident match): one info, no suggestion",
+      workbook: withMatches([{ ...program, uraian: "PROGRAM PELAYANAN ADMINISTRASI", catalogue: { ...programMatch, similarity: 0.55 } }]),
+      findings: [{ cell: "B5", severity: "info", message: { en: expect.stringMatching(/^Names not checked: the table has no kodes/) } }],
+    },
     {
       name: "the seed's 'Keutentraman': best match and similarity named, catalogue name suggested",
       workbook: withMatches([
@@ -89,20 +98,73 @@ testRule(rule, {
       ],
     },
     {
-      name: "a program kode missing from the catalogue of its bidang, pointed at the kode cell",
-      workbook: withMatches([{ ...program, kode: "7.01.09", catalogue: programMatch }]),
-      findings: [{ cell: "A5", role: "kode", actual: "7.01.09", message: { id: "Kode program 7.01.09 tidak ada dalam nomenklatur bidang 7.01. Nama paling mirip 'PROGRAM KOORDINASI KETENTRAMAN DAN KETERTIBAN UMUM' (7.01.04)." } }],
+      name: "a kode of a bidang the list does not cover (a dinas): one info that its names and kodes were not checked",
+      workbook: withMatches([
+        { ...program, kode: "1.02.02", uraian: "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN" },
+        { level: "kegiatan", kode: "1.02.02.2.01", uraian: "Penyediaan Fasilitas Pelayanan Kesehatan" },
+      ]),
+      findings: [
+        {
+          cell: "B5", severity: "info", actual: "1.02",
+          message: { id: `Nama dan kode tidak diperiksa: nomenklatur untuk bidang 1.02 tidak tersedia (daftar yang dipakai: ${REG}, mencakup 7.01).` },
+        },
+      ],
     },
   ],
 });
 
-testRule(createNomenclatureMismatchRule({ minSimilarity: 0.5 }), {
-  valid: [],
+testRule(createNomenclatureMismatchRule({ minSimilarity: 0.95 }), {
+  valid: [
+    {
+      name: "a higher minimum similarity leaves out what the default reports",
+      workbook: withMatches([
+        { ...program, catalogue: programMatch },
+        { level: "kegiatan", uraian: "Koordinasi upaya Penyelenggaraan Keutentraman dan Ketertiban Umum", kode: "7.01.04.2.01", kodeInferred: true },
+      ]),
+    },
+  ],
+  invalid: [],
+});
+
+/** An imported (whole) list: the 7.01 entries of the built-in list, as an office's import would hold them. */
+const wholeList = new Catalogue({ ...BUILTIN_CATALOGUE.toData(), name: "uji", regulation: "Kepmendagri 900.1.15.5-3406/2024", year: 2025 }, "stored");
+
+function withList(specs: Parameters<typeof withMatches>[0]) {
+  const wb = withMatches(specs);
+  wb.tables[0].nomenclature = wholeList;
+  return wb;
+}
+
+testRule(rule, {
+  valid: [
+    {
+      name: "the penunjang program written with the unit's bidang is found in an X.XX list",
+      workbook: (() => {
+        const data = wholeList.toData();
+        const penunjang = new Catalogue(
+          { ...data, entries: [...data.entries.map((e) => (e[0].startsWith("7.01.01") ? ([`X.XX${e[0].slice(4)}`, ...e.slice(1)] as typeof e) : e)), ["5.02.02", "program", "PROGRAM PENGELOLAAN PENDAPATAN DAERAH"]] },
+          "stored",
+        );
+        const wb = withMatches([
+          { level: "program", kode: "5.02.01", uraian: "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA" },
+          { level: "kegiatan", kode: "5.02.01.2.02", uraian: "Administrasi Keuangan Perangkat Daerah" },
+          { level: "subKegiatan", kode: "5.02.01.2.02.0001", uraian: "Penyediaan Gaji dan Tunjangan ASN" },
+        ]);
+        wb.tables[0].nomenclature = penunjang;
+        return wb;
+      })(),
+    },
+  ],
   invalid: [
     {
-      name: "a lower minimum similarity reports weaker matches",
-      workbook: withMatches([{ ...program, uraian: "PROGRAM KOORDINASI KETERTIBAN", catalogue: { ...programMatch, similarity: 0.55 } }]),
-      findings: [{ cell: "B5", message: { en: expect.stringContaining("55% similar") } }],
+      name: "a program kode missing from a whole list that covers its bidang, pointed at the kode cell, the list named",
+      workbook: withList([{ ...program, kode: "7.01.09" }]),
+      findings: [{ cell: "A5", role: "kode", actual: "7.01.09", message: { id: "Kode program 7.01.09 tidak ada dalam nomenklatur bidang 7.01 (Kepmendagri 900.1.15.5-3406/2024, 2025)." } }],
+    },
+    {
+      name: "a sub kegiatan kode missing from a whole list is reported too",
+      workbook: withList([{ level: "subKegiatan", kode: "7.01.04.2.01.0009", uraian: "Sub kegiatan yang belum tercatat" }]),
+      findings: [{ cell: "A5", role: "kode", actual: "7.01.04.2.01.0009" }],
     },
   ],
 });

@@ -1,0 +1,50 @@
+/** Which nomenclature list(s) a check used, said in every report (human and JSON). */
+import type { MappedTable } from "../domain/mapping/types";
+import { BUILTIN_CATALOGUE, type Catalogue } from "../domain/nomenclature";
+import type { Lang } from "./lang";
+
+/** 3468 -> "3.468" (Indonesian grouping). */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}
+
+export interface CatalogueUse {
+  name: string;
+  regulation: string;
+  year: number | null;
+  origin: Catalogue["origin"];
+  /** The sheets whose tables used it. */
+  sheets: string[];
+}
+
+export function cataloguesUsed(tables: readonly MappedTable[]): CatalogueUse[] {
+  const byList = new Map<Catalogue, CatalogueUse>();
+  for (const t of tables) {
+    const c = t.nomenclature ?? BUILTIN_CATALOGUE;
+    const use = byList.get(c) ?? { name: c.name, regulation: c.regulation, year: c.year ?? null, origin: c.origin, sheets: [] };
+    if (!use.sheets.includes(t.sheet)) use.sheets.push(t.sheet);
+    byList.set(c, use);
+  }
+  return [...byList.values()];
+}
+
+const ORIGIN: Record<Catalogue["origin"], { id: string; en: string }> = {
+  builtin: { id: "bawaan, hanya bidang 7.01", en: "built in, bidang 7.01 only" },
+  stored: { id: "tersimpan", en: "stored" },
+  file: { id: "berkas", en: "file" },
+  bundled: { id: "dari add-in", en: "bundled" },
+  browser: { id: "dimuat di peramban", en: "loaded in the browser" },
+};
+
+/** One line per list: "Nomenklatur: Kepmendagri 900.1.15.5-3406/2024, 2025 (tersimpan: kepmendagri-…)". */
+export function catalogueLines(uses: readonly CatalogueUse[], lang: Lang): string {
+  if (uses.length === 0) return "";
+  const label = lang === "en" ? "Nomenclature" : "Nomenklatur";
+  return uses
+    .map((u) => {
+      const year = u.year !== null ? `, ${u.year}` : "";
+      const sheets = uses.length > 1 ? ` — ${u.sheets.join(", ")}` : "";
+      return `${label}: ${u.regulation}${year} (${ORIGIN[u.origin][lang]}: ${u.name})${sheets}\n`;
+    })
+    .join("");
+}

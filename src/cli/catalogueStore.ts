@@ -1,0 +1,138 @@
+/**
+ * Where imported nomenclature lists live: one JSON file per list in the user's data folder —
+ * $XDG_DATA_HOME/renja-cermat/nomenklatur (default ~/.local/share/…) on Linux, %APPDATA%\renja-cermat\nomenklatur on
+ * Windows, ~/Library/Application Support/renja-cermat/nomenklatur on macOS. And reading a list the user names:
+ * a stored name, a stored-format .json file, or an official list file (TSV, CSV, .xlsx) imported on the fly.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { HostError } from "../domain/host";
+import { Catalogue, isCatalogueData, type CatalogueData, type CatalogueOrigin } from "../domain/nomenclature";
+import { importList, splitDelimited, type ImportOptions, type ImportResult, type ListRow } from "../domain/nomenclature/importList";
+import { cellText, type SheetSnapshot } from "../domain/sheet/snapshot";
+import { openXlsxHost } from "../xlsx";
+
+export function catalogueDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+  if (platform === "win32") return path.join(env.APPDATA ?? path.join(home, "AppData", "Roaming"), "renja-cermat", "nomenklatur");
+  if (platform === "darwin") return path.join(home, "Library", "Application Support", "renja-cermat", "nomenklatur");
+  const base = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(home, ".local", "share");
+  return path.join(base, "renja-cermat", "nomenklatur");
+}
+
+/** A stored list's file name: its name, safe for every file system. */
+function fileOf(dir: string, name: string): string {
+  return path.join(dir, `${name.replace(/[^A-Za-z0-9._-]+/g, "-")}.json`);
+}
+
+
+export function storedCatalogues(dir = catalogueDir()): Catalogue[] {
+  let files: string[];
+  try {
+    files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  const out: Catalogue[] = [];
+  for (const f of files.sort()) {
+    try {
+      const data: unknown = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
+      if (isCatalogueData(data)) out.push(new Catalogue(data, "stored"));
+    } catch {
+      // a damaged file is skipped here; `renja catalogue list` names it
+    }
+  }
+  return out;
+}
+
+export function saveCatalogue(data: CatalogueData, replace: boolean, dir = catalogueDir()): { file: string; replaced: boolean } {
+  const file = fileOf(dir, data.name);
+  const exists = fs.existsSync(file);
+  if (exists && !replace) {
+    throw new HostError("io", {
+      id: `Daftar bernama "${data.name}" sudah ada (${file}). Gunakan --replace untuk menggantinya, atau --name untuk nama lain.`,
+      en: `A list named "${data.name}" already exists (${file}). Use --replace to replace it, or --name for another name.`,
+    });
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(data)}\n`, "utf8");
+  return { file, replaced: exists };
+}
+
+export function removeCatalogue(name: string, dir = catalogueDir()): boolean {
+  const file = fileOf(dir, name);
+  if (!fs.existsSync(file)) return false;
+  fs.unlinkSync(file);
+  return true;
+}
+
+/** The rows of a list file: delimited text, or the first sheet of a workbook whose header a list's header is. */
+export async function readListFile(file: string, opts: ImportOptions): Promise<ImportResult> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    throw new HostError("not-found", { id: `Berkas tidak ditemukan: ${file}.`, en: `File not found: ${file}.` });
+  }
+  const withName = { ...opts, fileName: opts.fileName ?? path.basename(file) };
+  const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (!isZip) return importList(splitDelimited(bytes.toString("utf8")), withName);
+  const host = await openXlsxHost(new Uint8Array(bytes), file);
+  const sheets = await host.readAllSnapshots({ styles: false });
+  let first: ImportResult | undefined;
+  for (const sheet of sheets) {
+    const result = importList(sheetRows(sheet), withName);
+    if (result.ok) return result;
+    const noHeader = result.errors.length === 1 && result.errors[0].line === undefined && /header/i.test(result.errors[0].message.en);
+    if (!noHeader) return result;
+    first ??= result;
+  }
+  return first ?? importList([], withName);
+}
+
+function sheetRows(sheet: SheetSnapshot): ListRow[] {
+  const rows: ListRow[] = [];
+  for (const r of [...sheet.rows.keys()].sort((a, b) => a - b)) {
+    const cells = sheet.rows.get(r);
+    const out: string[] = [];
+    if (cells) for (const [c, cell] of cells) out[c - 1] = cellText(cell);
+    for (let i = 0; i < out.length; i++) out[i] ??= "";
+    rows.push({ line: r, cells: out });
+  }
+  return rows;
+}
+
+/** The list `--catalogue` names: a stored name first, else a file (stored-format JSON, or a list to import). */
+export async function resolveCatalogue(ref: string, dir = catalogueDir()): Promise<Catalogue> {
+  const stored = fileOf(dir, ref);
+  if (!fs.existsSync(ref) && fs.existsSync(stored)) return loadJson(stored, "stored");
+  if (!fs.existsSync(ref)) {
+    const names = storedCatalogues(dir).map((c) => c.name);
+    throw new HostError("not-found", {
+      id: `Daftar nomenklatur "${ref}" tidak ditemukan: bukan berkas, dan bukan nama daftar yang tersimpan (${names.length > 0 ? names.join(", ") : "belum ada"}).`,
+      en: `Nomenclature list "${ref}" not found: not a file, nor the name of a stored list (${names.length > 0 ? names.join(", ") : "none yet"}).`,
+    });
+  }
+  if (ref.toLowerCase().endsWith(".json")) return loadJson(ref, "file");
+  const result = await readListFile(ref, {});
+  if (!result.ok) {
+    throw new HostError("io", {
+      id: `Daftar ${ref} tidak dapat dipakai: ${result.errors.map((e) => e.message.id).join(" ")}`,
+      en: `The list ${ref} cannot be used: ${result.errors.map((e) => e.message.en).join(" ")}`,
+    });
+  }
+  return new Catalogue(result.data, "file");
+}
+
+function loadJson(file: string, origin: CatalogueOrigin): Catalogue {
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    data = undefined;
+  }
+  if (!isCatalogueData(data)) {
+    throw new HostError("io", { id: `${file} bukan daftar nomenklatur Renja Cermat.`, en: `${file} is not a Renja Cermat nomenclature list.` });
+  }
+  return new Catalogue(data, origin);
+}

@@ -1,0 +1,91 @@
+/**
+ * Where the pane's nomenclature list comes from: one the user loaded from a file (kept in the browser's storage,
+ * so it is there next time), else one the office bundled with the add-in (`npm run build -- --env
+ * catalogue=FILE` puts it beside the pane as nomenklatur.json; fetched only when the pane starts, not part of
+ * its script), else the built-in list.
+ */
+import { Catalogue, isCatalogueData, type CatalogueData } from "../domain/nomenclature";
+import { importList, splitDelimited } from "../domain/nomenclature/importList";
+
+const STORAGE_KEY = "renja-cermat.nomenklatur";
+/** Set by webpack (DefinePlugin) when the build bundles a list: its file name beside taskpane.html. */
+declare const __RENJA_BUNDLED_CATALOGUE__: string | undefined;
+
+function bundledFile(): string | undefined {
+  return typeof __RENJA_BUNDLED_CATALOGUE__ === "string" && __RENJA_BUNDLED_CATALOGUE__ !== "" ? __RENJA_BUNDLED_CATALOGUE__ : undefined;
+}
+
+
+function storage(): Storage | undefined {
+  try {
+    return typeof localStorage === "undefined" ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The list the pane starts with: the stored one, else the bundled one, else undefined (the built-in list). */
+export async function initialCatalogue(fetcher: typeof fetch = fetch): Promise<Catalogue | undefined> {
+  const saved = storage()?.getItem(STORAGE_KEY);
+  if (saved) {
+    try {
+      const data: unknown = JSON.parse(saved);
+      if (isCatalogueData(data)) return new Catalogue(data, "browser");
+    } catch {
+      // a damaged entry is dropped below
+    }
+    storage()?.removeItem(STORAGE_KEY);
+  }
+  const file = bundledFile();
+  if (!file) return undefined;
+  try {
+    const response = await fetcher(file);
+    if (!response.ok) return undefined;
+    const data: unknown = await response.json();
+    return isCatalogueData(data) ? new Catalogue(data, "bundled") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export type LoadResult = { ok: true; catalogue: Catalogue } | { ok: false; message: { id: string; en: string } };
+
+/**
+ * A list file the user picked: Renja Cermat's stored JSON, or an official list as TSV/CSV (the regulation read
+ * from the file name, as `renja catalogue import` does). Kept in the browser's storage when it loads.
+ */
+export function loadCatalogueFile(name: string, text: string): LoadResult {
+  let data: CatalogueData | undefined;
+  if (/\.json$/i.test(name)) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (isCatalogueData(parsed)) data = parsed;
+    } catch {
+      data = undefined;
+    }
+    if (!data) return { ok: false, message: { id: `${name} bukan daftar nomenklatur Renja Cermat.`, en: `${name} is not a Renja Cermat nomenclature list.` } };
+  } else {
+    const result = importList(splitDelimited(text), { fileName: name });
+    if (!result.ok) {
+      return {
+        ok: false,
+        message: {
+          id: `Daftar ${name} ditolak: ${result.errors.slice(0, 3).map((e) => e.message.id).join(" ")}`,
+          en: `The list ${name} was refused: ${result.errors.slice(0, 3).map((e) => e.message.en).join(" ")}`,
+        },
+      };
+    }
+    data = result.data;
+  }
+  try {
+    storage()?.setItem(STORAGE_KEY, JSON.stringify(data));
+  } catch {
+    // storage full or disabled: the list is used for this session only
+  }
+  return { ok: true, catalogue: new Catalogue(data, "browser") };
+}
+
+/** Forget the loaded list (back to the bundled or built-in one). */
+export function forgetCatalogue(): void {
+  storage()?.removeItem(STORAGE_KEY);
+}

@@ -1,0 +1,87 @@
+/**
+ * Issue 11, done-when 4: the pane shows the nomenclature list in use and can load another, kept in the browser's
+ * storage. The add-in is built with a bundled list (`--env catalogue=FILE`), which the pane fetches when it
+ * starts; a list loaded from a file replaces it, survives a reload, and can be dropped again.
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { chromium } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { BUILTIN_CATALOGUE } from "../../src/domain/nomenclature";
+import { buildPage } from "./buildPage";
+import { serveDirectory } from "./staticServer";
+import type { StaticServer } from "./staticServer";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const missing = fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install -y chromium)`;
+if (missing) console.log(`SKIPPED catalogue e2e: ${missing}.`);
+const describeInBrowser = missing ? describe.skip : describe;
+
+const CSV = [
+  "kode;nama",
+  "7;UNSUR KEWILAYAHAN",
+  "7.01;KECAMATAN",
+  "7.01.02;PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
+  "7.01.02.2.04;Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat",
+].join("\n");
+
+describeInBrowser("nomenclature list in the pane (Chromium)", () => {
+  let work: string;
+  let server: StaticServer;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "renja-e2e-nomenklatur-"));
+    const bundled = path.join(work, "bundled.json");
+    fs.writeFileSync(bundled, JSON.stringify({ ...BUILTIN_CATALOGUE.toData(), name: "kantor", regulation: "Kepmendagri 900.1.15.5-3406/2024", year: 2025 }));
+    const site = path.join(work, "site");
+    await buildPage(site, { catalogue: bundled });
+    expect(fs.existsSync(path.join(site, "nomenklatur.json"))).toBe(true);
+    server = await serveDirectory(site);
+    context = await chromium.launchPersistentContext(path.join(work, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      viewport: { width: 350, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  const inUse = () => page.getByTestId("catalogue-in-use");
+
+  it("shows the bundled list, loads another from a file, keeps it after a reload, and drops it again", async () => {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.url}taskpane.html`);
+    await inUse().getByText("Nomenklatur: Kepmendagri 900.1.15.5-3406/2024, 2025 (dari add-in)").waitFor({ timeout: 60_000 });
+
+    const csv = path.join(work, "kepmendagri-900.1.15.5-1317-2023_kecamatan.csv");
+    fs.writeFileSync(csv, CSV);
+    await page.getByTestId("catalogue-file").setInputFiles(csv);
+    await inUse().getByText("Nomenklatur: Kepmendagri 900.1.15.5-1317/2023, 2024 (dimuat di peramban)").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("notice-success").textContent()).toContain("Nomenklatur dimuat: Kepmendagri 900.1.15.5-1317/2023, 2024 (0 sub kegiatan).");
+
+    await page.reload();
+    await inUse().getByText("(dimuat di peramban)").waitFor({ timeout: 60_000 });
+
+    // a malformed list is refused with its line, and the list in use stays
+    const bad = path.join(work, "kepmendagri-900.1.15.5-1317-2023_rusak.csv");
+    fs.writeFileSync(bad, "kode;nama\n7.01.2;SALAH");
+    await page.getByTestId("catalogue-file").setInputFiles(bad);
+    expect(await page.getByTestId("notice-error").textContent()).toContain("baris 2");
+    expect(await inUse().textContent()).toContain("Kepmendagri 900.1.15.5-1317/2023");
+
+    await page.getByTestId("catalogue-forget").click();
+    await inUse().getByText("Kepmendagri 900.1.15.5-3406/2024, 2025 (dari add-in)").waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
