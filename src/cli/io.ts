@@ -2,7 +2,6 @@
  * Everything the CLI does with the outside world, behind one interface so tests run `main` in process with
  * captured output and in-memory files.
  */
-import * as fs from "fs";
 import * as v8 from "v8";
 import { HostError } from "../domain/host";
 import { sidecarPathFor } from "../xlsx";
