@@ -8,9 +8,12 @@
  * - Tabel 7: the Bab IV sentence (5 program, 37 sub kegiatan; the table has 6 and 35) and the Urusan
  *   Pemerintahan Umum kegiatan and sub kegiatan 16.742.000 vs Tabel 3.3's 16.472.000.
  * - Tabel 2.1 (established by script, see test/domain/rules and test/domain/numbers): column 13 Rp does not follow
- *   13 = 6 + 12; four malformed amounts (5.494,000; 36.280,500; 70.500.00; 29.352,568); eleven column-13 cells
- *   (N46–N56) where the Unit PD text was pasted into the amount ("6.757.833.494 Kantor Kec. Tomoni"); parents whose children
+ *   13 = 6 + 12; four malformed amounts (5.494,000; 36.280,500; 70.500.00; 29.352,568); parents whose children
  *   do not add up (e.g. H74 821.030.079 vs 821.030.097, swapped digits) and the two totals that follow from them.
+ *   The eleven column-13 cells (N46–N56) where the Unit PD text was pasted into the amount ("6.757.833.494 Kantor
+ *   Kec. Tomoni") are read as their amounts with a warning naming the text (issue 8: they used to be errors that
+ *   hid the column's sums); read so, column 13 shows two more parents whose children do not add up (N38, and N53
+ *   stating 76.467.100 for sub kegiatan adding up to 176.467.100).
  * - Tabel 2.3: its title reviews the RKPD draft of 2024 beside a 2025 plan (last year's table, flagged only
  *   when the workbook's plan tables say 2025); four malformed amounts; the Penunjang program's Kebutuhan Dana "4.841,963,425" is the whole
  *   year's pagu, not the sum of its kegiatan (4.420.153.030); Koordinasi Kegiatan Pemberdayaan Desa's RKPD pagu
@@ -52,17 +55,8 @@ const TABEL_21_ERRORS: Row[] = [
   ["Tabel 2.1", "F32", "rollup-mismatch", "309922867", "394922763", null],
   ["Tabel 2.1", "H38", "rollup-mismatch", "8439845022", "8439845030", null],
   ["Tabel 2.1", "J38", "rollup-mismatch", "4413073030", "4420153030", null],
-  ["Tabel 2.1", "N46", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N47", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N48", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N49", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N50", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N51", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N52", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N53", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N54", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N55", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N56", "malformed-number", null, null, null],
+  ["Tabel 2.1", "N38", "rollup-mismatch", "10213191028", "10483391036", null],
+  ["Tabel 2.1", "N53", "rollup-mismatch", "176467100", "76467100", null],
   ["Tabel 2.1", "H59", "rollup-mismatch", "1021561367", "1021561359", null],
   ["Tabel 2.1", "N59", "rollup-mismatch", "1206953567", "1206953559", null],
   ["Tabel 2.1", "J73", "malformed-number", "70500000", null, "70500000"],
@@ -196,6 +190,17 @@ describe("variant (c): mapped correctly without any configuration", () => {
     }
     const wrong = findings.find((f) => f.rule === "formula-range");
     expect(wrong).toMatchObject({ cell: VARIANT_C.wrongRange.cell, suggestion: { value: VARIANT_C.wrongRange.correctFormula } });
+  });
+});
+
+describe("renja check on amounts with the next column's text pasted in (Tabel 2.1 N46–N56)", () => {
+  it("reads each as its amount with a warning naming the displaced text", async () => {
+    const { findings } = await check("seedAsPasted");
+    const runIn = findings.filter((f) => f.sheet === "Tabel 2.1" && f.rule === "malformed-number" && /^N(4[6-9]|5[0-6])$/.test(f.cell));
+    expect(runIn.map((f) => [f.cell, f.severity])).toEqual(Array.from({ length: 11 }, (_, i) => [`N${46 + i}`, "warning"]));
+    const n46 = runIn[0];
+    expect(n46.actual).toBe("6757833494");
+    expect(n46.message.id).toMatch(/dibaca sebagai 6\.757\.833\.494; teks "Kantor Kec\. Tomoni"/);
   });
 });
 

@@ -18,10 +18,10 @@ import { formatRupiah, readAmount } from "../numbers";
 import type { CellContent, PlannedCell, WritePlan } from "../plan";
 import { rule as malformedNumber } from "../rules/malformed-number";
 import { rule as suspectScale } from "../rules/suspect-scale";
-import { familyOf } from "../rules/support/family";
-import { moneyColumnLabel, rowName } from "../rules/support/describe";
-import { moneyColumns, sheetOf } from "../rules/support/moneyCells";
-import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "../rules/support/sumFormula";
+import { familyOf } from "../analysis/family";
+import { moneyColumnLabel, rowName } from "../analysis/describe";
+import { moneyColumns, sheetOf } from "../analysis/moneyCells";
+import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "../analysis/sumFormula";
 import { a1, cellAt, type Cell, type SheetSnapshot } from "../sheet/snapshot";
 import { AMOUNT_FORMAT, amountNumber, contentOf, formatForAmount, sameAmount } from "./cellContent";
 

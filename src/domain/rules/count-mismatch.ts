@@ -18,11 +18,11 @@ import type { ColumnRole, MappedTable, MappedWorkbook, NarrativeCell } from "../
 import { countLevels } from "../mapping/tree";
 import { formatRupiah, plainDecimal } from "../numbers";
 import { a1 } from "../sheet/snapshot";
-import { amountsAgree, roleAmount, shownValue, statedTotal } from "./cross-support/amounts";
-import type { CountedLevel, StatedCount } from "./cross-support/narrativeStatements";
-import { readStatements } from "./cross-support/narrativeStatements";
-import { severityFor } from "./support/describe";
-import { sheetOf } from "./support/moneyCells";
+import { amountsAgree, roleAmount, shownValue, statedTotal } from "../analysis/amounts";
+import type { CountedLevel, StatedCount } from "../analysis/narrativeStatements";
+import { readStatements } from "../analysis/narrativeStatements";
+import { severityFor } from "../analysis/describe";
+import { sheetOf } from "../analysis/moneyCells";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
 
 const meta: RuleMeta = {

@@ -22,12 +22,12 @@ import { columnOf } from "../mapping/tree";
 import type { SheetSnapshot } from "../sheet/snapshot";
 import { cellAt } from "../sheet/snapshot";
 import { compactName, LEVEL_NAME, nameCell, quoteName, roleCell, roleText } from "./content-support/tableCells";
-import { alignTables } from "./cross-support/alignRows";
-import { differenceNote } from "./cross-support/amountDifference";
-import type { PlacedAmount } from "./cross-support/amounts";
-import { amountAt, amountsAgree, shownValue, statedTotal } from "./cross-support/amounts";
-import { shorten } from "./support/describe";
-import { sheetOf } from "./support/moneyCells";
+import { alignTables } from "../analysis/alignRows";
+import { differenceNote } from "../analysis/amountDifference";
+import type { PlacedAmount } from "../analysis/amounts";
+import { amountAt, amountsAgree, shownValue, statedTotal } from "../analysis/amounts";
+import { shorten } from "../analysis/describe";
+import { sheetOf } from "../analysis/moneyCells";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
 
 const meta: RuleMeta = {

@@ -7,9 +7,9 @@ import type { Finding, Message } from "../../findings";
 import type { MappedWorkbook } from "../../mapping/types";
 import { formatRupiah, plainDecimal } from "../../numbers";
 import type { RuleMeta, RuleOptions } from "../types";
-import { arithmeticOf, sumAsRead, type SumCheck } from "./arithmetic";
-import { likelyCauses } from "./causes";
-import { capitalize, levelName, listCells, moneyColumnLabel, rowName, severityFor, signedRupiah } from "./describe";
+import { arithmeticOf, sumAsRead, type SumCheck } from "../../analysis/arithmetic";
+import { likelyCauses } from "../../analysis/causes";
+import { capitalize, levelName, listCells, moneyColumnLabel, rowName, severityFor, signedRupiah } from "../../analysis/describe";
 
 export function sumFindings(workbook: MappedWorkbook, meta: RuleMeta, options: RuleOptions, kind: SumCheck["kind"]): Finding[] {
   const arithmetic = arithmeticOf(workbook);

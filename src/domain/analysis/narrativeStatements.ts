@@ -3,8 +3,8 @@
  * ("5 program dan 15 kegiatan dan 37 sub kegiatan", "6 (enam) program", "lima belas kegiatan") and a pagu total
  * ("dengan pagu indikatif Rp. 4.990.894.675,-").
  */
-import type { AmountReading } from "../../numbers";
-import { parseAmountText } from "../../numbers";
+import type { AmountReading } from "../numbers";
+import { parseAmountText } from "../numbers";
 import { parseNumberWords } from "./numberWords";
 
 export type CountedLevel = "program" | "kegiatan" | "subKegiatan";
