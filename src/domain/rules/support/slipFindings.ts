@@ -13,7 +13,8 @@ import type { MappedWorkbook } from "../../mapping/types";
 import type { AmountSlip } from "../../numbers";
 import { formatRupiah, plainDecimal } from "../../numbers";
 import type { RuleMeta, RuleOptions } from "../types";
-import { arithmeticOf, type AmountSlot, type ColumnArithmetic, type SumCheck } from "../../analysis/arithmetic";
+import type { AmountSlot, ColumnArithmetic, SumCheck } from "../../analysis/arithmetic";
+import { analysisOf } from "../../analysis";
 import { capitalize, levelName, moneyColumnLabel, rowName, severityFor } from "../../analysis/describe";
 
 /** Which cells each single-cell rule reports. */
@@ -32,7 +33,7 @@ export function cellFindings(workbook: MappedWorkbook, meta: RuleMeta, options: 
   const select = SELECTS[meta.id];
   if (!select) return [];
   const findings: Finding[] = [];
-  for (const column of arithmeticOf(workbook).columns) {
+  for (const column of analysisOf(workbook).columns) {
     let sumsOf: Map<AmountSlot, SumCheck[]> | undefined;
     for (const slot of column.cells) {
       if (!select(slot)) continue;

@@ -11,12 +11,12 @@ import type { MoneyCell } from "../../analysis/moneyCells";
 import type { MappedWorkbook } from "../../mapping/types";
 import { formatRupiah, plainDecimal } from "../../numbers";
 import type { RuleMeta, RuleOptions } from "../types";
-import { arithmeticOf } from "../../analysis/arithmetic";
+import { analysisOf } from "../../analysis";
 import { capitalize, moneyColumnLabel, rowName, severityFor } from "../../analysis/describe";
 
 export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, options: RuleOptions): Finding[] {
   const findings: Finding[] = [];
-  for (const column of arithmeticOf(workbook).columns) {
+  for (const column of analysisOf(workbook).columns) {
     for (const slot of column.cells) {
       if (slot.displaced !== undefined && slot.chosen && slot.money.row.level !== "other") {
         findings.push(displacedFinding(slot.money, slot.displaced, slot.chosen.value, meta));
