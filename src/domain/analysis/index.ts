@@ -11,7 +11,7 @@ import { sheetRef } from "../findings";
 import type { ColumnRole, MappedTable, MappedWorkbook } from "../mapping/types";
 import { formatRupiah } from "../numbers";
 import type { CellValue } from "../sheet/snapshot";
-import { arithmeticOf, type AmountOption, type AmountSlot, type ColumnArithmetic, type SumCheck, type WorkbookArithmetic } from "./arithmetic";
+import { arithmeticOf, type AmountOption, type AmountSlot, type ColumnArithmetic, type WorkbookArithmetic } from "./arithmetic";
 import { levelName } from "./describe";
 import { sourceVerdicts, type SourceVerdict } from "./sources";
 
