@@ -68,7 +68,8 @@ export function sourceVerdicts(workbook: MappedWorkbook, arithmetic: WorkbookAri
   return out;
 }
 
-function narrativeTotalsOf(workbook: MappedWorkbook, tables: MappedTable[]): Decimal[] {
+/** The totals stated by the narratives that introduce any of these tables. */
+export function narrativeTotalsOf(workbook: MappedWorkbook, tables: MappedTable[]): Decimal[] {
   const out: Decimal[] = [];
   for (const n of workbook.narratives) {
     const table = introducedTable(workbook, n);
