@@ -4,7 +4,7 @@ import type { Lang } from "./lang";
 
 export function generateCommand(rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  const foreign = ["--sheet", "--json", "--mode", "--dry-run", "--summary", "--max", "--sipd", "--skpd", "--catalogue"].find((o) => values.has(o) || flags.has(o));
+  const foreign = ["--sheet", "--json", "--mode", "--dry-run", "--summary", "--max", "--sipd", "--skpd", "--catalogue", "--accept", "--skip"].find((o) => values.has(o) || flags.has(o));
   if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk generate.`, `The option ${foreign} does not apply to generate.`);
   const [table, file, ...extra] = rest;
   if (table !== "tabel-3.3" && table !== "tabel-2.1") {

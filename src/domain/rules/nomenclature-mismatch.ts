@@ -18,7 +18,7 @@ import { isPlanLevel } from "../mapping/tree";
 import { BUILTIN_CATALOGUE, PENUNJANG_BIDANG, SUGGEST_MIN, bidangOfKode, normalizeName, type Catalogue, type NomenclatureEntry } from "../nomenclature";
 import { tableBidangOf } from "../nomenclature/inference";
 import { prepareName, similarityOf } from "../nomenclature/similarity";
-import { severityFor } from "./support/describe";
+import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, compactName, nameCell, quoteName, rowMap, writtenKode } from "./content-support/tableCells";
 
