@@ -21,7 +21,7 @@ import { prepareName, similarityOf } from "../nomenclature/similarity";
 import type { SheetSnapshot } from "../sheet/snapshot";
 import { a1, cellAt, cellText } from "../sheet/snapshot";
 import { columnOf } from "../mapping/tree";
-import { sheetOf } from "../rules/support/moneyCells";
+import { sheetOf } from "../analysis/moneyCells";
 import { chooseUnit } from "./chooseUnit";
 import { sameSources } from "./sumberDana";
 import type { SipdExport, SipdRowRef, SipdSubKegiatan, SipdUnit } from "./types";

@@ -13,7 +13,7 @@ import type { PlannedCell, WritePlan } from "../plan";
 import { textNeedsTextFormat } from "../plan";
 import type { Cell, SheetSnapshot } from "../sheet/snapshot";
 import { a1, cellAt, cellText, parseA1, rowAt } from "../sheet/snapshot";
-import { sheetOf } from "../rules/support/moneyCells";
+import { sheetOf } from "../analysis/moneyCells";
 import { SIPD_RULE } from "./compare";
 
 export const TAKE_SIPD_TITLE: Message = { id: "Ambil nilai SIPD-RI", en: "Take SIPD-RI's values" };
