@@ -26,7 +26,8 @@ export const defaultPlanners: Planners = {
   // Ambil nilai SIPD: every sipd-mismatch cell gets SIPD-RI's value unless the user keeps the cell's own.
   takeSipd: ({ workbook, findings, choices }) => {
     const { plan, options, skipped } = planTakeSipd(workbook, findings, choices);
-    return { plan, options, summary: skipped.map((s) => s.reason) };
+    const next = { id: "Sesudahnya: Hitung Ulang menjumlahkan lagi kegiatan, program dan total.", en: "Afterwards: Recompute sums the kegiatan, programs and total again." };
+    return { plan, options, summary: [...skipped.map((s) => s.reason), ...(plan.cells.length > 0 ? [next] : [])] };
   },
   generate33: (input) => generated(input, DEFAULT_TABEL33_SHEET, (options) => buildTabel33(input.workbook, options)),
   generate21: (input) => generated(input, DEFAULT_TABEL21_SHEET, (options) => buildTabel21(input.workbook, options)),
