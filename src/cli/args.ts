@@ -3,6 +3,8 @@
  * `--name=value` form; anything unexpected is a usage error (exit 2), never silently ignored.
  */
 import type { Message } from "../domain/findings";
+import type { DiffRequest } from "./diff";
+import { diffCommand } from "./diffArgs";
 import type { GenerateRequest } from "./generate";
 import { generateCommand } from "./generateArgs";
 import type { Lang } from "./lang";
@@ -13,6 +15,7 @@ export type Command =
   | { kind: "recompute"; lang: Lang; file: string; output?: string; mode: "formulas" | "values"; dryRun: boolean }
   | { kind: "fix-numbers"; lang: Lang; file: string; output?: string; dryRun: boolean }
   | ({ kind: "generate" } & GenerateRequest)
+  | ({ kind: "diff" } & DiffRequest)
   | { kind: "usage-error"; lang: Lang; message: Message };
 
 /** Subcommands the CLI contract names that later work will add; they get a clearer message than a typo does. */
@@ -23,7 +26,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const problems: Message[] = [];
-  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order"]);
+  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--findings", "--original"]);
   const boolean = new Set(["--json", "--help", "-h", "--dry-run", "--replace"]);
 
   for (let i = 0; i < argv.length; i++) {
@@ -87,19 +90,20 @@ export function parseArgs(argv: readonly string[]): Command {
         message: { id: `Hanya satu berkas yang dapat diperiksa sekaligus (diberikan: ${rest.join(", ")}).`, en: `Only one file can be checked at a time (given: ${rest.join(", ")}).` },
       };
     }
-    const foreign = ["-o", "--output", "--mode", "--dry-run", "--from", "--paper", "--order", "--replace"].find((o) => values.has(o) || flags.has(o));
+    const foreign = ["-o", "--output", "--mode", "--dry-run", "--from", "--paper", "--order", "--replace", "--findings", "--original"].find((o) => values.has(o) || flags.has(o));
     if (foreign) return { kind: "usage-error", lang, message: { id: `Opsi ${foreign} tidak berlaku untuk check.`, en: `The option ${foreign} does not apply to check.` } };
     return { kind: "check", lang, file: rest[0], sheet: values.get("--sheet"), json: flags.has("--json") };
   }
   if (command === "recompute" || command === "fix-numbers") return writeCommand(command, rest, values, flags, lang);
   if (command === "generate") return generateCommand(rest, values, flags, lang);
+  if (command === "diff") return diffCommand(rest, values, flags, lang);
   return { kind: "usage-error", lang, message: { id: `Perintah tidak dikenal: ${command}`, en: `Unknown command: ${command}` } };
 }
 
 /** recompute / fix-numbers: one input, an output (not needed for --dry-run) that is not the input itself. */
 function writeCommand(command: "recompute" | "fix-numbers", rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  const foreign = ["--sheet", "--json", "--from", "--paper", "--order", "--replace"].find((o) => values.has(o) || flags.has(o));
+  const foreign = ["--sheet", "--json", "--from", "--paper", "--order", "--replace", "--findings", "--original"].find((o) => values.has(o) || flags.has(o));
   if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk ${command}.`, `The option ${foreign} does not apply to ${command}.`);
   if (rest.length !== 1) return usage("Sebutkan tepat satu berkas .xlsx masukan.", "Name exactly one input .xlsx file.");
   const output = values.get("-o") ?? values.get("--output");
