@@ -9,7 +9,6 @@
  * be written down once.
  */
 import Decimal from "decimal.js";
-import ExcelJS from "exceljs";
 import { mapWorkbook } from "../../src/domain/mapping/mapWorkbook";
 import type { ColumnRole, MappedRow, MappedTable } from "../../src/domain/mapping/types";
 import { columnLetter, type Cell, type MergeArea, type SheetSnapshot } from "../../src/domain/sheet/snapshot";
