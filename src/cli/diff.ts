@@ -172,6 +172,6 @@ function findingsBlock(c: FindingComparison, lang: Lang): string[] {
     en ? `Findings of the last check: ${c.resolved.length} resolved, ${c.new.length} new, ${c.remaining.length} remaining` : `Temuan pemeriksaan sebelumnya: ${c.resolved.length} selesai, ${c.new.length} baru, ${c.remaining.length} masih ada`,
     ...(c.resolved.length ? [`  ${en ? "Resolved" : "Selesai"}:`, ...c.resolved.map(line)] : []),
     ...(c.new.length ? [`  ${en ? "New" : "Baru"}:`, ...c.new.map(line)] : []),
-    ...(c.remaining.length ? [`  ${en ? "Remaining" : "Masih ada"}:`, ...c.remaining.map((r) => line(r.new))] : []),
+    ...(c.remaining.length ? [en ? `  Remaining: ${c.remaining.length} (listed with --json)` : `  Masih ada: ${c.remaining.length} (rinciannya dengan --json)`] : []),
   ];
 }

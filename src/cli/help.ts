@@ -10,6 +10,7 @@ Penggunaan:
   renja fix-numbers <masukan.xlsx> -o <keluaran.xlsx> [--dry-run]
   renja generate tabel-3.3|tabel-2.1 <masukan.xlsx> -o <keluaran.xlsx> [--from LEMBAR] [--paper f4|a4]
                  [--order official|seed] [--replace]
+  renja diff <semula.xlsx> <menjadi.xlsx> [--json] [--findings HASIL.json]
 
 Perintah:
   check        Memetakan tabel Renja (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) di setiap lembar dan
@@ -25,6 +26,10 @@ Perintah:
                induk dan total berupa rumus SUM. Nama lembar yang sudah ada tidak ditimpa: lembar baru
                diberi nama lain, kecuali --replace (menulis ulang lembar yang dibuat Renja Cermat
                sebelumnya; lembar lain tidak pernah ditimpa atau dihapus).
+  diff         Membandingkan dua versi Renja (murni → perubahan, rancangan → perbaikan): per tabel, baris
+               yang ditambah, dihapus dan berganti nama (dicocokkan lewat kode, lalu nama), dan setiap pagu
+               semula → menjadi dengan selisih dan totalnya. --findings HASIL.json (keluaran renja check
+               --json atas versi semula): temuan yang sudah selesai, yang baru, dan yang masih ada.
 
 Opsi:
   --sheet NAMA Tampilkan tabel dan temuan lembar NAMA saja (lembar lain tetap dibaca untuk
@@ -57,6 +62,7 @@ Usage:
   renja fix-numbers <in.xlsx> -o <out.xlsx> [--dry-run]
   renja generate tabel-3.3|tabel-2.1 <in.xlsx> -o <out.xlsx> [--from SHEET] [--paper f4|a4]
                  [--order official|seed] [--replace]
+  renja diff <old.xlsx> <new.xlsx> [--json] [--findings RESULT.json]
 
 Commands:
   check        Maps the Renja tables (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) on every sheet and checks
@@ -72,6 +78,10 @@ Commands:
                Parent and total amounts are SUM formulas. A sheet name in use is never overwritten: the
                new sheet gets another name, unless --replace (rewrites the sheet Renja Cermat generated
                before; no other sheet is ever overwritten or deleted).
+  diff         Compares two versions of a Renja (murni → perubahan, draft → resubmission): per table, the
+               rows added, removed and renamed (matched by kode, then name), and every pagu before → after
+               with the difference and the totals. --findings RESULT.json (renja check --json of the old
+               version): which findings are resolved, which are new, which remain.
 
 Options:
   --sheet NAME Show only the tables and findings of sheet NAME (other sheets are still read for

@@ -74,9 +74,9 @@ export const SEED_REVISION: RevisionEdits = {
   amounts: [
     { uraian: "Penyusunan Dokumen Perencanaan Perangkat Daerah", role: "paguN", value: 14_396_000 },
     { uraian: "Penyediaan Gaji dan Tunjangan ASN", role: "paguN", value: 2_976_699_819 },
-    // typed as a slip in the pasted layout (150.000,000): the injected finding of the re-check test
-    { uraian: "Fasilitasi Kunjungan Tamu", role: "paguN", value: 150_000_000, typed: "150.000,000" },
-    { uraian: "Pembangunan Sarana dan Prasarana Kelurahan", role: "paguN", value: 359_510_350 },
+    { uraian: "Fasilitasi Kunjungan Tamu", role: "paguN", value: 150_000_000 },
+    // typed as a slip in the pasted layout (a comma for the last dot): the injected finding of the re-check test
+    { uraian: "Pembangunan Sarana dan Prasarana Kelurahan", role: "paguN", value: 359_510_350, typed: "359.510,350" },
     { uraian: "Harmonisasi hubungan dengan tokoh agama dan tokoh masyarakat", role: "paguN", value: 5_330_750 },
     { uraian: "Penyediaan Jasa Pelayanan Umum Kantor", role: "paguN1", value: 345_940_000 },
   ],
