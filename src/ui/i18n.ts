@@ -140,6 +140,7 @@ const kindNames: Record<TableKind, Message> = {
   "tabel-7": { id: "Tabel 7 (rencana N)", en: "Table 7 (plan N)" },
   "tabel-2.1": { id: "Tabel 2.1 (evaluasi)", en: "Table 2.1 (evaluation)" },
   "tabel-2.3": { id: "Tabel 2.3 (kebutuhan dana)", en: "Table 2.3 (funding needs)" },
+  "tabel-perubahan": { id: "Tabel Perubahan (semula/menjadi)", en: "Revision table (before/after)" },
 };
 
 /** Plan-table columns by their printed names; the many Tabel 2.1 roles keep their codes. */

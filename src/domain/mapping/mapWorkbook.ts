@@ -55,6 +55,7 @@ function mapSheet(sheet: SheetSnapshot, opts: MapOptions): MappedTable[] {
 function kindOf(flavour: TableFlavour, columns: Partial<Record<ColumnRole, number>>): TableKind {
   if (flavour === "review") return "tabel-2.3";
   if (flavour === "evaluation") return "tabel-2.1";
+  if (columns.paguSemula !== undefined && columns.paguMenjadi !== undefined) return "tabel-perubahan";
   return columns.paguN1 !== undefined ? "tabel-3.3" : "tabel-7";
 }
 

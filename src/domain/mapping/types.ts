@@ -4,7 +4,7 @@
  */
 import type { SheetSnapshot } from "../sheet/snapshot";
 
-export type TableKind = "tabel-3.3" | "tabel-7" | "tabel-2.1" | "tabel-2.3";
+export type TableKind = "tabel-3.3" | "tabel-7" | "tabel-2.1" | "tabel-2.3" | "tabel-perubahan";
 
 export type Level = "urusan" | "bidang" | "program" | "kegiatan" | "subKegiatan" | "total" | "other";
 
@@ -31,7 +31,11 @@ export type ColumnRole =
   | "rkpdLokasi"
   | "rkpdTarget"
   | "rkpdPagu"
+  | RevisionRole
   | EvaluationRole;
+
+/** Tabel Perubahan roles (semula / menjadi / bertambah (berkurang)): see revisionRoles.ts. */
+export type RevisionRole = "targetSemula" | "targetMenjadi" | "paguSemula" | "paguMenjadi" | "selisihRp" | "selisihPersen";
 
 /**
  * Tabel 2.1 roles. K = kinerja (target/realisation of performance), Rp = money.
