@@ -39,7 +39,7 @@ const ORDER: readonly Field[] = ["kode", "uraian", "indikator", "targetSemula", 
 const col = (f: Field) => ORDER.indexOf(f) + 1;
 
 const WIDTHS: Record<Field, number> = {
-  kode: 17, uraian: 44, indikator: 32, targetSemula: 12, targetMenjadi: 12, paguSemula: 16, paguMenjadi: 16, selisihRp: 16, selisihPersen: 9, catatan: 24,
+  kode: 17, uraian: 42, indikator: 30, targetSemula: 15, targetMenjadi: 15, paguSemula: 16, paguMenjadi: 16, selisihRp: 16, selisihPersen: 10, catatan: 22,
 };
 
 const SINGLE_LABELS: Partial<Record<Field, string>> = {
