@@ -6,7 +6,7 @@
 import type { Finding, Message } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { InteractiveHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
-import type { Level, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
+import type { IndicatorKind, Level, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
 import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
 import type { Lang } from "./i18n";
@@ -174,6 +174,28 @@ export class PaneController {
       try {
         await this.host.saveMapping(overrides);
         this.set({ notice: { intent: "success", message: msg("levelSaved") } });
+      } catch (e) {
+        const detail = errorMessage(e);
+        this.set({ notice: { intent: "warning", message: { id: t("id", "mappingSaveFailed", { detail: detail.id }), en: t("en", "mappingSaveFailed", { detail: detail.en }) } } });
+      }
+    });
+  }
+
+  /**
+   * Choose how one Tabel 2.1 row's indicator is judged (undefined: from its wording again); saved with the
+   * mapping like a level correction, and the findings follow.
+   */
+  async setIndicatorKind(sheetId: string, row: number, kind: IndicatorKind | undefined): Promise<void> {
+    const bySheet = { ...(this.state.overrides.indicatorKinds?.[sheetId] ?? {}) };
+    if (kind) bySheet[row] = kind;
+    else delete bySheet[row];
+    const overrides: MappingOverrides = { ...this.state.overrides, indicatorKinds: { ...(this.state.overrides.indicatorKinds ?? {}), [sheetId]: bySheet } };
+    this.set({ overrides });
+    await this.run(async () => {
+      this.remap();
+      try {
+        await this.host.saveMapping(overrides);
+        this.set({ notice: { intent: "success", message: msg("indicatorKindSaved") } });
       } catch (e) {
         const detail = errorMessage(e);
         this.set({ notice: { intent: "warning", message: { id: t("id", "mappingSaveFailed", { detail: detail.id }), en: t("en", "mappingSaveFailed", { detail: detail.en }) } } });

@@ -1,6 +1,6 @@
 /** Pane text in Bahasa Indonesia (the default) and English. Findings and host errors carry their own two texts. */
 import type { Message, RuleId, Severity } from "../domain/findings";
-import type { ColumnRole, Level, TableKind } from "../domain/mapping/types";
+import type { ColumnRole, IndicatorKind, Level, TableKind } from "../domain/mapping/types";
 
 export type Lang = "id" | "en";
 
@@ -40,6 +40,8 @@ const dictionary = {
   showRows: { id: "Tampilkan baris ({n})", en: "Show rows ({n})" },
   hideRows: { id: "Sembunyikan baris", en: "Hide rows" },
   levelSaved: { id: "Koreksi tingkat disimpan; temuan diperbarui.", en: "Level correction saved; findings updated." },
+  indicatorKindSaved: { id: "Jenis indikator disimpan; capaian dan temuan diperbarui.", en: "Indicator kind saved; capaian and findings updated." },
+  indicatorKindLabel: { id: "Jenis indikator", en: "Indicator kind" },
   lowConfidence: { id: "Tingkat ini ditebak dengan keyakinan rendah ({p}%); periksa.", en: "This level was guessed with low confidence ({p}%); check it." },
   unknownYear: { id: "?", en: "?" },
   standaloneTitle: { id: "Renja Cermat — halaman mandiri", en: "Renja Cermat — standalone page" },
@@ -128,6 +130,17 @@ const levelNames: Record<Level, Message> = {
   total: { id: "Total", en: "Total" },
   other: { id: "Lainnya", en: "Other" },
 };
+
+const indicatorKindNames: Record<IndicatorKind | "auto", Message> = {
+  auto: { id: "Otomatis", en: "Automatic" },
+  higher: { id: "Makin tinggi makin baik", en: "Higher is better" },
+  lower: { id: "Makin rendah makin baik", en: "Lower is better" },
+  final: { id: "Nilai akhir (%/indeks)", en: "Final value (%/index)" },
+};
+
+export function indicatorKindName(lang: Lang, kind: IndicatorKind | "auto"): string {
+  return indicatorKindNames[kind][lang];
+}
 
 export const LEVELS: Level[] = ["urusan", "bidang", "program", "kegiatan", "subKegiatan", "total", "other"];
 

@@ -134,6 +134,8 @@ function mapTable(
       }
     }
   }
+  const kindOverrides = opts.overrides?.indicatorKinds?.[sheet.id];
+  if (kindOverrides) for (const r of mappedRows) if (kindOverrides[r.row]) r.indicatorKind = kindOverrides[r.row];
   linkParents(mappedRows);
   attachCatalogue(mappedRows, useCatalogue, () => new Map(facts.map((f) => [f.row, f.matches])));
   const totalRow = mappedRows.find((r) => r.level === "total")?.row;

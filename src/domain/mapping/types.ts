@@ -91,7 +91,16 @@ export interface MappedRow {
    * RKPD total one column left and its Kebutuhan Dana total one column right). Wins over columnShift.
    */
   roleColumns?: Partial<Record<ColumnRole, number>>;
+  /** The user's choice of how this row's indicator is judged (Tabel 2.1); absent: inferred from its wording. */
+  indicatorKind?: IndicatorKind;
 }
+
+/**
+ * How an indicator's capaian is computed (evaluation/indicatorKind.ts): higher is better (realisasi / target,
+ * realisations add up), lower is better (target / realisasi, e.g. "angka kematian"), or a final value (a
+ * percentage or index: the latest realisation counts, not the sum of the years).
+ */
+export type IndicatorKind = "higher" | "lower" | "final";
 
 export interface MappedTable {
   sheet: string;
@@ -145,4 +154,6 @@ export interface MappingOverrides {
   roles?: Record<string, Partial<Record<ColumnRole, string>>>;
   /** sheetId -> plan year N */
   years?: Record<string, number>;
+  /** sheetId -> row -> how the row's indicator is judged (Tabel 2.1) */
+  indicatorKinds?: Record<string, Record<number, IndicatorKind>>;
 }
