@@ -73,6 +73,8 @@ export interface PaneState {
   revision: number;
   /** True while "Tandai di lembar" marks are on the sheet. */
   highlighted: boolean;
+  /** The original version the user picked for the Tabel Perubahan (file name and its mapping). */
+  original?: { name: string; workbook: MappedWorkbook };
   /** The finding the user last clicked (its details show above the list), or a related cell. */
   selected?: { sheet: string; cell: string; rule?: Finding["rule"] };
 }
@@ -144,7 +146,7 @@ export class PaneController {
   /** Whether the button for this kind can work here: a planner exists and the host can write its result. */
   can(kind: PlanKind): boolean {
     if (this.planners[kind] === undefined) return false;
-    const writesSheet = kind === "generate33" || kind === "generate21";
+    const writesSheet = kind === "generate33" || kind === "generate21" || kind === "generatePerubahan";
     return writesSheet ? typeof this.host.applySheetPlan === "function" : this.canWrite;
   }
 
@@ -203,6 +205,17 @@ export class PaneController {
     });
   }
 
+  /**
+   * The original version for "Buat Tabel Perubahan": the sheets of a workbook the user picked, read by `read`
+   * (the pane reads the file with the .xlsx reader, loaded only then). A file that cannot be read says why.
+   */
+  async loadOriginal(name: string, read: () => Promise<SheetSnapshot[]>): Promise<boolean> {
+    return this.run(async () => {
+      const workbook = this.engine.mapWorkbook(await read());
+      this.set({ original: { name, workbook }, notice: { intent: "success", message: { id: t("id", "originalChosen", { name }), en: t("en", "originalChosen", { name }) } } });
+    });
+  }
+
   /** Read again, build the plan of a write and show it as a before → after list; nothing is written yet. */
   async preview(kind: PlanKind): Promise<boolean> {
     const planner = this.planners[kind];
@@ -217,7 +230,7 @@ export class PaneController {
       const { workbook, findings } = this.state;
       if (!workbook || !findings) return;
       const generatedSheets = await this.host.generatedSheetNames?.();
-      const change: PlannedChange = planner({ workbook, findings, generatedSheets });
+      const change: PlannedChange = planner({ workbook, findings, generatedSheets, original: this.state.original?.workbook });
       if ("refused" in change) {
         this.set({ preview: undefined, notice: { intent: "warning", message: change.refused }, view: "actions" });
         return;
