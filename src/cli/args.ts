@@ -12,7 +12,7 @@ import type { Lang } from "./lang";
 export type Command =
   | { kind: "help"; lang: Lang }
   | { kind: "check"; lang: Lang; file: string; sheet?: string; json: boolean }
-  | { kind: "recompute"; lang: Lang; file: string; output?: string; mode: "formulas" | "values"; dryRun: boolean }
+  | { kind: "recompute"; lang: Lang; file: string; output?: string; mode: "formulas" | "values"; dryRun: boolean; accept?: "all" | string[]; skip?: string[]; json?: boolean }
   | { kind: "fix-numbers"; lang: Lang; file: string; output?: string; dryRun: boolean }
   | ({ kind: "generate" } & GenerateRequest)
   | ({ kind: "diff" } & DiffRequest)
@@ -26,7 +26,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const problems: Message[] = [];
-  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--findings", "--original"]);
+  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--accept", "--skip", "--findings", "--original"]);
   const boolean = new Set(["--json", "--help", "-h", "--dry-run", "--replace"]);
 
   for (let i = 0; i < argv.length; i++) {
@@ -90,7 +90,7 @@ export function parseArgs(argv: readonly string[]): Command {
         message: { id: `Hanya satu berkas yang dapat diperiksa sekaligus (diberikan: ${rest.join(", ")}).`, en: `Only one file can be checked at a time (given: ${rest.join(", ")}).` },
       };
     }
-    const foreign = ["-o", "--output", "--mode", "--dry-run", "--from", "--paper", "--order", "--replace", "--findings", "--original"].find((o) => values.has(o) || flags.has(o));
+    const foreign = ["-o", "--output", "--mode", "--dry-run", "--from", "--paper", "--order", "--replace", "--accept", "--skip", "--findings", "--original"].find((o) => values.has(o) || flags.has(o));
     if (foreign) return { kind: "usage-error", lang, message: { id: `Opsi ${foreign} tidak berlaku untuk check.`, en: `The option ${foreign} does not apply to check.` } };
     return { kind: "check", lang, file: rest[0], sheet: values.get("--sheet"), json: flags.has("--json") };
   }
@@ -103,7 +103,7 @@ export function parseArgs(argv: readonly string[]): Command {
 /** recompute / fix-numbers: one input, an output (not needed for --dry-run) that is not the input itself. */
 function writeCommand(command: "recompute" | "fix-numbers", rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  const foreign = ["--sheet", "--json", "--from", "--paper", "--order", "--replace", "--findings", "--original"].find((o) => values.has(o) || flags.has(o));
+  const foreign = ["--sheet", ...(command === "recompute" ? [] : ["--json", "--accept", "--skip"]), "--from", "--paper", "--order", "--replace", "--findings", "--original"].find((o) => values.has(o) || flags.has(o));
   if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk ${command}.`, `The option ${foreign} does not apply to ${command}.`);
   if (rest.length !== 1) return usage("Sebutkan tepat satu berkas .xlsx masukan.", "Name exactly one input .xlsx file.");
   const output = values.get("-o") ?? values.get("--output");
@@ -116,5 +116,9 @@ function writeCommand(command: "recompute" | "fix-numbers", rest: string[], valu
   }
   const mode = values.get("--mode") ?? "formulas";
   if (mode !== "formulas" && mode !== "values") return usage(`Mode "${mode}" tidak dikenal; gunakan --mode formulas atau --mode values.`, `Unknown mode "${mode}"; use --mode formulas or --mode values.`);
-  return { kind: "recompute", lang, file: rest[0], output, mode, dryRun };
+  const cells = (v: string | undefined) => (v === undefined ? undefined : v.split(",").map((c) => c.trim()).filter((c) => c !== ""));
+  const acceptValue = values.get("--accept");
+  const accept = acceptValue?.trim().toLowerCase() === "all" ? "all" : cells(acceptValue);
+  const skip = cells(values.get("--skip"));
+  return { kind: "recompute", lang, file: rest[0], output, mode, dryRun, ...(accept ? { accept } : {}), ...(skip ? { skip } : {}), ...(flags.has("--json") ? { json: true } : {}) };
 }

@@ -9,7 +9,7 @@ import type { Finding, Message } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { MappedWorkbook } from "../domain/mapping/types";
 import { formatRupiah } from "../domain/numbers";
-import { levelName, moneyColumnLabel } from "../domain/rules/support/describe";
+import { levelName, moneyColumnLabel } from "../domain/analysis/describe";
 import { compareFindings, diffToJson, diffWorkbooks, type FindingComparison, type KeyedFinding, type KeyTable, type TableDiff, type WorkbookDiff } from "../domain/versions";
 import { openXlsxHost } from "../xlsx";
 import type { CliIo } from "./io";

@@ -4,7 +4,7 @@ import type { Lang } from "./lang";
 
 export function diffCommand(rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  const foreign = ["--sheet", "-o", "--output", "--mode", "--dry-run", "--from", "--paper", "--order", "--replace", "--original"].find((o) => values.has(o) || flags.has(o));
+  const foreign = ["--sheet", "-o", "--output", "--mode", "--dry-run", "--from", "--paper", "--order", "--replace", "--accept", "--skip", "--original"].find((o) => values.has(o) || flags.has(o));
   if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk diff.`, `The option ${foreign} does not apply to diff.`);
   if (rest.length !== 2) {
     return usage(

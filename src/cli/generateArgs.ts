@@ -8,7 +8,7 @@ import type { Lang } from "./lang";
 
 export function generateCommand(rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  const foreign = ["--sheet", "--json", "--mode", "--dry-run", "--findings"].find((o) => values.has(o) || flags.has(o));
+  const foreign = ["--sheet", "--json", "--mode", "--dry-run", "--accept", "--skip", "--findings"].find((o) => values.has(o) || flags.has(o));
   if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk generate.`, `The option ${foreign} does not apply to generate.`);
   const [table, file, ...extra] = rest;
   const generator = table === undefined ? undefined : generatorNamed(table);

@@ -12,7 +12,7 @@ import { columnOf } from "../mapping/tree";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import { formatRupiah } from "../numbers";
 import type { SheetCellStyle, SheetMerge, SheetPlan, SheetPlanCell } from "../plan";
-import { sheetOf } from "../rules/support/moneyCells";
+import { sheetOf } from "../analysis/moneyCells";
 import { a1, cellAt, type CellValue } from "../sheet/snapshot";
 import { diffTables, type MergedRow, type TableDiff } from "../versions";
 import { contentCell, planRowStyle, printSetup, rowHeightsFor, sumFormulaWithinLimits, targetSheetName, type BuildError, type GenerateOptions } from "./layout";
