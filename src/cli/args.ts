@@ -3,6 +3,8 @@
  * `--name=value` form; anything unexpected is a usage error (exit 2), never silently ignored.
  */
 import type { Message } from "../domain/findings";
+import type { DiffRequest } from "./diff";
+import { diffCommand } from "./diffArgs";
 import type { GenerateRequest } from "./generate";
 import { generateCommand } from "./generateArgs";
 import type { Lang } from "./lang";
@@ -14,7 +16,21 @@ export type Command =
   | { kind: "recompute"; lang: Lang; file: string; output?: string; mode: "formulas" | "values"; dryRun: boolean; accept?: "all" | string[]; skip?: string[]; json?: boolean }
   | { kind: "fix-numbers"; lang: Lang; file: string; output?: string; dryRun: boolean }
   | ({ kind: "generate" } & GenerateRequest)
+  | ({ kind: "diff" } & DiffRequest)
   | { kind: "usage-error"; lang: Lang; message: Message };
+
+/**
+ * The options each command takes (besides --lang and --help, which every command takes). One table instead of
+ * a list of "foreign" options per command, so a new option is named once, where it belongs.
+ */
+const OPTIONS_OF: Record<string, readonly string[]> = {
+  check: ["--sheet", "--json", "--summary", "--max", "--sipd", "--skpd", "--catalogue"],
+  report: ["-o", "--output", "--paper", "--sipd", "--skpd"],
+  recompute: ["-o", "--output", "--mode", "--dry-run", "--accept", "--skip", "--json"],
+  "fix-numbers": ["-o", "--output", "--dry-run"],
+  generate: ["-o", "--output", "--from", "--paper", "--order", "--replace", "--original"],
+  diff: ["--json", "--findings"],
+};
 
 /** Subcommands the CLI contract names that later work will add; they get a clearer message than a typo does. */
 const PLANNED_COMMANDS = new Set<string>([]);
@@ -24,7 +40,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const problems: Message[] = [];
-  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--max", "--sipd", "--skpd", "--catalogue", "--accept", "--skip"]);
+  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--max", "--sipd", "--skpd", "--catalogue", "--accept", "--skip", "--findings", "--original"]);
   const boolean = new Set(["--json", "--help", "-h", "--dry-run", "--replace", "--summary"]);
 
   for (let i = 0; i < argv.length; i++) {
@@ -77,10 +93,16 @@ export function parseArgs(argv: readonly string[]): Command {
     return { kind: "usage-error", lang, message: { id: "Perintah belum diberikan.", en: "No command given." } };
   }
   if (command === "help") return { kind: "help", lang };
+  const allowed = OPTIONS_OF[command];
+  if (allowed !== undefined) {
+    const foreign = [...values.keys(), ...flags].find((o) => o !== "--lang" && !allowed.includes(o));
+    if (foreign) return { kind: "usage-error", lang, message: { id: `Opsi ${foreign} tidak berlaku untuk ${command}.`, en: `The option ${foreign} does not apply to ${command}.` } };
+  }
   if (command === "check") return checkCommand(rest, values, flags, lang);
   if (command === "report") return reportCommand(rest, values, flags, lang);
   if (command === "recompute" || command === "fix-numbers") return writeCommand(command, rest, values, flags, lang);
   if (command === "generate") return generateCommand(rest, values, flags, lang);
+  if (command === "diff") return diffCommand(rest, values, flags, lang);
   return { kind: "usage-error", lang, message: { id: `Perintah tidak dikenal: ${command}`, en: `Unknown command: ${command}` } };
 }
 
@@ -88,8 +110,6 @@ export function parseArgs(argv: readonly string[]): Command {
 function checkCommand(rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
   if (rest.length === 0) return usage("Sebutkan berkas .xlsx (atau folder) yang akan diperiksa.", "Name the .xlsx file (or folder) to check.");
-  const foreign = ["-o", "--output", "--mode", "--dry-run", "--from", "--paper", "--order", "--replace", "--accept", "--skip"].find((o) => values.has(o) || flags.has(o));
-  if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk check.`, `The option ${foreign} does not apply to check.`);
   const maxText = values.get("--max");
   let max: number | undefined;
   if (maxText !== undefined) {
@@ -104,8 +124,6 @@ function checkCommand(rest: string[], values: Map<string, string>, flags: Set<st
 /** report <file|folder>… -o <verifikasi.xlsx> [--paper f4|a4]. */
 function reportCommand(rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  const foreign = ["--sheet", "--json", "--summary", "--max", "--mode", "--dry-run", "--from", "--order", "--replace", "--catalogue", "--accept", "--skip"].find((o) => values.has(o) || flags.has(o));
-  if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk report.`, `The option ${foreign} does not apply to report.`);
   if (rest.length === 0) return usage("Sebutkan berkas .xlsx atau folder yang akan diverifikasi.", "Name the .xlsx files or folders to verify.");
   const output = values.get("-o") ?? values.get("--output");
   if (output === undefined) return usage("Sebutkan buku kerja verifikasi dengan -o <verifikasi.xlsx>.", "Name the verification workbook with -o <verifikasi.xlsx>.");
@@ -119,15 +137,12 @@ function reportCommand(rest: string[], values: Map<string, string>, flags: Set<s
 /** recompute / fix-numbers: one input, an output (not needed for --dry-run) that is not the input itself. */
 function writeCommand(command: "recompute" | "fix-numbers", rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  const foreign = ["--sheet", ...(command === "recompute" ? [] : ["--json", "--accept", "--skip"]), "--from", "--paper", "--order", "--replace", "--summary", "--max", "--sipd", "--skpd", "--catalogue"].find((o) => values.has(o) || flags.has(o));
-  if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk ${command}.`, `The option ${foreign} does not apply to ${command}.`);
   if (rest.length !== 1) return usage("Sebutkan tepat satu berkas .xlsx masukan.", "Name exactly one input .xlsx file.");
   const output = values.get("-o") ?? values.get("--output");
   const dryRun = flags.has("--dry-run");
   if (output === undefined && !dryRun) return usage("Sebutkan berkas keluaran dengan -o <keluaran.xlsx> (atau --dry-run untuk pratinjau).", "Name the output file with -o <out.xlsx> (or --dry-run for a preview).");
   if (output !== undefined && output === rest[0]) return usage("Berkas keluaran harus berbeda dari masukan: berkas masukan tidak pernah diubah.", "The output file must differ from the input: the input file is never modified.");
   if (command === "fix-numbers") {
-    if (values.has("--mode")) return usage("Opsi --mode hanya untuk recompute.", "The option --mode is for recompute only.");
     return { kind: "fix-numbers", lang, file: rest[0], output, dryRun };
   }
   const mode = values.get("--mode") ?? "formulas";

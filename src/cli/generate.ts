@@ -7,7 +7,10 @@
 import type { Message } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { SheetPlan } from "../domain/plan";
-import { buildTabel21, buildTabel33, isBuildError, type ColumnOrder, type Paper } from "../domain/tables";
+import type { MappedWorkbook, TableKind } from "../domain/mapping/types";
+import { isBuildError, type ColumnOrder, type Paper } from "../domain/tables";
+import { BUILDERS } from "../domain/tables/generators";
+import { kindDescriptor } from "../domain/tables/kinds";
 import { openXlsxHost, SIGNED_WORKBOOK_WARNING } from "../xlsx";
 import { addSheetToXlsx, generatedSheets } from "../xlsx/patch/addSheet";
 import { CannotExtendError } from "../xlsx/patch/sheetStyles";
@@ -16,13 +19,15 @@ import type { Lang } from "./lang";
 
 export interface GenerateRequest {
   lang: Lang;
-  table: "tabel-3.3" | "tabel-2.1";
+  table: TableKind;
   file: string;
   output: string;
   from?: string;
   paper: Paper;
   order: ColumnOrder;
   replace: boolean;
+  /** The original workbook a comparison (Tabel Perubahan) is built against. */
+  original?: string;
 }
 
 const EXIT_WRITTEN = 0;
@@ -42,6 +47,13 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
     }
     const { mapWorkbook } = await import("../domain/mapping/mapWorkbook");
     const workbook = mapWorkbook(snapshots, { overrides: await host.loadMapping() });
+    const build = BUILDERS[req.table];
+    if (!build) throw new Error(`no generator for ${req.table}`);
+    let original: MappedWorkbook | undefined;
+    if (req.original !== undefined) {
+      const { readMapped } = await import("./diff");
+      original = await readMapped(req.original, io);
+    }
     const own = ownSheets(bytes);
     const previous = [...own.entries()].find(([, table]) => table === req.table)?.[0];
     const common = {
@@ -52,7 +64,7 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
       replace: req.replace && previous !== undefined,
       sheetName: req.replace ? previous : undefined,
     };
-    const plan = req.table === "tabel-3.3" ? buildTabel33(workbook, { ...common, order: req.order }) : buildTabel21(workbook, common);
+    const plan = build({ workbook, original }, req.table === "tabel-3.3" ? { ...common, order: req.order } : common);
     if (isBuildError(plan)) {
       io.stderr(`renja: ${say(plan.error)}\n`);
       return EXIT_NOT_WRITTEN;
@@ -103,7 +115,7 @@ function ownSheets(bytes: Uint8Array): Map<string, string> {
 }
 
 function summary(req: GenerateRequest, plan: SheetPlan, written: Written): Message {
-  const label = req.table === "tabel-3.3" ? "Tabel 3.3" : "Tabel 2.1";
+  const label = kindDescriptor(req.table)?.label[req.lang] ?? req.table;
   if (written.separate) {
     return {
       id: `${label} ditulis sebagai buku kerja terpisah ${req.output} (lembar '${written.sheetName}'), karena buku kerja masukan tidak dapat ditambah lembar tanpa risiko kehilangan isi (${written.separate}). Sumber: lembar '${plan.sourceSheet}'.`,

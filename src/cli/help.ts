@@ -1,5 +1,9 @@
 /** The help text: only what works in this version. */
+import { generatorNames } from "../domain/tables/kinds";
 import type { Lang } from "./lang";
+
+/** "tabel-3.3|tabel-2.1|perubahan": the generators of the table-kind registry. */
+const TABLES = generatorNames().join("|");
 
 const HELP: Record<Lang, string> = {
   id: `renja — memeriksa tabel Renja Perangkat Daerah dalam buku kerja Excel (.xlsx)
@@ -11,8 +15,9 @@ Penggunaan:
   renja check <berkas.xlsx> --sipd <ekspor-sipd.xlsx> [--skpd NAMA]
   renja recompute <masukan.xlsx> -o <keluaran.xlsx> [--mode formulas|values] [--dry-run] [--accept all|SEL,…] [--skip SEL,…] [--json]
   renja fix-numbers <masukan.xlsx> -o <keluaran.xlsx> [--dry-run]
-  renja generate tabel-3.3|tabel-2.1 <masukan.xlsx> -o <keluaran.xlsx> [--from LEMBAR] [--paper f4|a4]
-                 [--order official|seed] [--replace]
+  renja generate ${TABLES} <masukan.xlsx> -o <keluaran.xlsx> [--from LEMBAR] [--paper f4|a4]
+                 [--order official|seed] [--original SEMULA.xlsx] [--replace]
+  renja diff <semula.xlsx> <menjadi.xlsx> [--json] [--findings HASIL.json]
 
 Perintah:
   check        Memetakan tabel Renja (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) di setiap lembar dan
@@ -32,7 +37,13 @@ Perintah:
                evaluasi) yang rapi dan siap cetak sebagai lembar baru di salinan buku kerja (-o). Jumlah
                induk dan total berupa rumus SUM. Nama lembar yang sudah ada tidak ditimpa: lembar baru
                diberi nama lain, kecuali --replace (menulis ulang lembar yang dibuat Renja Cermat
-               sebelumnya; lembar lain tidak pernah ditimpa atau dihapus).
+               sebelumnya; lembar lain tidak pernah ditimpa atau dihapus). "perubahan" membuat Tabel
+               Perubahan (target dan pagu semula/menjadi, bertambah (berkurang) Rp dan %) dari buku kerja
+               ini (menjadi) dan --original (semula).
+  diff         Membandingkan dua versi Renja (murni → perubahan, rancangan → perbaikan): per tabel, baris
+               yang ditambah, dihapus dan berganti nama (dicocokkan lewat kode, lalu nama), dan setiap pagu
+               semula → menjadi dengan selisih dan totalnya. --findings HASIL.json (keluaran renja check
+               --json atas versi semula): temuan yang sudah selesai, yang baru, dan yang masih ada.
 
 Opsi:
   --sheet NAMA Tampilkan tabel dan temuan lembar NAMA saja (lembar lain tetap dibaca untuk
@@ -50,6 +61,8 @@ Opsi:
   --paper f4|a4   generate: ukuran kertas (bawaan: f4 = Folio 215×330 mm), lanskap.
   --order official|seed  generate tabel-3.3: urutan kolom resmi atau urutan dokumen contoh.
   --replace       generate: tulis ulang lembar yang dibuat sebelumnya.
+  --original BERKAS  generate perubahan: buku kerja versi semula.
+  --findings BERKAS  diff: keluaran renja check --json atas versi semula.
   -o BERKAS       recompute, fix-numbers, generate: berkas keluaran (masukan tidak pernah diubah).
   --mode formulas|values  recompute: tulis rumus SUM (bawaan) atau nilai.
   --accept all|SEL,…  recompute: terapkan keputusan (perubahan yang buktinya mendukung angka tertulis); bawaan: ditahan.
@@ -79,8 +92,9 @@ Usage:
   renja check <file.xlsx> --sipd <sipd-export.xlsx> [--skpd NAME]
   renja recompute <in.xlsx> -o <out.xlsx> [--mode formulas|values] [--dry-run] [--accept all|CELL,…] [--skip CELL,…] [--json]
   renja fix-numbers <in.xlsx> -o <out.xlsx> [--dry-run]
-  renja generate tabel-3.3|tabel-2.1 <in.xlsx> -o <out.xlsx> [--from SHEET] [--paper f4|a4]
-                 [--order official|seed] [--replace]
+  renja generate ${TABLES} <in.xlsx> -o <out.xlsx> [--from SHEET] [--paper f4|a4]
+                 [--order official|seed] [--original OLD.xlsx] [--replace]
+  renja diff <old.xlsx> <new.xlsx> [--json] [--findings RESULT.json]
 
 Commands:
   check        Maps the Renja tables (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) on every sheet and checks
@@ -100,7 +114,13 @@ Commands:
                or Tabel 2.1 (from an evaluation sheet) as a new sheet in a copy of the workbook (-o).
                Parent and total amounts are SUM formulas. A sheet name in use is never overwritten: the
                new sheet gets another name, unless --replace (rewrites the sheet Renja Cermat generated
-               before; no other sheet is ever overwritten or deleted).
+               before; no other sheet is ever overwritten or deleted). "perubahan" builds the revision
+               table (target and pagu before/after, increase (decrease) in Rp and %) from this workbook
+               (new) and --original (old).
+  diff         Compares two versions of a Renja (murni → perubahan, draft → resubmission): per table, the
+               rows added, removed and renamed (matched by kode, then name), and every pagu before → after
+               with the difference and the totals. --findings RESULT.json (renja check --json of the old
+               version): which findings are resolved, which are new, which remain.
 
 Options:
   --sheet NAME Show only the tables and findings of sheet NAME (other sheets are still read for
@@ -117,6 +137,8 @@ Options:
   --paper f4|a4   generate: paper size (default: f4 = Folio 215×330 mm), landscape.
   --order official|seed  generate tabel-3.3: official column order or the sample document's order.
   --replace       generate: rewrite the previously generated sheet.
+  --original FILE    generate perubahan: the workbook's original version.
+  --findings FILE    diff: the renja check --json output of the old version.
   -o FILE         recompute, fix-numbers, generate: the output file (the input is never modified).
   --mode formulas|values  recompute: write SUM formulas (default) or values.
   --accept all|CELL,…  recompute: apply decisions (changes whose evidence argues for the written amount); held by default.

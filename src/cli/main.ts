@@ -68,6 +68,10 @@ async function run(command: Command, io: CliIo, engine: CheckEngine | undefined)
       const { runGenerate } = await import("./generate");
       return runGenerate(command, io);
     }
+    case "diff": {
+      const { runDiff } = await import("./diff");
+      return runDiff(command, io);
+    }
     case "fix-numbers": {
       const { runFixNumbers } = await import("./fixNumbers");
       return runFixNumbers(command, io, engine);

@@ -150,7 +150,7 @@ export interface PrintSetup {
   centerHorizontally?: boolean;
 }
 
-export type GeneratedTableKind = "tabel-3.3" | "tabel-2.1";
+export type GeneratedTableKind = "tabel-3.3" | "tabel-2.1" | "tabel-perubahan";
 
 /**
  * How every host recognises a sheet this tool generated: a hidden sheet-scoped defined name of this name whose

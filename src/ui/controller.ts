@@ -6,7 +6,7 @@
 import type { Finding, Message } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { PaneHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
-import type { Level, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
+import type { IndicatorKind, Level, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
 import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
 import type { Catalogue } from "../domain/nomenclature";
 import { fixedCatalogue, type CatalogueChoice } from "../domain/nomenclature/library";
@@ -85,6 +85,8 @@ export interface PaneState {
   /** True while "Tandai di lembar" marks are on the sheet. */
   highlighted: boolean;
   sipd?: SipdState;
+  /** The original version the user picked for the Tabel Perubahan (file name and its mapping). */
+  original?: { name: string; workbook: MappedWorkbook };
   /** The finding the user last clicked (its details show above the list), or a related cell. */
   selected?: { sheet: string; cell: string; rule?: Finding["rule"] };
   /** The nomenclature list checks use (loaded in the pane or bundled with the add-in); the built-in one when unset. */
@@ -164,7 +166,7 @@ export class PaneController {
   /** Whether the button for this kind can work here: a planner exists and the host can write its result. */
   can(kind: PlanKind): boolean {
     if (this.planners[kind] === undefined) return false;
-    const writesSheet = kind === "generate33" || kind === "generate21";
+    const writesSheet = kind === "generate33" || kind === "generate21" || kind === "generatePerubahan";
     return writesSheet ? typeof this.host.applySheetPlan === "function" : this.canWrite;
   }
 
@@ -201,6 +203,39 @@ export class PaneController {
     });
   }
 
+  /**
+   * Choose how one Tabel 2.1 row's indicator is judged (undefined: from its wording again); saved with the
+   * mapping like a level correction, and the findings follow.
+   */
+  async setIndicatorKind(sheetId: string, row: number, kind: IndicatorKind | undefined): Promise<void> {
+    const bySheet = { ...(this.state.overrides.indicatorKinds?.[sheetId] ?? {}) };
+    if (kind) bySheet[row] = kind;
+    else delete bySheet[row];
+    const overrides: MappingOverrides = { ...this.state.overrides, indicatorKinds: { ...(this.state.overrides.indicatorKinds ?? {}), [sheetId]: bySheet } };
+    this.set({ overrides });
+    await this.run(async () => {
+      this.remap();
+      try {
+        await this.host.saveMapping(overrides);
+        this.set({ notice: { intent: "success", message: msg("indicatorKindSaved") } });
+      } catch (e) {
+        const detail = errorMessage(e);
+        this.set({ notice: { intent: "warning", message: { id: t("id", "mappingSaveFailed", { detail: detail.id }), en: t("en", "mappingSaveFailed", { detail: detail.en }) } } });
+      }
+    });
+  }
+
+  /**
+   * The original version for "Buat Tabel Perubahan": the sheets of a workbook the user picked, read by `read`
+   * (the pane reads the file with the .xlsx reader, loaded only then). A file that cannot be read says why.
+   */
+  async loadOriginal(name: string, read: () => Promise<SheetSnapshot[]>): Promise<boolean> {
+    return this.run(async () => {
+      const workbook = this.engine.mapWorkbook(await read());
+      this.set({ original: { name, workbook }, notice: { intent: "success", message: { id: t("id", "originalChosen", { name }), en: t("en", "originalChosen", { name }) } } });
+    });
+  }
+
   /** Read again, build the plan of a write and show it as a before → after list; nothing is written yet. */
   async preview(kind: PlanKind): Promise<boolean> {
     const planner = this.planners[kind];
@@ -215,7 +250,7 @@ export class PaneController {
       const { workbook, findings } = this.state;
       if (!workbook || !findings) return;
       const generatedSheets = await this.host.generatedSheetNames?.();
-      const change: PlannedChange = planner({ workbook, findings, generatedSheets });
+      const change: PlannedChange = planner({ workbook, findings, generatedSheets, original: this.state.original?.workbook });
       if ("refused" in change) {
         this.set({ preview: undefined, notice: { intent: "warning", message: change.refused }, view: "actions" });
         return;

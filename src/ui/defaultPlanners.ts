@@ -3,7 +3,7 @@ import type { Message } from "../domain/findings";
 import { namesCell, planRepairs, planRollup, repairAlternatives } from "../domain/rollup";
 import type { RollupResult, SkippedParent } from "../domain/rollup";
 import { formatRupiah } from "../domain/numbers";
-import { buildTabel21, buildTabel33, DEFAULT_TABEL21_SHEET, DEFAULT_TABEL33_SHEET, isBuildError } from "../domain/tables";
+import { buildPerubahan, buildTabel21, buildTabel33, DEFAULT_PERUBAHAN_SHEET, DEFAULT_TABEL21_SHEET, DEFAULT_TABEL33_SHEET, isBuildError } from "../domain/tables";
 import type { BuildError } from "../domain/tables";
 import type { SheetPlan } from "../domain/plan";
 import type { PlanInput, PlannedChange, Planners, PreviewChange } from "./planners";
@@ -31,6 +31,11 @@ export const defaultPlanners: Planners = {
   },
   generate33: (input) => generated(input, DEFAULT_TABEL33_SHEET, (options) => buildTabel33(input.workbook, options)),
   generate21: (input) => generated(input, DEFAULT_TABEL21_SHEET, (options) => buildTabel21(input.workbook, options)),
+  generatePerubahan: (input) => {
+    const original = input.original;
+    if (!original) return { refused: { id: "Pilih dulu buku kerja versi semula (.xlsx).", en: "Pick the original version's workbook (.xlsx) first." } };
+    return generated(input, DEFAULT_PERUBAHAN_SHEET, (options) => buildPerubahan(original, input.workbook, options));
+  },
 };
 
 /** Decisions first (the user must look at them), then the changes that follow from a cause, then the rest. */

@@ -1,6 +1,6 @@
 /** Pane text in Bahasa Indonesia (the default) and English. Findings and host errors carry their own two texts. */
 import type { Message, RuleId, Severity } from "../domain/findings";
-import type { ColumnRole, Level, TableKind } from "../domain/mapping/types";
+import type { ColumnRole, IndicatorKind, Level, TableKind } from "../domain/mapping/types";
 
 export type Lang = "id" | "en";
 
@@ -15,6 +15,9 @@ const dictionary = {
   fixNumbers: { id: "Perbaiki Angka", en: "Fix Numbers" },
   generate33: { id: "Buat Tabel 3.3", en: "Create Table 3.3" },
   generate21: { id: "Buat Tabel 2.1", en: "Create Table 2.1" },
+  generatePerubahan: { id: "Buat Tabel Perubahan", en: "Create Revision Table" },
+  pickOriginal: { id: "Buku kerja semula (.xlsx) untuk Tabel Perubahan", en: "Original workbook (.xlsx) for the revision table" },
+  originalChosen: { id: "Versi semula: {name}", en: "Original version: {name}" },
   apply: { id: "Terapkan", en: "Apply" },
   cancel: { id: "Tutup pratinjau", en: "Close preview" },
   undo: { id: "Batalkan", en: "Undo" },
@@ -45,6 +48,8 @@ const dictionary = {
   showRows: { id: "Tampilkan baris ({n})", en: "Show rows ({n})" },
   hideRows: { id: "Sembunyikan baris", en: "Hide rows" },
   levelSaved: { id: "Koreksi tingkat disimpan; temuan diperbarui.", en: "Level correction saved; findings updated." },
+  indicatorKindSaved: { id: "Jenis indikator disimpan; capaian dan temuan diperbarui.", en: "Indicator kind saved; capaian and findings updated." },
+  indicatorKindLabel: { id: "Jenis indikator", en: "Indicator kind" },
   lowConfidence: { id: "Tingkat ini ditebak dengan keyakinan rendah ({p}%); periksa.", en: "This level was guessed with low confidence ({p}%); check it." },
   unknownYear: { id: "?", en: "?" },
   standaloneTitle: { id: "Renja Cermat — halaman mandiri", en: "Renja Cermat — standalone page" },
@@ -150,6 +155,17 @@ const levelNames: Record<Level, Message> = {
   other: { id: "Lainnya", en: "Other" },
 };
 
+const indicatorKindNames: Record<IndicatorKind | "auto", Message> = {
+  auto: { id: "Otomatis", en: "Automatic" },
+  higher: { id: "Makin tinggi makin baik", en: "Higher is better" },
+  lower: { id: "Makin rendah makin baik", en: "Lower is better" },
+  final: { id: "Nilai akhir (%/indeks)", en: "Final value (%/index)" },
+};
+
+export function indicatorKindName(lang: Lang, kind: IndicatorKind | "auto"): string {
+  return indicatorKindNames[kind][lang];
+}
+
 export const LEVELS: Level[] = ["urusan", "bidang", "program", "kegiatan", "subKegiatan", "total", "other"];
 
 export function levelName(lang: Lang, level: Level): string {
@@ -161,6 +177,7 @@ const kindNames: Record<TableKind, Message> = {
   "tabel-7": { id: "Tabel 7 (rencana N)", en: "Table 7 (plan N)" },
   "tabel-2.1": { id: "Tabel 2.1 (evaluasi)", en: "Table 2.1 (evaluation)" },
   "tabel-2.3": { id: "Tabel 2.3 (kebutuhan dana)", en: "Table 2.3 (funding needs)" },
+  "tabel-perubahan": { id: "Tabel Perubahan (semula/menjadi)", en: "Revision table (before/after)" },
 };
 
 /** Plan-table columns by their printed names; the many Tabel 2.1 roles keep their codes. */

@@ -6,13 +6,15 @@ import type { Finding, Message } from "../domain/findings";
 import type { MappedWorkbook } from "../domain/mapping/types";
 import type { SheetPlan, WritePlan } from "../domain/plan";
 
-export type PlanKind = "recompute" | "fixNumbers" | "generate33" | "generate21" | "takeSipd";
+export type PlanKind = "recompute" | "fixNumbers" | "generate33" | "generate21" | "takeSipd" | "generatePerubahan";
 
 export interface PlanInput {
   workbook: MappedWorkbook;
   findings: Finding[];
   /** Sheets this tool generated before (never the source of a new table), when the host knows them. */
   generatedSheets?: string[];
+  /** The original version a comparison (Tabel Perubahan) is built against, when the user picked one. */
+  original?: MappedWorkbook;
   /** The user's picks among a cell's repair candidates: "'Sheet'!A1" → plain decimal. */
   choices?: Readonly<Record<string, string>>;
   /** Recompute: the decisions the user ticked, and the other changes the user unticked ("'Sheet'!A1"). */

@@ -2,7 +2,7 @@
  * The user's mapping corrections for an .xlsx workbook, kept in a JSON sidecar next to it. The host reads and
  * writes the text through callbacks, so the same host runs in Node (files) and in a browser (downloads, storage).
  */
-import type { ColumnRole, Level, MappingOverrides } from "../domain/mapping/types";
+import type { ColumnRole, IndicatorKind, Level, MappingOverrides } from "../domain/mapping/types";
 import { badSidecarError } from "./hostErrors";
 
 export interface SidecarAccess {
@@ -42,6 +42,26 @@ export function parseMappingOverrides(text: string, sidecarName: string): Mappin
   const out: MappingOverrides = { version: 1, levels };
   if (data.roles !== undefined) out.roles = parseRoles(data.roles, sidecarName);
   if (data.years !== undefined) out.years = parseYears(data.years, sidecarName);
+  if (data.indicatorKinds !== undefined) out.indicatorKinds = parseIndicatorKinds(data.indicatorKinds, sidecarName);
+  return out;
+}
+
+const INDICATOR_KINDS: ReadonlySet<string> = new Set<IndicatorKind>(["higher", "lower", "final"]);
+
+/** sheetId -> row -> how the row's indicator is judged (the mapping view's correction for Tabel 2.1). */
+function parseIndicatorKinds(raw: unknown, sidecarName: string): NonNullable<MappingOverrides["indicatorKinds"]> {
+  if (!isRecord(raw)) throw badSidecarError(sidecarName);
+  const out: NonNullable<MappingOverrides["indicatorKinds"]> = {};
+  for (const [sheetId, byRow] of Object.entries(raw)) {
+    if (!isRecord(byRow)) throw badSidecarError(sidecarName);
+    const rows: Record<number, IndicatorKind> = {};
+    for (const [row, kind] of Object.entries(byRow)) {
+      const n = Number(row);
+      if (!Number.isInteger(n) || n < 1 || typeof kind !== "string" || !INDICATOR_KINDS.has(kind)) throw badSidecarError(sidecarName);
+      rows[n] = kind as IndicatorKind;
+    }
+    out[sheetId] = rows;
+  }
   return out;
 }
 

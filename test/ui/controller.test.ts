@@ -157,6 +157,21 @@ describe("PaneController on the sample workbook", () => {
     expect(JSON.parse(store.data.get("renja-cermat:sample.xlsx.renja.json") ?? "{}").levels).toEqual({ "Tabel 3.3": { 28: "other" } });
   });
 
+  it("an indicator kind chosen in the mapping view is saved, mapped onto the row, and can be cleared", async () => {
+    const { controller, store } = await openSample();
+    await controller.validate();
+    const table = controller.getState().workbook?.tables.find((t) => t.kind === "tabel-2.1");
+    const row = table?.rows.find((r) => r.level === "program");
+    if (!table || !row) throw new Error("the sample has no Tabel 2.1 program");
+    await controller.setIndicatorKind(table.sheetId, row.row, "lower");
+    expect(controller.getState().notice?.intent).toBe("success");
+    const mapped = () => controller.getState().workbook?.tables.find((t) => t.sheetId === table.sheetId)?.rows.find((r) => r.row === row.row);
+    expect(mapped()?.indicatorKind).toBe("lower");
+    expect(JSON.parse(store.data.get("renja-cermat:sample.xlsx.renja.json") ?? "{}").indicatorKinds).toEqual({ [table.sheetId]: { [row.row]: "lower" } });
+    await controller.setIndicatorKind(table.sheetId, row.row, undefined);
+    expect(mapped()?.indicatorKind).toBeUndefined();
+  });
+
   it("Buat Tabel 3.3 previews a new sheet and writes it; the download name keeps the original's", async () => {
     const { controller, workbook } = await openSample();
     expect(controller.can("generate33")).toBe(true);

@@ -6,6 +6,7 @@
  */
 import type { ColumnRole, EvaluationRole } from "./types";
 import type { ColumnHeader } from "./headerPaths";
+import { revisionRole } from "./revisionRoles";
 import { lowerText, yearsIn } from "./text";
 
 export type TableFlavour = "plan" | "evaluation" | "review";
@@ -13,6 +14,8 @@ export type TableFlavour = "plan" | "evaluation" | "review";
 export function flavourOf(headers: ColumnHeader[]): TableFlavour {
   const all = lowerText(headers.map((h) => h.path.join(" | ")).join(" || "));
   if (/rancangan awal/.test(all) && /hasil analisis|kebutuhan dana/.test(all)) return "review";
+  // A Tabel Perubahan's "Bertambah/(Berkurang) | Rp" is no K/Rp pair: semula beside menjadi is a plan.
+  if (/\bsemula\b/.test(all) && /\bmenjadi\b/.test(all)) return "plan";
   const kOrRp = headers.some((h) => /^(k|rp\.?)$/i.test(h.path[h.path.length - 1] ?? ""));
   if (kOrRp || /realisasi|triwulan|dievaluasi|target renstra/.test(all)) return "evaluation";
   return "plan";
@@ -77,6 +80,8 @@ function firstMatch(text: string, table: [RegExp, ColumnRole][]): ColumnRole | u
 }
 
 function planRole(leaf: string, full: string, year: number | null): ColumnRole | undefined {
+  const revision = revisionRole(leaf, full);
+  if (revision) return revision;
   for (const text of [leaf, full]) {
     const common = firstMatch(text, COMMON);
     if (common) return common;
@@ -142,7 +147,7 @@ export function assignRoles(headers: ColumnHeader[], flavour: TableFlavour, year
 export function moneyRolesOf(columns: Partial<Record<ColumnRole, number>>): ColumnRole[] {
   const order: ColumnRole[] = [
     "paguN", "paguN1", "rkpdPagu", "renstraRp", "realisasiLaluRp", "targetRenjaRp", "tw1Rp", "tw2Rp", "tw3Rp", "tw4Rp",
-    "realisasiRenjaRp", "realisasiAkhirRp",
+    "realisasiRenjaRp", "realisasiAkhirRp", "paguSemula", "paguMenjadi", "selisihRp",
   ];
   return order.filter((r) => columns[r] !== undefined);
 }

@@ -22,6 +22,7 @@ const HEADER_PATTERNS: RegExp[] = [
   /^(k|rp\.?|\(rp\)|%|satuan)$/,
   /penanggung ?jawab|unit (kerja|perangkat)/,
   /^(output|outcome|keluaran|hasil)$/,
+  /^(semula|menjadi)$|bertambah|berkurang|^selisih/,
 ];
 
 const MAX_HEADER_TEXT = 160;

@@ -59,6 +59,7 @@ function mapSheet(sheet: SheetSnapshot, opts: MapOptions): MappedTable[] {
 function kindOf(flavour: TableFlavour, columns: Partial<Record<ColumnRole, number>>): TableKind {
   if (flavour === "review") return "tabel-2.3";
   if (flavour === "evaluation") return "tabel-2.1";
+  if (columns.paguSemula !== undefined && columns.paguMenjadi !== undefined) return "tabel-perubahan";
   return columns.paguN1 !== undefined ? "tabel-3.3" : "tabel-7";
 }
 
@@ -138,6 +139,8 @@ function mapTable(
       }
     }
   }
+  const kindOverrides = opts.overrides?.indicatorKinds?.[sheet.id];
+  if (kindOverrides) for (const r of mappedRows) if (kindOverrides[r.row]) r.indicatorKind = kindOverrides[r.row];
   linkParents(mappedRows);
   attachCatalogue(mappedRows, useCatalogue ? nomenclature : undefined, () => new Map(facts.map((f) => [f.row, f.matches])));
   const totalRow = mappedRows.find((r) => r.level === "total")?.row;

@@ -5,7 +5,7 @@
 import type { Catalogue } from "../nomenclature/catalogue";
 import type { SheetSnapshot } from "../sheet/snapshot";
 
-export type TableKind = "tabel-3.3" | "tabel-7" | "tabel-2.1" | "tabel-2.3";
+export type TableKind = "tabel-3.3" | "tabel-7" | "tabel-2.1" | "tabel-2.3" | "tabel-perubahan";
 
 export type Level = "urusan" | "bidang" | "program" | "kegiatan" | "subKegiatan" | "total" | "other";
 
@@ -32,7 +32,11 @@ export type ColumnRole =
   | "rkpdLokasi"
   | "rkpdTarget"
   | "rkpdPagu"
+  | RevisionRole
   | EvaluationRole;
+
+/** Tabel Perubahan roles (semula / menjadi / bertambah (berkurang)): see revisionRoles.ts. */
+export type RevisionRole = "targetSemula" | "targetMenjadi" | "paguSemula" | "paguMenjadi" | "selisihRp" | "selisihPersen";
 
 /**
  * Tabel 2.1 roles. K = kinerja (target/realisation of performance), Rp = money.
@@ -88,7 +92,16 @@ export interface MappedRow {
    * RKPD total one column left and its Kebutuhan Dana total one column right). Wins over columnShift.
    */
   roleColumns?: Partial<Record<ColumnRole, number>>;
+  /** The user's choice of how this row's indicator is judged (Tabel 2.1); absent: inferred from its wording. */
+  indicatorKind?: IndicatorKind;
 }
+
+/**
+ * How an indicator's capaian is computed (evaluation/indicatorKind.ts): higher is better (realisasi / target,
+ * realisations add up), lower is better (target / realisasi, e.g. "angka kematian"), or a final value (a
+ * percentage or index: the latest realisation counts, not the sum of the years).
+ */
+export type IndicatorKind = "higher" | "lower" | "final";
 
 export interface MappedTable {
   sheet: string;
@@ -144,4 +157,6 @@ export interface MappingOverrides {
   roles?: Record<string, Partial<Record<ColumnRole, string>>>;
   /** sheetId -> plan year N */
   years?: Record<string, number>;
+  /** sheetId -> row -> how the row's indicator is judged (Tabel 2.1) */
+  indicatorKinds?: Record<string, Record<number, IndicatorKind>>;
 }

@@ -73,6 +73,7 @@ export const KIND_LABEL: Record<TableKind, string> = {
   "tabel-7": "Tabel 7",
   "tabel-2.1": "Tabel 2.1",
   "tabel-2.3": "Tabel 2.3",
+  "tabel-perubahan": "Tabel Perubahan",
 };
 
 interface ItemSpec {

@@ -53,6 +53,7 @@ const TABLE_NAME: Record<MappedTable["kind"], string> = {
   "tabel-7": "Tabel 7",
   "tabel-2.1": "Tabel 2.1",
   "tabel-2.3": "Tabel 2.3",
+  "tabel-perubahan": "Tabel Perubahan",
 };
 
 const LEVEL_WORDS: Record<CountedLevel, Message> = {

@@ -10,12 +10,15 @@
  *   the Renstra target plus a year's realisation), which offices do not compute, so it is not held against them.
  * - Percentages are compared to the precision they are written with ("63,80%" ±0.005, "64%" ±0.5).
  * - A row whose operands or result cannot be read (text, a shifted cell, a K cell "-") is not evaluated.
+ * - Kinerja follows the indicator's kind (evaluation/indicatorKind.ts): the capaian of a lower-is-better
+ *   indicator is target / realisasi, and a kinerja sum of a percentage or rate indicator is its latest value.
  * - When most evaluated rows deviate (at least 3, more than half), the column does not follow the formula: one
  *   finding on the column's header cell, the deviating cells in `related`. Otherwise one finding per cell.
  */
 import Decimal from "decimal.js";
 import type { Finding, Message, Severity } from "../findings";
-import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
+import { accumulates, latestOf, rowIndicatorKind } from "../evaluation/indicatorKind";
+import type { ColumnRole, IndicatorKind, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import type { AmountReading } from "../numbers";
 import { formatRupiah, parsePercent, parseTarget, plainDecimal, readAmount } from "../numbers";
 import type { Cell, SheetSnapshot } from "../sheet/snapshot";
@@ -137,7 +140,8 @@ function formulaLetters(table: MappedTable, f: Formula): string {
  * earlier formula found wrong are taken at their computed value.
  */
 function compute(sheet: SheetSnapshot, table: MappedTable, row: MappedRow, f: Formula, recomputed?: Recomputed): Decimal | undefined {
-  const values: Decimal[] = [];
+  const values: Array<Decimal | undefined> = [];
+  const kind = f.unit === "kinerja" ? kindOfRow(sheet, table, row) : "higher";
   for (const role of f.operands) {
     const corrected = recomputed?.get(`${role}@${row.row}`);
     if (corrected) {
@@ -146,13 +150,25 @@ function compute(sheet: SheetSnapshot, table: MappedTable, row: MappedRow, f: Fo
     }
     const cell = cellAt(sheet, row.row, table.columns[role] as number + (row.columnShift ?? 0)); // applies() checked the columns exist
     const v = f.unit === "money" ? moneyValue(readAmount(cell)) : kinerjaValue(cell);
-    if (v === undefined) return undefined;
+    // the latest of a percentage's or a rate's figures is enough; a sum needs every addend
+    if (v === undefined && !(f.kind === "sum" && !accumulates(kind))) return undefined;
     values.push(v);
   }
-  if (f.kind === "sum") return values.reduce((a, b) => a.plus(b), new Decimal(0));
-  const [numerator, denominator] = values;
+  if (f.kind === "sum" && !accumulates(kind)) return latestOf(values);
+  if (values.some((v) => v === undefined)) return undefined;
+  const known = values as Decimal[];
+  if (f.kind === "sum") return known.reduce((a, b) => a.plus(b), new Decimal(0));
+  const [numerator, denominator] = kind === "lower" ? [known[1], known[0]] : known;
   if (denominator.isZero()) return undefined;
   return numerator.dividedBy(denominator).times(100);
+}
+
+/** How the row's indicator is judged: the user's choice, else its wording. */
+function kindOfRow(sheet: SheetSnapshot, table: MappedTable, row: MappedRow): IndicatorKind {
+  return rowIndicatorKind(table, row, (role) => {
+    const col = table.columns[role];
+    return col === undefined ? null : cellText(cellAt(sheet, row.row, col + (row.columnShift ?? 0)));
+  });
 }
 
 function moneyValue(r: AmountReading): Decimal | undefined {

@@ -4,3 +4,4 @@ export { freeSheetName, isBuildError, MONEY_FORMAT, PAPER_CODES, type BuildError
 export { titleParts, type TitleParts } from "./titleParts";
 export { buildTabel21, DEFAULT_TABEL21_SHEET, PERCENT_FORMAT, type Tabel21Form, type Tabel21Options } from "./tabel21";
 export { DEFAULT_PREDIKAT_BANDS, predikatFormula, predikatOf, type PredikatBand } from "./predikat";
+export { buildPerubahan, DEFAULT_PERUBAHAN_SHEET, PERUBAHAN_MONEY_FORMAT, SELISIH_FORMAT, SELISIH_PERCENT_FORMAT, type PerubahanOptions } from "./perubahan";

@@ -6,6 +6,7 @@
  * "2 dokumen"), so they stay numbers a formula can add.
  */
 import Decimal from "decimal.js";
+import { accumulates, latestOf, rowIndicatorKind } from "../evaluation/indicatorKind";
 import type { Message } from "../findings";
 import { columnOf, planRows } from "../mapping/tree";
 import { familyOf } from "../analysis/family";
@@ -261,6 +262,14 @@ export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options):
           remember(null);
           return { row: out, col, value: null, style: plain };
         }
+        if (s.sub !== "Rp" && !accumulates(kindOfRow(r))) {
+          // A percentage, an index or a rate: the latest realisation is the realisation so far.
+          const latest = latestOf(operands.map((v) => (v instanceof Decimal ? v : undefined)));
+          remember(latest ?? null);
+          const numFmt = cols.map((c) => formats.get(key(out, c))).find((f) => f !== undefined) ?? "General";
+          formats.set(key(out, col), numFmt);
+          return { row: out, col, value: latest ? latest.toNumber() : null, formula: latestFormula(cols.map((c) => a1(out, c))), numFmt, style: { ...plain, horizontal: "right" } };
+        }
         const sum = sumDecimals(operands);
         remember(sum);
         // A kinerja sum shows the unit its operands show ("%", "dokumen").
@@ -277,9 +286,12 @@ export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options):
           remember(null);
           return { row: out, col, value: null, numFmt: PERCENT_FORMAT, style: plain };
         }
-        const ratio = d.isZero() ? null : n.div(d);
+        // Kinerja of a lower-is-better indicator: capaian = target / realisasi.
+        const inverse = s.sub !== "Rp" && kindOfRow(r) === "lower";
+        const [top, bottom] = inverse ? [den, num] : [num, den];
+        const ratio = inverse ? (n.isZero() ? null : d.div(n)) : d.isZero() ? null : n.div(d);
         remember(ratio);
-        return { row: out, col, value: ratio ? ratio.toNumber() : "", formula: `IFERROR(${a1(out, num)}/${a1(out, den)},"")`, numFmt: PERCENT_FORMAT, style: { ...plain, horizontal: "right" } };
+        return { row: out, col, value: ratio ? ratio.toNumber() : "", formula: `IFERROR(${a1(out, top)}/${a1(out, bottom)},"")`, numFmt: PERCENT_FORMAT, style: { ...plain, horizontal: "right" } };
       }
       case "predikat": {
         const from = src.of.map((k) => colOf.get(k)).find((c) => c !== undefined && values.get(key(out, c)) instanceof Decimal) ?? colOf.get(src.of[0]);
@@ -289,6 +301,11 @@ export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options):
         return { row: out, col, value: cached, formula: predikatFormula(a1(out, from), bands), style: { ...plain, horizontal: "center" } };
       }
     }
+  }
+
+  /** How the row's indicator is judged (the user's choice, else its wording). */
+  function kindOfRow(r: MappedRow) {
+    return rowIndicatorKind(source, r, (role) => textOf(r, role));
   }
 
   function textOf(r: MappedRow, role: ColumnRole): string | null {
@@ -358,4 +375,11 @@ function sumDecimals(values: Array<Decimal | string | null | undefined>): Decima
   let sum = new Decimal(0);
   for (const v of values) if (v instanceof Decimal) sum = sum.plus(v);
   return sum;
+}
+
+/** The latest of the cells holding a number, in year order: IF(ISNUMBER(last),last,IF(ISNUMBER(…),…,first)). */
+function latestFormula(cells: string[]): string {
+  let expr = cells[0];
+  for (const c of cells.slice(1)) expr = `IF(ISNUMBER(${c}),${c},${expr})`;
+  return expr;
 }

@@ -38,7 +38,33 @@ const WRITE_ACTIONS: { kind: PlanKind; label: TextKey; testId: string }[] = [
   { kind: "fixNumbers", label: "fixNumbers", testId: "action-fix-numbers" },
   { kind: "generate33", label: "generate33", testId: "action-generate-33" },
   { kind: "generate21", label: "generate21", testId: "action-generate-21" },
+  { kind: "generatePerubahan", label: "generatePerubahan", testId: "action-generate-perubahan" },
 ];
+
+/** Picks the original version's .xlsx and reads it with the .xlsx reader (a chunk loaded only now). */
+function OriginalPicker({ controller, state }: { controller: PaneController; state: PaneState }) {
+  const { lang } = state;
+  return (
+    <label style={{ display: "flex", flexDirection: "column", gap: "2px", fontSize: tokens.fontSizeBase200 }}>
+      {state.original ? t(lang, "originalChosen", { name: state.original.name }) : t(lang, "pickOriginal")}
+      <input
+        type="file"
+        accept=".xlsx"
+        data-testid="pick-original"
+        disabled={state.busy !== undefined}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (!file) return;
+          void controller.loadOriginal(file.name, async () => {
+            const { openXlsxHost } = await import("../../xlsx");
+            const host = await openXlsxHost(new Uint8Array(await file.arrayBuffer()), file.name);
+            return host.readAllSnapshots({ styles: true });
+          });
+        }}
+      />
+    </label>
+  );
+}
 
 export function ActionsView({ controller, state }: { controller: PaneController; state: PaneState }) {
   const styles = useStyles();
@@ -57,6 +83,7 @@ export function ActionsView({ controller, state }: { controller: PaneController;
           </Button>
         ))}
       </div>
+      {controller.can("generatePerubahan") && <OriginalPicker controller={controller} state={state} />}
       {!state.findings && !state.preview && <Text size={200}>{t(lang, "notValidated")}</Text>}
       <SipdPanel controller={controller} state={state} />
       {state.preview && <PreviewPanel controller={controller} state={state} />}

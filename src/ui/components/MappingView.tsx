@@ -1,11 +1,12 @@
 /** Each table mapping found: kind, header rows, columns, N, counts; each row's level correctable. */
 import { Button, Card, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { ColumnRole, Level, MappedRow, MappedTable } from "../../domain/mapping/types";
+import { INDICATOR_KINDS } from "../../domain/evaluation/indicatorKind";
+import type { ColumnRole, IndicatorKind, Level, MappedRow, MappedTable } from "../../domain/mapping/types";
 import { countLevels } from "../../domain/mapping/tree";
 import { columnLetter } from "../../domain/sheet/snapshot";
 import type { PaneController, PaneState } from "../controller";
-import { LEVELS, kindName, levelName, roleName, t } from "../i18n";
+import { LEVELS, indicatorKindName, kindName, levelName, roleName, t } from "../i18n";
 import type { Lang } from "../i18n";
 import { VirtualList } from "./VirtualList";
 
@@ -79,6 +80,21 @@ function TableCard({ table, lang, controller, busy }: { table: MappedTable; lang
                   <option key={l} value={l}>{levelName(lang, l)}</option>
                 ))}
               </Select>
+              {table.kind === "tabel-2.1" && ["program", "kegiatan", "subKegiatan"].includes(r.level) && (
+                <Select
+                  className={styles.select}
+                  size="small"
+                  disabled={busy}
+                  value={r.indicatorKind ?? "auto"}
+                  title={t(lang, "indicatorKindLabel")}
+                  aria-label={`${t(lang, "indicatorKindLabel")} ${table.sheet} ${r.row}`}
+                  onChange={(_, d) => void controller.setIndicatorKind(table.sheetId, r.row, d.value === "auto" ? undefined : (d.value as IndicatorKind))}
+                >
+                  {(["auto", ...INDICATOR_KINDS] as const).map((k) => (
+                    <option key={k} value={k}>{indicatorKindName(lang, k)}</option>
+                  ))}
+                </Select>
+              )}
             </div>
           )}
         />

@@ -60,6 +60,7 @@ const SEED_FINDINGS_21: InvalidCase["findings"] = [
 
 testRule(rule, {
   valid: [
+    { name: "a lower-is-better indicator whose capaian is target / realisasi", workbook: lowerIsBetter(["110%", "125%"]) },
     { name: "13 = 6 + 12 and 14 = 13/5 × 100% hold, within the precision written", workbook: table86([GOOD, GOOD2, GOOD3]) },
     {
       name: "K columns are not summed in the 86/2017 form (60% ≠ 40% + 30% is not held against the office)",
@@ -151,8 +152,27 @@ testRule(rule, {
         { sheet: "T-C.29", cell: "H3", role: "realisasiSdN1", expected: "20", actual: "21" },
       ],
     },
+    {
+      name: "a lower-is-better indicator: capaian = target / realisasi (a capaian computed the usual way is wrong)",
+      workbook: lowerIsBetter(["110%", "80%"]),
+      findings: [{ sheet: "T-C.29", cell: "G2", role: "tingkatCapaianK", expected: "125", actual: "80" }],
+    },
   ],
 });
+
+/** "Angka kematian ibu": target 100 deaths, realised 80 (better than planned); 8 = 6/7 and 11 = 4/10 inverted, 10 = the latest. */
+function lowerIsBetter([tingkatRealisasi, tingkatCapaian]: [string, string]) {
+  const grid: Grid = [
+    ["Program", "Indikator", "Target Renstra", "Target N-2", "Realisasi N-2", "Tingkat Realisasi", "Tingkat Capaian", "Realisasi s/d N-1", "Realisasi s/d N-3", "Target N-1"],
+    ["PROGRAM KESEHATAN", "Angka kematian ibu (per 100.000 kelahiran hidup)", "100", "110", "100", tingkatRealisasi, tingkatCapaian, "80", "120", "80"],
+  ];
+  const table = handTable(grid, {
+    sheet: "T-C.29", kind: "tabel-2.1", headerRows: [1],
+    columns: { uraian: 1, indikator: 2, renstraK: 3, targetN2: 4, realisasiN2: 5, tingkatRealisasiN2: 6, tingkatCapaianK: 7, realisasiSdN1: 8, realisasiN3: 9, targetN1Renja: 10 },
+    levels: [[2, "program"]],
+  });
+  return handWorkbook([{ grid, table }]);
+}
 
 /**
  * Facts about the seed's Tabel 2.1, established by script. Its columns: 5 Target Renstra (E K, F Rp), 6 Realisasi

@@ -30,11 +30,12 @@ describe("Tabel 2.1 (86/2017 form) from the seed's evaluation table", () => {
   });
 
   it("computes realisation, capaian (%) and predikat with formulas and cached results", () => {
-    // Row 8: the first program. 13 = 6 + 12, 14 = 13 / 5.
-    expect(cellOf(plan, "M8")).toMatchObject({ formula: "SUM(G8,K8)", value: 87.22, numFmt: 'General"%"' });
-    expect(cellOf(plan, "O8")).toMatchObject({ formula: 'IFERROR(M8/E8,"")', value: 0.8722, numFmt: "0.00%" });
+    // Row 8: the first program, "Persentase …" (a final value): 13 = the latest of 6 and 12 (75%, not
+    // 12,22% + 75%), 14 = 13 / 5.
+    expect(cellOf(plan, "M8")).toMatchObject({ formula: "IF(ISNUMBER(K8),K8,G8)", value: 75, numFmt: 'General"%"' });
+    expect(cellOf(plan, "O8")).toMatchObject({ formula: 'IFERROR(M8/E8,"")', value: 0.75, numFmt: "0.00%" });
     expect(cellOf(plan, "P8")).toMatchObject({ formula: 'IFERROR(N8/F8,"")', numFmt: "0.00%" });
-    expect(cellOf(plan, "R8")).toMatchObject({ value: "Tinggi" });
+    expect(cellOf(plan, "R8")).toMatchObject({ value: "Sedang" });
     expect(cellOf(plan, "R8").formula).toBe('IF(ISNUMBER(O8),IF(O8>=0.91,"Sangat Tinggi",IF(O8>=0.76,"Tinggi",IF(O8>=0.66,"Sedang",IF(O8>=0.51,"Rendah","Sangat Rendah")))),"")');
   });
 
@@ -74,10 +75,30 @@ describe("Tabel 2.1 (T-C.29 form)", () => {
     expect(cellOf(plan, "A8").value).toBe("1.01.01");
     expect(cellOf(plan, "E8")).toMatchObject({ value: 40, numFmt: 'General"%"' });
     expect(cellOf(plan, "H8")).toMatchObject({ formula: 'IFERROR(G8/F8,"")', numFmt: "0.00%" });
-    expect(cellOf(plan, "J8")).toMatchObject({ formula: "SUM(E8,G8,I8)" });
+    // "Persentase" is a final value: 10 = the latest of 5, 7, 9 (20%), not their sum
+    expect(cellOf(plan, "J8")).toMatchObject({ formula: "IF(ISNUMBER(I8),I8,IF(ISNUMBER(G8),G8,E8))", value: 20 });
     expect(cellOf(plan, "K8")).toMatchObject({ formula: 'IFERROR(J8/D8,"")' });
     expect(cellOf(plan, "L8")).toMatchObject({ value: "=baik", numFmt: "@" });
+    expect(cellOf(plan, "K8").value).toBeCloseTo(0.2, 10);
+    expect(cellOf(plan, "M8")).toMatchObject({ value: "Sangat Rendah" });
+  });
+
+  it("sums the years again when the user marks the indicator higher-is-better in the mapping view", () => {
+    const corrected = mapWorkbook([snapshotFromGrid("Evaluasi", grid)], { overrides: { version: 1, levels: {}, indicatorKinds: { Evaluasi: { 4: "higher" } } } });
+    const plan = build(corrected);
+    expect(cellOf(plan, "J8")).toMatchObject({ formula: "SUM(E8,G8,I8)", value: 78 });
     expect(cellOf(plan, "K8").value).toBeCloseTo(0.78, 10);
     expect(cellOf(plan, "M8")).toMatchObject({ value: "Tinggi" });
+  });
+
+  it("computes the capaian of a lower-is-better indicator inversely: target / realisasi", () => {
+    const lower = grid.map((r, i) => (i === 3 ? [r[0], r[1], "Angka kematian ibu (per 100.000 kelahiran hidup)", "80", "120", "110", "100", "", "100", "", "", ""] : r));
+    const plan = build(mapWorkbook([snapshotFromGrid("Evaluasi", lower)]));
+    // 8 = 6 / 7 (110 / 100), 10 = the latest (100), 11 = 4 / 10 (80 / 100)
+    expect(cellOf(plan, "H8")).toMatchObject({ formula: 'IFERROR(F8/G8,"")' });
+    expect(cellOf(plan, "H8").value).toBeCloseTo(1.1, 10);
+    expect(cellOf(plan, "J8")).toMatchObject({ value: 100 });
+    expect(cellOf(plan, "K8")).toMatchObject({ formula: 'IFERROR(D8/J8,"")' });
+    expect(cellOf(plan, "K8").value).toBeCloseTo(0.8, 10);
   });
 });
