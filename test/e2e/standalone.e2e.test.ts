@@ -47,7 +47,7 @@ describeInBrowser("standalone pane in Chromium", () => {
     page = context.pages()[0] ?? (await context.newPage());
     // Office's CDN unreachable, as on an office network without it: the pane must start as the standalone page.
     await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
-  }, 180_000);
+  }, 480_000); // the webpack build of the page alone took over 3 minutes on a machine shared by eight jobs
 
   afterAll(async () => {
     await context?.close();

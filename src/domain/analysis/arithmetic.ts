@@ -136,6 +136,8 @@ class Slot extends LazyMoneyCell implements AmountSlot {
   readonly unreadable: boolean;
   alternates: AmountOption[] | undefined;
   derived = false;
+  /** A derived slot's value when it is its cached whole number, the children's sum worked out in integers. */
+  derivedWhole: number | undefined = undefined;
   readonly displaced: string | undefined;
   /** A fraction's literal reading, kept as an option: when the sums hold as read it is no slip (DOMAIN.md §3). */
   readonly literal: AmountOption | undefined;
@@ -232,6 +234,7 @@ class Slot extends LazyMoneyCell implements AmountSlot {
 
   /** The settled whole number when chosen as stated (no Decimal needed); else undefined. */
   get chosenWholeValue(): number | undefined {
+    if (this.derived) return this.derivedWhole;
     return this.chosenWhole || this.chosenOption?.kind === "stated" ? this.statedWhole : undefined;
   }
 
@@ -336,6 +339,28 @@ function throughDerived(children: Slot[], childrenOf: ReadonlyMap<Slot, Slot[]>)
 
 /** A derived parent's value: the sum of its children's chosen readings ("derived" when it differs from the cache). */
 function deriveValue(parent: Slot, children: Slot[]): void {
+  // The usual case, in integers without a Decimal: every child a whole number as stated, the cache right.
+  if (parent.whole !== undefined) {
+    let whole = 0;
+    let exact = true;
+    for (const c of children) {
+      const v = c.chosenWholeValue;
+      if (v === undefined) {
+        exact = false;
+        break;
+      }
+      whole += v;
+      if (!Number.isSafeInteger(whole)) {
+        exact = false;
+        break;
+      }
+    }
+    if (exact && whole === parent.whole) {
+      parent.chooseFirst("children", parent);
+      parent.derivedWhole = whole;
+      return;
+    }
+  }
   let sum = new Decimal(0);
   for (const c of children) {
     const chosen = c.chosen;
@@ -602,8 +627,10 @@ function judge(kind: SumCheck["kind"], parent: Slot, children: Slot[], heldAsSta
  * child it could not add (text).
  */
 function judgeDerived(kind: SumCheck["kind"], parent: Slot, direct: Slot[], childrenOf: ReadonlyMap<Slot, Slot[]>): SumCheck {
+  // Its children whole numbers as stated and adding up to its cache (deriveValue): it holds, nothing to build.
+  if (parent.derivedWhole !== undefined) return new HeldSum(kind, parent, direct);
   const leaves = throughDerived(direct, childrenOf);
-  const repairedChildren = leaves.filter((c) => c.chosen && c.chosen.kind !== "stated");
+  const repairedChildren = leaves.filter((c) => (c.chosenKind ?? c.chosen?.kind) !== "stated" && c.isChosen);
   const cached = parent.cachedValue;
   const sum = parent.chosen?.value ?? null;
   if (sum === null || cached === null) return { kind, parent, children: direct, repairedChildren, outcome: "undecidable", stated: null, sum: null };
