@@ -5,7 +5,8 @@
  * style cues and hidden rows when ExcelApi 1.9 offers them in bulk). Chunks are sized from the first chunk's
  * measured size to stay well under the 5 MB payload of Excel on the web, and halved on a payload error.
  */
-import type { SheetRef } from "../domain/host";
+import { HostError, type SheetRef } from "../domain/host";
+import { formatRupiah } from "../domain/numbers/format";
 import type { Cell, SheetSnapshot } from "../domain/sheet/snapshot";
 import { isPayloadTooLarge } from "./errors";
 import { syncWithMerges } from "./merges";
@@ -22,7 +23,11 @@ export interface ReadTuning {
   targetChunkBytes: number;
   /** A chunk that came back at most this big is not made smaller for the next one. */
   safeChunkBytes: number;
+  /** Cells in any chunk at most: above 5 million Excel may return null instead of the arrays, without an error. */
+  maxChunkCells?: number;
 }
+
+export const EXCEL_CELLS_PER_READ = 5_000_000;
 
 export const DEFAULT_READ_TUNING: ReadTuning = {
   firstChunkCells: 50_000,
@@ -79,8 +84,9 @@ export async function readSheetSnapshot(
     // Style cues come back as one object per cell, about as big as the four arrays together.
     const firstCells = opts.styles && caps.cellProperties ? tuning.firstChunkCells / 2 : tuning.firstChunkCells;
     let chunkRows = Math.max(1, Math.min(tuning.firstChunkRows, Math.floor(firstCells / width)));
-    // After a payload error no chunk grows back to the size that failed.
-    let ceiling = tuning.maxChunkRows;
+    // After a payload error no chunk grows back to the size that failed; no chunk holds more cells than Excel reads.
+    let ceiling = Math.max(1, Math.min(tuning.maxChunkRows, Math.floor((tuning.maxChunkCells ?? EXCEL_CELLS_PER_READ) / width)));
+    chunkRows = Math.min(chunkRows, ceiling);
     let done = 0;
     while (done < height) {
       const n = Math.min(chunkRows, height - done);
@@ -101,6 +107,8 @@ export async function readSheetSnapshot(
       }
       report.chunkRows.push(n);
       const { values, formulas, numberFormat, valueTypes } = range;
+      // Never an empty sheet by mistake: a read Excel answered without its arrays is a failure.
+      if (!values || !formulas || !numberFormat || !valueTypes) throw readTooLargeError(n * width);
       // One entry per row of the range, in order.
       const hidden = rowProps?.value ?? [];
       for (let r = 0; r < n; r++) {
@@ -140,6 +148,13 @@ export async function readSheetSnapshot(
   };
   if (hiddenRows.size > 0) snapshot.hiddenRows = hiddenRows;
   return snapshot;
+}
+
+function readTooLargeError(cells: number): HostError {
+  return new HostError("too-large", {
+    id: `Excel tidak mengembalikan isi ${formatRupiah(cells)} sel dalam satu pembacaan. Pilih lembar yang lebih kecil, lalu coba lagi.`,
+    en: `Excel did not return the contents of ${cells.toLocaleString("en-US")} cells in one read. Choose a smaller sheet, and try again.`,
+  });
 }
 
 /**

@@ -102,6 +102,8 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
   const notices = [...plan.notices];
   if (env.isSetSupported("ExcelApi", "1.9")) setPageLayout(ws, plan);
   else notices.push(noPageLayoutNotice());
+  const undo = undoHistoryNotice(env);
+  if (undo) notices.push(undo);
   ws.names.getItem(INCOMPLETE_MARKER).delete();
   await sync();
   return { sheetName: plan.sheetName, sheetId: ws.id, replaced, notices, syncs, batchBytes: report.batchBytes, payloadRetries: report.payloadRetries };
@@ -161,6 +163,18 @@ function protectedSheetError(name: string): HostError {
     id: `Lembar '${name}' diproteksi. Buka proteksinya (Tinjau > Buka Proteksi Lembar) lalu jalankan lagi. Tidak ada yang ditulis.`,
     en: `Sheet '${name}' is protected. Unprotect it (Review > Unprotect Sheet) and run again. Nothing was written.`,
   });
+}
+
+/**
+ * Below ExcelApi 1.20 a change made through the API clears Excel's undo list (office-addin-notes §4): the
+ * user is told so. On 1.20+ the command is one undo group instead.
+ */
+export function undoHistoryNotice(env: OfficeEnvironment): Message | undefined {
+  if (env.isSetSupported("ExcelApi", "1.20")) return undefined;
+  return {
+    id: "Di versi Excel ini perubahan oleh add-in mengosongkan riwayat Urungkan (Ctrl+Z): langkah sebelumnya tidak dapat diurungkan lagi.",
+    en: "In this Excel version a change made by an add-in clears the Undo history (Ctrl+Z): earlier steps can no longer be undone.",
+  };
 }
 
 function noPageLayoutNotice(): Message {

@@ -104,3 +104,26 @@ describe("the recording fake of Excel", () => {
     expect(found).toBe(true);
   });
 });
+
+describe("the fake's Excel enums", () => {
+  it("refuses alignment, border and page-layout values Excel does not know", async () => {
+    const fake = new FakeWorkbook();
+    fake.apiVersion = "1.9";
+    fake.addSheet("S", [[1]]);
+    const tries: ((ctx: Excel.RequestContext) => void)[] = [
+      (ctx) => (ctx.workbook.worksheets.getItem("S").getRange("A1").format.horizontalAlignment = "Middle" as Excel.HorizontalAlignment),
+      (ctx) => (ctx.workbook.worksheets.getItem("S").getRange("A1").format.borders.getItem("EdgeTop").weight = "Thinnest" as Excel.BorderWeight),
+      (ctx) => (ctx.workbook.worksheets.getItem("S").pageLayout.paperSize = "F4" as Excel.PaperType),
+      (ctx) => (ctx.workbook.worksheets.getItem("S").getRange("A1").format.fill.pattern = "LinearGradient"),
+    ];
+    for (const t of tries) {
+      await expect(
+        inRun(fake, async (ctx) => {
+          t(ctx);
+          await ctx.sync();
+        }),
+      ).rejects.toMatchObject({ code: "InvalidArgument" });
+    }
+    expect(fake.cell("S", "A1")).toEqual({ value: 1 });
+  });
+});

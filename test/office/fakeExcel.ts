@@ -20,6 +20,8 @@ import { clientMode } from "./clientMode";
 import { officeJsEnvironment } from "./officeJs";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Cells one range read returns at most (above it the arrays come back null). */
+export const CELLS_PER_READ = 5_000_000;
 /** Range.getMergedAreasOrNullObject answers for at most this many areas. */
 export const MERGED_AREAS_LIMIT = 512;
 /** Bytes a queued operation costs in the request besides its data (method name, object path, ids). */
@@ -106,6 +108,10 @@ export class FakeWorkbook {
   /** Fail every sync whose response exceeds this (a smaller stand-in for 5 MB when a test needs it). */
   responseLimit = PAYLOAD_LIMIT;
   requestLimit = PAYLOAD_LIMIT;
+  /** Cells one range read returns at most; above it values, formulas... come back null. */
+  cellsPerRead = CELLS_PER_READ;
+  /** What an oversized request fails with: Excel on the web's code, or the GeneralException some hosts give. */
+  oversizeError: "RequestPayloadSizeLimitExceeded" | "GeneralException" = "RequestPayloadSizeLimitExceeded";
   /** A sync with this number never settles (a hung Excel on the web). */
   hangOnSync?: number;
   /** Fails a run with mergeUndoGroup as Excel does when an operation cannot be undone. */
@@ -216,7 +222,7 @@ export class FakeWorkbook {
     if (injected) throw new FakeOfficeError(injected, `injected ${injected}`);
     const request = requestBytes ?? ops.reduce((s, op) => s + op.request, 0);
     this.maxRequestBytes.push(request);
-    if (request > this.requestLimit) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `request of ${request} bytes`);
+    if (request > this.requestLimit) throw new FakeOfficeError(this.oversizeError, `request of ${request} bytes`);
     // Writes are applied on a copy first: a batch that fails (payload, protection) changes nothing.
     const before = ops.some((op) => op.write) ? this.cloneState() : () => undefined;
     const writesBefore = this.writes.length;
@@ -552,6 +558,8 @@ class FakePageLayout extends ClientObject {
         target.write(value, () => {
           const s = target.sheet();
           if (!target.ctx.fake.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", `pageLayout.${prop} needs ExcelApi 1.9`);
+          const allowed = PAGE_LAYOUT_ENUMS[prop];
+          if (allowed) checked(allowed, `pageLayout.${prop}`, value);
           s.layout[prop] = value;
           target.ctx.fake.writes.push({ sheet: s.name, target: "", what: `pageLayout.${prop}` });
         });
@@ -630,6 +638,8 @@ class FakeRange extends ClientObject {
   private grid<T>(f: (cell: FakeCell | undefined, row: number, col: number) => T): T[][] {
     const a = this.area();
     if (a.rows * a.cols > 10_000_000) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "unbounded range read");
+    // "Range.values may return null" above 5 million cells (Excel performance guidance), without an error.
+    if (a.rows * a.cols > this.ctx.fake.cellsPerRead) return null as unknown as T[][];
     const out: T[][] = [];
     for (let r = 0; r < a.rows; r++) {
       const line: T[] = [];
@@ -918,7 +928,14 @@ class FakeRangeFormat {
       else if (prop === "size") cell.fontSize = Number(v);
     }, "font");
     this.borders = {
-      getItem: (edge: string) => this.setterProxy((cell, prop, v) => ((cell.borders ??= {})[`${edge}.${prop}`] = String(v)), `border.${edge}`),
+      getItem: (edge: string) => {
+        if (!BORDER_EDGES.has(edge)) throw new FakeOfficeError("InvalidArgument", `border ${edge}`);
+        return this.setterProxy((cell, prop, v) => {
+          const allowed = prop === "style" ? BORDER_STYLES : prop === "weight" ? BORDER_WEIGHTS : undefined;
+          if (allowed && !allowed.has(String(v))) throw new FakeOfficeError("InvalidArgument", `border.${prop} ${String(v)}`);
+          (cell.borders ??= {})[`${edge}.${prop}`] = String(v);
+        }, `border.${edge}`);
+      },
     };
     return new globalThis.Proxy(this, {
       set: (target, prop, value) => {
@@ -928,8 +945,8 @@ class FakeRangeFormat {
           else if (p === "rowHeight") for (let r = a.top; r < a.top + a.rows; r++) a.sheet.rowHeights.set(r, Number(value));
           else if (cell && p === "indentLevel") cell.indent = Number(value);
           else if (cell && p === "wrapText") cell.wrap = Boolean(value);
-          else if (cell && p === "horizontalAlignment") cell.horizontal = String(value);
-          else if (cell && p === "verticalAlignment") cell.vertical = String(value);
+          else if (cell && p === "horizontalAlignment") cell.horizontal = checked(HORIZONTAL_ALIGNMENTS, p, value);
+          else if (cell && p === "verticalAlignment") cell.vertical = checked(VERTICAL_ALIGNMENTS, p, value);
         });
         return true;
       },
@@ -965,6 +982,22 @@ class FakeRangeFormat {
       },
     });
   }
+}
+
+/** Excel's enum values the host sets (HorizontalAlignment, VerticalAlignment, border and page-layout enums). */
+const HORIZONTAL_ALIGNMENTS = new Set(["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"]);
+const VERTICAL_ALIGNMENTS = new Set(["Top", "Center", "Bottom", "Justify", "Distributed"]);
+const BORDER_EDGES = new Set(["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"]);
+const BORDER_STYLES = new Set(["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"]);
+const BORDER_WEIGHTS = new Set(["Hairline", "Thin", "Medium", "Thick"]);
+const PAGE_LAYOUT_ENUMS: Record<string, ReadonlySet<string>> = {
+  orientation: new Set(["Portrait", "Landscape"]),
+  paperSize: new Set(["Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5", "Folio", "Quatro", "Paper10x14", "Paper11x17", "Note"]),
+};
+
+function checked(allowed: ReadonlySet<string>, what: string, value: unknown): string {
+  if (!allowed.has(String(value))) throw new FakeOfficeError("InvalidArgument", `${what} ${String(value)}`);
+  return String(value);
 }
 
 const FILL_PATTERNS = new Set(["None", "Solid", "Gray50", "Gray75", "Gray25", "Horizontal", "Vertical", "Down", "Up", "Checker", "SemiGray75", "LightHorizontal", "LightVertical", "LightDown", "LightUp", "Grid", "CrissCross", "Gray16", "Gray8", "LinearGradient", "RectangularGradient"]);

@@ -164,3 +164,24 @@ function plain(s: SheetSnapshot): unknown {
     rows: [...s.rows].map(([r, cells]) => [r, [...cells]]),
   };
 }
+
+describe("Office host: Excel's 5 million cells per read", () => {
+  const tuning = { firstChunkCells: 50_000, firstChunkRows: 5_000, maxChunkRows: 50_000, targetChunkBytes: 2_000_000, safeChunkBytes: 3_500_000 };
+
+  it("never asks one read for more cells than Excel returns (here a stand-in of 1,000)", async () => {
+    const fake = renjaFake(300);
+    fake.cellsPerRead = 1_000;
+    const host = hostFor(fake, { read: { ...tuning, maxChunkCells: 1_000 } });
+    const s = await host.readSnapshot({ id: "Tabel 3.3", name: "Tabel 3.3", visible: true });
+    expect(s.maxRow).toBe(302);
+    expect(Math.max(...(host.stats.lastRead?.chunkRows ?? []))).toBeLessThanOrEqual(125);
+  });
+
+  it("fails, instead of reading an empty sheet, when Excel answers a read without its arrays", async () => {
+    const fake = renjaFake(300);
+    fake.cellsPerRead = 1_000;
+    const e = await hostFor(fake, { read: tuning }).readSnapshot({ id: "Tabel 3.3", name: "Tabel 3.3", visible: true }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: "too-large" });
+    expect((e as { messages: { id: string } }).messages.id).toContain("2.416 sel");
+  });
+});

@@ -42,7 +42,9 @@ describe("Office host: generated sheets", () => {
     fake.addSheet("Rumusan Program", [[1]]);
     const result = await hostFor(fake).applySheetPlan(tabel33Plan());
     const s = fake.sheet("Tabel 3.3 (baru)");
-    expect(result).toMatchObject({ sheetName: "Tabel 3.3 (baru)", sheetId: s.id, replaced: false, notices: [] });
+    // ExcelApi 1.9: below 1.20 the user is told the change clears Excel's undo history.
+    expect(result).toMatchObject({ sheetName: "Tabel 3.3 (baru)", sheetId: s.id, replaced: false });
+    expect(result.notices.map((n) => n.en)).toEqual(["In this Excel version a change made by an add-in clears the Undo history (Ctrl+Z): earlier steps can no longer be undone."]);
     expect(fake.cell("Tabel 3.3 (baru)", "A4")).toMatchObject({ value: "1", numFmt: "@" });
     expect(fake.cell("Tabel 3.3 (baru)", "B4")).toMatchObject({ value: "-", numFmt: "@", indent: 1, wrap: true });
     expect(fake.cell("Tabel 3.3 (baru)", "B5")).toMatchObject({ value: "=bukan rumus", numFmt: "@" });
@@ -63,8 +65,20 @@ describe("Office host: generated sheets", () => {
     const fake = new FakeWorkbook();
     fake.apiVersion = "1.8";
     const result = await hostFor(fake).applySheetPlan(tabel33Plan());
-    expect(result.notices).toHaveLength(1);
+    expect(result.notices.map((n) => n.en)).toEqual([
+      "Print setup (paper, orientation, repeated titles) cannot be set in this Excel version; set it under Page Layout.",
+      "In this Excel version a change made by an add-in clears the Undo history (Ctrl+Z): earlier steps can no longer be undone.",
+    ]);
     expect(fake.sheet("Tabel 3.3 (baru)").layout).toEqual({});
+  });
+
+  it("says nothing of the undo history on ExcelApi 1.20, where the command is one undo group", async () => {
+    const fake = new FakeWorkbook();
+    fake.apiVersion = "1.20";
+    fake.addSheet("Rumusan Program", [[1]]);
+    const result = await hostFor(fake).applySheetPlan(tabel33Plan());
+    expect(result.notices).toEqual([]);
+    expect(fake.runs).toEqual([{ mergeUndoGroup: true }]);
   });
 
   it("rewrites a sheet it generated before (never deleting it) and refuses a sheet it did not generate", async () => {
