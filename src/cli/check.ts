@@ -59,8 +59,8 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
       io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables) }, null, 2)}\n`);
     } else {
       const describeRule = checker.describeRule?.bind(checker);
-      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet }));
       io.stdout(catalogueLines(cataloguesUsed(tables), req.lang));
+      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet }));
     }
     return findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {

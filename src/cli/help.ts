@@ -10,6 +10,9 @@ Penggunaan:
   renja fix-numbers <masukan.xlsx> -o <keluaran.xlsx> [--dry-run]
   renja generate tabel-3.3|tabel-2.1 <masukan.xlsx> -o <keluaran.xlsx> [--from LEMBAR] [--paper f4|a4]
                  [--order official|seed] [--replace]
+  renja catalogue import <daftar.tsv|.csv|.xlsx> [--regulation "Kepmendagri …"] [--year N] [--name NAMA]
+                 [--pemda kabkota|provinsi] [--replace]
+  renja catalogue list | remove <NAMA>
 
 Perintah:
   check        Memetakan tabel Renja (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) di setiap lembar dan
@@ -25,12 +28,18 @@ Perintah:
                induk dan total berupa rumus SUM. Nama lembar yang sudah ada tidak ditimpa: lembar baru
                diberi nama lain, kecuali --replace (menulis ulang lembar yang dibuat Renja Cermat
                sebelumnya; lembar lain tidak pernah ditimpa atau dihapus).
+  catalogue    Mengimpor daftar nomenklatur resmi (lampiran Kepmendagri atau ekspor SIPD; kolom dikenali
+               dari judulnya: kode dan nama, juga kinerja/indikator/satuan bila ada), memeriksanya (bentuk
+               kode, induk, kode ganda; galat menyebut barisnya) dan menyimpannya di folder data pengguna.
+               check memakai daftar terbaru yang tahunnya tidak melewati tahun rencana; tanpa daftar
+               yang diimpor, daftar bawaan (bidang 7.01 saja).
 
 Opsi:
   --sheet NAMA Tampilkan tabel dan temuan lembar NAMA saja (lembar lain tetap dibaca untuk
                pemeriksaan antartabel).
   --json       Cetak hasil sebagai satu objek JSON { file, tables, findings }.
   --lang id|en Bahasa keluaran (bawaan: id).
+  --catalogue BERKAS|NAMA  check: pakai daftar nomenklatur ini untuk semua tabel.
   --from LEMBAR   generate: lembar sumber (bawaan: tabel yang terpetakan paling baik).
   --paper f4|a4   generate: ukuran kertas (bawaan: f4 = Folio 215×330 mm), lanskap.
   --order official|seed  generate tabel-3.3: urutan kolom resmi atau urutan dokumen contoh.
@@ -57,6 +66,9 @@ Usage:
   renja fix-numbers <in.xlsx> -o <out.xlsx> [--dry-run]
   renja generate tabel-3.3|tabel-2.1 <in.xlsx> -o <out.xlsx> [--from SHEET] [--paper f4|a4]
                  [--order official|seed] [--replace]
+  renja catalogue import <list.tsv|.csv|.xlsx> [--regulation "Kepmendagri …"] [--year N] [--name NAME]
+                 [--pemda kabkota|provinsi] [--replace]
+  renja catalogue list | remove <NAME>
 
 Commands:
   check        Maps the Renja tables (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) on every sheet and checks
@@ -72,12 +84,18 @@ Commands:
                Parent and total amounts are SUM formulas. A sheet name in use is never overwritten: the
                new sheet gets another name, unless --replace (rewrites the sheet Renja Cermat generated
                before; no other sheet is ever overwritten or deleted).
+  catalogue    Imports an official nomenclature list (a Kepmendagri lampiran or a SIPD export; columns
+               found by header text: kode and nama, kinerja/indikator/satuan when present), validates it
+               (code shapes, parents, duplicate codes; errors name the line) and stores it in the user's
+               data folder. check uses the newest list whose year is not after the plan year; with none
+               imported, the built-in list (bidang 7.01 only).
 
 Options:
   --sheet NAME Show only the tables and findings of sheet NAME (other sheets are still read for
                cross-table checks).
   --json       Print the result as one JSON object { file, tables, findings }.
   --lang id|en Output language (default: id).
+  --catalogue FILE|NAME  check: use this nomenclature list for every table.
   --from SHEET    generate: the source sheet (default: the best-mapped table).
   --paper f4|a4   generate: paper size (default: f4 = Folio 215×330 mm), landscape.
   --order official|seed  generate tabel-3.3: official column order or the sample document's order.
