@@ -75,8 +75,8 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
       io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables), ...sipdJson }, null, 2)}\n`);
     } else {
       const describeRule = checker.describeRule?.bind(checker);
-      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet, max: req.max, width: req.width }));
       io.stdout(catalogueLines(cataloguesUsed(tables), req.lang));
+      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet, max: req.max, width: req.width }));
       if (agreement) io.stdout(sipdLines(agreement, req.lang));
     }
     return findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;

@@ -18,6 +18,9 @@ Penggunaan:
   renja generate ${TABLES} <masukan.xlsx> -o <keluaran.xlsx> [--from LEMBAR] [--paper f4|a4]
                  [--order official|seed] [--original SEMULA.xlsx] [--replace]
   renja diff <semula.xlsx> <menjadi.xlsx> [--json] [--findings HASIL.json]
+  renja catalogue import <daftar.tsv|.csv|.xlsx> [--regulation "Kepmendagri …"] [--year N] [--name NAMA]
+                 [--pemda kabkota|provinsi] [--replace]
+  renja catalogue list | remove <NAMA>
 
 Perintah:
   check        Memetakan tabel Renja (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) di setiap lembar dan
@@ -44,6 +47,11 @@ Perintah:
                yang ditambah, dihapus dan berganti nama (dicocokkan lewat kode, lalu nama), dan setiap pagu
                semula → menjadi dengan selisih dan totalnya. --findings HASIL.json (keluaran renja check
                --json atas versi semula): temuan yang sudah selesai, yang baru, dan yang masih ada.
+  catalogue    Mengimpor daftar nomenklatur resmi (lampiran Kepmendagri atau ekspor SIPD; kolom dikenali
+               dari judulnya: kode dan nama, juga kinerja/indikator/satuan bila ada), memeriksanya (bentuk
+               kode, induk, kode ganda; galat menyebut barisnya) dan menyimpannya di folder data pengguna.
+               check memakai daftar terbaru yang tahunnya tidak melewati tahun rencana; tanpa daftar
+               yang diimpor, daftar bawaan (bidang 7.01 saja).
 
 Opsi:
   --sheet NAMA Tampilkan tabel dan temuan lembar NAMA saja (lembar lain tetap dibaca untuk
@@ -95,6 +103,9 @@ Usage:
   renja generate ${TABLES} <in.xlsx> -o <out.xlsx> [--from SHEET] [--paper f4|a4]
                  [--order official|seed] [--original OLD.xlsx] [--replace]
   renja diff <old.xlsx> <new.xlsx> [--json] [--findings RESULT.json]
+  renja catalogue import <list.tsv|.csv|.xlsx> [--regulation "Kepmendagri …"] [--year N] [--name NAME]
+                 [--pemda kabkota|provinsi] [--replace]
+  renja catalogue list | remove <NAME>
 
 Commands:
   check        Maps the Renja tables (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) on every sheet and checks
@@ -121,6 +132,11 @@ Commands:
                rows added, removed and renamed (matched by kode, then name), and every pagu before → after
                with the difference and the totals. --findings RESULT.json (renja check --json of the old
                version): which findings are resolved, which are new, which remain.
+  catalogue    Imports an official nomenclature list (a Kepmendagri lampiran or a SIPD export; columns
+               found by header text: kode and nama, kinerja/indikator/satuan when present), validates it
+               (code shapes, parents, duplicate codes; errors name the line) and stores it in the user's
+               data folder. check uses the newest list whose year is not after the plan year; with none
+               imported, the built-in list (bidang 7.01 only).
 
 Options:
   --sheet NAME Show only the tables and findings of sheet NAME (other sheets are still read for

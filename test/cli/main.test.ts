@@ -240,7 +240,8 @@ describe("renja check plumbing (with a stand-in engine)", () => {
     const run = await runCli(["check", file, "--json"], fakeEngine([rollupError, yearWarning]));
     expect(run.code).toBe(1);
     const out = JSON.parse(run.stdout) as { file: string; tables: unknown[]; findings: Finding[] };
-    expect(Object.keys(out)).toEqual(["file", "tables", "findings"]);
+    // "nomenclature": which list(s) the tables were checked with (issue 11)
+    expect(Object.keys(out)).toEqual(["file", "tables", "findings", "nomenclature"]);
     expect(out.file).toBe(file);
     expect(out.findings).toEqual([rollupError, yearWarning]);
     expect(out.tables[0]).toEqual({

@@ -6,14 +6,16 @@
  * indicator then supplies the unit, which is how many Renja write it. Spelling variants of one unit
  * ("eksamplar"/"exemplar") are the same unit (numbers/unit.ts decides).
  * Checked pairs: indikator with the N and N+1 targets, and in Tabel 2.3 the RKPD block's indicator with its target.
+ * An indicator that names no unit but is the nomenclature list's indikator of the row's sub kegiatan takes the
+ * list's satuan.
  */
 import type { Finding } from "../findings";
-import type { ColumnRole } from "../mapping/types";
+import type { ColumnRole, MappedRow, MappedTable } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
 import { canonicalUnit, parseTarget, sameUnit, unitOfIndicator } from "../numbers";
 import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, quoteName, roleCell, roleText } from "./content-support/tableCells";
+import { LEVEL_NAME, compactName, quoteName, roleCell, roleText } from "./content-support/tableCells";
 import { memoize } from "./content-support/memo";
 import { sheetOf } from "../analysis/moneyCells";
 
@@ -40,10 +42,13 @@ const sameUnitPair = memoize((pair: string) => {
   return sameUnit(a, b);
 });
 
-/** Both units when the target's disagrees with the indicator's; undefined when they agree or cannot be compared. */
-export function unitConflict(indicatorText: string, targetText: string): { indicatorUnit: string; targetUnit: string } | undefined {
+/**
+ * Both units when the target's disagrees with the indicator's; undefined when they agree or cannot be compared.
+ * `listedUnit`: the satuan the nomenclature list gives this indicator, used when the indicator names none.
+ */
+export function unitConflict(indicatorText: string, targetText: string, listedUnit?: string): { indicatorUnit: string; targetUnit: string } | undefined {
   if (targetText === "") return undefined;
-  const indicatorUnit = indicatorUnitOf(indicatorText);
+  const indicatorUnit = indicatorUnitOf(indicatorText) ?? listedUnit ?? null;
   if (indicatorUnit === null) return undefined;
   const target = targetOf(targetText);
   const indicatorIsPercent = isPercentUnit(indicatorUnit);
@@ -52,6 +57,18 @@ export function unitConflict(indicatorText: string, targetText: string): { indic
   else if (target.unit === null) agree = true;
   else agree = !indicatorIsPercent && (target.unit === indicatorUnit || sameUnitPair(`${target.unit}\u0000${indicatorUnit}`));
   return agree ? undefined : { indicatorUnit, targetUnit: target.unit ?? "%" };
+}
+
+/**
+ * The satuan of the row's entry in the table's nomenclature list (1317/2023 gives kinerja, indikator and satuan per
+ * sub kegiatan), only when the row's indicator is the list's indicator: an office's own indicator may count
+ * something else.
+ */
+function listedUnit(table: MappedTable, row: MappedRow, indicatorText: string): string | undefined {
+  if (row.level !== "subKegiatan" || !row.kode || !table.nomenclature || indicatorText === "") return undefined;
+  const entry = table.nomenclature.entryByKode(row.kode);
+  if (!entry?.satuan || !entry.indikator || compactName(entry.indikator) !== compactName(indicatorText)) return undefined;
+  return entry.satuan.toLowerCase();
 }
 
 export const rule: Rule = {
@@ -68,7 +85,7 @@ export const rule: Rule = {
         for (const pair of pairs) {
           const indicatorText = roleText(sheet, table, row, pair.indikator);
           const targetText = roleText(sheet, table, row, pair.target);
-          const conflict = unitConflict(indicatorText, targetText);
+          const conflict = unitConflict(indicatorText, targetText, listedUnit(table, row, indicatorText));
           if (conflict === undefined) continue;
           const cell = roleCell(table, row, pair.target);
           if (cell === undefined) continue;

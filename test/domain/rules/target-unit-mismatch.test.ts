@@ -1,3 +1,4 @@
+import { Catalogue } from "../../../src/domain/nomenclature";
 import { rule, unitConflict } from "../../../src/domain/rules/target-unit-mismatch";
 import type { PlanRowSpec } from "../../support/planWorkbook";
 import { planTable, planWorkbook } from "../../support/planWorkbook";
@@ -54,6 +55,47 @@ testRule(rule, {
         { cell: "E6", role: "targetN", expected: "%", actual: "dokumen" },
         { cell: "E7", role: "targetN", expected: "orang", actual: "%" },
       ],
+    },
+  ],
+});
+
+/** A list with kinerja/indikator/satuan (as 1317/2023 has them) for one sub kegiatan. */
+const withSatuan = new Catalogue(
+  {
+    format: "renja-nomenklatur",
+    version: 1,
+    name: "uji-1317",
+    regulation: "Kepmendagri 900.1.15.5-1317/2023",
+    year: 2024,
+    entries: [
+      ["7.01.02", "program", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK"],
+      ["7.01.02.2.04", "kegiatan", "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat"],
+      ["7.01.02.2.04.0003", "subKegiatan", "Pelaksanaan Urusan Pemerintahan yang Terkait dengan Kewenangan Lain yang Dilimpahkan", "Terlaksananya Urusan", "Jumlah Laporan Pelaksanaan Urusan Pemerintahan yang Dilimpahkan", "Laporan"],
+    ],
+  },
+  "stored",
+);
+
+function listed(indikator: string, target: string) {
+  const t = planTable([
+    { level: "program", kode: "7.01.02", uraian: "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK" },
+    { level: "kegiatan", kode: "7.01.02.2.04", uraian: "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat" },
+    { level: "subKegiatan", kode: "7.01.02.2.04.0003", uraian: "Pelaksanaan Urusan Pemerintahan yang Terkait dengan Kewenangan Lain yang Dilimpahkan", indikator, targetN: target },
+  ]);
+  t.table.nomenclature = withSatuan;
+  return planWorkbook(t);
+}
+
+testRule(rule, {
+  valid: [
+    { name: "the list's indikator without a unit, the target in the list's satuan", workbook: listed("Jumlah Laporan Pelaksanaan Urusan Pemerintahan yang Dilimpahkan", "4 Laporan") },
+    { name: "an office's own indicator without a unit does not take the list's satuan", workbook: listed("Jumlah kegiatan pelimpahan yang dilaksanakan", "4 dokumen") },
+  ],
+  invalid: [
+    {
+      name: "the list's indikator without a unit: its satuan backs the check",
+      workbook: listed("Jumlah Laporan Pelaksanaan Urusan Pemerintahan yang Dilimpahkan", "4 dokumen"),
+      findings: [{ cell: "E7", role: "targetN", expected: "laporan", actual: "dokumen" }],
     },
   ],
 });
