@@ -11,7 +11,7 @@ export type Command =
   | { kind: "help"; lang: Lang }
   | { kind: "check"; lang: Lang; files: string[]; sheet?: string; json: boolean; summary: boolean; max?: number }
   | { kind: "report"; lang: Lang; files: string[]; output: string; paper: "f4" | "a4" }
-  | { kind: "recompute"; lang: Lang; file: string; output?: string; mode: "formulas" | "values"; dryRun: boolean }
+  | { kind: "recompute"; lang: Lang; file: string; output?: string; mode: "formulas" | "values"; dryRun: boolean; accept?: "all" | string[]; skip?: string[]; json?: boolean }
   | { kind: "fix-numbers"; lang: Lang; file: string; output?: string; dryRun: boolean }
   | ({ kind: "generate" } & GenerateRequest)
   | { kind: "usage-error"; lang: Lang; message: Message };
@@ -24,7 +24,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const problems: Message[] = [];
-  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--max"]);
+  const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--accept", "--skip", "--max"]);
   const boolean = new Set(["--json", "--help", "-h", "--dry-run", "--replace", "--summary"]);
 
   for (let i = 0; i < argv.length; i++) {
@@ -88,7 +88,7 @@ export function parseArgs(argv: readonly string[]): Command {
 function checkCommand(rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
   if (rest.length === 0) return usage("Sebutkan berkas .xlsx (atau folder) yang akan diperiksa.", "Name the .xlsx file (or folder) to check.");
-  const foreign = ["-o", "--output", "--mode", "--dry-run", "--from", "--paper", "--order", "--replace"].find((o) => values.has(o) || flags.has(o));
+  const foreign = ["-o", "--output", "--mode", "--dry-run", "--from", "--paper", "--order", "--replace", "--accept", "--skip"].find((o) => values.has(o) || flags.has(o));
   if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk check.`, `The option ${foreign} does not apply to check.`);
   const maxText = values.get("--max");
   let max: number | undefined;
@@ -102,7 +102,7 @@ function checkCommand(rest: string[], values: Map<string, string>, flags: Set<st
 /** report <file|folder>… -o <verifikasi.xlsx> [--paper f4|a4]. */
 function reportCommand(rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  const foreign = ["--sheet", "--json", "--summary", "--max", "--mode", "--dry-run", "--from", "--order", "--replace"].find((o) => values.has(o) || flags.has(o));
+  const foreign = ["--sheet", "--json", "--summary", "--max", "--mode", "--dry-run", "--from", "--order", "--replace", "--accept", "--skip"].find((o) => values.has(o) || flags.has(o));
   if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk report.`, `The option ${foreign} does not apply to report.`);
   if (rest.length === 0) return usage("Sebutkan berkas .xlsx atau folder yang akan diverifikasi.", "Name the .xlsx files or folders to verify.");
   const output = values.get("-o") ?? values.get("--output");
@@ -116,7 +116,7 @@ function reportCommand(rest: string[], values: Map<string, string>, flags: Set<s
 /** recompute / fix-numbers: one input, an output (not needed for --dry-run) that is not the input itself. */
 function writeCommand(command: "recompute" | "fix-numbers", rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
   const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  const foreign = ["--sheet", "--json", "--from", "--paper", "--order", "--replace", "--summary", "--max"].find((o) => values.has(o) || flags.has(o));
+  const foreign = ["--sheet", ...(command === "recompute" ? [] : ["--json", "--accept", "--skip"]), "--from", "--paper", "--order", "--replace", "--summary", "--max"].find((o) => values.has(o) || flags.has(o));
   if (foreign) return usage(`Opsi ${foreign} tidak berlaku untuk ${command}.`, `The option ${foreign} does not apply to ${command}.`);
   if (rest.length !== 1) return usage("Sebutkan tepat satu berkas .xlsx masukan.", "Name exactly one input .xlsx file.");
   const output = values.get("-o") ?? values.get("--output");
@@ -129,5 +129,9 @@ function writeCommand(command: "recompute" | "fix-numbers", rest: string[], valu
   }
   const mode = values.get("--mode") ?? "formulas";
   if (mode !== "formulas" && mode !== "values") return usage(`Mode "${mode}" tidak dikenal; gunakan --mode formulas atau --mode values.`, `Unknown mode "${mode}"; use --mode formulas or --mode values.`);
-  return { kind: "recompute", lang, file: rest[0], output, mode, dryRun };
+  const cells = (v: string | undefined) => (v === undefined ? undefined : v.split(",").map((c) => c.trim()).filter((c) => c !== ""));
+  const acceptValue = values.get("--accept");
+  const accept = acceptValue?.trim().toLowerCase() === "all" ? "all" : cells(acceptValue);
+  const skip = cells(values.get("--skip"));
+  return { kind: "recompute", lang, file: rest[0], output, mode, dryRun, ...(accept ? { accept } : {}), ...(skip ? { skip } : {}), ...(flags.has("--json") ? { json: true } : {}) };
 }

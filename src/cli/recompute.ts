@@ -7,7 +7,10 @@ import type { Message } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { MappedWorkbook } from "../domain/mapping/types";
 import type { WritePlan } from "../domain/plan";
-import { describeChanges, describePlan, planRollup, type RollupMode } from "../domain/rollup";
+import type Decimal from "decimal.js";
+import { describePlan, planRollup, type ChangeClass, type RollupMode, type RollupResult, type TotalChange } from "../domain/rollup";
+import { formatRupiah, plainDecimal } from "../domain/numbers";
+import { shorten } from "../domain/analysis/describe";
 import { openWritableXlsxHost, type WritableXlsxHost } from "../xlsx";
 import type { CheckEngine } from "./check";
 import type { CliIo } from "./io";
@@ -28,24 +31,94 @@ export interface Planned {
   plan: WritePlan;
   /** Lines printed after the plan (what changes in the totals, what was left and why). */
   summary: string[];
+  /** False: the summary says everything, the plan is not listed cell by cell. */
+  listPlan?: boolean;
+  /** Printed instead of any text (--json). */
+  json?: unknown;
 }
 
-export async function runRecompute(req: WriteRequest & { mode: RollupMode }, io: CliIo): Promise<number> {
+export interface RecomputeRequest extends WriteRequest {
+  mode: RollupMode;
+  accept?: "all" | string[];
+  skip?: string[];
+  json?: boolean;
+}
+
+export async function runRecompute(req: RecomputeRequest, io: CliIo): Promise<number> {
   return runWriteCommand(req, io, undefined, (workbook) => {
-    const { plan, changes, skipped } = planRollup(workbook, { mode: req.mode });
-    const moved = describeChanges(changes, req.lang);
-    const summary: string[] = [];
-    summary.push(
-      moved.length
-        ? say(req.lang, { id: "Perubahan jumlah (lama → baru, selisih):", en: "Changes in the totals (old → new, difference):" })
-        : say(req.lang, { id: "Tidak ada jumlah yang berubah nilainya.", en: "No total changes its amount." }),
-      ...moved.map((l) => `  ${l}`),
-    );
-    if (skipped.length) {
-      summary.push(say(req.lang, { id: "Dilewati:", en: "Skipped:" }), ...skipped.map((s) => `  ${s.sheet}!${s.cell}: ${s.reason[req.lang]}`));
-    }
-    return { plan, summary };
+    const result = planRollup(workbook, { mode: req.mode, accept: req.accept ?? [], skip: req.skip ?? [] });
+    if (req.json) return { plan: result.plan, summary: [], json: recomputeJson(workbook.file, result) };
+    return { plan: result.plan, summary: recomputeReport(result, req.lang), listPlan: false };
   });
+}
+
+const CLASS_WORDS: Record<ChangeClass, Message> = {
+  "same-amount": { id: "nilai tetap", en: "same amount" },
+  explained: { id: "ada penyebabnya", en: "explained" },
+  decision: { id: "keputusan", en: "decision" },
+};
+
+/** Totals first (Rp and %), then the decisions with their evidence, then the rest, then what was held back. */
+export function recomputeReport(result: RollupResult, lang: Lang): string[] {
+  const out: string[] = [];
+  const rupiah = (d: Decimal | null) => (d ? formatRupiah(d) : lang === "en" ? "(none)" : "(kosong)");
+  out.push(say(lang, { id: "Perubahan total (yang diterapkan):", en: "Change of each total (as applied):" }));
+  for (const t of result.totals) {
+    const diff = t.before && t.after ? t.after.minus(t.before) : null;
+    const pct = diff && t.before && !t.before.isZero() ? `, ${diff.isNegative() ? "−" : "+"}${formatRupiah(diff.abs().dividedBy(t.before.abs()).times(100).toDecimalPlaces(1))} %` : "";
+    const moved = !diff || diff.isZero() ? ` (${say(lang, { id: "tidak berubah", en: "unchanged" })})` : ` (${diff.isNegative() ? "−" : "+"}Rp ${formatRupiah(diff.abs())}${pct})`;
+    out.push(`  ${t.sheet}!${t.cell}: ${rupiah(t.before)} → ${rupiah(t.after)}${moved}`);
+  }
+  const line = (c: TotalChange) => `  ${c.sheet}!${c.cell} ${c.level === "total" ? (lang === "en" ? "TOTAL" : "JUMLAH") : shorten(c.uraian, 50)}: ${rupiah(c.before)} → ${rupiah(c.after)}`;
+  const decisions = result.changes.filter((c) => c.class === "decision");
+  if (decisions.length) {
+    out.push(say(lang, { id: "Keputusan (bukti mendukung angka yang tertulis; diterapkan hanya dengan --accept):", en: "Decisions (the evidence argues for the amount as written; applied only with --accept):" }));
+    for (const c of decisions) {
+      out.push(`${line(c)} [${c.applied ? say(lang, { id: "diterima", en: "accepted" }) : say(lang, { id: "ditahan", en: "held" })}]`);
+      for (const e of c.evidence) out.push(`      - ${e[lang]}`);
+    }
+  }
+  const rest = result.entries.filter((e) => e.class !== "decision");
+  const moving = result.changes.filter((c) => c.class !== "decision" && !c.difference.isZero());
+  if (moving.length) {
+    out.push(say(lang, { id: "Perubahan lain (lama → baru):", en: "Other changes (old → new):" }));
+    for (const c of moving) out.push(`${line(c)} [${CLASS_WORDS[c.class][lang]}${c.applied ? "" : `, ${say(lang, { id: "ditahan", en: "held" })}`}]: ${c.evidence.map((e) => e[lang]).join("; ")}`);
+  }
+  const same = rest.filter((e) => e.class === "same-amount" && e.applied).length;
+  if (same) out.push(say(lang, { id: `${same} sel lain nilainya tetap (menjadi rumus SUM atau angka, bukan teks).`, en: `${same} other cell(s) keep their amount (become a SUM formula or a number instead of text).` }));
+  const heldBack = result.entries.filter((e) => !e.applied);
+  if (heldBack.length || result.skipped.length) {
+    out.push(say(lang, { id: "Ditahan (tidak ditulis):", en: "Held back (not written):" }));
+    for (const e of heldBack) out.push(`  ${e.cell.sheet}!${e.cell.cell}: ${e.heldBecause?.[lang] ?? ""}`);
+    for (const s of result.skipped) out.push(`  ${s.sheet}!${s.cell}: ${s.reason[lang]}`);
+  }
+  if (!result.changes.some((c) => !c.difference.isZero())) out.push(say(lang, { id: "Tidak ada jumlah yang berubah nilainya.", en: "No total changes its amount." }));
+  return out;
+}
+
+function recomputeJson(file: string | undefined, result: RollupResult): unknown {
+  const plain = (d: Decimal | null) => (d ? plainDecimal(d) : null);
+  const changeOf = new Map(result.changes.map((c) => [`${c.sheet}!${c.cell}`, c]));
+  return {
+    file,
+    totals: result.totals.map((t) => ({ sheet: t.sheet, cell: t.cell, role: t.role, before: plain(t.before), after: plain(t.after) })),
+    changes: result.entries.map((e) => {
+      const c = changeOf.get(`${e.cell.sheet}!${e.cell.cell}`);
+      return {
+        sheet: e.cell.sheet,
+        cell: e.cell.cell,
+        class: e.class,
+        applied: e.applied,
+        before: c ? plain(c.before) : null,
+        after: c ? plain(c.after) : null,
+        difference: c ? plain(c.difference) : "0",
+        formula: e.cell.after.formula ?? null,
+        evidence: e.evidence,
+        ...(e.heldBecause ? { heldBecause: e.heldBecause } : {}),
+      };
+    }),
+    skipped: result.skipped.map((s) => ({ sheet: s.sheet, cell: s.cell, reason: s.reason })),
+  };
 }
 
 /** Open, map, plan, preview or apply, write: shared by recompute and fix-numbers. */
@@ -61,18 +134,26 @@ export async function runWriteCommand(
     const checker = engine ?? (await import("./engine")).defaultEngine;
     const workbook = await mapped(host, checker);
     workbook.file = req.file;
-    const { plan, summary } = makePlan(workbook, checker);
+    const { plan, summary, listPlan, json } = makePlan(workbook, checker);
     const count = plan.cells.length;
 
     if (req.dryRun || req.output === undefined) {
+      if (json !== undefined) {
+        io.stdout(`${JSON.stringify({ written: false, ...(json as object) }, null, 2)}\n`);
+        return EXIT_WRITTEN;
+      }
       io.stdout(`${say(req.lang, { id: `Pratinjau (tidak ada yang ditulis): ${count} sel akan diubah.`, en: `Preview (nothing written): ${count} cell(s) would change.` })}\n`);
-      for (const line of describePlan(plan, req.lang)) io.stdout(`  ${line}\n`);
+      if (listPlan !== false) for (const line of describePlan(plan, req.lang)) io.stdout(`  ${line}\n`);
       for (const line of summary) io.stdout(`${line}\n`);
       return EXIT_WRITTEN;
     }
     if (!io.writeFile) throw new Error("this environment cannot write files");
     await host.apply(plan);
     await io.writeFile(req.output, host.bytes());
+    if (json !== undefined) {
+      io.stdout(`${JSON.stringify({ written: true, output: req.output, ...(json as object) }, null, 2)}\n`);
+      return EXIT_WRITTEN;
+    }
     io.stdout(`${say(req.lang, { id: `${count} sel diubah; ditulis ke ${req.output}.`, en: `${count} cell(s) changed; written to ${req.output}.` })}\n`);
     for (const line of summary) io.stdout(`${line}\n`);
     return EXIT_WRITTEN;

@@ -11,7 +11,7 @@ import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
 import type { Lang } from "./i18n";
 import { t } from "./i18n";
-import type { PlanKind, PlannedChange, Planners } from "./planners";
+import type { PlanKind, PlannedChange, Planners, PreviewChange } from "./planners";
 
 /** Mapping and validation, injected so the pane's bundle and tests choose what they load. */
 export interface Engine {
@@ -43,7 +43,15 @@ export type PaneHost = WorkbookHost &
 export type View = "actions" | "findings" | "mapping";
 
 export type Preview = { kind: PlanKind; summary: Message[] } & (
-  | { plan: WritePlan; options: Record<string, string[]>; choices: Record<string, string> }
+  | {
+      plan: WritePlan;
+      options: Record<string, string[]>;
+      choices: Record<string, string>;
+      /** Recompute: every change with its checkbox state; decisions ticked (accept) and others unticked (skip). */
+      changes?: PreviewChange[];
+      accept: string[];
+      skip: string[];
+    }
   | { sheet: SheetPlan }
 );
 
@@ -201,7 +209,10 @@ export class PaneController {
         return;
       }
       const summary = change.summary ?? [];
-      const preview: Preview = "plan" in change ? { kind, plan: change.plan, summary, options: change.options ?? {}, choices: {} } : { kind, sheet: change.sheet, summary };
+      const preview: Preview =
+        "plan" in change
+          ? { kind, plan: change.plan, summary, options: change.options ?? {}, choices: {}, ...(change.changes ? { changes: change.changes } : {}), accept: [], skip: [] }
+          : { kind, sheet: change.sheet, summary };
       this.set({ preview, view: "actions" });
     });
   }
@@ -216,6 +227,25 @@ export class PaneController {
     const change = planner({ workbook, findings, choices });
     if (!("plan" in change)) return;
     this.set({ preview: { ...preview, plan: change.plan, summary: change.summary ?? [], choices } });
+  }
+
+  /**
+   * Tick or untick one change of the preview: a decision is applied only once ticked, any other change can be
+   * left out. The plan is made again from the same read, so the totals shown follow the ticks.
+   */
+  toggleChange(ref: string): void {
+    const preview = this.state.preview;
+    const planner = this.planners[preview?.kind ?? "recompute"];
+    const { workbook, findings } = this.state;
+    if (!preview || !("plan" in preview) || !preview.changes || !planner || !workbook || !findings) return;
+    const change = preview.changes.find((c) => c.ref === ref);
+    if (!change) return;
+    const flip = (list: string[]) => (list.includes(ref) ? list.filter((r) => r !== ref) : [...list, ref]);
+    const accept = change.class === "decision" ? flip(preview.accept) : preview.accept;
+    const skip = change.class === "decision" ? preview.skip : flip(preview.skip);
+    const next = planner({ workbook, findings, accept, skip });
+    if (!("plan" in next)) return;
+    this.set({ preview: { ...preview, plan: next.plan, summary: next.summary ?? [], ...(next.changes ? { changes: next.changes } : {}), accept, skip } });
   }
 
   closePreview(): void {

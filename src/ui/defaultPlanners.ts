@@ -1,34 +1,47 @@
 /** The write planners of the domain, wired for the pane. */
 import type { Message } from "../domain/findings";
-import { describeChanges, planRepairs, planRollup, repairCandidates } from "../domain/rollup";
-import { sheetRef } from "../domain/findings";
-import type { Finding } from "../domain/findings";
-import type { MappedWorkbook } from "../domain/mapping/types";
-import { plainDecimal } from "../domain/numbers";
-import { cellAt } from "../domain/sheet/snapshot";
-import type { WritePlan } from "../domain/plan";
-import type { SkippedParent, TotalChange } from "../domain/rollup";
+import { planRepairs, planRollup, repairAlternatives } from "../domain/rollup";
+import type { RollupResult, SkippedParent } from "../domain/rollup";
+import { formatRupiah } from "../domain/numbers";
 import { buildTabel21, buildTabel33, DEFAULT_TABEL21_SHEET, DEFAULT_TABEL33_SHEET, isBuildError } from "../domain/tables";
 import type { BuildError } from "../domain/tables";
 import type { SheetPlan } from "../domain/plan";
-import type { PlanInput, PlannedChange, Planners } from "./planners";
+import type { PlanInput, PlannedChange, Planners, PreviewChange } from "./planners";
+import { describeContent } from "./previewLines";
 
 /** Skipped parents listed one by one in the summary; the rest are counted. */
 const SKIPPED_SHOWN = 3;
 
 export const defaultPlanners: Planners = {
   // Formulas, so the workbook keeps adding up when staff edit a sub kegiatan later (the CLI's default too).
-  recompute: ({ workbook }) => {
-    const { plan, changes, skipped } = planRollup(workbook, { mode: "formulas" });
-    return { plan, summary: [...totalLines(changes), ...skippedLines(skipped)] };
+  recompute: ({ workbook, accept, skip }) => {
+    const result = planRollup(workbook, { mode: "formulas", accept: accept ?? [], skip: skip ?? [] });
+    return { plan: result.plan, summary: [...totalLines(result), ...skippedLines(result.skipped)], changes: previewChanges(result) };
   },
-  fixNumbers: ({ workbook, findings, choices }) => {
-    const plan = planRepairs(workbook, findings, choices);
-    return { plan, options: repairOptions(workbook, findings, plan) };
+  fixNumbers: ({ workbook, choices }) => {
+    const plan = planRepairs(workbook, choices);
+    return { plan, options: repairAlternatives(workbook, plan) };
   },
   generate33: (input) => generated(input, DEFAULT_TABEL33_SHEET, (options) => buildTabel33(input.workbook, options)),
   generate21: (input) => generated(input, DEFAULT_TABEL21_SHEET, (options) => buildTabel21(input.workbook, options)),
 };
+
+/** Decisions first (the user must look at them), then the changes that follow from a cause, then the rest. */
+const CLASS_ORDER: Record<PreviewChange["class"], number> = { decision: 0, explained: 1, "same-amount": 2 };
+
+function previewChanges(result: RollupResult): PreviewChange[] {
+  return result.entries
+    .map((e): PreviewChange => ({
+      ref: e.ref,
+      class: e.class,
+      applied: e.applied,
+      before: describeContent(e.cell.before) || "—",
+      after: describeContent(e.cell.after) || "—",
+      evidence: e.evidence,
+      ...(e.heldBecause ? { heldBecause: e.heldBecause } : {}),
+    }))
+    .sort((a, b) => CLASS_ORDER[a.class] - CLASS_ORDER[b.class]);
+}
 
 interface SheetOptions {
   existingSheets: string[];
@@ -48,11 +61,28 @@ function generated(input: PlanInput, defaultName: string, build: (options: Sheet
   return isBuildError(built) ? { refused: built.error } : { sheet: built };
 }
 
-/** How each table's total moves: the lines staff check before applying. */
-function totalLines(changes: readonly TotalChange[]): Message[] {
-  const totals = changes.filter((c) => c.level === "total");
-  const en = describeChanges(totals, "en");
-  return describeChanges(totals, "id").map((id, i) => ({ id, en: en[i] }));
+/** How each table's total moves with the ticked changes, in Rp and %: the lines staff check before applying. */
+function totalLines(result: RollupResult): Message[] {
+  const lines: Message[] = [];
+  for (const t of result.totals) {
+    if (!t.before || !t.after || t.before.eq(t.after)) continue;
+    const diff = t.after.minus(t.before);
+    const pct = t.before.isZero() ? "" : ` (${diff.isNegative() ? "−" : "+"}${formatRupiah(diff.abs().dividedBy(t.before.abs()).times(100).toDecimalPlaces(1))} %)`;
+    const amount = `${diff.isNegative() ? "−" : "+"}Rp ${formatRupiah(diff.abs())}`;
+    lines.push({
+      id: `Total ${t.sheet}!${t.cell}: ${formatRupiah(t.before)} → ${formatRupiah(t.after)}, ${amount}${pct}`,
+      en: `Total ${t.sheet}!${t.cell}: ${formatRupiah(t.before)} → ${formatRupiah(t.after)}, ${amount}${pct}`,
+    });
+  }
+  const decisions = result.entries.filter((e) => e.class === "decision");
+  if (decisions.length) {
+    const held = decisions.filter((e) => !e.applied).length;
+    lines.push({
+      id: `${decisions.length} keputusan: bukti mendukung angka yang tertulis; ${held} tidak dicentang sehingga tidak ditulis.`,
+      en: `${decisions.length} decision(s): the evidence argues for the amount as written; ${held} unticked, so not written.`,
+    });
+  }
+  return lines;
 }
 
 function skippedLines(skipped: readonly SkippedParent[]): Message[] {
@@ -60,19 +90,4 @@ function skippedLines(skipped: readonly SkippedParent[]): Message[] {
   const rest = skipped.length - lines.length;
   if (rest > 0) lines.push({ id: `… dan ${rest} jumlah lain tidak dihitung ulang.`, en: `… and ${rest} more totals not recomputed.` });
   return lines;
-}
-
-/** Where a slip has more than one plausible reading, the user may pick another than the planned one. */
-function repairOptions(workbook: MappedWorkbook, findings: readonly Finding[], plan: WritePlan): Record<string, string[]> {
-  const options: Record<string, string[]> = {};
-  for (const c of plan.cells) {
-    const finding = findings.find((f) => f.sheet === c.sheet && f.cell === c.cell && (f.rule === "malformed-number" || f.rule === "suspect-scale"));
-    const sheet = workbook.sheets.find((s) => s.name === c.sheet);
-    if (!finding || !sheet) continue;
-    const candidates = repairCandidates(cellAt(sheet, c.row, c.col), finding).map(plainDecimal);
-    const planned = typeof c.after.value === "number" ? String(c.after.value) : undefined;
-    const ordered = planned !== undefined && candidates.includes(planned) ? [planned, ...candidates.filter((v) => v !== planned)] : candidates;
-    if (ordered.length > 1) options[sheetRef(c.sheet, c.cell)] = ordered;
-  }
-  return options;
 }

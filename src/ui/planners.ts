@@ -15,6 +15,20 @@ export interface PlanInput {
   generatedSheets?: string[];
   /** The user's picks among a cell's repair candidates: "'Sheet'!A1" → plain decimal. */
   choices?: Readonly<Record<string, string>>;
+  /** Recompute: the decisions the user ticked, and the other changes the user unticked ("'Sheet'!A1"). */
+  accept?: readonly string[];
+  skip?: readonly string[];
+}
+
+/** One change of a recompute preview, with its checkbox: decisions start unticked. */
+export interface PreviewChange {
+  ref: string;
+  class: "same-amount" | "explained" | "decision";
+  applied: boolean;
+  before: string;
+  after: string;
+  evidence: Message[];
+  heldBecause?: Message;
 }
 
 /**
@@ -27,6 +41,8 @@ export type PlannedChange =
       summary?: Message[];
       /** Cells whose new value the user may pick: "'Sheet'!A1" → candidates (plain decimals), the planned one first. */
       options?: Record<string, string[]>;
+      /** Every change the user may tick or untick (recompute), applied or held. */
+      changes?: PreviewChange[];
     }
   | { sheet: SheetPlan; summary?: Message[] }
   | { refused: Message };

@@ -4,13 +4,18 @@
  * - Tabel 3.3 (DOMAIN.md §7): the wrong N+1 year in the title (A3); the ten malformed amounts with the repair that
  *   balances their parent (as numbers in an Indonesian-locale Excel they become nine suspect-scale cells, and
  *   "41,400,0000" stays malformed text); five sums that do not hold (J9 +28.633.000, J21 +28.765.000,
- *   J33 +300.000.000, F63 16.742.000 vs 16.472.000 swapped digits, J68 95.517.838 vs 27.314.918).
- * - Tabel 7: the Bab IV sentence (5 program, 37 sub kegiatan; the table has 6 and 35) and the Urusan
- *   Pemerintahan Umum kegiatan and sub kegiatan 16.742.000 vs Tabel 3.3's 16.472.000.
+ *   J33 +300.000.000, J68 95.517.838 vs 27.314.918; F63 16.742.000 vs 16.472.000 is blamed on its children, see Tabel 7).
+ * - Tabel 7: the Bab IV sentence (5 program, 37 sub kegiatan; the table has 6 and 35). The Urusan Pemerintahan
+ *   Umum kegiatan and sub kegiatan (16.742.000 in Bab IV, 16.472.000 in Tabel 3.3) are blamed on Tabel 3.3's
+ *   cells (F64, F66): Bab IV, the program and the narrative total agree on 16.742.000 (issue 8; the program F63
+ *   and Bab IV's cells used to carry the errors).
  * - Tabel 2.1 (established by script, see test/domain/rules and test/domain/numbers): column 13 Rp does not follow
- *   13 = 6 + 12; four malformed amounts (5.494,000; 36.280,500; 70.500.00; 29.352,568); eleven column-13 cells
- *   (N46–N56) where the Unit PD text was pasted into the amount ("6.757.833.494 Kantor Kec. Tomoni"); parents whose children
+ *   13 = 6 + 12; four malformed amounts (5.494,000; 36.280,500; 70.500.00; 29.352,568); parents whose children
  *   do not add up (e.g. H74 821.030.079 vs 821.030.097, swapped digits) and the two totals that follow from them.
+ *   The eleven column-13 cells (N46–N56) where the Unit PD text was pasted into the amount ("6.757.833.494 Kantor
+ *   Kec. Tomoni") are read as their amounts with a warning naming the text (issue 8: they used to be errors that
+ *   hid the column's sums); read so, column 13 shows two more parents whose children do not add up (N38, and N53
+ *   stating 76.467.100 for sub kegiatan adding up to 176.467.100).
  * - Tabel 2.3: its title reviews the RKPD draft of 2024 beside a 2025 plan (last year's table, flagged only
  *   when the workbook's plan tables say 2025); four malformed amounts; the Penunjang program's Kebutuhan Dana "4.841,963,425" is the whole
  *   year's pagu, not the sum of its kegiatan (4.420.153.030); Koordinasi Kegiatan Pemberdayaan Desa's RKPD pagu
@@ -52,17 +57,8 @@ const TABEL_21_ERRORS: Row[] = [
   ["Tabel 2.1", "F32", "rollup-mismatch", "309922867", "394922763", null],
   ["Tabel 2.1", "H38", "rollup-mismatch", "8439845022", "8439845030", null],
   ["Tabel 2.1", "J38", "rollup-mismatch", "4413073030", "4420153030", null],
-  ["Tabel 2.1", "N46", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N47", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N48", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N49", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N50", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N51", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N52", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N53", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N54", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N55", "malformed-number", null, null, null],
-  ["Tabel 2.1", "N56", "malformed-number", null, null, null],
+  ["Tabel 2.1", "N38", "rollup-mismatch", "10213191028", "10483391036", null],
+  ["Tabel 2.1", "N53", "rollup-mismatch", "176467100", "76467100", null],
   ["Tabel 2.1", "H59", "rollup-mismatch", "1021561367", "1021561359", null],
   ["Tabel 2.1", "N59", "rollup-mismatch", "1206953567", "1206953559", null],
   ["Tabel 2.1", "J73", "malformed-number", "70500000", null, "70500000"],
@@ -105,11 +101,12 @@ function planErrors(slip: "malformed-number" | "suspect-scale"): Row[] {
     ["Tabel 3.3", "F36", slip, "30016000", "30016", "30016000"],
     ["Tabel 3.3", "F37", slip, "48247956", "48247.956", "48247956"],
     ["Tabel 3.3", "F56", "malformed-number", "41400000", null, "41400000"],
-    ["Tabel 3.3", "F63", "rollup-mismatch", "16472000", "16742000", null],
+    // Issue 8: Tabel 3.3's program, Bab IV's program, kegiatan and sub kegiatan and the narrative total all say
+    // 16.742.000; Tabel 3.3's kegiatan and sub kegiatan (16.472.000) are the cells that disagree, not the program.
+    ["Tabel 3.3", "F64", "cross-table-mismatch", "16742000", "16472000", null],
+    ["Tabel 3.3", "F66", "cross-table-mismatch", "16742000", "16472000", null],
     ["Tabel 3.3", "J68", "rollup-mismatch", "27314918", "95517838", null],
     ["Tabel 7", "A1", "count-mismatch", null, null, null],
-    ["Tabel 7", "F62", "cross-table-mismatch", "16472000", "16742000", null],
-    ["Tabel 7", "F63", "cross-table-mismatch", "16472000", "16742000", null],
   ];
 }
 
@@ -156,8 +153,16 @@ describe("renja check: what else the seed's Tabel 3.3 and Tabel 7 get", () => {
     expect(explained?.severity).toBe("info");
     expect(explained?.related).toEqual(expect.arrayContaining(["F28", "F29", "F30", "F31", "F32"]));
   });
-  it("names the swapped digits in the Urusan Pemerintahan Umum program", () => {
-    expect(at("Tabel 3.3", "F63", "rollup-mismatch")?.message.id).toMatch(/tertukar/);
+  it("blames the Urusan Pemerintahan Umum kegiatan and sub kegiatan, not the program Bab IV and the narrative agree with", () => {
+    const program = at("Tabel 3.3", "F63", "rollup-mismatch");
+    expect(program).toMatchObject({ severity: "info", related: ["F64", "F66"] });
+    expect(program?.message.id).toContain("Bab IV dan jumlah program menyebut 16.742.000");
+    for (const [cell, twin] of [["F64", "F62"], ["F66", "F63"]]) {
+      const f = at("Tabel 3.3", cell, "cross-table-mismatch");
+      expect(f).toMatchObject({ severity: "error", expected: "16742000", actual: "16472000", related: [`'Tabel 7'!${twin}`, "F63"] });
+      expect(f?.message.id).toContain("Bab IV dan jumlah program menyebut 16.742.000; total dalam narasi (4.990.894.675) juga sesuai dengannya");
+    }
+    expect(at("Tabel 7", "F62", "cross-table-mismatch")).toBeUndefined();
   });
   it("flags the unit slip of Penyediaan Bahan Logistik Kantor (3 orang for an indicator counted in jenis)", () => {
     expect(at("Tabel 3.3", "E28", "target-unit-mismatch")).toMatchObject({ severity: "warning", expected: "jenis", actual: "orang" });
@@ -173,12 +178,12 @@ describe("renja check: what else the seed's Tabel 3.3 and Tabel 7 get", () => {
     expect(f?.message.en.length).toBeGreaterThan(0);
   });
   it("points Bab IV differences at the Bab III cell", () => {
-    expect(at("Tabel 7", "F62", "cross-table-mismatch")?.related).toEqual(["'Tabel 3.3'!F64"]);
+    expect(at("Tabel 3.3", "F64", "cross-table-mismatch")?.related?.[0]).toEqual("'Tabel 7'!F62");
     expect(at("Tabel 3.3", "B27", "cross-table-mismatch")).toMatchObject({ severity: "warning" });
   });
   it("stays quiet on the rows whose sums hold", () => {
     const sumErrors = findings.filter((f) => f.sheet === "Tabel 3.3" && f.severity === "error" && /rollup|total/.test(f.rule));
-    expect(sumErrors.map((f) => f.cell).sort()).toEqual(["F63", "J21", "J33", "J68", "J9"]);
+    expect(sumErrors.map((f) => f.cell).sort()).toEqual(["J21", "J33", "J68", "J9"]);
   });
 });
 
@@ -196,6 +201,17 @@ describe("variant (c): mapped correctly without any configuration", () => {
     }
     const wrong = findings.find((f) => f.rule === "formula-range");
     expect(wrong).toMatchObject({ cell: VARIANT_C.wrongRange.cell, suggestion: { value: VARIANT_C.wrongRange.correctFormula } });
+  });
+});
+
+describe("renja check on amounts with the next column's text pasted in (Tabel 2.1 N46–N56)", () => {
+  it("reads each as its amount with a warning naming the displaced text", async () => {
+    const { findings } = await check("seedAsPasted");
+    const runIn = findings.filter((f) => f.sheet === "Tabel 2.1" && f.rule === "malformed-number" && /^N(4[6-9]|5[0-6])$/.test(f.cell));
+    expect(runIn.map((f) => [f.cell, f.severity])).toEqual(Array.from({ length: 11 }, (_, i) => [`N${46 + i}`, "warning"]));
+    const n46 = runIn[0];
+    expect(n46.actual).toBe("6757833494");
+    expect(n46.message.id).toMatch(/dibaca sebagai 6\.757\.833\.494; teks "Kantor Kec\. Tomoni"/);
   });
 });
 

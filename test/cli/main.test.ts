@@ -52,7 +52,7 @@ describe("renja --help and usage errors", () => {
     [["recompute", "a.xlsx", "-o", "b.xlsx", "--mode", "sums"], /Mode "sums" tidak dikenal/],
     [["fix-numbers", "a.xlsx", "-o", "b.xlsx", "--mode", "values"], /--mode hanya untuk recompute/],
     [["fix-numbers", "a.xlsx", "b.xlsx", "-o", "c.xlsx"], /tepat satu berkas/],
-    [["recompute", "a.xlsx", "-o", "b.xlsx", "--json"], /--json tidak berlaku untuk recompute/],
+    [["fix-numbers", "a.xlsx", "-o", "b.xlsx", "--json"], /--json tidak berlaku untuk fix-numbers/],
     [["check", "a.xlsx", "--dry-run"], /tidak berlaku untuk check/],
     [["generate", "tabel-3.3", "a.xlsx"], /Sebutkan berkas keluaran dengan -o/],
     [["generate", "tabel-9", "a.xlsx", "-o", "b.xlsx"], /Sebutkan tabel yang dibuat/],

@@ -46,26 +46,28 @@ describe("renja recompute", () => {
     const { file } = copyOf("seedIdLocale");
     const id = await runCli(["recompute", file, "--dry-run"]);
     expect(id.code).toBe(0);
-    expect(id.stdout).toContain("Perubahan jumlah (lama → baru, selisih):");
-    expect(id.stdout).toContain("'Tabel 3.3'!J71 JUMLAH: 5.253.625.474 → 4.828.024.554 (-425.600.920)");
-    expect(id.stdout).toMatch(/Dilewati:\n {2}Tabel 3\.3!F24: pagu tahun 2025 kegiatan «Administrasi Umum Perangkat Daerah» tidak dihitung ulang: F28, F29, F30, F31, F32 salah ketik \(perbaiki angka dulu: renja fix-numbers\)\./);
-    const en = await runCli(["recompute", file, "--dry-run", "--lang", "en"]);
-    expect(en.stdout).toContain("Changes in the totals (old → new, difference):");
-    expect(en.stdout).toContain("'Tabel 3.3'!J71 TOTAL: 5.253.625.474 → 4.828.024.554 (-425.600.920)");
-    expect(en.stdout).toMatch(/Skipped:\n.*not recomputed: F28, F29, F30, F31, F32 mistyped \(fix the numbers first: renja fix-numbers\)/);
+    // Issue 8: the totals first, then the decisions with their evidence (held by default), then what was held back.
+    expect(id.stdout).toContain("Perubahan total (yang diterapkan):\n  Tabel 3.3!F71: 4.990.894.675 → 4.990.894.675 (tidak berubah)\n  Tabel 3.3!J71: 5.253.625.474 → 5.253.625.474 (tidak berubah)");
+    expect(id.stdout).toContain("  Tabel 3.3!J33 Pengadaan Barang Milik Daerah Penunjang Urusan Pe…: 307.588.735 → 7.588.735 [ditahan]\n      - rinciannya hanya berjumlah 7.588.735, kurang dari separuh 307.588.735");
+    expect(id.stdout).toContain("      - Bab IV dan jumlah program menyebut 16.742.000; total dalam narasi (4.990.894.675) juga sesuai dengannya");
+    expect(id.stdout).toMatch(/Ditahan \(tidak ditulis\):\n[^]*Tabel 3\.3!F24: pagu tahun 2025 kegiatan «Administrasi Umum Perangkat Daerah» tidak dihitung ulang: F28, F29, F30, F31, F32 salah ketik \(perbaiki angka dulu: renja fix-numbers\)\./);
+    const all = await runCli(["recompute", file, "--dry-run", "--lang", "en", "--accept", "all"]);
+    expect(all.stdout).toContain("  Tabel 3.3!J71: 5.253.625.474 → 4.828.024.554 (−Rp 425.600.920, −8,1 %)");
+    expect(all.stdout).toContain("Tabel 3.3!J33 Pengadaan Barang Milik Daerah Penunjang Urusan Pe…: 307.588.735 → 7.588.735 [accepted]");
+    expect(all.stdout).toMatch(/Held back \(not written\):\n.*not recomputed: F28, F29, F30, F31, F32 mistyped \(fix the numbers first: renja fix-numbers\)/);
   });
 
   it("--mode values writes a wrong parent as a number; running it again changes nothing and still writes (exit 0)", async () => {
     const { file } = copyOf("variantKodeFormulas");
     const out = path.join(dir, "values.xlsx");
-    const run = await runCli(["recompute", file, "-o", out, "--mode", "values"]);
+    const run = await runCli(["recompute", file, "-o", out, "--mode", "values", "--accept", "all"]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
     // the kegiatan whose N+1 amount its sub kegiatan do not support, and the one whose SUM left out H40
     const [f18, h36] = readCellContents(fs.readFileSync(out), [{ sheet: "Rumusan Program", cell: "F18" }, { sheet: "Rumusan Program", cell: "H36" }]);
     expect([f18.value, f18.formula]).toEqual([24344000, undefined]);
     expect([h36.value, h36.formula]).toEqual([264353000, undefined]);
-    const again = await runCli(["recompute", out, "-o", path.join(dir, "values-again.xlsx"), "--mode", "values"]);
-    expect(again.stdout).toMatch(/^0 sel diubah; ditulis ke .*\nTidak ada jumlah yang berubah nilainya\.\n$/);
+    const again = await runCli(["recompute", out, "-o", path.join(dir, "values-again.xlsx"), "--mode", "values", "--accept", "all"]);
+    expect(again.stdout).toMatch(/^0 sel diubah; ditulis ke [^\n]*\n[^]*\nTidak ada jumlah yang berubah nilainya\.\n$/);
   });
 
   it("a protected sheet: exit 2, a clear message, no output file", async () => {

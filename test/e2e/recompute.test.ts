@@ -23,7 +23,7 @@ import { mapWorkbook } from "../../src/domain/mapping/mapWorkbook";
 import { columnOf } from "../../src/domain/mapping/tree";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../../src/domain/mapping/types";
 import { parseAmountText, readAmount } from "../../src/domain/numbers";
-import { familyOf } from "../../src/domain/rules/support/family";
+import { familyOf } from "../../src/domain/analysis/family";
 import { a1, cellAt, type SheetSnapshot } from "../../src/domain/sheet/snapshot";
 import { validate } from "../../src/domain/validate";
 import { openXlsxHost } from "../../src/xlsx";

@@ -9,7 +9,6 @@ import { HostError } from "../../src/domain/host";
 import { mapWorkbook } from "../../src/domain/mapping/mapWorkbook";
 import { planRepairs, planRollup } from "../../src/domain/rollup";
 import type { SheetSnapshot } from "../../src/domain/sheet/snapshot";
-import { validate } from "../../src/domain/validate";
 import { openWritableXlsxHost, type WritableXlsxHost } from "../../src/xlsx";
 import { FIXTURE_FILES, GENERATED_DIR } from "../fixtures/build-fixtures";
 import { richSeedWorkbook } from "./writableFixture";
@@ -42,8 +41,8 @@ describe("WritableXlsxHost", () => {
       const host = await openWritableXlsxHost(input, name);
       const original = fullSnapshot(await host.readAllSnapshots());
 
-      const repairs = await host.apply(planRepairs(await mapped(host), validate(await mapped(host))));
-      const { plan } = planRollup(await mapped(host), { mode: "formulas" });
+      const repairs = await host.apply(planRepairs(await mapped(host)));
+      const { plan } = planRollup(await mapped(host), { mode: "formulas", accept: "all" });
       expect(plan.cells.length).toBeGreaterThan(0);
       const rollup = await host.apply(plan);
 
@@ -61,7 +60,7 @@ describe("WritableXlsxHost", () => {
 
   it("refuses, naming the cell, when a planned cell changed between planning and applying; nothing is written", async () => {
     const host = await openWritableXlsxHost(fixture("seedIdLocale"), "id-locale.xlsx");
-    const { plan } = planRollup(await mapped(host), { mode: "formulas" });
+    const { plan } = planRollup(await mapped(host), { mode: "formulas", accept: "all" });
     const target = plan.cells.find((c) => c.sheet === "Tabel 3.3" && c.cell === "J21");
     expect(target).toBeDefined();
     // the user types into J21 after the plan was made
@@ -78,7 +77,7 @@ describe("WritableXlsxHost", () => {
   it("refuses a protected sheet with HostError protected; nothing is written", async () => {
     const host = await openWritableXlsxHost(await richSeedWorkbook({ protect: true }), "protected.xlsx");
     const before = host.bytes();
-    const { plan } = planRollup(await mapped(host), { mode: "formulas" });
+    const { plan } = planRollup(await mapped(host), { mode: "formulas", accept: "all" });
     const refusal = await host.apply(plan).catch((e: unknown) => e);
     expect((refusal as HostError).code).toBe("protected");
     expect((refusal as HostError).messages.en).toMatch(/Sheet 'Tabel 3\.3' is protected.*Nothing was written/);

@@ -4,7 +4,7 @@ import { numberToPlainString, type Cell } from "../sheet/snapshot";
 /**
  * How a money cell reads (DOMAIN.md §3).
  * - empty: blank, "-", "Rp" alone — zero/none; value 0.
- * - ok: a number cell holding a whole amount.
+ * - ok: a number cell holding a whole amount, or an amount in sen under a two-decimal format (SIPD exports).
  * - text-number: text that reads unambiguously as an amount ("4.625.057.824", "4,472,430,125", "Rp. 5.000,-").
  * - malformed: text whose separators or digit groups are wrong ("4.765,000", "70.500.00", "41,400,0000").
  * - suspect-scale: a Rupiah amount with a fractional part (4765.5, "13.729,7").
@@ -40,10 +40,26 @@ export function readAmount(cell: Cell | undefined): AmountReading {
   if (typeof v === "string") return parseAmountText(v);
   if (typeof v === "boolean") return notAmount(v ? "TRUE" : "FALSE");
   if (!Number.isFinite(v)) return notAmount(String(v));
-  return readNumber(v);
+  return readNumber(v, cell.numFmt);
 }
 
-function readNumber(n: number): AmountReading {
+/**
+ * A number format that shows exactly two decimals ("#,##0.00", "0.00", "Rp #,##0.00", "#.##0,00"): the cell
+ * holds sen, as amounts exported from SIPD do (DOMAIN.md §3); two decimals under it are no slip.
+ */
+export function isSenFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const firstSection = numFmt.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  return /0[.,]00(?![0#?])/.test(firstSection);
+}
+
+/** Decimal places of a number as it is stored (0.1 + 0.2 noise aside): 86672540.34 → 2. */
+function decimalPlaces(raw: string): number {
+  const dot = raw.indexOf(".");
+  return dot < 0 ? 0 : raw.length - dot - 1;
+}
+
+function readNumber(n: number, numFmt?: string): AmountReading {
   const raw = numberToPlainString(n);
   const nearest = Math.round(n);
   // A computed cell (e.g. a percentage of a pagu) carries binary floating-point noise such as
@@ -52,6 +68,8 @@ function readNumber(n: number): AmountReading {
     return { status: "ok", value: new Decimal(nearest === 0 ? 0 : nearest), raw, candidates: [] };
   }
   const value = new Decimal(raw);
+  // Sen under a two-decimal format are what the format says they are: an amount, not a slip.
+  if (decimalPlaces(raw) <= 2 && isSenFormat(numFmt)) return { status: "ok", value, raw, candidates: [] };
   return { status: "suspect-scale", value, raw, slip: "fraction", candidates: fractionCandidates(value) };
 }
 

@@ -1,58 +1,78 @@
 /**
- * fix-numbers: every malformed or suspect-scale amount becomes the number it was meant to be — by default the
- * suggestion of its finding (the candidate that balances its parent), or the candidate the user picked — stored
- * as a number with the amount format.
+ * fix-numbers: every amount the reconciliation model reads differently from what it states becomes the number it
+ * was meant to be — by default the model's chosen reading (the one that balances the sums), or another plausible
+ * reading the user picked — stored as a number with the amount format. A formula is never replaced by a constant:
+ * a SUM whose value is odd because its children are slips is mended by mending the children.
  */
 import Decimal from "decimal.js";
-import type { Finding, Message } from "../findings";
+import type { Message } from "../findings";
 import { sheetRef } from "../findings";
 import { columnOf } from "../mapping/tree";
 import type { MappedTable, MappedWorkbook } from "../mapping/types";
-import { formatRupiah, parseAmountText, readAmount, thousandfoldCandidates } from "../numbers";
-import { familyOf } from "../rules/support/family";
-import { moneyColumns, sheetOf } from "../rules/support/moneyCells";
+import { formatRupiah, parseAmountText, plainDecimal, readAmount } from "../numbers";
+import { analysisOf, familyOf, moneyColumns, plausibleReadings, sheetOf, type AmountSlot } from "../analysis";
 import type { PlannedCell, WritePlan } from "../plan";
-import { a1, cellAt, parseA1 } from "../sheet/snapshot";
+import { a1, cellAt } from "../sheet/snapshot";
 import { AMOUNT_FORMAT, amountNumber, contentOf } from "./cellContent";
 
 export const REPAIR_TITLE: Message = { id: "Perbaiki angka yang salah ketik", en: "Repair mistyped amounts" };
 
-const REPAIRED_RULES = new Set(["malformed-number", "suspect-scale"]);
-
 /** The user's pick per cell: "Sheet!A1" (as sheetRef writes it) → the amount as a plain decimal string. */
 export type RepairChoices = Readonly<Record<string, string>>;
 
-export function planRepairs(workbook: MappedWorkbook, findings: readonly Finding[], choices: RepairChoices = {}): WritePlan {
+/** The cells fix-numbers repairs: read as another amount than they state, not a formula, not a derived sum. */
+function repairable(slot: AmountSlot): boolean {
+  if (slot.derived || slot.unreadable || slot.displaced !== undefined || !slot.chosen) return false;
+  if (slot.money.cell?.formula !== undefined) return false;
+  return slot.chosen.kind === "repair" || slot.chosen.kind === "thousandfold";
+}
+
+export function planRepairs(workbook: MappedWorkbook, choices: RepairChoices = {}): WritePlan {
+  const analysis = analysisOf(workbook);
   const cells: PlannedCell[] = [];
   const seen = new Set<string>();
-  for (const f of findings) {
-    if (!REPAIRED_RULES.has(f.rule)) continue;
-    const key = sheetRef(f.sheet, f.cell);
-    if (seen.has(key)) continue;
-    const at = parseA1(f.cell);
-    const sheet = workbook.sheets.find((s) => s.name === f.sheet);
-    if (!at || !sheet) continue;
-    const cell = cellAt(sheet, at.row, at.col);
-    const picked = choices[key];
-    const value = picked !== undefined ? chosenCandidate(key, cell, picked, f) : f.suggestion ? new Decimal(f.suggestion.value) : undefined;
-    if (!value) continue;
-    seen.add(key);
-    const raw = readAmount(cell).raw;
-    cells.push({
-      sheet: f.sheet,
-      row: at.row,
-      col: at.col,
-      cell: f.cell,
-      before: contentOf(cell),
-      after: { value: amountNumber(value), numFmt: AMOUNT_FORMAT },
-      reason:
-        picked !== undefined
-          ? { id: `pilihan pengguna untuk "${raw}"`, en: `the user's choice for "${raw}"` }
-          : { id: f.suggestion?.reason ?? `"${raw}" dibaca sebagai ${formatRupiah(value)}`, en: `"${raw}" read as ${formatRupiah(value)}` },
-    });
+  for (const column of analysis.columns) {
+    for (const slot of column.cells) {
+      if (!repairable(slot) || !slot.chosen) continue;
+      const m = slot.money;
+      const key = sheetRef(m.table.sheet, m.address);
+      if (seen.has(key)) continue;
+      const picked = choices[key];
+      const value = picked !== undefined ? chosenCandidate(key, slot, picked) : slot.chosen.value;
+      seen.add(key);
+      const raw = m.reading.raw;
+      const why = analysis.reading(slot).evidence[0];
+      cells.push({
+        sheet: m.table.sheet,
+        row: m.row.row,
+        col: m.col,
+        cell: m.address,
+        before: contentOf(m.cell),
+        after: { value: amountNumber(value), numFmt: AMOUNT_FORMAT },
+        reason:
+          picked !== undefined
+            ? { id: `pilihan pengguna untuk "${raw}"`, en: `the user's choice for "${raw}"` }
+            : { id: `"${raw}" dibaca sebagai ${formatRupiah(value)}${why ? `: ${why.id}` : ""}`, en: `"${raw}" read as ${formatRupiah(value)}${why ? `: ${why.en}` : ""}` },
+      });
+    }
   }
   for (const table of workbook.tables) cells.push(...runInRepairs(workbook, table).filter((c) => !seen.has(sheetRef(c.sheet, c.cell))));
   return { title: REPAIR_TITLE, cells };
+}
+
+/** Where a repaired cell has more than one plausible reading: "'Sheet'!A1" → readings (plain decimals), the planned one first. */
+export function repairAlternatives(workbook: MappedWorkbook, plan: WritePlan): Record<string, string[]> {
+  const analysis = analysisOf(workbook);
+  const out: Record<string, string[]> = {};
+  for (const c of plan.cells) {
+    const slot = analysis.slotAt(c.sheet, c.cell);
+    if (!slot || !repairable(slot)) continue;
+    const readings = plausibleReadings(slot).map(plainDecimal);
+    const planned = typeof c.after.value === "number" ? String(c.after.value) : undefined;
+    const ordered = planned !== undefined && readings.includes(planned) ? [planned, ...readings.filter((v) => v !== planned)] : readings;
+    if (ordered.length > 1) out[sheetRef(c.sheet, c.cell)] = ordered;
+  }
+  return out;
 }
 
 /**
@@ -88,20 +108,9 @@ function runInRepairs(workbook: MappedWorkbook, table: MappedTable): PlannedCell
   return out;
 }
 
-/** The candidates a user may pick from for a cell: the reading's own, its thousandfold readings, the suggestion. */
-export function repairCandidates(cell: Parameters<typeof readAmount>[0], finding?: Finding): Decimal[] {
-  const reading = readAmount(cell);
-  const list = [...reading.candidates];
-  if (reading.value && reading.value.isInteger() && reading.status === "ok") list.push(...thousandfoldCandidates(reading.value));
-  if (finding?.suggestion) list.unshift(new Decimal(finding.suggestion.value));
-  const unique: Decimal[] = [];
-  for (const d of list) if (!unique.some((u) => u.eq(d))) unique.push(d);
-  return unique;
-}
-
-function chosenCandidate(key: string, cell: Parameters<typeof readAmount>[0], picked: string, finding: Finding): Decimal {
-  const candidates = repairCandidates(cell, finding);
-  const match = /^-?\d+$/.test(picked.trim()) ? candidates.find((c) => c.eq(picked.trim())) : undefined;
+function chosenCandidate(key: string, slot: AmountSlot, picked: string): Decimal {
+  const candidates = plausibleReadings(slot);
+  const match = /^-?\d+(\.\d+)?$/.test(picked.trim()) ? candidates.find((c) => c.eq(new Decimal(picked.trim()))) : undefined;
   if (!match) {
     const list = candidates.map((c) => formatRupiah(c)).join(", ");
     throw new RangeError(`${key}: ${picked} is not one of the candidates (${list})`);

@@ -2,7 +2,9 @@
  * Recompute: every parent money cell (kegiatan, program, the total row; every money column of the table) gets
  * the sum of its children, the lowest rows (sub kegiatan) being the truth. As a SUM formula over exactly the
  * children's cells (default) or as a value. A parent whose sum cannot be trusted is skipped and said why;
- * `changes` tells the user how much each recomputed amount moves.
+ * `changes` tells the user how much each recomputed amount moves. Every planned cell carries a class
+ * (same-amount, explained, decision, see ChangeClass) and its evidence; decisions are applied only when chosen
+ * (`accept`), any change can be left out (`skip`), and a parent above a held change waits with it.
  *
  * The cached result of every formula is what Excel and LibreOffice compute from the written cells: SUM skips
  * text, so in formula mode a child holding a well-formed amount as text is turned into a number in the same
@@ -10,18 +12,17 @@
  * parent above it — wait for `fix-numbers`.
  */
 import Decimal from "decimal.js";
-import type { Finding, Message } from "../findings";
+import type { Message } from "../findings";
 import { sheetRef } from "../findings";
 import { columnOf } from "../mapping/tree";
 import type { ColumnRole, Level, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import { formatRupiah, readAmount } from "../numbers";
 import type { CellContent, PlannedCell, WritePlan } from "../plan";
-import { rule as malformedNumber } from "../rules/malformed-number";
-import { rule as suspectScale } from "../rules/suspect-scale";
-import { familyOf } from "../rules/support/family";
-import { moneyColumnLabel, rowName } from "../rules/support/describe";
-import { moneyColumns, sheetOf } from "../rules/support/moneyCells";
-import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "../rules/support/sumFormula";
+import { analysisOf, familyOf, moneyColumns, sheetOf, type ColumnArithmetic, type WorkbookAnalysis } from "../analysis";
+import { likelyCauses } from "../analysis/causes";
+import { moneyColumnLabel, rowName } from "../analysis/describe";
+import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "../analysis/sumFormula";
+import { narrativeTotalsOf } from "../analysis/sources";
 import { a1, cellAt, type Cell, type SheetSnapshot } from "../sheet/snapshot";
 import { AMOUNT_FORMAT, amountNumber, contentOf, formatForAmount, sameAmount } from "./cellContent";
 
@@ -31,6 +32,30 @@ export interface RollupOptions {
   mode: RollupMode;
   /** Only these tables (by sheet name); every table when absent. */
   tables?: string[];
+  /** Decisions to apply: "all", or cells ("Tabel 3.3!F63", "'Tabel 3.3'!F63" or "F63" on any sheet). None by default. */
+  accept?: "all" | readonly string[];
+  /** Any other planned change to leave out, by cell as for accept. */
+  skip?: readonly string[];
+}
+
+/**
+ * What kind of change a planned cell is (DESIGN.md "Recompute and repairs"): no amount changes (a value becomes
+ * a SUM formula, text becomes a number); the change follows from a named cause (a right formula's stale
+ * result, a formula over the wrong cells, a change below it, a difference equal to a row elsewhere, swapped
+ * digits); or a decision — the evidence argues for the stated amount — applied only when chosen.
+ */
+export type ChangeClass = "same-amount" | "explained" | "decision";
+
+/** One cell recompute would write, applied or held back. */
+export interface PlanEntry {
+  /** "'Sheet'!A1". */
+  ref: string;
+  cell: PlannedCell;
+  class: ChangeClass;
+  evidence: Message[];
+  applied: boolean;
+  /** Why it is not applied (a decision not chosen, --skip, a held change below it). */
+  heldBecause?: Message;
 }
 
 /** One recomputed parent amount: what the user is told. */
@@ -46,6 +71,10 @@ export interface TotalChange {
   after: Decimal;
   /** after − before (after itself when before is null). */
   difference: Decimal;
+  class: ChangeClass;
+  evidence: Message[];
+  applied: boolean;
+  heldBecause?: Message;
 }
 
 /** A parent left as it is, and why. */
@@ -58,58 +87,96 @@ export interface SkippedParent {
 }
 
 export interface RollupResult {
+  /** The cells to write: every applied entry. */
   plan: WritePlan;
+  /** Every recomputed parent amount, applied or held. */
   changes: TotalChange[];
+  /** Every cell recompute would write, with its class; the held ones are not in `plan`. */
+  entries: PlanEntry[];
   skipped: SkippedParent[];
+  /** Each table's total row before and after the applied changes. */
+  totals: TotalMove[];
+}
+
+export interface TotalMove {
+  sheet: string;
+  cell: string;
+  role: ColumnRole;
+  before: Decimal | null;
+  after: Decimal | null;
 }
 
 export const ROLLUP_TITLE: Message = { id: "Hitung ulang jumlah pagu", en: "Recompute budget totals" };
 
 export function planRollup(workbook: MappedWorkbook, options: RollupOptions): RollupResult {
-  const slips = slipCells(workbook);
-  const result: RollupResult = { plan: { title: ROLLUP_TITLE, cells: [] }, changes: [], skipped: [] };
+  const analysis = analysisOf(workbook);
+  const result: RollupResult = { plan: { title: ROLLUP_TITLE, cells: [] }, changes: [], entries: [], skipped: [], totals: [] };
+  const choice = { accept: options.accept ?? [], skip: options.skip ?? [] };
   for (const table of workbook.tables) {
     if (options.tables && !options.tables.includes(table.sheet)) continue;
     const sheet = sheetOf(workbook, table);
     if (!sheet) continue;
-    for (const { role, col } of moneyColumns(table)) planColumn({ table, sheet, role, col, mode: options.mode, slips }, result);
+    for (const { role, col } of moneyColumns(table)) {
+      const column = analysis.column(table, role);
+      if (column) planColumn({ workbook, analysis, column, table, sheet, role, col, mode: options.mode, choice }, result);
+    }
   }
+  result.plan.cells = result.entries.filter((e) => e.applied).map((e) => e.cell);
   return result;
 }
 
+/** Whether a cell spec ("Tabel 3.3!F63", "'Tabel 3.3'!F63", "F63") names this cell. */
+export function namesCell(spec: string, sheet: string, cell: string): boolean {
+  const text = spec.trim();
+  const bang = text.lastIndexOf("!");
+  const address = (bang >= 0 ? text.slice(bang + 1) : text).replace(/\$/g, "").toUpperCase();
+  if (address !== cell) return false;
+  if (bang < 0) return true;
+  const name = text.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  return name.toLowerCase() === sheet.toLowerCase();
+}
+
 interface ColumnJob {
+  workbook: MappedWorkbook;
+  analysis: WorkbookAnalysis;
+  column: ColumnArithmetic;
   table: MappedTable;
   sheet: SheetSnapshot;
   role: ColumnRole;
   col: number;
   mode: RollupMode;
-  /** "Sheet!A1" of every amount the slip rules flag (malformed, fraction, 1,000× off). */
-  slips: ReadonlySet<string>;
+  choice: { accept: "all" | readonly string[]; skip: readonly string[] };
 }
 
 function planColumn(job: ColumnJob, result: RollupResult): void {
-  const { table, sheet, role, col } = job;
+  const { table, sheet, role, col, column, choice } = job;
   const family = familyOf(table);
   const levelByRow = new Map<number, Level>(table.rows.map((r) => [r.row, r.level]));
   const at = (row: MappedRow): CellRef => ({ row: row.row, col: columnOf(table, row, role) ?? col });
   const cellOf = (ref: CellRef) => cellAt(sheet, ref.row, ref.col);
-  const planned = new Map<string, PlannedCell>();
-  /** Each row's amount once recomputed (parents) or as read (leaves); undefined: not known. */
+  const entries = new Map<string, PlanEntry>();
+  /** Each row's amount once recomputed (parents: as written after this plan) or as read (leaves); undefined: not known. */
   const amounts = new Map<number, Decimal | undefined>();
-  const column = moneyColumnLabel(table, role, col);
+  /** Parents whose own change is held back: the levels above them wait too. */
+  const held = new Set<number>();
+  /** Parents whose amount this plan changes (applied). */
+  const moved = new Set<number>();
+  const label = moneyColumnLabel(table, role, col);
+  const isSkipped = (address: string) => choice.skip.some((s) => namesCell(s, table.sheet, address));
+  const isAccepted = (address: string) => choice.accept === "all" || choice.accept.some((s) => namesCell(s, table.sheet, address));
 
-  /** A leaf's amount, or the kind of problem that keeps it from being summed. */
-  const leafAmount = (row: MappedRow): { value?: Decimal; problem?: "slip" | "not-amount"; address: string } => {
+  /** A leaf's amount as the model chose it, or the kind of problem that keeps it from being summed. */
+  const leafAmount = (row: MappedRow): { value?: Decimal; problem?: "slip" | "not-amount"; address: string; text?: boolean } => {
     const ref = at(row);
     const address = a1(ref.row, ref.col);
+    const slot = column.slots.get(row.row);
     const reading = readAmount(cellOf(ref));
-    // Words and error values first: the slip rules flag them too, but no number repair reads them.
-    if (reading.status === "not-amount" || (reading.value === null && reading.candidates.length === 0)) return { problem: "not-amount", address };
-    if (job.slips.has(sheetRef(table.sheet, address)) || reading.status === "malformed" || reading.status === "suspect-scale") {
-      return { problem: "slip", address };
-    }
-    if (reading.value === null) return { problem: "not-amount", address };
-    return { value: reading.value, address };
+    if (!slot || slot.unreadable || !slot.chosen) return { problem: "not-amount", address };
+    // Excel's SUM skips text: an amount with words pasted after it waits for fix-numbers to separate them.
+    if (slot.displaced !== undefined) return { problem: "not-amount", address };
+    if (slot.chosen.kind !== "stated" && slot.chosen.kind !== "derived") return { problem: "slip", address };
+    if (reading.status === "malformed") return { problem: "slip", address };
+    return { value: slot.chosen.value, address, text: reading.status === "text-number" };
   };
 
   const skip = (parent: MappedRow, ref: CellRef, why: Message) => {
@@ -120,10 +187,11 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
       cell: a1(ref.row, ref.col),
       row: parent.row,
       role,
-      reason: { id: `${column.id} ${who.id} tidak dihitung ulang: ${why.id}.`, en: `${column.en} of ${who.en} was not recomputed: ${why.en}.` },
+      reason: { id: `${label.id} ${who.id} tidak dihitung ulang: ${why.id}.`, en: `${label.en} of ${who.en} was not recomputed: ${why.en}.` },
     });
   };
 
+  const narrativeTotals = table.kind === "tabel-2.1" ? [] : narrativeTotalsOf(job.workbook, [table]);
   const parents = family.totalRow ? [...family.parentsBottomUp, family.totalRow] : family.parentsBottomUp;
   for (const parent of parents) {
     const children = family.childrenOf(parent);
@@ -134,14 +202,21 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
     if (children.every((c) => !amounts.has(c.row) && readAmount(cellOf(at(c))).status === "empty")) continue;
 
     let sum = new Decimal(0);
+    /** Σ of the children as they read now: whether the parent held before this plan. */
+    let sumBefore = new Decimal(0);
     const blocked = { slip: [] as string[], "not-amount": [] as string[], pending: [] as string[] };
     const textChildren: Array<{ ref: CellRef; value: Decimal }> = [];
+    const heldBelow: string[] = [];
+    const movedBelow: string[] = [];
     for (const child of children) {
       const ref = at(child);
       if (amounts.has(child.row)) {
         const known = amounts.get(child.row);
+        if (held.has(child.row)) heldBelow.push(a1(ref.row, ref.col));
+        if (moved.has(child.row)) movedBelow.push(a1(ref.row, ref.col));
         if (known === undefined) blocked.pending.push(a1(ref.row, ref.col));
         else sum = sum.plus(known);
+        sumBefore = sumBefore.plus(readAmount(cellOf(ref)).value ?? 0);
         continue;
       }
       const leaf = leafAmount(child);
@@ -150,7 +225,8 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
         continue;
       }
       sum = sum.plus(leaf.value);
-      if (readAmount(cellOf(ref)).status === "text-number") textChildren.push({ ref, value: leaf.value });
+      sumBefore = sumBefore.plus(leaf.value);
+      if (leaf.text) textChildren.push({ ref, value: leaf.value });
     }
     const problems = blockedReasons(blocked);
     if (problems.length > 0) {
@@ -162,22 +238,42 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
       skip(parent, parentRef, ownProblem);
       continue;
     }
-    amounts.set(parent.row, sum);
 
     const childRefs = children.map(at);
     const formula = sumFormulaFor(childRefs, (r) => !holdsSomething(sheet, r, col, levelByRow));
     const after = afterFor(job, sheet, parentRef, parentCell, childRefs, formula, sum, levelByRow);
-    if (!after) continue;
+    const before = readAmount(parentCell).value;
+    if (!after) {
+      amounts.set(parent.row, sum);
+      continue;
+    }
+    const address = a1(parentRef.row, parentRef.col);
+    const { kind, evidence } = classify({ job, parent, parentCell, parentRef, childRefs, before, sum, sumBefore, movedBelow, heldBelow, narrativeTotals, levelByRow });
+    let heldBecause: Message | undefined;
+    if (heldBelow.length > 0) {
+      heldBecause = { id: `menunggu keputusan di ${heldBelow.join(", ")}`, en: `waits for the decision on ${heldBelow.join(", ")}` };
+    } else if (isSkipped(address)) {
+      heldBecause = { id: "dilewati atas pilihan pengguna (--skip)", en: "left out by the user's choice (--skip)" };
+    } else if (kind === "decision" && !isAccepted(address)) {
+      heldBecause = { id: "keputusan: tidak diterapkan kecuali dipilih", en: "a decision: not applied unless chosen" };
+    }
+    const applied = heldBecause === undefined;
     const why: Message =
       after.formula !== undefined
         ? { id: `jumlah rincian langsungnya (=${after.formula})`, en: `the sum of its direct children (=${after.formula})` }
         : { id: "jumlah rincian langsungnya", en: "the sum of its direct children" };
-    put(planned, table.sheet, parentRef, parentCell, after, why);
-
-    const before = readAmount(parentCell).value;
+    const planned = plannedCell(table.sheet, parentRef, parentCell, after, why);
+    entries.set(address, { ref: sheetRef(table.sheet, address), cell: planned, class: kind, evidence, applied, ...(heldBecause ? { heldBecause } : {}) });
+    if (applied) {
+      amounts.set(parent.row, sum);
+      if (!(before && before.eq(sum))) moved.add(parent.row);
+    } else {
+      amounts.set(parent.row, before ?? undefined);
+      held.add(parent.row);
+    }
     result.changes.push({
       sheet: table.sheet,
-      cell: a1(parentRef.row, parentRef.col),
+      cell: address,
       row: parent.row,
       role,
       level: parent.level,
@@ -185,27 +281,104 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
       before,
       after: sum,
       difference: before ? sum.minus(before) : sum,
+      class: kind,
+      evidence,
+      applied,
+      ...(heldBecause ? { heldBecause } : {}),
     });
 
     // SUM skips text: the amounts it adds must be numbers, or Excel would compute another total than ours.
-    if (after.formula !== undefined) {
+    if (after.formula !== undefined && applied) {
       for (const t of textChildren) {
         const key = a1(t.ref.row, t.ref.col);
-        if (planned.has(key)) continue;
-        put(planned, table.sheet, t.ref, cellOf(t.ref), { value: amountNumber(t.value), numFmt: AMOUNT_FORMAT }, {
+        if (entries.has(key)) continue;
+        const conversion = plannedCell(table.sheet, t.ref, cellOf(t.ref), { value: amountNumber(t.value), numFmt: AMOUNT_FORMAT }, {
           id: "angka yang tersimpan sebagai teks disimpan sebagai angka agar ikut dijumlahkan",
           en: "an amount stored as text is stored as a number so that the sum counts it",
         });
+        entries.set(key, { ref: sheetRef(table.sheet, key), cell: conversion, class: "same-amount", evidence: [], applied: true });
       }
     }
   }
+  if (family.totalRow) {
+    const ref = at(family.totalRow);
+    const before = readAmount(cellOf(ref)).value;
+    const after = amounts.get(family.totalRow.row) ?? before;
+    result.totals.push({ sheet: table.sheet, cell: a1(ref.row, ref.col), role, before, after });
+  }
   // A parent's own entry replaces a conversion planned for it as a child (same cell, written once).
-  result.plan.cells.push(...planned.values());
+  result.entries.push(...entries.values());
 }
 
-function put(planned: Map<string, PlannedCell>, sheet: string, ref: CellRef, cell: Cell | undefined, after: CellContent, reason: Message): void {
+interface ClassifyInput {
+  job: ColumnJob;
+  parent: MappedRow;
+  parentCell: Cell | undefined;
+  parentRef: CellRef;
+  childRefs: CellRef[];
+  before: Decimal | null;
+  sum: Decimal;
+  sumBefore: Decimal;
+  movedBelow: string[];
+  heldBelow: string[];
+  narrativeTotals: Decimal[];
+  levelByRow: Map<number, Level>;
+}
+
+function classify(input: ClassifyInput): { kind: ChangeClass; evidence: Message[] } {
+  const { job, parent, parentCell, parentRef, childRefs, before, sum, sumBefore, movedBelow, heldBelow, narrativeTotals, levelByRow } = input;
+  if (before !== null && before.eq(sum)) {
+    const what: Message =
+      typeof parentCell?.value === "string"
+        ? { id: "angka yang tersimpan sebagai teks menjadi angka; nilainya tetap", en: "an amount stored as text becomes a number; the amount stays" }
+        : { id: "nilainya tetap; kini rumus SUM atas rinciannya", en: "the amount stays; now a SUM over its children" };
+    return { kind: "same-amount", evidence: [what] };
+  }
+  const existing = parentCell?.formula;
+  if (existing !== undefined) {
+    const right = rangeProblem(job.sheet, existing, parentRef, childRefs, levelByRow) === undefined;
+    return right
+      ? { kind: "explained", evidence: [{ id: `rumus =${existing} sudah benar; hasil tersimpannya diperbarui`, en: `the formula =${existing} is right; its stored result is refreshed` }] }
+      : { kind: "explained", evidence: [{ id: `rumus =${existing} menjumlahkan sel yang bukan rinciannya`, en: `the formula =${existing} adds cells that are not its children` }] };
+  }
+  const fmt = (d: Decimal) => formatRupiah(d);
+  if (before === null || before.isZero()) {
+    return { kind: "explained", evidence: [{ id: "induknya kosong padahal rinciannya berisi", en: "the parent is empty while its children have amounts" }] };
+  }
+  if (movedBelow.length > 0 && before.eq(sumBefore)) {
+    return { kind: "explained", evidence: [{ id: `mengikuti perubahan di ${movedBelow.join(", ")}`, en: `follows from the changes in ${movedBelow.join(", ")}` }] };
+  }
+  // The evidence that argues for the amount as written.
+  const decision: Message[] = [];
+  const slot = job.column.slots.get(parent.row);
+  const verdict = slot ? job.analysis.verdictOf(slot) : undefined;
+  if (verdict) decision.push({ id: verdict.evidence.id, en: verdict.evidence.en });
+  if (parent.level === "total" && narrativeTotals.some((n) => n.eq(before))) {
+    decision.push({ id: `narasi menyebut total ${fmt(before)}, sama dengan yang tertulis`, en: `the narrative states a total of ${fmt(before)}, as written` });
+  }
+  if (before.isPositive() && sum.times(2).lt(before)) {
+    decision.push({
+      id: `rinciannya hanya berjumlah ${fmt(sum)}, kurang dari separuh ${fmt(before)}`,
+      en: `its children add up to only ${fmt(sum)}, less than half of ${fmt(before)}`,
+    });
+  }
+  if (heldBelow.length > 0) {
+    decision.push({ id: `dua tingkat tidak sepakat: ${heldBelow.join(", ")} sendiri tidak sama dengan rinciannya`, en: `two levels disagree: ${heldBelow.join(", ")} itself differs from its children` });
+  }
+  if (decision.length > 0) return { kind: "decision", evidence: decision };
+  const check = slot ? job.column.checks.find((c) => c.parent === slot) : undefined;
+  const causes = check && check.outcome === "mismatch" ? likelyCauses(job.workbook, job.analysis, check) : [];
+  if (causes.length > 0) return { kind: "explained", evidence: causes };
+  return {
+    kind: "decision",
+    evidence: [{ id: `tertulis ${fmt(before)}, rinciannya berjumlah ${fmt(sum)}; tidak ada penyebab yang jelas`, en: `${fmt(before)} written, its children add up to ${fmt(sum)}; no clear cause` }],
+  };
+}
+
+
+function plannedCell(sheet: string, ref: CellRef, cell: Cell | undefined, after: CellContent, reason: Message): PlannedCell {
   const address = a1(ref.row, ref.col);
-  planned.set(address, { sheet, row: ref.row, col: ref.col, cell: address, before: contentOf(cell), after, reason });
+  return { sheet, row: ref.row, col: ref.col, cell: address, before: contentOf(cell), after, reason };
 }
 
 /** What the parent cell should hold, or undefined when it already holds it. */
@@ -264,12 +437,6 @@ function blockedReasons(blocked: { slip: string[]; "not-amount": string[]; pendi
   if (blocked["not-amount"].length) out.push({ id: `${list(blocked["not-amount"])} bukan angka`, en: `${list(blocked["not-amount"])} not an amount` });
   if (blocked.pending.length) out.push({ id: `${list(blocked.pending)} belum dapat dihitung`, en: `${list(blocked.pending)} could not be computed` });
   return out;
-}
-
-/** Cells the slip rules flag: their amount is not known until fix-numbers repairs them. */
-function slipCells(workbook: MappedWorkbook): Set<string> {
-  const findings: Finding[] = [...malformedNumber.check(workbook, {}), ...suspectScale.check(workbook, {})];
-  return new Set(findings.map((f) => sheetRef(f.sheet, f.cell)));
 }
 
 /** The totals change summary, one line per recomputed amount whose value moves, total rows first. */

@@ -18,11 +18,11 @@ import type { ColumnRole, MappedTable, MappedWorkbook, NarrativeCell } from "../
 import { countLevels } from "../mapping/tree";
 import { formatRupiah, plainDecimal } from "../numbers";
 import { a1 } from "../sheet/snapshot";
-import { amountsAgree, roleAmount, shownValue, statedTotal } from "./cross-support/amounts";
-import type { CountedLevel, StatedCount } from "./cross-support/narrativeStatements";
-import { readStatements } from "./cross-support/narrativeStatements";
-import { severityFor } from "./support/describe";
-import { sheetOf } from "./support/moneyCells";
+import { amountsAgree, roleAmount, shownValue, statedTotal } from "../analysis/amounts";
+import type { CountedLevel, StatedCount } from "../analysis/narrativeStatements";
+import { firstRow, introducedTable, readStatements } from "../analysis/narrativeStatements";
+import { severityFor } from "../analysis/describe";
+import { sheetOf } from "../analysis/moneyCells";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
 
 const meta: RuleMeta = {
@@ -47,16 +47,6 @@ export const rule: Rule = {
     return findings;
   },
 };
-
-function firstRow(t: MappedTable): number {
-  return Math.min(...t.titleRows, ...t.headerRows, t.dataRows[0]);
-}
-
-function introducedTable(workbook: MappedWorkbook, n: NarrativeCell): MappedTable | undefined {
-  const onSheet = workbook.tables.filter((t) => t.sheet === n.sheet);
-  const below = onSheet.filter((t) => firstRow(t) > n.row).sort((a, b) => firstRow(a) - firstRow(b));
-  return below[0] ?? (onSheet.length === 1 ? onSheet[0] : undefined);
-}
 
 const TABLE_NAME: Record<MappedTable["kind"], string> = {
   "tabel-3.3": "Tabel 3.3",

@@ -22,12 +22,14 @@ import { columnOf } from "../mapping/tree";
 import type { SheetSnapshot } from "../sheet/snapshot";
 import { cellAt } from "../sheet/snapshot";
 import { compactName, LEVEL_NAME, nameCell, quoteName, roleCell, roleText } from "./content-support/tableCells";
-import { alignTables } from "./cross-support/alignRows";
-import { differenceNote } from "./cross-support/amountDifference";
-import type { PlacedAmount } from "./cross-support/amounts";
-import { amountAt, amountsAgree, shownValue, statedTotal } from "./cross-support/amounts";
-import { shorten } from "./support/describe";
-import { sheetOf } from "./support/moneyCells";
+import { alignTables } from "../analysis/alignRows";
+import { differenceNote } from "../analysis/amountDifference";
+import type { PlacedAmount } from "../analysis/amounts";
+import { amountAt, amountsAgree, shownValue, statedTotal } from "../analysis/amounts";
+import { shorten } from "../analysis/describe";
+import { analysisOf, type AmountSlot, type SourceVerdict } from "../analysis";
+import { planPairs as tablePairs } from "../analysis/sources";
+import { sheetOf } from "../analysis/moneyCells";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
 
 const meta: RuleMeta = {
@@ -40,6 +42,7 @@ const meta: RuleMeta = {
 };
 
 interface Side {
+  workbook: MappedWorkbook;
   table: MappedTable;
   sheet: SheetSnapshot;
   label: Message;
@@ -73,16 +76,13 @@ function side(workbook: MappedWorkbook, table: MappedTable, label: Message): Sid
   if (!sheet) return undefined;
   const position = new Map(table.rows.map((r, i) => [r.row, i]));
   const headerRows = new Set([...table.repeatedHeaderRows, ...(table.columnNumberRow ? [table.columnNumberRow] : [])]);
-  return { table, sheet, label, position, headerRows };
+  return { workbook, table, sheet, label, position, headerRows };
 }
 
 /** Each Tabel 7 with the Tabel 3.3 of the same year (or the first Tabel 3.3 when years are unknown). */
 function planPairs(workbook: MappedWorkbook): Array<[Side, Side]> {
-  const plans = workbook.tables.filter((t) => t.kind === "tabel-3.3");
   const out: Array<[Side, Side]> = [];
-  for (const t7 of workbook.tables.filter((t) => t.kind === "tabel-7")) {
-    const t33 = plans.find((p) => p.year !== null && p.year === t7.year) ?? plans[0];
-    if (!t33) continue;
+  for (const [t33, t7] of tablePairs(workbook)) {
     const a = side(workbook, t33, LABEL_33);
     const b = side(workbook, t7, LABEL_7);
     if (a && b) out.push([a, b]);
@@ -136,11 +136,54 @@ function compareMoney(
   if (cellA?.value === cellB?.value && !cellA?.error && !cellB?.error && cellA?.value !== null) return undefined;
   const a = amountAt(plan.sheet, planRow.row, colA);
   const b = amountAt(matrix.sheet, matrixRow.row, colB);
+  const analysis = analysisOf(plan.workbook);
+  const slotA = analysis.slotAt(plan.table.sheet, a.cell);
+  const slotB = analysis.slotAt(matrix.table.sheet, b.cell);
+  const chosenA = slotA?.chosen?.value;
+  const chosenB = slotB?.chosen?.value;
+  if (chosenA && chosenB && chosenA.eq(chosenB)) return undefined;
+  // Where most sources say the other table is right, the disagreeing cell carries the finding, whichever table it is in.
+  for (const [slot, own, ownAmount, other, otherAmount, row] of [
+    [slotA, plan, a, matrix, b, planRow],
+    [slotB, matrix, b, plan, a, matrixRow],
+  ] as const) {
+    const verdict = slot ? analysis.blamedBy(slot) : undefined;
+    if (!verdict || !slot) continue;
+    const witness = verdict.witnesses[verdict.blamed.indexOf(slot)];
+    return blamedFinding(own, ownAmount, other, otherAmount, row, slot, witness, verdict, severity);
+  }
   const name = quoteName(matrixRow.uraian);
   return moneyFinding(plan, a, matrix, b, severity, {
     id: `Pagu ${levelName(matrixRow).id} ${name}`,
     en: `The pagu of ${levelName(matrixRow).en} ${name}`,
-  });
+  }, chosenA, chosenB);
+}
+
+/** A cell that disagrees with the amount most sources support (the other table, its own parent, the narrative). */
+function blamedFinding(
+  own: Side, ownAmount: PlacedAmount, other: Side, otherAmount: PlacedAmount, row: MappedRow,
+  slot: AmountSlot, witness: AmountSlot | undefined, verdict: SourceVerdict, severity: Severity,
+): Finding | undefined {
+  const actual = slot.chosen?.value;
+  const expected = witness?.chosen?.value;
+  if (!actual || !expected) return undefined;
+  const name = quoteName(row.uraian);
+  const parent = verdict.check.parent.money;
+  return {
+    rule: meta.id,
+    severity,
+    sheet: own.table.sheet,
+    cell: ownAmount.cell,
+    row: ownAmount.row,
+    role: "paguN",
+    expected: plainDecimal(expected),
+    actual: plainDecimal(actual),
+    message: {
+      id: `Pagu ${levelName(row).id} ${name} di ${own.label.id} tertulis Rp ${rupiah(actual)}, tetapi ${verdict.evidence.id} (${other.label.id} ${otherAmount.cell}: Rp ${rupiah(expected)}; ${levelName(verdict.check.parent.money.row).id} ${parent.address}: Rp ${rupiah(verdict.majority)}). Perbaiki sel ini, bukan ${levelName(verdict.check.parent.money.row).id}nya.`,
+      en: `The pagu of ${levelName(row).en} ${name} in ${own.label.en} is Rp ${rupiah(actual)}, but ${verdict.evidence.en} (${other.label.en} ${otherAmount.cell}: Rp ${rupiah(expected)}; its ${levelName(verdict.check.parent.money.row).en} ${parent.address}: Rp ${rupiah(verdict.majority)}). Fix this cell, not its ${levelName(verdict.check.parent.money.row).en}.`,
+    },
+    related: [sheetRef(other.table.sheet, otherAmount.cell), parent.address],
+  };
 }
 
 function compareTotals(plan: Side, matrix: Side, severity: Severity): Finding | undefined {
@@ -152,11 +195,11 @@ function compareTotals(plan: Side, matrix: Side, severity: Severity): Finding | 
 
 /** A finding on b's cell when the two amounts disagree; `what` names the amount ("Pagu kegiatan …"). */
 function moneyFinding(
-  a: Side, amountA: PlacedAmount, b: Side, amountB: PlacedAmount, severity: Severity, what: Message,
+  a: Side, amountA: PlacedAmount, b: Side, amountB: PlacedAmount, severity: Severity, what: Message, chosenA?: Decimal, chosenB?: Decimal,
 ): Finding | undefined {
   if (amountsAgree(amountA.reading, amountB.reading) !== false) return undefined;
-  const expected = shownValue(amountA.reading);
-  const actual = shownValue(amountB.reading);
+  const expected = chosenA ?? shownValue(amountA.reading);
+  const actual = chosenB ?? shownValue(amountB.reading);
   if (!expected || !actual) return undefined;
   const note = differenceNote(expected, actual);
   return {

@@ -7,7 +7,7 @@
 import type { Finding } from "../findings";
 import type { MappedRow } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
-import { severityFor } from "./support/describe";
+import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, nameCell, quoteName, unmemoizedCompactName, withArticle, writtenKode } from "./content-support/tableCells";
 

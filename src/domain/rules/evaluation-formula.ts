@@ -20,9 +20,9 @@ import type { AmountReading } from "../numbers";
 import { formatRupiah, parsePercent, parseTarget, plainDecimal, readAmount } from "../numbers";
 import type { Cell, SheetSnapshot } from "../sheet/snapshot";
 import { a1, cellAt, cellText, columnLetter } from "../sheet/snapshot";
-import { shownValue } from "./cross-support/amounts";
-import { severityFor } from "./support/describe";
-import { sheetOf } from "./support/moneyCells";
+import { shownValue } from "../analysis/amounts";
+import { severityFor } from "../analysis/describe";
+import { sheetOf } from "../analysis/moneyCells";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
 
 const meta: RuleMeta = {

@@ -10,10 +10,10 @@ import { columnOf } from "../mapping/tree";
 import type { Level, MappedRow } from "../mapping/types";
 import { a1, cellAt } from "../sheet/snapshot";
 import type { Rule } from "./types";
-import { moneyColumnLabel, rowName, severityFor } from "./support/describe";
-import { familyOf } from "./support/family";
-import { moneyColumns, sheetOf } from "./support/moneyCells";
-import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "./support/sumFormula";
+import { moneyColumnLabel, rowName, severityFor } from "../analysis/describe";
+import { familyOf } from "../analysis/family";
+import { moneyColumns, sheetOf } from "../analysis/moneyCells";
+import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "../analysis/sumFormula";
 
 export const rule: Rule = {
   meta: {

@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../findings";
 import type { Level } from "../mapping/types";
-import { severityFor } from "./support/describe";
+import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, nameCell, quoteName, withArticle, writtenKode } from "./content-support/tableCells";
 

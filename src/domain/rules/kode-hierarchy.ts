@@ -5,10 +5,10 @@
  */
 import type { Finding } from "../findings";
 import type { MappedRow } from "../mapping/types";
-import { severityFor } from "./support/describe";
+import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, nameCell, quoteName, writtenKode } from "./content-support/tableCells";
-import { familyOf } from "./support/family";
+import { familyOf } from "../analysis/family";
 
 const meta: RuleMeta = {
   id: "kode-hierarchy",

@@ -14,11 +14,11 @@
  */
 import type { Finding } from "../findings";
 import type { ColumnRole, Level, TableKind } from "../mapping/types";
-import { severityFor } from "./support/describe";
+import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { cellText, type Cell } from "../sheet/snapshot";
 import { LEVEL_NAME, quoteName, roleCell, roleCellContent } from "./content-support/tableCells";
-import { sheetOf } from "./support/moneyCells";
+import { sheetOf } from "../analysis/moneyCells";
 
 const meta: RuleMeta = {
   id: "missing-field",

@@ -15,7 +15,7 @@ import type { MappedRow, MappedTable } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
 import { CATALOGUES, bidangOfKode, entryByKode, normalizeName, type NomenclatureEntry } from "../nomenclature";
 import { prepareName, similarityOf } from "../nomenclature/similarity";
-import { severityFor } from "./support/describe";
+import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, compactName, nameCell, quoteName, writtenKode } from "./content-support/tableCells";
 

@@ -11,11 +11,11 @@ import type { Finding } from "../findings";
 import type { ColumnRole } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
 import { canonicalUnit, parseTarget, sameUnit, unitOfIndicator } from "../numbers";
-import { severityFor } from "./support/describe";
+import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, quoteName, roleCell, roleText } from "./content-support/tableCells";
 import { memoize } from "./content-support/memo";
-import { sheetOf } from "./support/moneyCells";
+import { sheetOf } from "../analysis/moneyCells";
 
 const meta: RuleMeta = {
   id: "target-unit-mismatch",

@@ -9,7 +9,7 @@
 import type { Finding } from "../findings";
 import type { MappedWorkbook, StatedYear } from "../mapping/types";
 import { a1 } from "../sheet/snapshot";
-import { severityFor } from "./support/describe";
+import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { quoteName } from "./content-support/tableCells";
 

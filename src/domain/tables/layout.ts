@@ -6,7 +6,7 @@
 import type { Message } from "../findings";
 import type { MappedRow } from "../mapping/types";
 import type { PaperSizeCode, PrintSetup, SheetCellStyle, SheetPlanCell } from "../plan";
-import { sumFormulaFor, type CellRef } from "../rules/support/sumFormula";
+import { sumFormulaFor, type CellRef } from "../analysis/sumFormula";
 import type { CellValue } from "../sheet/snapshot";
 
 export type Paper = "f4" | "a4";

@@ -9,7 +9,7 @@ import type Decimal from "decimal.js";
 import type { Message } from "../findings";
 import type { ColumnRole, MappedTable, MappedWorkbook } from "../mapping/types";
 import { formatRupiah } from "../numbers";
-import { arithmeticOf } from "../rules/support/arithmetic";
+import { arithmeticOf } from "../analysis/arithmetic";
 import { sheetRef } from "../findings";
 
 export interface LeafAmount {

@@ -8,11 +8,11 @@
 import Decimal from "decimal.js";
 import type { Message } from "../findings";
 import { columnOf, planRows } from "../mapping/tree";
-import { familyOf } from "../rules/support/family";
+import { familyOf } from "../analysis/family";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import { parseTarget } from "../numbers";
 import type { SheetCellStyle, SheetMerge, SheetPlan, SheetPlanCell } from "../plan";
-import { sheetOf } from "../rules/support/moneyCells";
+import { sheetOf } from "../analysis/moneyCells";
 import { a1, cellAt } from "../sheet/snapshot";
 import { contentCell, planRowStyle, targetSheetName, sumFormulaWithinLimits, MONEY_FORMAT, printSetup, rowHeightsFor, type BuildError, type GenerateOptions } from "./layout";
 import { planAmounts } from "./planAmounts";

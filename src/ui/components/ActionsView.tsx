@@ -1,11 +1,11 @@
 /** Validasi, the write commands with their before → after preview, and Batalkan. */
-import { Button, Divider, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Divider, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import type { PaneController, PaneState } from "../controller";
 import { t } from "../i18n";
 import type { Lang, TextKey } from "../i18n";
 import type { SheetPlan } from "../../domain/plan";
-import type { PlanKind } from "../planners";
+import type { PlanKind, PreviewChange } from "../planners";
 import { previewLines } from "../previewLines";
 import { formatRupiah } from "../../domain/numbers";
 import type { PreviewLine } from "../previewLines";
@@ -24,7 +24,13 @@ const useStyles = makeStyles({
   buttons: { display: "flex", gap: "6px", flexWrap: "wrap" },
   choice: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteGreenForeground1, background: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusSmall, maxWidth: "170px" },
   summary: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "anywhere" },
+  changeRow: { display: "flex", alignItems: "flex-start", gap: "2px", padding: "2px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, height: "100%", boxSizing: "border-box", overflow: "hidden" },
+  changeText: { display: "flex", flexDirection: "column", minWidth: 0 },
+  decision: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase100 },
+  className: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
 });
+
+const CLASS_LABEL: Record<PreviewChange["class"], TextKey> = { decision: "classDecision", explained: "classExplained", "same-amount": "classSame" };
 
 const WRITE_ACTIONS: { kind: PlanKind; label: TextKey; testId: string }[] = [
   { kind: "recompute", label: "recompute", testId: "action-recompute" },
@@ -71,6 +77,7 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
   if (!preview) return null;
   const busy = state.busy !== undefined;
   const title = "plan" in preview ? preview.plan.title : preview.sheet.title;
+  const changes = "plan" in preview ? preview.changes : undefined;
   const nothingToDo = "plan" in preview && lines.length === 0;
   const options = "plan" in preview ? preview.options : {};
   const choiceOf = (ref: string) => ("plan" in preview ? preview.choices[ref] : undefined) ?? options[ref]?.[0];
@@ -94,7 +101,37 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
       {preview.summary.map((s, i) => (
         <Text key={i} size={200} className={styles.summary}>{s[lang]}</Text>
       ))}
-      {lines.length > 0 && (
+      {changes && changes.length > 0 && (
+        <VirtualList<PreviewChange>
+          items={changes}
+          rowHeight={() => 78}
+          height={320}
+          label={title[lang]}
+          testId="preview-changes"
+          getKey={(c) => c.ref}
+          renderRow={(c) => (
+            <div className={styles.changeRow} data-testid="preview-change" data-class={c.class} title={`${c.ref}: ${c.before} → ${c.after}\n${c.evidence.map((e) => e[lang]).join("\n")}`}>
+              <Checkbox
+                checked={c.applied}
+                disabled={busy}
+                aria-label={`${t(lang, "tickChange")} ${c.ref}`}
+                data-testid="change-tick"
+                onChange={() => controller.toggleChange(c.ref)}
+              />
+              <span className={styles.changeText}>
+                <span className={styles.ref}>
+                  {c.ref} <span className={c.class === "decision" ? styles.decision : styles.className}>{t(lang, CLASS_LABEL[c.class])}</span>
+                </span>
+                <span className={styles.change}>
+                  <span className={styles.before}>{c.before}</span> → <span className={styles.after}>{c.after}</span>
+                </span>
+                <span className={styles.reason}>{[...c.evidence.map((e) => e[lang]), ...(c.heldBecause ? [c.heldBecause[lang]] : [])].join("; ")}</span>
+              </span>
+            </div>
+          )}
+        />
+      )}
+      {!changes && lines.length > 0 && (
         <VirtualList<PreviewLine>
           items={lines}
           rowHeight={(l) => (options[l.ref] ? 64 : 58)}

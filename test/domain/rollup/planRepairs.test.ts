@@ -1,8 +1,6 @@
 /** planRepairs and describePlan: hand-made slips, then the seed's Tabel 2.1 run-in Unit PD cells. */
 import { mapWorkbook } from "../../../src/domain/mapping/mapWorkbook";
-import { describePlan, planRepairs, planRollup, repairCandidates } from "../../../src/domain/rollup";
-import { cellAt } from "../../../src/domain/sheet/snapshot";
-import { validate } from "../../../src/domain/validate";
+import { describePlan, planRepairs, planRollup, repairAlternatives } from "../../../src/domain/rollup";
 import { seedSheet } from "../mapping/seedSheets";
 import { planTable, planWorkbook } from "../../support/planWorkbook";
 
@@ -14,21 +12,19 @@ describe("planRepairs", () => {
       { level: "subKegiatan", uraian: "Cetakan", paguN: "10.000" },
     ]),
   );
-  const findings = validate(wb);
 
   it("turns each malformed amount into the suggestion that balances its parent, a number with the amount format", () => {
-    const plan = planRepairs(wb, findings);
+    const plan = planRepairs(wb);
     expect(plan.cells.map((c) => [c.cell, c.before, c.after])).toEqual([["F6", { value: "4.765,000" }, { value: 4765000, numFmt: "#,##0" }]]);
     expect(describePlan(plan, "id")).toEqual([`'Tabel 3.3'!F6: "4.765,000" → 4.765.000 (${plan.cells[0].reason.id})`]);
   });
 
-  it("lets the user pick another candidate per cell, and refuses one that is not a candidate", () => {
-    const candidates = repairCandidates(cellAt(wb.sheets[0], 6, 6)).map((d) => d.toFixed());
-    expect(candidates).toContain("4765");
-    const plan = planRepairs(wb, findings, { "'Tabel 3.3'!F6": "4765" });
+  it("lets the user pick another plausible reading per cell, and refuses one that is not one", () => {
+    expect(repairAlternatives(wb, planRepairs(wb))).toEqual({ "'Tabel 3.3'!F6": ["4765000", "4765"] });
+    const plan = planRepairs(wb, { "'Tabel 3.3'!F6": "4765" });
     expect(plan.cells[0].after).toEqual({ value: 4765, numFmt: "#,##0" });
     expect(plan.cells[0].reason.en).toBe(`the user's choice for "4.765,000"`);
-    expect(() => planRepairs(wb, findings, { "'Tabel 3.3'!F6": "123" })).toThrow(/not one of the candidates/);
+    expect(() => planRepairs(wb, { "'Tabel 3.3'!F6": "123" })).toThrow(/not one of the candidates/);
   });
 });
 
@@ -40,7 +36,7 @@ describe("the seed's Tabel 2.1: the Unit PD run into the last Rp column", () => 
   const O = table.columns.unitPd as number;
 
   it('splits "6.757.833.494 Kantor Kec. Tomoni" into the amount (a number) and the empty Unit PD cell beside it, 11 rows', () => {
-    const plan = planRepairs(wb, validate(wb));
+    const plan = planRepairs(wb);
     const split = plan.cells.filter((c) => c.col === O);
     expect(split.length).toBe(11);
     for (const c of split) {

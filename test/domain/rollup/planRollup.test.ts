@@ -36,7 +36,7 @@ describe("planRollup, formulas", () => {
   ];
 
   it("writes SUM over exactly the children, with the computed result cached, and says how much each total moves", () => {
-    const { plan, changes, skipped } = planRollup(workbook(rows), { mode: "formulas" });
+    const { plan, changes, skipped } = planRollup(workbook(rows), { mode: "formulas", accept: "all" });
     expect(skipped).toEqual([]);
     const cells = byCell(plan.cells);
     expect(cells.F6.after).toEqual({ value: 30, formula: "SUM(F7:F8)" });
@@ -58,7 +58,7 @@ describe("planRollup, formulas", () => {
       S("Sub 1a", 10, 10),
       S("Sub 1b", 20, 20),
     ]);
-    const { plan } = planRollup(wb, { mode: "formulas" });
+    const { plan } = planRollup(wb, { mode: "formulas", accept: "all" });
     const cells = byCell(plan.cells);
     expect(Object.keys(cells).sort()).toEqual(["J5", "J6"]);
     expect(cells.J6.after).toEqual({ value: 30, formula: "SUM(J7:J8)" });
@@ -66,7 +66,7 @@ describe("planRollup, formulas", () => {
   });
 
   it("turns children that hold amounts as text into numbers (SUM skips text), with the amount format", () => {
-    const { plan } = planRollup(workbook([K("Kegiatan", "30.000"), S("a", "10.000"), S("b", "20.000"), S("c", "-")]), { mode: "formulas" });
+    const { plan } = planRollup(workbook([K("Kegiatan", "30.000"), S("a", "10.000"), S("b", "20.000"), S("c", "-")]), { mode: "formulas", accept: "all" });
     const cells = byCell(plan.cells);
     expect(cells.F5.after).toEqual({ value: 30000, formula: "SUM(F6:F8)", numFmt: "#,##0" });
     expect(cells.F6.after).toEqual({ value: 10000, numFmt: "#,##0" });
@@ -75,12 +75,12 @@ describe("planRollup, formulas", () => {
   });
 
   it("mode values: only parents whose amount is wrong (or stored as text) change, to numbers", () => {
-    const { plan } = planRollup(workbook([K("Kegiatan", "30.000"), S("a", "10.000"), S("b", "20.000"), K("Kegiatan 2", 7), S("c", 7)]), { mode: "values" });
+    const { plan } = planRollup(workbook([K("Kegiatan", "30.000"), S("a", "10.000"), S("b", "20.000"), K("Kegiatan 2", 7), S("c", 7)]), { mode: "values", accept: "all" });
     expect(plan.cells.map((c) => [c.cell, c.after])).toEqual([["F5", { value: 30000, numFmt: "#,##0" }]]);
   });
 
   it("skips a parent whose child is mistyped, and every parent above it, saying to run fix-numbers first", () => {
-    const { plan, skipped } = planRollup(workbook([P("PROGRAM", 1), K("Keg", 2), S("a", "4.765,000"), S("b", 1), T(3)]), { mode: "formulas" });
+    const { plan, skipped } = planRollup(workbook([P("PROGRAM", 1), K("Keg", 2), S("a", "4.765,000"), S("b", 1), T(3)]), { mode: "formulas", accept: "all" });
     expect(plan.cells.filter((c) => c.col === 6)).toEqual([]);
     expect(skipped.map((s) => s.cell)).toEqual(["F6", "F5", "F9"]);
     expect(skipped[0].reason.id).toMatch(/F7 salah ketik \(perbaiki angka dulu: renja fix-numbers\)/);
@@ -88,13 +88,13 @@ describe("planRollup, formulas", () => {
   });
 
   it("never overwrites a parent cell holding words", () => {
-    const { plan, skipped } = planRollup(workbook([K("Keg", "lihat lampiran"), S("a", 1), S("b", 2)]), { mode: "formulas" });
+    const { plan, skipped } = planRollup(workbook([K("Keg", "lihat lampiran"), S("a", 1), S("b", 2)]), { mode: "formulas", accept: "all" });
     expect(plan.cells.find((c) => c.cell === "F5")).toBeUndefined();
     expect(skipped[0].reason.id).toMatch(/berisi teks "lihat lampiran"/);
   });
 
   it("sums hidden (filtered) children too, with the same formula: SUM counts hidden rows, SUBTOTAL would not", () => {
-    const { plan } = planRollup(workbook([K("Keg", 1), S("a", 10), S("b", 20), S("c", 30)], { hiddenRows: [7] }), { mode: "formulas" });
+    const { plan } = planRollup(workbook([K("Keg", 1), S("a", 10), S("b", 20), S("c", 30)], { hiddenRows: [7] }), { mode: "formulas", accept: "all" });
     expect(byCell(plan.cells).F5.after).toEqual({ value: 60, formula: "SUM(F6:F8)" });
   });
 
@@ -102,14 +102,14 @@ describe("planRollup, formulas", () => {
     const rows = [K("Keg", 1), { level: "other" as const, uraian: "" }, S("a", 10), S("b", 20)];
 
     it("writes the top-left cell of a merge that is the parent's own cell area (its row and a continuation line)", () => {
-      const { plan, skipped } = planRollup(workbook(rows, { merges: [{ top: 5, left: 6, bottom: 6, right: 6 }] }), { mode: "formulas" });
+      const { plan, skipped } = planRollup(workbook(rows, { merges: [{ top: 5, left: 6, bottom: 6, right: 6 }] }), { mode: "formulas", accept: "all" });
       expect(skipped).toEqual([]);
       expect(byCell(plan.cells).F5.after).toEqual({ value: 30, formula: "SUM(F7:F8)" });
     });
 
     it("skips a parent whose merge reaches another column or row, or whose cell is not the merge's top-left", () => {
       for (const merge of [{ top: 5, left: 6, bottom: 5, right: 7 }, { top: 5, left: 5, bottom: 5, right: 6 }, { top: 5, left: 6, bottom: 7, right: 6 }]) {
-        const { plan, skipped } = planRollup(workbook(rows, { merges: [merge] }), { mode: "formulas" });
+        const { plan, skipped } = planRollup(workbook(rows, { merges: [merge] }), { mode: "formulas", accept: "all" });
         expect(plan.cells.find((c) => c.cell === "F5")).toBeUndefined();
         expect(skipped.map((s) => s.cell)).toEqual(["F5"]);
         expect(skipped[0].reason.id).toMatch(/sel gabungan/);

@@ -12,7 +12,7 @@ import type { MappedTable, MappedWorkbook } from "../../../src/domain/mapping/ty
 import { rule as formulaRange } from "../../../src/domain/rules/formula-range";
 import { rule as malformedNumber } from "../../../src/domain/rules/malformed-number";
 import { rule as rollupMismatch } from "../../../src/domain/rules/rollup-mismatch";
-import { arithmeticOf } from "../../../src/domain/rules/support/arithmetic";
+import { arithmeticOf } from "../../../src/domain/analysis/arithmetic";
 import { rule as suspectScale } from "../../../src/domain/rules/suspect-scale";
 import { rule as textNumber } from "../../../src/domain/rules/text-number";
 import { rule as totalMismatch } from "../../../src/domain/rules/total-mismatch";

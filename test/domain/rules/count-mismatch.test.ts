@@ -1,7 +1,7 @@
 import type { NarrativeCell } from "../../../src/domain/mapping/types";
 import { rule } from "../../../src/domain/rules/count-mismatch";
-import { parseNumberWords } from "../../../src/domain/rules/cross-support/numberWords";
-import { readStatements } from "../../../src/domain/rules/cross-support/narrativeStatements";
+import { parseNumberWords } from "../../../src/domain/analysis/numberWords";
+import { readStatements } from "../../../src/domain/analysis/narrativeStatements";
 import type { InvalidCase } from "../../support/ruleTester";
 import { testRule } from "../../support/ruleTester";
 import type { Grid } from "./cross-support/handTable";

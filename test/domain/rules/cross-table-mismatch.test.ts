@@ -124,13 +124,15 @@ const SEED_FINDINGS: InvalidCase["findings"] = [
     sheet: "Tabel 3.3", cell: "B27", row: 27, role: "uraian", severity: "warning", related: ["'Tabel 7'!B24"],
     message: { id: 'Sub kegiatan "Penyediaan Peralatan Rumah Tangga" ada di Tabel 3.3 (Bab III) tetapi tidak ada di Tabel 7 (Bab IV).' },
   },
+  // Tabel 3.3's program, Bab IV (program, kegiatan, sub kegiatan) and the narrative total say 16.742.000: the two
+  // Tabel 3.3 cells that say 16.472.000 are blamed (issue 8; the finding used to sit on Bab IV's cells).
   {
-    sheet: "Tabel 7", cell: "F62", row: 62, role: "paguN", severity: "error", expected: "16472000", actual: "16742000", related: ["'Tabel 3.3'!F64"],
+    sheet: "Tabel 3.3", cell: "F64", row: 64, role: "paguN", severity: "error", expected: "16742000", actual: "16472000", related: ["'Tabel 7'!F62", "F63"],
     message: {
-      id: 'Pagu kegiatan "Penyelenggaraan Urusan Pemerintahan Umum sesuai Penugasan Kepala Daerah" di Tabel 7 (Bab IV) (Rp 16.742.000) berbeda dengan Tabel 3.3 (Bab III) (Rp 16.472.000); selisih Rp 270.000; kemungkinan dua angka bertukar tempat.',
+      id: 'Pagu kegiatan "Penyelenggaraan Urusan Pemerintahan Umum sesuai Penugasan Kepala Daerah" di Tabel 3.3 (Bab III) tertulis Rp 16.472.000, tetapi Bab IV dan jumlah program menyebut 16.742.000; total dalam narasi (4.990.894.675) juga sesuai dengannya (Tabel 7 (Bab IV) F62: Rp 16.742.000; program F63: Rp 16.742.000). Perbaiki sel ini, bukan programnya.',
     },
   },
-  { sheet: "Tabel 7", cell: "F63", row: 63, role: "paguN", severity: "error", expected: "16472000", actual: "16742000", related: ["'Tabel 3.3'!F66"] },
+  { sheet: "Tabel 3.3", cell: "F66", row: 66, role: "paguN", severity: "error", expected: "16742000", actual: "16472000", related: ["'Tabel 7'!F63", "F63"] },
   {
     // 2.3's JUMLAH TOTAL Kebutuhan Dana sits under Catatan Penting (L), one cell right of K
     sheet: "Tabel 2.3", cell: "L81", row: 81, role: "paguN", severity: "error", expected: "4841963425", actual: "4841693425", related: ["'Tabel 2.1'!J86"],
@@ -184,7 +186,7 @@ testRule(rule, {
       findings: [MISSING_RUMAH_TANGGA],
     },
     {
-      name: "swapped digits in a pagu: error on the Tabel 7 cell with the Tabel 3.3 cell related",
+      name: "a Bab IV sub kegiatan that disagrees with Tabel 3.3 and with its own kegiatan: error on the Tabel 7 cell, naming the evidence",
       workbook: tables(
         bab3({ 0: { paguN: "36.871.700" }, 4: { paguN: "32.106.700" } }).filter((_, i) => i !== 2),
         bab4({ 3: { paguN: "32,160,700" } }),
@@ -192,18 +194,17 @@ testRule(rule, {
       findings: [
         {
           sheet: "Tabel 7", cell: "F8", row: 8, severity: "error", role: "paguN",
-          expected: "32106700", actual: "32160700", related: ["'Tabel 3.3'!F8"],
+          expected: "32106700", actual: "32160700", related: ["'Tabel 3.3'!F8", "F6"],
           message: {
-            id: 'Pagu sub kegiatan "Penyediaan Barang Cetakan dan Penggandaan" di Tabel 7 (Bab IV) (Rp 32.160.700) berbeda dengan Tabel 3.3 (Bab III) (Rp 32.106.700); selisih Rp 54.000; kemungkinan dua angka bertukar tempat.',
-            en: 'The pagu of sub-activity (sub kegiatan) "Penyediaan Barang Cetakan dan Penggandaan" in Tabel 7 (chapter IV) (Rp 32.160.700) differs from Tabel 3.3 (chapter III) (Rp 32.106.700); difference Rp 54.000; likely two digits swapped.',
+            id: 'Pagu sub kegiatan "Penyediaan Barang Cetakan dan Penggandaan" di Tabel 7 (Bab IV) tertulis Rp 32.160.700, tetapi Tabel 3.3 (Bab III) dan jumlah kegiatan menyebut 36.871.700 (Tabel 3.3 (Bab III) F8: Rp 32.106.700; kegiatan F6: Rp 36.871.700). Perbaiki sel ini, bukan kegiatannya.',
           },
         },
       ],
     },
     {
-      name: "a malformed amount whose repairs do not equal the other table's amount is a difference",
+      name: "a malformed amount whose repairs equal neither the other table's amount nor what its kegiatan needs: blamed on the slip's cell",
       workbook: tables(bab3({ 3: { paguN: "4.756,000" } }).filter((_, i) => i !== 2), bab4()),
-      findings: [{ sheet: "Tabel 7", cell: "F7", severity: "error", expected: "4756000", actual: "4765000" }],
+      findings: [{ sheet: "Tabel 3.3", cell: "F7", severity: "error", expected: "4765000", actual: "4756000" }],
     },
     {
       name: "target and indikator differences are warnings on the Tabel 7 cells",

@@ -30,7 +30,7 @@ testRule(rule, {
   ],
   invalid: [
     {
-      name: "cells that hold no amount: an Excel error value, and an amount with words pasted into it (no repair offered)",
+      name: "an Excel error value (no amount, no repair); an amount with the next column's words pasted after it (read as the amount, a warning naming the words)",
       workbook: planWorkbook(
         planTable([
           { level: "kegiatan", uraian: "Administrasi Keuangan", paguN: 7000000 },
@@ -45,8 +45,9 @@ testRule(rule, {
           cell: "F7",
           row: 7,
           role: "paguN",
-          severity: "error",
-          message: { id: contains('angka 2.000.000 bercampur dengan teks "Kantor Kec. Tomoni"'), en: contains("Move the text to its own column") },
+          severity: "warning",
+          actual: "2000000",
+          message: { id: contains('dibaca sebagai 2.000.000; teks "Kantor Kec. Tomoni"'), en: contains("Move that text to its own column") },
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { sumReferences } from "../../../src/domain/rules/support/sumFormula";
+import { sumReferences } from "../../../src/domain/analysis/sumFormula";
 import { contentCell } from "../../../src/domain/tables/layout";
 import { sumFormulaWithinLimits } from "../../../src/domain/tables/layout";
 

@@ -13,15 +13,19 @@ import type { MappedWorkbook } from "../../mapping/types";
 import type { AmountSlip } from "../../numbers";
 import { formatRupiah, plainDecimal } from "../../numbers";
 import type { RuleMeta, RuleOptions } from "../types";
-import { arithmeticOf, type AmountSlot, type ColumnArithmetic, type SumCheck } from "./arithmetic";
-import { capitalize, levelName, moneyColumnLabel, rowName, severityFor } from "./describe";
+import type { AmountSlot, ColumnArithmetic, SumCheck } from "../../analysis/arithmetic";
+import { analysisOf } from "../../analysis";
+import { capitalize, levelName, moneyColumnLabel, rowName, severityFor } from "../../analysis/describe";
 
 /** Which cells each single-cell rule reports. */
 // A sound whole number (money.whole) reads "ok": its reading is not built just to say so.
 const SELECTS: Partial<Record<RuleId, (slot: AmountSlot) => boolean>> = {
-  "malformed-number": (slot) => slot.money.whole === undefined && slot.money.reading.status === "malformed",
+  "malformed-number": (slot) => slot.money.whole === undefined && !slot.derived && slot.money.reading.status === "malformed",
+  // A fraction the sums hold with as read (chosen "stated") is no slip; a derived formula is mended through its children.
   "suspect-scale": (slot) =>
-    (slot.money.whole === undefined && slot.money.reading.status === "suspect-scale") || (slot.chosenKind ?? slot.chosen?.kind) === "thousandfold",
+    !slot.derived &&
+    ((slot.money.whole === undefined && slot.money.reading.status === "suspect-scale" && (slot.chosenKind ?? slot.chosen?.kind) !== "stated") ||
+      (slot.chosenKind ?? slot.chosen?.kind) === "thousandfold"),
   "text-number": (slot) => slot.money.whole === undefined && slot.money.reading.status === "text-number",
 };
 
@@ -29,7 +33,7 @@ export function cellFindings(workbook: MappedWorkbook, meta: RuleMeta, options: 
   const select = SELECTS[meta.id];
   if (!select) return [];
   const findings: Finding[] = [];
-  for (const column of arithmeticOf(workbook).columns) {
+  for (const column of analysisOf(workbook).columns) {
     let sumsOf: Map<AmountSlot, SumCheck[]> | undefined;
     for (const slot of column.cells) {
       if (!select(slot)) continue;

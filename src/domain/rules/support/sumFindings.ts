@@ -7,17 +7,21 @@ import type { Finding, Message } from "../../findings";
 import type { MappedWorkbook } from "../../mapping/types";
 import { formatRupiah, plainDecimal } from "../../numbers";
 import type { RuleMeta, RuleOptions } from "../types";
-import { arithmeticOf, sumAsRead, type SumCheck } from "./arithmetic";
-import { likelyCauses } from "./causes";
-import { capitalize, levelName, listCells, moneyColumnLabel, rowName, severityFor, signedRupiah } from "./describe";
+import { sumAsRead, type SumCheck } from "../../analysis/arithmetic";
+import { analysisOf, type SourceVerdict } from "../../analysis";
+import { likelyCauses } from "../../analysis/causes";
+import { capitalize, levelName, listCells, moneyColumnLabel, rowName, severityFor, signedRupiah } from "../../analysis/describe";
 
 export function sumFindings(workbook: MappedWorkbook, meta: RuleMeta, options: RuleOptions, kind: SumCheck["kind"]): Finding[] {
-  const arithmetic = arithmeticOf(workbook);
+  const arithmetic = analysisOf(workbook);
   const findings: Finding[] = [];
   for (const column of arithmetic.columns) {
     for (const check of column.checks) {
       if (check.kind !== kind) continue;
-      if (check.outcome === "mismatch") {
+      const verdict = check.outcome === "mismatch" ? arithmetic.verdictOf(check.parent) : undefined;
+      if (verdict) {
+        findings.push(blamedChildrenFinding(check, verdict, meta));
+      } else if (check.outcome === "mismatch") {
         findings.push(mismatchFinding(check, meta, options, likelyCauses(workbook, arithmetic, check)));
       } else if (check.outcome === "explained") {
         findings.push(explainedFinding(check, meta));
@@ -87,5 +91,26 @@ function explainedFinding(check: SumCheck, meta: RuleMeta): Finding {
       en: `${capitalize(column.en)} of ${who.en} (${formatRupiah(stated)}) equals the sum of its children once the typing slips in ${slips.en} are repaired; as written now they add up to ${formatRupiah(asRead)}. Fix those cells.`,
     },
     related: check.repairedChildren.map((c) => c.money.address),
+  };
+}
+
+/** Most sources support the parent's amount: its children that disagree carry the error (cross-table-mismatch). */
+function blamedChildrenFinding(check: SumCheck, verdict: SourceVerdict, meta: RuleMeta): Finding {
+  const m = check.parent.money;
+  const column = moneyColumnLabel(m.table, m.role, m.col);
+  const who = rowName(m.row);
+  const stated = check.stated ?? sumAsRead(check);
+  const sum = check.sum ?? sumAsRead(check);
+  const cells = listCells(verdict.blamed.map((b) => b.money.address));
+  return {
+    ...base(check, meta),
+    severity: "info",
+    expected: plainDecimal(sum),
+    actual: plainDecimal(stated),
+    message: {
+      id: `${capitalize(column.id)} ${who.id} tertulis ${formatRupiah(stated)}, rinciannya berjumlah ${formatRupiah(sum)}; ${verdict.evidence.id}, jadi yang keliru kemungkinan rinciannya (${cells.id}).`,
+      en: `${capitalize(column.en)} of ${who.en} is ${formatRupiah(stated)}, its children add up to ${formatRupiah(sum)}; ${verdict.evidence.en}, so the children (${cells.en}) are probably wrong.`,
+    },
+    related: verdict.blamed.map((b) => b.money.address),
   };
 }

@@ -1,53 +1,42 @@
 /**
- * Money cells of plan rows that hold no amount at all: an Excel error value (#REF!, #VALUE!, #DIV/0!) or words
- * (the seed's Tabel 2.1 has "6.757.833.494 Kantor Kec. Tomoni": the Unit PD text pasted into the amount cell).
+ * Money cells of plan rows that hold no amount at all: an Excel error value (#REF!, #VALUE!, #DIV/0!) or words.
  * Their sums cannot be judged, so without this finding they would pass in silence. They are reported under
- * malformed-number ("an amount that cannot be read"). No repair is suggested: turning the cell into the amount
- * it begins with would drop the words, and the user's text is never thrown away; the message names the amount
- * so the user can split the cell.
+ * malformed-number ("an amount that cannot be read"), without a repair.
+ * An amount with the next column's text after it (the seed's Tabel 2.1: "6.757.833.494 Kantor Kec. Tomoni") is
+ * read as that amount by the model; it gets a warning naming the displaced text, and its sums are checked.
  */
+import type Decimal from "decimal.js";
 import type { Finding } from "../../findings";
+import type { MoneyCell } from "../../analysis/moneyCells";
 import type { MappedWorkbook } from "../../mapping/types";
-import { formatRupiah, parseAmountText } from "../../numbers";
+import { formatRupiah, plainDecimal } from "../../numbers";
 import type { RuleMeta, RuleOptions } from "../types";
-import { arithmeticOf } from "./arithmetic";
-import { capitalize, moneyColumnLabel, rowName, severityFor } from "./describe";
-
-/** "6.757.833.494 Kantor Kec. Tomoni" → the amount it begins with, when the rest are words. */
-function leadingAmount(text: string): { amount: string; rest: string } | undefined {
-  const m = /^\s*((?:Rp\.?\s*)?[0-9][0-9.,]*)\s+([^\d\s].*)$/i.exec(text);
-  if (!m) return undefined;
-  const reading = parseAmountText(m[1]);
-  if (reading.status !== "ok" && reading.status !== "text-number") return undefined;
-  if (reading.value === null) return undefined;
-  return { amount: formatRupiah(reading.value), rest: m[2].trim() };
-}
+import { analysisOf } from "../../analysis";
+import { capitalize, moneyColumnLabel, rowName, severityFor } from "../../analysis/describe";
 
 export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, options: RuleOptions): Finding[] {
   const findings: Finding[] = [];
-  for (const column of arithmeticOf(workbook).columns) {
+  for (const column of analysisOf(workbook).columns) {
     for (const slot of column.cells) {
+      if (slot.displaced !== undefined && slot.chosen && slot.money.row.level !== "other") {
+        findings.push(displacedFinding(slot.money, slot.displaced, slot.chosen.value, meta));
+        continue;
+      }
       if (!slot.unreadable || slot.money.whole !== undefined) continue;
       const m = slot.money;
       if (m.reading.status !== "not-amount" || m.row.level === "other") continue;
       const where = moneyColumnLabel(m.table, m.role, m.col);
       const who = rowName(m.row);
       const raw = m.reading.raw;
-      const split = m.cell?.error ? undefined : leadingAmount(raw);
       const what = m.cell?.error
         ? {
             id: `${where.id} ${who.id} berisi galat Excel ${raw}, bukan angka; jumlah yang memuatnya tidak dapat diperiksa. Perbaiki rumus atau isi angkanya.`,
             en: `${where.en} of ${who.en} holds the Excel error ${raw}, not an amount; the sums that include it cannot be checked. Fix the formula or type the amount.`,
           }
-        : split
-          ? {
-              id: `${where.id} ${who.id} berisi "${raw}": angka ${split.amount} bercampur dengan teks "${split.rest}" dalam satu sel, sehingga tidak terbaca sebagai angka. Pisahkan teksnya ke kolomnya sendiri.`,
-              en: `${where.en} of ${who.en} holds "${raw}": the amount ${split.amount} is mixed with the text "${split.rest}" in one cell, so it does not read as an amount. Move the text to its own column.`,
-            }
-          : {
-              id: `${where.id} ${who.id} berisi "${raw}", bukan angka; jumlah yang memuatnya tidak dapat diperiksa.`,
-              en: `${where.en} of ${who.en} holds "${raw}", not an amount; the sums that include it cannot be checked.`,
-            };
+        : {
+            id: `${where.id} ${who.id} berisi "${raw}", bukan angka; jumlah yang memuatnya tidak dapat diperiksa.`,
+            en: `${where.en} of ${who.en} holds "${raw}", not an amount; the sums that include it cannot be checked.`,
+          };
       findings.push({
         rule: meta.id,
         severity: severityFor(meta, options),
@@ -60,4 +49,28 @@ export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, opt
     }
   }
   return findings;
+}
+
+/**
+ * An amount with the next column's text pasted after it: read as the amount (its sums are checked with it),
+ * with a warning that names the displaced text so the user moves it to its own column (fix-numbers does, into
+ * an empty Unit PD cell).
+ */
+function displacedFinding(m: MoneyCell, text: string, value: Decimal, meta: RuleMeta): Finding {
+  const where = moneyColumnLabel(m.table, m.role, m.col);
+  const who = rowName(m.row);
+  const amount = formatRupiah(value);
+  return {
+    rule: meta.id,
+    severity: "warning",
+    sheet: m.table.sheet,
+    cell: m.address,
+    row: m.row.row,
+    role: m.role,
+    actual: plainDecimal(value),
+    message: {
+      id: capitalize(`${where.id} ${who.id} berisi "${m.reading.raw}": dibaca sebagai ${amount}; teks "${text}" tampaknya milik kolom berikutnya dan ikut tertempel ke sel angka. Pindahkan teks itu ke kolomnya sendiri.`),
+      en: capitalize(`${where.en} of ${who.en} holds "${m.reading.raw}": read as ${amount}; the text "${text}" seems to belong to the next column and was pasted into the amount cell. Move that text to its own column.`),
+    },
+  };
 }

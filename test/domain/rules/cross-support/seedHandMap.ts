@@ -131,7 +131,8 @@ export function seedSheet(key: SeedTableKey): SeedSheet {
     dataRows: [layout.rowOf(spec.headerLines), layout.lastRow],
     totalRow: total?.row,
     columns: spec.columns,
-    moneyRoles: [],
+    // The plan tables' sums are witnesses of which table is right (issue 8); the evaluation tables' are not needed here.
+    moneyRoles: spec.kind === "tabel-3.3" || spec.kind === "tabel-7" ? (["paguN", "paguN1"] as const).filter((r) => spec.columns[r] !== undefined) : [],
     statedYears: [],
     rows,
   };

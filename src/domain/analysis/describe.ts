@@ -1,10 +1,10 @@
 /** Words the arithmetic rules' messages share: what a money column is, what a row is, signed amounts. */
 import type Decimal from "decimal.js";
-import type { Message, Severity } from "../../findings";
-import type { ColumnRole, Level, MappedRow, MappedTable } from "../../mapping/types";
-import { formatRupiah } from "../../numbers";
-import { columnLetter } from "../../sheet/snapshot";
-import type { RuleMeta, RuleOptions } from "../types";
+import type { Message, Severity } from "../findings";
+import type { ColumnRole, Level, MappedRow, MappedTable } from "../mapping/types";
+import { formatRupiah } from "../numbers";
+import { columnLetter } from "../sheet/snapshot";
+import type { RuleMeta, RuleOptions } from "../rules/types";
 
 /** "pagu tahun 2025" / "the 2025 budget" for a plan column; "kolom F" / "column F" for any other. */
 export function moneyColumnLabel(table: MappedTable, role: ColumnRole, col: number): Message {

@@ -3,7 +3,7 @@
  * (the total row's children are the programs), but built in one pass: calling childrenOf for every parent is
  * quadratic, and a kabupaten-scale workbook has tens of thousands of parents.
  */
-import type { Level, MappedRow, MappedTable } from "../../mapping/types";
+import type { Level, MappedRow, MappedTable } from "../mapping/types";
 import { RowIndex } from "./rowIndex";
 
 export interface Family {

@@ -4,10 +4,10 @@
  * the parent), looked for in the same table and in the other tables of the workbook (e.g. Tabel 2.3's RKPD rows).
  */
 import type Decimal from "decimal.js";
-import { sheetRef, type Message } from "../../findings";
-import { formatRupiah } from "../../numbers";
-import { a1, cellAt } from "../../sheet/snapshot";
-import type { Level, MappedWorkbook } from "../../mapping/types";
+import { sheetRef, type Message } from "../findings";
+import { formatRupiah } from "../numbers";
+import { a1, cellAt } from "../sheet/snapshot";
+import type { Level, MappedWorkbook } from "../mapping/types";
 import type { AmountSlot, SumCheck, WorkbookArithmetic } from "./arithmetic";
 import { familyOf } from "./family";
 import { shorten } from "./describe";

@@ -4,12 +4,12 @@
  * finding; here two amounts agree when any reading the numbers module finds plausible for one equals the other.
  */
 import Decimal from "decimal.js";
-import { columnOf, rowByNumber } from "../../mapping/tree";
-import type { ColumnRole, MappedRow, MappedTable } from "../../mapping/types";
-import type { AmountReading } from "../../numbers";
-import { readAmount, thousandfoldCandidates } from "../../numbers";
-import type { SheetSnapshot } from "../../sheet/snapshot";
-import { a1, cellAt } from "../../sheet/snapshot";
+import { columnOf, rowByNumber } from "../mapping/tree";
+import type { ColumnRole, MappedRow, MappedTable } from "../mapping/types";
+import type { AmountReading } from "../numbers";
+import { readAmount, thousandfoldCandidates } from "../numbers";
+import type { SheetSnapshot } from "../sheet/snapshot";
+import { a1, cellAt } from "../sheet/snapshot";
 
 export interface PlacedAmount {
   reading: AmountReading;

@@ -3,8 +3,9 @@
  * ("5 program dan 15 kegiatan dan 37 sub kegiatan", "6 (enam) program", "lima belas kegiatan") and a pagu total
  * ("dengan pagu indikatif Rp. 4.990.894.675,-").
  */
-import type { AmountReading } from "../../numbers";
-import { parseAmountText } from "../../numbers";
+import type { MappedTable, MappedWorkbook, NarrativeCell } from "../mapping/types";
+import type { AmountReading } from "../numbers";
+import { parseAmountText } from "../numbers";
 import { parseNumberWords } from "./numberWords";
 
 export type CountedLevel = "program" | "kegiatan" | "subKegiatan";
@@ -91,4 +92,16 @@ function lastIndex(text: string, re: RegExp): number {
   let last = -1;
   for (const m of text.matchAll(re)) last = m.index ?? last;
   return last;
+}
+
+/** The first sheet row a table occupies (title, header or data). */
+export function firstRow(t: MappedTable): number {
+  return Math.min(...t.titleRows, ...t.headerRows, t.dataRows[0]);
+}
+
+/** The table a narrative cell introduces: the next table below it on its sheet, or the sheet's only table. */
+export function introducedTable(workbook: MappedWorkbook, n: NarrativeCell): MappedTable | undefined {
+  const onSheet = workbook.tables.filter((t) => t.sheet === n.sheet);
+  const below = onSheet.filter((t) => firstRow(t) > n.row).sort((a, b) => firstRow(a) - firstRow(b));
+  return below[0] ?? (onSheet.length === 1 ? onSheet[0] : undefined);
 }

@@ -1,8 +1,9 @@
 /** The money cells of a mapped table, read once as AmountReadings. */
-import { columnOf } from "../../mapping/tree";
-import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../../mapping/types";
-import { readAmount, type AmountReading } from "../../numbers";
-import { cellAt, columnLetter, type Cell, type SheetSnapshot } from "../../sheet/snapshot";
+import { columnOf } from "../mapping/tree";
+import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
+import type Decimal from "decimal.js";
+import { parseAmountText, readAmount, type AmountReading } from "../numbers";
+import { cellAt, columnLetter, type Cell, type SheetSnapshot } from "../sheet/snapshot";
 
 export interface MoneyCell {
   table: MappedTable;
@@ -80,4 +81,17 @@ const letters: string[] = [];
 /** Column letters, worked out once per column: a kabupaten workbook has hundreds of thousands of money cells. */
 function letterOf(col: number): string {
   return (letters[col] ??= columnLetter(col));
+}
+
+/**
+ * "6.757.833.494 Kantor Kec. Tomoni" → the amount it begins with and the words after it (the next column's text
+ * pasted into the same cell, as a copy from Word leaves it); undefined unless the rest are words.
+ */
+export function leadingAmount(text: string): { value: Decimal; rest: string } | undefined {
+  const m = /^\s*((?:Rp\.?\s*)?[0-9][0-9.,]*)\s+([^\d\s].*)$/i.exec(text);
+  if (!m) return undefined;
+  const reading = parseAmountText(m[1]);
+  if (reading.status !== "ok" && reading.status !== "text-number") return undefined;
+  if (reading.value === null) return undefined;
+  return { value: reading.value, rest: m[2].trim() };
 }

@@ -2,8 +2,8 @@
  * Reading and writing the formulas staff put in parent cells: SUM(F6:F9), SUM(F6,F8), F6+F7, SUM(F6:F9)+F12.
  * Anything else (other functions, minus, products, whole-column ranges) is not a plain sum and is left alone.
  */
-import type { Level } from "../../mapping/types";
-import { a1, cellAt, columnLetter, parseA1, type SheetSnapshot } from "../../sheet/snapshot";
+import type { Level } from "../mapping/types";
+import { a1, cellAt, columnLetter, parseA1, type SheetSnapshot } from "../sheet/snapshot";
 import { listCells } from "./describe";
 
 export interface CellRef {
@@ -168,7 +168,7 @@ export function rangeProblem(
  * (upper-case letters, no white space, no sheet names) naming exactly the children, in their order. Anything
  * else answers false and goes through sumReferences; true only where sumsExactly would say true.
  */
-function namesExactly(formula: string, children: CellRef[]): boolean {
+export function namesExactly(formula: string, children: CellRef[]): boolean {
   const end = formula.length - 1;
   if (end < 5 || formula.charCodeAt(end) !== 41 /* ) */ || !formula.startsWith("SUM(")) return false;
   let i = 4;

@@ -10,14 +10,20 @@
  * plausible candidate. Then every parent is judged with the settled values.
  */
 import Decimal from "decimal.js";
-import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../../mapping/types";
-import type { SheetSnapshot } from "../../sheet/snapshot";
-import { plainDecimal, thousandfoldCandidates } from "../../numbers";
+import type { ColumnRole, Level, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
+import type { SheetSnapshot } from "../sheet/snapshot";
+import { plainDecimal, thousandfoldCandidates } from "../numbers";
 import { familyOf } from "./family";
 import { RowIndex } from "./rowIndex";
-import { LazyMoneyCell, moneyColumns, sheetOf, type MoneyCell } from "./moneyCells";
+import { leadingAmount, LazyMoneyCell, moneyColumns, sheetOf, type MoneyCell } from "./moneyCells";
+import { namesExactly, rangeProblem, sumReferences, type CellRef } from "./sumFormula";
 
-export type OptionKind = "stated" | "repair" | "thousandfold";
+/**
+ * stated: the amount as written (for a fraction, the literal reading: sen, or a slip the sums did not need);
+ * repair: a slip's candidate; thousandfold: a sound amount read 1,000 times larger or smaller;
+ * derived: a SUM formula's value recomputed from its children's chosen readings.
+ */
+export type OptionKind = "stated" | "repair" | "thousandfold" | "derived";
 
 export interface AmountOption {
   value: Decimal;
@@ -43,6 +49,14 @@ export interface AmountSlot {
   decidedBy?: "children" | "parent" | "default";
   /** The parent whose sum settled it (decidedBy "parent") — the cell itself for "children". */
   decidedAt?: AmountSlot;
+  /**
+   * A parent whose formula sums exactly its children: its value is theirs by construction, so it is no witness of
+   * its own. Its sum is not settled; the sum above it looks through it to its children, and a slip among them is
+   * mended there (never by replacing the formula with a constant).
+   */
+  readonly derived: boolean;
+  /** Text pasted into the amount after it ("6.757.833.494 Kantor Kec. Tomoni" → "Kantor Kec. Tomoni"). */
+  readonly displaced?: string;
 }
 
 export type SumOutcome =
@@ -64,7 +78,7 @@ export interface SumCheck {
   /** The parent's settled amount and Σ of the children's settled amounts (null when undecidable). */
   stated: Decimal | null;
   sum: Decimal | null;
-  /** Children whose settled value is a repair or a thousandfold reading. */
+  /** Children whose settled value is a repair or a thousandfold reading (through derived children: their cells). */
   repairedChildren: AmountSlot[];
 }
 
@@ -121,6 +135,10 @@ class Slot extends LazyMoneyCell implements AmountSlot {
   readonly slipped: boolean;
   readonly unreadable: boolean;
   alternates: AmountOption[] | undefined;
+  derived = false;
+  readonly displaced: string | undefined;
+  /** A fraction's literal reading, kept as an option: when the sums hold as read it is no slip (DOMAIN.md §3). */
+  readonly literal: AmountOption | undefined;
   decidedBy: AmountSlot["decidedBy"] = undefined;
   decidedAt: AmountSlot | undefined = undefined;
   private optionList: AmountOption[] | undefined;
@@ -130,6 +148,8 @@ class Slot extends LazyMoneyCell implements AmountSlot {
 
   constructor(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole, tableCol: number) {
     super(sheet, table, row, role, tableCol);
+    this.displaced = undefined;
+    this.literal = undefined;
     if (this.whole !== undefined) {
       // A sound whole number (most cells): its stated option is built from `whole` when first read.
       this.slipped = false;
@@ -140,10 +160,22 @@ class Slot extends LazyMoneyCell implements AmountSlot {
     }
     const { reading } = this;
     this.slipped = reading.status === "malformed" || reading.status === "suspect-scale";
+    const runIn = reading.status === "not-amount" && !this.cell?.error ? leadingAmount(reading.raw) : undefined;
     if (this.slipped) {
       this.optionList = reading.candidates.map((value, i): AmountOption => ({ value, kind: "repair", cost: 1 + i }));
+      if (reading.slip === "fraction" && reading.value !== null) {
+        // Cheaper than any repair, so a sum that holds as read keeps it; listed last, so a sum that decides
+        // nothing leaves the slip at its most plausible repair.
+        this.literal = { value: reading.value, kind: "stated", cost: 0.5 };
+        this.optionList.push(this.literal);
+      }
       this.unreadable = this.optionList.length === 0;
       this.alternates = [];
+    } else if (runIn) {
+      this.displaced = runIn.rest;
+      this.unreadable = false;
+      this.optionList = [{ value: runIn.value, kind: "stated", cost: 0 }];
+      this.alternates = undefined;
     } else if (reading.status === "not-amount" || reading.value === null) {
       this.unreadable = true;
       this.optionList = [];
@@ -157,6 +189,12 @@ class Slot extends LazyMoneyCell implements AmountSlot {
 
   get money(): MoneyCell {
     return this;
+  }
+
+  /** What the cell holds as a number (a formula's cached result), or null. */
+  get cachedValue(): Decimal | null {
+    if (this.whole !== undefined) return new Decimal(this.whole);
+    return this.reading.value;
   }
 
   get options(): AmountOption[] {
@@ -187,7 +225,7 @@ class Slot extends LazyMoneyCell implements AmountSlot {
 
   /** The amount as stated when it is a whole number and nothing settled it otherwise; else undefined. */
   get statedWhole(): number | undefined {
-    if (this.slipped || this.unreadable) return undefined;
+    if (this.slipped || this.unreadable || this.derived) return undefined;
     if (this.chosenOption !== undefined && this.chosenOption.kind !== "stated") return undefined;
     return this.whole;
   }
@@ -240,10 +278,18 @@ function analyseColumn(
   for (const p of family.parentsBottomUp) addSum("rollup", p);
   if (family.totalRow) addSum("total", family.totalRow);
 
-  const settledAsStated = sums.map((s) => settle(s.parent, s.children));
-  for (const slot of cells) if (!slot.isChosen && !slot.unreadable) slot.chooseFirst("default");
+  if (sheet) markDerived(table, sheet, sums);
+  const childrenOf = new Map<Slot, Slot[]>();
+  for (const s of sums) if (s.parent.derived) childrenOf.set(s.parent, s.children);
 
-  const checks = sums.map((s, i) => judge(s.kind, s.parent, s.children, settledAsStated[i]));
+  const settledAsStated = sums.map((s) => (s.parent.derived ? false : settle(s.parent, throughDerived(s.children, childrenOf))));
+  for (const slot of cells) if (!slot.isChosen && !slot.unreadable && !slot.derived) slot.chooseFirst("default");
+  // Bottom-up, so a derived parent's derived children already have their value.
+  for (const s of sums) if (s.parent.derived) deriveValue(s.parent, s.children);
+
+  const checks = sums.map((s, i) =>
+    s.parent.derived ? judgeDerived(s.kind, s.parent, s.children, childrenOf) : judge(s.kind, s.parent, throughDerived(s.children, childrenOf), settledAsStated[i], s.children),
+  );
   let slotMap: Map<number, AmountSlot> | undefined;
   return {
     table,
@@ -255,6 +301,50 @@ function analyseColumn(
     cells,
     checks,
   };
+}
+
+/**
+ * Marks the parents whose formula sums exactly their children (SUM(F25:F32), SUM(F10,F15)): Excel computes
+ * them, so their cached value says nothing the children do not.
+ */
+function markDerived(table: MappedTable, sheet: SheetSnapshot, sums: Array<{ parent: Slot; children: Slot[] }>): void {
+  let levels: Map<number, Level> | undefined;
+  const levelByRow = () => (levels ??= new Map<number, Level>(table.rows.map((r) => [r.row, r.level])));
+  for (const { parent, children } of sums) {
+    const formula = parent.cell?.formula;
+    if (formula === undefined || parent.cell?.error) continue;
+    const refs: CellRef[] = children.map((c) => ({ row: c.row.row, col: c.col }));
+    if (namesExactly(formula, refs)) parent.derived = true;
+    else if (sumReferences(formula) && rangeProblem(sheet, formula, { row: parent.row.row, col: parent.col }, refs, levelByRow) === undefined) {
+      parent.derived = true;
+    }
+  }
+}
+
+/** The cells a sum really adds: derived children replaced by their own children, down to cells that state amounts. */
+function throughDerived(children: Slot[], childrenOf: ReadonlyMap<Slot, Slot[]>): Slot[] {
+  if (childrenOf.size === 0 || !children.some((c) => c.derived)) return children;
+  const out: Slot[] = [];
+  const visit = (slot: Slot, depth: number) => {
+    const below = slot.derived ? childrenOf.get(slot) : undefined;
+    if (below && depth < 64) for (const c of below) visit(c, depth + 1);
+    else out.push(slot);
+  };
+  for (const c of children) visit(c, 0);
+  return out;
+}
+
+/** A derived parent's value: the sum of its children's chosen readings ("derived" when it differs from the cache). */
+function deriveValue(parent: Slot, children: Slot[]): void {
+  let sum = new Decimal(0);
+  for (const c of children) {
+    const chosen = c.chosen;
+    if (!chosen || c.unreadable) return;
+    sum = sum.plus(chosen.value);
+  }
+  const cached = parent.cachedValue;
+  const kind: OptionKind = cached !== null && cached.eq(sum) ? "stated" : "derived";
+  choose(parent, { value: sum, kind, cost: 0 }, "children", parent);
 }
 
 function alternatesOf(slot: AmountSlot): AmountOption[] {
@@ -315,9 +405,11 @@ function holdsAsStated(parent: Slot, children: Slot[]): boolean {
     for (const c of children) if (!c.isChosen) c.chooseFirst("parent", parent);
     return true;
   }
-  const statedOf = (slot: AmountSlot) => {
-    if (slot.slipped || slot.unreadable) return undefined;
+  const statedOf = (slot: Slot) => {
+    if (slot.unreadable) return undefined;
     if (slot.chosen) return slot.chosen.kind === "stated" ? slot.chosen.value : undefined;
+    // A fraction is summed as read here: if every sum holds with it, it is no slip, whatever its decimals.
+    if (slot.slipped) return slot.literal?.value;
     return slot.options[0].value;
   };
   const parentValue = statedOf(parent);
@@ -329,7 +421,11 @@ function holdsAsStated(parent: Slot, children: Slot[]): boolean {
     sum = sum.plus(v);
   }
   if (!sum.eq(parentValue)) return false;
-  for (const slot of [parent, ...children]) if (!slot.isChosen) slot.chooseFirst(slot === parent ? "children" : "parent", parent);
+  for (const slot of [parent, ...children]) {
+    if (slot.isChosen) continue;
+    if (slot.literal) choose(slot, slot.literal, slot === parent ? "children" : "parent", parent);
+    else slot.chooseFirst(slot === parent ? "children" : "parent", parent);
+  }
   return true;
 }
 
@@ -485,9 +581,9 @@ function fewestSummingTo(values: bigint[], target: bigint): number[] | undefined
   return undefined;
 }
 
-function judge(kind: SumCheck["kind"], parent: Slot, children: Slot[], heldAsStated: boolean): SumCheck {
-  const base = { kind, parent, children };
-  if (heldAsStated && parent.isChosen) return new HeldSum(kind, parent, children);
+function judge(kind: SumCheck["kind"], parent: Slot, children: Slot[], heldAsStated: boolean, direct: Slot[] = children): SumCheck {
+  const base = { kind, parent, children: direct };
+  if (heldAsStated && parent.isChosen) return new HeldSum(kind, parent, direct);
   const repairedChildren = children.filter((c) => c.chosen && c.chosen.kind !== "stated");
   if (!parent.chosen || children.some((c) => !c.chosen)) return { ...base, repairedChildren, outcome: "undecidable", stated: null, sum: null };
   const stated = parent.chosen.value;
@@ -498,6 +594,21 @@ function judge(kind: SumCheck["kind"], parent: Slot, children: Slot[], heldAsSta
   else if (repairedChildren.length > 0) outcome = "explained";
   else outcome = "holds";
   return { ...base, repairedChildren, outcome, stated, sum };
+}
+
+/**
+ * A derived parent holds by construction once its children are mended ("explained" when a slip among them is
+ * what changes its value); its cached value disagrees with them only when the cache is stale or Excel skipped a
+ * child it could not add (text).
+ */
+function judgeDerived(kind: SumCheck["kind"], parent: Slot, direct: Slot[], childrenOf: ReadonlyMap<Slot, Slot[]>): SumCheck {
+  const leaves = throughDerived(direct, childrenOf);
+  const repairedChildren = leaves.filter((c) => c.chosen && c.chosen.kind !== "stated");
+  const cached = parent.cachedValue;
+  const sum = parent.chosen?.value ?? null;
+  if (sum === null || cached === null) return { kind, parent, children: direct, repairedChildren, outcome: "undecidable", stated: null, sum: null };
+  if (repairedChildren.length > 0) return { kind, parent, children: direct, repairedChildren, outcome: "explained", stated: cached, sum };
+  return { kind, parent, children: direct, repairedChildren, outcome: sum.eq(cached) ? "holds" : "mismatch", stated: cached, sum };
 }
 
 /** A sum that holds as stated: its amount becomes a Decimal only when something reads it. */

@@ -5,8 +5,8 @@
  * the tree: programs first, then the kegiatan of each paired program, then their sub kegiatan, so that every
  * comparison is among siblings and long tables stay cheap.
  */
-import type { MappedRow, MappedTable } from "../../mapping/types";
-import { isPlanLevel } from "../../mapping/tree";
+import type { MappedRow, MappedTable } from "../mapping/types";
+import { isPlanLevel } from "../mapping/tree";
 import { nameSimilarity, preparedName } from "./nameSimilarity";
 
 /** Below this a pair of names is not the same row (a different sub kegiatan of the same kegiatan scores ~0.4). */
