@@ -53,7 +53,7 @@ describe.each(["seedIdLocale", "seedAsPasted", "variantKodeFormulas"] as const)(
   beforeAll(async () => {
     fs.copyFileSync(path.join(GENERATED_DIR, FIXTURE_FILES[fixture]), input);
     expect((await runCli(["fix-numbers", input, "-o", fixed])).code).toBe(0);
-    expect((await runCli(["recompute", fixed, "-o", recomputed])).code).toBe(0);
+    expect((await runCli(["recompute", fixed, "-o", recomputed, "--accept", "all"])).code).toBe(0);
     const before = sha(recomputed);
     const run = await runCli(["generate", "tabel-3.3", recomputed, "-o", output]);
     expect(run.stderr).toBe("");

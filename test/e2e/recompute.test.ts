@@ -78,7 +78,7 @@ async function fixThenRecompute(input: string, name: string, extra: string[] = [
   const out = path.join(dir, `${name}.out.xlsx`);
   const fix = await runCli(["fix-numbers", input, "-o", fixed]);
   expect(fix).toMatchObject({ code: 0, stderr: "" });
-  const rec = await runCli(["recompute", fixed, "-o", out, ...extra]);
+  const rec = await runCli(["recompute", fixed, "-o", out, "--accept", "all", ...extra]);
   expect(rec).toMatchObject({ code: 0, stderr: "" });
   return { out, recomputeStdout: rec.stdout };
 }
@@ -94,6 +94,17 @@ describe("done when 1: fix-numbers then recompute, then check", () => {
     const left = (JSON.parse(check.stdout) as { findings: Finding[] }).findings.filter((f) => SUM_RULES.test(f.rule));
     expect(left.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual([]);
     expect(writtenTotals(await mappedFile(out))).toEqual(TOTALS[name]);
+  });
+
+  it.each(FIXTURES)("%s: no formula of the input was replaced by a constant (fix-numbers mends children, recompute writes SUMs)", async (name) => {
+    const before = await mappedFile(fixture(name));
+    const after = await mappedFile(outputs.get(name) ?? (await fixThenRecompute(fixture(name), `${name}-formulas`)).out);
+    const lost: string[] = [];
+    for (const sheet of before.sheets) {
+      const written = after.sheets.find((s) => s.name === sheet.name) as SheetSnapshot;
+      for (const [r, row] of sheet.rows) for (const [c, cell] of row) if (cell.formula && !cellAt(written, r, c)?.formula) lost.push(`${sheet.name}!${a1(r, c)}`);
+    }
+    expect(lost).toEqual([]);
   });
 
   it("the totals are the sums of the lowest rows of the tables as pasted (slips read as suggested, run-in Unit PD dropped)", async () => {

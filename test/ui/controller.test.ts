@@ -11,6 +11,7 @@ import { readCellContents } from "../../src/xlsx/patch";
 import { PaneController } from "../../src/ui/controller";
 import type { PaneHost } from "../../src/ui/controller";
 import { defaultPlanners } from "../../src/ui/defaultPlanners";
+import { acceptAllDecisions } from "../support/acceptDecisions";
 import { domainEngine } from "../../src/ui/engine";
 import { BrowserWorkbook, downloadName } from "../../src/ui/standalone/browserWorkbook";
 
@@ -106,11 +107,19 @@ describe("PaneController on the sample workbook", () => {
     await controller.preview("fixNumbers");
     await controller.applyPreview();
     await controller.preview("recompute");
+    const first = controller.getState().preview;
+    if (!first || !("plan" in first) || !first.changes) throw new Error("expected a recompute plan");
+    // Decisions come first and start unticked: the program Bab IV backs, the N+1 kegiatan that are less than half.
+    const decisions = first.changes.filter((c) => c.class === "decision");
+    expect(decisions.map((c) => [c.ref, c.applied])).toEqual(expect.arrayContaining([["'Tabel 3.3'!F63", false], ["'Tabel 3.3'!J33", false]]));
+    expect(first.changes.slice(0, decisions.length).every((c) => c.class === "decision")).toBe(true);
+    expect(first.plan.cells.find((c) => ref(c) === "Tabel 3.3!F71")).toBeUndefined();
+    acceptAllDecisions(controller);
     const preview = controller.getState().preview;
     if (!preview || !("plan" in preview)) throw new Error("expected a cell plan");
     const summary = preview.summary.map((m) => m.id).join("\n");
-    expect(summary).toContain("'Tabel 3.3'!F71 JUMLAH: 4.990.894.675 → 4.990.624.675");
-    expect(summary).toContain("'Tabel 3.3'!J71 JUMLAH: 5.253.625.474 → 4.828.024.554");
+    expect(summary).toContain("Total Tabel 3.3!F71: 4.990.894.675 → 4.990.624.675, −Rp 270.000 (−0 %)");
+    expect(summary).toContain("Total Tabel 3.3!J71: 5.253.625.474 → 4.828.024.554, −Rp 425.600.920 (−8,1 %)");
     expect(preview.plan.cells.find((c) => ref(c) === "Tabel 3.3!F71")?.after.value).toBe(4990624675);
   });
 
@@ -255,3 +264,4 @@ describe("PaneController previews from a fresh read", () => {
     expect(await controller.applyPreview()).toBe(true);
   });
 });
+

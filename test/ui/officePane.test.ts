@@ -10,6 +10,7 @@ import type { CommandEvent } from "../../src/commands/commands";
 import type { SheetSnapshot } from "../../src/domain/sheet/snapshot";
 import { PaneController } from "../../src/ui/controller";
 import { defaultPlanners } from "../../src/ui/defaultPlanners";
+import { acceptAllDecisions } from "../support/acceptDecisions";
 import { domainEngine } from "../../src/ui/engine";
 import { openXlsxHost } from "../../src/xlsx";
 import { FakeWorkbook } from "../office/fakeExcel";
@@ -53,6 +54,7 @@ describe("the pane inside Excel (Office host on the fake)", () => {
     expect(await controller.applyPreview()).toBe(true);
     expect(valueAt(fake, "Tabel 3.3", 28, 6)?.value).toBe(4765000);
     await controller.preview("recompute");
+    acceptAllDecisions(controller);
     const preview = controller.getState().preview;
     if (!preview || !("plan" in preview)) throw new Error("expected a cell plan");
     const planned = (cell: string) => preview.plan.cells.find((c) => c.sheet === "Tabel 3.3" && c.cell === cell)?.after;

@@ -9,7 +9,7 @@ import type Decimal from "decimal.js";
 import type { Message } from "../findings";
 import type { ColumnRole, MappedTable, MappedWorkbook } from "../mapping/types";
 import { formatRupiah } from "../numbers";
-import { arithmeticOf } from "../analysis/arithmetic";
+import { analysisOf } from "../analysis";
 import { sheetRef } from "../findings";
 
 export interface LeafAmount {
@@ -25,10 +25,11 @@ export interface PlanAmounts {
 }
 
 export function planAmounts(workbook: MappedWorkbook, table: MappedTable, roles: readonly ColumnRole[]): PlanAmounts {
-  const arithmetic = arithmeticOf(workbook);
+  const arithmetic = analysisOf(workbook);
   const byRole = new Map<ColumnRole, Map<number, LeafAmount>>();
   const repaired: string[] = [];
   const unreadable: string[] = [];
+  const displaced: string[] = [];
   for (const role of roles) {
     const column = arithmetic.columns.find((c) => c.table === table && c.role === role);
     if (!column) continue;
@@ -42,6 +43,7 @@ export function planAmounts(workbook: MappedWorkbook, table: MappedTable, roles:
         continue;
       }
       const leaf: LeafAmount = { value: chosen.value };
+      if (slot.displaced !== undefined) displaced.push(`${sheetRef(table.sheet, slot.money.address)} "${slot.money.reading.raw}" → ${formatRupiah(chosen.value)}`);
       if (chosen.kind !== "stated") {
         leaf.repairedFrom = slot.money.reading.raw;
         repaired.push(`${sheetRef(table.sheet, slot.money.address)} ${slot.money.reading.raw} → ${formatRupiah(chosen.value)}`);
@@ -55,6 +57,12 @@ export function planAmounts(workbook: MappedWorkbook, table: MappedTable, roles:
     notices.push({
       id: `Angka berikut di lembar sumber salah tulis; tabel memakai perbaikannya: ${repaired.join("; ")}. Perbaiki juga sumbernya (renja fix-numbers).`,
       en: `These source amounts are slips; the table uses their repair: ${repaired.join("; ")}. Fix the source too (renja fix-numbers).`,
+    });
+  }
+  if (displaced.length) {
+    notices.push({
+      id: `Sel berikut berisi angka dengan teks kolom lain di belakangnya; tabel memakai angkanya saja: ${displaced.join("; ")}.`,
+      en: `These cells hold an amount followed by another column's text; the table uses the amount only: ${displaced.join("; ")}.`,
     });
   }
   if (unreadable.length) {
