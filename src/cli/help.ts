@@ -10,7 +10,7 @@ const HELP: Record<Lang, string> = {
 
 Penggunaan:
   renja check <berkas.xlsx> [--sheet NAMA] [--json] [--lang id|en]
-  renja recompute <masukan.xlsx> -o <keluaran.xlsx> [--mode formulas|values] [--dry-run]
+  renja recompute <masukan.xlsx> -o <keluaran.xlsx> [--mode formulas|values] [--dry-run] [--accept all|SEL,…] [--skip SEL,…] [--json]
   renja fix-numbers <masukan.xlsx> -o <keluaran.xlsx> [--dry-run]
   renja generate ${TABLES} <masukan.xlsx> -o <keluaran.xlsx> [--from LEMBAR] [--paper f4|a4]
                  [--order official|seed] [--original SEMULA.xlsx] [--replace]
@@ -50,6 +50,9 @@ Opsi:
   --findings BERKAS  diff: keluaran renja check --json atas versi semula.
   -o BERKAS       recompute, fix-numbers, generate: berkas keluaran (masukan tidak pernah diubah).
   --mode formulas|values  recompute: tulis rumus SUM (bawaan) atau nilai.
+  --accept all|SEL,…  recompute: terapkan keputusan (perubahan yang buktinya mendukung angka tertulis); bawaan: ditahan.
+  --skip SEL,…    recompute: lewati perubahan lain pada sel itu ("Tabel 3.3!F63" atau "F63").
+  --json          recompute: daftar perubahan dengan kelas (same-amount/explained/decision) dan buktinya.
   --dry-run       recompute, fix-numbers: tampilkan pratinjau "sel: sebelum → sesudah" tanpa menulis.
   -h, --help   Tampilkan bantuan ini.
 
@@ -66,7 +69,7 @@ Kode keluar:
 
 Usage:
   renja check <file.xlsx> [--sheet NAME] [--json] [--lang id|en]
-  renja recompute <in.xlsx> -o <out.xlsx> [--mode formulas|values] [--dry-run]
+  renja recompute <in.xlsx> -o <out.xlsx> [--mode formulas|values] [--dry-run] [--accept all|CELL,…] [--skip CELL,…] [--json]
   renja fix-numbers <in.xlsx> -o <out.xlsx> [--dry-run]
   renja generate ${TABLES} <in.xlsx> -o <out.xlsx> [--from SHEET] [--paper f4|a4]
                  [--order official|seed] [--original OLD.xlsx] [--replace]
@@ -106,6 +109,9 @@ Options:
   --findings FILE    diff: the renja check --json output of the old version.
   -o FILE         recompute, fix-numbers, generate: the output file (the input is never modified).
   --mode formulas|values  recompute: write SUM formulas (default) or values.
+  --accept all|CELL,…  recompute: apply decisions (changes whose evidence argues for the written amount); held by default.
+  --skip CELL,…   recompute: leave out any other change to that cell ("Tabel 3.3!F63" or "F63").
+  --json          recompute: list the changes with their class (same-amount/explained/decision) and evidence.
   --dry-run       recompute, fix-numbers: print the preview "cell: before → after" and write nothing.
   -h, --help   Show this help.
 

@@ -283,6 +283,17 @@ export class PaneController {
     this.set({ preview: { ...preview, plan: next.plan, summary: next.summary ?? [], ...(next.changes ? { changes: next.changes } : {}), accept, skip } });
   }
 
+  /** Tick every decision of the preview (one at a time: a ticked decision can turn the parent above it into a change that follows). */
+  acceptAllDecisions(): void {
+    for (let round = 0; round < 1000; round++) {
+      const preview = this.state.preview;
+      if (!preview || !("plan" in preview) || !preview.changes) return;
+      const open = preview.changes.find((c) => c.class === "decision" && !c.ticked);
+      if (!open) return;
+      this.toggleChange(open.ref);
+    }
+  }
+
   closePreview(): void {
     this.set({ preview: undefined });
   }

@@ -1,6 +1,6 @@
 /** The write planners of the domain, wired for the pane. */
 import type { Message } from "../domain/findings";
-import { planRepairs, planRollup, repairAlternatives } from "../domain/rollup";
+import { namesCell, planRepairs, planRollup, repairAlternatives } from "../domain/rollup";
 import type { RollupResult, SkippedParent } from "../domain/rollup";
 import { formatRupiah } from "../domain/numbers";
 import { buildPerubahan, buildTabel21, buildTabel33, DEFAULT_PERUBAHAN_SHEET, DEFAULT_TABEL21_SHEET, DEFAULT_TABEL33_SHEET, isBuildError } from "../domain/tables";
@@ -16,7 +16,7 @@ export const defaultPlanners: Planners = {
   // Formulas, so the workbook keeps adding up when staff edit a sub kegiatan later (the CLI's default too).
   recompute: ({ workbook, accept, skip }) => {
     const result = planRollup(workbook, { mode: "formulas", accept: accept ?? [], skip: skip ?? [] });
-    return { plan: result.plan, summary: [...totalLines(result), ...skippedLines(result.skipped)], changes: previewChanges(result) };
+    return { plan: result.plan, summary: [...totalLines(result), ...skippedLines(result.skipped)], changes: previewChanges(result, accept ?? [], skip ?? []) };
   },
   fixNumbers: ({ workbook, choices }) => {
     const plan = planRepairs(workbook, choices);
@@ -34,11 +34,13 @@ export const defaultPlanners: Planners = {
 /** Decisions first (the user must look at them), then the changes that follow from a cause, then the rest. */
 const CLASS_ORDER: Record<PreviewChange["class"], number> = { decision: 0, explained: 1, "same-amount": 2 };
 
-function previewChanges(result: RollupResult): PreviewChange[] {
+function previewChanges(result: RollupResult, accept: readonly string[], skip: readonly string[]): PreviewChange[] {
+  const named = (list: readonly string[], sheet: string, cell: string) => list.some((r) => namesCell(r, sheet, cell));
   return result.entries
     .map((e): PreviewChange => ({
       ref: e.ref,
       class: e.class,
+      ticked: e.class === "decision" ? named(accept, e.cell.sheet, e.cell.cell) : !named(skip, e.cell.sheet, e.cell.cell),
       applied: e.applied,
       before: describeContent(e.cell.before) || "—",
       after: describeContent(e.cell.after) || "—",

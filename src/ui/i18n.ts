@@ -35,6 +35,7 @@ const dictionary = {
   classExplained: { id: "Ada penyebabnya", en: "Explained" },
   classSame: { id: "Nilai tetap", en: "Same amount" },
   tickChange: { id: "Terapkan perubahan", en: "Apply the change to" },
+  acceptDecisions: { id: "Centang semua keputusan", en: "Tick every decision" },
   applied: { id: "Diterapkan: {title} ({n} sel).", en: "Applied: {title} ({n} cells)." },
   undone: { id: "Dibatalkan: {title}.", en: "Undone: {title}." },
   unavailable: { id: "Belum tersedia dalam versi ini.", en: "Not available in this version yet." },

@@ -26,6 +26,9 @@ export interface PlanInput {
 export interface PreviewChange {
   ref: string;
   class: "same-amount" | "explained" | "decision";
+  /** The checkbox: a decision the user ticked, any other change the user did not untick. */
+  ticked: boolean;
+  /** Written by Terapkan (ticked, and nothing it waits for is held). */
   applied: boolean;
   before: string;
   after: string;

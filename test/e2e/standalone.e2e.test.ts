@@ -104,7 +104,21 @@ describeInBrowser("standalone pane in Chromium", () => {
     await page.getByTestId("action-recompute").click();
     const preview = page.getByTestId("preview");
     await preview.waitFor();
-    expect(await preview.textContent()).toContain("4.828.024.554");
+    // Issue 8: a checkbox per change, decisions first and unticked, so the N+1 total does not move yet.
+    const firstChange = page.getByTestId("preview-change").first();
+    await firstChange.waitFor();
+    expect(await firstChange.getAttribute("data-class")).toBe("decision");
+    expect(await firstChange.getByRole("checkbox").isChecked()).toBe(false);
+    expect(await page.getByTestId("preview-change").count()).toBeGreaterThan(3);
+    expect(await preview.textContent()).not.toContain("4.828.024.554");
+    await shot("05-recompute-preview-decisions-unticked");
+    // Ticking one decision moves only what follows from it; ticking every decision gives DOMAIN.md §7's totals,
+    // shown before the list (the totals' change first, in Rp and %).
+    await firstChange.getByRole("checkbox").click();
+    expect(await page.getByTestId("preview-change").first().getByRole("checkbox").isChecked()).toBe(true);
+    await page.getByTestId("accept-decisions").click();
+    await preview.getByText("Total Tabel 3.3!J71: 5.253.625.474 → 4.828.024.554, −Rp 425.600.920 (−8,1 %)").waitFor();
+    await preview.getByText("Total Tabel 3.3!F71: 4.990.894.675 → 4.990.624.675, −Rp 270.000 (−0 %)").waitFor();
     await shot("05-recompute-preview");
     await page.getByTestId("preview-apply").click();
     await page.getByTestId("notice-success").waitFor({ timeout: 60_000 });

@@ -124,6 +124,11 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
           {t(lang, "apply")}
         </Button>
         <Button disabled={busy} onClick={() => controller.closePreview()}>{t(lang, "cancel")}</Button>
+        {changes?.some((c) => c.class === "decision" && !c.ticked) && (
+          <Button disabled={busy} data-testid="accept-decisions" onClick={() => controller.acceptAllDecisions()}>
+            {t(lang, "acceptDecisions")}
+          </Button>
+        )}
       </div>
       {preview.summary.map((s, i) => (
         <Text key={i} size={200} className={styles.summary}>{s[lang]}</Text>
@@ -137,9 +142,9 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
           testId="preview-changes"
           getKey={(c) => c.ref}
           renderRow={(c) => (
-            <div className={styles.changeRow} data-testid="preview-change" data-class={c.class} title={`${c.ref}: ${c.before} → ${c.after}\n${c.evidence.map((e) => e[lang]).join("\n")}`}>
+            <div className={styles.changeRow} data-testid="preview-change" data-class={c.class} data-applied={c.applied ? "yes" : "no"} title={`${c.ref}: ${c.before} → ${c.after}\n${c.evidence.map((e) => e[lang]).join("\n")}`}>
               <Checkbox
-                checked={c.applied}
+                checked={c.ticked}
                 disabled={busy}
                 aria-label={`${t(lang, "tickChange")} ${c.ref}`}
                 data-testid="change-tick"
