@@ -100,7 +100,7 @@ function mayChange(name: string, command: string, editedSheets: Set<string>): bo
 
 function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
   if (!a || !b) return !a && !b;
-  return a.value === b.value && (a.formula ?? "") === (b.formula ?? "") && (a.error ?? "") === (b.error ?? "") && (a.numFmt ?? "") === (b.numFmt ?? "");
+  return Object.is(a.value, b.value) && (a.formula ?? "") === (b.formula ?? "") && (a.error ?? "") === (b.error ?? "") && (a.numFmt ?? "") === (b.numFmt ?? "");
 }
 
 async function snapshots(bytes: Uint8Array): Promise<SheetSnapshot[]> {
@@ -167,6 +167,17 @@ export async function outputProblems(input: Uint8Array, output: Uint8Array, comm
   return problems;
 }
 
+async function separateProblems(output: Uint8Array): Promise<string[]> {
+  const problems: string[] = [];
+  try {
+    for (const [name, data] of Object.entries(unzipSync(output))) if (/\.(xml|rels)$/i.test(name)) assertWellFormed(strFromU8(data), name);
+    if ((await snapshots(output)).length === 0) problems.push("generate: the separate workbook has no sheet");
+  } catch (e) {
+    problems.push(`generate: the separate workbook is not valid (${e instanceof Error ? e.message : String(e)})`);
+  }
+  return problems;
+}
+
 /** Expected refusals: check exits 2 on these for a reason the message gives (not an .xlsx, encrypted, damaged). */
 export const EXPECTED_REFUSAL = /terenkripsi|berformat Excel lama|bukan buku kerja Excel|rusak|kosong \(0 bita\)|terlalu besar/;
 
@@ -216,7 +227,10 @@ export async function runCorpusFile(file: string, outDir: string): Promise<FileR
     if (written.code === 0) {
       report.written++;
       if (!fs.existsSync(out)) problems.push(`${w.command} exits 0 without writing ${out}`);
-      else problems.push(...(await outputProblems(input, new Uint8Array(fs.readFileSync(out)), w.command, planned)));
+      else if (w.command === "generate" && /buku kerja terpisah/.test(written.stdout)) {
+        // The table went into a separate workbook (the input cannot take a sheet safely): it must read back.
+        problems.push(...(await separateProblems(new Uint8Array(fs.readFileSync(out)))));
+      } else problems.push(...(await outputProblems(input, new Uint8Array(fs.readFileSync(out)), w.command, planned)));
     }
     fs.rmSync(out, { force: true });
   }
@@ -261,14 +275,22 @@ export async function runCorpus(files: string[], log?: (line: string) => void): 
 }
 
 if (require.main === module) {
-  const folder = process.argv[2];
+  // npm run corpus -- [folder] [--start N] [--skip REGEX] [--quiet]
+  const argv = process.argv.slice(2);
+  const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const folder = argv.find((a, i) => !a.startsWith("--") && !argv[i - 1]?.startsWith("--"));
   const dir = folder ? path.join(CORPUS_DIR, folder) : CORPUS_DIR;
+  const start = Number(option("--start") ?? "1");
+  const skip = option("--skip");
   if (!fs.existsSync(dir)) {
     console.log(`SKIPPED: no corpus at ${dir} (see ../shared/corpus/SOURCES.md).`);
     process.exit(0);
   }
   const quiet = process.argv.includes("--quiet");
-  void runCorpus(corpusFiles(dir), quiet ? undefined : (l) => console.error(l)).then((s) => {
+  const files = corpusFiles(dir)
+    .slice(start - 1)
+    .filter((f) => !skip || !new RegExp(skip).test(f));
+  void runCorpus(files, quiet ? undefined : (l) => console.error(l)).then((s) => {
     console.log(`files ${s.files}: read ${s.read}, refused ${s.refused}; outputs written ${s.written}; problems ${s.problems.length}; ${(s.ms / 1000).toFixed(0)} s`);
     for (const p of s.problems) console.log(`PROBLEM ${p.file}: ${p.problem}`);
     for (const r of s.refusals) console.log(`REFUSED ${r.file}: ${r.message}`);

@@ -5,7 +5,7 @@
  */
 import { sheetRef, type Message } from "./findings";
 import type { MappingOverrides } from "./mapping/types";
-import { unchangedSinceRead, type CellContent, type SheetPlan, type UndoRecord, type WritePlan } from "./plan";
+import { unchangedSinceRead, type CellContent, type PlannedCell, type SheetPlan, type UndoRecord, type WritePlan } from "./plan";
 import { a1, type MergeArea, type SheetSnapshot } from "./sheet/snapshot";
 
 export interface SheetRef {
@@ -83,13 +83,22 @@ export interface WorkbookNow {
   protectedSheets: ReadonlySet<string>;
 }
 
+/** Cells a refusal names; the rest are counted. */
+const LISTED_CELLS = 12;
+
+function listed(refs: readonly string[]): { id: string; en: string } {
+  const shown = refs.slice(0, LISTED_CELLS).join(", ");
+  const more = refs.length - LISTED_CELLS;
+  return more > 0 ? { id: `${shown} dan ${more} sel lainnya`, en: `${shown} and ${more} more` } : { id: shown, en: shown };
+}
+
 /**
- * The refusal rules of every write, once: the plan writes a cell twice; a cell changed since it was read (the
- * user kept typing); a protected sheet; a cell inside a merged area that is not its top-left cell; part of a
- * multi-cell array formula. The first rule that applies refuses the whole plan, naming every cell it concerns;
- * undefined when the plan may be written.
+ * The refusal rules of every write, once: the plan writes a cell twice; a protected sheet; a cell inside a
+ * merged area that is not its top-left cell; a cell changed since it was read (the user kept typing); part of a
+ * multi-cell array formula. The first rule that applies refuses the whole plan, naming the cells it concerns;
+ * undefined when the plan may be written. Both hosts call it with what they read just before writing.
  */
-export function refusals(plan: WritePlan, now: WorkbookNow): HostError | undefined {
+export function refusals(plan: { readonly cells: readonly PlannedCell[] }, now: WorkbookNow): HostError | undefined {
   const seen = new Set<string>();
   for (const c of plan.cells) {
     const key = `${c.sheet.toLowerCase()}!${c.row}:${c.col}`;
@@ -100,14 +109,6 @@ export function refusals(plan: WritePlan, now: WorkbookNow): HostError | undefin
       });
     }
     seen.add(key);
-  }
-  const changed = plan.cells.filter((c, i) => !unchangedSinceRead(c.before, now.cells[i].content));
-  if (changed.length) {
-    const list = changed.map((c) => sheetRef(c.sheet, c.cell)).join(", ");
-    return new HostError("changed-since-read", {
-      id: `Sel berikut berubah sejak dibaca: ${list}. Tidak ada yang ditulis. Jalankan pemeriksaan lagi.`,
-      en: `These cells changed since they were read: ${list}. Nothing was written. Run the check again.`,
-    });
   }
   const locked = [...new Set(plan.cells.map((c) => c.sheet))].filter((s) => now.protectedSheets.has(s));
   if (locked.length) {
@@ -128,12 +129,20 @@ export function refusals(plan: WritePlan, now: WorkbookNow): HostError | undefin
       en: `These cells lie inside merged cells but are not their top-left cell, so they cannot be filled: ${list}. Nothing was written.`,
     });
   }
+  const changed = plan.cells.filter((c, i) => !unchangedSinceRead(c.before, now.cells[i].content));
+  if (changed.length) {
+    const list = listed(changed.map((c) => sheetRef(c.sheet, c.cell)));
+    return new HostError("changed-since-read", {
+      id: `Sel berikut berubah sejak dibaca: ${list.id}. Tidak ada yang ditulis. Jalankan pemeriksaan lagi.`,
+      en: `These cells changed since they were read: ${list.en}. Nothing was written. Run the check again.`,
+    });
+  }
   const inArray = plan.cells.filter((_c, i) => now.cells[i].inArray).map((c) => sheetRef(c.sheet, c.cell));
   if (inArray.length) {
-    const list = inArray.join(", ");
+    const list = listed(inArray);
     return new HostError("protected", {
-      id: `Sel berikut adalah bagian dari rumus array dan tidak dapat diubah sendiri-sendiri: ${list}. Tidak ada yang ditulis.`,
-      en: `These cells are part of an array formula and cannot be changed one by one: ${list}. Nothing was written.`,
+      id: `Sel berikut adalah bagian dari rumus array dan tidak dapat diubah sendiri-sendiri: ${list.id}. Tidak ada yang ditulis.`,
+      en: `These cells are part of an array formula and cannot be changed one by one: ${list.en}. Nothing was written.`,
     });
   }
   return undefined;

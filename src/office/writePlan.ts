@@ -4,10 +4,9 @@
  * protection; a changed cell or a protected sheet ends the command with ZERO writes. Then each chunk of
  * contiguous cell runs is written in one sync (number formats first, then contents, in queue order).
  */
-import { sheetRef } from "../domain/findings";
-import { HostError } from "../domain/host";
-import { textNeedsTextFormat, unchangedSinceRead, type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../domain/plan";
-import { a1, columnLetter, type MergeArea } from "../domain/sheet/snapshot";
+import { refusals } from "../domain/host";
+import { textNeedsTextFormat, type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../domain/plan";
+import { a1, columnLetter } from "../domain/sheet/snapshot";
 import { PROPERTY_BYTES, RANGE_BYTES, dataBytes, splitWorthy } from "./requestSize";
 import { syncWithMerges } from "./merges";
 import type { Batch } from "./queue";
@@ -28,9 +27,6 @@ export interface WriteReport {
 }
 
 const GUARD_PROPERTIES = "values,formulas,numberFormat,valueTypes";
-/** Names listed in a refusal; the rest are counted. */
-const LISTED_CELLS = 12;
-
 export async function writePlan(
   b: Batch,
   plan: WritePlan,
@@ -55,7 +51,9 @@ export async function writePlan(
 /* ---------- the guard: one sync ---------- */
 
 async function guard(b: Batch, cells: readonly PlannedCell[], tuning: WriteTuning, report: WriteReport): Promise<CellContent[]> {
-  rejectDuplicates(cells);
+  // A plan that writes a cell twice is refused before anything is read.
+  const twice = refusals({ cells }, { cells: cells.map(() => ({ content: { value: null } })), protectedSheets: new Set() });
+  if (twice?.code === "unwritable-cell") throw twice;
   const sheets = new Map<string, Excel.Worksheet>();
   for (const c of cells) {
     if (sheets.has(c.sheet)) continue;
@@ -70,11 +68,9 @@ async function guard(b: Batch, cells: readonly PlannedCell[], tuning: WriteTunin
       band.range?.load(GUARD_PROPERTIES);
     }
   }, () => report.syncs++);
-  const merges = new Map([...sheets.keys()].map((name, i) => [name, found[i]]));
+  const areas = new Map([...sheets.keys()].map((name, i) => [name, found[i]]));
 
-  const locked = [...sheets].filter(([, ws]) => ws.protection.protected).map(([name]) => `'${name}'`);
-  if (locked.length > 0) throw protectedError(locked.join(", "));
-  rejectMergedCells(cells, merges);
+  const locked = new Set([...sheets].filter(([, ws]) => ws.protection.protected).map(([name]) => name));
   const current = cells.map((c) => {
     const band = bands.find((x) => x.sheet === c.sheet && x.col === c.col && c.row >= x.top && c.row <= x.bottom);
     const range = band?.range;
@@ -82,8 +78,18 @@ async function guard(b: Batch, cells: readonly PlannedCell[], tuning: WriteTunin
     const r = c.row - band.top;
     return readContent(range.values[r][0], range.formulas[r][0], range.numberFormat[r][0], range.valueTypes[r][0]);
   });
-  const changed = cells.filter((c, i) => !unchangedSinceRead(c.before, current[i]));
-  if (changed.length > 0) throw changedSinceReadError(changed);
+  // The host contract's refusal rules (domain/host.ts), the same the .xlsx host applies.
+  const refused = refusals(
+    { cells },
+    {
+      cells: cells.map((c, i) => ({
+        content: current[i],
+        merge: areas.get(c.sheet)?.find((a) => c.row >= a.top && c.row <= a.bottom && c.col >= a.left && c.col <= a.right),
+      })),
+      protectedSheets: locked,
+    },
+  );
+  if (refused) throw refused;
   return current;
 }
 
@@ -247,44 +253,3 @@ async function restore(b: Batch, written: readonly Run[]): Promise<void> {
 
 /* ---------- refusals ---------- */
 
-function rejectDuplicates(cells: readonly PlannedCell[]): void {
-  const seen = new Set<string>();
-  for (const c of cells) {
-    const key = `${c.sheet.toLowerCase()}!${c.row}:${c.col}`;
-    if (seen.has(key)) throw new Error(`the plan writes ${sheetRef(c.sheet, c.cell)} twice`);
-    seen.add(key);
-  }
-}
-
-/** Only the top-left cell of a merged area holds content; the .xlsx host refuses the others the same way. */
-function rejectMergedCells(cells: readonly PlannedCell[], areas: ReadonlyMap<string, readonly MergeArea[]>): void {
-  const inMerge: string[] = [];
-  for (const c of cells) {
-    const m = areas.get(c.sheet)?.find((a) => c.row >= a.top && c.row <= a.bottom && c.col >= a.left && c.col <= a.right);
-    if (m && (m.top !== c.row || m.left !== c.col)) inMerge.push(`${sheetRef(c.sheet, c.cell)} (${a1(m.top, m.left)}:${a1(m.bottom, m.right)})`);
-  }
-  if (inMerge.length === 0) return;
-  const list = inMerge.join(", ");
-  throw new HostError("protected", {
-    id: `Sel berikut berada di dalam sel gabungan tetapi bukan sel kiri-atasnya, sehingga tidak dapat diisi: ${list}. Tidak ada yang ditulis.`,
-    en: `These cells lie inside merged cells but are not their top-left cell, so they cannot be filled: ${list}. Nothing was written.`,
-  });
-}
-
-function protectedError(names: string): HostError {
-  return new HostError("protected", {
-    id: `Lembar ${names} diproteksi. Buka proteksinya (Tinjau > Buka Proteksi Lembar) lalu jalankan lagi. Tidak ada yang ditulis.`,
-    en: `Sheet ${names} is protected. Unprotect it (Review > Unprotect Sheet) and run again. Nothing was written.`,
-  });
-}
-
-function changedSinceReadError(cells: readonly PlannedCell[]): HostError {
-  const listed = cells.slice(0, LISTED_CELLS).map((c) => sheetRef(c.sheet, c.cell)).join(", ");
-  const more = cells.length - LISTED_CELLS;
-  const id = more > 0 ? `${listed} dan ${more} sel lainnya` : listed;
-  const en = more > 0 ? `${listed} and ${more} more` : listed;
-  return new HostError("changed-since-read", {
-    id: `Sel berikut berubah sejak dibaca: ${id}. Tidak ada yang ditulis. Jalankan pemeriksaan lagi.`,
-    en: `These cells changed since they were read: ${en}. Nothing was written. Run the check again.`,
-  });
-}

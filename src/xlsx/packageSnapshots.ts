@@ -430,7 +430,10 @@ function readCell(
       if (t === "str" || t === "d") cell.value = raw;
       else if (t === "b") cell.value = isTrue(raw.trim());
       else if (t === "e") cell.error = raw;
-      else cell.value = parseFloat(raw);
+      else {
+        const n = parseFloat(raw);
+        cell.value = Number.isNaN(n) ? null : n;
+      }
     } else if (!cell.formula) {
       return undefined;
     }

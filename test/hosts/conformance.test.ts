@@ -1,0 +1,180 @@
+/**
+ * Host conformance: one table of write cases, run against the .xlsx host (a real package patched in memory)
+ * and the Office host over the Excel fake (test/office/fakeExcel.ts). Each case is a small sheet, a plan, and
+ * either the cells it must read back after the write or the refusal (code and both messages) it must give with
+ * nothing written. Both hosts refuse through the host contract's refusals(plan, now) (src/domain/host.ts).
+ * Not in the table: array formulas (the Excel fake does not model them; the .xlsx host's are in
+ * test/xlsx/patch/guard.test.ts).
+ */
+import { HostError, type WritableHost } from "../../src/domain/host";
+import type { CellContent, PlannedCell } from "../../src/domain/plan";
+import { parseA1, type MergeArea, type SheetSnapshot } from "../../src/domain/sheet/snapshot";
+import { openWritableXlsxHost } from "../../src/xlsx";
+import { parseArea } from "../../src/xlsx/patch/sheet";
+import { FakeWorkbook, type FakeCell } from "../office/fakeExcel";
+import { hostFor } from "../office/support";
+import { xlsxBytes } from "../xlsx/workbooks";
+
+const SHEET = "Tabel 3.3";
+
+interface Case {
+  name: string;
+  cells: Record<string, FakeCell>;
+  merges?: string[];
+  protected?: boolean;
+  plan: { cell: string; before: CellContent; after: CellContent }[];
+  /** Cells read back after the write (value, formula, number format). */
+  expect?: Record<string, Partial<CellContent>>;
+  refused?: { code: string; id: RegExp; en: RegExp };
+}
+
+const CASES: Case[] = [
+  {
+    name: "a number over a number, and a SUM with its cached result",
+    cells: { A1: { value: 5 }, A2: { value: 7 }, A3: { value: 1 } },
+    plan: [
+      { cell: "A1", before: { value: 5 }, after: { value: 6 } },
+      { cell: "A3", before: { value: 1 }, after: { value: 13, formula: "SUM(A1:A2)" } },
+    ],
+    expect: { A1: { value: 6 }, A3: { value: 13, formula: "SUM(A1:A2)" } },
+  },
+  {
+    name: "text that looks like a number stays text",
+    cells: { B2: { value: 1 } },
+    plan: [{ cell: "B2", before: { value: 1 }, after: { value: "4.765,000" } }],
+    expect: { B2: { value: "4.765,000", numFmt: "@" } },
+  },
+  {
+    name: "an amount format is set with the number",
+    cells: { C1: { value: "4.765.000" } },
+    plan: [{ cell: "C1", before: { value: "4.765.000" }, after: { value: 4765000, numFmt: "#,##0" } }],
+    expect: { C1: { value: 4765000, numFmt: "#,##0" } },
+  },
+  {
+    name: "a cell changed since it was read (4765 the number is not \"4765\" the text)",
+    cells: { A1: { value: "4765" }, A2: { value: 2 } },
+    plan: [
+      { cell: "A1", before: { value: 4765 }, after: { value: 1 } },
+      { cell: "A2", before: { value: 2 }, after: { value: 3 } },
+    ],
+    refused: { code: "changed-since-read", id: /^Sel berikut berubah sejak dibaca: 'Tabel 3\.3'!A1\. Tidak ada yang ditulis\./, en: /^These cells changed since they were read: 'Tabel 3\.3'!A1\./ },
+  },
+  {
+    name: "a protected sheet",
+    cells: { A1: { value: 1 } },
+    protected: true,
+    plan: [{ cell: "A1", before: { value: 1 }, after: { value: 2 } }],
+    refused: { code: "protected", id: /^Lembar 'Tabel 3\.3' diproteksi\./, en: /^Sheet 'Tabel 3\.3' is protected\./ },
+  },
+  {
+    name: "a cell inside a merge that is not its top-left cell",
+    cells: { A1: { value: "Program" } },
+    merges: ["A1:B2"],
+    plan: [{ cell: "B1", before: { value: null }, after: { value: 9 } }],
+    refused: { code: "protected", id: /sel gabungan tetapi bukan sel kiri-atasnya.*'Tabel 3\.3'!B1 \(A1:B2\)/, en: /not their top-left cell.*'Tabel 3\.3'!B1 \(A1:B2\)/ },
+  },
+  {
+    name: "a plan that writes one cell twice",
+    cells: { A1: { value: 1 } },
+    plan: [
+      { cell: "A1", before: { value: 1 }, after: { value: 2 } },
+      { cell: "A1", before: { value: 1 }, after: { value: 3 } },
+    ],
+    refused: { code: "unwritable-cell", id: /mengubah 'Tabel 3\.3'!A1 dua kali/, en: /writes 'Tabel 3\.3'!A1 twice/ },
+  },
+  {
+    name: "thirteen changed cells: twelve named, the rest counted",
+    cells: Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`D${i + 1}`, { value: i + 100 }])),
+    plan: Array.from({ length: 13 }, (_, i) => ({ cell: `D${i + 1}`, before: { value: i }, after: { value: 0 } })),
+    refused: { code: "changed-since-read", id: /'Tabel 3\.3'!D12 dan 1 sel lainnya\./, en: /'Tabel 3\.3'!D12 and 1 more\./ },
+  },
+];
+
+function plannedCells(c: Case): PlannedCell[] {
+  return c.plan.map((p) => {
+    const at = parseA1(p.cell);
+    if (!at) throw new Error(p.cell);
+    return { sheet: SHEET, row: at.row, col: at.col, cell: p.cell, before: p.before, after: p.after, reason: { id: "uji", en: "test" } };
+  });
+}
+
+function areas(c: Case): MergeArea[] {
+  return (c.merges ?? []).map((m) => parseArea(m) as MergeArea);
+}
+
+async function xlsxHost(c: Case): Promise<WritableHost> {
+  const bytes = await xlsxBytes(async (wb) => {
+    const ws = wb.addWorksheet(SHEET);
+    for (const [address, cell] of Object.entries(c.cells)) {
+      const target = ws.getCell(address);
+      target.value = cell.formula ? { formula: cell.formula, result: cell.value as number } : cell.value;
+      if (cell.numFmt) target.numFmt = cell.numFmt;
+    }
+    for (const m of c.merges ?? []) ws.mergeCells(m);
+    if (c.protected) await ws.protect("", {});
+  });
+  return openWritableXlsxHost(bytes, "conformance.xlsx");
+}
+
+async function officeHost(c: Case): Promise<WritableHost> {
+  const fake = new FakeWorkbook();
+  fake.apiVersion = "1.13";
+  const sheet = fake.addSheet(SHEET, [], { merges: areas(c), protected: c.protected ?? false });
+  for (const [address, cell] of Object.entries(c.cells)) {
+    const at = parseA1(address);
+    if (!at) throw new Error(address);
+    let line = sheet.cells.get(at.row);
+    if (!line) sheet.cells.set(at.row, (line = new Map()));
+    line.set(at.col, { ...cell });
+  }
+  return hostFor(fake);
+}
+
+const HOSTS: [string, (c: Case) => Promise<WritableHost>][] = [
+  [".xlsx host", xlsxHost],
+  ["Office host (Excel fake)", officeHost],
+];
+
+async function snapshot(host: WritableHost): Promise<SheetSnapshot> {
+  const refs = await host.listSheets();
+  const ref = refs.find((r) => r.name === SHEET);
+  if (!ref) throw new Error("sheet missing");
+  return host.readSnapshot(ref);
+}
+
+describe.each(HOSTS)("host conformance: %s", (_name, open) => {
+  it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_title, c) => {
+    const host = await open(c);
+    const before = await snapshot(host);
+    let error: unknown;
+    try {
+      await host.apply({ title: { id: "uji", en: "test" }, cells: plannedCells(c) });
+    } catch (e) {
+      error = e;
+    }
+    const after = await snapshot(host);
+    if (c.refused) {
+      expect(error).toBeInstanceOf(HostError);
+      const e = error as HostError;
+      expect(e.code).toBe(c.refused.code);
+      expect(e.messages.id).toMatch(c.refused.id);
+      expect(e.messages.en).toMatch(c.refused.en);
+      // Nothing written: the sheet reads as before.
+      expect([...after.rows]).toEqual([...before.rows]);
+      return;
+    }
+    expect(error).toBeUndefined();
+    for (const [address, want] of Object.entries(c.expect ?? {})) {
+      const at = parseA1(address);
+      if (!at) throw new Error(address);
+      const got = after.rows.get(at.row)?.get(at.col);
+      expect({ address, ...pick(got, Object.keys(want) as (keyof CellContent)[]) }).toEqual({ address, ...want });
+    }
+  });
+});
+
+function pick(cell: Partial<CellContent> | undefined, keys: (keyof CellContent)[]): Partial<CellContent> {
+  const out: Partial<CellContent> = {};
+  for (const k of keys) if (cell?.[k] !== undefined) Object.assign(out, { [k]: cell[k] });
+  return out;
+}
