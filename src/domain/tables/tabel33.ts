@@ -7,6 +7,7 @@ import Decimal from "decimal.js";
 import type { Message } from "../findings";
 import { cellAt } from "../sheet/snapshot";
 import { columnOf, planRows } from "../mapping/tree";
+import { targetText, unitRoleOf } from "../mapping/targets";
 import { familyOf } from "../rules/support/family";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import type { SheetCellStyle, SheetMerge, SheetPlan, SheetPlanCell } from "../plan";
@@ -167,6 +168,8 @@ export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options):
   }
 
   function sourceValue(r: MappedRow, f: Field): string | number | null {
+    // a target whose unit stands in a Satuan column is written with it: "95,5 %", "1 dokumen"
+    if ((f === "targetN" || f === "targetN1") && unitRoleOf(source, f) !== undefined) return targetText(sheet, source, r, f) || null;
     const col = columnOf(source, r, f as ColumnRole);
     if (col === undefined || !sheet) return null;
     const cell = cellAt(sheet, r.row, col);
