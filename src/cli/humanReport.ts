@@ -42,14 +42,18 @@ export interface ReportInput {
   describeRule?: (rule: RuleId) => Message | undefined;
   /** The sheet the report is limited to (--sheet), if any. */
   sheet?: string;
+  /** Why no Renja table was recognised (recognition.ts), shown in place of the list of tables. */
+  noTable?: Message;
 }
 
-export function humanReport({ file, tables, findings, lang, describeRule, sheet }: ReportInput): string {
+export function humanReport({ file, tables, findings, lang, describeRule, sheet, noTable }: ReportInput): string {
   const en = lang === "en";
   const out: string[] = [];
   out.push(en ? `Checking ${file}` : `Memeriksa ${file}`, "");
 
-  if (tables.length === 0 && sheet !== undefined) {
+  if (tables.length === 0 && noTable) {
+    out.push(noTable[lang]);
+  } else if (tables.length === 0 && sheet !== undefined) {
     out.push(en ? `No Renja table was found on sheet "${sheet}".` : `Tidak ada tabel Renja yang ditemukan di lembar "${sheet}".`);
   } else if (tables.length === 0) {
     out.push(en ? "No Renja table was found." : "Tidak ada tabel Renja yang ditemukan.");

@@ -246,3 +246,27 @@ describe("split kode parts and header words, one by one", () => {
     }
   });
 });
+
+describe("explainNoTable: each reason a header block is passed over", () => {
+  it("says empty, no header, no Program/Kegiatan column, no money/target column, no rows", () => {
+    const sheets = [
+      snapshotFromGrid("Kosong", []),
+      snapshotFromGrid("Teks", [["BAB I"], ["PENDAHULUAN"]]),
+      snapshotFromGrid("TanpaNama", [["No", "Indikator Kinerja", "Target", "Pagu Indikatif"], [1, "Persentase (%)", "100%", 5_000_000]]),
+      snapshotFromGrid("TanpaAngka", [["No", "Program/Kegiatan", "Keterangan", "Kode"], [1, "PROGRAM PENUNJANG", "-", "7.01.01"]]),
+      snapshotFromGrid("Kepala", [["No", "Program/Kegiatan", "Indikator", "Pagu Indikatif"]]),
+    ];
+    expect(mapWorkbook(sheets).tables).toEqual([]);
+    expect(explainNoTable(sheets).map((e) => [e.sheet, e.reason, e.headerRow ?? null])).toEqual([
+      ["Kosong", "empty", null],
+      ["Teks", "no-header", null],
+      ["TanpaNama", "no-name-column", 1],
+      ["TanpaAngka", "no-content-column", 1],
+      ["Kepala", "no-rows", 1],
+    ]);
+    expect(explainNoTable(sheets)[3].message).toEqual({
+      id: 'Lembar "TanpaAngka": kepala tabel di baris 1 (No | Program/Kegiatan | Keterangan | Kode) tidak memuat kolom pagu/kebutuhan dana, target, indikator, lokasi atau sumber dana.',
+      en: 'Sheet "TanpaAngka": the headers at row 1 (No | Program/Kegiatan | Keterangan | Kode) have no pagu/funding, target, indicator, location or funding-source column.',
+    });
+  });
+});
