@@ -80,6 +80,31 @@ describe("a kegiatan and its first sub kegiatan with the same name", () => {
   });
 });
 
+describe("a kegiatan whose only sub kegiatan has its name and its amount, no formatting", () => {
+  it("is the kegiatan: the sums and the position decide, not the name", () => {
+    const line = (name: string, pagu: number) => [null, name, "Persentase (%)", "100 %", pagu, "APBD"];
+    const sheet = snapshotFromGrid("Dishub", [
+      ["RENCANA KERJA DINAS PERHUBUNGAN TAHUN 2025"],
+      [],
+      ["No", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Target", "Pagu Indikatif", "Sumber Dana"],
+      line("PROGRAM PENYELENGGARAAN LALU LINTAS DAN ANGKUTAN JALAN (LLAJ)", 420_000_000),
+      line("Penetapan Rencana Induk Jaringan LLAJ Kabupaten/Kota", 300_000_000),
+      line("Pelaksanaan Penyusunan Rencana Induk Jaringan LLAJ Kabupaten/Kota", 180_000_000),
+      line("Pelaksanaan Evaluasi (Reviu) Rencana Induk Jaringan LLAJ Kabupaten/Kota", 120_000_000),
+      line("Penyediaan Perlengkapan Jalan di Jalan Kabupaten/Kota", 50_000_000),
+      line("Penyediaan Perlengkapan Jalan di Jalan Kabupaten/Kota", 50_000_000),
+      line("Pengelolaan Terminal Penumpang Tipe C", 70_000_000),
+      line("Pengawasan Operasional Terminal Penumpang Tipe C", 70_000_000),
+      [null, "JUMLAH", null, null, 420_000_000, null],
+    ]);
+    const wb = mapWorkbook([sheet]);
+    expect(levels(wb.tables[0])).toEqual([
+      [4, "program"], [5, "kegiatan"], [6, "subKegiatan"], [7, "subKegiatan"], [8, "kegiatan"], [9, "subKegiatan"], [10, "kegiatan"], [11, "subKegiatan"], [12, "total"],
+    ]);
+    expect(errorsOf(wb)).toEqual([]);
+  });
+});
+
 describe("Target and Satuan in two columns", () => {
   it("maps a Satuan column per year and reads targets with their unit", async () => {
     const { wb, t } = await load("satuan");
