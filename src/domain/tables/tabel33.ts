@@ -7,7 +7,6 @@ import Decimal from "decimal.js";
 import type { Message } from "../findings";
 import { cellAt } from "../sheet/snapshot";
 import { columnOf, planRows } from "../mapping/tree";
-import { targetText, unitRoleOf } from "../mapping/targets";
 import { familyOf } from "../rules/support/family";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import type { SheetCellStyle, SheetMerge, SheetPlan, SheetPlanCell } from "../plan";
@@ -16,6 +15,7 @@ import { contentCell, planRowStyle, targetSheetName, sumFormulaWithinLimits, MON
 import { planAmounts } from "./planAmounts";
 import { choosePlanSource } from "./source";
 import { titleParts } from "./titleParts";
+import { targetText, unitRoleOf } from "../mapping/targets";
 
 export type ColumnOrder = "official" | "seed";
 
