@@ -234,6 +234,9 @@ describeInBrowser("standalone pane in Chromium", () => {
     await noTable.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
     await noTable.goto(`${server.url}taskpane.html`);
     await noTable.getByTestId("file-status").waitFor();
+    // the language chosen in an earlier test is remembered (localStorage of this browser profile): start in Indonesian
+    if ((await noTable.getByTestId("lang-switch").textContent()) === "Bahasa Indonesia") await noTable.getByTestId("lang-switch").click();
+    await noTable.getByTestId("lang-switch").getByText("English").waitFor();
     await noTable.getByTestId("file-input").setInputFiles(path.join(GENERATED_DIR, FIXTURE_FILES.layout_apbdes));
     await noTable.getByTestId("file-status").getByText("layout-apbdes.xlsx").waitFor({ timeout: 30_000 });
     await noTable.getByTestId("action-validate").click();
