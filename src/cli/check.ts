@@ -1,6 +1,7 @@
 /**
  * `renja check`: read the workbook, map every sheet, run every rule, and report. Exit 0 when no error-severity
- * finding remains, 1 when some do, 2 when the check could not run.
+ * finding remains, 1 when some do, 2 when the check could not run, 3 when no Renja table was recognised (the
+ * report says, sheet by sheet, what was looked at and why it was not taken: checkOutcome.ts decides).
  */
 import type { Finding, Message, RuleId } from "../domain/findings";
 import { HostError } from "../domain/host";
@@ -22,6 +23,8 @@ export async function nomenclatureChoice(ref: string | undefined): Promise<Catal
   const { catalogueByYear, fixedCatalogue } = await import("../domain/nomenclature/library");
   return ref !== undefined ? fixedCatalogue(await resolveCatalogue(ref)) : catalogueByYear(storedCatalogues());
 }
+import { explainNoTable, noTableMessage } from "../domain/mapping/recognition";
+import { checkOutcome, EXIT_CANNOT_RUN } from "./checkOutcome";
 
 export interface CheckEngine {
   mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides; nomenclature?: CatalogueChoice }): MappedWorkbook;
@@ -46,9 +49,7 @@ export interface CheckRequest {
   catalogue?: string;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_CANNOT_RUN = 2;
+export { EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN, EXIT_NO_TABLE } from "./checkOutcome";
 
 export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngine): Promise<number> {
   try {
@@ -70,16 +71,23 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
     const findings = checker.validate(mapped, { ...(req.sheet !== undefined ? { sheet: req.sheet } : {}), ...(sipd ? { sipd: { export: sipd, skpd: req.skpd } } : {}) });
     const tables = req.sheet !== undefined ? mapped.tables.filter((t) => t.sheet === req.sheet) : mapped.tables;
 
+    const { status, exitCode } = checkOutcome(tables, findings);
+    const why = status === "no-table" ? explainNoTable(snapshots.filter((s) => req.sheet === undefined || s.name === req.sheet), { overrides }) : undefined;
+    const noTable = why ? noTableMessage(why) : undefined;
     if (req.json) {
       const sipdJson = agreement ? { sipd: { file: req.sipd, agrees: agreement.agrees, lines: agreement.lines.map((l) => l[req.lang].trim()) } } : {};
-      io.stdout(`${JSON.stringify({ file: req.file, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables), ...sipdJson }, null, 2)}\n`);
+      const explanation = why?.map((e) => ({ sheet: e.sheet, reason: e.reason, message: e.message[req.lang] }));
+      // the contract's { file, tables, findings }; a workbook without a table also says so: status + explanation
+      const noTableFields = explanation ? { status, explanation } : {};
+      io.stdout(`${JSON.stringify({ file: req.file, ...noTableFields, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables), ...sipdJson }, null, 2)}\n`);
+      if (noTable) io.stderr(`renja: ${noTable[req.lang]}\n`);
     } else {
       const describeRule = checker.describeRule?.bind(checker);
       io.stdout(catalogueLines(cataloguesUsed(tables), req.lang));
-      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet, max: req.max, width: req.width }));
+      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet, max: req.max, width: req.width, noTable }));
       if (agreement) io.stdout(sipdLines(agreement, req.lang));
     }
-    return findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+    return exitCode;
   } catch (e) {
     if (e instanceof HostError) {
       io.stderr(`renja: ${e.messages[req.lang]}\n`);

@@ -85,7 +85,8 @@ Kode keluar:
   0  pemeriksaan selesai tanpa galat
   1  pemeriksaan selesai dan menemukan galat
   2  pemeriksaan tidak dapat dijalankan (pesan di stderr)
-  3  (beberapa berkas) buku kerja terbaca tetapi tidak ada tabel Renja
+  3  buku kerja terbaca, tetapi tidak ada tabel Renja yang dikenali (disebutkan lembar yang
+     diperiksa dan mengapa tidak ada yang cocok; --json: "status": "no-table", "tables": [])
   Beberapa berkas: kode terburuk dari semua berkas (2 > 1 > 3 > 0). report: 0 bila buku kerja
   verifikasi ditulis, 2 bila tidak.
   recompute/fix-numbers: 0 bila keluaran ditulis (walau tidak ada yang berubah) atau pratinjau dicetak,
@@ -169,7 +170,8 @@ Exit codes:
   0  the check ran and found no errors
   1  the check ran and found errors
   2  the check could not run (message on stderr)
-  3  (several files) the workbook was read but holds no Renja table
+  3  the workbook was read but no Renja table was recognised (the sheets looked at and why none
+     matched are listed; --json: "status": "no-table", "tables": [])
   Several files: the worst code of all files (2 > 1 > 3 > 0). report: 0 when the verification
   workbook was written, 2 when not.
   recompute/fix-numbers: 0 when the output was written (even with nothing to change) or the preview

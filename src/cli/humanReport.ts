@@ -47,17 +47,21 @@ export interface ReportInput {
   max?: number;
   /** Wrap lines to this many characters (the terminal's width). */
   width?: number;
+  /** Why no Renja table was recognised (recognition.ts), shown in place of the list of tables. */
+  noTable?: Message;
 }
 
 /** Findings listed per rule group unless --max says otherwise. */
 export const DEFAULT_MAX_PER_GROUP = 20;
 
-export function humanReport({ file, tables, findings, lang, describeRule, sheet, max = DEFAULT_MAX_PER_GROUP, width = LINE_WIDTH }: ReportInput): string {
+export function humanReport({ file, tables, findings, lang, describeRule, sheet, max = DEFAULT_MAX_PER_GROUP, width = LINE_WIDTH, noTable }: ReportInput): string {
   const en = lang === "en";
   const out: string[] = [];
   out.push(en ? `Checking ${file}` : `Memeriksa ${file}`, "");
 
-  if (tables.length === 0 && sheet !== undefined) {
+  if (tables.length === 0 && noTable) {
+    out.push(noTable[lang]);
+  } else if (tables.length === 0 && sheet !== undefined) {
     out.push(en ? `No Renja table was found on sheet "${sheet}".` : `Tidak ada tabel Renja yang ditemukan di lembar "${sheet}".`);
   } else if (tables.length === 0) {
     out.push(en ? "No Renja table was found." : "Tidak ada tabel Renja yang ditemukan.");

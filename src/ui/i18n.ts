@@ -40,6 +40,9 @@ const dictionary = {
   undone: { id: "Dibatalkan: {title}.", en: "Undone: {title}." },
   unavailable: { id: "Belum tersedia dalam versi ini.", en: "Not available in this version yet." },
   noTables: { id: "Tidak ada tabel Renja yang dikenali di buku kerja ini.", en: "No Renja table was recognised in this workbook." },
+  noTableTitle: { id: "Tidak ada tabel Renja yang dikenali", en: "No Renja table was recognised" },
+  noTableSheets: { id: "{n} lembar diperiksa:", en: "{n} sheet(s) looked at:" },
+  openMapping: { id: "Buka Pemetaan", en: "Open Mapping" },
   tableSummary: { id: "{kind} · baris {first}–{last} · N = {year}", en: "{kind} · rows {first}–{last} · N = {year}" },
   sheetName: { id: "Lembar: {name}", en: "Sheet: {name}" },
   headerRows: { id: "Baris judul kolom: {rows}", en: "Header rows: {rows}" },
@@ -193,6 +196,8 @@ const roleNames: Partial<Record<ColumnRole, Message>> = {
   catatan: { id: "Catatan", en: "Notes" },
   targetN1: { id: "Target N+1", en: "Target N+1" },
   paguN1: { id: "Pagu N+1", en: "Budget N+1" },
+  satuanN: { id: "Satuan N", en: "Unit N" },
+  satuanN1: { id: "Satuan N+1", en: "Unit N+1" },
 };
 
 export function roleName(lang: Lang, role: ColumnRole): string {

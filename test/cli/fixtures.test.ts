@@ -72,17 +72,18 @@ describe("renja check on the seed workbooks", () => {
 });
 
 describe("renja check survives hostile workbooks: a report, never exit 2", () => {
-  it.each([["emptyWorkbook" as const], ["noRenja" as const]])("%s: no table, exit 0", async (name) => {
+  it.each([["emptyWorkbook" as const], ["noRenja" as const]])("%s: no table, exit 3", async (name) => {
     const run = await runCli(["check", fixture(name)]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Tidak ada tabel Renja yang ditemukan.");
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain("Tidak ada tabel Renja yang dikenali");
     expect(run.stderr).toBe("");
   });
 
   it("--sheet on a sheet without a table says so for that sheet", async () => {
     const run = await runCli(["check", fixture("noRenja"), "--sheet", "Catatan"]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Tidak ada tabel Renja yang ditemukan di lembar "Catatan".');
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain("Tidak ada tabel Renja yang dikenali (1 lembar diperiksa).");
+    expect(run.stdout).toContain('- Lembar "Catatan": tidak ada baris kepala tabel');
   });
 
   it.each([["manySheets" as const], ["hugeCell" as const], ["errors" as const], ["mergedData" as const], ["strayCell" as const]])(

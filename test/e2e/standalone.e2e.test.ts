@@ -14,6 +14,7 @@ import { buildSyntheticWorkbook } from "../../bench/synthetic";
 import { buildPage } from "./buildPage";
 import { libreOfficeMissing, recalculatedSheets } from "./libreOffice";
 import { serveDirectory } from "./staticServer";
+import { FIXTURE_FILES, GENERATED_DIR } from "../fixtures/build-fixtures";
 import type { StaticServer } from "./staticServer";
 
 /** Debian's Chromium; never a downloaded browser. CHROMIUM_PATH only to point at another system install. */
@@ -242,4 +243,31 @@ describeInBrowser("standalone pane in Chromium", () => {
     await big.screenshot({ path: path.join(SCREENSHOTS, "12-thousands-scrolled.png"), fullPage: true });
     await big.close();
   }, 240_000);
+  it("a workbook without a Renja table (a village budget): the Temuan tab says so, sheet by sheet why, and leads to Pemetaan", async () => {
+    const noTable = await context.newPage();
+    await noTable.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+    await noTable.goto(`${server.url}taskpane.html`);
+    await noTable.getByTestId("file-status").waitFor();
+    // the language chosen in an earlier test is remembered (localStorage of this browser profile): start in Indonesian
+    if ((await noTable.getByTestId("lang-switch").textContent()) === "Bahasa Indonesia") await noTable.getByTestId("lang-switch").click();
+    await noTable.getByTestId("lang-switch").getByText("English").waitFor();
+    await noTable.getByTestId("file-input").setInputFiles(path.join(GENERATED_DIR, FIXTURE_FILES.layout_apbdes));
+    await noTable.getByTestId("file-status").getByText("layout-apbdes.xlsx").waitFor({ timeout: 30_000 });
+    await noTable.getByTestId("action-validate").click();
+    await noTable.getByTestId("no-table").waitFor({ timeout: 60_000 });
+    expect(await noTable.getByTestId("no-findings").count()).toBe(0);
+    expect(await noTable.getByTestId("no-table-title").textContent()).toBe("Tidak ada tabel Renja yang dikenali");
+    const sheets = await noTable.getByTestId("no-table-sheet").allTextContents();
+    expect(sheets).toHaveLength(2);
+    expect(sheets[1]).toBe(
+      'Lembar "RAB": baris di bawah kepala tabel di baris 7 (No | Uraian | Volume | Satuan | Harga Satuan (Rp) | Jumlah (Rp)) tidak berstruktur Program/Kegiatan: tidak ada kode berbentuk 7.01.01, baris PROGRAM, nama dari nomenklatur, atau kolom berjudul Program/Kegiatan.',
+    );
+    await noTable.screenshot({ path: path.join(SCREENSHOTS, "13-no-table.png"), fullPage: true });
+    await noTable.getByTestId("lang-switch").click();
+    await noTable.getByTestId("no-table-title").getByText("No Renja table was recognised").waitFor();
+    await noTable.getByTestId("lang-switch").click();
+    await noTable.getByTestId("open-mapping").click();
+    await noTable.getByText("Tidak ada tabel Renja yang dikenali di buku kerja ini.").waitFor();
+    await noTable.close();
+  }, 120_000);
 });

@@ -62,7 +62,8 @@ function tc29Role(t: string): EvaluationRole | undefined {
 }
 
 const COMMON: [RegExp, ColumnRole][] = [
-  [/^kode\b|kode rekening/, "kode"],
+  // SIPD heads the kode column "No/Kode" (or "No. Kode"): still the kode column, not the row number
+  [/^kode\b|kode rekening|^no\.?\s*\/?\s*kode\b/, "kode"],
   [/^no\b\.?$|^no\.? ?urut|^nomor$|^no\.$/, "no"],
   [/^sasaran/, "sasaran"],
   [/catatan|^keterangan|^ket\.?$/, "catatan"],
@@ -72,6 +73,7 @@ const URAIAN = /uraian|program|kegiatan|urusan|nomenklatur/;
 const INDIKATOR = /indikator/;
 const LOKASI = /lokasi/;
 const TARGET = /target/;
+const SATUAN = /^satuan( target)?$/;
 const PAGU = /pagu|kebutuhan dana|anggaran|\(rp\)|^rp\b|^dana\b|alokasi|rupiah/;
 
 function firstMatch(text: string, table: [RegExp, ColumnRole][]): ColumnRole | undefined {
@@ -87,10 +89,14 @@ function planRole(leaf: string, full: string, year: number | null): ColumnRole |
     if (common) return common;
     if (INDIKATOR.test(text)) return "indikator";
     if (LOKASI.test(text)) return "lokasi";
+    if (text === leaf && SATUAN.test(leaf)) return saysNextYear(full) || (year !== null && yearsIn(full).some((y) => y.year === year + 1)) ? "satuanN1" : "satuanN";
     const isTarget = TARGET.test(text);
     const isPagu = !isTarget && PAGU.test(text);
     if (isTarget || isPagu) {
-      const next = saysNextYear(full) || (year !== null && yearsIn(full).some((y) => y.year === year + 1) && !yearsIn(full).some((y) => y.year === year));
+      const years = yearsIn(full);
+      const next = saysNextYear(full) || (year !== null && years.some((y) => y.year === year + 1) && !years.some((y) => y.year === year));
+      // "Pagu 2024" (last year's, often hidden) or "Target 2028" (a Renstra block) is neither N nor N+1
+      if (!next && year !== null && years.length > 0 && !years.some((y) => y.year === year) && !/\(\s*n\s*\)/.test(full)) return undefined;
       if (isTarget) return next ? "targetN1" : "targetN";
       return next ? "paguN1" : "paguN";
     }
@@ -140,7 +146,21 @@ export function assignRoles(headers: ColumnHeader[], flavour: TableFlavour, year
       flavour === "review" ? reviewRole(leaf, full) : flavour === "evaluation" ? evaluationRole(h, leaf, full) : planRole(leaf, full, year);
     if (role && columns[role] === undefined) columns[role] = h.col;
   }
+  keepUnitsBesideTargets(columns);
   return columns;
+}
+
+/**
+ * A Satuan column is the target's unit only right beside its target ("Target | Satuan"); elsewhere (a cost
+ * estimate's "Volume | Satuan | Harga Satuan") it is not a plan column at all.
+ */
+function keepUnitsBesideTargets(columns: Partial<Record<ColumnRole, number>>): void {
+  for (const [unit, target] of [["satuanN", "targetN"], ["satuanN1", "targetN1"]] as const) {
+    const u = columns[unit];
+    if (u === undefined) continue;
+    const t = columns[target];
+    if (t === undefined || Math.abs(u - t) !== 1) delete columns[unit];
+  }
 }
 
 /** The money roles of a table: those whose parents must equal the sum of their children. */

@@ -19,6 +19,7 @@ const SUM_HOLDS = 3;
 const SUM_FAILS = -1.5;
 const NO_CHILDREN = -1;
 const DASH = 3;
+const OUTLINE = 4;
 const CATALOGUE_WEIGHT = 6;
 const WORD = 1.5;
 const FORMAT = 1;
@@ -27,7 +28,9 @@ export function inferLevels(facts: RowFacts[], moneyNames: string[]): LevelResul
   // hosts record an indent only where there is one: once any row has one, the others stand at 0
   if (facts.some((f) => f.indent !== undefined)) for (const f of facts) f.indent ??= 0;
   if (facts.some((f) => f.bold !== undefined)) for (const f of facts) f.bold ??= false;
-  const results: (LevelResult | undefined)[] = facts.map(fixedLevel);
+  const outlined = outlineInUse(facts);
+  const results: (LevelResult | undefined)[] = facts.map((f) => fixedLevel(f) ?? (outlined && f.outline === "roman" && f.uraian !== "" ? OUTLINE_PROGRAM : undefined));
+  if (!outlined) for (const f of facts) f.outline = undefined;
   const mixedCase = facts.some((f) => f.uraian !== "" && !f.upperCase);
   facts.forEach((f, i) => {
     if (!results[i] && mixedCase && f.upperCase && !f.dash) {
@@ -44,6 +47,30 @@ export function inferLevels(facts: RowFacts[], moneyNames: string[]): LevelResul
     start = i + 1;
   }
   return results.map((r) => r ?? { level: "other", confidence: 0.5, evidence: [] });
+}
+
+const OUTLINE_PROGRAM: LevelResult = { level: "program", confidence: 0.8, evidence: ["outline number in Roman numerals (I, II, …) in the No column"] };
+
+/**
+ * Outline numbering (I / 1 / a) is read as levels only when the No column numbers at least two rows in Roman
+ * numerals and the numbering restarts under each of them ("I, 1, a, b, 2, II, 1, …"): "I, 1, 2, 3, … 58" numbers
+ * rows, not levels (the seed's Tabel 2.3).
+ */
+function outlineInUse(facts: RowFacts[]): boolean {
+  let romans = 0;
+  let afterRoman = false;
+  for (const f of facts) {
+    const o = f.outline;
+    if (o === undefined) continue;
+    if (o === "roman") {
+      romans++;
+      afterRoman = true;
+      continue;
+    }
+    if (afterRoman && !/^(1|a)\b/.test(f.outlineText ?? "")) return false;
+    afterRoman = false;
+  }
+  return romans >= 2;
 }
 
 /** Without any other sign of programs, three indent depths read as program > kegiatan > sub kegiatan. */
@@ -66,10 +93,12 @@ function isAbove(level: Level | undefined): boolean {
 
 function fixedLevel(f: RowFacts): LevelResult | undefined {
   if (f.kodeLevel) return { level: f.kodeLevel, confidence: 0.99, evidence: [`kode ${f.kode}`] };
+  if (f.skpdCode) return { level: "other", confidence: 0.95, evidence: [`the unit's SKPD code ${f.skpdCode}: a heading`] };
   if (f.uraian === "") return undefined;
   if (f.programWord) return { level: "program", confidence: 0.95, evidence: ["starts with PROGRAM"] };
-  if (/^\s*bidang urusan\b/i.test(f.uraian)) return { level: "bidang", confidence: 0.8, evidence: ["starts with BIDANG URUSAN"] };
-  if (/^\s*(urusan|unsur)\b/i.test(f.uraian)) return { level: "urusan", confidence: 0.8, evidence: ["starts with URUSAN / UNSUR"] };
+  if (/^\s*(bidang urusan|urusan pemerintahan bidang)\b/i.test(f.uraian)) return { level: "bidang", confidence: 0.8, evidence: ["starts with BIDANG URUSAN"] };
+  // SIPD's block of the support program: "X NON URUSAN", as the nomenclature lists it
+  if (/^\s*(urusan|unsur|non[ -]urusan)\b/i.test(f.uraian)) return { level: "urusan", confidence: 0.8, evidence: ["starts with URUSAN / UNSUR / NON URUSAN"] };
   // the rest of a long name wrapped onto its own row: it starts in lower case or is a few words, and holds nothing else
   if (f.nameOnly && (/^\s*[a-z(]/.test(f.uraian) || f.uraian.trim().split(/\s+/).length <= 3)) {
     return { level: "other", confidence: 0.7, evidence: ["a wrapped line of the name above"] };
@@ -91,6 +120,8 @@ function bias(f: RowFacts, fixed: LevelResult | undefined, minIndent: number | u
   const s = f.matches.subKegiatan?.similarity ?? 0;
   if (Math.max(k, s) >= 0.6) b += CATALOGUE_WEIGHT * (k - s);
   if (f.dash) b -= DASH;
+  if (f.outline === "number") b += OUTLINE;
+  else if (f.outline === "letter") b -= OUTLINE;
   if (/^\s*kegiatan\b/i.test(f.uraian)) b += WORD;
   if (/^\s*sub\s*kegiatan\b/i.test(f.uraian)) b -= WORD;
   if (minIndent !== undefined && f.indent !== undefined) b += f.indent === minIndent ? FORMAT : -FORMAT;
@@ -189,6 +220,10 @@ function describe(f: RowFacts, level: Level, rowBias: number, sumHolds: boolean,
   } else if (Math.abs(rowBias) >= 1 && !agrees) {
     evidence.push("catalogue or formatting point the other way");
     confidence -= 0.2;
+  }
+  if ((f.outline === "number" && level === "kegiatan") || (f.outline === "letter" && level === "subKegiatan")) {
+    evidence.push(`outline ${f.outline === "number" ? "number (1, 2, …)" : "letter (a, b, …)"} in the No column`);
+    confidence += 0.15;
   }
   if (f.dash && level === "subKegiatan") {
     evidence.push("leading dash");

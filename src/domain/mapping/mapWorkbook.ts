@@ -6,7 +6,7 @@
 import type { Catalogue } from "../nomenclature";
 import { BUILTIN_CHOICE, type CatalogueChoice } from "../nomenclature/library";
 import type { SheetSnapshot } from "../sheet/snapshot";
-import { columnIndex } from "../sheet/snapshot";
+import { cellAt, columnIndex } from "../sheet/snapshot";
 import { assignRoles, moneyRolesOf, type TableFlavour } from "./columnRoles";
 import { placeDisplacedTotals } from "./displacedTotals";
 import { inferLevels } from "./levels";
@@ -14,10 +14,12 @@ import { findNarratives, isNarrativeText } from "./narratives";
 import { readRowFacts, type RowFacts } from "./rowFacts";
 import { detectShifts } from "./rowShift";
 import { attachCatalogue, linkParents } from "./structure";
+import { kewenanganOf, splitKodeColumns, type KodeSplit } from "./splitKode";
 import { scanBody, type BodyRow } from "./tableBody";
 import { readFrame, titleRowsAbove, type TableFrame } from "./tableFrame";
 import type { ColumnRole, Level, MappedRow, MappedTable, MappedWorkbook, MappingOverrides, NarrativeCell, TableKind } from "./types";
 import { planYearOf, statedYearsOf, type TextCell } from "./years";
+import { hasPlanStructure, type RejectedFrame } from "./planStructure";
 
 export interface MapOptions {
   overrides?: MappingOverrides;
@@ -38,13 +40,17 @@ export function mapWorkbook(sheets: SheetSnapshot[], opts: MapOptions = {}): Map
   return { sheets, tables, narratives };
 }
 
-function mapSheet(sheet: SheetSnapshot, opts: MapOptions): MappedTable[] {
+/**
+ * The tables of one sheet. `rejected` receives every header block that was not taken for a Renja table, with
+ * why (recognition.ts explains a workbook without any table from them).
+ */
+export function mapSheet(sheet: SheetSnapshot, opts: MapOptions, rejected?: (r: RejectedFrame) => void): MappedTable[] {
   const rows = [...sheet.rows.keys()].sort((a, b) => a - b);
   const tables: MappedTable[] = [];
   let floor = 0;
   for (let i = 0; i < rows.length; ) {
     const frame = readFrame(sheet, rows, i);
-    const table = frame ? mapTable(sheet, rows, frame, floor, opts) : undefined;
+    const table = frame ? mapTable(sheet, rows, frame, floor, opts, rejected) : undefined;
     if (!frame || !table) {
       i++;
       continue;
@@ -85,17 +91,23 @@ function mapTable(
   frame: TableFrame,
   floor: number,
   opts: MapOptions,
+  rejected?: (r: RejectedFrame) => void,
 ): { table: MappedTable; nextIndex: number } | undefined {
+  const reject = (reason: RejectedFrame["reason"]) => {
+    rejected?.({ headerRow: frame.headerRows[0], headers: frame.headers.map((h) => h.path[h.path.length - 1] ?? "").filter((t) => t !== ""), reason });
+    return undefined;
+  };
   const useCatalogue = opts.catalogue !== false;
   const titleCells = titleRowsAbove(sheet, frame.headerRows[0], floor, isNarrativeText);
   const titleFlat: TextCell[] = titleCells.flat();
   // N first (roles need it to tell "Pagu 2026" from "Pagu 2025"), then roles, then the stated years with roles
-  const prelimTitle = statedYearsOf(titleFlat, frame.flavour, true, () => undefined);
-  const prelimHeaders = statedYearsOf(frame.headerCells, frame.flavour, false, () => undefined);
+  const prelimTitle = statedYearsOf(titleFlat, frame.flavour, true);
+  const prelimHeaders = statedYearsOf(frame.headerCells, frame.flavour, false);
   let year = opts.overrides?.years?.[sheet.id] ?? planYearOf(prelimTitle, prelimHeaders, frame.flavour);
   const columns = assignRoles(frame.headers, frame.flavour, year);
   applyRoleOverrides(columns, opts.overrides?.roles?.[sheet.id]);
-  if (!isRenjaTable(columns)) return undefined;
+  if (columns.uraian === undefined && columns.rkpdUraian === undefined) return reject("no-name-column");
+  if (!isRenjaTable(columns)) return reject("no-content-column");
   const roleByCol = new Map<number, ColumnRole>();
   for (const [role, col] of Object.entries(columns) as [ColumnRole, number][]) roleByCol.set(col, role);
   const headerYears = statedYearsOf(frame.headerCells, frame.flavour, false, (c) => roleByCol.get(c));
@@ -106,18 +118,25 @@ function mapTable(
   const moneyCols = moneyRoles.map((r) => columns[r] as number);
   const { body, nextIndex } = scanBody(sheet, rows, frame, columns, moneyCols);
   const lastUseful = lastIndexOf(body, (b) => b.kind === "data" || b.kind === "total");
-  if (lastUseful < 0) return undefined;
+  if (lastUseful < 0) return reject("no-rows");
   const kept = body.slice(0, lastUseful + 1);
   const dataRows = kept.filter((b) => b.kind === "data").map((b) => b.row);
   const watch = [columns.uraian, ...moneyCols].filter((c): c is number => c !== undefined);
   const shifts = detectShifts(sheet, dataRows, frame.firstCol, frame.lastCol, watch);
   const nomenclature = (opts.nomenclature ?? BUILTIN_CHOICE).forYear(year);
-  const facts = readAllFacts(sheet, dataRows, shifts, columns, moneyCols, useCatalogue ? nomenclature : undefined);
+  const title = titleCells.map((cells) => cells.map((c) => c.text).join(" ")).join(" ");
+  const kodeCols = splitKodeColumns(frame.headers, columns);
+  const split: KodeSplit | undefined = kodeCols && { cols: kodeCols, ...kewenanganOf(title, namesIn(sheet, dataRows, columns.uraian)) };
+  const facts = readAllFacts(sheet, dataRows, shifts, columns, moneyCols, useCatalogue ? nomenclature : undefined, split);
   const levels = inferLevels(facts, moneyRoles);
   const factRows = facts.map((f, i): MappedRow => {
     const l = levels[i];
     const row: MappedRow = { row: f.row, level: l.level, uraian: f.uraian, confidence: l.confidence, evidence: l.evidence };
     if (f.kode) row.kode = f.kode;
+    if (f.kodeInferred) {
+      row.kodeInferred = true;
+      row.evidence = [...(row.evidence ?? []), `kode joined from ${split?.cols.length ?? 0} columns, ${f.kodeInferred}`];
+    }
     if (f.shift !== 0) {
       row.columnShift = f.shift;
       row.evidence = [...(row.evidence ?? []), `cells stand ${Math.abs(f.shift)} column(s) ${f.shift < 0 ? "left" : "right"} of their headers`];
@@ -143,6 +162,7 @@ function mapTable(
   if (kindOverrides) for (const r of mappedRows) if (kindOverrides[r.row]) r.indicatorKind = kindOverrides[r.row];
   linkParents(mappedRows);
   attachCatalogue(mappedRows, useCatalogue ? nomenclature : undefined, () => new Map(facts.map((f) => [f.row, f.matches])));
+  if (!levelOverrides && !hasPlanStructure(mappedRows, facts, frame.headers, columns)) return reject("no-structure");
   const totalRow = mappedRows.find((r) => r.level === "total")?.row;
   const first = mappedRows[0].row;
   const last = mappedRows[mappedRows.length - 1].row;
@@ -152,7 +172,7 @@ function mapTable(
     sheet: sheet.name,
     sheetId: sheet.id,
     kind: kindOf(frame.flavour, columns),
-    title: titleCells.map((cells) => cells.map((c) => c.text).join(" ")).join(" "),
+    title,
     titleRows: titleCells.map((cells) => cells[0].row),
     year,
     headerRows: frame.headerRows,
@@ -161,6 +181,7 @@ function mapTable(
     dataRows: [first, last],
     totalRow,
     columns,
+    ...(kodeCols ? { kodeColumns: kodeCols } : {}),
     moneyRoles,
     statedYears,
     rows: mappedRows,
@@ -181,12 +202,13 @@ function readAllFacts(
   columns: Partial<Record<ColumnRole, number>>,
   moneyCols: number[],
   nomenclature: Catalogue | undefined,
+  split: KodeSplit | undefined,
 ): RowFacts[] {
   let catalogue = nomenclature;
   let probed = 0;
   let hits = 0;
   return dataRows.map((r) => {
-    const f = readRowFacts(sheet, r, shifts.get(r) ?? 0, columns, moneyCols, catalogue);
+    const f = readRowFacts(sheet, r, shifts.get(r) ?? 0, columns, moneyCols, catalogue, split);
     if (catalogue && f.uraian !== "" && !f.kodeLevel) {
       probed++;
       if (Object.values(f.matches).some((m) => m.similarity >= 0.6)) hits++;
@@ -194,6 +216,17 @@ function readAllFacts(
     }
     return f;
   });
+}
+
+/** The names in the uraian column of these rows (for the kewenangan of a split kode). */
+function namesIn(sheet: SheetSnapshot, rows: number[], col: number | undefined): string[] {
+  if (col === undefined) return [];
+  const out: string[] = [];
+  for (const r of rows) {
+    const v = cellAt(sheet, r, col)?.value;
+    if (typeof v === "string" && v !== "") out.push(v);
+  }
+  return out;
 }
 
 function structuralRow(sheet: SheetSnapshot, b: BodyRow): MappedRow {

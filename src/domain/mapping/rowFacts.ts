@@ -5,14 +5,22 @@ import { levelOfKode, type Catalogue, type LevelMatches } from "../nomenclature"
 import type { Cell, SheetSnapshot } from "../sheet/snapshot";
 import { cellText, rowAt } from "../sheet/snapshot";
 import type { ColumnRole, Level } from "./types";
+import { joinKodeParts, type KodeSplit } from "./splitKode";
 
 export interface RowFacts {
   row: number;
   shift: number;
   uraian: string;
   kode?: string;
+  /** Set when part of the kode was not written (the kewenangan digit of a split kode): why, for the evidence. */
+  kodeInferred?: string;
   kodeLevel?: Level;
+  /** The row's kode is the unit's SKPD code (SIPD's first row: "1.02.0.00.0.00.01.0000 Dinas Kesehatan"). */
+  skpdCode?: string;
   dash: boolean;
+  /** Outline numbering in the No column (I, II / 1, 2 / a, b) on a row without kode. */
+  outline?: "roman" | "number" | "letter";
+  outlineText?: string;
   programWord: boolean;
   upperCase: boolean;
   bold?: boolean;
@@ -24,7 +32,9 @@ export interface RowFacts {
   matches: LevelMatches;
 }
 
-const KODE = /^\d{1,2}(\.\d{1,4}){0,5}\.?$/;
+const KODE = /^(\d{1,2}|[xX]{1,2})(\.(\d{1,4}|[xX]{1,4})){0,5}\.?$/;
+/** The unit's own code in SIPD's reports (urusan.bidang.0.00.0.00.unit.0000): a heading, not a plan level. */
+const SKPD_CODE = /^\d{1,2}\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4}$/;
 /** A kode of a program or below (three parts or more): a "No" column's "1.", "2." are not kodes. */
 const KODE_IN_NO = /^\d{1,2}(\.\d{1,4}){2,5}\.?$/;
 const KODE_PREFIX = /^(\d{1,2}(?:\.\d{1,4}){2,5})\.?\s+(?=\S)/;
@@ -50,6 +60,15 @@ function filledCells(cells: ReadonlyMap<number, Cell> | undefined): number {
   return n;
 }
 
+function outlineOf(text: string): RowFacts["outline"] {
+  const t = text.trim();
+  if (t === "" || t.length > 6) return undefined;
+  if (/^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})[.)]?$/.test(t)) return "roman";
+  if (/^\d{1,3}[.)]?$/.test(t)) return "number";
+  if (/^[a-z][.)]?$/.test(t)) return "letter";
+  return undefined;
+}
+
 export function readRowFacts(
   sheet: SheetSnapshot,
   row: number,
@@ -57,6 +76,7 @@ export function readRowFacts(
   columns: Partial<Record<ColumnRole, number>>,
   moneyCols: number[],
   catalogue: Catalogue | undefined,
+  split?: KodeSplit,
 ): RowFacts {
   const cells = rowAt(sheet, row);
   const at = (col: number | undefined) => (col === undefined ? undefined : cells?.get(col + shift));
@@ -64,9 +84,16 @@ export function readRowFacts(
   let uraian = cellText(uraianCell);
   if (uraian === "" && columns.uraian !== undefined && columns.rkpdUraian !== undefined) uraian = cellText(at(columns.rkpdUraian));
   let kode: string | undefined;
-  let kodeText = cellText(at(columns.kode));
+  let kodeInferred: string | undefined;
+  const joined = split ? joinKodeParts(sheet, row, shift, split) : undefined;
+  if (joined) {
+    kode = joined.kode;
+    if (joined.inferred) kodeInferred = split?.kewenanganSource;
+  }
+  let kodeText = joined ? "" : cellText(at(columns.kode));
   if (/\s/.test(kodeText)) kodeText = kodeText.replace(/\s+/g, "");
   if (kodeText !== "" && KODE.test(kodeText)) kode = kodeText.endsWith(".") ? kodeText.slice(0, -1) : kodeText;
+  const skpdCode = kodeText.length === 22 && SKPD_CODE.test(kodeText) ? kodeText : undefined;
   // some offices write the kode in the "No" column
   const noText = kode === undefined && columns.no !== undefined ? cellText(at(columns.no)).replace(/\s+/g, "") : "";
   if (noText !== "" && KODE_IN_NO.test(noText)) kode = noText.endsWith(".") ? noText.slice(0, -1) : noText;
@@ -76,6 +103,8 @@ export function readRowFacts(
     uraian = uraian.slice(prefixed[0].length);
   }
   const kodeLevel = kode ? levelOfKode(kode) : undefined;
+  const outlineText = kode === undefined && columns.no !== undefined ? cellText(at(columns.no)).trim() : "";
+  const outline = outlineText !== "" ? outlineOf(outlineText) : undefined;
   const amounts: (bigint | null)[] = new Array<bigint | null>(moneyCols.length);
   for (let i = 0; i < moneyCols.length; i++) amounts[i] = amountOf(cells?.get(moneyCols[i] + shift));
   // Most names start with a letter other than "p": no dash, no PROGRAM prefix, without running the patterns.
@@ -87,7 +116,11 @@ export function readRowFacts(
     shift,
     uraian,
     kode,
+    kodeInferred,
     kodeLevel,
+    skpdCode,
+    outline,
+    outlineText: outline ? outlineText : undefined,
     dash: !plainStart && /^\s*[-–—•]\s*\S/.test(uraian),
     programWord: !plainStart && /^\s*program\b/i.test(uraian),
     upperCase: !/[a-z]/.test(uraian) && /[A-Z]{2,}\s+[A-Z]{2,}/.test(uraian),
@@ -95,6 +128,6 @@ export function readRowFacts(
     indent: uraianCell?.indent,
     amounts,
     // a written kode settles the level; its catalogue entry is looked up by kode later
-    matches: catalogue && uraian !== "" && kodeLevel === undefined ? catalogue.matchLevels(uraian) : {},
+    matches: catalogue && uraian !== "" && kodeLevel === undefined && skpdCode === undefined ? catalogue.matchLevels(uraian) : {},
   };
 }

@@ -11,7 +11,8 @@ export type Level = "urusan" | "bidang" | "program" | "kegiatan" | "subKegiatan"
 
 /**
  * Column roles. Plan tables (3.3, 7): no, kode, uraian, lokasi, indikator, targetN, paguN, sumberDana, catatan,
- * targetN1, paguN1. Tabel 2.3 uses the plan roles for its "Hasil Analisis Kebutuhan" block (paguN = Kebutuhan
+ * targetN1, paguN1; satuanN / satuanN1 where the target's unit stands in a column of its own beside the target
+ * ("Target" 95,5 | "Satuan" %): read a target through targetText (mapping/targets.ts), which joins them. Tabel 2.3 uses the plan roles for its "Hasil Analisis Kebutuhan" block (paguN = Kebutuhan
  * Dana) and the rkpd* roles for its "Rancangan Awal RKPD" block. Tabel 2.1 roles are listed in EVALUATION_ROLES.
  */
 export type ColumnRole =
@@ -27,6 +28,8 @@ export type ColumnRole =
   | "catatan"
   | "targetN1"
   | "paguN1"
+  | "satuanN"
+  | "satuanN1"
   | "rkpdUraian"
   | "rkpdIndikator"
   | "rkpdLokasi"
@@ -123,6 +126,11 @@ export interface MappedTable {
   totalRow?: number;
   /** Role -> 1-based column index. */
   columns: Partial<Record<ColumnRole, number>>;
+  /**
+   * Set when the kode is written over several columns (T-C.32: urusan | bidang | program | kegiatan | sub
+   * kegiatan): all of them, left to right; columns.kode is the first. Rows carry the joined kode.
+   */
+  kodeColumns?: number[];
   /** The money columns whose parents must equal the sum of their children. */
   moneyRoles: ColumnRole[];
   /** Years read from titles and group headers. */

@@ -41,23 +41,32 @@ function meaningOf(text: string, index: number, prevEnd: number, flavour: TableF
   return inTitle || /rencana|tahun|target|pagu|anggaran|dana/.test(before) || before === "" ? "N" : "other";
 }
 
-export function statedYearsOf(cells: TextCell[], flavour: TableFlavour, inTitle: boolean, roleOfColumn: (col: number) => ColumnRole | undefined): StatedYear[] {
+/** `roleOfColumn` once the roles are known (before, every header year is read by its wording alone). */
+export function statedYearsOf(cells: TextCell[], flavour: TableFlavour, inTitle: boolean, roleOfColumn?: (col: number) => ColumnRole | undefined): StatedYear[] {
   const out: StatedYear[] = [];
   for (const cell of cells) {
     let prevEnd = 0;
     for (const y of yearsIn(cell.text)) {
       let meaning = meaningOf(cell.text, y.index, prevEnd, flavour, inTitle);
       prevEnd = y.index + 4;
-      if (!inTitle && flavour === "plan") {
+      if (!inTitle && flavour === "plan" && roleOfColumn) {
         // A plan column's year means what its role says: "Pagu 2026" heads the N+1 money column.
         const role = roleOfColumn(cell.col);
         if (role === "paguN1" || role === "targetN1") meaning = "N+1";
         else if ((role === "paguN" || role === "targetN") && meaning === "other") meaning = "N";
+        // A column no role claims ("Target 2028 | Pagu 2028" of a Renstra's multi-year block) states another
+        // year of the block, not N: only an explicit "(N)" / prakiraan wording still makes it a claim.
+        else if (role === undefined && meaning === "N" && !explicitlyN(cell.text, y.index)) meaning = "other";
       }
       out.push({ row: cell.row, col: cell.col, text: cell.text, year: y.year, meaning });
     }
   }
   return out;
+}
+
+/** "2025 (N)" or "(N) 2025": the header itself says the year is N. */
+function explicitlyN(text: string, index: number): boolean {
+  return /^\)?\s*\/?\s*\(\s*n\s*\)/i.test(text.slice(index + 4, index + 16)) || /\(\s*n\s*\)\s*$/i.test(text.slice(Math.max(0, index - 8), index));
 }
 
 /** Plan year N from the stated years: explicit (N)/(N+1) markers first, then the title, then the headers. */

@@ -23,8 +23,9 @@ const FORMS: ReadonlyArray<{ level: Level; pattern: RegExp; shape: string }> = [
   { level: "subKegiatan", pattern: /^\d\.\d{2}\.\d{2}\.\d\.\d{2}\.(\d{4}|\d{2})$/, shape: "U.BB.PP.K.KK.SSSS" },
   { level: "kegiatan", pattern: /^\d\.\d{2}\.\d{2}\.\d\.\d{2}$/, shape: "U.BB.PP.K.KK" },
   { level: "program", pattern: /^\d\.\d{2}\.\d{2}$/, shape: "U.BB.PP" },
-  { level: "bidang", pattern: /^\d\.\d{2}$/, shape: "U.BB" },
-  { level: "urusan", pattern: /^\d$/, shape: "U" },
+  // SIPD's non-urusan block: "X NON URUSAN", "X.XX URUSAN PEMERINTAHAN BIDANG XX" (so the nomenclature lists them)
+  { level: "bidang", pattern: /^(\d\.\d{2}|X\.XX)$/, shape: "U.BB" },
+  { level: "urusan", pattern: /^(\d|X)$/, shape: "U" },
 ];
 
 export function levelOfWellFormedKode(kode: string): Level | undefined {

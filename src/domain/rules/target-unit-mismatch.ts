@@ -8,10 +8,12 @@
  * Checked pairs: indikator with the N and N+1 targets, and in Tabel 2.3 the RKPD block's indicator with its target.
  * An indicator that names no unit but is the nomenclature list's indikator of the row's sub kegiatan takes the
  * list's satuan.
+ * A target's unit in a Satuan column of its own counts as written in the target (mapping/targets.ts).
  */
 import type { Finding } from "../findings";
 import type { ColumnRole, MappedRow, MappedTable } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
+import { targetText as targetWithUnit, type TargetRole } from "../mapping/targets";
 import { canonicalUnit, parseTarget, sameUnit, unitOfIndicator } from "../numbers";
 import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
@@ -28,7 +30,7 @@ const meta: RuleMeta = {
   },
 };
 
-const PAIRS: ReadonlyArray<{ indikator: ColumnRole; target: ColumnRole }> = [
+const PAIRS: ReadonlyArray<{ indikator: ColumnRole; target: TargetRole }> = [
   { indikator: "indikator", target: "targetN" },
   { indikator: "indikator", target: "targetN1" },
   { indikator: "rkpdIndikator", target: "rkpdTarget" },
@@ -84,7 +86,8 @@ export const rule: Rule = {
         if (!isPlanLevel(row.level)) continue;
         for (const pair of pairs) {
           const indicatorText = roleText(sheet, table, row, pair.indikator);
-          const targetText = roleText(sheet, table, row, pair.target);
+          // the unit may stand in a Satuan column of its own: targetText joins it to the value
+          const targetText = targetWithUnit(sheet, table, row, pair.target);
           const conflict = unitConflict(indicatorText, targetText, listedUnit(table, row, indicatorText));
           if (conflict === undefined) continue;
           const cell = roleCell(table, row, pair.target);

@@ -15,6 +15,7 @@ import { contentCell, planRowStyle, targetSheetName, sumFormulaWithinLimits, MON
 import { planAmounts } from "./planAmounts";
 import { choosePlanSource } from "./source";
 import { titleParts } from "./titleParts";
+import { targetText, unitRoleOf } from "../mapping/targets";
 
 export type ColumnOrder = "official" | "seed";
 
@@ -167,6 +168,8 @@ export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options):
   }
 
   function sourceValue(r: MappedRow, f: Field): string | number | null {
+    // a target whose unit stands in a Satuan column is written with it: "95,5 %", "1 dokumen"
+    if ((f === "targetN" || f === "targetN1") && unitRoleOf(source, f) !== undefined) return targetText(sheet, source, r, f) || null;
     const col = columnOf(source, r, f as ColumnRole);
     if (col === undefined || !sheet) return null;
     const cell = cellAt(sheet, r.row, col);

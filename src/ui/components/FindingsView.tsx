@@ -3,6 +3,8 @@ import { Badge, Button, Input, Text, makeStyles, tokens } from "@fluentui/react-
 import { useMemo, useState } from "react";
 import type { Finding, Severity } from "../../domain/findings";
 import type { PaneController, PaneState } from "../controller";
+import type { MappedWorkbook } from "../../domain/mapping/types";
+import { explainNoTable } from "../../domain/mapping/recognition";
 import { findingRows, severityCounts } from "../findingRows";
 import type { FindingRow } from "../findingRows";
 import { formatRupiah } from "../../domain/numbers";
@@ -42,6 +44,7 @@ export function FindingsView({ controller, state }: { controller: PaneController
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => findingRows(findings ?? [], collapsed, filter, lang), [findings, collapsed, filter, lang]);
   if (!findings) return <Text size={200}>{t(lang, "notValidated")}</Text>;
+  if (state.workbook && state.workbook.tables.length === 0) return <NoTable controller={controller} state={state} workbook={state.workbook} />;
   if (findings.length === 0) return <Text data-testid="no-findings">{t(lang, "noFindings")}</Text>;
   const counts = severityCounts(findings);
   const toggle = (key: string) => {
@@ -105,5 +108,29 @@ function FindingButton({ finding, lang, selected, onSelect }: { finding: Finding
       <span className={styles.ref}>{finding.sheet} · {finding.cell}</span>
       <span className={styles.message}>{text}</span>
     </button>
+  );
+}
+
+/** A workbook without any Renja table is not "consistent": say so, sheet by sheet why, and lead to Pemetaan. */
+function NoTable({ controller, state, workbook }: { controller: PaneController; state: PaneState; workbook: MappedWorkbook }) {
+  const { lang } = state;
+  const why = useMemo(() => explainNoTable(workbook.sheets, { overrides: state.overrides }), [workbook, state.overrides]);
+  return (
+    <section data-testid="no-table" style={{ display: "flex", flexDirection: "column", gap: "6px" }}>
+      <Text weight="semibold" data-testid="no-table-title">{t(lang, "noTableTitle")}</Text>
+      <Text size={200}>{t(lang, "noTableSheets", { n: formatRupiah(why.length) })}</Text>
+      <ul style={{ margin: 0, paddingLeft: "18px" }}>
+        {why.map((e) => (
+          <li key={e.sheet} data-testid="no-table-sheet">
+            <Text size={200}>{e.message[lang]}</Text>
+          </li>
+        ))}
+      </ul>
+      <div>
+        <Button size="small" appearance="primary" data-testid="open-mapping" onClick={() => controller.setView("mapping")}>
+          {t(lang, "openMapping")}
+        </Button>
+      </div>
+    </section>
   );
 }
