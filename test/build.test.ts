@@ -1,6 +1,6 @@
 /**
  * One production build of the add-in (into a temporary folder, with a production address), then what issue 5
- * asks of it: office.js from Microsoft's CDN and not bundled, the standalone page's ExcelJS in a lazy chunk of its
+ * asks of it: office.js from Microsoft's CDN and not bundled, the standalone page in a lazy chunk of its
  * own, the manifest rewritten to the hosting address, icons and sample copied, scripts minified, and the pane's
  * initial JavaScript within the size target.
  */
@@ -52,18 +52,17 @@ describe("production build", () => {
     expect(scripts().filter((f) => /\bOSF\.DDA\b|var OSF\s*=/.test(read(f)))).toEqual([]);
   });
 
-  it("keeps ExcelJS in a lazy chunk of its own that the pane does not load at start", () => {
+  it("ships no ExcelJS at all: the pane reads and writes workbooks with the project's own package reader", () => {
     const initial = chunks.entrypoints.taskpane;
     const standalone = chunks.chunkGroups.standalone ?? [];
-    const exceljs = standalone.filter((f) => f.startsWith("exceljs."));
-    expect(exceljs).toHaveLength(1);
+    // The standalone page is a lazy chunk, never part of what the pane loads first.
+    expect(standalone.length).toBeGreaterThan(0);
     expect(standalone.filter((f) => initial.includes(f))).toEqual([]);
-    // A stretch from the middle of ExcelJS's code must not appear in what the pane loads first.
-    const excel = read(exceljs[0]);
-    const sample = excel.slice(Math.floor(excel.length / 2), Math.floor(excel.length / 2) + 300);
-    expect(initial.some((f) => read(f).includes(sample))).toBe(false);
     const html = read("taskpane.html");
     expect(standalone.filter((f) => html.includes(f))).toEqual([]);
+    // ExcelJS is only the CLI's fallback writer and the tests' oracle (issue 16): no chunk of the bundle holds it.
+    expect(scripts().filter((f) => f.startsWith("exceljs."))).toEqual([]);
+    expect(scripts().filter((f) => read(f).includes("exceljs"))).toEqual([]);
   });
 
   it("writes the manifest with every address under ADDIN_BASE_URL", () => {

@@ -90,6 +90,7 @@ describeInBrowser("the pane's Content-Security-Policy in Chromium", () => {
     expect(consoleViolations).toEqual([]);
     const origin = server.url.replace(/\/$/, "");
     for (const url of scripts) expect(url.startsWith(origin) || url.startsWith(OFFICE_CDN)).toBe(true);
+    expect(scripts.filter((url) => /exceljs/i.test(url))).toEqual([]);
   }, 120_000);
 
   it("blocks a script injected into the page", async () => {
