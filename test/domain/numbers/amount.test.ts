@@ -175,6 +175,14 @@ describe("formatRupiah and plainDecimal", () => {
     expect(formatRupiah(0)).toBe("0");
     expect(formatRupiah(999)).toBe("999");
     expect(formatRupiah("bukan angka")).toBe("bukan angka");
+    expect(formatRupiah(1000)).toBe("1.000");
+    expect(formatRupiah(100000)).toBe("100.000");
+  });
+
+  it("groups a 30,000-digit amount into 10,000 groups of three (linear, not a regex rescanning the tail)", () => {
+    const grouped = formatRupiah("9".repeat(30_000));
+    expect(grouped.split(".")).toHaveLength(10_000);
+    expect(grouped.replace(/\./g, "")).toBe("9".repeat(30_000));
   });
 
   it("writes plain decimals without grouping or exponent", () => {
