@@ -82,9 +82,28 @@ const baseIo = nodeIo();
 /** Planned cells a preview lists ("  'Sheet'!F28: before → after (reason)"). */
 export function plannedCells(preview: string): Set<string> {
   const cells = new Set<string>();
-  for (const line of preview.split("\n")) {
-    const m = /^ {2}'((?:[^']|'')+)'!([A-Z]+\d+): /.exec(line);
-    if (m) cells.add(`${m[1].replace(/''/g, "'")}!${m[2]}`);
+  // Every cell the preview names (the change list, and recompute's totals and decisions lines, whose layout differs).
+  for (const m of preview.matchAll(/'((?:[^']|'')+)'!\$?([A-Z]+)\$?(\d+)/g)) cells.add(`${m[1].replace(/''/g, "'")}!${m[2]}${m[3]}`);
+  return cells;
+}
+
+/** Every { sheet, cell } a `recompute --dry-run --json` names (its changes, totals and skipped cells). */
+export function plannedCellsOfJson(text: string): Set<string> {
+  const cells = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      if (typeof o.sheet === "string" && typeof o.cell === "string") cells.add(`${o.sheet}!${o.cell}`);
+      Object.values(o).forEach(walk);
+    }
+  };
+  // A notice line (a signed workbook's warning) may stand before the JSON object.
+  const start = text.startsWith("{") ? 0 : text.indexOf("\n{") + 1;
+  try {
+    walk(JSON.parse(text.slice(start)));
+  } catch {
+    // no JSON: nothing is planned, so any change shows as a problem
   }
   return cells;
 }
@@ -214,9 +233,11 @@ export async function runCorpusFile(file: string, outDir: string): Promise<FileR
     const out = `${base}.${w.command}.xlsx`;
     let planned = new Set<string>();
     if (w.command !== "generate") {
-      const preview = await run([...w.args(out).filter((a, i, all) => a !== "-o" && all[i - 1] !== "-o"), "--dry-run"]);
+      // recompute's human preview lists the amount changes and counts the rest; its --json names every cell.
+      const json = w.command === "recompute" ? ["--json"] : [];
+      const preview = await run([...w.args(out).filter((a, i, all) => a !== "-o" && all[i - 1] !== "-o"), "--dry-run", ...json]);
       note(preview);
-      planned = plannedCells(preview.stdout);
+      planned = json.length ? plannedCellsOfJson(preview.stdout) : plannedCells(preview.stdout);
     }
     const written = await run(w.args(out));
     note(written);

@@ -1,4 +1,5 @@
 /** Which nomenclature list(s) a check used, said in every report (human and JSON). */
+import { LINE_WIDTH, wrapText } from "./humanReport";
 import type { MappedTable } from "../domain/mapping/types";
 import { BUILTIN_CATALOGUE, type Catalogue } from "../domain/nomenclature";
 import type { Lang } from "./lang";
@@ -37,14 +38,15 @@ const ORIGIN: Record<Catalogue["origin"], { id: string; en: string }> = {
 };
 
 /** One line per list: "Nomenklatur: Kepmendagri 900.1.15.5-3406/2024, 2025 (tersimpan: kepmendagri-…)". */
-export function catalogueLines(uses: readonly CatalogueUse[], lang: Lang): string {
+/** One line per list used, wrapped to the report's width like the rest of the human report. */
+export function catalogueLines(uses: readonly CatalogueUse[], lang: Lang, width = LINE_WIDTH): string {
   if (uses.length === 0) return "";
   const label = lang === "en" ? "Nomenclature" : "Nomenklatur";
   return uses
     .map((u) => {
       const year = u.year !== null ? `, ${u.year}` : "";
       const sheets = uses.length > 1 ? ` — ${u.sheets.join(", ")}` : "";
-      return `${label}: ${u.regulation}${year} (${ORIGIN[u.origin][lang]}: ${u.name})${sheets}\n`;
+      return wrapText(`${label}: ${u.regulation}${year} (${ORIGIN[u.origin][lang]}: ${u.name})${sheets}`, width, "", "  ").map((l) => `${l}\n`).join("");
     })
     .join("");
 }

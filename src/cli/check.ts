@@ -83,7 +83,7 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
       if (noTable) io.stderr(`renja: ${noTable[req.lang]}\n`);
     } else {
       const describeRule = checker.describeRule?.bind(checker);
-      io.stdout(catalogueLines(cataloguesUsed(tables), req.lang));
+      io.stdout(catalogueLines(cataloguesUsed(tables), req.lang, req.width));
       io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet, max: req.max, width: req.width, noTable }));
       if (agreement) io.stdout(sipdLines(agreement, req.lang));
     }

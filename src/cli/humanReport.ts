@@ -32,7 +32,7 @@ const MONEY_RULES = new Set<Finding["rule"]>(["rollup-mismatch", "total-mismatch
  */
 const MAX_INFO_LISTED = 5;
 const MAX_CELLS_LISTED = 40;
-const LINE_WIDTH = 110;
+export const LINE_WIDTH = 110;
 
 export interface ReportInput {
   file: string;

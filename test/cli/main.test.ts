@@ -50,7 +50,7 @@ describe("renja --help and usage errors", () => {
     [["recompute", "a.xlsx"], /Sebutkan berkas keluaran dengan -o <keluaran\.xlsx> \(atau --dry-run/],
     [["recompute", "a.xlsx", "-o", "a.xlsx"], /harus berbeda dari masukan/],
     [["recompute", "a.xlsx", "-o", "b.xlsx", "--mode", "sums"], /Mode "sums" tidak dikenal/],
-    [["fix-numbers", "a.xlsx", "-o", "b.xlsx", "--mode", "values"], /--mode hanya untuk recompute/],
+    [["fix-numbers", "a.xlsx", "-o", "b.xlsx", "--mode", "values"], /Opsi --mode tidak berlaku untuk fix-numbers/],
     [["fix-numbers", "a.xlsx", "b.xlsx", "-o", "c.xlsx"], /tepat satu berkas/],
     [["fix-numbers", "a.xlsx", "-o", "b.xlsx", "--json"], /--json tidak berlaku untuk fix-numbers/],
     [["check", "a.xlsx", "--dry-run"], /tidak berlaku untuk check/],

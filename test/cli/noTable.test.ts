@@ -61,7 +61,7 @@ describe("workbooks with a table keep their codes", () => {
   it.each([["layout_splitKode" as const], ["layout_sipd" as const], ["layout_outline" as const]])("%s: exit 0, the contract's object", async (name) => {
     const run = await runCli(["check", fixture(name), "--json"]);
     const out = JSON.parse(run.stdout) as { tables: unknown[] };
-    expect([run.code, Object.keys(out), out.tables.length]).toEqual([0, ["file", "tables", "findings"], 1]);
+    expect([run.code, Object.keys(out), out.tables.length]).toEqual([0, ["file", "tables", "findings", "nomenclature"], 1]);
   });
 });
 

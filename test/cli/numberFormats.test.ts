@@ -44,7 +44,7 @@ describe("fix-numbers and recompute on Comma Style and Rupiah formats", () => {
     expect(fixed.stdout).toMatch(/^[1-9]\d* sel diubah; ditulis ke /);
 
     const totalsPath = path.join(dir, "totals.xlsx");
-    const recomputed = await runCli(["recompute", fixedPath, "-o", totalsPath]);
+    const recomputed = await runCli(["recompute", fixedPath, "-o", totalsPath, "--accept", "all"]);
     expect(recomputed.stderr).toBe("");
     expect(recomputed.code).toBe(0);
     expect(recomputed.stdout).toMatch(/^[1-9]\d* sel diubah; ditulis ke /);
