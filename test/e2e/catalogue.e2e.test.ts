@@ -7,14 +7,14 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from "./chromium";
 import type { BrowserContext, Page } from "playwright-core";
 import { BUILTIN_CATALOGUE } from "../../src/domain/nomenclature";
 import { buildPage } from "./buildPage";
 import { serveDirectory } from "./staticServer";
 import type { StaticServer } from "./staticServer";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const missing = fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install -y chromium)`;
+const missing = chromiumMissing();
 if (missing) console.log(`SKIPPED catalogue e2e: ${missing}.`);
 const describeInBrowser = missing ? describe.skip : describe;
 
@@ -43,7 +43,7 @@ describeInBrowser("nomenclature list in the pane (Chromium)", () => {
     context = await chromium.launchPersistentContext(path.join(work, "profile"), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: CHROMIUM_ARGS,
       viewport: { width: 350, height: 900 },
     });
     page = context.pages()[0] ?? (await context.newPage());

@@ -8,12 +8,12 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from "./chromium";
 import type { BrowserContext, Page } from "playwright-core";
 import { buildPage, ROOT } from "./buildPage";
 import { serveDirectory } from "./staticServer";
 import type { StaticServer } from "./staticServer";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 
 type ConfigFactory = (env: Record<string, unknown>, argv: { mode: string }) => { devServer?: { headers?: unknown } };
@@ -26,7 +26,7 @@ describe("dev server", () => {
   });
 });
 
-const missing = fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install -y chromium)`;
+const missing = chromiumMissing();
 if (missing) console.log(`SKIPPED CSP e2e: ${missing}.`);
 const describeInBrowser = missing ? describe.skip : describe;
 
@@ -46,7 +46,7 @@ describeInBrowser("the pane's Content-Security-Policy in Chromium", () => {
     context = await chromium.launchPersistentContext(path.join(work, "profile"), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: CHROMIUM_ARGS,
       viewport: { width: 350, height: 900 },
     });
     page = context.pages()[0] ?? (await context.newPage());

@@ -8,6 +8,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from "./chromium";
 import type { BrowserContext, Page } from "playwright-core";
 import { buildSipdFixture } from "../support/sipdFixture";
 import type { SipdFixture } from "../support/sipdFixture";
@@ -16,10 +17,9 @@ import { buildPage } from "./buildPage";
 import { serveDirectory } from "./staticServer";
 import type { StaticServer } from "./staticServer";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = path.join(__dirname, "screenshots");
 
-const missing = [fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install -y chromium)`, sipdDataMissing()].filter(Boolean);
+const missing = [chromiumMissing(), sipdDataMissing()].filter(Boolean);
 if (missing.length) console.log(`SKIPPED SIPD e2e: ${missing.join("; ")}.`);
 const describeInBrowser = missing.length ? describe.skip : describe;
 
@@ -44,7 +44,7 @@ describeInBrowser("Bandingkan dengan SIPD in Chromium", () => {
     context = await chromium.launchPersistentContext(path.join(work, "profile"), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: CHROMIUM_ARGS,
       viewport: { width: 350, height: 900 },
     });
     page = context.pages()[0] ?? (await context.newPage());

@@ -8,6 +8,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from "./chromium";
 import type { BrowserContext, Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { buildSyntheticWorkbook } from "../../bench/synthetic";
@@ -17,12 +18,10 @@ import { serveDirectory } from "./staticServer";
 import { FIXTURE_FILES, GENERATED_DIR } from "../fixtures/build-fixtures";
 import type { StaticServer } from "./staticServer";
 
-/** Debian's Chromium; never a downloaded browser. CHROMIUM_PATH only to point at another system install. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = path.join(__dirname, "screenshots");
 const PANE_WIDTH = 350;
 
-const missing = [fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install -y chromium)`, libreOfficeMissing()].filter(Boolean);
+const missing = [chromiumMissing(), libreOfficeMissing()].filter(Boolean);
 if (missing.length) console.log(`SKIPPED standalone e2e: ${missing.join("; ")}.`);
 const describeInBrowser = missing.length ? describe.skip : describe;
 
@@ -41,7 +40,7 @@ describeInBrowser("standalone pane in Chromium", () => {
     context = await chromium.launchPersistentContext(path.join(work, "profile"), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: CHROMIUM_ARGS,
       viewport: { width: PANE_WIDTH, height: 900 },
       acceptDownloads: true,
     });
