@@ -14,6 +14,7 @@
  * (Excel needs https) and plain http otherwise, or always with --env http (the standalone page, `npm start` on
  * Linux). It never creates certificates itself: that needs an administrator (sudo on Linux).
  */
+const { execFileSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -103,20 +104,25 @@ class EmitFilePlugin {
   }
 }
 
+/**
+ * The list to bundle as stored-format JSON. An official list (TSV, CSV or .xlsx) goes through the same reader as
+ * `renja catalogue import` (dist/src/xlsx/listFile.js, compiled by `npm run build:cli`); it is asynchronous, and
+ * webpack's configuration factory is not, so it runs in a child Node process.
+ */
 function bundledCatalogue(file) {
-  const text = fs.readFileSync(path.resolve(file), "utf8");
+  const resolved = path.resolve(file);
   if (/\.json$/i.test(file)) {
-    const data = JSON.parse(text);
+    const data = JSON.parse(fs.readFileSync(resolved, "utf8"));
     if (data.format !== "renja-nomenklatur") throw new Error(`${file} is not a Renja Cermat nomenclature list`);
     return JSON.stringify(data);
   }
-  let importer;
-  try {
-    importer = require("./dist/src/domain/nomenclature/importList.js");
-  } catch {
-    throw new Error("--env catalogue=FILE with a TSV/CSV list needs the compiled importer: run `npm run build:cli` first");
-  }
-  const result = importer.importList(importer.splitDelimited(text), { fileName: path.basename(file) });
+  const reader = path.join(__dirname, "dist", "src", "xlsx", "listFile.js");
+  if (!fs.existsSync(reader)) throw new Error("--env catalogue=FILE with a TSV/CSV/.xlsx list needs the compiled reader: run `npm run build:cli` first");
+  const script =
+    "const [reader, file] = process.argv.slice(1);" +
+    "require(reader).readListBytes(new Uint8Array(require('fs').readFileSync(file)), require('path').basename(file))" +
+    ".then((r) => process.stdout.write(JSON.stringify(r)), (e) => { process.stderr.write(String(e && e.message)); process.exit(2); });";
+  const result = JSON.parse(execFileSync(process.execPath, ["-e", script, reader, resolved], { encoding: "utf8", maxBuffer: 1 << 28 }));
   if (!result.ok) throw new Error(`${file}: ${result.errors.map((e) => e.message.en).join(" ")}`);
   return JSON.stringify(result.data);
 }

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import os from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import type { Configuration } from "webpack";
 
 type DevServer = { server: string | { type: string; options: Record<string, Buffer> }; port: number; host: string };
@@ -81,6 +82,32 @@ describe("bundle", () => {
     // The same numbers the Node host reads through exceljs/lib/doc/enums.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect(enums.ValueType).toEqual((require("exceljs/lib/doc/enums") as { ValueType: Record<string, number> }).ValueType);
+  });
+
+  it("bundles an official list given as .xlsx (--env catalogue=FILE), read by the same reader as renja catalogue import", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Lampiran");
+    ws.addRow(["KODE", "NOMENKLATUR URUSAN KABUPATEN/KOTA"]);
+    ws.addRow(["7", "UNSUR KEWILAYAHAN"]);
+    ws.addRow(["7.01", "KECAMATAN"]);
+    ws.addRow(["7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK"]);
+    ws.addRow(["7.01.02.2.04", "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat"]);
+    ws.addRow(["7.01.02.2.04.0001", "Penyelenggaraan Urusan Pemerintahan yang Dilimpahkan kepada Camat"]);
+    const file = path.join(home, "lampiran_kepmendagri-900.1.15.5-3406-2024.xlsx");
+    fs.writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const config = makeConfig({ catalogue: file }, { mode: "development" });
+    const emitted = (config.plugins ?? []).find((p) => (p as { name?: unknown }).name === "nomenklatur.json") as { content: string } | undefined;
+    expect(emitted).toBeDefined();
+    const data = JSON.parse(emitted?.content ?? "{}") as { format: string; regulation: string; entries: [kode: string, level: string, name: string][] };
+    expect(data.format).toBe("renja-nomenklatur");
+    expect(data.regulation).toBe("Kepmendagri 900.1.15.5-3406/2024");
+    expect(data.entries.filter(([, level]) => level === "subKegiatan").map(([kode]) => kode)).toEqual(["7.01.02.2.04.0001"]);
+  });
+
+  it("refuses a bundled list that does not import, naming the problem", () => {
+    const file = path.join(home, "kepmendagri-900.1.15.5-3406-2024_rusak.csv");
+    fs.writeFileSync(file, "kode;nama\n7.01.2;SALAH");
+    expect(() => makeConfig({ catalogue: file }, { mode: "development" })).toThrow(/line 2/);
   });
 
   it("refuses a production address that is not https", () => {

@@ -9,9 +9,8 @@ import * as os from "os";
 import * as path from "path";
 import { HostError } from "../domain/host";
 import { Catalogue, isCatalogueData, type CatalogueData, type CatalogueOrigin } from "../domain/nomenclature";
-import { importList, splitDelimited, type ImportOptions, type ImportResult, type ListRow } from "../domain/nomenclature/importList";
-import { cellText, type SheetSnapshot } from "../domain/sheet/snapshot";
-import { openXlsxHost } from "../xlsx";
+import type { ImportOptions, ImportResult } from "../domain/nomenclature/importList";
+import { readListBytes } from "../xlsx/listFile";
 
 export function catalogueDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
   if (platform === "win32") return path.join(env.APPDATA ?? path.join(home, "AppData", "Roaming"), "renja-cermat", "nomenklatur");
@@ -66,7 +65,7 @@ export function removeCatalogue(name: string, dir = catalogueDir()): boolean {
   return true;
 }
 
-/** The rows of a list file: delimited text, or the first sheet of a workbook whose header a list's header is. */
+/** A list file the user names: delimited text or a workbook (src/xlsx/listFile.ts). */
 export async function readListFile(file: string, opts: ImportOptions): Promise<ImportResult> {
   let bytes: Buffer;
   try {
@@ -74,32 +73,7 @@ export async function readListFile(file: string, opts: ImportOptions): Promise<I
   } catch {
     throw new HostError("not-found", { id: `Berkas tidak ditemukan: ${file}.`, en: `File not found: ${file}.` });
   }
-  const withName = { ...opts, fileName: opts.fileName ?? path.basename(file) };
-  const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (!isZip) return importList(splitDelimited(bytes.toString("utf8")), withName);
-  const host = await openXlsxHost(new Uint8Array(bytes), file);
-  const sheets = await host.readAllSnapshots({ styles: false });
-  let first: ImportResult | undefined;
-  for (const sheet of sheets) {
-    const result = importList(sheetRows(sheet), withName);
-    if (result.ok) return result;
-    const noHeader = result.errors.length === 1 && result.errors[0].line === undefined && /header/i.test(result.errors[0].message.en);
-    if (!noHeader) return result;
-    first ??= result;
-  }
-  return first ?? importList([], withName);
-}
-
-function sheetRows(sheet: SheetSnapshot): ListRow[] {
-  const rows: ListRow[] = [];
-  for (const r of [...sheet.rows.keys()].sort((a, b) => a - b)) {
-    const cells = sheet.rows.get(r);
-    const out: string[] = [];
-    if (cells) for (const [c, cell] of cells) out[c - 1] = cellText(cell);
-    for (let i = 0; i < out.length; i++) out[i] ??= "";
-    rows.push({ line: r, cells: out });
-  }
-  return rows;
+  return readListBytes(new Uint8Array(bytes), path.basename(file), opts);
 }
 
 /** The list `--catalogue` names: a stored name first, else a file (stored-format JSON, or a list to import). */

@@ -4,8 +4,8 @@
  * catalogue=FILE` puts it beside the pane as nomenklatur.json; fetched only when the pane starts, not part of
  * its script), else the built-in list.
  */
+import { HostError } from "../domain/host";
 import { Catalogue, isCatalogueData, type CatalogueData } from "../domain/nomenclature";
-import { importList, splitDelimited } from "../domain/nomenclature/importList";
 
 const STORAGE_KEY = "renja-cermat.nomenklatur";
 /** Set by webpack (DefinePlugin) when the build bundles a list: its file name beside taskpane.html. */
@@ -51,21 +51,30 @@ export async function initialCatalogue(fetcher: typeof fetch = fetch): Promise<C
 export type LoadResult = { ok: true; catalogue: Catalogue } | { ok: false; message: { id: string; en: string } };
 
 /**
- * A list file the user picked: Renja Cermat's stored JSON, or an official list as TSV/CSV (the regulation read
- * from the file name, as `renja catalogue import` does). Kept in the browser's storage when it loads.
+ * A list file the user picked: Renja Cermat's stored JSON, or an official list as TSV, CSV or .xlsx (the
+ * regulation read from the file name, as `renja catalogue import` does). Kept in the browser's storage when it
+ * loads. The workbook reader is loaded only when a list is picked, so it stays out of the pane's first script.
  */
-export function loadCatalogueFile(name: string, text: string): LoadResult {
+export async function loadCatalogueFile(name: string, bytes: Uint8Array): Promise<LoadResult> {
   let data: CatalogueData | undefined;
   if (/\.json$/i.test(name)) {
     try {
-      const parsed: unknown = JSON.parse(text);
+      const parsed: unknown = JSON.parse(new TextDecoder("utf-8").decode(bytes));
       if (isCatalogueData(parsed)) data = parsed;
     } catch {
       data = undefined;
     }
     if (!data) return { ok: false, message: { id: `${name} bukan daftar nomenklatur Renja Cermat.`, en: `${name} is not a Renja Cermat nomenclature list.` } };
   } else {
-    const result = importList(splitDelimited(text), { fileName: name });
+    const { readListBytes } = await import(/* webpackChunkName: "listfile" */ "../xlsx/listFile");
+    let result: Awaited<ReturnType<typeof readListBytes>>;
+    try {
+      result = await readListBytes(bytes, name);
+    } catch (e) {
+      // the host's own refusal (not a workbook, damaged, encrypted) says what is wrong in both languages
+      if (e instanceof HostError) return { ok: false, message: e.messages };
+      throw e;
+    }
     if (!result.ok) {
       return {
         ok: false,

@@ -1,11 +1,12 @@
 /**
  * Issue 11, done-when 4: the pane shows the nomenclature list in use and can load another, kept in the browser's
  * storage. The add-in is built with a bundled list (`--env catalogue=FILE`), which the pane fetches when it
- * starts; a list loaded from a file replaces it, survives a reload, and can be dropped again.
+ * starts; a list loaded from a file (CSV or .xlsx) replaces it, survives a reload, and can be dropped again.
  */
 import fs from "fs";
 import os from "os";
 import path from "path";
+import ExcelJS from "exceljs";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from "./chromium";
 import type { BrowserContext, Page } from "playwright-core";
@@ -79,6 +80,20 @@ describeInBrowser("nomenclature list in the pane (Chromium)", () => {
     await page.getByTestId("catalogue-file").setInputFiles(bad);
     expect(await page.getByTestId("notice-error").textContent()).toContain("baris 2");
     expect(await inUse().textContent()).toContain("Kepmendagri 900.1.15.5-1317/2023");
+
+    // an official list as a workbook (the Kepmendagri lampiran shape), read in the browser by the .xlsx host
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Lampiran");
+    sheet.addRow(["LAMPIRAN KEPUTUSAN MENTERI DALAM NEGERI"]);
+    sheet.addRow(["KODE", "NOMENKLATUR URUSAN KABUPATEN/KOTA"]);
+    for (const line of CSV.split("\n").slice(1)) sheet.addRow(line.split(";"));
+    sheet.addRow(["7.01.02.2.04.0001", "Penyelenggaraan Urusan Pemerintahan yang Dilimpahkan kepada Camat"]);
+    const xlsx = path.join(work, "lampiran_kepmendagri-900.1.15.5-3406-2024.xlsx");
+    fs.writeFileSync(xlsx, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    await page.getByTestId("catalogue-file").setInputFiles(xlsx);
+    await page.getByTestId("notice-success").getByText("(1 sub kegiatan)").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("notice-success").textContent()).toContain("Nomenklatur dimuat: Kepmendagri 900.1.15.5-3406/2024");
+    expect(await inUse().textContent()).toContain("(dimuat di peramban)");
 
     await page.getByTestId("catalogue-forget").click();
     await inUse().getByText("Kepmendagri 900.1.15.5-3406/2024, 2025 (dari add-in)").waitFor({ timeout: 30_000 });

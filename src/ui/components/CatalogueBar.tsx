@@ -39,7 +39,7 @@ export function CatalogueBar({ controller, state }: { controller: PaneController
     const file = e.target.files?.[0];
     e.target.value = "";
     if (!file) return;
-    const result = loadCatalogueFile(file.name, await file.text());
+    const result = await loadCatalogueFile(file.name, new Uint8Array(await file.arrayBuffer()));
     if (!result.ok) {
       controller.showNotice({ intent: "error", message: result.message });
       return;
@@ -57,7 +57,7 @@ export function CatalogueBar({ controller, state }: { controller: PaneController
       <Text className={styles.small} data-testid="catalogue-in-use">
         {lang === "en" ? "Nomenclature" : "Nomenklatur"}: {inUse.label} ({ORIGIN[inUse.origin][lang]})
       </Text>
-      <input ref={input} type="file" accept=".tsv,.csv,.txt,.json" hidden data-testid="catalogue-file" onChange={(e) => void onFile(e)} />
+      <input ref={input} type="file" accept=".tsv,.csv,.txt,.xlsx,.json" hidden data-testid="catalogue-file" onChange={(e) => void onFile(e)} />
       <Button size="small" data-testid="catalogue-load" onClick={() => input.current?.click()}>
         {lang === "en" ? "Load another list…" : "Muat daftar lain…"}
       </Button>
