@@ -9,11 +9,13 @@ import * as path from "path";
 import type { Finding, Message } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { MappedTable } from "../domain/mapping/types";
-import { reviewUnit, type UnitReview } from "../domain/review/unitReview";
+import { reviewUnit, type SipdReview, type UnitReview } from "../domain/review/unitReview";
+import type { SipdExport } from "../domain/sipd";
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, internalErrorMessage, readWorkbook, unknownSheetMessage, type CheckEngine } from "./check";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
 import type { CatalogueChoice } from "../domain/nomenclature/library";
+import { sipdAgreement, type SipdAgreement } from "./sipd";
 import { ERASE_LINE } from "./terminalText";
 
 export const EXIT_NO_TABLE = 3;
@@ -30,6 +32,8 @@ export interface FileOutcome {
   tables: MappedTable[];
   findings: Finding[];
   review?: UnitReview;
+  /** How the workbook compares with the SIPD-RI export given (`--sipd`); absent when none was given. */
+  sipd?: SipdAgreement;
 }
 
 /**
@@ -132,6 +136,11 @@ export interface CheckFileOptions {
   sheet?: string;
   /** The nomenclature list(s) to map with: `--catalogue`, else the stored lists by plan year (nomenclatureChoice). */
   nomenclature?: CatalogueChoice;
+  /**
+   * A SIPD-RI export read once for the whole run (`--sipd`): each workbook's unit is found in it by its table
+   * titles (or `skpd`); a unit the export does not hold is said on that unit's SIPD item, not a failure.
+   */
+  sipd?: { export: SipdExport; skpd?: string };
 }
 
 /** Reads, maps and validates one workbook into its outcome; never throws. */
@@ -144,16 +153,23 @@ export async function checkFile(file: string, options: CheckFileOptions, io: Cli
     }
     const mapped = engine.mapWorkbook(snapshots, { overrides, ...(options.nomenclature ? { nomenclature: options.nomenclature } : {}) });
     mapped.file = file;
-    const findings = engine.validate(mapped, options.sheet !== undefined ? { sheet: options.sheet } : {});
+    const agreement = options.sipd && !isNoRenjaTable(mapped.tables) ? sipdAgreement(mapped, options.sipd.export, options.sipd.skpd) : undefined;
+    const compared = agreement?.comparison.unit ? options.sipd : undefined;
+    const findings = engine.validate(mapped, { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(compared ? { sipd: compared } : {}) });
     const tables = options.sheet !== undefined ? mapped.tables.filter((t) => t.sheet === options.sheet) : mapped.tables;
-    const review = reviewUnit(mapped, findings);
+    const review = reviewUnit(mapped, findings, agreement ? sipdReview(agreement) : undefined);
     const code: FileCode = isNoRenjaTable(mapped.tables) ? EXIT_NO_TABLE : findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
-    return { file, label, code, tables, findings, review };
+    return { file, label, code, tables, findings, review, ...(agreement ? { sipd: agreement } : {}) };
   } catch (e) {
     const reason = e instanceof HostError ? e.messages : { id: internalErrorMessage(e, "id"), en: internalErrorMessage(e, "en") };
     if (io.debug && !(e instanceof HostError) && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return { file, label, code: EXIT_CANNOT_RUN, reason, tables: [], findings: [] };
   }
+}
+
+function sipdReview(agreement: SipdAgreement): SipdReview {
+  if (agreement.comparison.unit) return { compared: true };
+  return { compared: false, reason: agreement.comparison.unitError ?? { id: "Unit ini tidak ditemukan di ekspor SIPD-RI.", en: "This unit is not in the SIPD-RI export." } };
 }
 
 /** Checks every input in turn (one process, one at a time: a workbook's memory is freed before the next). */

@@ -8,8 +8,9 @@ import { tableToJson } from "../domain/mapping/tableJson";
 import { formatRupiah } from "../domain/numbers/format";
 import { KIND_LABEL } from "../domain/review/unitReview";
 import { checkInputs, EXIT_NO_TABLE, expandInputs, isFolder, worstExitCode, type FileOutcome } from "./batch";
-import { nomenclatureChoice, runCheck, type CheckEngine, type CheckRequest } from "./check";
+import { EXIT_CANNOT_RUN, nomenclatureChoice, runCheck, type CheckEngine, type CheckRequest } from "./check";
 import { humanReport } from "./humanReport";
+import { loadRunSipdExport, sipdLines } from "./sipd";
 import type { CliIo } from "./io";
 
 export interface CheckManyRequest extends Omit<CheckRequest, "file"> {
@@ -26,7 +27,9 @@ export async function runCheckCommand(req: CheckManyRequest, io: CliIo, engine?:
   const inputs = await expandInputs(req.files);
   const rows: FileOutcome[] = [];
   const nomenclature = await nomenclatureChoice(req.catalogue);
-  const codes = await checkInputs(inputs, { lang: req.lang, sheet: req.sheet, nomenclature }, io, checker, (outcome) => {
+  const sipd = await loadRunSipdExport(req, io);
+  if (sipd === "refused") return EXIT_CANNOT_RUN;
+  const codes = await checkInputs(inputs, { lang: req.lang, sheet: req.sheet, nomenclature, ...(sipd ? { sipd } : {}) }, io, checker, (outcome) => {
     if (req.json) io.stdout(`${JSON.stringify(jsonLine(outcome, req))}\n`);
     else if (req.summary) rows.push(outcome);
     else printHuman(outcome, req, io, checker);
@@ -46,6 +49,7 @@ function printHuman(outcome: FileOutcome, req: CheckManyRequest, io: CliIo, engi
   }
   const describeRule = engine.describeRule?.bind(engine);
   io.stdout(humanReport({ file: outcome.file, tables: outcome.tables, findings: outcome.findings, lang: req.lang, describeRule, sheet: req.sheet, max: req.max, width: req.width }));
+  if (outcome.sipd) io.stdout(sipdLines(outcome.sipd, req.lang));
   io.stdout("\n");
 }
 
@@ -70,8 +74,9 @@ function jsonLine(o: FileOutcome, req: CheckManyRequest): object {
     counts: r?.counts ?? { error: 0, warning: 0, info: 0 },
     checklist: r?.checklist.map((c) => ({ id: c.id, status: c.status, findings: c.findings.map((f) => f.id) })) ?? [],
   };
-  if (req.summary) return { ...head, ...summary, tables: r?.tables ?? [] };
-  return { ...head, ...summary, tables: o.tables.map(tableToJson), findings: o.findings };
+  const sipd = o.sipd ? { sipd: { file: req.sipd, agrees: o.sipd.agrees, lines: o.sipd.lines.map((l) => l[req.lang].trim()) } } : {};
+  if (req.summary) return { ...head, ...summary, tables: r?.tables ?? [], ...sipd };
+  return { ...head, ...summary, tables: o.tables.map(tableToJson), findings: o.findings, ...sipd };
 }
 
 const STATUS_TEXT: Record<Status, Message> = {

@@ -11,8 +11,8 @@ const HELP: Record<Lang, string> = {
 Penggunaan:
   renja check <berkas.xlsx> [--sheet NAMA] [--json] [--lang id|en]
   renja check <berkas.xlsx|folder>… [--summary] [--json] [--max N] [--sheet NAMA] [--lang id|en]
-  renja report <berkas.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--lang id|en]
-  renja check <berkas.xlsx> --sipd <ekspor-sipd.xlsx> [--skpd NAMA]
+  renja report <berkas.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--sipd <ekspor-sipd.xlsx>] [--lang id|en]
+  renja check <berkas.xlsx|folder>… --sipd <ekspor-sipd.xlsx> [--skpd NAMA]
   renja recompute <masukan.xlsx> -o <keluaran.xlsx> [--mode formulas|values] [--dry-run] [--accept all|SEL,…] [--skip SEL,…] [--json]
   renja fix-numbers <masukan.xlsx> -o <keluaran.xlsx> [--dry-run]
   renja generate ${TABLES} <masukan.xlsx> -o <keluaran.xlsx> [--from LEMBAR] [--paper f4|a4]
@@ -62,9 +62,10 @@ Opsi:
                peringatan, status).
   --max N      check: paling banyak N temuan per aturan (bawaan 20; 0 = semua), sisanya "dan N lainnya".
   --lang id|en Bahasa keluaran (bawaan: id).
-  --sipd BERKAS   check: bandingkan Tabel 3.3/Tabel 7 dengan ekspor SIPD-RI (rekap, sumber dana per
+  --sipd BERKAS   check, report: bandingkan Tabel 3.3/Tabel 7 dengan ekspor SIPD-RI (rekap, sumber dana per
                   sub kegiatan, KUA-PPAS, Tabel IV.3): pagu, sumber dana, sub kegiatan (aturan sipd-mismatch).
-  --skpd NAMA     check --sipd: unit SIPD-RI yang dibandingkan (nama atau kode; bawaan: yang disebut judul tabel).
+  --skpd NAMA     --sipd: unit SIPD-RI yang dibandingkan (nama atau kode; bawaan: yang disebut judul tabel
+                  setiap berkas).
   --from LEMBAR   generate: lembar sumber (bawaan: tabel yang terpetakan paling baik).
   --paper f4|a4   generate: ukuran kertas (bawaan: f4 = Folio 215×330 mm), lanskap.
   --order official|seed  generate tabel-3.3: urutan kolom resmi atau urutan dokumen contoh.
@@ -97,8 +98,8 @@ Kode keluar:
 Usage:
   renja check <file.xlsx> [--sheet NAME] [--json] [--lang id|en]
   renja check <file.xlsx|folder>… [--summary] [--json] [--max N] [--sheet NAME] [--lang id|en]
-  renja report <file.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--lang id|en]
-  renja check <file.xlsx> --sipd <sipd-export.xlsx> [--skpd NAME]
+  renja report <file.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--sipd <sipd-export.xlsx>] [--lang id|en]
+  renja check <file.xlsx|folder>… --sipd <sipd-export.xlsx> [--skpd NAME]
   renja recompute <in.xlsx> -o <out.xlsx> [--mode formulas|values] [--dry-run] [--accept all|CELL,…] [--skip CELL,…] [--json]
   renja fix-numbers <in.xlsx> -o <out.xlsx> [--dry-run]
   renja generate ${TABLES} <in.xlsx> -o <out.xlsx> [--from SHEET] [--paper f4|a4]
@@ -147,9 +148,10 @@ Options:
   --summary    check: one line per file (unit, tables, total N and N+1, errors, warnings, status).
   --max N      check: at most N findings per rule (default 20; 0 = all), the rest as "and N more".
   --lang id|en Output language (default: id).
-  --sipd FILE     check: compare Tabel 3.3/Tabel 7 with a SIPD-RI export (rekap, sumber dana per sub
+  --sipd FILE     check, report: compare Tabel 3.3/Tabel 7 with a SIPD-RI export (rekap, sumber dana per sub
                   kegiatan, KUA-PPAS, Tabel IV.3): pagu, sumber dana, sub kegiatan (rule sipd-mismatch).
-  --skpd NAME     check --sipd: the SIPD-RI unit to compare with (name or kode; default: the one a table title names).
+  --skpd NAME     --sipd: the SIPD-RI unit to compare with (name or kode; default: the one each file's table
+                  title names).
   --from SHEET    generate: the source sheet (default: the best-mapped table).
   --paper f4|a4   generate: paper size (default: f4 = Folio 215×330 mm), landscape.
   --order official|seed  generate tabel-3.3: official column order or the sample document's order.

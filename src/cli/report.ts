@@ -10,6 +10,7 @@ import { sheetsToNewWorkbook } from "../xlsx/patch/separateWorkbook";
 import { checkInputs, EXIT_NO_TABLE, expandInputs, type FileOutcome } from "./batch";
 import { nomenclatureChoice, type CheckEngine } from "./check";
 import type { CliIo } from "./io";
+import { loadRunSipdExport } from "./sipd";
 import type { Lang } from "./lang";
 
 export interface ReportRequest {
@@ -17,6 +18,9 @@ export interface ReportRequest {
   files: string[];
   output: string;
   paper: "f4" | "a4";
+  /** A SIPD-RI export (kabupaten-wide or one unit's) each unit is compared with, and the unit to take from it. */
+  sipd?: string;
+  skpd?: string;
   /** The verification date (today unless a test fixes it). */
   date?: Date;
 }
@@ -31,7 +35,9 @@ export async function runReport(req: ReportRequest, io: CliIo, engine?: CheckEng
     const checker = engine ?? (await import("./engine")).defaultEngine;
     const inputs = await expandInputs(req.files);
     const units: ReportUnit[] = [];
-    await checkInputs(inputs, { lang: req.lang, nomenclature: await nomenclatureChoice(undefined) }, io, checker, (o) => {
+    const sipd = await loadRunSipdExport(req, io);
+    if (sipd === "refused") return EXIT_NOT_WRITTEN;
+    await checkInputs(inputs, { lang: req.lang, nomenclature: await nomenclatureChoice(undefined), ...(sipd ? { sipd } : {}) }, io, checker, (o) => {
       units.push(reportUnit(o));
       if (o.reason) io.stderr(`renja: ${o.file}: ${o.reason[req.lang]}\n`);
     });

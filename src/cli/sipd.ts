@@ -21,6 +21,21 @@ export async function loadSipdExport(io: CliIo, file: string): Promise<SipdExpor
   return exp;
 }
 
+/**
+ * `--sipd` of a run over many workbooks (`check` of several files, `report`): the export read once for all of
+ * them. Undefined without `--sipd`; "refused" when the export cannot be used (the reason is already on stderr).
+ */
+export async function loadRunSipdExport(req: { lang: Lang; sipd?: string; skpd?: string }, io: CliIo): Promise<{ export: SipdExport; skpd?: string } | undefined | "refused"> {
+  if (req.sipd === undefined) return undefined;
+  try {
+    return { export: await loadSipdExport(io, req.sipd), ...(req.skpd !== undefined ? { skpd: req.skpd } : {}) };
+  } catch (e) {
+    if (!(e instanceof HostError)) throw e;
+    io.stderr(`renja: ${e.messages[req.lang]}\n`);
+    return "refused";
+  }
+}
+
 export interface SipdAgreement {
   comparison: SipdComparison;
   /** True when a unit was found and no sipd-mismatch finding of severity error or warning remains. */

@@ -34,7 +34,7 @@ describe("renja --help and usage errors", () => {
   it("lists check of many files and report with their options", async () => {
     const run = await runCli(["--help"]);
     expect(run.stdout).toContain("renja check <berkas.xlsx|folder>… [--summary] [--json] [--max N] [--sheet NAMA] [--lang id|en]");
-    expect(run.stdout).toContain("renja report <berkas.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--lang id|en]");
+    expect(run.stdout).toContain("renja report <berkas.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--sipd <ekspor-sipd.xlsx>] [--lang id|en]");
     expect(run.stdout).toContain("Tanggapan OPD");
   });
 

@@ -139,7 +139,13 @@ const ITEMS: readonly ItemSpec[] = [
   { id: "sipd", label: { id: "Kesesuaian dengan SIPD", en: "Agreement with SIPD" }, takes: (rule) => rule === SIPD_RULE },
 ];
 
-export function reviewUnit(workbook: MappedWorkbook, findings: readonly Finding[]): UnitReview {
+/**
+ * Whether the unit was compared with a SIPD-RI export: not asked (undefined), compared, or asked but the unit was
+ * not found in the export (the reason says which units it holds).
+ */
+export type SipdReview = { compared: true } | { compared: false; reason: Message };
+
+export function reviewUnit(workbook: MappedWorkbook, findings: readonly Finding[], sipd?: SipdReview): UnitReview {
   const tables = workbook.tables;
   const named = tables.map((t) => titleParts(t.title)).find((p) => p.unit !== undefined);
   const plan = tables.find((t) => t.kind === "tabel-3.3") ?? tables.find((t) => t.kind === "tabel-7");
@@ -152,7 +158,7 @@ export function reviewUnit(workbook: MappedWorkbook, findings: readonly Finding[
     totalN: plan ? statedTotal(workbook, plan, "paguN") : undefined,
     totalN1: plan ? statedTotal(workbook, plan, "paguN1") : undefined,
     counts,
-    checklist: checklist(workbook, findings),
+    checklist: checklist(workbook, findings, sipd),
   };
 }
 
@@ -168,7 +174,7 @@ function statedTotal(workbook: MappedWorkbook, table: MappedTable, role: "paguN"
   return reading.value ? plainDecimal(reading.value) : undefined;
 }
 
-function checklist(workbook: MappedWorkbook, findings: readonly Finding[]): ChecklistItem[] {
+function checklist(workbook: MappedWorkbook, findings: readonly Finding[], sipd: SipdReview | undefined): ChecklistItem[] {
   const kinds = new Set(workbook.tables.map((t) => t.kind));
   const kindOf = (f: Finding) => tableKindAt(workbook.tables, f);
   return ITEMS.map((spec) => {
@@ -177,9 +183,10 @@ function checklist(workbook: MappedWorkbook, findings: readonly Finding[]): Chec
     const item: ChecklistItem = { id: spec.id, label: spec.label, status: "sesuai", findings: listed, infoCount: mine.length - listed.length };
     if (spec.id === "tables-present") return tablesPresent(item, kinds);
     if (listed.length > 0) return { ...item, status: "perlu-perbaikan" };
-    if (spec.id === "sipd") {
+    if (spec.id === "sipd" && !sipd) {
       return { ...item, status: "tidak-diperiksa", note: { id: "Tidak diperiksa: tidak ada ekspor SIPD yang dibandingkan.", en: "Not checked: no SIPD export was compared." } };
     }
+    if (spec.id === "sipd" && sipd && !sipd.compared) return { ...item, status: "tidak-ditemukan", note: sipd.reason };
     if (spec.needs) {
       const missing = spec.needs.filter((k) => !kinds.has(k));
       const absent = spec.needsAll ? missing.length > 0 : missing.length === spec.needs.length;
