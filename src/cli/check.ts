@@ -1,21 +1,26 @@
 /**
  * `renja check`: read the workbook, map every sheet, run every rule, and report. Exit 0 when no error-severity
  * finding remains, 1 when some do, 2 when the check could not run, 3 when no Renja table was recognised (the
- * report says, sheet by sheet, what was looked at and why it was not taken: checkOutcome.ts decides).
+ * report says, sheet by sheet, what was looked at and why it was not taken: checkOutcome.ts decides). One
+ * workbook is checked by `checkFile`, the same function every file of a batch (batch.ts) goes through.
  */
+import * as path from "path";
 import type { Finding, Message, RuleId } from "../domain/findings";
 import { HostError } from "../domain/host";
-import type { MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
+import { explainNoTable, noTableMessage, type SheetExplanation } from "../domain/mapping/recognition";
+import { tableToJson } from "../domain/mapping/tableJson";
+import type { MappedTable, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
+import type { CatalogueChoice } from "../domain/nomenclature/library";
+import { reviewUnit, type SipdReview, type UnitReview } from "../domain/review/unitReview";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
+import type { SipdExport } from "../domain/sipd";
 import { openXlsxHost } from "../xlsx";
+import { catalogueLines, cataloguesUsed } from "./catalogueReport";
+import { checkOutcome, EXIT_CANNOT_RUN, type CheckStatus, type ExitCode } from "./checkOutcome";
 import { humanReport } from "./humanReport";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
-import { tableToJson } from "../domain/mapping/tableJson";
-import type { SipdExport } from "../domain/sipd";
-import { loadSipdExport, sipdAgreement, sipdLines } from "./sipd";
-import type { CatalogueChoice } from "../domain/nomenclature/library";
-import { catalogueLines, cataloguesUsed } from "./catalogueReport";
+import { loadRunSipdExport, sipdAgreement, sipdLines, type SipdAgreement } from "./sipd";
 
 /** `--catalogue` for every table, else the stored lists by plan year (the built-in list when none fits). */
 export async function nomenclatureChoice(ref: string | undefined): Promise<CatalogueChoice> {
@@ -23,9 +28,6 @@ export async function nomenclatureChoice(ref: string | undefined): Promise<Catal
   const { catalogueByYear, fixedCatalogue } = await import("../domain/nomenclature/library");
   return ref !== undefined ? fixedCatalogue(await resolveCatalogue(ref)) : catalogueByYear(storedCatalogues());
 }
-import { explainNoTable, noTableMessage } from "../domain/mapping/recognition";
-import { checkOutcome, EXIT_CANNOT_RUN } from "./checkOutcome";
-
 export interface CheckEngine {
   mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides; nomenclature?: CatalogueChoice }): MappedWorkbook;
   validate(workbook: MappedWorkbook, options?: { sheet?: string; sipd?: { export: SipdExport; skpd?: string } }): Finding[];
@@ -52,51 +54,106 @@ export interface CheckRequest {
 export { EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN, EXIT_NO_TABLE } from "./checkOutcome";
 
 export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngine): Promise<number> {
+  const checker = engine ?? (await import("./engine")).defaultEngine;
+  let nomenclature: CatalogueChoice;
   try {
-    const { snapshots, overrides } = await readWorkbook(req, io);
-    if (req.sheet !== undefined && !snapshots.some((s) => s.name === req.sheet)) {
-      io.stderr(`renja: ${unknownSheetMessage(req.sheet, snapshots, req.lang)}\n`);
-      return EXIT_CANNOT_RUN;
-    }
-    const checker = engine ?? (await import("./engine")).defaultEngine;
-    const nomenclature = await nomenclatureChoice(req.catalogue);
-    const mapped = checker.mapWorkbook(snapshots, { overrides, nomenclature });
-    mapped.file = req.file;
-    const sipd = req.sipd !== undefined ? await loadSipdExport(io, req.sipd) : undefined;
-    const agreement = sipd ? sipdAgreement(mapped, sipd, req.skpd) : undefined;
-    if (agreement && !agreement.comparison.unit) {
-      io.stderr(`renja: ${sipdLines(agreement, req.lang)}`);
-      return EXIT_CANNOT_RUN;
-    }
-    const findings = checker.validate(mapped, { ...(req.sheet !== undefined ? { sheet: req.sheet } : {}), ...(sipd ? { sipd: { export: sipd, skpd: req.skpd } } : {}) });
-    const tables = req.sheet !== undefined ? mapped.tables.filter((t) => t.sheet === req.sheet) : mapped.tables;
-
-    const { status, exitCode } = checkOutcome(tables, findings);
-    const why = status === "no-table" ? explainNoTable(snapshots.filter((s) => req.sheet === undefined || s.name === req.sheet), { overrides }) : undefined;
-    const noTable = why ? noTableMessage(why) : undefined;
-    if (req.json) {
-      const sipdJson = agreement ? { sipd: { file: req.sipd, agrees: agreement.agrees, lines: agreement.lines.map((l) => l[req.lang].trim()) } } : {};
-      const explanation = why?.map((e) => ({ sheet: e.sheet, reason: e.reason, message: e.message[req.lang] }));
-      // the contract's { file, tables, findings }; a workbook without a table also says so: status + explanation
-      const noTableFields = explanation ? { status, explanation } : {};
-      io.stdout(`${JSON.stringify({ file: req.file, ...noTableFields, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables), ...sipdJson }, null, 2)}\n`);
-      if (noTable) io.stderr(`renja: ${noTable[req.lang]}\n`);
-    } else {
-      const describeRule = checker.describeRule?.bind(checker);
-      io.stdout(catalogueLines(cataloguesUsed(tables), req.lang, req.width));
-      io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet, max: req.max, width: req.width, noTable }));
-      if (agreement) io.stdout(sipdLines(agreement, req.lang));
-    }
-    return exitCode;
+    nomenclature = await nomenclatureChoice(req.catalogue);
   } catch (e) {
-    if (e instanceof HostError) {
-      io.stderr(`renja: ${e.messages[req.lang]}\n`);
-      return EXIT_CANNOT_RUN;
-    }
-    io.stderr(`renja: ${internalErrorMessage(e, req.lang)}\n`);
-    if (io.debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    if (!(e instanceof HostError)) throw e;
+    io.stderr(`renja: ${e.messages[req.lang]}\n`);
     return EXIT_CANNOT_RUN;
   }
+  const sipd = await loadRunSipdExport(req, io);
+  if (sipd === "refused") return EXIT_CANNOT_RUN;
+  // One file is checked as every file of a batch is (checkFile below); only what is printed differs.
+  const outcome = await checkFile(req.file, { lang: req.lang, sheet: req.sheet, nomenclature, ...(sipd ? { sipd } : {}) }, io, checker, req.file);
+  if (outcome.reason) {
+    io.stderr(`renja: ${outcome.reason[req.lang]}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  const agreement = outcome.sipd;
+  if (agreement && !agreement.comparison.unit) {
+    // A single workbook whose unit the export does not hold: the user named the export for it, so say which
+    // units it holds and stop (a batch notes it on the unit's SIPD item instead).
+    io.stderr(`renja: ${sipdLines(agreement, req.lang)}`);
+    return EXIT_CANNOT_RUN;
+  }
+  const { tables, findings, status, noTable: why } = outcome;
+  const noTable = why ? noTableMessage(why) : undefined;
+  if (req.json) {
+    const sipdJson = agreement ? { sipd: { file: req.sipd, agrees: agreement.agrees, lines: agreement.lines.map((l) => l[req.lang].trim()) } } : {};
+    const explanation = why?.map((e) => ({ sheet: e.sheet, reason: e.reason, message: e.message[req.lang] }));
+    // the contract's { file, tables, findings }; a workbook without a table also says so: status + explanation
+    const noTableFields = explanation ? { status, explanation } : {};
+    io.stdout(`${JSON.stringify({ file: req.file, ...noTableFields, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables), ...sipdJson }, null, 2)}\n`);
+    if (noTable) io.stderr(`renja: ${noTable[req.lang]}\n`);
+  } else {
+    const describeRule = checker.describeRule?.bind(checker);
+    io.stdout(catalogueLines(cataloguesUsed(tables), req.lang, req.width));
+    io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet, max: req.max, width: req.width, noTable }));
+    if (agreement) io.stdout(sipdLines(agreement, req.lang));
+  }
+  return outcome.code;
+}
+
+export interface FileOutcome {
+  file: string;
+  /** How a summary names the file: its path under the folder it was found in, else its name. */
+  label: string;
+  code: ExitCode;
+  /** Why the file could not be checked (code 2). */
+  reason?: Message;
+  /** The checked workbook's status (checkOutcome.ts); absent when it could not be checked. */
+  status?: CheckStatus;
+  tables: MappedTable[];
+  findings: Finding[];
+  review?: UnitReview;
+  /** How the workbook compares with the SIPD-RI export given (`--sipd`); absent when none was given. */
+  sipd?: SipdAgreement;
+  /** When no Renja table was recognised: what was looked at, sheet by sheet, and why it was not taken. */
+  noTable?: SheetExplanation[];
+}
+
+export interface CheckFileOptions {
+  lang: Lang;
+  sheet?: string;
+  /** The nomenclature list(s) to map with: `--catalogue`, else the stored lists by plan year (nomenclatureChoice). */
+  nomenclature?: CatalogueChoice;
+  /**
+   * A SIPD-RI export read once for the whole run (`--sipd`): each workbook's unit is found in it by its table
+   * titles (or `skpd`); a unit the export does not hold is said on that unit's SIPD item, not a failure.
+   */
+  sipd?: { export: SipdExport; skpd?: string };
+}
+
+/** Reads, maps and validates one workbook into its outcome; never throws. */
+export async function checkFile(file: string, options: CheckFileOptions, io: CliIo, engine: CheckEngine, label = path.basename(file)): Promise<FileOutcome> {
+  try {
+    const { snapshots, overrides } = await readWorkbook({ file, sheet: options.sheet }, io);
+    if (options.sheet !== undefined && !snapshots.some((s) => s.name === options.sheet)) {
+      const reason = { id: unknownSheetMessage(options.sheet, snapshots, "id"), en: unknownSheetMessage(options.sheet, snapshots, "en") };
+      return { file, label, code: EXIT_CANNOT_RUN, reason, tables: [], findings: [] };
+    }
+    const mapped = engine.mapWorkbook(snapshots, { overrides, ...(options.nomenclature ? { nomenclature: options.nomenclature } : {}) });
+    mapped.file = file;
+    const tables = options.sheet !== undefined ? mapped.tables.filter((t) => t.sheet === options.sheet) : mapped.tables;
+    const agreement = options.sipd && tables.length > 0 ? sipdAgreement(mapped, options.sipd.export, options.sipd.skpd) : undefined;
+    const compared = agreement?.comparison.unit ? options.sipd : undefined;
+    const findings = engine.validate(mapped, { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(compared ? { sipd: compared } : {}) });
+    const review = reviewUnit(mapped, findings, agreement ? sipdReview(agreement) : undefined);
+    const { status, exitCode } = checkOutcome(tables, findings);
+    const noTable = status === "no-table" ? explainNoTable(snapshots.filter((s) => options.sheet === undefined || s.name === options.sheet), { overrides }) : undefined;
+    return { file, label, code: exitCode, status, tables, findings, review, ...(agreement ? { sipd: agreement } : {}), ...(noTable ? { noTable } : {}) };
+  } catch (e) {
+    const reason = e instanceof HostError ? e.messages : { id: internalErrorMessage(e, "id"), en: internalErrorMessage(e, "en") };
+    if (io.debug && !(e instanceof HostError) && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return { file, label, code: EXIT_CANNOT_RUN, reason, tables: [], findings: [] };
+  }
+}
+
+function sipdReview(agreement: SipdAgreement): SipdReview {
+  if (agreement.comparison.unit) return { compared: true };
+  return { compared: false, reason: agreement.comparison.unitError ?? { id: "Unit ini tidak ditemukan di ekspor SIPD-RI.", en: "This unit is not in the SIPD-RI export." } };
 }
 
 /**

@@ -12,15 +12,19 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_CANNOT_RUN = 2;
 export const EXIT_NO_TABLE = 3;
 
-const EXIT_OF: Record<CheckStatus, number> = { ok: EXIT_OK, findings: EXIT_FINDINGS, "no-table": EXIT_NO_TABLE };
+export type ExitCode = typeof EXIT_OK | typeof EXIT_FINDINGS | typeof EXIT_CANNOT_RUN | typeof EXIT_NO_TABLE;
 
-export function checkOutcome(tables: readonly unknown[], findings: readonly Finding[]): { status: CheckStatus; exitCode: number } {
+const EXIT_OF: Record<CheckStatus, ExitCode> = { ok: EXIT_OK, findings: EXIT_FINDINGS, "no-table": EXIT_NO_TABLE };
+
+export function checkOutcome(tables: readonly unknown[], findings: readonly Finding[]): { status: CheckStatus; exitCode: ExitCode } {
   const status: CheckStatus = findings.some((f) => f.severity === "error") ? "findings" : tables.length === 0 ? "no-table" : "ok";
   return { status, exitCode: EXIT_OF[status] };
 }
 
 /** The worst of several files' exit codes: could not run (2) > findings (1) > no table (3) > ok (0). */
-export function worstExitCode(codes: readonly number[]): number {
-  const rank = (c: number) => (c === EXIT_CANNOT_RUN ? 3 : c === EXIT_FINDINGS ? 2 : c === EXIT_NO_TABLE ? 1 : 0);
-  return codes.reduce((worst, c) => (rank(c) > rank(worst) ? c : worst), EXIT_OK);
+export function worstExitCode(codes: Iterable<ExitCode>): ExitCode {
+  const rank = (c: ExitCode) => (c === EXIT_CANNOT_RUN ? 3 : c === EXIT_FINDINGS ? 2 : c === EXIT_NO_TABLE ? 1 : 0);
+  let worst: ExitCode = EXIT_OK;
+  for (const c of codes) if (rank(c) > rank(worst)) worst = c;
+  return worst;
 }
