@@ -10,7 +10,7 @@ import path from "path";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from "./chromium";
 import type { BrowserContext, Page } from "playwright-core";
-import { buildPage, ROOT } from "./buildPage";
+import { ROOT, sharedPage } from "./buildPage";
 import { serveDirectory } from "./staticServer";
 import type { StaticServer } from "./staticServer";
 
@@ -40,8 +40,7 @@ describeInBrowser("the pane's Content-Security-Policy in Chromium", () => {
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), "renja-csp-"));
-    const site = path.join(work, "site");
-    await buildPage(site);
+    const site = await sharedPage();
     server = await serveDirectory(site);
     context = await chromium.launchPersistentContext(path.join(work, "profile"), {
       executablePath: CHROMIUM,

@@ -13,7 +13,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { buildSipdFixture } from "../support/sipdFixture";
 import type { SipdFixture } from "../support/sipdFixture";
 import { SIPD_DATA, SIPD_FILES, sipdDataMissing, sipdSnapshots } from "../support/sipdData";
-import { buildPage } from "./buildPage";
+import { sharedPage } from "./buildPage";
 import { serveDirectory } from "./staticServer";
 import type { StaticServer } from "./staticServer";
 
@@ -37,8 +37,7 @@ describeInBrowser("Bandingkan dengan SIPD in Chromium", () => {
     fixture = await buildSipdFixture((await sipdSnapshots(SIPD_FILES.rekap))[0]);
     planFile = path.join(work, "renja-namlea.xlsx");
     fs.writeFileSync(planFile, fixture.bytes);
-    const site = path.join(work, "site");
-    await buildPage(site);
+    const site = await sharedPage();
     server = await serveDirectory(site);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     context = await chromium.launchPersistentContext(path.join(work, "profile"), {

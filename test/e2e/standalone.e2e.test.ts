@@ -12,7 +12,7 @@ import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from "./chromium";
 import type { BrowserContext, Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { buildSyntheticWorkbook } from "../../bench/synthetic";
-import { buildPage } from "./buildPage";
+import { sharedPage } from "./buildPage";
 import { libreOfficeMissing, recalculatedSheets } from "./libreOffice";
 import { serveDirectory } from "./staticServer";
 import { FIXTURE_FILES, GENERATED_DIR } from "../fixtures/build-fixtures";
@@ -33,8 +33,7 @@ describeInBrowser("standalone pane in Chromium", () => {
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), "renja-e2e-"));
-    const site = path.join(work, "site");
-    await buildPage(site);
+    const site = await sharedPage();
     server = await serveDirectory(site);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     context = await chromium.launchPersistentContext(path.join(work, "profile"), {
