@@ -20,7 +20,7 @@ import { checkOutcome, EXIT_CANNOT_RUN, type CheckStatus, type ExitCode } from "
 import { humanReport } from "./humanReport";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
-import { loadRunSipdExport, sipdAgreement, sipdLines, type SipdAgreement } from "./sipd";
+import { loadRunSipdExport, sipdAgreement, sipdJson, sipdLines, type SipdAgreement } from "./sipd";
 
 /** `--catalogue` for every table, else the stored lists by plan year (the built-in list when none fits). */
 export async function nomenclatureChoice(ref: string | undefined): Promise<CatalogueChoice> {
@@ -81,11 +81,10 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
   const { tables, findings, status, noTable: why } = outcome;
   const noTable = why ? noTableMessage(why) : undefined;
   if (req.json) {
-    const sipdJson = agreement ? { sipd: { file: req.sipd, agrees: agreement.agrees, lines: agreement.lines.map((l) => l[req.lang].trim()) } } : {};
     const explanation = why?.map((e) => ({ sheet: e.sheet, reason: e.reason, message: e.message[req.lang] }));
     // the contract's { file, tables, findings }; a workbook without a table also says so: status + explanation
     const noTableFields = explanation ? { status, explanation } : {};
-    io.stdout(`${JSON.stringify({ file: req.file, ...noTableFields, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables), ...sipdJson }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ file: req.file, ...noTableFields, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables), ...sipdJson(agreement, req.sipd, req.lang) }, null, 2)}\n`);
     if (noTable) io.stderr(`renja: ${noTable[req.lang]}\n`);
   } else {
     const describeRule = checker.describeRule?.bind(checker);

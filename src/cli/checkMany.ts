@@ -10,7 +10,7 @@ import { KIND_LABEL } from "../domain/review/unitReview";
 import { checkInputs, EXIT_NO_TABLE, expandInputs, isFolder, worstExitCode, type FileOutcome } from "./batch";
 import { EXIT_CANNOT_RUN, nomenclatureChoice, runCheck, type CheckEngine, type CheckRequest } from "./check";
 import { humanReport } from "./humanReport";
-import { loadRunSipdExport, sipdLines } from "./sipd";
+import { loadRunSipdExport, sipdJson, sipdLines } from "./sipd";
 import type { CliIo } from "./io";
 
 export interface CheckManyRequest extends Omit<CheckRequest, "file"> {
@@ -74,7 +74,7 @@ function jsonLine(o: FileOutcome, req: CheckManyRequest): object {
     counts: r?.counts ?? { error: 0, warning: 0, info: 0 },
     checklist: r?.checklist.map((c) => ({ id: c.id, status: c.status, findings: c.findings.map((f) => f.id) })) ?? [],
   };
-  const sipd = o.sipd ? { sipd: { file: req.sipd, agrees: o.sipd.agrees, lines: o.sipd.lines.map((l) => l[req.lang].trim()) } } : {};
+  const sipd = sipdJson(o.sipd, req.sipd, req.lang);
   if (req.summary) return { ...head, ...summary, tables: r?.tables ?? [], ...sipd };
   return { ...head, ...summary, tables: o.tables.map(tableToJson), findings: o.findings, ...sipd };
 }

@@ -71,6 +71,11 @@ export function sipdAgreement(workbook: MappedWorkbook, exp: SipdExport, skpd?: 
   return { comparison, agrees: comparison.tables.length > 0 && differences === 0, lines };
 }
 
+/** The `sipd` field of `check --json` (one file or a JSON line per file): the same shape everywhere. */
+export function sipdJson(agreement: SipdAgreement | undefined, file: string | undefined, lang: Lang): { sipd?: { file: string | undefined; agrees: boolean; lines: string[] } } {
+  return agreement ? { sipd: { file, agrees: agreement.agrees, lines: agreement.lines.map((l) => l[lang].trim()) } } : {};
+}
+
 export function sipdLines(agreement: SipdAgreement, lang: Lang): string {
   return agreement.lines.map((l) => `${l[lang]}\n`).join("");
 }
