@@ -149,7 +149,7 @@ describeInBrowser("standalone pane in Chromium", () => {
     await page.getByRole("tab", { name: "Pemetaan" }).click();
     const tables = page.getByTestId("mapped-table");
     expect(await tables.count()).toBe(5);
-    await tables.filter({ hasText: "Tabel 3.3 (rencana N dan N+1)" }).first().getByRole("button").click();
+    await tables.filter({ hasText: "Tabel 3.3 (rencana N dan N+1)" }).first().getByRole("button", { name: /Tampilkan baris/ }).click();
     await shot("08-mapping");
     await page.getByTestId("lang-switch").click();
     await page.getByRole("tab", { name: "Findings" }).click();
