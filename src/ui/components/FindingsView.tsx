@@ -68,7 +68,7 @@ export function FindingsView({ controller, state }: { controller: PaneController
           </Button>
         )}
       </div>
-      {detail && <FindingDetail finding={detail} lang={lang} controller={controller} />}
+      {detail && <FindingDetail finding={detail} lang={lang} controller={controller} workbook={state.workbook} />}
       <VirtualList<FindingRow>
         items={rows}
         rowHeight={rowHeight}
