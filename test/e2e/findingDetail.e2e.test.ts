@@ -1,7 +1,8 @@
 /**
  * Issue 14, items 10 and 11: a finding's detail names its first related cells and "N lainnya" (a formula check
  * over 50 rows no longer squeezes the list), and shows a read-only grid of the rows around the cell — the cell
- * marked, its parent and its children, the column as the sheet holds it. Debian's Chromium at 350 px.
+ * marked, its parent and its children, the column as the sheet holds it; a preview row shows before and after in
+ * full (wrapped), not cut off. Debian's Chromium at 350 px.
  */
 import fs from "fs";
 import os from "os";
@@ -88,4 +89,26 @@ describeInBrowser("a finding's detail: related cells in short, the rows around t
     expect(await page.getByTestId("context-value").textContent()).toBe("4.765,000");
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it("shows every preview row's before and after in full at 350 px (wrapped, nothing cut off)", async () => {
+    await page.getByRole("tab", { name: "Tindakan" }).click();
+    await page.getByTestId("action-recompute").click();
+    await page.getByTestId("preview-change").first().waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "preview-wrapped-350.png"), fullPage: true, animations: "disabled" });
+    // Every row in the DOM (the list is windowed): its text is not wider than its box, and the row not taller.
+    const cut = await page.getByTestId("preview-change").evaluateAll((rows) =>
+      rows.flatMap((row) => {
+        const text = row.querySelector('[data-testid="change-text"]') as HTMLElement | null;
+        if (!text) return ["no change text"];
+        const problems: string[] = [];
+        if (text.scrollWidth > text.clientWidth + 1) problems.push(`wide: ${text.textContent}`);
+        const box = row as HTMLElement;
+        if (box.scrollHeight > box.clientHeight + 1) problems.push(`tall (${box.scrollHeight}/${box.clientHeight} px): ${text.textContent}`);
+        return problems;
+      }),
+    );
+    const texts = await page.getByTestId("change-text").allTextContents();
+    expect(texts.some((x) => x.includes("=SUM(") && x.length > 40)).toBe(true);
+    expect(cut).toEqual([]);
+  }, 120_000);
 });
