@@ -70,7 +70,10 @@ export function contentFingerprint(cells: Iterable<ContentCell>): string {
   const entries: { row: number; col: number; text: string }[] = [];
   for (const c of cells) {
     let text: string;
-    if (c.formula !== undefined && c.formula !== "") text = `=${c.formula.replace(/^=/, "")}`;
+    // Text that looks like a formula ("=bukan rumus", kept as text by the "@" format) reads back from Excel as a
+    // formula whose value is its own text: it is the text the tool wrote.
+    const asText = c.formula !== undefined && typeof c.value === "string" && c.value === `=${c.formula.replace(/^=/, "")}`;
+    if (c.formula !== undefined && c.formula !== "" && !asText) text = `=${c.formula.replace(/^=/, "")}`;
     else if (c.error !== undefined) text = `!${c.error}`;
     else if (c.value === null || (typeof c.value === "string" && c.value.trim() === "")) continue;
     else text = `${typeof c.value === "number" ? "n" : typeof c.value === "boolean" ? "b" : "s"}${String(c.value)}`;

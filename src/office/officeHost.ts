@@ -108,7 +108,7 @@ export class OfficeHost implements InteractiveHost {
 
   /** Sheets this tool generated: never offered as the source of a new table. */
   generatedSheetNames(): Promise<string[]> {
-    return this.queue.run((b) => generatedSheetNames(b));
+    return this.queue.run((b) => generatedSheetNames(b, this.env));
   }
 
   applySheetPlan(plan: SheetPlan): Promise<SheetPlanResult> {
