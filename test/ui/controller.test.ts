@@ -197,6 +197,26 @@ describe("PaneController on the sample workbook", () => {
     expect((await workbook.listSheets()).filter((s) => s.name.startsWith("Tabel 3.3"))).toHaveLength(2);
   });
 
+  it("Validasi after Buat Tabel leaves the generated sheets out (same findings as before), and checks them on request", async () => {
+    const { controller } = await openSample();
+    await controller.validate();
+    const before = controller.getState().findings?.length ?? 0;
+    expect(before).toBeGreaterThan(0);
+    for (let i = 0; i < 2; i++) {
+      await controller.preview("generate33");
+      expect(await controller.applyPreview()).toBe(true);
+      await controller.validate();
+      expect(controller.getState().generatedSheets).toEqual(["Tabel 3.3 (Renja Cermat)"]);
+      expect(controller.getState().findings).toHaveLength(before);
+    }
+    controller.setIncludeGenerated(true);
+    const all = controller.getState().findings ?? [];
+    expect(all.length).toBeGreaterThan(before);
+    expect(all.some((f) => f.sheet === "Tabel 3.3 (Renja Cermat)")).toBe(true);
+    controller.setIncludeGenerated(false);
+    expect(controller.getState().findings).toHaveLength(before);
+  });
+
   it("Buat Tabel 2.1 builds the evaluation table from the sample's Tabel 2.1", async () => {
     const { controller, workbook } = await openSample();
     expect(controller.can("generate21")).toBe(true);
