@@ -6,11 +6,12 @@
 import type { Finding, Message } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { PaneHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
-import type { IndicatorKind, Level, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
+import type { ColumnRole, IndicatorKind, Level, MappedWorkbook, MappingOverrides, TableKind } from "../domain/mapping/types";
 import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
 import type { Catalogue } from "../domain/nomenclature";
 import { fixedCatalogue, type CatalogueChoice } from "../domain/nomenclature/library";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
+import { columnLetter } from "../domain/sheet/snapshot";
 import type { SipdExport, SipdReadFailure } from "../domain/sipd/types";
 import { compareWithSipd } from "../domain/sipd/compare";
 import type { Lang } from "./i18n";
@@ -195,18 +196,7 @@ export class PaneController {
   /** Correct one row's level; the mapping is saved with the workbook and the findings follow. */
   async setLevel(sheetId: string, row: number, level: Level): Promise<void> {
     const levels = { ...this.state.overrides.levels, [sheetId]: { ...(this.state.overrides.levels[sheetId] ?? {}), [row]: level } };
-    const overrides: MappingOverrides = { ...this.state.overrides, levels };
-    this.set({ overrides });
-    await this.run(async () => {
-      this.remap();
-      try {
-        await this.host.saveMapping(overrides);
-        this.set({ notice: { intent: "success", message: msg("levelSaved") } });
-      } catch (e) {
-        const detail = errorMessage(e);
-        this.set({ notice: { intent: "warning", message: { id: t("id", "mappingSaveFailed", { detail: detail.id }), en: t("en", "mappingSaveFailed", { detail: detail.en }) } } });
-      }
-    });
+    await this.correctMapping({ ...this.state.overrides, levels }, "levelSaved");
   }
 
   /**
@@ -217,13 +207,37 @@ export class PaneController {
     const bySheet = { ...(this.state.overrides.indicatorKinds?.[sheetId] ?? {}) };
     if (kind) bySheet[row] = kind;
     else delete bySheet[row];
-    const overrides: MappingOverrides = { ...this.state.overrides, indicatorKinds: { ...(this.state.overrides.indicatorKinds ?? {}), [sheetId]: bySheet } };
+    await this.correctMapping({ ...this.state.overrides, indicatorKinds: { ...(this.state.overrides.indicatorKinds ?? {}), [sheetId]: bySheet } }, "indicatorKindSaved");
+  }
+
+  /** Say which kind of table a sheet holds (undefined: from its headers again); its columns are read as that kind's. */
+  async setTableKind(sheetId: string, kind: TableKind | undefined): Promise<void> {
+    const kinds = { ...(this.state.overrides.kinds ?? {}) };
+    if (kind) kinds[sheetId] = kind;
+    else delete kinds[sheetId];
+    await this.correctMapping({ ...this.state.overrides, kinds }, "tableKindSaved");
+  }
+
+  /**
+   * Give a column a role (undefined: no role of the user's; the headers decide again). A role moves: the column
+   * that had it before loses it, and the column's own earlier role is dropped.
+   */
+  async setColumnRole(sheetId: string, column: number, role: ColumnRole | undefined): Promise<void> {
+    const letter = columnLetter(column);
+    const roles: Partial<Record<ColumnRole, string>> = {};
+    for (const [r, l] of Object.entries(this.state.overrides.roles?.[sheetId] ?? {}) as [ColumnRole, string][]) if (l !== letter && r !== role) roles[r] = l;
+    if (role) roles[role] = letter;
+    await this.correctMapping({ ...this.state.overrides, roles: { ...(this.state.overrides.roles ?? {}), [sheetId]: roles } }, "columnRoleSaved");
+  }
+
+  /** Apply a correction of the mapping: map again (the findings follow) and save it with the workbook. */
+  private async correctMapping(overrides: MappingOverrides, saved: "levelSaved" | "indicatorKindSaved" | "tableKindSaved" | "columnRoleSaved"): Promise<void> {
     this.set({ overrides });
     await this.run(async () => {
       this.remap();
       try {
         await this.host.saveMapping(overrides);
-        this.set({ notice: { intent: "success", message: msg("indicatorKindSaved") } });
+        this.set({ notice: { intent: "success", message: msg(saved) } });
       } catch (e) {
         const detail = errorMessage(e);
         this.set({ notice: { intent: "warning", message: { id: t("id", "mappingSaveFailed", { detail: detail.id }), en: t("en", "mappingSaveFailed", { detail: detail.en }) } } });

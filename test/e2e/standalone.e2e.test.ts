@@ -164,7 +164,7 @@ describeInBrowser("standalone pane in Chromium", () => {
     const tables = page.getByTestId("mapped-table");
     // The sample's four tables; the generated one is left out with its checks.
     expect(await tables.count()).toBe(4);
-    await tables.filter({ hasText: "Tabel 3.3 (rencana N dan N+1)" }).first().getByRole("button").click();
+    await tables.filter({ hasText: "Tabel 3.3 (rencana N dan N+1)" }).first().getByRole("button", { name: /Tampilkan baris/ }).click();
     await shot("08-mapping");
     await page.getByTestId("lang-switch").click();
     await page.getByRole("tab", { name: "Findings" }).click();

@@ -77,7 +77,7 @@ describe("adding a generated Tabel 3.3 to the seed workbook", () => {
     expect(xml).toContain('<pane ySplit="7" topLeftCell="A8" activePane="bottomLeft" state="frozen"/>');
   });
 
-  it("stores formulas with cached results, #,##0 amounts and text, cell by cell", () => {
+  it("stores formulas with cached results, padded #,##0 amounts and text, cell by cell", () => {
     const [title, kode, kegiatan, leaf, total, totalN1] = readCellContents(output, [
       { sheet: NAME, cell: "A2" },
       { sheet: NAME, cell: "A9" },
@@ -88,10 +88,10 @@ describe("adding a generated Tabel 3.3 to the seed workbook", () => {
     ]);
     expect(title).toMatchObject({ value: "RUMUSAN RENCANA PROGRAM DAN KEGIATAN KANTOR KECAMATAN TOMONI TAHUN 2025 DAN PRAKIRAAN MAJU TAHUN 2026" });
     expect(kode).toMatchObject({ value: "7.01.01.2.01" });
-    expect(kegiatan).toEqual({ value: 22903650, formula: "SUM(F10:F13)", numFmt: "#,##0" });
-    expect(leaf).toEqual({ value: 11896000, numFmt: "#,##0" });
-    expect(total).toEqual({ value: 4990624675, formula: "SUM(F8,F42,F45,F52,F58,F61)", numFmt: "#,##0" });
-    expect(totalN1).toEqual({ value: 4828024554, formula: "SUM(J8,J42,J45,J52,J58,J61)", numFmt: "#,##0" });
+    expect(kegiatan).toEqual({ value: 22903650, formula: "SUM(F10:F13)", numFmt: "#,##0_);-#,##0_)" });
+    expect(leaf).toEqual({ value: 11896000, numFmt: "#,##0_);-#,##0_)" });
+    expect(total).toEqual({ value: 4990624675, formula: "SUM(F8,F42,F45,F52,F58,F61)", numFmt: "#,##0_);-#,##0_)" });
+    expect(totalN1).toEqual({ value: 4828024554, formula: "SUM(J8,J42,J45,J52,J58,J61)", numFmt: "#,##0_);-#,##0_)" });
   });
 
   it("reads back through the .xlsx host with bold programs and indented sub kegiatan, mapped as tabel-3.3", async () => {
@@ -163,7 +163,7 @@ describe("a package that cannot be extended", () => {
     const wb = await loadWorkbook(separate);
     const ws = wb.getWorksheet(NAME);
     expect(ws?.getCell("F9").value).toEqual({ formula: "SUM(F10:F13)", result: 22903650 });
-    expect(ws?.getCell("F9").numFmt).toBe("#,##0");
+    expect(ws?.getCell("F9").numFmt).toBe("#,##0_);-#,##0_)");
     expect(ws?.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 14, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "5:7" });
     expect(ws?.getCell("B8").font?.bold).toBe(true);
     expect(readCellContents(separate, [{ sheet: NAME, cell: "A2" }])[0].value).toMatch(/PRAKIRAAN MAJU TAHUN 2026$/);
