@@ -5,7 +5,7 @@
  * sheet the user made, a copy of a generated sheet or one edited since, never the source). Exit 0 when the output was written, 2 when not.
  */
 import type { Message } from "../domain/findings";
-import { isOwnSheet, notOwnReason, type MarkerVerdict } from "../domain/generatedMarker";
+import { isOwnSheet, keptSheetNotice, type MarkerVerdict } from "../domain/generatedMarker";
 import { HostError } from "../domain/host";
 import type { SheetPlan } from "../domain/plan";
 import type { MappedWorkbook, TableKind } from "../domain/mapping/types";
@@ -118,11 +118,6 @@ function markedSheets(bytes: Uint8Array): MarkerVerdict[] {
   } catch {
     return [];
   }
-}
-
-function keptSheetNotice(v: MarkerVerdict, written: string): Message {
-  const why = notOwnReason(v);
-  return { id: `${why.id} Tabel baru ditulis ke lembar '${written}'.`, en: `${why.en} The new table was written to sheet '${written}'.` };
 }
 
 function summary(req: GenerateRequest, plan: SheetPlan, written: Written): Message {

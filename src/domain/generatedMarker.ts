@@ -184,6 +184,12 @@ export function notOwnReason(v: MarkerVerdict): Message {
   }
 }
 
+/** Said when a new table goes to a new sheet because the marked sheet of its name is the user's now. */
+export function keptSheetNotice(v: MarkerVerdict, written: string): Message {
+  const why = notOwnReason(v);
+  return { id: `${why.id} Tabel baru ditulis ke lembar '${written}'.`, en: `${why.en} The new table was written to sheet '${written}'.` };
+}
+
 /** How a check names the sheets it left out. */
 export function generatedSheetsNotice(names: readonly string[]): Message | undefined {
   if (names.length === 0) return undefined;

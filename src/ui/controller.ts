@@ -4,6 +4,7 @@
  * (SharedRuntime), so a click on "Validasi" in the ribbon shows its findings in the pane.
  */
 import type { Finding, Message } from "../domain/findings";
+import { isOwnSheet } from "../domain/generatedMarker";
 import { HostError } from "../domain/host";
 import type { PaneHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
 import type { ColumnRole, IndicatorKind, Level, MappedWorkbook, MappingOverrides, TableKind } from "../domain/mapping/types";
@@ -270,7 +271,8 @@ export class PaneController {
       const { workbook, findings } = this.state;
       if (!workbook || !findings) return;
       const generatedSheets = await this.host.generatedSheetNames?.();
-      const change: PlannedChange = planner({ workbook, findings, generatedSheets, original: this.state.original?.workbook });
+      const keptSheets = (await this.host.markedSheets?.().catch(() => undefined))?.filter((v) => !isOwnSheet(v));
+      const change: PlannedChange = planner({ workbook, findings, generatedSheets, ...(keptSheets?.length ? { keptSheets } : {}), original: this.state.original?.workbook });
       if ("refused" in change) {
         this.set({ preview: undefined, notice: { intent: "warning", message: change.refused }, view: "actions" });
         return;
