@@ -423,7 +423,9 @@ export class PaneController {
     }
     this.set({ busy: { label: msg("working"), progress: 1 } });
     // A host that cannot tell its own sheets (or fails to) leaves every sheet in the check.
-    const generated = (await this.host.generatedSheetNames?.().catch(() => undefined)) ?? [];
+    // Only sheets verified as generated and finished (an incomplete one is checked, as the CLI does).
+    const marked = await this.host.markedSheets?.().catch(() => undefined);
+    const generated = marked ? marked.filter((v) => v.status === "generated").map((v) => v.name) : ((await this.host.generatedSheetNames?.().catch(() => undefined)) ?? []);
     this.set({ generatedSheets: generated });
     const saved = await this.host.loadMapping().catch(() => undefined);
     if (saved) this.set({ overrides: saved });
