@@ -4,6 +4,7 @@
  * (SharedRuntime), so a click on "Validasi" in the ribbon shows its findings in the pane.
  */
 import type { Finding, Message } from "../domain/findings";
+import { isOwnSheet } from "../domain/generatedMarker";
 import { HostError } from "../domain/host";
 import type { PaneHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
 import type { ColumnRole, IndicatorKind, Level, MappedWorkbook, MappingOverrides, TableKind } from "../domain/mapping/types";
@@ -92,6 +93,12 @@ export interface PaneState {
   selected?: { sheet: string; cell: string; rule?: Finding["rule"] };
   /** The nomenclature list checks use (loaded in the pane or bundled with the add-in); the built-in one when unset. */
   nomenclature?: Catalogue;
+  /**
+   * Sheets this tool generated (verified marker): left out of Validasi, as they repeat their source's notes
+   * (findings grew with each Buat Tabel), unless `includeGenerated`.
+   */
+  generatedSheets?: string[];
+  includeGenerated?: boolean;
 }
 
 type Listener = () => void;
@@ -264,7 +271,8 @@ export class PaneController {
       const { workbook, findings } = this.state;
       if (!workbook || !findings) return;
       const generatedSheets = await this.host.generatedSheetNames?.();
-      const change: PlannedChange = planner({ workbook, findings, generatedSheets, original: this.state.original?.workbook });
+      const keptSheets = (await this.host.markedSheets?.().catch(() => undefined))?.filter((v) => !isOwnSheet(v));
+      const change: PlannedChange = planner({ workbook, findings, generatedSheets, ...(keptSheets?.length ? { keptSheets } : {}), original: this.state.original?.workbook });
       if ("refused" in change) {
         this.set({ preview: undefined, notice: { intent: "warning", message: change.refused }, view: "actions" });
         return;
@@ -414,16 +422,29 @@ export class PaneController {
       snapshots.push(await this.host.readSnapshot(sheet, { styles: true }));
     }
     this.set({ busy: { label: msg("working"), progress: 1 } });
+    // A host that cannot tell its own sheets (or fails to) leaves every sheet in the check.
+    // Only sheets verified as generated and finished (an incomplete one is checked, as the CLI does).
+    const marked = await this.host.markedSheets?.().catch(() => undefined);
+    const generated = marked ? marked.filter((v) => v.status === "generated").map((v) => v.name) : ((await this.host.generatedSheetNames?.().catch(() => undefined)) ?? []);
+    this.set({ generatedSheets: generated });
     const saved = await this.host.loadMapping().catch(() => undefined);
     if (saved) this.set({ overrides: saved });
     this.snapshots = snapshots;
     this.remap();
   }
 
+  /** "Periksa juga lembar buatan Renja Cermat": the generated sheets are checked too (or left out again). */
+  setIncludeGenerated(on: boolean): void {
+    this.set({ includeGenerated: on });
+    this.remap();
+  }
+
   private remap(): void {
     if (!this.snapshots) return;
     const nomenclature = this.state.nomenclature ? fixedCatalogue(this.state.nomenclature) : undefined;
-    const workbook = this.engine.mapWorkbook(this.snapshots, { overrides: this.state.overrides, ...(nomenclature ? { nomenclature } : {}) });
+    const skipped = this.state.includeGenerated ? [] : (this.state.generatedSheets ?? []);
+    const snapshots = skipped.length ? this.snapshots.filter((s) => !skipped.includes(s.name)) : this.snapshots;
+    const workbook = this.engine.mapWorkbook(snapshots, { overrides: this.state.overrides, ...(nomenclature ? { nomenclature } : {}) });
     const sipd = this.state.sipd;
     const findings = sipd ? this.engine.validate(workbook, { sipd: { export: sipd.export, skpd: sipd.skpd } }) : this.engine.validate(workbook);
     this.set({ workbook, findings, ...(sipd ? { sipd: sipdStateOf(workbook, sipd.export, sipd.file, sipd.skpd) } : {}) });

@@ -5,7 +5,9 @@
  * overwritten; packages that cannot be extended go to a separate workbook.
  */
 import { strFromU8, unzipSync } from "fflate";
+import { planFingerprint } from "../../src/domain/generatedMarker";
 import { HostError } from "../../src/domain/host";
+import type { SheetPlan } from "../../src/domain/plan";
 import { openXlsxHost } from "../../src/xlsx";
 import { readCellContents } from "../../src/xlsx/patch";
 import { addSheetToXlsx, GENERATED_MARKER, generatedSheets } from "../../src/xlsx/patch/addSheet";
@@ -32,9 +34,11 @@ function text(bytes: Uint8Array, name: string): string {
 describe("adding a generated Tabel 3.3 to the seed workbook", () => {
   let input: Uint8Array;
   let output: Uint8Array;
+  let plan: SheetPlan;
   beforeAll(async () => {
     input = fixtureBytes("seedIdLocale");
-    output = addSheetToXlsx(input, await tabel33Plan(input)).bytes;
+    plan = await tabel33Plan(input);
+    output = addSheetToXlsx(input, plan).bytes;
   });
 
   it("keeps every existing part's stored bytes except the four it must extend, and adds one worksheet part", () => {
@@ -51,7 +55,9 @@ describe("adding a generated Tabel 3.3 to the seed workbook", () => {
     const index = (wb.match(/<sheet\s/g) ?? []).length - 1;
     expect(wb).toMatch(new RegExp(`<sheet name="${NAME.replace(/[()]/g, "\\$&")}" sheetId="\\d+" r:id="rId\\d+"/></sheets>`));
     expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">'${NAME}'!$5:$7</definedName>`);
-    expect(wb).toContain(`<definedName name="${GENERATED_MARKER}" localSheetId="${index}" hidden="1">"tabel-3.3"</definedName>`);
+    // The marker holds the new sheet's own sheetId and the fingerprint of the cells written (a copy has neither).
+    const sheetId = new RegExp(`<sheet name="${NAME.replace(/[()]/g, "\\$&")}" sheetId="(\\d+)"`).exec(wb)?.[1];
+    expect(wb).toContain(`<definedName name="${GENERATED_MARKER}" localSheetId="${index}" hidden="1">"tabel-3.3;id=${sheetId};fp=${planFingerprint(plan)}"</definedName>`);
     expect(wb).toContain('fullCalcOnLoad="1"');
     expect(text(output, "[Content_Types].xml")).toMatch(/<Override PartName="\/xl\/worksheets\/sheet\d+\.xml" ContentType="application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.worksheet\+xml"\/>/);
     expect(generatedSheets(output)).toEqual(new Map([[NAME, "tabel-3.3"]]));
