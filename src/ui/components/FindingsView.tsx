@@ -81,7 +81,7 @@ export function FindingsView({ controller, state }: { controller: PaneController
   return (
     <section style={{ display: "flex", flexDirection: "column", gap: "6px", flex: "1 1 0", minHeight: 220 }}>
       <GeneratedSheetsNote controller={controller} state={state} />
-      <Text size={200} data-testid="findings-summary">
+      <Text size={200} data-testid="findings-summary" tabIndex={-1}>
         {t(lang, "findingsSummary", { n: formatRupiah(findings.length), e: formatRupiah(counts.error), w: formatRupiah(counts.warning), i: formatRupiah(counts.info) })}
       </Text>
       <div className={styles.bar}>
@@ -99,17 +99,18 @@ export function FindingsView({ controller, state }: { controller: PaneController
         height="fill"
         label={t(lang, "tabFindings")}
         testId="findings-list"
+        roving
         getKey={(r) => r.key}
-        renderRow={(r) =>
+        renderRow={(r, _i, tabIndex) =>
           r.type === "group" ? (
-            <button className={styles.group} aria-expanded={!r.collapsed} onClick={() => toggle(r.key)}>
+            <button className={styles.group} aria-expanded={!r.collapsed} tabIndex={tabIndex} onClick={() => toggle(r.key)}>
               <span>{r.collapsed ? "▸" : "▾"}</span>
               <Badge size="small" color={badgeColor[r.severity]}>{severityName(lang, r.severity)}</Badge>
               <span style={{ flexGrow: 1, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>{ruleName(lang, r.rule)}</span>
               <span>{r.count}</span>
             </button>
           ) : (
-            <FindingButton finding={r.finding} lang={lang} selected={isSelected(r.finding)} onSelect={() => void controller.selectFinding(r.finding)} />
+            <FindingButton finding={r.finding} lang={lang} selected={isSelected(r.finding)} tabIndex={tabIndex} onSelect={() => void controller.selectFinding(r.finding)} />
           )
         }
       />
@@ -117,7 +118,7 @@ export function FindingsView({ controller, state }: { controller: PaneController
   );
 }
 
-function FindingButton({ finding, lang, selected, onSelect }: { finding: Finding; lang: PaneState["lang"]; selected: boolean; onSelect: () => void }) {
+function FindingButton({ finding, lang, selected, tabIndex, onSelect }: { finding: Finding; lang: PaneState["lang"]; selected: boolean; tabIndex: 0 | -1; onSelect: () => void }) {
   const styles = useStyles();
   const text = finding.message[lang];
   return (
@@ -127,6 +128,7 @@ function FindingButton({ finding, lang, selected, onSelect }: { finding: Finding
       data-testid="finding"
       data-ref={`${finding.sheet}!${finding.cell}`}
       data-rule={finding.rule}
+      tabIndex={tabIndex}
       onClick={onSelect}
     >
       <span className={styles.ref}>{finding.sheet} · {finding.cell}</span>
