@@ -35,7 +35,8 @@ Perintah:
                kegiatan adalah acuannya), tahun N dan N+1 dan setiap kolom Rp, sebagai rumus SUM
                (bawaan) atau nilai (--mode values), dan menyebutkan perubahan setiap jumlah.
   fix-numbers  Mengganti angka yang salah ketik ("4.765,000", "41,400,0000", 4765 yang 1.000 kali terlalu
-               kecil) dengan angka yang dimaksud: yang membuat jumlah induknya cocok.
+               kecil) dengan angka yang dimaksud: yang membuat jumlah induknya cocok. Angka yang tersimpan
+               sebagai teks ("4.765.000" di sel teks) disimpan sebagai angka yang sama.
   generate     Membuat Tabel 3.3 (dari Tabel 3.3, Tabel 7 atau lembar kerja) atau Tabel 2.1 (dari lembar
                evaluasi) yang rapi dan siap cetak sebagai lembar baru di salinan buku kerja (-o). Jumlah
                induk dan total berupa rumus SUM. Nama lembar yang sudah ada tidak ditimpa: lembar baru
@@ -124,7 +125,8 @@ Commands:
                are the truth), year N and N+1 and every Rp column, as SUM formulas (default) or values
                (--mode values), and says how much each total changes.
   fix-numbers  Replaces mistyped amounts ("4.765,000", "41,400,0000", a 4765 that is 1,000 times too
-               small) with the amount meant: the one that makes its parent's sum hold.
+               small) with the amount meant: the one that makes its parent's sum hold. Amounts stored as
+               text ("4.765.000" in a text cell) are stored as the same number.
   generate     Builds a formatted, print-ready Tabel 3.3 (from a Tabel 3.3, a Tabel 7 or a working sheet)
                or Tabel 2.1 (from an evaluation sheet) as a new sheet in a copy of the workbook (-o).
                Parent and total amounts are SUM formulas. A sheet name in use is never overwritten: the

@@ -19,7 +19,9 @@ describe("renja fix-numbers", () => {
     const out = path.join(dir, "dry.xlsx");
     const run = await runCli(["fix-numbers", file, "-o", out, "--dry-run"]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(run.stdout).toMatch(/^Pratinjau \(tidak ada yang ditulis\): 40 sel akan diubah\./);
+    // 40 repairs and run-in amounts, and the 596 well-formed amounts stored as text (the text-number findings).
+    expect(run.stdout).toMatch(/^Pratinjau \(tidak ada yang ditulis\): 636 sel akan diubah\./);
+    expect(run.stdout.match(/tersimpan sebagai teks; disimpan sebagai angka/g)).toHaveLength(596);
     expect(run.stdout).toContain(`'Tabel 3.3'!F28: "4.765,000" → 4.765.000 (`);
     expect(run.stdout).toContain(`'Tabel 3.3'!F56: "41,400,0000" → 41.400.000 (`);
     expect(run.stdout).toContain(`'Tabel 2.1'!O47: (kosong) → "Kantor Kec. Tomoni" ("Kantor Kec. Tomoni" ikut tertempel ke dalam angka; dipindah ke kolom Unit PD)`);

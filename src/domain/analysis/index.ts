@@ -20,6 +20,7 @@ export type { SourceVerdict } from "./sources";
 export { familyOf } from "./family";
 export type { Family } from "./family";
 export { moneyColumns, sheetOf } from "./moneyCells";
+export { isStoredAsText } from "./storedAsText";
 
 /** What a money cell holds as written. */
 export interface StatedContent {

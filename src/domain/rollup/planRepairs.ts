@@ -2,7 +2,8 @@
  * fix-numbers: every amount the reconciliation model reads differently from what it states becomes the number it
  * was meant to be — by default the model's chosen reading (the one that balances the sums), or another plausible
  * reading the user picked — stored as a number with the amount format. A formula is never replaced by a constant:
- * a SUM whose value is odd because its children are slips is mended by mending the children.
+ * a SUM whose value is odd because its children are slips is mended by mending the children. A well-formed amount
+ * stored as text ("4.765.000", the text-number finding) is stored as the same number.
  */
 import Decimal from "decimal.js";
 import type { Message } from "../findings";
@@ -10,7 +11,7 @@ import { sheetRef } from "../findings";
 import { columnOf } from "../mapping/tree";
 import type { MappedTable, MappedWorkbook } from "../mapping/types";
 import { formatRupiah, parseAmountText, plainDecimal, readAmount } from "../numbers";
-import { analysisOf, familyOf, moneyColumns, plausibleReadings, sheetOf, type AmountSlot } from "../analysis";
+import { analysisOf, familyOf, isStoredAsText, moneyColumns, plausibleReadings, sheetOf, type AmountSlot } from "../analysis";
 import type { PlannedCell, WritePlan } from "../plan";
 import { a1, cellAt } from "../sheet/snapshot";
 import { AMOUNT_FORMAT, amountNumber, contentOf } from "./cellContent";
@@ -19,6 +20,11 @@ export const REPAIR_TITLE: Message = { id: "Perbaiki angka yang salah ketik", en
 
 /** The user's pick per cell: "Sheet!A1" (as sheetRef writes it) → the amount as a plain decimal string. */
 export type RepairChoices = Readonly<Record<string, string>>;
+
+/** Text that states its amount exactly, to be stored as that number (not a formula, not a derived sum). */
+function convertible(slot: AmountSlot): boolean {
+  return isStoredAsText(slot) && !slot.derived && slot.money.cell?.formula === undefined && slot.money.reading.value !== null;
+}
 
 /** The cells fix-numbers repairs: read as another amount than they state, not a formula, not a derived sum. */
 function repairable(slot: AmountSlot): boolean {
@@ -53,6 +59,24 @@ export function planRepairs(workbook: MappedWorkbook, choices: RepairChoices = {
           picked !== undefined
             ? { id: `pilihan pengguna untuk "${raw}"`, en: `the user's choice for "${raw}"` }
             : { id: `"${raw}" dibaca sebagai ${formatRupiah(value)}${why ? `: ${why.id}` : ""}`, en: `"${raw}" read as ${formatRupiah(value)}${why ? `: ${why.en}` : ""}` },
+      });
+    }
+  }
+  for (const column of analysis.columns) {
+    for (const slot of column.cells) {
+      const m = slot.money;
+      const value = m.reading.value;
+      const key = sheetRef(m.table.sheet, m.address);
+      if (!convertible(slot) || value === null || seen.has(key)) continue;
+      seen.add(key);
+      cells.push({
+        sheet: m.table.sheet,
+        row: m.row.row,
+        col: m.col,
+        cell: m.address,
+        before: contentOf(m.cell),
+        after: { value: amountNumber(value), numFmt: AMOUNT_FORMAT },
+        reason: { id: `"${m.reading.raw}" tersimpan sebagai teks; disimpan sebagai angka ${formatRupiah(value)}`, en: `"${m.reading.raw}" was stored as text; stored as the number ${formatRupiah(value)}` },
       });
     }
   }

@@ -13,10 +13,18 @@ describe("planRepairs", () => {
     ]),
   );
 
-  it("turns each malformed amount into the suggestion that balances its parent, a number with the amount format", () => {
+  it("turns each malformed amount into the suggestion that balances its parent, and each amount stored as text into its number", () => {
     const plan = planRepairs(wb);
-    expect(plan.cells.map((c) => [c.cell, c.before, c.after])).toEqual([["F6", { value: "4.765,000" }, { value: 4765000, numFmt: "#,##0" }]]);
-    expect(describePlan(plan, "id")).toEqual([`'Tabel 3.3'!F6: "4.765,000" → 4.765.000 (${plan.cells[0].reason.id})`]);
+    expect(plan.cells.map((c) => [c.cell, c.before, c.after])).toEqual([
+      ["F6", { value: "4.765,000" }, { value: 4765000, numFmt: "#,##0" }],
+      ["F5", { value: "4.775.000" }, { value: 4775000, numFmt: "#,##0" }],
+      ["F7", { value: "10.000" }, { value: 10000, numFmt: "#,##0" }],
+    ]);
+    expect(describePlan(plan, "id")).toEqual([
+      `'Tabel 3.3'!F6: "4.765,000" → 4.765.000 (${plan.cells[0].reason.id})`,
+      `'Tabel 3.3'!F5: "4.775.000" → 4.775.000 ("4.775.000" tersimpan sebagai teks; disimpan sebagai angka 4.775.000)`,
+      `'Tabel 3.3'!F7: "10.000" → 10.000 ("10.000" tersimpan sebagai teks; disimpan sebagai angka 10.000)`,
+    ]);
   });
 
   it("lets the user pick another plausible reading per cell, and refuses one that is not one", () => {

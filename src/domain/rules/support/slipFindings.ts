@@ -14,7 +14,7 @@ import type { AmountSlip } from "../../numbers";
 import { formatRupiah, plainDecimal } from "../../numbers";
 import type { RuleMeta, RuleOptions } from "../types";
 import type { AmountSlot, ColumnArithmetic, SumCheck } from "../../analysis/arithmetic";
-import { analysisOf } from "../../analysis";
+import { analysisOf, isStoredAsText } from "../../analysis";
 import { capitalize, levelName, moneyColumnLabel, rowName, severityFor } from "../../analysis/describe";
 
 /** Which cells each single-cell rule reports. */
@@ -26,7 +26,7 @@ const SELECTS: Partial<Record<RuleId, (slot: AmountSlot) => boolean>> = {
     !slot.derived &&
     ((slot.money.whole === undefined && slot.money.reading.status === "suspect-scale" && (slot.chosenKind ?? slot.chosen?.kind) !== "stated") ||
       (slot.chosenKind ?? slot.chosen?.kind) === "thousandfold"),
-  "text-number": (slot) => slot.money.whole === undefined && slot.money.reading.status === "text-number",
+  "text-number": isStoredAsText,
 };
 
 export function cellFindings(workbook: MappedWorkbook, meta: RuleMeta, options: RuleOptions): Finding[] {
