@@ -157,6 +157,7 @@ export class XmlTokenizer {
       if (c === 58 && colon < 0) colon = i;
     }
     const nameEnd = i;
+    if (nameEnd >= xml.length) throw xmlError("berakhir di dalam sebuah tag; bagian ini terpotong", "it ends inside a tag; the part is cut short");
     if (nameEnd === nameStart) throw xmlError(`ada "<" tanpa nama elemen (posisi ${start})`, `a "<" without an element name (offset ${start})`);
     // Attribute values may hold ">" or "/", so quotes are walked instead of taking the next ">". The next quote
     // of each kind and the next "xmlns" are found once and reused until passed, so the walk stays linear.
