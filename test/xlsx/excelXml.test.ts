@@ -109,8 +109,9 @@ describe("a namespace prefix", () => {
     return out;
   }
 
-  it("a sheet and shared strings written with x: read exactly as the seed", async () => {
-    const bytes = withParts({ [SHEET]: prefixed, [STRINGS]: prefixed });
+  it("workbook, sheets, shared strings and styles written with x: read exactly as the seed", async () => {
+    const parts = ["xl/workbook.xml", "xl/styles.xml", STRINGS, ...[1, 2, 3, 4].map((n) => `xl/worksheets/sheet${n}.xml`)];
+    const bytes = withParts(Object.fromEntries(parts.map((p) => [p, prefixed])));
     const [a, b] = await Promise.all([openXlsxHost(bytes, "x.xlsx"), openXlsxHost(SEED, "x.xlsx")]);
     const snapshots = await a.readAllSnapshots({ styles: true });
     expect(snapshots.find((s) => s.name === "Tabel 3.3")?.rows.size).toBeGreaterThan(50);
