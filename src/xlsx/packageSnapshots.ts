@@ -18,7 +18,7 @@ import { shiftFormula } from "./patch/formulaShift";
 import { openPackage, type XlsxPackage } from "./patch/package";
 import { parseArea, readSharedStrings } from "./patch/sheet";
 import { BUILTIN_NUMBER_FORMATS } from "./patch/styles";
-import { attr, childElements, decodeXstring, findElement, scanTags, textBetween, XmlError, XmlTokenizer } from "./patch/xml";
+import { assertSmlRoot, attr, childElements, decodeXstring, findElement, scanTags, textBetween, XmlError, XmlTokenizer } from "./patch/xml";
 
 export interface PackageSheet {
   ref: SheetRef;
@@ -306,6 +306,7 @@ function readSheetTokens(xml: string, ref: SheetRef, ctx: SheetReadContext, part
   const tok = new XmlTokenizer(xml);
   while (tok.next()) {
     const depth = tok.depth;
+    if (depth === 0) assertSmlRoot({ local: tok.local, ns: tok.ns }, "worksheet");
     if (dataDepth < 0) {
       if (tok.kind === "close") continue;
       if (dataDepth === -1 && tok.isSml("sheetData")) {

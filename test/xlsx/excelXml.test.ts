@@ -166,6 +166,12 @@ describe("refused with a message naming the part", () => {
     expect(message).toMatch(/cut short/);
   });
 
+  it("a sheet in another namespace (Excel 2007 beta's) holds no cells Excel reads: refused, not read as empty", async () => {
+    const [message] = await refusal(withParts({ [SHEET]: (xml) => xml.replace(`xmlns="${MAIN_NS}"`, 'xmlns="http://schemas.microsoft.com/office/excel/2006/2"') }));
+    expect(message).toContain(SHEET);
+    expect(message).toMatch(/namespace/);
+  });
+
   it("a zip entry whose content does not match its CRC-32", async () => {
     const bytes = new Uint8Array(SEED);
     const entry = readZip(bytes).entries.find((e) => e.name === SHEET);

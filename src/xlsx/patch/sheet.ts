@@ -6,6 +6,7 @@ import { a1, columnIndex, type MergeArea } from "../../domain/sheet/snapshot";
 import type { XlsxPackage } from "./package";
 import { shiftFormula } from "./formulaShift";
 import {
+  assertSmlRoot,
   attr,
   childElements,
   decodeXstring,
@@ -232,7 +233,8 @@ export function readSharedStrings(pkg: XlsxPackage): string[] {
   const xml = pkg.text(path);
   const tags = scanTags(xml);
   const root = tags.length ? rootElement(tags) : undefined;
-  if (!root || !isSml(root.open, "sst")) return [];
+  if (!root) return [];
+  assertSmlRoot(root.open, "sst");
   return childElements(tags, root).filter((e) => isSml(e.open, "si")).map((si) => stringItemText(xml, tags, si));
 }
 

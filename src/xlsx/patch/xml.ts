@@ -20,6 +20,18 @@ export class XmlError extends Error {
 
 const xmlError = (id: string, en: string) => new XmlError({ id, en });
 
+/**
+ * Throws unless the part's root element is SpreadsheetML's `local`: a part in another namespace (Excel 2007
+ * beta's, say) holds nothing Excel would read as cells, so it is refused rather than read as empty.
+ */
+export function assertSmlRoot(tag: { local: string; ns: string }, local: string): void {
+  if (isSml(tag, local)) return;
+  throw xmlError(
+    `elemen akarnya <${tag.local}> dalam namespace «${tag.ns}», bukan <${local}> SpreadsheetML`,
+    `its root element <${tag.local}> is in the namespace “${tag.ns}”, not SpreadsheetML's <${local}>`,
+  );
+}
+
 /** SpreadsheetML's main namespace, transitional and strict. */
 export const SPREADSHEETML_NAMESPACES: ReadonlySet<string> = new Set([
   "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
