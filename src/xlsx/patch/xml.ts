@@ -173,8 +173,8 @@ export class XmlTokenizer {
     if (nameEnd === nameStart) throw xmlError(`ada "<" tanpa nama elemen (posisi ${start})`, `a "<" without an element name (offset ${start})`);
     // Attribute values may hold ">" or "/", so quotes are walked instead of taking the next ">". The next quote
     // of each kind and the next "xmlns" are found once and reused until passed, so the walk stays linear.
+    let gt = xml.indexOf(">", i);
     for (;;) {
-      const gt = xml.indexOf(">", i);
       if (gt < 0) {
         i = xml.length;
         break;
@@ -192,6 +192,7 @@ export class XmlTokenizer {
         break;
       }
       i = close + 1;
+      if (close > gt) gt = xml.indexOf(">", i);
     }
     const xmlns = this.nextXmlns < nameEnd ? (this.nextXmlns = indexOr(xml, "xmlns", nameEnd)) : this.nextXmlns;
     const declares = xmlns < i;
