@@ -162,6 +162,7 @@ export class XmlTokenizer {
     const closing = xml.charCodeAt(start + 1) === 47;
     let i = start + (closing ? 2 : 1);
     const nameStart = i;
+    if (closing && this.top && this.closesOpenElement(start, nameStart)) return;
     let colon = -1;
     for (; i < xml.length; i++) {
       const c = xml.charCodeAt(i);
@@ -238,6 +239,34 @@ export class XmlTokenizer {
     this.push(nameStart, nameEnd);
     if (declares) this.declare();
     this.setNs(colon < 0 ? this.defaultNs : this.resolve(xml.slice(nameStart, colon)));
+  }
+
+  /**
+   * The common closing tag: exactly `</name>` of the innermost open element, taken without walking the name
+   * again (half of a sheet's tags are these). Anything else goes the general way, which reports what is wrong.
+   */
+  private closesOpenElement(start: number, nameStart: number): boolean {
+    const xml = this.xml;
+    const openStart = this.openNames[this.top - 2];
+    const length = this.openNames[this.top - 1] - openStart;
+    if (xml.charCodeAt(nameStart + length) !== 62 || !sameName(xml, openStart, openStart + length, nameStart, nameStart + length)) return false;
+    let colon = -1;
+    for (let k = openStart; k < openStart + length; k++) {
+      if (xml.charCodeAt(k) === 58) {
+        colon = k;
+        break;
+      }
+    }
+    this.start = start;
+    this.end = nameStart + length + 1;
+    this.pos = this.end;
+    this.nameStart = nameStart;
+    this.nameEnd = nameStart + length;
+    this.localStart = colon < 0 ? nameStart : nameStart + (colon - openStart) + 1;
+    this.kind = "close";
+    this.depth = this.top / 2 - 1;
+    this.setNs(colon < 0 ? this.defaultNs : this.resolve(xml.slice(openStart, colon)));
+    return true;
   }
 
   /** Binds the prefixes the current tag declares, to be unbound when its element closes. */
