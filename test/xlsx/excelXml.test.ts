@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { openXlsxHost } from "../../src/xlsx";
+import { assertWellFormed } from "../../src/xlsx/patch/xml";
 import { readZip } from "../../src/xlsx/patch/zip";
 import type { Cell } from "../../src/domain/sheet/snapshot";
 import { runCli, STACK_TRACE, tempDir, writeTemp } from "../cli/cliHarness";
@@ -181,5 +182,21 @@ describe("refused with a message naming the part", () => {
     const [message] = await refusal(bytes);
     expect(message).toContain(SHEET);
     expect(message).toMatch(/CRC-32/);
+  });
+});
+
+describe("the check before a part is written uses the same tokenizer", () => {
+  it.each([
+    ['<a xmlns:r="urn:r"><b r:id="1"/></a>', undefined],
+    ['<a><b r:id="1"/></a>', /prefix r: of r:id is not declared/],
+    ['<a><b x="1" x="2"/></a>', /attribute x twice/],
+    ["<a><b></a>", /<\/a> closes <b>/],
+    ['<a><b x="&nbsp;"/></a>', /entity &nbsp;/],
+    ["<a/><b/>", /second root/],
+    ["<!DOCTYPE a><a/>", /DTD/],
+  ])("%s", (xml, problem) => {
+    const check = () => assertWellFormed(xml, "xl/x.xml");
+    if (problem) expect(check).toThrow(problem);
+    else expect(check).not.toThrow();
   });
 });

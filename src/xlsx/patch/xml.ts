@@ -280,6 +280,11 @@ export class XmlTokenizer {
     }
   }
 
+  /** Whether a prefix is bound where the current tag is (its own declarations included). */
+  isBound(prefix: string): boolean {
+    return this.bindings.has(prefix);
+  }
+
   private resolve(prefix: string): string {
     const uri = this.bindings.get(prefix);
     if (uri !== undefined) return uri;
@@ -542,44 +547,27 @@ function isXmlInvalid(code: number): boolean {
  * element closed by its own name, no attribute twice, every prefix of an element or attribute bound in scope.
  */
 export function assertWellFormed(xml: string, part: string): void {
-  let tags: XmlTag[];
+  // The tokenizer checks structure, closing names, roots and element prefixes, as the reader will; attributes
+  // are checked here (each once, its prefix bound, its value free of unknown entities).
+  const tok = new XmlTokenizer(xml);
   try {
-    tags = scanTags(xml);
+    while (tok.next()) {
+      if (tok.kind === "close") continue;
+      const names = new Set<string>();
+      for (const [name, value] of rawAttributes(xml.slice(tok.start + 1 + tok.name.length, tok.end))) {
+        if (names.has(name)) malformed(part, `<${tok.name}> has the attribute ${name} twice`);
+        names.add(name);
+        const colon = name.indexOf(":");
+        if (colon > 0 && !name.startsWith("xmlns:") && !tok.isBound(name.slice(0, colon))) {
+          malformed(part, `the prefix ${name.slice(0, colon)}: of ${name} is not declared`);
+        }
+        unescapeXml(value);
+      }
+    }
   } catch (e) {
-    return malformed(part, e instanceof Error ? e.message : String(e));
+    if (e instanceof HostError) throw e;
+    malformed(part, e instanceof Error ? e.message : String(e));
   }
-  const fail = (problem: string): never => malformed(part, problem);
-  const stack: { name: string; prefixes: Set<string> }[] = [];
-  let roots = 0;
-  const bound = (prefix: string) => prefix === "xml" || prefix === "xmlns" || stack.some((s) => s.prefixes.has(prefix));
-  for (const tag of tags) {
-    if (tag.kind === "close") {
-      const top = stack.pop();
-      if (!top || top.name !== tag.name) fail(`</${tag.name}> closes ${top ? `<${top.name}>` : "nothing"}`);
-      continue;
-    }
-    if (stack.length === 0 && ++roots > 1) fail(`a second root element <${tag.name}>`);
-    const prefixes = new Set<string>();
-    const names = new Set<string>();
-    const text = xml.slice(tag.start + 1 + tag.name.length, tag.end);
-    const re = /([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')/g;
-    let m: RegExpExecArray | null;
-    const attributes: string[] = [];
-    while ((m = re.exec(text))) {
-      if (names.has(m[1])) fail(`<${tag.name}> has the attribute ${m[1]} twice`);
-      names.add(m[1]);
-      attributes.push(m[1]);
-      if (m[1].startsWith("xmlns:")) prefixes.add(m[1].slice(6));
-    }
-    stack.push({ name: tag.name, prefixes });
-    for (const name of [tag.name, ...attributes]) {
-      const colon = name.indexOf(":");
-      if (colon > 0 && !bound(name.slice(0, colon))) fail(`the prefix ${name.slice(0, colon)}: of ${name} is not declared`);
-    }
-    if (tag.kind === "empty") stack.pop();
-  }
-  if (stack.length) fail(`<${stack[stack.length - 1].name}> is never closed`);
-  if (roots === 0) fail("no root element");
 }
 
 function malformed(part: string, problem: string): never {
