@@ -14,6 +14,7 @@ import { HostError } from "../domain/host";
 import type { CellContent } from "../domain/plan";
 import type { Cell, MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
 import { a1, columnIndex } from "../domain/sheet/snapshot";
+import { DamagedPartError } from "./patch/damagedPart";
 import { shiftFormula } from "./patch/formulaShift";
 import { openPackage, type XlsxPackage } from "./patch/package";
 import { parseArea, readSharedStrings } from "./patch/sheet";
@@ -44,15 +45,7 @@ export function cutSnapshotText(text: string): string {
   return text.length > SNAPSHOT_TEXT_LIMIT ? text.slice(0, SNAPSHOT_TEXT_LIMIT) : text;
 }
 
-/** A part that cannot be read as what its relationship says it is: the message names the part. */
-export class DamagedPartError extends Error {
-  constructor(
-    readonly part: string,
-    readonly reason: { id: string; en: string },
-  ) {
-    super(`${part}: ${reason.en}`);
-  }
-}
+export { DamagedPartError };
 
 export function damagedPartHostError(fileName: string, e: DamagedPartError): HostError {
   return new HostError("corrupt", {

@@ -3,6 +3,7 @@
  * file names): workbook, sheets by name, shared strings, styles, calc chain.
  */
 import { HostError } from "../../domain/host";
+import { DamagedPartError } from "./damagedPart";
 import { entryData, readZip, type ZipArchive } from "./zip";
 import { attr, scanTags, tagAttributes, XmlError } from "./xml";
 
@@ -64,10 +65,7 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
       return read();
     } catch (e) {
       if (!(e instanceof XmlError)) throw e;
-      throw new HostError("corrupt", {
-        id: `Berkas .xlsx rusak: bagian ${path} tidak dapat dibaca (${e.reason.id}).`,
-        en: `The .xlsx file is damaged: its part ${path} cannot be read (${e.reason.en}).`,
-      });
+      throw new DamagedPartError(path, e.reason);
     }
   };
   const rootRelsPath = entryName("_rels/.rels");
