@@ -11,7 +11,7 @@ import type { Lang } from "./lang";
 
 export type Command =
   | { kind: "help"; lang: Lang }
-  | { kind: "check"; lang: Lang; files: string[]; sheet?: string; json: boolean; summary: boolean; max?: number; sipd?: string; skpd?: string; catalogue?: string }
+  | { kind: "check"; lang: Lang; files: string[]; sheet?: string; json: boolean; summary: boolean; max?: number; sipd?: string; skpd?: string; catalogue?: string; includeGenerated?: boolean }
   | { kind: "report"; lang: Lang; files: string[]; output: string; paper: "f4" | "a4"; sipd?: string; skpd?: string }
   | { kind: "recompute"; lang: Lang; file: string; output?: string; mode: "formulas" | "values"; dryRun: boolean; accept?: "all" | string[]; skip?: string[]; json?: boolean }
   | { kind: "fix-numbers"; lang: Lang; file: string; output?: string; dryRun: boolean }
@@ -24,7 +24,7 @@ export type Command =
  * a list of "foreign" options per command, so a new option is named once, where it belongs.
  */
 const OPTIONS_OF: Record<string, readonly string[]> = {
-  check: ["--sheet", "--json", "--summary", "--max", "--sipd", "--skpd", "--catalogue"],
+  check: ["--sheet", "--json", "--summary", "--max", "--sipd", "--skpd", "--catalogue", "--include-generated"],
   report: ["-o", "--output", "--paper", "--sipd", "--skpd"],
   recompute: ["-o", "--output", "--mode", "--dry-run", "--accept", "--skip", "--json"],
   "fix-numbers": ["-o", "--output", "--dry-run"],
@@ -41,7 +41,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const flags = new Set<string>();
   const problems: Message[] = [];
   const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--max", "--sipd", "--skpd", "--catalogue", "--accept", "--skip", "--findings", "--original"]);
-  const boolean = new Set(["--json", "--help", "-h", "--dry-run", "--replace", "--summary"]);
+  const boolean = new Set(["--json", "--help", "-h", "--dry-run", "--replace", "--summary", "--include-generated"]);
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -118,7 +118,7 @@ function checkCommand(rest: string[], values: Map<string, string>, flags: Set<st
   }
   if (values.has("--skpd") && !values.has("--sipd")) return usage("Opsi --skpd hanya berlaku bersama --sipd.", "The option --skpd applies only with --sipd.");
   const catalogue = values.get("--catalogue");
-  return { kind: "check", lang, files: rest, sheet: values.get("--sheet"), json: flags.has("--json"), summary: flags.has("--summary"), max, ...sipdOptions(values), ...(catalogue !== undefined ? { catalogue } : {}) };
+  return { kind: "check", lang, files: rest, sheet: values.get("--sheet"), json: flags.has("--json"), summary: flags.has("--summary"), max, ...sipdOptions(values), ...(catalogue !== undefined ? { catalogue } : {}), ...(flags.has("--include-generated") ? { includeGenerated: true } : {}) };
 }
 
 /** report <file|folder>… -o <verifikasi.xlsx> [--paper f4|a4]. */

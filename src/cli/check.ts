@@ -6,6 +6,7 @@
  */
 import * as path from "path";
 import type { Finding, Message, RuleId } from "../domain/findings";
+import { generatedSheetsNotice } from "../domain/generatedMarker";
 import { HostError } from "../domain/host";
 import { explainNoTable, noTableMessage, type SheetExplanation } from "../domain/mapping/recognition";
 import { tableToJson } from "../domain/mapping/tableJson";
@@ -49,6 +50,8 @@ export interface CheckRequest {
   width?: number;
   /** `--catalogue FILE|NAME`: this nomenclature list for every table instead of the one chosen by year. */
   catalogue?: string;
+  /** `--include-generated`: check the sheets this tool generated too (left out by default). */
+  includeGenerated?: boolean;
 }
 
 export { EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN, EXIT_NO_TABLE } from "./checkOutcome";
@@ -66,7 +69,7 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
   const sipd = await loadRunSipdExport(req, io);
   if (sipd === "refused") return EXIT_CANNOT_RUN;
   // One file is checked as every file of a batch is (checkFile below); only what is printed differs.
-  const outcome = await checkFile(req.file, { lang: req.lang, sheet: req.sheet, nomenclature, ...(sipd ? { sipd } : {}) }, io, checker, req.file);
+  const outcome = await checkFile(req.file, { lang: req.lang, sheet: req.sheet, nomenclature, includeGenerated: req.includeGenerated, ...(sipd ? { sipd } : {}) }, io, checker, req.file);
   if (outcome.reason) {
     io.stderr(`renja: ${outcome.reason[req.lang]}\n`);
     return EXIT_CANNOT_RUN;
@@ -78,17 +81,19 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
     io.stderr(`renja: ${sipdLines(agreement, req.lang)}`);
     return EXIT_CANNOT_RUN;
   }
-  const { tables, findings, status, noTable: why } = outcome;
+  const { tables, findings, status, noTable: why, generatedSheets: skipped = [] } = outcome;
   const noTable = why ? noTableMessage(why) : undefined;
+  const skippedNotice = generatedSheetsNotice(skipped);
   if (req.json) {
     const explanation = why?.map((e) => ({ sheet: e.sheet, reason: e.reason, message: e.message[req.lang] }));
     // the contract's { file, tables, findings }; a workbook without a table also says so: status + explanation
     const noTableFields = explanation ? { status, explanation } : {};
-    io.stdout(`${JSON.stringify({ file: req.file, ...noTableFields, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables), ...sipdJson(agreement, req.sipd, req.lang) }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ file: req.file, ...noTableFields, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables), ...sipdJson(agreement, req.sipd, req.lang), ...(skipped.length ? { generatedSheets: skipped } : {}) }, null, 2)}\n`);
     if (noTable) io.stderr(`renja: ${noTable[req.lang]}\n`);
   } else {
     const describeRule = checker.describeRule?.bind(checker);
     io.stdout(catalogueLines(cataloguesUsed(tables), req.lang, req.width));
+    if (skippedNotice) io.stdout(`${skippedNotice[req.lang]}\n`);
     io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet, max: req.max, width: req.width, noTable }));
     if (agreement) io.stdout(sipdLines(agreement, req.lang));
   }
@@ -111,6 +116,8 @@ export interface FileOutcome {
   sipd?: SipdAgreement;
   /** When no Renja table was recognised: what was looked at, sheet by sheet, and why it was not taken. */
   noTable?: SheetExplanation[];
+  /** Sheets this tool generated (verified marker), left out of the check. */
+  generatedSheets?: string[];
 }
 
 export interface CheckFileOptions {
@@ -123,16 +130,22 @@ export interface CheckFileOptions {
    * titles (or `skpd`); a unit the export does not hold is said on that unit's SIPD item, not a failure.
    */
   sipd?: { export: SipdExport; skpd?: string };
+  /** Check the sheets this tool generated too; by default they are left out (they repeat their source's notes). */
+  includeGenerated?: boolean;
 }
 
 /** Reads, maps and validates one workbook into its outcome; never throws. */
 export async function checkFile(file: string, options: CheckFileOptions, io: CliIo, engine: CheckEngine, label = path.basename(file)): Promise<FileOutcome> {
   try {
-    const { snapshots, overrides } = await readWorkbook({ file, sheet: options.sheet }, io);
-    if (options.sheet !== undefined && !snapshots.some((s) => s.name === options.sheet)) {
-      const reason = { id: unknownSheetMessage(options.sheet, snapshots, "id"), en: unknownSheetMessage(options.sheet, snapshots, "en") };
+    const { snapshots: all, overrides, generated } = await readWorkbook({ file, sheet: options.sheet }, io);
+    if (options.sheet !== undefined && !all.some((s) => s.name === options.sheet)) {
+      const reason = { id: unknownSheetMessage(options.sheet, all, "id"), en: unknownSheetMessage(options.sheet, all, "en") };
       return { file, label, code: EXIT_CANNOT_RUN, reason, tables: [], findings: [] };
     }
+    // A generated sheet repeats its source's notes (findings grew with every Buat Tabel): left out, and named,
+    // unless asked for (--include-generated) or named with --sheet.
+    const skipped = options.includeGenerated ? [] : generated.filter((n) => n !== options.sheet);
+    const snapshots = skipped.length ? all.filter((s) => !skipped.includes(s.name)) : all;
     const mapped = engine.mapWorkbook(snapshots, { overrides, ...(options.nomenclature ? { nomenclature: options.nomenclature } : {}) });
     mapped.file = file;
     const tables = options.sheet !== undefined ? mapped.tables.filter((t) => t.sheet === options.sheet) : mapped.tables;
@@ -142,7 +155,7 @@ export async function checkFile(file: string, options: CheckFileOptions, io: Cli
     const review = reviewUnit(mapped, findings, agreement ? sipdReview(agreement) : undefined);
     const { status, exitCode } = checkOutcome(tables, findings);
     const noTable = status === "no-table" ? explainNoTable(snapshots.filter((s) => options.sheet === undefined || s.name === options.sheet), { overrides }) : undefined;
-    return { file, label, code: exitCode, status, tables, findings, review, ...(agreement ? { sipd: agreement } : {}), ...(noTable ? { noTable } : {}) };
+    return { file, label, code: exitCode, status, tables, findings, review, ...(agreement ? { sipd: agreement } : {}), ...(noTable ? { noTable } : {}), ...(skipped.length ? { generatedSheets: skipped } : {}) };
   } catch (e) {
     const reason = e instanceof HostError ? e.messages : { id: internalErrorMessage(e, "id"), en: internalErrorMessage(e, "en") };
     if (io.debug && !(e instanceof HostError) && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
@@ -160,12 +173,17 @@ function sipdReview(agreement: SipdAgreement): SipdReview {
  * (some 700 MB for 100,000 rows): both become garbage when this returns, before mapping and validating, so the
  * collector frees them instead of walking them again in every major collection.
  */
-export async function readWorkbook(req: Pick<CheckRequest, "file" | "sheet">, io: CliIo): Promise<{ snapshots: SheetSnapshot[]; overrides: MappingOverrides | undefined }> {
+export async function readWorkbook(
+  req: Pick<CheckRequest, "file" | "sheet">,
+  io: CliIo,
+): Promise<{ snapshots: SheetSnapshot[]; overrides: MappingOverrides | undefined; generated: string[] }> {
   const host = await openXlsxHost(await io.readFile(req.file), req.file, io.sidecar(req.file), { maxSheetDataBytes: io.maxSheetDataBytes });
   const snapshots = await host.readAllSnapshots({ styles: true });
+  // Only sheets whose marker is verified and unchanged: a copy or an edited generated sheet is the user's work.
+  const generated = (host.markedSheets?.() ?? []).filter((v) => v.status === "generated").map((v) => v.name);
   // An unknown --sheet is said before a sidecar is read (a broken sidecar must not hide that message).
-  if (req.sheet !== undefined && !snapshots.some((s) => s.name === req.sheet)) return { snapshots, overrides: undefined };
-  return { snapshots, overrides: await host.loadMapping() };
+  if (req.sheet !== undefined && !snapshots.some((s) => s.name === req.sheet)) return { snapshots, overrides: undefined, generated };
+  return { snapshots, overrides: await host.loadMapping(), generated };
 }
 
 export function unknownSheetMessage(sheet: string, snapshots: readonly SheetSnapshot[], lang: Lang): string {

@@ -21,7 +21,7 @@ export interface CheckManyRequest extends Omit<CheckRequest, "file"> {
 export async function runCheckCommand(req: CheckManyRequest, io: CliIo, engine?: CheckEngine): Promise<number> {
   const [only] = req.files;
   if (req.files.length === 1 && !req.summary && !(await isFolder(only))) {
-    return runCheck({ lang: req.lang, file: only, sheet: req.sheet, json: req.json, max: req.max, width: req.width, sipd: req.sipd, skpd: req.skpd, catalogue: req.catalogue }, io, engine);
+    return runCheck({ lang: req.lang, file: only, sheet: req.sheet, json: req.json, max: req.max, width: req.width, sipd: req.sipd, skpd: req.skpd, catalogue: req.catalogue, includeGenerated: req.includeGenerated }, io, engine);
   }
   const checker = engine ?? (await import("./engine")).defaultEngine;
   const inputs = await expandInputs(req.files);
@@ -29,7 +29,7 @@ export async function runCheckCommand(req: CheckManyRequest, io: CliIo, engine?:
   const nomenclature = await nomenclatureChoice(req.catalogue);
   const sipd = await loadRunSipdExport(req, io);
   if (sipd === "refused") return EXIT_CANNOT_RUN;
-  const codes = await checkInputs(inputs, { lang: req.lang, sheet: req.sheet, nomenclature, ...(sipd ? { sipd } : {}) }, io, checker, (outcome) => {
+  const codes = await checkInputs(inputs, { lang: req.lang, sheet: req.sheet, nomenclature, includeGenerated: req.includeGenerated, ...(sipd ? { sipd } : {}) }, io, checker, (outcome) => {
     if (req.json) io.stdout(`${JSON.stringify(jsonLine(outcome, req))}\n`);
     else if (req.summary) rows.push(outcome);
     else printHuman(outcome, req, io, checker);

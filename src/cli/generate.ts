@@ -2,9 +2,10 @@
  * `renja generate tabel-3.3|tabel-2.1 <in.xlsx> -o <out.xlsx>`: build the table from the workbook's own sheets
  * and write a copy of the input with the generated sheet added (the input is never modified). A name already
  * in use gets a new sheet name; `--replace` rewrites the sheet this tool generated before instead (never a
- * sheet the user made, never the source). Exit 0 when the output was written, 2 when not.
+ * sheet the user made, a copy of a generated sheet or one edited since, never the source). Exit 0 when the output was written, 2 when not.
  */
 import type { Message } from "../domain/findings";
+import { isOwnSheet, keptSheetNotice, type MarkerVerdict } from "../domain/generatedMarker";
 import { HostError } from "../domain/host";
 import type { SheetPlan } from "../domain/plan";
 import type { MappedWorkbook, TableKind } from "../domain/mapping/types";
@@ -12,7 +13,7 @@ import { isBuildError, type ColumnOrder, type Paper } from "../domain/tables";
 import { BUILDERS } from "../domain/tables/generators";
 import { kindDescriptor } from "../domain/tables/kinds";
 import { openXlsxHost, SIGNED_WORKBOOK_WARNING } from "../xlsx";
-import { addSheetToXlsx, generatedSheets } from "../xlsx/patch/addSheet";
+import { addSheetToXlsx, markerVerdicts } from "../xlsx/patch/addSheet";
 import { CannotExtendError } from "../xlsx/patch/sheetStyles";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
@@ -54,13 +55,17 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
       const { readMapped } = await import("./diff");
       original = await readMapped(req.original, io);
     }
-    const own = ownSheets(bytes);
-    const previous = [...own.entries()].find(([, table]) => table === req.table)?.[0];
+    const marked = markedSheets(bytes);
+    const previous = marked.find((v) => v.table === req.table && isOwnSheet(v))?.name;
+    // --replace with no sheet of the tool's own to rewrite, only a copy or an edited one: the user's work stays,
+    // and the new table goes to a new sheet name, said plainly (DECISIONS.md).
+    const kept = req.replace && previous === undefined ? marked.filter((v) => v.table === req.table && !isOwnSheet(v)) : [];
     const common = {
       from: req.from,
       paper: req.paper,
       existingSheets: snapshots.map((s) => s.name),
-      generatedSheets: [...own.keys()],
+      // Every marked sheet, copies and edited ones too, is passed over as the default source.
+      generatedSheets: marked.map((v) => v.name),
       replace: req.replace && previous !== undefined,
       sheetName: req.replace ? previous : undefined,
     };
@@ -73,6 +78,7 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
     const written = await writeWithSheet(bytes, plan);
     await io.writeFile(req.output, written.bytes, req.file);
     io.stdout(`${say(summary(req, plan, written))}\n`);
+    for (const v of kept) io.stdout(`- ${say(keptSheetNotice(v, written.sheetName))}\n`);
     for (const n of plan.notices) io.stdout(`- ${say(n)}\n`);
     return EXIT_WRITTEN;
   } catch (e) {
@@ -105,12 +111,12 @@ async function writeWithSheet(bytes: Uint8Array, plan: SheetPlan): Promise<Writt
   }
 }
 
-/** Sheets this tool generated before; a package whose workbook part cannot be read has none. */
-function ownSheets(bytes: Uint8Array): Map<string, string> {
+/** Sheets carrying this tool's marker, with their verdict; a package whose workbook part cannot be read has none. */
+function markedSheets(bytes: Uint8Array): MarkerVerdict[] {
   try {
-    return generatedSheets(bytes);
+    return markerVerdicts(bytes);
   } catch {
-    return new Map();
+    return [];
   }
 }
 

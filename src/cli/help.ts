@@ -61,6 +61,8 @@ Opsi:
   --summary    check: satu baris per berkas (perangkat daerah, tabel, total N dan N+1, galat,
                peringatan, status).
   --max N      check: paling banyak N temuan per aturan (bawaan 20; 0 = semua), sisanya "dan N lainnya".
+  --include-generated  check: periksa juga lembar buatan Renja Cermat (bawaan: dilewati dan disebut
+               "lembar buatan Renja Cermat, tidak diperiksa"; salinan atau lembar yang sudah diubah tetap diperiksa).
   --lang id|en Bahasa keluaran (bawaan: id).
   --sipd BERKAS   check, report: bandingkan Tabel 3.3/Tabel 7 dengan ekspor SIPD-RI (rekap, sumber dana per
                   sub kegiatan, KUA-PPAS, Tabel IV.3): pagu, sumber dana, sub kegiatan (aturan sipd-mismatch).
@@ -147,6 +149,8 @@ Options:
                folders: one object per file per line (JSON Lines).
   --summary    check: one line per file (unit, tables, total N and N+1, errors, warnings, status).
   --max N      check: at most N findings per rule (default 20; 0 = all), the rest as "and N more".
+  --include-generated  check: also check the sheets Renja Cermat generated (by default they are left out and
+               named as "made by Renja Cermat, not checked"; a copy or an edited one is still checked).
   --lang id|en Output language (default: id).
   --sipd FILE     check, report: compare Tabel 3.3/Tabel 7 with a SIPD-RI export (rekap, sumber dana per sub
                   kegiatan, KUA-PPAS, Tabel IV.3): pagu, sumber dana, sub kegiatan (rule sipd-mismatch).

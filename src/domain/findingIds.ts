@@ -11,6 +11,7 @@ import type { ColumnRole, MappedTable, MappedWorkbook } from "./mapping/types";
 import { rowByNumber } from "./mapping/tree";
 import { compactNormalizedName } from "./nomenclature/normalize";
 import { parseA1 } from "./sheet/snapshot";
+import { shortHash as hash } from "./hash";
 
 /** Every finding with its `id`; findings that describe the same thing twice get "-2", "-3"… in their order. */
 export function assignFindingIds(findings: readonly Finding[], workbook: MappedWorkbook): Finding[] {
@@ -88,16 +89,4 @@ function firstColumn(table: MappedTable): number {
 
 function columnOfCell(cell: string): number {
   return parseA1(cell)?.col ?? 1;
-}
-
-/** 40 bits of two FNV-1a hashes as 10 hex digits: short enough for a verification sheet, collisions negligible. */
-function hash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
-  }
-  return (a >>> 0).toString(16).padStart(8, "0") + ((b >>> 0) & 0xff).toString(16).padStart(2, "0");
 }

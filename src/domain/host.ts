@@ -4,6 +4,7 @@
  * (`refusals`, pure: each host reads what the planned cells hold now and asks it). The domain never calls a host.
  */
 import { sheetRef, type Message } from "./findings";
+import type { MarkerVerdict } from "./generatedMarker";
 import type { MappingOverrides } from "./mapping/types";
 import { unchangedSinceRead, type CellContent, type PlannedCell, type SheetPlan, type UndoRecord, type WritePlan } from "./plan";
 import { a1, type MergeArea, type SheetSnapshot } from "./sheet/snapshot";
@@ -60,6 +61,8 @@ export interface SheetWritingHost {
   applySheetPlan(plan: SheetPlan): Promise<{ sheetName: string; replaced: boolean; notices?: Message[] }>;
   /** Sheets this tool generated before, so a new table is never built from one. */
   generatedSheetNames?(): Promise<string[]>;
+  /** Every sheet carrying this tool's marker, with its verdict (a copy and an edited sheet are the user's). */
+  markedSheets?(): Promise<MarkerVerdict[]>;
 }
 
 /** What the task pane works with: a readable host, with whichever write and pointing capabilities it has. */

@@ -12,7 +12,8 @@ import { MAX_HIGHLIGHTED, clearHighlightCells, highlightCells, type CellTarget, 
 import { ExcelQueue } from "./queue";
 import { DEFAULT_READ_TUNING, readSheetSnapshot, type ReadReport, type ReadTuning } from "./readSnapshot";
 import { loadMappingSettings, saveMappingSettings } from "./settings";
-import { applySheetPlanToWorkbook, generatedSheetNames, type SheetPlanResult } from "./sheetPlan";
+import type { MarkerVerdict } from "../domain/generatedMarker";
+import { applySheetPlanToWorkbook, generatedSheetNames, markedSheetVerdicts, type SheetPlanResult } from "./sheetPlan";
 import { DEFAULT_WRITE_TUNING, writePlan, type WriteReport, type WriteTuning } from "./writePlan";
 
 export interface OfficeHostOptions {
@@ -108,7 +109,11 @@ export class OfficeHost implements InteractiveHost {
 
   /** Sheets this tool generated: never offered as the source of a new table. */
   generatedSheetNames(): Promise<string[]> {
-    return this.queue.run((b) => generatedSheetNames(b));
+    return this.queue.run((b) => generatedSheetNames(b, this.env));
+  }
+
+  markedSheets(): Promise<MarkerVerdict[]> {
+    return this.queue.run((b) => markedSheetVerdicts(b, this.env));
   }
 
   applySheetPlan(plan: SheetPlan): Promise<SheetPlanResult> {

@@ -7,7 +7,9 @@
  * corrections on reopen or hand them to another sheet. The entry also holds the sheet's name, the fallback when
  * the key is gone (the property removed by another tool). A renamed sheet keeps its key and so its entry.
  */
-import type { ColumnRole, Level, MappingOverrides } from "../domain/mapping/types";
+import type { ColumnRole, IndicatorKind, Level, MappingOverrides, TableKind } from "../domain/mapping/types";
+import { INDICATOR_KINDS } from "../domain/evaluation/indicatorKind";
+import { kindDescriptor } from "../domain/tables/kinds";
 import type { Batch } from "./queue";
 
 export const MAPPING_KEY_PREFIX = "renja.mapping.";
@@ -21,6 +23,10 @@ interface SheetMappingEntry {
   levels: Record<number, Level>;
   roles?: Partial<Record<ColumnRole, string>>;
   year?: number;
+  /** The table kind the user chose for the sheet. */
+  kind?: TableKind;
+  /** Row -> how the row's indicator is judged (Tabel 2.1). */
+  indicatorKinds?: Record<number, IndicatorKind>;
 }
 
 interface SheetKeys {
@@ -79,6 +85,8 @@ export async function loadMappingSettings(b: Batch, stableKeys = true): Promise<
     out.levels[sheetId] = entry.levels;
     if (entry.roles) (out.roles ??= {})[sheetId] = entry.roles;
     if (entry.year !== undefined) (out.years ??= {})[sheetId] = entry.year;
+    if (entry.kind !== undefined) (out.kinds ??= {})[sheetId] = entry.kind;
+    if (entry.indicatorKinds !== undefined) (out.indicatorKinds ??= {})[sheetId] = entry.indicatorKinds;
   }
   return found ? out : undefined;
 }
@@ -88,7 +96,13 @@ export async function saveMappingSettings(b: Batch, m: MappingOverrides, stableK
   const settings = b.context.workbook.settings;
   settings.load("items/key");
   const keys = await sheetKeys(b, stableKeys);
-  const sheetIds = new Set([...Object.keys(m.levels), ...Object.keys(m.roles ?? {}), ...Object.keys(m.years ?? {})]);
+  const sheetIds = new Set([
+    ...Object.keys(m.levels),
+    ...Object.keys(m.roles ?? {}),
+    ...Object.keys(m.years ?? {}),
+    ...Object.keys(m.kinds ?? {}),
+    ...Object.keys(m.indicatorKinds ?? {}),
+  ]);
   const taken = new Set(keys.keyOf.values());
   const entries = new Map<string, SheetMappingEntry>();
   for (const id of sheetIds) {
@@ -106,6 +120,10 @@ export async function saveMappingSettings(b: Batch, m: MappingOverrides, stableK
     if (roles) entry.roles = roles;
     const year = m.years?.[id];
     if (year !== undefined) entry.year = year;
+    const kind = m.kinds?.[id];
+    if (kind !== undefined) entry.kind = kind;
+    const indicatorKinds = m.indicatorKinds?.[id];
+    if (indicatorKinds !== undefined) entry.indicatorKinds = indicatorKinds;
     entries.set(key, entry);
   }
   for (const item of settings.items) {
@@ -146,6 +164,15 @@ function parseEntry(raw: unknown): SheetMappingEntry | undefined {
     entry.roles = roles;
   }
   if (typeof data.year === "number" && Number.isInteger(data.year)) entry.year = data.year;
+  if (typeof data.kind === "string" && kindDescriptor(data.kind as TableKind)) entry.kind = data.kind as TableKind;
+  if (isRecord(data.indicatorKinds)) {
+    const kinds: Record<number, IndicatorKind> = {};
+    for (const [row, kind] of Object.entries(data.indicatorKinds)) {
+      const n = Number(row);
+      if (Number.isInteger(n) && n >= 1 && typeof kind === "string" && (INDICATOR_KINDS as readonly string[]).includes(kind)) kinds[n] = kind as IndicatorKind;
+    }
+    entry.indicatorKinds = kinds;
+  }
   return entry;
 }
 

@@ -2,12 +2,16 @@
 /**
  * Adds a generated table (SheetPlan) as a new sheet, or rewrites the cells of a sheet this tool generated
  * before. The marker is the one the .xlsx writer uses — a sheet-scoped name `RenjaCermat_Generated` holding the
- * table kind — so a sheet generated in the standalone page or by the CLI is recognised in Excel and back. A sheet is never deleted, so the command stays one
+ * table kind, the sheet's id and a fingerprint of the cells written (src/domain/generatedMarker.ts) — so a sheet
+ * generated in the standalone page or by the CLI is recognised in Excel and back, and a copy of it (Excel copies
+ * the name with the sheet) or a sheet edited since is never cleared. A sheet is never deleted, so the command stays one
  * undoable group on ExcelApi 1.20. Page layout needs ExcelApi 1.9 and is skipped below it (a notice says so).
  */
 import { HostError } from "../domain/host";
 import type { Message } from "../domain/findings";
+import { isOwnSheet, markerFormula, notOwnReason, parseMarker, planFingerprint, snapshotFingerprint, verifyMarkedSheets, type MarkerVerdict } from "../domain/generatedMarker";
 import { GENERATED_SHEET_MARKER, type SheetPlan } from "../domain/plan";
+import { readSheetSnapshot } from "./readSnapshot";
 import { a1 } from "../domain/sheet/snapshot";
 import type { OfficeEnvironment } from "./environment";
 import type { Batch } from "./queue";
@@ -46,8 +50,14 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
 
   let ws: Excel.Worksheet;
   const replaced = !existing.isNullObject;
-  const markerFormula = `="${plan.table}"`;
+  const fingerprint = planFingerprint(plan);
   if (replaced) {
+    // Only a sheet whose marker is verified (its own id, its cells as written) is cleared: a copy of a generated
+    // sheet, or one the user edited since, is the user's work.
+    const verdicts = await markedSheetVerdicts(b, env);
+    const verdict = verdicts.find((v) => v.name.toLowerCase() === existing.name.toLowerCase());
+    const own = verdict !== undefined && isOwnSheet(verdict);
+    if (!plan.replaceGenerated || !own) throw sheetExistsError(plan.sheetName, own, own ? undefined : verdict);
     // Loaded only once the sheet is known to exist: a null object's navigation properties are not loadable.
     const marker = existing.names.getItemOrNullObject(GENERATED_MARKER);
     marker.load("formula");
@@ -55,27 +65,27 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
     incomplete.load("formula");
     existing.protection.load("protected");
     await sync();
-    const generated = !marker.isNullObject;
-    if (!plan.replaceGenerated || !generated) throw sheetExistsError(plan.sheetName, generated);
     if (existing.protection.protected) throw protectedSheetError(plan.sheetName);
     ws = existing;
-    // The marker names the table the sheet holds from the first sync on, flagged incomplete until the last.
-    if (marker.formula !== markerFormula) {
+    // The marker names the table the sheet will hold from the first sync on, flagged incomplete until the last.
+    const formula = markerFormula(plan.table, existing.id, fingerprint);
+    if (marker.formula !== formula) {
       marker.delete();
-      ws.names.add(GENERATED_MARKER, markerFormula);
+      ws.names.add(GENERATED_MARKER, formula);
     }
     if (incomplete.isNullObject) ws.names.add(INCOMPLETE_MARKER, "=TRUE");
     const all = ws.getRange();
     all.unmerge();
     all.clear();
   } else {
-    // Marked in the very sync that adds it: a generation that fails later leaves a sheet the tool knows as its
-    // own (incomplete), so "Timpa" can replace it; never an unmarked sheet that blocks the name.
+    // Alone in its sync: a batch of rows Excel refuses for its size must not take the new sheet with it.
     ws = workbook.worksheets.add(plan.sheetName);
     ws.load("id");
-    ws.names.add(GENERATED_MARKER, markerFormula);
+    await sync();
+    // Marked, with the id Excel just gave it, before any cell is written: a generation that fails later leaves a
+    // sheet the tool knows as its own (incomplete), so "Timpa" can replace it.
+    ws.names.add(GENERATED_MARKER, markerFormula(plan.table, ws.id, fingerprint));
     ws.names.add(INCOMPLETE_MARKER, "=TRUE");
-    // Alone in its sync: a batch of rows Excel refuses for its size must not take the new sheet with it.
     await sync();
   }
 
@@ -146,7 +156,11 @@ function setPageLayout(ws: Excel.Worksheet, plan: SheetPlan): void {
   if (p.footerCenter) layout.headersFooters.defaultForAllPages.centerFooter = p.footerCenter;
 }
 
-function sheetExistsError(name: string, generated: boolean): HostError {
+function sheetExistsError(name: string, generated: boolean, marked?: MarkerVerdict): HostError {
+  if (marked) {
+    const why = notOwnReason(marked);
+    return new HostError("unwritable-cell", { id: `${why.id} Beri nama lain untuk tabel baru.`, en: `${why.en} Pick another name for the new table.` });
+  }
   return new HostError("unwritable-cell", generated
     ? {
         id: `Lembar '${name}' sudah ada (dibuat sebelumnya oleh Renja Cermat). Pilih "Timpa" untuk menulis ulang isinya, atau beri nama lain.`,
@@ -184,16 +198,43 @@ function noPageLayoutNotice(): Message {
   };
 }
 
-/** Names of the sheets this tool generated (their marker name present), in tab order. */
-export async function generatedSheetNames(b: Batch): Promise<string[]> {
+/** Names of the sheets this tool generated and may rewrite (their marker verified), in tab order. */
+export async function generatedSheetNames(b: Batch, env: OfficeEnvironment): Promise<string[]> {
+  return (await markedSheetVerdicts(b, env)).filter(isOwnSheet).map((v) => v.name);
+}
+
+/**
+ * The verdict on every sheet carrying the marker. Two syncs for the names, then the cells of each marked sheet
+ * (few: the generated tables) are read for their fingerprint.
+ */
+export async function markedSheetVerdicts(b: Batch, env: OfficeEnvironment): Promise<MarkerVerdict[]> {
   const sheets = b.context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name,items/id,items/visibility");
   await b.sync();
-  const markers = sheets.items.map((ws) => {
+  const found = sheets.items.map((ws) => {
     const marker = ws.names.getItemOrNullObject(GENERATED_MARKER);
     marker.load("formula");
-    return { name: ws.name, marker };
+    const incomplete = ws.names.getItemOrNullObject(INCOMPLETE_MARKER);
+    incomplete.load("formula");
+    return { ws, marker, incomplete };
   });
   await b.sync();
-  return markers.filter((m) => !m.marker.isNullObject).map((m) => m.name);
+  const marked = found.filter((m) => !m.marker.isNullObject);
+  const fingerprints = new Map<string, string>();
+  const caps = { cellProperties: env.isSetSupported("ExcelApi", "1.9") };
+  for (const m of marked) {
+    // A marker without a fingerprint (an earlier version's) is never verified: its cells need not be read.
+    if (parseMarker(String(m.marker.formula))?.fp === undefined) continue;
+    const snapshot = await readSheetSnapshot(b, { id: m.ws.id, name: m.ws.name, visible: m.ws.visibility === "Visible" }, { styles: false }, caps);
+    fingerprints.set(m.ws.id, snapshotFingerprint(snapshot));
+  }
+  return verifyMarkedSheets(
+    marked.map((m) => ({
+      name: m.ws.name,
+      id: m.ws.id,
+      marker: String(m.marker.formula),
+      incomplete: !m.incomplete.isNullObject,
+      fingerprint: () => fingerprints.get(m.ws.id) ?? "",
+    })),
+  );
 }

@@ -4,13 +4,15 @@
  * (SharedRuntime), so a click on "Validasi" in the ribbon shows its findings in the pane.
  */
 import type { Finding, Message } from "../domain/findings";
+import { isOwnSheet } from "../domain/generatedMarker";
 import { HostError } from "../domain/host";
 import type { PaneHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
-import type { IndicatorKind, Level, MappedWorkbook, MappingOverrides } from "../domain/mapping/types";
+import type { ColumnRole, IndicatorKind, Level, MappedWorkbook, MappingOverrides, TableKind } from "../domain/mapping/types";
 import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
 import type { Catalogue } from "../domain/nomenclature";
 import { fixedCatalogue, type CatalogueChoice } from "../domain/nomenclature/library";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
+import { columnLetter } from "../domain/sheet/snapshot";
 import type { SipdExport, SipdReadFailure } from "../domain/sipd/types";
 import { compareWithSipd } from "../domain/sipd/compare";
 import type { Lang } from "./i18n";
@@ -91,6 +93,12 @@ export interface PaneState {
   selected?: { sheet: string; cell: string; rule?: Finding["rule"] };
   /** The nomenclature list checks use (loaded in the pane or bundled with the add-in); the built-in one when unset. */
   nomenclature?: Catalogue;
+  /**
+   * Sheets this tool generated (verified marker): left out of Validasi, as they repeat their source's notes
+   * (findings grew with each Buat Tabel), unless `includeGenerated`.
+   */
+  generatedSheets?: string[];
+  includeGenerated?: boolean;
 }
 
 type Listener = () => void;
@@ -189,18 +197,7 @@ export class PaneController {
   /** Correct one row's level; the mapping is saved with the workbook and the findings follow. */
   async setLevel(sheetId: string, row: number, level: Level): Promise<void> {
     const levels = { ...this.state.overrides.levels, [sheetId]: { ...(this.state.overrides.levels[sheetId] ?? {}), [row]: level } };
-    const overrides: MappingOverrides = { ...this.state.overrides, levels };
-    this.set({ overrides });
-    await this.run(async () => {
-      this.remap();
-      try {
-        await this.host.saveMapping(overrides);
-        this.set({ notice: { intent: "success", message: msg("levelSaved") } });
-      } catch (e) {
-        const detail = errorMessage(e);
-        this.set({ notice: { intent: "warning", message: { id: t("id", "mappingSaveFailed", { detail: detail.id }), en: t("en", "mappingSaveFailed", { detail: detail.en }) } } });
-      }
-    });
+    await this.correctMapping({ ...this.state.overrides, levels }, "levelSaved");
   }
 
   /**
@@ -211,13 +208,37 @@ export class PaneController {
     const bySheet = { ...(this.state.overrides.indicatorKinds?.[sheetId] ?? {}) };
     if (kind) bySheet[row] = kind;
     else delete bySheet[row];
-    const overrides: MappingOverrides = { ...this.state.overrides, indicatorKinds: { ...(this.state.overrides.indicatorKinds ?? {}), [sheetId]: bySheet } };
+    await this.correctMapping({ ...this.state.overrides, indicatorKinds: { ...(this.state.overrides.indicatorKinds ?? {}), [sheetId]: bySheet } }, "indicatorKindSaved");
+  }
+
+  /** Say which kind of table a sheet holds (undefined: from its headers again); its columns are read as that kind's. */
+  async setTableKind(sheetId: string, kind: TableKind | undefined): Promise<void> {
+    const kinds = { ...(this.state.overrides.kinds ?? {}) };
+    if (kind) kinds[sheetId] = kind;
+    else delete kinds[sheetId];
+    await this.correctMapping({ ...this.state.overrides, kinds }, "tableKindSaved");
+  }
+
+  /**
+   * Give a column a role (undefined: no role of the user's; the headers decide again). A role moves: the column
+   * that had it before loses it, and the column's own earlier role is dropped.
+   */
+  async setColumnRole(sheetId: string, column: number, role: ColumnRole | undefined): Promise<void> {
+    const letter = columnLetter(column);
+    const roles: Partial<Record<ColumnRole, string>> = {};
+    for (const [r, l] of Object.entries(this.state.overrides.roles?.[sheetId] ?? {}) as [ColumnRole, string][]) if (l !== letter && r !== role) roles[r] = l;
+    if (role) roles[role] = letter;
+    await this.correctMapping({ ...this.state.overrides, roles: { ...(this.state.overrides.roles ?? {}), [sheetId]: roles } }, "columnRoleSaved");
+  }
+
+  /** Apply a correction of the mapping: map again (the findings follow) and save it with the workbook. */
+  private async correctMapping(overrides: MappingOverrides, saved: "levelSaved" | "indicatorKindSaved" | "tableKindSaved" | "columnRoleSaved"): Promise<void> {
     this.set({ overrides });
     await this.run(async () => {
       this.remap();
       try {
         await this.host.saveMapping(overrides);
-        this.set({ notice: { intent: "success", message: msg("indicatorKindSaved") } });
+        this.set({ notice: { intent: "success", message: msg(saved) } });
       } catch (e) {
         const detail = errorMessage(e);
         this.set({ notice: { intent: "warning", message: { id: t("id", "mappingSaveFailed", { detail: detail.id }), en: t("en", "mappingSaveFailed", { detail: detail.en }) } } });
@@ -250,7 +271,8 @@ export class PaneController {
       const { workbook, findings } = this.state;
       if (!workbook || !findings) return;
       const generatedSheets = await this.host.generatedSheetNames?.();
-      const change: PlannedChange = planner({ workbook, findings, generatedSheets, original: this.state.original?.workbook });
+      const keptSheets = (await this.host.markedSheets?.().catch(() => undefined))?.filter((v) => !isOwnSheet(v));
+      const change: PlannedChange = planner({ workbook, findings, generatedSheets, ...(keptSheets?.length ? { keptSheets } : {}), original: this.state.original?.workbook });
       if ("refused" in change) {
         this.set({ preview: undefined, notice: { intent: "warning", message: change.refused }, view: "actions" });
         return;
@@ -400,16 +422,29 @@ export class PaneController {
       snapshots.push(await this.host.readSnapshot(sheet, { styles: true }));
     }
     this.set({ busy: { label: msg("working"), progress: 1 } });
+    // A host that cannot tell its own sheets (or fails to) leaves every sheet in the check.
+    // Only sheets verified as generated and finished (an incomplete one is checked, as the CLI does).
+    const marked = await this.host.markedSheets?.().catch(() => undefined);
+    const generated = marked ? marked.filter((v) => v.status === "generated").map((v) => v.name) : ((await this.host.generatedSheetNames?.().catch(() => undefined)) ?? []);
+    this.set({ generatedSheets: generated });
     const saved = await this.host.loadMapping().catch(() => undefined);
     if (saved) this.set({ overrides: saved });
     this.snapshots = snapshots;
     this.remap();
   }
 
+  /** "Periksa juga lembar buatan Renja Cermat": the generated sheets are checked too (or left out again). */
+  setIncludeGenerated(on: boolean): void {
+    this.set({ includeGenerated: on });
+    this.remap();
+  }
+
   private remap(): void {
     if (!this.snapshots) return;
     const nomenclature = this.state.nomenclature ? fixedCatalogue(this.state.nomenclature) : undefined;
-    const workbook = this.engine.mapWorkbook(this.snapshots, { overrides: this.state.overrides, ...(nomenclature ? { nomenclature } : {}) });
+    const skipped = this.state.includeGenerated ? [] : (this.state.generatedSheets ?? []);
+    const snapshots = skipped.length ? this.snapshots.filter((s) => !skipped.includes(s.name)) : this.snapshots;
+    const workbook = this.engine.mapWorkbook(snapshots, { overrides: this.state.overrides, ...(nomenclature ? { nomenclature } : {}) });
     const sipd = this.state.sipd;
     const findings = sipd ? this.engine.validate(workbook, { sipd: { export: sipd.export, skpd: sipd.skpd } }) : this.engine.validate(workbook);
     this.set({ workbook, findings, ...(sipd ? { sipd: sipdStateOf(workbook, sipd.export, sipd.file, sipd.skpd) } : {}) });

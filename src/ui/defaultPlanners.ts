@@ -1,5 +1,6 @@
 /** The write planners of the domain, wired for the pane. */
 import type { Message } from "../domain/findings";
+import { keptSheetNotice } from "../domain/generatedMarker";
 import { namesCell, planRepairs, planRollup, repairAlternatives } from "../domain/rollup";
 import type { RollupResult, SkippedParent } from "../domain/rollup";
 import { formatRupiah } from "../domain/numbers";
@@ -71,8 +72,15 @@ interface SheetOptions {
 function generated(input: PlanInput, defaultName: string, build: (options: SheetOptions) => SheetPlan | BuildError): PlannedChange {
   const existingSheets = input.workbook.sheets.map((s) => s.name);
   const rewrite = input.generatedSheets?.includes(defaultName) ?? false;
-  const built = build({ existingSheets, generatedSheets: input.generatedSheets, ...(rewrite ? { sheetName: defaultName, replace: true } : {}) });
-  return isBuildError(built) ? { refused: built.error } : { sheet: built };
+  const kept = input.keptSheets ?? [];
+  // A copy or an edited generated sheet is passed over as the source, as the tool's own sheets are.
+  const marked = [...(input.generatedSheets ?? []), ...kept.map((v) => v.name)];
+  const built = build({ existingSheets, generatedSheets: marked, ...(rewrite ? { sheetName: defaultName, replace: true } : {}) });
+  if (isBuildError(built)) return { refused: built.error };
+  // The sheet of the default name is the user's now: the table goes to a new name, and the user is told why.
+  const taken = kept.find((v) => v.name.toLowerCase() === defaultName.toLowerCase());
+  if (!taken) return { sheet: built };
+  return { sheet: { ...built, notices: [keptSheetNotice(taken, built.sheetName), ...built.notices] } };
 }
 
 /** How each table's total moves with the ticked changes, in Rp and %: the lines staff check before applying. */

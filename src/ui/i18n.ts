@@ -27,6 +27,9 @@ const dictionary = {
   working: { id: "Sedang bekerja…", en: "Working…" },
   notValidated: { id: "Klik Validasi untuk memeriksa buku kerja.", en: "Click Validate to check the workbook." },
   noFindings: { id: "Tidak ada temuan. Tabel-tabel konsisten.", en: "No findings. The tables are consistent." },
+  includeGenerated: { id: "Periksa juga", en: "Check them too" },
+  generatedIncluded: { id: "Lembar buatan Renja Cermat ikut diperiksa.", en: "The sheets made by Renja Cermat are checked too." },
+  excludeGenerated: { id: "Lewati lagi", en: "Leave them out" },
   filterPlaceholder: { id: "Cari sel atau kata (mis. F28)", en: "Search a cell or word (e.g. F28)" },
   findingsSummary: { id: "{n} temuan: {e} galat, {w} peringatan, {i} info", en: "{n} findings: {e} errors, {w} warnings, {i} info" },
   previewTitle: { id: "Pratinjau: {n} sel berubah", en: "Preview: {n} cells change" },
@@ -43,13 +46,22 @@ const dictionary = {
   noTableTitle: { id: "Tidak ada tabel Renja yang dikenali", en: "No Renja table was recognised" },
   noTableSheets: { id: "{n} lembar diperiksa:", en: "{n} sheet(s) looked at:" },
   openMapping: { id: "Buka Pemetaan", en: "Open Mapping" },
-  tableSummary: { id: "{kind} · baris {first}–{last} · N = {year}", en: "{kind} · rows {first}–{last} · N = {year}" },
+  tableSummary: { id: "Baris {first}–{last} · N = {year}", en: "Rows {first}–{last} · N = {year}" },
+  tableKindLabel: { id: "Jenis tabel", en: "Table kind" },
+  tableKindFromHeaders: { id: "Jenis menurut judul kolom", en: "Kind from the column headers" },
+  tableKindSaved: { id: "Jenis tabel disimpan; kolom, tingkat dan temuan diperbarui.", en: "Table kind saved; columns, levels and findings updated." },
+  columnRoleLabel: { id: "Peran kolom {col} «{header}»", en: "Role of column {col} “{header}”" },
+  columnNoRole: { id: "— menurut judul kolom —", en: "— from the headers —" },
+  columnRoleSaved: { id: "Peran kolom disimpan; temuan diperbarui.", en: "Column role saved; findings updated." },
+  columnNoHeader: { id: "(tanpa judul)", en: "(no header)" },
   sheetName: { id: "Lembar: {name}", en: "Sheet: {name}" },
   headerRows: { id: "Baris judul kolom: {rows}", en: "Header rows: {rows}" },
   columns: { id: "Kolom", en: "Columns" },
   counts: { id: "{p} program, {k} kegiatan, {s} sub kegiatan", en: "{p} programs, {k} activities, {s} sub-activities" },
   showRows: { id: "Tampilkan baris ({n})", en: "Show rows ({n})" },
   hideRows: { id: "Sembunyikan baris", en: "Hide rows" },
+  showColumns: { id: "Ubah peran kolom ({n})", en: "Change column roles ({n})" },
+  hideColumns: { id: "Sembunyikan kolom", en: "Hide columns" },
   levelSaved: { id: "Koreksi tingkat disimpan; temuan diperbarui.", en: "Level correction saved; findings updated." },
   indicatorKindSaved: { id: "Jenis indikator disimpan; capaian dan temuan diperbarui.", en: "Indicator kind saved; capaian and findings updated." },
   indicatorKindLabel: { id: "Jenis indikator", en: "Indicator kind" },
@@ -65,6 +77,15 @@ const dictionary = {
   fileLoaded: { id: "Berkas: {name}", en: "File: {name}" },
   download: { id: "Unduh buku kerja", en: "Download workbook" },
   selected: { id: "Sel terpilih: {ref}", en: "Selected cell: {ref}" },
+  moreRelated: { id: "{n} lainnya", en: "{n} more" },
+  contextLabel: { id: "Baris di sekitar sel, lembar {sheet}, kolom {col}", en: "Rows around the cell, sheet {sheet}, column {col}" },
+  contextRow: { id: "Baris", en: "Row" },
+  contextKode: { id: "Kode", en: "Code" },
+  contextName: { id: "Uraian", en: "Description" },
+  context_finding: { id: "sel ini", en: "this cell" },
+  context_parent: { id: "induk", en: "parent" },
+  context_child: { id: "rincian", en: "child" },
+  contextMoreChildren: { id: "… dan {n} rincian lain", en: "… and {n} more children" },
   loadingSample: { id: "Memuat buku kerja contoh…", en: "Loading the sample workbook…" },
   sampleMissing: { id: "Buku kerja contoh tidak dapat dimuat; buka berkas sendiri.", en: "The sample workbook could not be loaded; open a file of your own." },
   unexpected: { id: "Terjadi kesalahan tak terduga: {detail}", en: "An unexpected error occurred: {detail}" },
@@ -183,25 +204,76 @@ const kindNames: Record<TableKind, Message> = {
   "tabel-perubahan": { id: "Tabel Perubahan (semula/menjadi)", en: "Revision table (before/after)" },
 };
 
-/** Plan-table columns by their printed names; the many Tabel 2.1 roles keep their codes. */
-const roleNames: Partial<Record<ColumnRole, Message>> = {
+/** Every column role in words, as the forms print their headers (K: kinerja, the target or realisation of performance). */
+const roleNames: Record<ColumnRole, Message> = {
   no: { id: "No", en: "No" },
   kode: { id: "Kode", en: "Code" },
-  uraian: { id: "Uraian", en: "Description" },
-  indikator: { id: "Indikator", en: "Indicator" },
+  sasaran: { id: "Sasaran", en: "Objective" },
+  uraian: { id: "Uraian (program/kegiatan)", en: "Description (program/activity)" },
+  indikator: { id: "Indikator kinerja", en: "Performance indicator" },
   lokasi: { id: "Lokasi", en: "Location" },
   targetN: { id: "Target N", en: "Target N" },
   paguN: { id: "Pagu N", en: "Budget N" },
   sumberDana: { id: "Sumber dana", en: "Funding source" },
-  catatan: { id: "Catatan", en: "Notes" },
+  catatan: { id: "Catatan penting", en: "Notes" },
   targetN1: { id: "Target N+1", en: "Target N+1" },
   paguN1: { id: "Pagu N+1", en: "Budget N+1" },
   satuanN: { id: "Satuan N", en: "Unit N" },
   satuanN1: { id: "Satuan N+1", en: "Unit N+1" },
+  rkpdUraian: { id: "Rancangan awal RKPD: program/kegiatan", en: "RKPD draft: program/activity" },
+  rkpdIndikator: { id: "Rancangan awal RKPD: indikator", en: "RKPD draft: indicator" },
+  rkpdLokasi: { id: "Rancangan awal RKPD: lokasi", en: "RKPD draft: location" },
+  rkpdTarget: { id: "Rancangan awal RKPD: target", en: "RKPD draft: target" },
+  rkpdPagu: { id: "Rancangan awal RKPD: pagu", en: "RKPD draft: budget" },
+  targetSemula: { id: "Target semula", en: "Target before" },
+  targetMenjadi: { id: "Target menjadi", en: "Target after" },
+  paguSemula: { id: "Pagu semula", en: "Budget before" },
+  paguMenjadi: { id: "Pagu menjadi", en: "Budget after" },
+  selisihRp: { id: "Bertambah (berkurang) Rp", en: "Increase (decrease) Rp" },
+  selisihPersen: { id: "Bertambah (berkurang) %", en: "Increase (decrease) %" },
+  renstraK: { id: "Target Renstra: kinerja", en: "Renstra target: performance" },
+  renstraRp: { id: "Target Renstra: Rp", en: "Renstra target: Rp" },
+  realisasiLaluK: { id: "Realisasi s.d. tahun lalu: kinerja", en: "Realised up to last year: performance" },
+  realisasiLaluRp: { id: "Realisasi s.d. tahun lalu: Rp", en: "Realised up to last year: Rp" },
+  targetRenjaK: { id: "Target Renja tahun berjalan: kinerja", en: "This year's Renja target: performance" },
+  targetRenjaRp: { id: "Target Renja tahun berjalan: Rp", en: "This year's Renja target: Rp" },
+  tw1K: { id: "Triwulan I: kinerja", en: "Quarter I: performance" },
+  tw1Rp: { id: "Triwulan I: Rp", en: "Quarter I: Rp" },
+  tw2K: { id: "Triwulan II: kinerja", en: "Quarter II: performance" },
+  tw2Rp: { id: "Triwulan II: Rp", en: "Quarter II: Rp" },
+  tw3K: { id: "Triwulan III: kinerja", en: "Quarter III: performance" },
+  tw3Rp: { id: "Triwulan III: Rp", en: "Quarter III: Rp" },
+  tw4K: { id: "Triwulan IV: kinerja", en: "Quarter IV: performance" },
+  tw4Rp: { id: "Triwulan IV: Rp", en: "Quarter IV: Rp" },
+  realisasiRenjaK: { id: "Realisasi Renja tahun berjalan: kinerja", en: "This year's Renja realised: performance" },
+  realisasiRenjaRp: { id: "Realisasi Renja tahun berjalan: Rp", en: "This year's Renja realised: Rp" },
+  realisasiAkhirK: { id: "Realisasi akhir Renstra: kinerja", en: "Renstra realised at the end: performance" },
+  realisasiAkhirRp: { id: "Realisasi akhir Renstra: Rp", en: "Renstra realised at the end: Rp" },
+  tingkatCapaianK: { id: "Tingkat capaian: kinerja (%)", en: "Achievement: performance (%)" },
+  tingkatCapaianRp: { id: "Tingkat capaian: Rp (%)", en: "Achievement: Rp (%)" },
+  unitPd: { id: "Unit perangkat daerah penanggung jawab", en: "Responsible unit" },
+  realisasiN3: { id: "Realisasi s.d. N-3", en: "Realised up to N-3" },
+  targetN2: { id: "Target N-2", en: "Target N-2" },
+  realisasiN2: { id: "Realisasi N-2", en: "Realised N-2" },
+  tingkatRealisasiN2: { id: "Tingkat realisasi N-2 (%)", en: "Realisation rate N-2 (%)" },
+  targetN1Renja: { id: "Target Renja N-1", en: "Renja target N-1" },
+  realisasiSdN1: { id: "Realisasi s.d. N-1", en: "Realised up to N-1" },
 };
 
+/** The roles a column can be given in a table of this kind (the mapping view's choice). */
+export function rolesForKind(kind: TableKind): ColumnRole[] {
+  const all = Object.keys(roleNames) as ColumnRole[];
+  const revision: ColumnRole[] = ["targetSemula", "targetMenjadi", "paguSemula", "paguMenjadi", "selisihRp", "selisihPersen"];
+  const review: ColumnRole[] = ["rkpdUraian", "rkpdIndikator", "rkpdLokasi", "rkpdTarget", "rkpdPagu"];
+  const common: ColumnRole[] = ["no", "kode", "sasaran", "uraian", "indikator", "lokasi", "catatan"];
+  if (kind === "tabel-2.1") return all.filter((r) => !revision.includes(r) && !review.includes(r) && !["targetN", "paguN", "targetN1", "paguN1", "satuanN", "satuanN1", "sumberDana"].includes(r));
+  if (kind === "tabel-perubahan") return [...common, ...revision];
+  const plan: ColumnRole[] = [...common, "targetN", "satuanN", "paguN", "sumberDana", "targetN1", "satuanN1", "paguN1"];
+  return kind === "tabel-2.3" ? [...plan, ...review] : plan;
+}
+
 export function roleName(lang: Lang, role: ColumnRole): string {
-  return roleNames[role]?.[lang] ?? role;
+  return roleNames[role][lang];
 }
 
 export function kindName(lang: Lang, kind: TableKind): string {

@@ -4,6 +4,7 @@
  */
 import type { Finding, Message } from "../domain/findings";
 import type { MappedWorkbook } from "../domain/mapping/types";
+import type { MarkerVerdict } from "../domain/generatedMarker";
 import type { SheetPlan, WritePlan } from "../domain/plan";
 
 export type PlanKind = "recompute" | "fixNumbers" | "generate33" | "generate21" | "takeSipd" | "generatePerubahan";
@@ -13,6 +14,8 @@ export interface PlanInput {
   findings: Finding[];
   /** Sheets this tool generated before (never the source of a new table), when the host knows them. */
   generatedSheets?: string[];
+  /** Sheets carrying the tool's marker that are the user's now (a copy, an edited sheet): never rewritten. */
+  keptSheets?: MarkerVerdict[];
   /** The original version a comparison (Tabel Perubahan) is built against, when the user picked one. */
   original?: MappedWorkbook;
   /** The user's picks among a cell's repair candidates: "'Sheet'!A1" → plain decimal. */

@@ -34,3 +34,14 @@ export function previewLines(cells: readonly PlannedCell[], lang: Lang): Preview
     reason: c.reason[lang],
   }));
 }
+
+/**
+ * The height in pixels of a preview row whose "before → after" wraps instead of being cut off: the rows of the
+ * windowed list have fixed heights, so the lines are estimated from the text's length at the narrowest pane
+ * (350 px: about `perLine` monospace characters beside the row's checkbox). A wider pane leaves some room spare.
+ */
+export function wrappedRowHeight(before: string, after: string, perLine: number, fixed: number): number {
+  const LINE = 17;
+  const lines = Math.max(1, Math.ceil((before.length + 3 + after.length) / perLine));
+  return fixed + LINE * Math.min(lines, 12);
+}

@@ -2,7 +2,8 @@
  * The user's mapping corrections for an .xlsx workbook, kept in a JSON sidecar next to it. The host reads and
  * writes the text through callbacks, so the same host runs in Node (files) and in a browser (downloads, storage).
  */
-import type { ColumnRole, IndicatorKind, Level, MappingOverrides } from "../domain/mapping/types";
+import type { ColumnRole, IndicatorKind, Level, MappingOverrides, TableKind } from "../domain/mapping/types";
+import { kindDescriptor } from "../domain/tables/kinds";
 import { badSidecarError } from "./hostErrors";
 
 export interface SidecarAccess {
@@ -43,7 +44,19 @@ export function parseMappingOverrides(text: string, sidecarName: string): Mappin
   if (data.roles !== undefined) out.roles = parseRoles(data.roles, sidecarName);
   if (data.years !== undefined) out.years = parseYears(data.years, sidecarName);
   if (data.indicatorKinds !== undefined) out.indicatorKinds = parseIndicatorKinds(data.indicatorKinds, sidecarName);
+  if (data.kinds !== undefined) out.kinds = parseKinds(data.kinds, sidecarName);
   return out;
+}
+
+/** sheetId -> the table kind the user chose in the mapping view. */
+function parseKinds(raw: unknown, sidecarName: string): Record<string, TableKind> {
+  if (!isRecord(raw)) throw badSidecarError(sidecarName);
+  const kinds: Record<string, TableKind> = {};
+  for (const [sheetId, kind] of Object.entries(raw)) {
+    if (typeof kind !== "string" || !kindDescriptor(kind as TableKind)) throw badSidecarError(sidecarName);
+    kinds[sheetId] = kind as TableKind;
+  }
+  return kinds;
 }
 
 const INDICATOR_KINDS: ReadonlySet<string> = new Set<IndicatorKind>(["higher", "lower", "final"]);

@@ -10,6 +10,7 @@ import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
 import type { SidecarAccess } from "./mappingSidecar";
 import { applyPlanToXlsx } from "./patch";
+import type { MarkerVerdict } from "../domain/generatedMarker";
 import { addSheetToXlsx, generatedSheets } from "./patch/addSheet";
 import type { SniffLimits } from "./sniff";
 import { openXlsxHost, type XlsxHost } from "./xlsxHost";
@@ -67,6 +68,10 @@ class PatchingHost implements WritableXlsxHost {
 
   readAllSnapshots(opts?: ReadOptions): Promise<SheetSnapshot[]> {
     return this.reader.readAllSnapshots(opts);
+  }
+
+  markedSheets(): MarkerVerdict[] {
+    return this.reader.markedSheets?.() ?? [];
   }
 
   loadMapping(): Promise<MappingOverrides | undefined> {

@@ -12,6 +12,8 @@ import { parseMappingOverrides, serializeMappingOverrides } from "./mappingSidec
 import type { SidecarAccess } from "./mappingSidecar";
 import { damagedPartHostError, DamagedPartError, PackageSnapshots, withoutStyleCues, type PackageSheet } from "./packageSnapshots";
 import { sniffWorkbookBytes } from "./sniff";
+import { isOwnSheet, type MarkerVerdict } from "../domain/generatedMarker";
+import { markerVerdicts } from "./patch/addSheet";
 import type { SniffLimits } from "./sniff";
 
 export interface XlsxHost extends WorkbookHost {
@@ -20,6 +22,13 @@ export interface XlsxHost extends WorkbookHost {
   readAllSnapshots(opts?: ReadOptions): Promise<SheetSnapshot[]>;
   /** The workbook is digitally signed: a write (a patched copy) no longer carries a valid signature. */
   readonly signed?: boolean;
+  /**
+   * Sheets carrying this tool's marker, with the verdict on each (src/domain/generatedMarker.ts). Optional: the
+   * ExcelJS oracle in test/ reads cells only.
+   */
+  markedSheets?(): MarkerVerdict[];
+  /** Sheets this tool generated and may rewrite (their marker verified). */
+  generatedSheetNames?(): Promise<string[]>;
 }
 
 /** What a write command says before writing a signed workbook. */
@@ -35,7 +44,13 @@ export async function openXlsxHost(
   limits: SniffLimits = {},
 ): Promise<XlsxHost> {
   const pkg = openPackageReader(bytes, fileName, limits);
-  return new PackageHost(pkg.sheets, pkg.sheets.map((s) => pkg.read(s)), fileName, sidecar, pkg.pkg.signed);
+  let marked: MarkerVerdict[];
+  try {
+    marked = markerVerdicts(pkg);
+  } catch (e) {
+    throw asHostError(e, fileName);
+  }
+  return new PackageHost(pkg.sheets, pkg.sheets.map((s) => pkg.read(s)), fileName, sidecar, pkg.pkg.signed, marked);
 }
 
 /**
@@ -87,8 +102,17 @@ class PackageHost extends SidecarHost implements XlsxHost {
     fileName: string,
     sidecar: SidecarAccess,
     readonly signed: boolean,
+    private readonly marked: readonly MarkerVerdict[],
   ) {
     super(fileName, sidecar);
+  }
+
+  markedSheets(): MarkerVerdict[] {
+    return [...this.marked];
+  }
+
+  async generatedSheetNames(): Promise<string[]> {
+    return this.marked.filter(isOwnSheet).map((v) => v.name);
   }
 
   async listSheets(): Promise<SheetRef[]> {

@@ -90,7 +90,7 @@ describe("renja report: the verification workbook", () => {
     expect(texts(ws, 8)).toEqual([4, "e-pegawai", "e-pegawai", T, T, T, T, T, T, T, T, T, T, "tidak diperiksa", 0, 0, undefined, undefined, "tidak ada tabel Renja", "LV 04 e-pegawai"]);
     expect(texts(ws, 9).slice(0, 5)).toEqual([5, "KANTOR KECAMATAN TOMONI", "kecamatan/b-tomoni-id", P, P]);
     expect(ws.getCell("T5").value).toEqual({ formula: `HYPERLINK("#'LV 01 KANTOR KECAMATAN TOMONI'!A1","LV 01 KANTOR KECAMATAN TOMONI")`, result: "LV 01 KANTOR KECAMATAN TOMONI" });
-    expect(ws.getCell("Q5").numFmt).toBe("#,##0");
+    expect(ws.getCell("Q5").numFmt).toBe("#,##0_);-#,##0_)");
   });
 
   it("Lembar Verifikasi of the Indonesian-locale workbook: item statuses, each finding's cell, note once, ID, empty Tanggapan OPD", () => {

@@ -146,10 +146,25 @@ describeInBrowser("standalone pane in Chromium", () => {
     expect(generatedCells).toContain("4990624675");
     expect(generatedCells).toContain("4828024554");
 
+    // The generated sheet is not checked again (issue 14 item 8): named above the findings, checked on request.
+    await page.getByRole("tab", { name: "Temuan" }).click();
+    const note = page.getByTestId("generated-sheets");
+    await note.getByText("'Tabel 3.3 (Renja Cermat)': lembar buatan Renja Cermat, tidak diperiksa.").waitFor({ timeout: 60_000 });
+    const count = async () => Number(((await page.getByTestId("findings-summary").textContent()) ?? "").split(" ")[0].replace(/\./g, ""));
+    const without = await count();
+    await shot("07b-generated-left-out");
+    await page.getByTestId("include-generated").click();
+    await note.getByText("Lembar buatan Renja Cermat ikut diperiksa.").waitFor();
+    expect(await count()).toBeGreaterThan(without);
+    await page.getByTestId("include-generated").click();
+    await note.getByText("tidak diperiksa", { exact: false }).waitFor();
+    expect(await count()).toBe(without);
+
     await page.getByRole("tab", { name: "Pemetaan" }).click();
     const tables = page.getByTestId("mapped-table");
-    expect(await tables.count()).toBe(5);
-    await tables.filter({ hasText: "Tabel 3.3 (rencana N dan N+1)" }).first().getByRole("button").click();
+    // The sample's four tables; the generated one is left out with its checks.
+    expect(await tables.count()).toBe(4);
+    await tables.filter({ hasText: "Tabel 3.3 (rencana N dan N+1)" }).first().getByRole("button", { name: /Tampilkan baris/ }).click();
     await shot("08-mapping");
     await page.getByTestId("lang-switch").click();
     await page.getByRole("tab", { name: "Findings" }).click();

@@ -2,6 +2,7 @@
  * Keeps the two hosts honest: the same workbook content, read through the Office host (on the fake) and the
  * .xlsx host, gives the same snapshots, the same findings, and the same generated Tabel 3.3.
  */
+import { strFromU8, unzipSync } from "fflate";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { textNeedsTextFormat } from "../../src/domain/plan";
@@ -86,5 +87,25 @@ describe.each(["seed-id-locale.xlsx", "seed-as-pasted.xlsx"])("Office host and .
     }
     expect(plain(generatedOffice)).toEqual(plain(generatedXlsx));
     console.log(`${file}: ${findings.length} findings on both hosts; generated ${plan.sheetName} equal but for ${textFormatted.length} text cells formatted "@" by the Office host`);
+  });
+
+  it("a sheet the .xlsx writer generated is the tool's in Excel too: its marker (sheetId + fingerprint) verifies there", async () => {
+    const bytes = new Uint8Array(readFileSync(join(GENERATED, file)));
+    const mapped = mapWorkbook(await (await openXlsxHost(bytes, file)).readAllSnapshots({ styles: true }));
+    const plan = buildTabel33(mapped, { existingSheets: mapped.sheets.map((s) => s.name), paper: "f4" });
+    if (isBuildError(plan)) throw new Error(plan.error.en);
+    const added = addSheetToXlsx(bytes, plan).bytes;
+    // Excel opening the file: the same cells, the sheet-scoped name with its stored value as a formula.
+    const fake = fakeFrom(await (await openXlsxHost(added, file)).readAllSnapshots({ styles: true }));
+    const wb = strFromU8(unzipSync(added)["xl/workbook.xml"]);
+    const stored = /<definedName name="RenjaCermat_Generated"[^>]*>([^<]*)<\/definedName>/.exec(wb)?.[1];
+    expect(stored).toMatch(/^"tabel-3\.3;id=\d+;fp=[0-9a-f]{10}"$/);
+    fake.sheet(plan.sheetName).names.set("RenjaCermat_Generated", `=${stored}`);
+    const office = hostFor(fake);
+    expect(await office.generatedSheetNames()).toEqual([plan.sheetName]);
+    expect((await office.applySheetPlan({ ...plan, replaceGenerated: true })).replaced).toBe(true);
+    // Rewritten by the Office host: the marker now holds Excel's own worksheet id, and still verifies.
+    expect(fake.sheet(plan.sheetName).names.get("RenjaCermat_Generated")).toContain(`id=${fake.sheet(plan.sheetName).id};`);
+    expect(await office.generatedSheetNames()).toEqual([plan.sheetName]);
   });
 });

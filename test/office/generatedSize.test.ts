@@ -6,6 +6,7 @@
 import { mapWorkbook } from "../../src/domain/mapping/mapWorkbook";
 import type { SheetPlan, SheetPlanCell } from "../../src/domain/plan";
 import { buildTabel21, isBuildError } from "../../src/domain/tables";
+import { markerFormula, planFingerprint } from "../../src/domain/generatedMarker";
 import { INCOMPLETE_MARKER } from "../../src/office/sheetPlan";
 import { seedSheet } from "../domain/mapping/seedSheets";
 import { clientMode } from "./clientMode";
@@ -79,17 +80,17 @@ describe("Office host: generated sheets within the 5 MB request limit", () => {
     expect(rowsWritten).toBe(307);
   });
 
-  it("marks the sheet in the sync that adds it, so a failed generation leaves a sheet Timpa can replace", async () => {
+  it("marks the sheet (with its new id) before any row, so a failed generation leaves a sheet Timpa can replace", async () => {
     const plan = tabel21Plan(100);
     const fake = new FakeWorkbook();
     fake.apiVersion = "1.9";
     fake.addSheet("Tabel 2.1", [["x"]]);
     const host = hostFor(fake);
-    // Sync 1 looks for the name, 2 adds the marked sheet, 3 writes the rows: it fails.
-    fake.failSync.set(fake.syncs + 3, "AccessDenied");
+    // Sync 1 looks for the name, 2 adds the sheet, 3 marks it with the id Excel gave it, 4 writes the rows: it fails.
+    fake.failSync.set(fake.syncs + 4, "AccessDenied");
     await expect(host.applySheetPlan(plan)).rejects.toMatchObject({ code: "protected" });
     const left = fake.sheet("Tabel 2.1 (Renja Cermat)");
-    expect(left.names.get("RenjaCermat_Generated")).toBe('="tabel-2.1"');
+    expect(left.names.get("RenjaCermat_Generated")).toBe(markerFormula("tabel-2.1", left.id, planFingerprint(plan)));
     expect(left.names.has(INCOMPLETE_MARKER)).toBe(true);
     expect(await host.generatedSheetNames()).toEqual(["Tabel 2.1 (Renja Cermat)"]);
     await host.applySheetPlan({ ...plan, replaceGenerated: true });

@@ -98,7 +98,7 @@ describe("Office host: queue, settings, pointing at cells", () => {
     const b = fake.addSheet("Tabel 7", [[1]]);
     const host = hostFor(fake);
     expect(await host.loadMapping()).toBeUndefined();
-    const m: MappingOverrides = { version: 1, levels: { [a.id]: { 12: "program", 13: "kegiatan" }, [b.id]: {} }, roles: { [a.id]: { paguN: "F" } }, years: { [b.id]: 2025 } };
+    const m: MappingOverrides = { version: 1, levels: { [a.id]: { 12: "program", 13: "kegiatan" }, [b.id]: {} }, roles: { [a.id]: { paguN: "F" } }, years: { [b.id]: 2025 }, kinds: { [b.id]: "tabel-3.3" }, indicatorKinds: { [a.id]: { 13: "lower" } } };
     await host.saveMapping(m);
     const keyA = a.customProperties.get(SHEET_KEY_PROPERTY);
     const keyB = b.customProperties.get(SHEET_KEY_PROPERTY);

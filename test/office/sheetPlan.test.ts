@@ -1,5 +1,6 @@
 import { HostError } from "../../src/domain/host";
 import type { SheetPlan } from "../../src/domain/plan";
+import { contentFingerprint, markerFormula, planFingerprint } from "../../src/domain/generatedMarker";
 import { characterWidthToPoints } from "../../src/office/sheetPlan";
 import { FakeWorkbook, cellWrites } from "./fakeExcel";
 import { hostFor } from "./support";
@@ -57,7 +58,8 @@ describe("Office host: generated sheets", () => {
     expect(s.rowHeights.get(4)).toBe(30);
     expect(s.frozenRows).toBe(3);
     expect(s.layout).toMatchObject({ orientation: "Landscape", paperSize: "Folio", printTitleRows: "$3:$3", "footer.centerFooter": "Halaman &P / &N", leftMargin: 28.8 });
-    expect(s.names.get("RenjaCermat_Generated")).toBe('="tabel-3.3"');
+    // The marker holds the sheet's own id and the fingerprint of the cells written (src/domain/generatedMarker.ts).
+    expect(s.names.get("RenjaCermat_Generated")).toBe(markerFormula("tabel-3.3", s.id, planFingerprint(tabel33Plan())));
     expect(cellWrites(fake).filter((w) => w.sheet === "Rumusan Program")).toEqual([]);
   });
 
@@ -114,16 +116,49 @@ describe("Office host: generated sheets", () => {
 });
 
 describe("Office host: generated sheets, markers and protection", () => {
-  it("lists the sheets it generated, including one marked by the .xlsx writer (same sheet-scoped name)", async () => {
+  it("lists the sheets it generated, including one marked by the .xlsx writer (its sheetId, its cells)", async () => {
     const fake = new FakeWorkbook();
     fake.addSheet("Rumusan Program", [[1]]);
-    fake.addSheet("Dari CLI", [["x"]]).names.set("RenjaCermat_Generated", '="tabel-2.1"');
+    // As the CLI leaves it: the marker holds workbook.xml's sheetId, which Excel's worksheet id cannot be
+    // compared with, so the cells decide.
+    fake.addSheet("Dari CLI", [["x"]]).names.set("RenjaCermat_Generated", markerFormula("tabel-2.1", "3", contentFingerprint([{ row: 1, col: 1, value: "x" }])));
+    fake.addSheet("Lama", [["y"]]).names.set("RenjaCermat_Generated", '="tabel-2.1"');
     const host = hostFor(fake);
     await host.applySheetPlan(tabel33Plan());
     expect(await host.generatedSheetNames()).toEqual(["Dari CLI", "Tabel 3.3 (baru)"]);
     const again = await host.applySheetPlan(tabel33Plan({ sheetName: "Dari CLI", replaceGenerated: true }));
     expect(again.replaced).toBe(true);
-    expect(fake.sheet("Dari CLI").names.get("RenjaCermat_Generated")).toBe('="tabel-3.3"');
+    const fromCli = fake.sheet("Dari CLI");
+    expect(fromCli.names.get("RenjaCermat_Generated")).toBe(markerFormula("tabel-3.3", fromCli.id, planFingerprint(tabel33Plan())));
+    // An old marker (no id, no fingerprint) cannot tell a copy from the original: the sheet is left alone.
+    const old = (await host.applySheetPlan(tabel33Plan({ sheetName: "Lama", replaceGenerated: true })).catch((x: unknown) => x)) as HostError;
+    expect(old.messages.en).toContain("old Renja Cermat marker");
+    expect(fake.cell("Lama", "A1")?.value).toBe("y");
+  });
+
+  it("never clears a copy of its sheet (another id) or a sheet edited since; still rewrites its own", async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet("Rumusan Program", [[1]]);
+    const host = hostFor(fake);
+    await host.applySheetPlan(tabel33Plan());
+    const original = fake.sheet("Tabel 3.3 (baru)");
+    // Excel's "Create a copy": same cells, the sheet-scoped name copied with its value, a new worksheet id.
+    const copy = fake.addSheet("Salinan");
+    for (const [r, row] of original.cells) copy.cells.set(r, new Map([...row].map(([c, cell]) => [c, { ...cell }])));
+    copy.names.set("RenjaCermat_Generated", original.names.get("RenjaCermat_Generated") ?? "");
+    const writes = cellWrites(fake).length;
+    const e = (await host.applySheetPlan(tabel33Plan({ sheetName: "Salinan", replaceGenerated: true })).catch((x: unknown) => x)) as HostError;
+    expect(e).toBeInstanceOf(HostError);
+    expect(e.messages.id).toContain("ikut tersalin dari lembar lain");
+    expect(cellWrites(fake).length).toBe(writes);
+    expect(await host.generatedSheetNames()).toEqual(["Tabel 3.3 (baru)"]);
+
+    // The user types into the generated sheet: it is theirs now.
+    original.cells.set(9, new Map([...(original.cells.get(9) ?? []), [5, { value: "catatan saya" }]]));
+    const edited = (await host.applySheetPlan(tabel33Plan({ replaceGenerated: true })).catch((x: unknown) => x)) as HostError;
+    expect(edited.messages.en).toContain("its content was changed since");
+    expect(fake.cell("Tabel 3.3 (baru)", "E9")?.value).toBe("catatan saya");
+    expect(await host.generatedSheetNames()).toEqual([]);
   });
 
   it("refuses to rewrite a generated sheet the user protected since, writing nothing", async () => {

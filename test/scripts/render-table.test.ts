@@ -1,7 +1,8 @@
 /**
  * The generated Tabel 3.3 as LibreOffice prints it (scripts/render-table.ts → PDF → PNG): F4 landscape pages,
  * the header rows repeated on every page, no column cut off at the right margin (the last column's header and
- * amounts are on the page), amounts with thousands separators, page numbers in the footer.
+ * amounts are on the page), amounts with thousands separators, page numbers in the footer, and a gap between an
+ * amount and the next column's text.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -64,5 +65,24 @@ describeRendered("rendering the generated Tabel 3.3 with LibreOffice", () => {
     expect(last).toContain("JUMLAH");
     expect(last).toMatch(amount("4990624675"));
     expect(last).toMatch(amount("4828024554"));
+  });
+
+  it("leaves a gap between a right-aligned amount and the Sumber Dana text beside it", () => {
+    // pdftotext -bbox: each word with its box in points. With a bare #,##0 the last digit ends 1.2–1.3 pt before
+    // "APBD" (they touch in print: "4.472.430.125APBD"); the padded format leaves the width of ")" (about 3.4 pt).
+    const xml = spawnSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 26 }).stdout;
+    const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      text: m[4],
+    }));
+    const gaps: number[] = [];
+    words.forEach((w, i) => {
+      const next = words[i + 1];
+      if (next?.text === "APBD" && /^[\d.,]+$/.test(w.text) && Math.abs(next.yMin - w.yMin) < 2) gaps.push(next.xMin - w.xMax);
+    });
+    expect(gaps.length).toBeGreaterThan(5);
+    expect(Math.min(...gaps)).toBeGreaterThan(2.5);
   });
 });

@@ -197,6 +197,44 @@ describe("PaneController on the sample workbook", () => {
     expect((await workbook.listSheets()).filter((s) => s.name.startsWith("Tabel 3.3"))).toHaveLength(2);
   });
 
+  it("Validasi after Buat Tabel leaves the generated sheets out (same findings as before), and checks them on request", async () => {
+    const { controller } = await openSample();
+    await controller.validate();
+    const before = controller.getState().findings?.length ?? 0;
+    expect(before).toBeGreaterThan(0);
+    for (let i = 0; i < 2; i++) {
+      await controller.preview("generate33");
+      expect(await controller.applyPreview()).toBe(true);
+      await controller.validate();
+      expect(controller.getState().generatedSheets).toEqual(["Tabel 3.3 (Renja Cermat)"]);
+      expect(controller.getState().findings).toHaveLength(before);
+    }
+    controller.setIncludeGenerated(true);
+    const all = controller.getState().findings ?? [];
+    expect(all.length).toBeGreaterThan(before);
+    expect(all.some((f) => f.sheet === "Tabel 3.3 (Renja Cermat)")).toBe(true);
+    controller.setIncludeGenerated(false);
+    expect(controller.getState().findings).toHaveLength(before);
+  });
+
+  it("Buat Tabel again after the user edited the generated sheet writes a new sheet and says why, leaving the edit", async () => {
+    const { controller, workbook } = await openSample();
+    await controller.preview("generate33");
+    expect(await controller.applyPreview()).toBe(true);
+    const NAME = "Tabel 3.3 (Renja Cermat)";
+    const [k9] = readCellContents(workbook.bytes, [{ sheet: NAME, cell: "K9" }]);
+    await workbook.apply({ title: { id: "ubah", en: "edit" }, cells: [{ sheet: NAME, cell: "K9", row: 9, col: 11, before: k9, after: { value: "catatan saya" }, reason: { id: "uji", en: "test" } }] });
+    expect(await workbook.generatedSheetNames()).toEqual([]);
+    await controller.preview("generate33");
+    const preview = controller.getState().preview;
+    if (!preview || !("sheet" in preview)) throw new Error("expected a sheet plan");
+    expect(preview.sheet).toMatchObject({ sheetName: "Tabel 3.3 (Renja Cermat) (2)", replaceGenerated: false, sourceSheet: "Tabel 3.3" });
+    expect(preview.sheet.notices[0].id).toBe(`Lembar '${NAME}' dibuat oleh Renja Cermat, tetapi isinya sudah diubah sejak itu; lembar ini dianggap milik Anda dan tidak ditimpa. Tabel baru ditulis ke lembar 'Tabel 3.3 (Renja Cermat) (2)'.`);
+    expect(await controller.applyPreview()).toBe(true);
+    expect(readCellContents(workbook.bytes, [{ sheet: NAME, cell: "K9" }])[0].value).toBe("catatan saya");
+    expect(controller.getState().notice?.message.id).toContain("tidak ditimpa");
+  });
+
   it("Buat Tabel 2.1 builds the evaluation table from the sample's Tabel 2.1", async () => {
     const { controller, workbook } = await openSample();
     expect(controller.can("generate21")).toBe(true);

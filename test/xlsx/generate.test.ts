@@ -5,7 +5,9 @@
  * overwritten; packages that cannot be extended go to a separate workbook.
  */
 import { strFromU8, unzipSync } from "fflate";
+import { planFingerprint } from "../../src/domain/generatedMarker";
 import { HostError } from "../../src/domain/host";
+import type { SheetPlan } from "../../src/domain/plan";
 import { openXlsxHost } from "../../src/xlsx";
 import { readCellContents } from "../../src/xlsx/patch";
 import { addSheetToXlsx, GENERATED_MARKER, generatedSheets } from "../../src/xlsx/patch/addSheet";
@@ -32,9 +34,11 @@ function text(bytes: Uint8Array, name: string): string {
 describe("adding a generated Tabel 3.3 to the seed workbook", () => {
   let input: Uint8Array;
   let output: Uint8Array;
+  let plan: SheetPlan;
   beforeAll(async () => {
     input = fixtureBytes("seedIdLocale");
-    output = addSheetToXlsx(input, await tabel33Plan(input)).bytes;
+    plan = await tabel33Plan(input);
+    output = addSheetToXlsx(input, plan).bytes;
   });
 
   it("keeps every existing part's stored bytes except the four it must extend, and adds one worksheet part", () => {
@@ -51,7 +55,9 @@ describe("adding a generated Tabel 3.3 to the seed workbook", () => {
     const index = (wb.match(/<sheet\s/g) ?? []).length - 1;
     expect(wb).toMatch(new RegExp(`<sheet name="${NAME.replace(/[()]/g, "\\$&")}" sheetId="\\d+" r:id="rId\\d+"/></sheets>`));
     expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">'${NAME}'!$5:$7</definedName>`);
-    expect(wb).toContain(`<definedName name="${GENERATED_MARKER}" localSheetId="${index}" hidden="1">"tabel-3.3"</definedName>`);
+    // The marker holds the new sheet's own sheetId and the fingerprint of the cells written (a copy has neither).
+    const sheetId = new RegExp(`<sheet name="${NAME.replace(/[()]/g, "\\$&")}" sheetId="(\\d+)"`).exec(wb)?.[1];
+    expect(wb).toContain(`<definedName name="${GENERATED_MARKER}" localSheetId="${index}" hidden="1">"tabel-3.3;id=${sheetId};fp=${planFingerprint(plan)}"</definedName>`);
     expect(wb).toContain('fullCalcOnLoad="1"');
     expect(text(output, "[Content_Types].xml")).toMatch(/<Override PartName="\/xl\/worksheets\/sheet\d+\.xml" ContentType="application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.worksheet\+xml"\/>/);
     expect(generatedSheets(output)).toEqual(new Map([[NAME, "tabel-3.3"]]));
@@ -71,7 +77,7 @@ describe("adding a generated Tabel 3.3 to the seed workbook", () => {
     expect(xml).toContain('<pane ySplit="7" topLeftCell="A8" activePane="bottomLeft" state="frozen"/>');
   });
 
-  it("stores formulas with cached results, #,##0 amounts and text, cell by cell", () => {
+  it("stores formulas with cached results, padded #,##0 amounts and text, cell by cell", () => {
     const [title, kode, kegiatan, leaf, total, totalN1] = readCellContents(output, [
       { sheet: NAME, cell: "A2" },
       { sheet: NAME, cell: "A9" },
@@ -82,10 +88,10 @@ describe("adding a generated Tabel 3.3 to the seed workbook", () => {
     ]);
     expect(title).toMatchObject({ value: "RUMUSAN RENCANA PROGRAM DAN KEGIATAN KANTOR KECAMATAN TOMONI TAHUN 2025 DAN PRAKIRAAN MAJU TAHUN 2026" });
     expect(kode).toMatchObject({ value: "7.01.01.2.01" });
-    expect(kegiatan).toEqual({ value: 22903650, formula: "SUM(F10:F13)", numFmt: "#,##0" });
-    expect(leaf).toEqual({ value: 11896000, numFmt: "#,##0" });
-    expect(total).toEqual({ value: 4990624675, formula: "SUM(F8,F42,F45,F52,F58,F61)", numFmt: "#,##0" });
-    expect(totalN1).toEqual({ value: 4828024554, formula: "SUM(J8,J42,J45,J52,J58,J61)", numFmt: "#,##0" });
+    expect(kegiatan).toEqual({ value: 22903650, formula: "SUM(F10:F13)", numFmt: "#,##0_);-#,##0_)" });
+    expect(leaf).toEqual({ value: 11896000, numFmt: "#,##0_);-#,##0_)" });
+    expect(total).toEqual({ value: 4990624675, formula: "SUM(F8,F42,F45,F52,F58,F61)", numFmt: "#,##0_);-#,##0_)" });
+    expect(totalN1).toEqual({ value: 4828024554, formula: "SUM(J8,J42,J45,J52,J58,J61)", numFmt: "#,##0_);-#,##0_)" });
   });
 
   it("reads back through the .xlsx host with bold programs and indented sub kegiatan, mapped as tabel-3.3", async () => {
@@ -157,7 +163,7 @@ describe("a package that cannot be extended", () => {
     const wb = await loadWorkbook(separate);
     const ws = wb.getWorksheet(NAME);
     expect(ws?.getCell("F9").value).toEqual({ formula: "SUM(F10:F13)", result: 22903650 });
-    expect(ws?.getCell("F9").numFmt).toBe("#,##0");
+    expect(ws?.getCell("F9").numFmt).toBe("#,##0_);-#,##0_)");
     expect(ws?.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 14, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "5:7" });
     expect(ws?.getCell("B8").font?.bold).toBe(true);
     expect(readCellContents(separate, [{ sheet: NAME, cell: "A2" }])[0].value).toMatch(/PRAKIRAAN MAJU TAHUN 2026$/);

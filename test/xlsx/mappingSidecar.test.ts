@@ -8,6 +8,12 @@ describe("mapping sidecar: indicator kinds", () => {
     expect(parseMappingOverrides(serializeMappingOverrides(overrides), "x.renja.json")).toEqual(overrides);
   });
 
+  it("round-trips the table kind chosen for a sheet, and refuses a kind that is not a Renja table kind", () => {
+    const overrides = { version: 1 as const, levels: {}, kinds: { "Tabel 3.3": "tabel-7" as const } };
+    expect(parseMappingOverrides(serializeMappingOverrides(overrides), "x.renja.json")).toEqual(overrides);
+    expect(() => parseMappingOverrides(JSON.stringify({ version: 1, levels: {}, kinds: { "Tabel 3.3": "tabel-9" } }), "x.renja.json")).toThrow(HostError);
+  });
+
   it("refuses a kind it does not know", () => {
     const text = JSON.stringify({ version: 1, levels: {}, indicatorKinds: { "Tabel 2.1": { 24: "sideways" } } });
     expect(() => parseMappingOverrides(text, "x.renja.json")).toThrow(HostError);

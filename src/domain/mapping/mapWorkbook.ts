@@ -69,6 +69,13 @@ function kindOf(flavour: TableFlavour, columns: Partial<Record<ColumnRole, numbe
   return columns.paguN1 !== undefined ? "tabel-3.3" : "tabel-7";
 }
 
+/** The header vocabulary a kind's columns are read with: a kind the user chose decides it over the headers. */
+function flavourOfKind(kind: TableKind): TableFlavour {
+  if (kind === "tabel-2.3") return "review";
+  if (kind === "tabel-2.1") return "evaluation";
+  return "plan";
+}
+
 function isRenjaTable(columns: Partial<Record<ColumnRole, number>>): boolean {
   const hasName = columns.uraian !== undefined || columns.rkpdUraian !== undefined;
   const hasContent = (Object.keys(columns) as ColumnRole[]).some((r) => r !== "uraian" && r !== "no" && r !== "kode" && r !== "catatan" && r !== "sasaran");
@@ -101,18 +108,20 @@ function mapTable(
   const titleCells = titleRowsAbove(sheet, frame.headerRows[0], floor, isNarrativeText);
   const titleFlat: TextCell[] = titleCells.flat();
   // N first (roles need it to tell "Pagu 2026" from "Pagu 2025"), then roles, then the stated years with roles
-  const prelimTitle = statedYearsOf(titleFlat, frame.flavour, true);
-  const prelimHeaders = statedYearsOf(frame.headerCells, frame.flavour, false);
-  let year = opts.overrides?.years?.[sheet.id] ?? planYearOf(prelimTitle, prelimHeaders, frame.flavour);
-  const columns = assignRoles(frame.headers, frame.flavour, year);
+  const chosenKind = opts.overrides?.kinds?.[sheet.id];
+  const flavour = chosenKind ? flavourOfKind(chosenKind) : frame.flavour;
+  const prelimTitle = statedYearsOf(titleFlat, flavour, true);
+  const prelimHeaders = statedYearsOf(frame.headerCells, flavour, false);
+  let year = opts.overrides?.years?.[sheet.id] ?? planYearOf(prelimTitle, prelimHeaders, flavour);
+  const columns = assignRoles(frame.headers, flavour, year);
   applyRoleOverrides(columns, opts.overrides?.roles?.[sheet.id]);
   if (columns.uraian === undefined && columns.rkpdUraian === undefined) return reject("no-name-column");
   if (!isRenjaTable(columns)) return reject("no-content-column");
   const roleByCol = new Map<number, ColumnRole>();
   for (const [role, col] of Object.entries(columns) as [ColumnRole, number][]) roleByCol.set(col, role);
-  const headerYears = statedYearsOf(frame.headerCells, frame.flavour, false, (c) => roleByCol.get(c));
+  const headerYears = statedYearsOf(frame.headerCells, flavour, false, (c) => roleByCol.get(c));
   const statedYears = [...prelimTitle, ...headerYears];
-  if (year === null) year = planYearOf(prelimTitle, headerYears, frame.flavour);
+  if (year === null) year = planYearOf(prelimTitle, headerYears, flavour);
 
   const moneyRoles = moneyRolesOf(columns);
   const moneyCols = moneyRoles.map((r) => columns[r] as number);
@@ -171,7 +180,7 @@ function mapTable(
   const table: MappedTable = {
     sheet: sheet.name,
     sheetId: sheet.id,
-    kind: kindOf(frame.flavour, columns),
+    kind: chosenKind ?? kindOf(flavour, columns),
     title,
     titleRows: titleCells.map((cells) => cells[0].row),
     year,

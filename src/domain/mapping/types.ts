@@ -167,4 +167,6 @@ export interface MappingOverrides {
   years?: Record<string, number>;
   /** sheetId -> row -> how the row's indicator is judged (Tabel 2.1) */
   indicatorKinds?: Record<string, Record<number, IndicatorKind>>;
+  /** sheetId -> the table kind the user says the sheet's tables are (their columns are then read as that kind's) */
+  kinds?: Record<string, TableKind>;
 }

@@ -32,8 +32,11 @@ export interface GenerateOptions {
 
 export const PAPER_CODES: Record<Paper, PaperSizeCode> = { f4: 14, a4: 9 };
 
-/** Thousands separators in every locale; whole Rupiah. */
-export const MONEY_FORMAT = "#,##0";
+/**
+ * Thousands separators in every locale; whole Rupiah. `_)` keeps a gap the width of ")" after the last digit: a
+ * right-aligned amount otherwise touches the left-aligned text of the next column in print ("2.666.646.911APBD").
+ */
+export const MONEY_FORMAT = "#,##0_);-#,##0_)";
 
 /**
  * A cell with the user's content. Text that a spreadsheet would read as a formula (=, +, -, @ first) gets the

@@ -28,10 +28,10 @@ export interface PerubahanOptions extends GenerateOptions {
 }
 
 /** Amounts with "-" for zero, as the tables print them. */
-export const PERUBAHAN_MONEY_FORMAT = '#,##0;-#,##0;"-"';
+export const PERUBAHAN_MONEY_FORMAT = '#,##0_);-#,##0_);"-"_)';
 /** Bertambah (berkurang): a decrease in parentheses. */
-export const SELISIH_FORMAT = '#,##0;(#,##0);"-"';
-export const SELISIH_PERCENT_FORMAT = "0.00%;(0.00%);\"-\"";
+export const SELISIH_FORMAT = '#,##0_);(#,##0);"-"_)';
+export const SELISIH_PERCENT_FORMAT = "0.00%_);(0.00%);\"-\"_)";
 
 type Field = "kode" | "uraian" | "indikator" | "targetSemula" | "targetMenjadi" | "paguSemula" | "paguMenjadi" | "selisihRp" | "selisihPersen" | "catatan";
 

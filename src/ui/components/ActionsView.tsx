@@ -6,7 +6,7 @@ import { t } from "../i18n";
 import type { Lang, TextKey } from "../i18n";
 import type { SheetPlan } from "../../domain/plan";
 import type { PlanKind, PreviewChange } from "../planners";
-import { previewLines } from "../previewLines";
+import { previewLines, wrappedRowHeight } from "../previewLines";
 import { formatRupiah } from "../../domain/numbers";
 import type { PreviewLine } from "../previewLines";
 import { VirtualList } from "./VirtualList";
@@ -18,7 +18,8 @@ const useStyles = makeStyles({
   preview: { display: "flex", flexDirection: "column", gap: "6px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: "6px" },
   line: { display: "flex", flexDirection: "column", padding: "3px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, height: "100%", boxSizing: "border-box", overflow: "hidden" },
   ref: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
-  change: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  // wraps: before and after are shown in full at 350 px ("=SUM(F22:F28) (6.311.702,7) → =SUM(F22:F27)")
+  change: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, lineHeight: "17px", whiteSpace: "normal", overflowWrap: "anywhere" },
   before: { color: tokens.colorPaletteRedForeground1, textDecorationLine: "line-through" },
   after: { color: tokens.colorPaletteGreenForeground1 },
   reason: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
@@ -138,7 +139,7 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
       {changes && changes.length > 0 && (
         <VirtualList<PreviewChange>
           items={changes}
-          rowHeight={() => 78}
+          rowHeight={(c) => wrappedRowHeight(c.before, c.after, 34, 48)}
           height={320}
           label={title[lang]}
           testId="preview-changes"
@@ -156,7 +157,7 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
                 <span className={styles.ref}>
                   {c.ref} <span className={c.class === "decision" ? styles.decision : styles.className}>{t(lang, CLASS_LABEL[c.class])}</span>
                 </span>
-                <span className={styles.change}>
+                <span className={styles.change} data-testid="change-text">
                   <span className={styles.before}>{c.before}</span> → <span className={styles.after}>{c.after}</span>
                 </span>
                 <span className={styles.reason}>{[...c.evidence.map((e) => e[lang]), ...(c.heldBecause ? [c.heldBecause[lang]] : [])].join("; ")}</span>
@@ -168,7 +169,7 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
       {!changes && lines.length > 0 && (
         <VirtualList<PreviewLine>
           items={lines}
-          rowHeight={(l) => (options[l.ref] ? 64 : 58)}
+          rowHeight={(l) => (options[l.ref] ? 64 : wrappedRowHeight(l.before, l.after, 38, 48))}
           height={290}
           label={title[lang]}
           testId="preview-list"
@@ -176,7 +177,7 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
           renderRow={(l) => (
             <div className={styles.line} title={`${l.ref}: ${l.before} → ${l.after}\n${l.reason}`}>
               <span className={styles.ref}>{l.ref}</span>
-              <span className={styles.change}>
+              <span className={styles.change} data-testid="change-text">
                 <span className={styles.before}>{l.before}</span> →{" "}
                 {options[l.ref] ? (
                   <select

@@ -5,6 +5,7 @@ import type { Finding, Severity } from "../../domain/findings";
 import type { PaneController, PaneState } from "../controller";
 import type { MappedWorkbook } from "../../domain/mapping/types";
 import { explainNoTable } from "../../domain/mapping/recognition";
+import { generatedSheetsNotice } from "../../domain/generatedMarker";
 import { findingRows, severityCounts } from "../findingRows";
 import type { FindingRow } from "../findingRows";
 import { formatRupiah } from "../../domain/numbers";
@@ -35,6 +36,21 @@ const useStyles = makeStyles({
   message: { display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden" },
 });
 
+/** The sheets the tool generated, left out of the findings (or checked on request), with the switch. */
+function GeneratedSheetsNote({ controller, state }: { controller: PaneController; state: PaneState }) {
+  const { lang } = state;
+  const notice = generatedSheetsNotice(state.generatedSheets ?? []);
+  if (!notice) return null;
+  return (
+    <Text size={200} data-testid="generated-sheets">
+      {state.includeGenerated ? t(lang, "generatedIncluded") : notice[lang]}{" "}
+      <Button size="small" appearance="transparent" data-testid="include-generated" onClick={() => controller.setIncludeGenerated(!state.includeGenerated)}>
+        {state.includeGenerated ? t(lang, "excludeGenerated") : t(lang, "includeGenerated")}
+      </Button>
+    </Text>
+  );
+}
+
 const badgeColor: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
 export function FindingsView({ controller, state }: { controller: PaneController; state: PaneState }) {
@@ -45,7 +61,14 @@ export function FindingsView({ controller, state }: { controller: PaneController
   const rows = useMemo(() => findingRows(findings ?? [], collapsed, filter, lang), [findings, collapsed, filter, lang]);
   if (!findings) return <Text size={200}>{t(lang, "notValidated")}</Text>;
   if (state.workbook && state.workbook.tables.length === 0) return <NoTable controller={controller} state={state} workbook={state.workbook} />;
-  if (findings.length === 0) return <Text data-testid="no-findings">{t(lang, "noFindings")}</Text>;
+  if (findings.length === 0) {
+    return (
+      <section style={{ display: "flex", flexDirection: "column", gap: "6px" }}>
+        <GeneratedSheetsNote controller={controller} state={state} />
+        <Text data-testid="no-findings">{t(lang, "noFindings")}</Text>
+      </section>
+    );
+  }
   const counts = severityCounts(findings);
   const toggle = (key: string) => {
     const next = new Set(collapsed);
@@ -57,6 +80,7 @@ export function FindingsView({ controller, state }: { controller: PaneController
   const detail = sel?.rule ? findings.find(isSelected) : undefined;
   return (
     <section style={{ display: "flex", flexDirection: "column", gap: "6px", flex: "1 1 0", minHeight: 220 }}>
+      <GeneratedSheetsNote controller={controller} state={state} />
       <Text size={200} data-testid="findings-summary">
         {t(lang, "findingsSummary", { n: formatRupiah(findings.length), e: formatRupiah(counts.error), w: formatRupiah(counts.warning), i: formatRupiah(counts.info) })}
       </Text>
@@ -68,7 +92,7 @@ export function FindingsView({ controller, state }: { controller: PaneController
           </Button>
         )}
       </div>
-      {detail && <FindingDetail finding={detail} lang={lang} controller={controller} />}
+      {detail && <FindingDetail finding={detail} lang={lang} controller={controller} workbook={state.workbook} />}
       <VirtualList<FindingRow>
         items={rows}
         rowHeight={rowHeight}

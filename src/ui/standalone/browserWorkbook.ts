@@ -11,7 +11,8 @@ import type { SheetPlan, UndoRecord, WritePlan } from "../../domain/plan";
 import type { SheetSnapshot } from "../../domain/sheet/snapshot";
 import { openWritableXlsxHost } from "../../xlsx";
 import type { SidecarAccess, WritableXlsxHost } from "../../xlsx";
-import { addSheetToXlsx, generatedSheets } from "../../xlsx/patch/addSheet";
+import type { MarkerVerdict } from "../../domain/generatedMarker";
+import { addSheetToXlsx, generatedSheets, markerVerdicts } from "../../xlsx/patch/addSheet";
 import type { SheetWritingHost } from "../controller";
 
 /** The part of localStorage the sidecar needs (tests hand in a Map-backed one). */
@@ -81,6 +82,10 @@ export class BrowserWorkbook implements InteractiveHost, SheetWritingHost {
 
   async generatedSheetNames(): Promise<string[]> {
     return [...generatedSheets(this.host.bytes()).keys()];
+  }
+
+  async markedSheets(): Promise<MarkerVerdict[]> {
+    return markerVerdicts(this.host.bytes());
   }
 }
 

@@ -190,6 +190,19 @@ describe("the user's corrections win", () => {
     expect(t.columns.catatan).toBe(11);
     expect(countLevels(t)).toEqual({ program: 6, kegiatan: 16, subKegiatan: 35 });
   });
+
+  it("reads a sheet as the kind the user chose: its columns by that kind's headers, the rows as before", () => {
+    const { sheet } = seedSheet("tabel33");
+    const base = mapWorkbook([sheet]).tables[0];
+    expect(base.kind).toBe("tabel-3.3");
+    const [asTabel7] = mapWorkbook([sheet], { overrides: { version: 1, levels: {}, kinds: { [sheet.id]: "tabel-7" } } }).tables;
+    expect(asTabel7.kind).toBe("tabel-7");
+    expect(asTabel7.columns).toEqual(base.columns);
+    expect(countLevels(asTabel7)).toEqual(countLevels(base));
+    // Another sheet keeps its own kind.
+    const [other] = mapWorkbook([sheet], { overrides: { version: 1, levels: {}, kinds: { "another sheet": "tabel-7" } } }).tables;
+    expect(other.kind).toBe("tabel-3.3");
+  });
 });
 
 describe("sheets without a Renja table", () => {

@@ -40,7 +40,7 @@ describe("Tabel 2.1 (86/2017 form) from the seed's evaluation table", () => {
   });
 
   it("sums parents' money from their children in every Rp column", () => {
-    expect(cellOf(plan, "F8")).toMatchObject({ formula: "SUM(F9)", value: 14849381, numFmt: "#,##0" });
+    expect(cellOf(plan, "F8")).toMatchObject({ formula: "SUM(F9)", value: 14849381, numFmt: "#,##0_);-#,##0_)" });
     expect(cellOf(plan, "N8")).toMatchObject({ formula: "SUM(N9)", value: 13564000 });
     expect(cellOf(plan, "N10")).toMatchObject({ formula: "SUM(H10,L10)", value: 13564000 });
   });

@@ -80,11 +80,11 @@ describe("Tabel 3.3 from the seed's Tabel 3.3", () => {
     expect(cellOf(plan, "F10").style?.indent).toBe(0);
   });
 
-  it("writes parents and the total as SUM formulas of their children, with cached results and #,##0", () => {
-    expect(cellOf(plan, "F9")).toMatchObject({ formula: "SUM(F10:F13)", value: 22903650, numFmt: "#,##0" });
-    expect(cellOf(plan, "J9")).toMatchObject({ formula: "SUM(J10:J13)", value: 11003591, numFmt: "#,##0" });
-    expect(cellOf(plan, "F8")).toMatchObject({ formula: "SUM(F9,F14,F17,F19,F22,F30,F32,F37)", numFmt: "#,##0" });
-    expect(cellOf(plan, "F10")).toMatchObject({ value: 11896000, numFmt: "#,##0" });
+  it("writes parents and the total as SUM formulas of their children, with cached results and the padded #,##0 format", () => {
+    expect(cellOf(plan, "F9")).toMatchObject({ formula: "SUM(F10:F13)", value: 22903650, numFmt: "#,##0_);-#,##0_)" });
+    expect(cellOf(plan, "J9")).toMatchObject({ formula: "SUM(J10:J13)", value: 11003591, numFmt: "#,##0_);-#,##0_)" });
+    expect(cellOf(plan, "F8")).toMatchObject({ formula: "SUM(F9,F14,F17,F19,F22,F30,F32,F37)", numFmt: "#,##0_);-#,##0_)" });
+    expect(cellOf(plan, "F10")).toMatchObject({ value: 11896000, numFmt: "#,##0_);-#,##0_)" });
     expect(cellOf(plan, "F10").formula).toBeUndefined();
     const total = plan.cells.filter((c) => c.row === 65);
     const programRows = plan.cells.filter((c) => c.col === 2 && c.row >= 8 && c.row < 65 && c.style?.bold).map((c) => c.row);
