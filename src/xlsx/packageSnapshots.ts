@@ -5,19 +5,21 @@
  * Cells, shared and inline strings, styles and number formats (as stored: `\-` keeps its backslash), merges,
  * hidden rows and protection are read here and nowhere else. The ExcelJS reader in test/ is the oracle the tests
  * compare it with, its known quirks normalised there.
- * The sheet part is scanned once with indexOf; workbook, styles and shared strings (each decoded once, whatever
- * the number of cells that use a string) go through the patcher's tag scanner.
+ * Every part goes through the package's one XML tokenizer (patch/xml.ts): the sheet part in a single pass of it,
+ * workbook, styles and shared strings (each decoded once, whatever the number of cells that use a string) through
+ * the tag list built on it.
  */
 import type { SheetRef } from "../domain/host";
 import { HostError } from "../domain/host";
 import type { CellContent } from "../domain/plan";
 import type { Cell, MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
 import { a1, columnIndex } from "../domain/sheet/snapshot";
+import { DamagedPartError } from "./patch/damagedPart";
 import { shiftFormula } from "./patch/formulaShift";
 import { openPackage, type XlsxPackage } from "./patch/package";
 import { parseArea, readSharedStrings } from "./patch/sheet";
 import { BUILTIN_NUMBER_FORMATS } from "./patch/styles";
-import { attr, childElements, decodeXstring, findElement, scanTags, unescapeXml } from "./patch/xml";
+import { assertSmlRoot, attr, childElements, decodeXstring, findElement, scanTags, textBetween, XmlError, XmlTokenizer } from "./patch/xml";
 
 export interface PackageSheet {
   ref: SheetRef;
@@ -43,15 +45,7 @@ export function cutSnapshotText(text: string): string {
   return text.length > SNAPSHOT_TEXT_LIMIT ? text.slice(0, SNAPSHOT_TEXT_LIMIT) : text;
 }
 
-/** A part that cannot be read as what its relationship says it is: the message names the part. */
-export class DamagedPartError extends Error {
-  constructor(
-    readonly part: string,
-    readonly reason: { id: string; en: string },
-  ) {
-    super(`${part}: ${reason.en}`);
-  }
-}
+export { DamagedPartError };
 
 export function damagedPartHostError(fileName: string, e: DamagedPartError): HostError {
   return new HostError("corrupt", {
@@ -180,6 +174,7 @@ export class PackageSnapshots {
 }
 
 function xmlProblem(e: unknown): { id: string; en: string } {
+  if (e instanceof XmlError) return e.reason;
   const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
   return { id: `XML-nya tidak utuh: ${detail}`, en: `its XML is not well-formed: ${detail}` };
 }
@@ -247,72 +242,162 @@ interface SheetReadContext {
   style(index: number): CellStyle | undefined;
   /** The part's name, for the message when it is damaged. */
   part?: string;
-  /** The namespace prefix of the sheet's elements ("x:"), or "". */
-  prefix?: string;
   /** Receives the whole text of every cell whose snapshot text was cut ("row:col" → text). */
   longTexts?: Map<string, string>;
 }
 
-/** One worksheet part into a sparse snapshot, in one pass over sheetData. */
+/** What one <c> element holds, as the tokenizer found it: its own tag, its first <f> and <v>, its inline text. */
+interface CellParts {
+  start: number;
+  openEnd: number;
+  row: number;
+  col: number;
+  /** The <f> tag (start, end) and its text (undefined for <f/>). */
+  f?: { start: number; end: number; text?: string };
+  /** Raw text of the first <v>, undefined when absent or empty. */
+  v?: string;
+  /** The <is> text: its <t> elements joined, undefined when there is no <is> or no <t>. */
+  inline?: string;
+}
+
+/**
+ * One worksheet part into a sparse snapshot, in one pass of the package's XML tokenizer (patch/xml.ts), so a
+ * comment, CDATA or processing instruction is never a cell and a prefixed SpreadsheetML element is one.
+ */
 export function readSheetXml(xml: string, ref: SheetRef, ctx: SheetReadContext): SheetSnapshot {
+  const part = ctx.part ?? ref.name;
+  try {
+    return readSheetTokens(xml, ref, ctx, part);
+  } catch (e) {
+    if (e instanceof XmlError) throw new DamagedPartError(part, e.reason);
+    throw e;
+  }
+}
+
+function readSheetTokens(xml: string, ref: SheetRef, ctx: SheetReadContext, part: string): SheetSnapshot {
   const rows = new Map<number, Map<number, Cell>>();
   const hiddenCandidates = new Set<number>();
   const masters = new Map<string, { row: number; col: number; text: string }>();
-  const part = ctx.part ?? ref.name;
-  // Elements carry the prefix the part binds SpreadsheetML to ("x:row" in some producers' files), or none.
-  const found = /<([A-Za-z_][\w.-]*:)?sheetData[\s/>]/.exec(xml);
-  const p = found?.[1] ?? "";
-  const dataStart = found ? found.index : -1;
-  const selfClosed = dataStart >= 0 && xml[xml.indexOf(">", dataStart) - 1] === "/";
-  const dataEnd = dataStart < 0 || selfClosed ? -1 : xml.indexOf(`</${p}sheetData>`, dataStart);
-  if (dataStart >= 0 && !selfClosed && dataEnd < 0) {
-    throw new DamagedPartError(part, { id: "<sheetData> tidak pernah ditutup; bagian ini terpotong", en: "<sheetData> is never closed; the part is cut short" });
-  }
+  const merges: MergeArea[] = [];
+  let protectedSheet: boolean | undefined;
   const seenRows = new Set<number>();
-  const cellCtx: SheetReadContext = { ...ctx, prefix: p };
   let rowNum = 0;
   let prevCol = 0;
   let revisited = false;
-  let i = dataStart < 0 ? -1 : xml.indexOf("<", dataStart + 1);
-  while (i >= 0 && i < dataEnd) {
-    const tagEnd = xml.indexOf(">", i);
-    if (tagEnd < 0) break;
-    if (isTag(xml, i, `${p}row`)) {
-      const r = attrIn(xml, i, tagEnd, "r");
+  // Depth of <sheetData> while inside it (-1 outside, -2 once it closed: only the first one holds cells).
+  let dataDepth = -1;
+  let inRow = false;
+  let cell: CellParts | undefined;
+  // The child of <c> being read (its text starts at textFrom), and inside <is>: phonetic depth and <t> text.
+  let child: "f" | "v" | "is" | "" = "";
+  let textFrom = 0;
+  let inT = false;
+  let phonetic = 0;
+  let inlineText = "";
+  let inlineFound = false;
+
+  const tok = new XmlTokenizer(xml);
+  while (tok.next()) {
+    const depth = tok.depth;
+    if (depth === 0) assertSmlRoot({ local: tok.local, ns: tok.ns }, "worksheet");
+    if (dataDepth < 0) {
+      if (tok.kind === "close") continue;
+      if (dataDepth === -1 && tok.isSml("sheetData")) {
+        if (tok.kind === "open") dataDepth = depth;
+        else dataDepth = -2;
+      } else if (tok.isSml("mergeCell")) {
+        const area = parseArea(attrIn(xml, tok.start, tok.end, "ref") ?? "");
+        if (area) merges.push(area);
+      } else if (protectedSheet === undefined && tok.isSml("sheetProtection")) {
+        protectedSheet = isTrue(attrIn(xml, tok.start, tok.end, "sheet"));
+      }
+      continue;
+    }
+    const level = depth - dataDepth;
+    if (tok.kind === "close") {
+      if (level === 0) dataDepth = -2;
+      else if (level === 1) inRow = false;
+      else if (cell && level === 2) {
+        if (inlineFound) cell.inline = decodeXstring(inlineText);
+        addCell(cell);
+        cell = undefined;
+      } else if (cell && level === 3) {
+        if (child === "f" && cell.f) cell.f.text = xml.slice(textFrom, tok.start);
+        else if (child === "v") cell.v = xml.slice(textFrom, tok.start) || undefined;
+        child = "";
+      } else if (cell && child === "is") {
+        if (tok.isSml("rPh")) phonetic--;
+        else if (inT && tok.isSml("t")) {
+          inlineText += textBetween(xml, textFrom, tok.start);
+          inT = false;
+        }
+      }
+      continue;
+    }
+    if (level === 1) {
+      inRow = tok.isSml("row");
+      if (!inRow) continue;
+      const r = attrIn(xml, tok.start, tok.end, "r");
       rowNum = r === undefined ? rowNum + 1 : parseInt(r, 10);
       revisited = seenRows.has(rowNum);
       seenRows.add(rowNum);
       prevCol = 0;
-      if (isTrue(attrIn(xml, i, tagEnd, "hidden"))) hiddenCandidates.add(rowNum);
-      i = xml.indexOf("<", tagEnd + 1);
-    } else if (isTag(xml, i, `${p}c`)) {
-      const r = attrIn(xml, i, tagEnd, "r");
+      if (isTrue(attrIn(xml, tok.start, tok.end, "hidden"))) hiddenCandidates.add(rowNum);
+    } else if (level === 2 && inRow && tok.isSml("c")) {
+      const r = attrIn(xml, tok.start, tok.end, "r");
       const col = r === undefined ? prevCol + 1 : columnIndex(columnPart(r));
-      // A cell outside Excel's grid (row 0 in some fuzzed files) has no address a user or a plan could name.
-      const outside = !(rowNum >= 1 && rowNum <= MAX_ROWS && col >= 1 && col <= MAX_COLS);
       if ((col <= prevCol || revisited) && rows.get(rowNum)?.has(col)) {
         throw new DamagedPartError(part, { id: `sel ${a1(rowNum, col)} tercatat dua kali`, en: `cell ${a1(rowNum, col)} is stored twice` });
       }
       prevCol = col;
-      let next = tagEnd + 1;
-      if (xml[tagEnd - 1] !== "/") {
-        const close = xml.indexOf(`</${p}c>`, tagEnd);
-        const end = close < 0 ? dataEnd : close;
-        const cell = readCellOf(part, xml, i, tagEnd, end, rowNum, col, cellCtx, masters);
-        if (cell && !outside) {
-          let cells = rows.get(rowNum);
-          if (!cells) rows.set(rowNum, (cells = new Map()));
-          cells.set(col, cell);
-        }
-        next = end + 4 + p.length;
+      const parts: CellParts = { start: tok.start, openEnd: tok.end - 1, row: rowNum, col };
+      if (tok.kind === "empty") addCell(parts);
+      else {
+        cell = parts;
+        child = "";
+        inlineText = "";
+        inlineFound = false;
       }
-      i = xml.indexOf("<", next);
-    } else {
-      i = xml.indexOf("<", tagEnd + 1);
+    } else if (level === 3 && cell) {
+      // Only the first <f> and the first <v> of a cell count.
+      if (tok.isSml("f") && !cell.f) {
+        cell.f = { start: tok.start, end: tok.end };
+        if (tok.kind === "open") {
+          child = "f";
+          textFrom = tok.end;
+        }
+      } else if (tok.isSml("v") && cell.v === undefined && child === "") {
+        if (tok.kind === "open") {
+          child = "v";
+          textFrom = tok.end;
+        }
+      } else if (tok.isSml("is") && tok.kind === "open") {
+        child = "is";
+        phonetic = 0;
+      }
+    } else if (cell && child === "is") {
+      if (tok.isSml("rPh")) {
+        if (tok.kind === "open") phonetic++;
+      } else if (phonetic === 0 && tok.isSml("t")) {
+        inlineFound = true;
+        if (tok.kind === "open") {
+          inT = true;
+          textFrom = tok.end;
+        }
+      }
     }
   }
 
-  const merges = readMerges(xml, dataEnd < 0 ? 0 : dataEnd, p);
+  function addCell(parts: CellParts): void {
+    // A cell outside Excel's grid (row 0 in some fuzzed files) has no address a user or a plan could name.
+    const outside = !(parts.row >= 1 && parts.row <= MAX_ROWS && parts.col >= 1 && parts.col <= MAX_COLS);
+    const value = readCellOf(part, xml, parts, ctx, masters);
+    if (!value || outside) return;
+    let cells = rows.get(parts.row);
+    if (!cells) rows.set(parts.row, (cells = new Map()));
+    cells.set(parts.col, value);
+  }
+
   // A cell a merge covers shows nothing in Excel, whatever the file still stores there: only the top-left
   // cell keeps its content. The cells present are visited, never the (possibly whole-sheet) area.
   if (merges.length) dropCoveredCells(rows, merges);
@@ -337,7 +422,7 @@ export function readSheetXml(xml: string, ref: SheetRef, ctx: SheetReadContext):
     maxRow,
     maxCol,
     merges: merges.sort((a, b) => a.top - b.top || a.left - b.left),
-    protected: isProtected(xml, dataEnd < 0 ? 0 : dataEnd, p),
+    protected: protectedSheet === true,
   };
   if (hiddenRows.size > 0) snapshot.hiddenRows = hiddenRows;
   return snapshot;
@@ -368,55 +453,45 @@ function sortedRows(rows: Map<number, Map<number, Cell>>): Map<number, Map<numbe
 function readCellOf(
   part: string,
   xml: string,
-  open: number,
-  openEnd: number,
-  end: number,
-  row: number,
-  col: number,
+  parts: CellParts,
   ctx: SheetReadContext,
   masters: Map<string, { row: number; col: number; text: string }>,
 ): Cell | undefined {
   try {
-    return readCell(xml, open, openEnd, end, row, col, ctx, masters);
+    return readCell(xml, parts, ctx, masters);
   } catch (e) {
     if (e instanceof DamagedPartError || e instanceof HostError) throw e;
+    const at = a1(parts.row, parts.col);
+    if (e instanceof XmlError) throw new DamagedPartError(part, { id: `sel ${at}: ${e.reason.id}`, en: `cell ${at}: ${e.reason.en}` });
     const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-    throw new DamagedPartError(part, { id: `sel ${a1(row, col)}: ${detail}`, en: `cell ${a1(row, col)}: ${detail}` });
+    throw new DamagedPartError(part, { id: `sel ${at}: ${detail}`, en: `cell ${at}: ${detail}` });
   }
 }
 
 /**
- * One <c> element, content between `open` (its "<") and `end` (its "</c>"): a formula whenever there is formula
- * text or a shared/array type; results and values by the t attribute. Dates stay serial numbers, as stored.
+ * One <c> element: a formula whenever there is formula text or a shared/array type; results and values by the
+ * t attribute. Dates stay serial numbers, as stored.
  */
 function readCell(
   xml: string,
-  open: number,
-  openEnd: number,
-  end: number,
-  row: number,
-  col: number,
+  parts: CellParts,
   ctx: SheetReadContext,
   masters: Map<string, { row: number; col: number; text: string }>,
 ): Cell | undefined {
-  const t = attrIn(xml, open, openEnd, "t");
-  const s = attrIn(xml, open, openEnd, "s");
+  const { row, col, f } = parts;
+  const t = attrIn(xml, parts.start, parts.openEnd, "t");
+  const s = attrIn(xml, parts.start, parts.openEnd, "s");
   const styleId = s === undefined ? 0 : parseInt(s, 10);
   const style = ctx.style(Number.isNaN(styleId) ? 0 : styleId);
-
-  // The cell's own text, so searching for a child it lacks stops at its end.
-  const body = xml.slice(openEnd + 1, end);
-  const p = ctx.prefix ?? "";
-  const f = childTag(body, 0, body.length, `${p}f`);
-  const vText = childText(body, 0, body.length, `${p}v`);
+  const vText = parts.v;
   let cell: Cell;
   if (f) {
-    const shareType = attrIn(body, f.start, f.openEnd, "t");
-    let formula = f.text === undefined ? "" : unescapeXml(f.text);
+    const shareType = attrIn(xml, f.start, f.end, "t");
+    let formula = f.text === undefined ? "" : textOf(f.text);
     if (!formula && shareType === undefined) return plainCell();
     if (shareType === "shared") {
-      const si = attrIn(body, f.start, f.openEnd, "si") ?? "";
-      if (attrIn(body, f.start, f.openEnd, "ref") !== undefined) {
+      const si = attrIn(xml, f.start, f.end, "si") ?? "";
+      if (attrIn(xml, f.start, f.end, "ref") !== undefined) {
         if (formula && !masters.has(si)) masters.set(si, { row, col, text: formula });
       } else if (!formula) {
         const master = masters.get(si);
@@ -426,7 +501,7 @@ function readCell(
     cell = { value: null };
     if (formula) cell.formula = formula.startsWith("=") ? formula.slice(1) : formula;
     if (vText) {
-      const raw = unescapeXml(vText);
+      const raw = textOf(vText);
       if (t === "str" || t === "d") cell.value = raw;
       else if (t === "b") cell.value = isTrue(raw.trim());
       else if (t === "e") cell.error = raw;
@@ -459,11 +534,11 @@ function readCell(
 
   function plainCell(): Cell | undefined {
     if (t === "inlineStr") {
-      const text = inlineText(body, p);
+      const text = parts.inline;
       return text === undefined || text.trim() === "" ? undefined : { value: keepWhole(text) };
     }
     if (vText === undefined) return undefined;
-    const raw = unescapeXml(vText);
+    const raw = textOf(vText);
     switch (t) {
       case "s": {
         const index = parseInt(raw, 10);
@@ -489,12 +564,9 @@ function readCell(
   }
 }
 
-/** Whether the tag at `at` is <name …>, not a longer name that starts the same. */
-function isTag(xml: string, at: number, name: string): boolean {
-  if (!xml.startsWith(name, at + 1)) return false;
-  const after = xml.charCodeAt(at + 1 + name.length);
-  // space, tab, LF, CR, "/" or ">"
-  return after === 32 || after === 9 || after === 10 || after === 13 || after === 47 || after === 62;
+/** The character data of an element's raw content (entities resolved, CDATA kept, comments left out). */
+function textOf(raw: string): string {
+  return textBetween(raw, 0, raw.length);
 }
 
 /** An attribute of the tag spanning [start, end), raw (callers unescape where values may hold entities). */
@@ -520,60 +592,6 @@ function attrIn(doc: string, start: number, end: number, name: string): string |
   }
 }
 
-/** The first <name> child in [from, to): its tag and raw text (undefined text for an empty element). */
-function childTag(xml: string, from: number, to: number, name: string): { start: number; openEnd: number; text?: string } | undefined {
-  let at = xml.indexOf(`<${name}`, from);
-  while (at >= 0 && at < to && !isTag(xml, at, name)) at = xml.indexOf(`<${name}`, at + 1);
-  if (at < 0 || at >= to) return undefined;
-  const openEnd = xml.indexOf(">", at);
-  if (xml[openEnd - 1] === "/") return { start: at, openEnd };
-  const close = xml.indexOf(`</${name}>`, openEnd);
-  return { start: at, openEnd, text: xml.slice(openEnd + 1, close) };
-}
-
-function childText(xml: string, from: number, to: number, name: string): string | undefined {
-  const el = childTag(xml, from, to, name);
-  return el?.text === undefined || el.text === "" ? undefined : el.text;
-}
-
-/** The text of an inline string (<is>): its <t> elements, rich text runs joined, phonetic runs left out. */
-function inlineText(cellBody: string, p: string): string | undefined {
-  const is = childTag(cellBody, 0, cellBody.length, `${p}is`);
-  if (!is || is.text === undefined) return undefined;
-  const body = is.text.replace(/<([\w.-]+:)?rPh[\s>][\s\S]*?<\/([\w.-]+:)?rPh>/g, "");
-  let out = "";
-  let found = false;
-  let k = 0;
-  for (;;) {
-    const t = childTag(body, k, body.length, `${p}t`);
-    if (!t) break;
-    found = true;
-    if (t.text !== undefined) out += unescapeXml(t.text);
-    k = t.openEnd + 1;
-  }
-  return found ? decodeXstring(out) : undefined;
-}
-
-function readMerges(xml: string, from: number, p: string): MergeArea[] {
-  const out: MergeArea[] = [];
-  let at = xml.indexOf(`<${p}mergeCell`, from);
-  while (at >= 0) {
-    const end = xml.indexOf(">", at);
-    if (isTag(xml, at, `${p}mergeCell`)) {
-      const area = parseArea(attrIn(xml, at, end, "ref") ?? "");
-      if (area) out.push(area);
-    }
-    at = xml.indexOf(`<${p}mergeCell`, end);
-  }
-  return out;
-}
-
-function isProtected(xml: string, from: number, p: string): boolean {
-  const at = findTag(xml, `${p}sheetProtection`, from);
-  if (at < 0) return false;
-  return isTrue(attrIn(xml, at, xml.indexOf(">", at), "sheet"));
-}
-
 function columnPart(ref: string): string {
   let k = 0;
   while (k < ref.length && !(ref.charCodeAt(k) >= 48 && ref.charCodeAt(k) <= 57)) k++;
@@ -591,13 +609,6 @@ function isFalse(v: string | undefined): boolean {
 /** Excel's grid: 1,048,576 rows, 16,384 columns (XFD). */
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
-
-/** The first <name …> tag at or after `from` (not a longer name that starts the same), or -1. */
-function findTag(xml: string, name: string, from: number): number {
-  let at = xml.indexOf(`<${name}`, from);
-  while (at >= 0 && !isTag(xml, at, name)) at = xml.indexOf(`<${name}`, at + 1);
-  return at;
-}
 
 function dropCoveredCells(rows: Map<number, Map<number, Cell>>, merges: readonly MergeArea[]): void {
   const byRow = new Map<number, MergeArea[]>();

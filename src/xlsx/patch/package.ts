@@ -3,8 +3,9 @@
  * file names): workbook, sheets by name, shared strings, styles, calc chain.
  */
 import { HostError } from "../../domain/host";
+import { DamagedPartError } from "./damagedPart";
 import { entryData, readZip, type ZipArchive } from "./zip";
-import { attr, scanTags, tagAttributes } from "./xml";
+import { attr, scanTags, tagAttributes, XmlError } from "./xml";
 
 export interface SheetPart {
   name: string;
@@ -57,23 +58,36 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
     return t;
   };
 
-  const rootRels = relationships(text, entryName("_rels/.rels"), "", entryName);
+  // The parts that locate the others: one that is not XML is refused by name (the readers of the parts they
+  // locate name theirs through DamagedPartError).
+  const located = <T>(path: string, read: () => T): T => {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof XmlError)) throw e;
+      throw new DamagedPartError(path, e.reason);
+    }
+  };
+  const rootRelsPath = entryName("_rels/.rels");
+  const rootRels = located(rootRelsPath, () => relationships(text, rootRelsPath, "", entryName));
   const workbookRel = rootRels.find((r) => OFFICE_DOCUMENT.test(r.type));
   if (!workbookRel) throw missingPart("workbook");
   const workbookPath = workbookRel.target;
   const workbookRelsPath = entryName(relsPathFor(workbookPath));
-  const wbRels = byName.has(workbookRelsPath) ? relationships(text, workbookRelsPath, dirOf(workbookPath), entryName) : [];
+  const wbRels = byName.has(workbookRelsPath) ? located(workbookRelsPath, () => relationships(text, workbookRelsPath, dirOf(workbookPath), entryName)) : [];
   const relById = new Map(wbRels.map((r) => [r.id, r]));
 
   const wbXml = text(workbookPath);
   const sheets: SheetPart[] = [];
-  for (const tag of scanTags(wbXml)) {
-    if (tag.kind === "close" || tag.local !== "sheet") continue;
-    const name = attr(wbXml, tag, "name") ?? "";
-    const rid = [...tagAttributes(wbXml, tag)].find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1];
-    const rel = rid ? relById.get(rid) : undefined;
-    if (rel && /\/worksheet$/.test(rel.type)) sheets.push({ name, path: rel.target });
-  }
+  located(workbookPath, () => {
+    for (const tag of scanTags(wbXml)) {
+      if (tag.kind === "close" || tag.local !== "sheet") continue;
+      const name = attr(wbXml, tag, "name") ?? "";
+      const rid = [...tagAttributes(wbXml, tag)].find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1];
+      const rel = rid ? relById.get(rid) : undefined;
+      if (rel && /\/worksheet$/.test(rel.type)) sheets.push({ name, path: rel.target });
+    }
+  });
   const byType = (suffix: string) => wbRels.find((r) => r.type.endsWith(suffix))?.target;
 
   return {

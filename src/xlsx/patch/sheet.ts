@@ -6,11 +6,14 @@ import { a1, columnIndex, type MergeArea } from "../../domain/sheet/snapshot";
 import type { XlsxPackage } from "./package";
 import { shiftFormula } from "./formulaShift";
 import {
+  assertSmlRoot,
   attr,
   childElements,
   decodeXstring,
+  elementAt,
   elementText,
-  findElement,
+  isSml,
+  rootElement,
   scanTags,
   tagAttributes,
   withAttribute,
@@ -51,18 +54,19 @@ export class SheetDoc {
 
   constructor(readonly xml: string) {
     this.tags = scanTags(xml);
-    this.sheetData = findElement(this.tags, "sheetData");
+    const dataIndex = this.tags.findIndex((t) => t.kind !== "close" && isSml(t, "sheetData"));
+    this.sheetData = dataIndex >= 0 ? elementAt(this.tags, dataIndex) : undefined;
     if (!this.sheetData) return;
     let lastRow = 0;
     for (const rowEl of childElements(this.tags, this.sheetData)) {
-      if (rowEl.open.local !== "row") continue;
+      if (!isSml(rowEl.open, "row")) continue;
       const r = attr(xml, rowEl.open, "r");
       const rowNum = r ? Number(r) : lastRow + 1;
       lastRow = rowNum;
       const cells: CellNode[] = [];
       let lastCol = 0;
       for (const cEl of childElements(this.tags, rowEl)) {
-        if (cEl.open.local !== "c") continue;
+        if (!isSml(cEl.open, "c")) continue;
         const ref = attr(xml, cEl.open, "r");
         const col = ref ? columnIndex(ref.replace(/\d+$/, "").replace(/\$/g, "")) : lastCol + 1;
         lastCol = col;
@@ -103,7 +107,7 @@ export class SheetDoc {
     if (this.mergeList) return this.mergeList;
     const out: MergeArea[] = [];
     for (const tag of this.tags) {
-      if (tag.kind === "close" || tag.local !== "mergeCell") continue;
+      if (tag.kind === "close" || !isSml(tag, "mergeCell")) continue;
       const area = parseArea(attr(this.xml, tag, "ref") ?? "");
       if (area) out.push(area);
     }
@@ -113,9 +117,9 @@ export class SheetDoc {
 
   /** True when the sheet is protected (Excel refuses edits to locked cells; we refuse the whole write). */
   isProtected(): boolean {
-    const el = findElement(this.tags, "sheetProtection");
+    const el = this.tags.find((t) => t.kind !== "close" && isSml(t, "sheetProtection"));
     if (!el) return false;
-    const sheet = attr(this.xml, el.open, "sheet");
+    const sheet = attr(this.xml, el, "sheet");
     return sheet === "1" || sheet === "true";
   }
 
@@ -151,7 +155,7 @@ export class SheetDoc {
     if (!this.colStyles) {
       this.colStyles = [];
       for (const tag of this.tags) {
-        if (tag.kind === "close" || tag.local !== "col") continue;
+        if (tag.kind === "close" || !isSml(tag, "col")) continue;
         const a = tagAttributes(this.xml, tag);
         this.colStyles.push({ min: Number(a.get("min")), max: Number(a.get("max")), style: Number(a.get("style") ?? "0") });
       }
@@ -160,7 +164,7 @@ export class SheetDoc {
   }
 
   child(el: XmlElement, local: string): XmlElement | undefined {
-    return childElements(this.tags, el).find((c) => c.open.local === local);
+    return childElements(this.tags, el).find((c) => isSml(c.open, local));
   }
 
   /** The formula text of a cell, shared formulas filled in from their first cell. */
@@ -209,12 +213,12 @@ export function stringItemText(xml: string, tags: readonly XmlTag[], el: XmlElem
   let phoneticDepth = 0;
   for (let i = el.openIndex + 1; i < el.closeIndex; i++) {
     const t = tags[i];
-    if (t.local === "rPh") {
+    if (isSml(t, "rPh")) {
       if (t.kind === "open") phoneticDepth++;
       else if (t.kind === "close") phoneticDepth--;
       continue;
     }
-    if (phoneticDepth === 0 && t.local === "t" && t.kind !== "close") {
+    if (phoneticDepth === 0 && isSml(t, "t") && t.kind !== "close") {
       const close = t.kind === "empty" ? t : tags[i + 1];
       out += elementText(xml, { open: t, close, openIndex: i, closeIndex: t.kind === "empty" ? i : i + 1 });
     }
@@ -228,8 +232,10 @@ export function readSharedStrings(pkg: XlsxPackage): string[] {
   if (!path || !pkg.has(path)) return [];
   const xml = pkg.text(path);
   const tags = scanTags(xml);
-  const sst = findElement(tags, "sst");
-  return sst ? childElements(tags, sst).filter((e) => e.open.local === "si").map((si) => stringItemText(xml, tags, si)) : [];
+  const root = tags.length ? rootElement(tags) : undefined;
+  if (!root) return [];
+  assertSmlRoot(root.open, "sst");
+  return childElements(tags, root).filter((e) => isSml(e.open, "si")).map((si) => stringItemText(xml, tags, si));
 }
 
 export function parseArea(ref: string): MergeArea | undefined {

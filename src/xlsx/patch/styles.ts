@@ -11,6 +11,7 @@ import {
   escapeAttribute,
   findElement,
   rootElement,
+  scanFragment,
   scanTags,
   tagAttributes,
   withAttribute,
@@ -90,7 +91,7 @@ export class StylesEditor {
     if (Number(attr(this.xml, base.open, "numFmtId") ?? "0") === formatId) return index;
 
     const clone = this.cloneWithFormat(base, formatId);
-    const wanted = canonical(clone, scanTags(clone));
+    const wanted = canonical(clone, scanFragment(clone));
     const same = this.cellXfs().findIndex((xf) => canonical(this.xml.slice(xf.open.start, xf.close.end), this.tags.slice(xf.openIndex, xf.closeIndex + 1)) === wanted);
     if (same >= 0) return same;
     return this.appendXf(clone);
@@ -98,7 +99,7 @@ export class StylesEditor {
 
   private cloneWithFormat(xf: XmlElement, formatId: number): string {
     let open = withAttribute(this.xml, xf.open, "numFmtId", String(formatId));
-    const openTags = scanTags(open);
+    const openTags = scanFragment(open);
     open = withAttribute(open, openTags[0], "applyNumberFormat", "1");
     const rest = this.xml.slice(xf.open.end, xf.close.end);
     return open + (xf.open.kind === "empty" ? "" : rest);

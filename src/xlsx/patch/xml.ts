@@ -1,10 +1,42 @@
 /**
- * A small XML tag scanner for string-level edits: it reports where each tag starts and ends in the original
- * text, so a patch can splice a few elements and leave every other byte of the part as it was.
- * It is not a validating parser; it understands exactly what SpreadsheetML parts contain (declarations,
- * comments, CDATA, attributes with either quote, namespace prefixes).
+ * The one XML tokenizer of the .xlsx host: every reader of a package part (worksheets, shared strings, styles,
+ * workbook, relationships) and the patcher's string-level edits go through it, so what a reader sees as an
+ * element is what Excel sees. It reports where each tag starts and ends in the original text, so a patch can
+ * splice a few elements and leave every other byte of the part as it was.
+ * Non-validating but namespace-aware, as Excel reads parts: comments, CDATA and processing instructions are
+ * never elements; every element's namespace is resolved from the xmlns declarations in scope (so `x:c` with x
+ * bound to SpreadsheetML is a cell, `foo:c` in another namespace is not); a DTD is refused (OOXML parts may not
+ * carry one, and refusing it means no entity is ever defined or expanded); a part cut short, a tag closed by
+ * another name, or an unbound prefix is refused.
  */
 import { HostError } from "../../domain/host";
+
+/** A part that is not XML as Excel reads it; the reason in both languages (readers name the part). */
+export class XmlError extends Error {
+  constructor(readonly reason: { id: string; en: string }) {
+    super(reason.en);
+  }
+}
+
+const xmlError = (id: string, en: string) => new XmlError({ id, en });
+
+/**
+ * Throws unless the part's root element is SpreadsheetML's `local`: a part in another namespace (Excel 2007
+ * beta's, say) holds nothing Excel would read as cells, so it is refused rather than read as empty.
+ */
+export function assertSmlRoot(tag: { local: string; ns: string }, local: string): void {
+  if (isSml(tag, local)) return;
+  throw xmlError(
+    `elemen akarnya <${tag.local}> dalam namespace «${tag.ns}», bukan <${local}> SpreadsheetML`,
+    `its root element <${tag.local}> is in the namespace “${tag.ns}”, not SpreadsheetML's <${local}>`,
+  );
+}
+
+/** SpreadsheetML's main namespace, transitional and strict. */
+export const SPREADSHEETML_NAMESPACES: ReadonlySet<string> = new Set([
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+]);
 
 export interface XmlTag {
   kind: "open" | "close" | "empty";
@@ -12,68 +44,312 @@ export interface XmlTag {
   name: string;
   /** Name without its namespace prefix, e.g. "row". */
   local: string;
+  /** Namespace URI the element's prefix (or the default namespace) is bound to; "" when none. */
+  ns: string;
   /** Offset of "<". */
   start: number;
   /** Offset just past ">". */
   end: number;
 }
 
-/** Every tag of `xml` in document order (comments, CDATA, declarations and processing instructions skipped). */
-export function scanTags(xml: string, from = 0, to = xml.length): XmlTag[] {
-  const tags: XmlTag[] = [];
-  let i = xml.indexOf("<", from);
-  while (i >= 0 && i < to) {
-    if (xml.startsWith("<!--", i)) {
-      i = skipPast(xml, "-->", i);
-    } else if (xml.startsWith("<![CDATA[", i)) {
-      i = skipPast(xml, "]]>", i);
-    } else if (xml.startsWith("<?", i)) {
-      i = skipPast(xml, "?>", i);
-    } else if (xml.startsWith("<!", i)) {
-      i = skipPast(xml, ">", i);
-    } else {
-      const tag = readTag(xml, i);
-      tags.push(tag);
-      i = tag.end;
+/**
+ * A SpreadsheetML element of this local name. A part that declares no namespace at all is read as SpreadsheetML
+ * too (hand-written and some generated parts omit it; it can mean nothing else); an element bound to any other
+ * namespace is not SpreadsheetML, whatever its local name.
+ */
+export function isSml(tag: { local: string; ns: string }, local: string): boolean {
+  return tag.local === local && (tag.ns === "" || SPREADSHEETML_NAMESPACES.has(tag.ns));
+}
+
+const XMLNS = "http://www.w3.org/2000/xmlns/";
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+/**
+ * A pull tokenizer over one whole part: `next()` moves to the next tag and returns false at the end; the
+ * current tag is described by the fields (no object per tag, so the sheet reader stays as fast as a plain
+ * indexOf scan). At the end it throws when an element is still open (the part was cut short).
+ */
+export class XmlTokenizer {
+  kind: "open" | "close" | "empty" = "open";
+  start = 0;
+  end = 0;
+  /** Depth of the current tag: 0 for the root element (for a closing tag, the depth of its element). */
+  depth = 0;
+  ns = "";
+  private nameStart = 0;
+  private nameEnd = 0;
+  private localStart = 0;
+  private pos: number;
+  /** Name start and end of every open element; `top` entries are in use (the array is reused, never shrunk). */
+  private readonly openNames: number[] = [];
+  private top = 0;
+  /** The current tag is in SpreadsheetML's namespace (or in none). */
+  private sml = true;
+  private readonly bindings = new Map<string, string>([["xml", XML_NS], ["xmlns", XMLNS]]);
+  /** Declarations to undo when the element at a depth closes: depth, prefix, previous URI. */
+  private readonly undo: { depth: number; prefix: string; previous: string | undefined }[] = [];
+  private roots = 0;
+  private defaultNs = "";
+  private nextDouble = -1;
+  private nextSingle = -1;
+  private nextXmlns = -1;
+
+  /**
+   * `fragment`: the text is a piece of a part (a tag or an element a patch builds), so its prefixes may be bound
+   * outside it and it need not be closed; only tags are reported.
+   */
+  constructor(
+    readonly xml: string,
+    private readonly fragment = false,
+  ) {
+    this.pos = 0;
+  }
+
+  get name(): string {
+    return this.xml.slice(this.nameStart, this.nameEnd);
+  }
+
+  get local(): string {
+    return this.xml.slice(this.localStart, this.nameEnd);
+  }
+
+  /** Whether the current tag's local name is `local` (compared in place, no string made). */
+  isLocal(local: string): boolean {
+    return this.nameEnd - this.localStart === local.length && this.xml.startsWith(local, this.localStart);
+  }
+
+  /** Whether the current tag is the SpreadsheetML element `local` (see isSml). */
+  isSml(local: string): boolean {
+    return this.sml && this.isLocal(local);
+  }
+
+  next(): boolean {
+    const xml = this.xml;
+    // Pop the element an empty tag or closing tag ended before moving on.
+    if (this.kind !== "open" && this.end > 0) this.leave();
+    for (;;) {
+      const i = xml.indexOf("<", this.pos);
+      if (i < 0) {
+        this.pos = xml.length;
+        if (this.fragment) return false;
+        if (this.top) {
+          const name = xml.slice(this.openNames[this.top - 2], this.openNames[this.top - 1]);
+          throw xmlError(`<${name}> tidak pernah ditutup; bagian ini terpotong`, `<${name}> is never closed; the part is cut short`);
+        }
+        if (this.roots === 0) throw xmlError("tidak ada elemen", "it has no element");
+        return false;
+      }
+      const c1 = xml.charCodeAt(i + 1);
+      if (c1 === 33 /* ! */) {
+        if (xml.startsWith("<!--", i)) this.pos = skipPast(xml, "-->", i, "komentar", "a comment");
+        else if (xml.startsWith("<![CDATA[", i)) this.pos = skipPast(xml, "]]>", i, "bagian CDATA", "a CDATA section");
+        else if (/^<!DOCTYPE/i.test(xml.slice(i, i + 9))) {
+          throw xmlError("memuat DTD (<!DOCTYPE>), yang tidak boleh ada di bagian .xlsx", "it carries a DTD (<!DOCTYPE>), which an .xlsx part may not");
+        } else throw xmlError("memuat deklarasi <! yang tidak dikenal", "it carries an unknown <! declaration");
+        continue;
+      }
+      if (c1 === 63 /* ? */) {
+        this.pos = skipPast(xml, "?>", i, "instruksi pemrosesan", "a processing instruction");
+        continue;
+      }
+      this.readTag(i);
+      return true;
     }
-    i = xml.indexOf("<", i);
+  }
+
+  private readTag(start: number): void {
+    const xml = this.xml;
+    const closing = xml.charCodeAt(start + 1) === 47;
+    let i = start + (closing ? 2 : 1);
+    const nameStart = i;
+    if (closing && this.top && this.closesOpenElement(start, nameStart)) return;
+    let colon = -1;
+    for (; i < xml.length; i++) {
+      const c = xml.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
+      if (c === 58 && colon < 0) colon = i;
+    }
+    const nameEnd = i;
+    if (nameEnd >= xml.length) throw xmlError("berakhir di dalam sebuah tag; bagian ini terpotong", "it ends inside a tag; the part is cut short");
+    if (nameEnd === nameStart) throw xmlError(`ada "<" tanpa nama elemen (posisi ${start})`, `a "<" without an element name (offset ${start})`);
+    // Attribute values may hold ">" or "/", so quotes are walked instead of taking the next ">". The next quote
+    // of each kind and the next "xmlns" are found once and reused until passed, so the walk stays linear.
+    let gt = xml.indexOf(">", i);
+    for (;;) {
+      if (gt < 0) {
+        i = xml.length;
+        break;
+      }
+      const dq = this.nextDouble < i ? (this.nextDouble = indexOr(xml, '"', i)) : this.nextDouble;
+      const sq = this.nextSingle < i ? (this.nextSingle = indexOr(xml, "'", i)) : this.nextSingle;
+      const q = dq < sq ? dq : sq;
+      if (q > gt) {
+        i = gt;
+        break;
+      }
+      const close = xml.indexOf(q === dq ? '"' : "'", q + 1);
+      if (close < 0) {
+        i = xml.length;
+        break;
+      }
+      i = close + 1;
+      if (close > gt) gt = xml.indexOf(">", i);
+    }
+    const xmlns = this.nextXmlns < nameEnd ? (this.nextXmlns = indexOr(xml, "xmlns", nameEnd)) : this.nextXmlns;
+    const declares = xmlns < i;
+    if (i >= xml.length) {
+      throw xmlError(`berakhir di dalam tag <${xml.slice(nameStart, nameEnd)}; bagian ini terpotong`, `it ends inside the tag <${xml.slice(nameStart, nameEnd)}; the part is cut short`);
+    }
+    this.start = start;
+    this.end = i + 1;
+    this.pos = i + 1;
+    this.nameStart = nameStart;
+    this.nameEnd = nameEnd;
+    this.localStart = colon < 0 ? nameStart : colon + 1;
+    if (closing) {
+      const n = this.top;
+      const openStart = n ? this.openNames[n - 2] : -1;
+      const openEnd = n ? this.openNames[n - 1] : -1;
+      if (!n && this.fragment) {
+        this.kind = "close";
+        this.depth = 0;
+        this.setNs("");
+        this.push(nameStart, nameEnd);
+        return;
+      }
+      if (!n || !sameName(xml, openStart, openEnd, nameStart, nameEnd)) {
+        const name = xml.slice(nameStart, nameEnd);
+        const top = n ? `<${xml.slice(openStart, openEnd)}>` : null;
+        throw xmlError(
+          `</${name}> menutup ${top ?? "elemen yang tidak ada"}`,
+          `</${name}> closes ${top ?? "no element"}`,
+        );
+      }
+      this.kind = "close";
+      this.depth = n / 2 - 1;
+      this.setNs(colon < 0 ? this.defaultNs : this.resolve(xml.slice(nameStart, colon)));
+      return;
+    }
+    this.kind = xml.charCodeAt(i - 1) === 47 ? "empty" : "open";
+    this.depth = this.top / 2;
+    if (this.depth === 0 && ++this.roots > 1 && !this.fragment) {
+      const name = xml.slice(nameStart, nameEnd);
+      throw xmlError(`elemen akar kedua <${name}>`, `a second root element <${name}>`);
+    }
+    this.push(nameStart, nameEnd);
+    if (declares) this.declare();
+    this.setNs(colon < 0 ? this.defaultNs : this.resolve(xml.slice(nameStart, colon)));
+  }
+
+  /**
+   * The common closing tag: exactly `</name>` of the innermost open element, taken without walking the name
+   * again (half of a sheet's tags are these). Anything else goes the general way, which reports what is wrong.
+   */
+  private closesOpenElement(start: number, nameStart: number): boolean {
+    const xml = this.xml;
+    const openStart = this.openNames[this.top - 2];
+    const length = this.openNames[this.top - 1] - openStart;
+    if (xml.charCodeAt(nameStart + length) !== 62 || !sameName(xml, openStart, openStart + length, nameStart, nameStart + length)) return false;
+    let colon = -1;
+    for (let k = openStart; k < openStart + length; k++) {
+      if (xml.charCodeAt(k) === 58) {
+        colon = k;
+        break;
+      }
+    }
+    this.start = start;
+    this.end = nameStart + length + 1;
+    this.pos = this.end;
+    this.nameStart = nameStart;
+    this.nameEnd = nameStart + length;
+    this.localStart = colon < 0 ? nameStart : nameStart + (colon - openStart) + 1;
+    this.kind = "close";
+    this.depth = this.top / 2 - 1;
+    this.setNs(colon < 0 ? this.defaultNs : this.resolve(xml.slice(openStart, colon)));
+    return true;
+  }
+
+  /** Binds the prefixes the current tag declares, to be unbound when its element closes. */
+  private declare(): void {
+    for (const [name, value] of rawAttributes(this.xml.slice(this.nameEnd, this.end))) {
+      if (name !== "xmlns" && !name.startsWith("xmlns:")) continue;
+      const prefix = name === "xmlns" ? "" : name.slice(6);
+      this.undo.push({ depth: this.depth, prefix, previous: this.bindings.get(prefix) });
+      this.bindings.set(prefix, unescapeXml(value));
+      if (prefix === "") this.defaultNs = this.bindings.get("") ?? "";
+    }
+  }
+
+  /** Whether a prefix is bound where the current tag is (its own declarations included). */
+  isBound(prefix: string): boolean {
+    return this.bindings.has(prefix);
+  }
+
+  private resolve(prefix: string): string {
+    const uri = this.bindings.get(prefix);
+    if (uri !== undefined) return uri;
+    if (prefix === "" || this.fragment) return "";
+    throw xmlError(`awalan ${prefix}: tidak dideklarasikan`, `the prefix ${prefix}: is not declared`);
+  }
+
+  private push(nameStart: number, nameEnd: number): void {
+    this.openNames[this.top++] = nameStart;
+    this.openNames[this.top++] = nameEnd;
+  }
+
+  private setNs(ns: string): void {
+    if (ns !== this.ns) {
+      this.ns = ns;
+      this.sml = ns === "" || SPREADSHEETML_NAMESPACES.has(ns);
+    }
+  }
+
+  private leave(): void {
+    this.top -= 2;
+    const depth = this.top / 2;
+    while (this.undo.length && this.undo[this.undo.length - 1].depth === depth) {
+      const u = this.undo.pop() as (typeof this.undo)[number];
+      if (u.previous === undefined) this.bindings.delete(u.prefix);
+      else this.bindings.set(u.prefix, u.previous);
+      if (u.prefix === "") this.defaultNs = u.previous ?? "";
+    }
+  }
+}
+
+/** indexOf, with "not found" as a position past every tag. */
+function indexOr(xml: string, what: string, from: number): number {
+  const at = xml.indexOf(what, from);
+  return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+}
+
+function sameName(xml: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let k = 0; k < aEnd - a; k++) if (xml.charCodeAt(a + k) !== xml.charCodeAt(b + k)) return false;
+  return true;
+}
+
+/** Every tag of `xml` in document order (comments, CDATA, declarations and processing instructions skipped). */
+export function scanTags(xml: string): XmlTag[] {
+  return tagsOf(new XmlTokenizer(xml));
+}
+
+/** The tags of a piece of a part (see XmlTokenizer's `fragment`). */
+export function scanFragment(xml: string): XmlTag[] {
+  return tagsOf(new XmlTokenizer(xml, true));
+}
+
+function tagsOf(tok: XmlTokenizer): XmlTag[] {
+  const tags: XmlTag[] = [];
+  while (tok.next()) {
+    tags.push({ kind: tok.kind, name: tok.name, local: tok.local, ns: tok.ns, start: tok.start, end: tok.end });
   }
   return tags;
 }
 
-function skipPast(xml: string, marker: string, from: number): number {
+function skipPast(xml: string, marker: string, from: number, id: string, en: string): number {
   const j = xml.indexOf(marker, from);
-  if (j < 0) throw new Error("XML ends inside a comment, CDATA section or declaration");
+  if (j < 0) throw xmlError(`berakhir di dalam ${id}; bagian ini terpotong`, `it ends inside ${en}; the part is cut short`);
   return j + marker.length;
-}
-
-function readTag(xml: string, start: number): XmlTag {
-  const closing = xml[start + 1] === "/";
-  let i = start + (closing ? 2 : 1);
-  const nameStart = i;
-  while (i < xml.length && !/[\s/>]/.test(xml[i])) i++;
-  const name = xml.slice(nameStart, i);
-  // Attribute values may hold ">" or "/", so walk quotes instead of searching for the next ">".
-  let quote = "";
-  for (; i < xml.length; i++) {
-    const ch = xml[i];
-    if (quote) {
-      if (ch === quote) quote = "";
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === ">") {
-      const empty = !closing && xml[i - 1] === "/";
-      const colon = name.indexOf(":");
-      return {
-        kind: closing ? "close" : empty ? "empty" : "open",
-        name,
-        local: colon >= 0 ? name.slice(colon + 1) : name,
-        start,
-        end: i + 1,
-      };
-    }
-  }
-  throw new Error(`XML ends inside the tag <${name}`);
 }
 
 /** An element: its opening tag and, unless it is empty (`<x/>`), its closing tag. */
@@ -132,11 +408,17 @@ export function rootElement(tags: readonly XmlTag[]): XmlElement {
 /** Attributes of an opening or empty tag, by qualified name, values unescaped. */
 export function tagAttributes(xml: string, tag: XmlTag): Map<string, string> {
   const attrs = new Map<string, string>();
-  const text = xml.slice(tag.start + 1 + tag.name.length, tag.end);
+  for (const [name, value] of rawAttributes(xml.slice(tag.start + 1 + tag.name.length, tag.end))) attrs.set(name, unescapeXml(value));
+  return attrs;
+}
+
+/** Name and raw (still escaped) value of every attribute in a tag's text after its name. */
+function rawAttributes(text: string): [string, string][] {
+  const out: [string, string][] = [];
   const re = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) attrs.set(m[1], unescapeXml(m[2] ?? m[3] ?? ""));
-  return attrs;
+  while ((m = re.exec(text))) out.push([m[1], m[2] ?? m[3] ?? ""]);
+  return out;
 }
 
 /** One attribute's value, or undefined. */
@@ -163,37 +445,68 @@ export function withoutAttribute(xml: string, tag: XmlTag, name: string): string
 /** Text content between an element's tags, with CDATA kept literally and entities resolved. */
 export function elementText(xml: string, el: XmlElement): string {
   if (el.open.kind === "empty") return "";
-  const raw = xml.slice(el.open.end, el.close.start);
-  let out = "";
-  let i = 0;
-  while (i < raw.length) {
-    const cdata = raw.indexOf("<![CDATA[", i);
-    if (cdata < 0) {
-      out += unescapeXml(stripTags(raw.slice(i)));
-      break;
-    }
-    out += unescapeXml(stripTags(raw.slice(i, cdata)));
-    const endCdata = raw.indexOf("]]>", cdata);
-    out += raw.slice(cdata + 9, endCdata);
-    i = endCdata + 3;
-  }
-  return out;
+  return textBetween(xml, el.open.end, el.close.start);
 }
 
-function stripTags(s: string): string {
-  return s.replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]*>/g, "");
+/**
+ * The character data in [from, to) of a part the tokenizer accepted: entities resolved, CDATA kept literally,
+ * comments and processing instructions left out (they are not text), text of child elements included.
+ */
+export function textBetween(xml: string, from: number, to: number): string {
+  let lt = xml.indexOf("<", from);
+  if (lt < 0 || lt >= to) return unescapeXml(xml.slice(from, to));
+  let out = "";
+  let i = from;
+  while (lt >= 0 && lt < to) {
+    out += unescapeXml(xml.slice(i, lt));
+    if (xml.startsWith("<![CDATA[", lt)) {
+      const end = xml.indexOf("]]>", lt);
+      out += xml.slice(lt + 9, end);
+      i = end + 3;
+    } else if (xml.startsWith("<!--", lt)) {
+      i = xml.indexOf("-->", lt) + 3;
+    } else if (xml.startsWith("<?", lt)) {
+      i = xml.indexOf("?>", lt) + 2;
+    } else {
+      i = tagEnd(xml, lt);
+    }
+    lt = xml.indexOf("<", i);
+  }
+  return out + (i < to ? unescapeXml(xml.slice(i, to)) : "");
+}
+
+/** Offset just past the ">" of the tag at `lt`, quotes walked. */
+function tagEnd(xml: string, lt: number): number {
+  for (let i = lt + 1; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 34 || c === 39) i = xml.indexOf(c === 34 ? '"' : "'", i + 1);
+    else if (c === 62) return i + 1;
+    if (i < 0) break;
+  }
+  return xml.length;
 }
 
 const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
+/**
+ * Resolves the five predefined entities and character references. Nothing else is ever expanded: with no DTD
+ * there is no other entity, so `&name;` for any other name makes the part unreadable, as it does in Excel.
+ */
 export function unescapeXml(s: string): string {
   if (!s.includes("&")) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, ent: string) => {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[A-Za-z_][\w.-]*);/g, (_whole, ent: string) => {
     if (ent[0] === "#") {
       const code = ent[1] === "x" || ent[1] === "X" ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
+      if (!(code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff))) {
+        throw xmlError(`rujukan karakter &${ent}; bukan karakter XML`, `the character reference &${ent}; is not an XML character`);
+      }
       return String.fromCodePoint(code);
     }
-    return NAMED_ENTITIES[ent] ?? whole;
+    const known = NAMED_ENTITIES[ent];
+    if (known === undefined) {
+      throw xmlError(`entitas &${ent}; tidak dikenal (entitas tidak pernah diperluas)`, `the entity &${ent}; is unknown (entities are never expanded)`);
+    }
+    return known;
   });
 }
 
@@ -234,44 +547,27 @@ function isXmlInvalid(code: number): boolean {
  * element closed by its own name, no attribute twice, every prefix of an element or attribute bound in scope.
  */
 export function assertWellFormed(xml: string, part: string): void {
-  let tags: XmlTag[];
+  // The tokenizer checks structure, closing names, roots and element prefixes, as the reader will; attributes
+  // are checked here (each once, its prefix bound, its value free of unknown entities).
+  const tok = new XmlTokenizer(xml);
   try {
-    tags = scanTags(xml);
+    while (tok.next()) {
+      if (tok.kind === "close") continue;
+      const names = new Set<string>();
+      for (const [name, value] of rawAttributes(xml.slice(tok.start + 1 + tok.name.length, tok.end))) {
+        if (names.has(name)) malformed(part, `<${tok.name}> has the attribute ${name} twice`);
+        names.add(name);
+        const colon = name.indexOf(":");
+        if (colon > 0 && !name.startsWith("xmlns:") && !tok.isBound(name.slice(0, colon))) {
+          malformed(part, `the prefix ${name.slice(0, colon)}: of ${name} is not declared`);
+        }
+        unescapeXml(value);
+      }
+    }
   } catch (e) {
-    return malformed(part, e instanceof Error ? e.message : String(e));
+    if (e instanceof HostError) throw e;
+    malformed(part, e instanceof Error ? e.message : String(e));
   }
-  const fail = (problem: string): never => malformed(part, problem);
-  const stack: { name: string; prefixes: Set<string> }[] = [];
-  let roots = 0;
-  const bound = (prefix: string) => prefix === "xml" || prefix === "xmlns" || stack.some((s) => s.prefixes.has(prefix));
-  for (const tag of tags) {
-    if (tag.kind === "close") {
-      const top = stack.pop();
-      if (!top || top.name !== tag.name) fail(`</${tag.name}> closes ${top ? `<${top.name}>` : "nothing"}`);
-      continue;
-    }
-    if (stack.length === 0 && ++roots > 1) fail(`a second root element <${tag.name}>`);
-    const prefixes = new Set<string>();
-    const names = new Set<string>();
-    const text = xml.slice(tag.start + 1 + tag.name.length, tag.end);
-    const re = /([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')/g;
-    let m: RegExpExecArray | null;
-    const attributes: string[] = [];
-    while ((m = re.exec(text))) {
-      if (names.has(m[1])) fail(`<${tag.name}> has the attribute ${m[1]} twice`);
-      names.add(m[1]);
-      attributes.push(m[1]);
-      if (m[1].startsWith("xmlns:")) prefixes.add(m[1].slice(6));
-    }
-    stack.push({ name: tag.name, prefixes });
-    for (const name of [tag.name, ...attributes]) {
-      const colon = name.indexOf(":");
-      if (colon > 0 && !bound(name.slice(0, colon))) fail(`the prefix ${name.slice(0, colon)}: of ${name} is not declared`);
-    }
-    if (tag.kind === "empty") stack.pop();
-  }
-  if (stack.length) fail(`<${stack[stack.length - 1].name}> is never closed`);
-  if (roots === 0) fail("no root element");
 }
 
 function malformed(part: string, problem: string): never {
