@@ -87,7 +87,7 @@ describeInBrowser("the pane as staff meet it: rejected files, the workflow, unsa
     ];
     for (const [name, bytes] of rejected) {
       await page.getByTestId("file-input").setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
-      await page.getByTestId("notice-error").getByText(`Berkas ${name} tidak dapat dibuka:`).waitFor({ timeout: 30_000 });
+      await page.getByTestId("notice-error").getByText(name).first().waitFor({ timeout: 30_000 });
       const status = (await page.getByTestId("file-status").textContent()) ?? "";
       expect(status).not.toContain("sample-renja-tomoni-2025.xlsx");
       expect(status).toContain("Tidak ada buku kerja yang dimuat");

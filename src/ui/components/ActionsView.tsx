@@ -142,7 +142,7 @@ export function ActionsView({ controller, state }: { controller: PaneController;
         })}
       </ol>
       {controller.can("generatePerubahan") && <OriginalPicker controller={controller} state={state} />}
-      {!state.findings && !state.preview && <Text size={200}>{t(lang, "notValidated")}</Text>}
+      {loaded && !state.findings && !state.preview && <Text size={200}>{t(lang, "notValidated")}</Text>}
       <SipdPanel controller={controller} state={state} />
       {state.preview && <PreviewPanel controller={controller} state={state} />}
       {last && (

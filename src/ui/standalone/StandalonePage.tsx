@@ -54,7 +54,8 @@ function FileBar({ controller }: { controller: PaneController }) {
         setStatus(from === "sample" ? "failed" : "rejected");
         controller.closeWorkbook({
           intent: "error",
-          message: from === "sample" ? why : { id: `${t("id", "fileRejected", { name })} ${why.id}`, en: `${t("en", "fileRejected", { name })} ${why.en}` },
+          // The reader's own message mostly names the file already; one that does not gets it in front.
+          message: from === "sample" || why.id.includes(name) ? why : { id: `${t("id", "fileRejected", { name })} ${why.id}`, en: `${t("en", "fileRejected", { name })} ${why.en}` },
         });
       }
     },
