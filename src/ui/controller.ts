@@ -18,6 +18,7 @@ import { compareWithSipd } from "../domain/sipd/compare";
 import type { Lang } from "./i18n";
 import { t } from "./i18n";
 import type { PlanKind, PlannedChange, Planners, PreviewChange } from "./planners";
+import { placeholderHost } from "./placeholderHost";
 
 /** Mapping and validation, injected so the pane's bundle and tests choose what they load. */
 export interface Engine {
@@ -54,6 +55,8 @@ export type Preview = { kind: PlanKind; summary: Message[] } & (
       choices: Record<string, string>;
       /** Recompute: every change with its checkbox state; decisions ticked (accept) and others unticked (skip). */
       changes?: PreviewChange[];
+      /** The parents not recomputed beyond those in the summary (shown on request). */
+      moreSkipped?: Message[];
       accept: string[];
       skip: string[];
     }
@@ -99,7 +102,12 @@ export interface PaneState {
    */
   generatedSheets?: string[];
   includeGenerated?: boolean;
+  /** True once a file was rejected (standalone page): nothing is open, so nothing can be validated or written. */
+  noWorkbook?: boolean;
 }
+
+/** What a write would do on the workbook as last read: cells it changes, a sheet it makes, or why it cannot. */
+export type Pending = { cells: number } | { sheet: string } | { refused: Message };
 
 type Listener = () => void;
 
@@ -135,7 +143,30 @@ export class PaneController {
   replaceHost(host: PaneHost): void {
     this.host = host;
     this.snapshots = undefined;
-    this.set({ workbook: undefined, findings: undefined, preview: undefined, undoStack: [], highlighted: false, selected: undefined, notice: undefined, overrides: { version: 1, levels: {} } });
+    this.set({ workbook: undefined, findings: undefined, preview: undefined, undoStack: [], highlighted: false, selected: undefined, notice: undefined, overrides: { version: 1, levels: {} }, noWorkbook: false });
+  }
+
+  /**
+   * No workbook any more (the file picked was rejected): the one open before is forgotten too, so Validasi can
+   * never report the previous file's findings as if they were the rejected file's.
+   */
+  closeWorkbook(notice?: Notice): void {
+    this.replaceHost(placeholderHost);
+    this.set({ noWorkbook: true, generatedSheets: undefined, ...(notice ? { notice } : {}) });
+  }
+
+  /**
+   * What each write would do on the workbook as last read (no new read: the buttons say it before a click),
+   * undefined before Validasi. A click still plans again from a fresh read.
+   */
+  pending(kind: PlanKind): Pending | undefined {
+    const planner = this.planners[kind];
+    const { workbook, findings } = this.state;
+    if (!planner || !workbook || !findings) return undefined;
+    const change = planner({ workbook, findings, generatedSheets: this.state.generatedSheets, original: this.state.original?.workbook });
+    if ("refused" in change) return { refused: change.refused };
+    if ("sheet" in change) return { sheet: change.sheet.sheetName };
+    return { cells: change.plan.cells.length };
   }
 
   setLang(lang: Lang): void {
@@ -188,6 +219,10 @@ export class PaneController {
 
   /** Read every sheet, map, validate; the findings view opens on the result. */
   async validate(): Promise<boolean> {
+    if (this.state.noWorkbook) {
+      this.set({ notice: { intent: "info", message: msg("noWorkbook") } });
+      return false;
+    }
     return this.run(async () => {
       await this.readAndMap();
       this.set({ view: "findings" });
@@ -260,6 +295,10 @@ export class PaneController {
   /** Read again, build the plan of a write and show it as a before → after list; nothing is written yet. */
   async preview(kind: PlanKind): Promise<boolean> {
     const planner = this.planners[kind];
+    if (this.state.noWorkbook) {
+      this.set({ notice: { intent: "info", message: msg("noWorkbook") } });
+      return false;
+    }
     if (!planner) {
       this.set({ notice: { intent: "info", message: msg("unavailable") } });
       return false;
@@ -280,7 +319,7 @@ export class PaneController {
       const summary = change.summary ?? [];
       const preview: Preview =
         "plan" in change
-          ? { kind, plan: change.plan, summary, options: change.options ?? {}, choices: {}, ...(change.changes ? { changes: change.changes } : {}), accept: [], skip: [] }
+          ? { kind, plan: change.plan, summary, options: change.options ?? {}, choices: {}, ...(change.changes ? { changes: change.changes } : {}), moreSkipped: change.moreSkipped ?? [], accept: [], skip: [] }
           : { kind, sheet: change.sheet, summary };
       this.set({ preview, view: "actions" });
     });
@@ -314,7 +353,7 @@ export class PaneController {
     const skip = change.class === "decision" ? preview.skip : flip(preview.skip);
     const next = planner({ workbook, findings, accept, skip });
     if (!("plan" in next)) return;
-    this.set({ preview: { ...preview, plan: next.plan, summary: next.summary ?? [], ...(next.changes ? { changes: next.changes } : {}), accept, skip } });
+    this.set({ preview: { ...preview, plan: next.plan, summary: next.summary ?? [], ...(next.changes ? { changes: next.changes } : {}), moreSkipped: next.moreSkipped ?? [], accept, skip } });
   }
 
   /** Tick every decision of the preview (one at a time: a ticked decision can turn the parent above it into a change that follows). */

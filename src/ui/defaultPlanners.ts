@@ -18,7 +18,8 @@ export const defaultPlanners: Planners = {
   // Formulas, so the workbook keeps adding up when staff edit a sub kegiatan later (the CLI's default too).
   recompute: ({ workbook, accept, skip }) => {
     const result = planRollup(workbook, { mode: "formulas", accept: accept ?? [], skip: skip ?? [] });
-    return { plan: result.plan, summary: [...totalLines(result), ...skippedLines(result.skipped)], changes: previewChanges(result, accept ?? [], skip ?? []) };
+    const { shown, more } = skippedLines(result.skipped);
+    return { plan: result.plan, summary: [...totalLines(result), ...shown], moreSkipped: more, changes: previewChanges(result, accept ?? [], skip ?? []) };
   },
   fixNumbers: ({ workbook, choices }) => {
     const plan = planRepairs(workbook, choices);
@@ -107,9 +108,8 @@ function totalLines(result: RollupResult): Message[] {
   return lines;
 }
 
-function skippedLines(skipped: readonly SkippedParent[]): Message[] {
-  const lines = skipped.slice(0, SKIPPED_SHOWN).map((s) => s.reason);
-  const rest = skipped.length - lines.length;
-  if (rest > 0) lines.push({ id: `… dan ${rest} jumlah lain tidak dihitung ulang.`, en: `… and ${rest} more totals not recomputed.` });
-  return lines;
+/** The first few skipped parents as summary lines; the others go behind "… dan N jumlah lain" (a disclosure). */
+function skippedLines(skipped: readonly SkippedParent[]): { shown: Message[]; more: Message[] } {
+  const reasons = skipped.map((s) => ({ id: `${s.sheet}!${s.cell}: ${s.reason.id}`, en: `${s.sheet}!${s.cell}: ${s.reason.en}` }));
+  return { shown: reasons.slice(0, SKIPPED_SHOWN), more: reasons.slice(SKIPPED_SHOWN) };
 }

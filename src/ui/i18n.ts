@@ -118,6 +118,23 @@ const dictionary = {
   sipdTake: { id: "Ambil nilai SIPD", en: "Take SIPD's values" },
   sipdClose: { id: "Lepas ekspor", en: "Drop the export" },
   clearRow: { id: "(kosongkan baris)", en: "(empty the row)" },
+  noWorkbook: { id: "Tidak ada buku kerja yang dimuat; buka berkas .xlsx.", en: "No workbook is loaded; open an .xlsx file." },
+  fileRejected: { id: "Berkas {name} tidak dapat dibuka:", en: "The file {name} could not be opened:" },
+  stepOf: { id: "Langkah {n}", en: "Step {n}" },
+  validateHint: { id: "Memeriksa semua lembar; temuan tampil di tab Temuan.", en: "Checks every sheet; the findings show in the Findings tab." },
+  afterValidate: { id: "Validasi dulu untuk melihat apa yang akan dikerjakan.", en: "Validate first to see what it would do." },
+  fixNumbersPending: { id: "{n} angka salah tulis atau tersimpan sebagai teks akan diperbaiki.", en: "{n} mistyped or text-stored amounts will be fixed." },
+  fixNumbersNothing: { id: "Tidak ada angka yang perlu diperbaiki.", en: "No amount needs fixing." },
+  recomputePending: { id: "{n} sel jumlah akan ditulis ulang.", en: "{n} total cells will be rewritten." },
+  recomputeNothing: { id: "Semua jumlah sudah sesuai; tidak ada yang perlu dihitung ulang.", en: "Every total adds up; nothing to recompute." },
+  generateReady: { id: "Akan dibuat di lembar \"{name}\".", en: "Will be written to sheet \"{name}\"." },
+  generateNothing: { id: "Tidak dapat dibuat: {why}", en: "Cannot be made: {why}" },
+  moreSkipped: { id: "… dan {n} jumlah lain tidak dihitung ulang", en: "… and {n} more totals not recomputed" },
+  unsavedOpen: {
+    id: "Perubahan pada buku kerja ini belum diunduh dan akan hilang. Tetap buka berkas lain?",
+    en: "The changes to this workbook were not downloaded and will be lost. Open another file anyway?",
+  },
+  unsavedNote: { id: "Ada perubahan yang belum diunduh.", en: "There are changes not downloaded yet." },
 } satisfies Record<string, Message>;
 
 export type TextKey = keyof typeof dictionary;

@@ -51,6 +51,8 @@ export type PlannedChange =
       options?: Record<string, string[]>;
       /** Every change the user may tick or untick (recompute), applied or held. */
       changes?: PreviewChange[];
+      /** Recompute: the parents not recomputed beyond the few in the summary, each with its cell and why. */
+      moreSkipped?: Message[];
     }
   | { sheet: SheetPlan; summary?: Message[] }
   | { refused: Message };

@@ -254,6 +254,33 @@ describe("PaneController on the sample workbook", () => {
     expect(controller.getState().findings?.length).toBeGreaterThan(0);
   });
 
+  it("after a rejected file nothing is open: the sample's findings are gone and Validasi or a write reports nothing", async () => {
+    const { controller } = await openSample();
+    await controller.validate();
+    expect(controller.getState().findings?.length).toBeGreaterThan(0);
+    controller.closeWorkbook({ intent: "error", message: { id: "ditolak", en: "rejected" } });
+    expect(controller.getState().findings).toBeUndefined();
+    expect(controller.getState().workbook).toBeUndefined();
+    expect(await controller.validate()).toBe(false);
+    expect(await controller.preview("fixNumbers")).toBe(false);
+    expect(controller.getState().findings).toBeUndefined();
+    expect(controller.getState().notice?.message.id).toBe("Tidak ada buku kerja yang dimuat; buka berkas .xlsx.");
+    expect(controller.pending("fixNumbers")).toBeUndefined();
+  });
+
+  it("says what each step would do on the last read, and that Perbaiki Angka has nothing left after it is applied", async () => {
+    const { controller } = await openSample();
+    expect(controller.pending("fixNumbers")).toBeUndefined();
+    await controller.validate();
+    const fix = controller.pending("fixNumbers");
+    expect(fix && "cells" in fix && fix.cells).toBeGreaterThan(0);
+    expect(controller.pending("generate33")).toEqual({ sheet: "Tabel 3.3 (Renja Cermat)" });
+    expect(controller.pending("generatePerubahan")).toHaveProperty("refused");
+    await controller.preview("fixNumbers");
+    await controller.applyPreview();
+    expect(controller.pending("fixNumbers")).toEqual({ cells: 0 });
+  });
+
   it("clicking a finding asks the host to select its cell", async () => {
     const { controller, selected } = await openSample();
     await controller.selectFinding({ sheet: "Tabel 3.3", cell: "F28" });

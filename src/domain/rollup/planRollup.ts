@@ -432,7 +432,7 @@ function blockedReasons(blocked: { slip: string[]; "not-amount": string[]; pendi
   const out: Message[] = [];
   const list = (cells: string[]) => cells.join(", ");
   if (blocked.slip.length) {
-    out.push({ id: `${list(blocked.slip)} salah ketik (perbaiki angka dulu: renja fix-numbers)`, en: `${list(blocked.slip)} mistyped (fix the numbers first: renja fix-numbers)` });
+    out.push({ id: `${list(blocked.slip)} salah ketik (perbaiki dulu dengan Perbaiki Angka)`, en: `${list(blocked.slip)} mistyped (fix them first with Fix Numbers)` });
   }
   if (blocked["not-amount"].length) out.push({ id: `${list(blocked["not-amount"])} bukan angka`, en: `${list(blocked["not-amount"])} not an amount` });
   if (blocked.pending.length) out.push({ id: `${list(blocked.pending)} belum dapat dihitung`, en: `${list(blocked.pending)} could not be computed` });

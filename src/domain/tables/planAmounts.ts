@@ -55,8 +55,8 @@ export function planAmounts(workbook: MappedWorkbook, table: MappedTable, roles:
   const notices: Message[] = [];
   if (repaired.length) {
     notices.push({
-      id: `Angka berikut di lembar sumber salah tulis; tabel memakai perbaikannya: ${repaired.join("; ")}. Perbaiki juga sumbernya (renja fix-numbers).`,
-      en: `These source amounts are slips; the table uses their repair: ${repaired.join("; ")}. Fix the source too (renja fix-numbers).`,
+      id: `Angka berikut di lembar sumber salah tulis; tabel memakai perbaikannya: ${repaired.join("; ")}. Perbaiki juga sumbernya dengan Perbaiki Angka.`,
+      en: `These source amounts are slips; the table uses their repair: ${repaired.join("; ")}. Fix the source too with Fix Numbers.`,
     });
   }
   if (displaced.length) {

@@ -1,7 +1,7 @@
 /** Validasi, the write commands with their before → after preview, and Batalkan. */
 import { Button, Checkbox, Divider, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import type { PaneController, PaneState } from "../controller";
+import type { PaneController, PaneState, Pending } from "../controller";
 import { t } from "../i18n";
 import type { Lang, TextKey } from "../i18n";
 import type { SheetPlan } from "../../domain/plan";
@@ -13,8 +13,12 @@ import { VirtualList } from "./VirtualList";
 import { SipdPanel } from "./SipdPanel";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "6px" },
-  wide: { gridColumn: "1 / span 2" },
+  steps: { display: "flex", flexDirection: "column", gap: "8px", margin: 0, padding: 0, listStyleType: "none" },
+  step: { display: "flex", flexDirection: "column", gap: "3px" },
+  stepButtons: { display: "flex", gap: "6px", flexWrap: "wrap", alignItems: "center" },
+  stepNumber: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, minWidth: "62px" },
+  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  more: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere", "> summary": { cursor: "pointer" } },
   preview: { display: "flex", flexDirection: "column", gap: "6px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: "6px" },
   line: { display: "flex", flexDirection: "column", padding: "3px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, height: "100%", boxSizing: "border-box", overflow: "hidden" },
   ref: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
@@ -34,13 +38,34 @@ const useStyles = makeStyles({
 
 const CLASS_LABEL: Record<PreviewChange["class"], TextKey> = { decision: "classDecision", explained: "classExplained", "same-amount": "classSame" };
 
-const WRITE_ACTIONS: { kind: PlanKind; label: TextKey; testId: string }[] = [
-  { kind: "recompute", label: "recompute", testId: "action-recompute" },
-  { kind: "fixNumbers", label: "fixNumbers", testId: "action-fix-numbers" },
-  { kind: "generate33", label: "generate33", testId: "action-generate-33" },
-  { kind: "generate21", label: "generate21", testId: "action-generate-21" },
-  { kind: "generatePerubahan", label: "generatePerubahan", testId: "action-generate-perubahan" },
+interface WriteAction {
+  kind: PlanKind;
+  label: TextKey;
+  testId: string;
+}
+
+/**
+ * The workflow, in order: fix the mistyped amounts first (a slip blocks every sum above it), then recompute the
+ * totals over the fixed amounts, then build the tables from the consistent workbook. Validasi is step 1.
+ */
+const STEPS: WriteAction[][] = [
+  [{ kind: "fixNumbers", label: "fixNumbers", testId: "action-fix-numbers" }],
+  [{ kind: "recompute", label: "recompute", testId: "action-recompute" }],
+  [
+    { kind: "generate33", label: "generate33", testId: "action-generate-33" },
+    { kind: "generate21", label: "generate21", testId: "action-generate-21" },
+    { kind: "generatePerubahan", label: "generatePerubahan", testId: "action-generate-perubahan" },
+  ],
 ];
+
+/** What a step's button would do now, in words: so a step with nothing to do says so before it is clicked. */
+function pendingText(lang: Lang, kind: PlanKind, pending: Pending | undefined): string {
+  if (!pending) return t(lang, "afterValidate");
+  if ("refused" in pending) return t(lang, "generateNothing", { why: pending.refused[lang] });
+  if ("sheet" in pending) return t(lang, "generateReady", { name: pending.sheet });
+  if (kind === "fixNumbers") return pending.cells ? t(lang, "fixNumbersPending", { n: formatRupiah(pending.cells) }) : t(lang, "fixNumbersNothing");
+  return pending.cells ? t(lang, "recomputePending", { n: formatRupiah(pending.cells) }) : t(lang, "recomputeNothing");
+}
 
 /** Picks the original version's .xlsx and reads it with the .xlsx reader (a chunk loaded only now). */
 function OriginalPicker({ controller, state }: { controller: PaneController; state: PaneState }) {
@@ -72,20 +97,52 @@ export function ActionsView({ controller, state }: { controller: PaneController;
   const { lang } = state;
   const busy = state.busy !== undefined;
   const last = state.undoStack[state.undoStack.length - 1];
+  const loaded = !state.noWorkbook;
+  // Planned on the last read only when it changes: a planner over a large workbook is not free.
+  const pending = useMemo(() => {
+    const out: Partial<Record<PlanKind, Pending | undefined>> = {};
+    for (const a of STEPS.flat()) if (controller.can(a.kind)) out[a.kind] = controller.pending(a.kind);
+    return out;
+  }, [controller, state.workbook, state.findings, state.original, state.generatedSheets]);
   return (
     <section style={{ display: "flex", flexDirection: "column", gap: "8px" }}>
-      <div className={styles.grid}>
-        <Button className={styles.wide} appearance="primary" disabled={busy} data-testid="action-validate" onClick={() => void controller.validate()}>
-          {t(lang, "validate")}
-        </Button>
-        {WRITE_ACTIONS.map((a) => (
-          <Button key={a.kind} disabled={busy || !controller.can(a.kind) || !controller.canWrite} data-testid={a.testId} onClick={() => void controller.preview(a.kind)}>
-            {t(lang, a.label)}
-          </Button>
-        ))}
-      </div>
+      <ol className={styles.steps} data-testid="workflow">
+        <li className={styles.step} data-testid="step">
+          <div className={styles.stepButtons}>
+            <Text className={styles.stepNumber}>{t(lang, "stepOf", { n: 1 })}</Text>
+            <Button appearance="primary" disabled={busy || !loaded} data-testid="action-validate" onClick={() => void controller.validate()}>
+              {t(lang, "validate")}
+            </Button>
+          </div>
+          <Text className={styles.hint} data-testid="step-hint">{loaded ? t(lang, "validateHint") : t(lang, "noWorkbook")}</Text>
+        </li>
+        {STEPS.map((actions, i) => {
+          const shown = actions;
+          return (
+            <li key={i} className={styles.step} data-testid="step">
+              <div className={styles.stepButtons}>
+                <Text className={styles.stepNumber}>{t(lang, "stepOf", { n: i + 2 })}</Text>
+                {shown.map((a) => (
+                  <Button key={a.kind} disabled={!loaded || busy || !controller.can(a.kind) || !controller.canWrite} data-testid={a.testId} onClick={() => void controller.preview(a.kind)}>
+                    {t(lang, a.label)}
+                  </Button>
+                ))}
+              </div>
+              {loaded &&
+                shown
+                  .filter((a) => controller.can(a.kind))
+                  .map((a) => (
+                    <Text key={a.kind} className={styles.hint} data-testid={`${a.testId}-hint`}>
+                      {shown.length > 1 ? `${t(lang, a.label)}: ` : ""}
+                      {pendingText(lang, a.kind, pending[a.kind])}
+                    </Text>
+                  ))}
+            </li>
+          );
+        })}
+      </ol>
       {controller.can("generatePerubahan") && <OriginalPicker controller={controller} state={state} />}
-      {!state.findings && !state.preview && <Text size={200}>{t(lang, "notValidated")}</Text>}
+      {loaded && !state.findings && !state.preview && <Text size={200}>{t(lang, "notValidated")}</Text>}
       <SipdPanel controller={controller} state={state} />
       {state.preview && <PreviewPanel controller={controller} state={state} />}
       {last && (
@@ -136,6 +193,16 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
       {preview.summary.map((s, i) => (
         <Text key={i} size={200} className={styles.summary}>{s[lang]}</Text>
       ))}
+      {"plan" in preview && preview.moreSkipped && preview.moreSkipped.length > 0 && (
+        <details className={styles.more} data-testid="more-skipped">
+          <summary>{t(lang, "moreSkipped", { n: formatRupiah(preview.moreSkipped.length) })}</summary>
+          <ul data-testid="more-skipped-list">
+            {preview.moreSkipped.map((s, i) => (
+              <li key={i}>{s[lang]}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {changes && changes.length > 0 && (
         <VirtualList<PreviewChange>
           items={changes}

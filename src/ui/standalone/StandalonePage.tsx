@@ -29,7 +29,10 @@ function FileBar({ controller }: { controller: PaneController }) {
   const { lang, revision } = usePaneState(controller);
   const [workbook, setWorkbook] = useState<BrowserWorkbook>();
   const [source, setSource] = useState<"sample" | "file">("sample");
-  const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
+  const [status, setStatus] = useState<"loading" | "ready" | "failed" | "rejected">("loading");
+  /** The revision last downloaded: changes made after it would be lost by leaving or opening another file. */
+  const [downloaded, setDownloaded] = useState<number>();
+  const unsaved = workbook?.changed === true && downloaded !== revision;
   const [selected, setSelected] = useState<string>();
   const [downloadUrl, setDownloadUrl] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
@@ -43,9 +46,17 @@ function FileBar({ controller }: { controller: PaneController }) {
         setSource(from);
         setStatus("ready");
       } catch (e) {
-        // The workbook open before (if any) stays open; the message says why the new one could not be read.
-        setStatus((s) => (s === "loading" ? "failed" : s));
-        controller.showNotice({ intent: "error", message: errorMessage(e) });
+        // Nothing is open after a rejected file: keeping the one before open let Validasi report the previous
+        // workbook's findings under the rejected file's error. The message says why the file could not be read.
+        const why = errorMessage(e);
+        setWorkbook(undefined);
+        setSelected(undefined);
+        setStatus(from === "sample" ? "failed" : "rejected");
+        controller.closeWorkbook({
+          intent: "error",
+          // The reader's own message mostly names the file already; one that does not gets it in front.
+          message: from === "sample" || why.id.includes(name) ? why : { id: `${t("id", "fileRejected", { name })} ${why.id}`, en: `${t("en", "fileRejected", { name })} ${why.en}` },
+        });
       }
     },
     [controller],
@@ -78,6 +89,23 @@ function FileBar({ controller }: { controller: PaneController }) {
     return () => URL.revokeObjectURL(url);
   }, [workbook, revision]);
 
+  // Leaving the page (reload, closing the tab) would drop the changes silently: the browser asks first.
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      // Chromium before 119 and Safari ask only when returnValue is set.
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+
+  const pickFile = () => {
+    if (unsaved && !window.confirm(t(lang, "unsavedOpen"))) return;
+    input.current?.click();
+  };
+
   const onPick = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
@@ -89,10 +117,10 @@ function FileBar({ controller }: { controller: PaneController }) {
     <div className={styles.bar} data-testid="file-bar">
       <Text className={styles.small}>{t(lang, "standaloneIntro")}</Text>
       <div className={styles.line}>
-        <Button size="small" onClick={() => input.current?.click()}>{t(lang, "openFile")}</Button>
+        <Button size="small" data-testid="open-file" onClick={pickFile}>{t(lang, "openFile")}</Button>
         <input ref={input} type="file" accept=".xlsx,.xlsm" hidden data-testid="file-input" onChange={(e) => void onPick(e)} />
         {workbook && downloadUrl && (
-          <Link href={downloadUrl} download={downloadName(workbook.fileName)} data-testid="download">
+          <Link href={downloadUrl} download={downloadName(workbook.fileName)} data-testid="download" onClick={() => setDownloaded(revision)}>
             {t(lang, "download")}
           </Link>
         )}
@@ -100,8 +128,10 @@ function FileBar({ controller }: { controller: PaneController }) {
       <Text className={styles.small} data-testid="file-status">
         {status === "loading" && t(lang, "loadingSample")}
         {status === "failed" && !workbook && t(lang, "sampleMissing")}
+        {status === "rejected" && !workbook && t(lang, "noWorkbook")}
         {workbook && t(lang, source === "sample" ? "sampleLoaded" : "fileLoaded", { name: workbook.fileName })}
       </Text>
+      {unsaved && <Text className={styles.small} data-testid="unsaved">{t(lang, "unsavedNote")}</Text>}
       {selected && <Text className={styles.small} data-testid="selected-cell">{t(lang, "selected", { ref: selected })}</Text>}
     </div>
   );

@@ -79,11 +79,11 @@ describe("planRollup, formulas", () => {
     expect(plan.cells.map((c) => [c.cell, c.after])).toEqual([["F5", { value: 30000, numFmt: "#,##0" }]]);
   });
 
-  it("skips a parent whose child is mistyped, and every parent above it, saying to run fix-numbers first", () => {
+  it("skips a parent whose child is mistyped, and every parent above it, saying to fix the numbers first (Perbaiki Angka)", () => {
     const { plan, skipped } = planRollup(workbook([P("PROGRAM", 1), K("Keg", 2), S("a", "4.765,000"), S("b", 1), T(3)]), { mode: "formulas", accept: "all" });
     expect(plan.cells.filter((c) => c.col === 6)).toEqual([]);
     expect(skipped.map((s) => s.cell)).toEqual(["F6", "F5", "F9"]);
-    expect(skipped[0].reason.id).toMatch(/F7 salah ketik \(perbaiki angka dulu: renja fix-numbers\)/);
+    expect(skipped[0].reason.id).toMatch(/F7 salah ketik \(perbaiki dulu dengan Perbaiki Angka\)/);
     expect(skipped[1].reason.en).toMatch(/F6 could not be computed/);
   });
 
