@@ -49,10 +49,10 @@ export function defaultPasswordEncryptedError(fileName: string): HostError {
 export function passwordEncryptedError(fileName: string): HostError {
   return new HostError("encrypted", {
     id:
-      `Berkas ${fileName} dilindungi kata sandi. Buka di Excel dengan kata sandinya, hapus kata sandinya ` +
+      `Berkas ${fileName} terenkripsi dengan kata sandi. Buka di Excel dengan kata sandinya, hapus kata sandinya ` +
       "(File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan), simpan, lalu coba lagi.",
     en:
-      `The file ${fileName} is protected with a password. Open it in Excel with its password, remove the password ` +
+      `The file ${fileName} is encrypted with a password. Open it in Excel with its password, remove the password ` +
       "(File > Info > Protect Workbook > Encrypt with Password, clear it), save, and try again.",
   });
 }

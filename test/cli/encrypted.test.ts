@@ -12,8 +12,8 @@ if (!present) console.warn(`SKIPPED: the real encrypted workbooks need ${CORPUS}
 
 const DEFAULT_ID = /terenkripsi hanya dengan perlindungan bawaan Excel \(tanpa kata sandi pengguna\).*simpan salinan biasa tanpa kata sandi \(File > Simpan Sebagai/;
 const DEFAULT_EN = /encrypted only with Excel's built-in protection \(no user password\).*save a plain copy without a password/;
-const PASSWORD_ID = /dilindungi kata sandi\. .*hapus kata sandinya/;
-const PASSWORD_EN = /protected with a password\. .*remove the password/;
+const PASSWORD_ID = /terenkripsi dengan kata sandi\. .*hapus kata sandinya/;
+const PASSWORD_EN = /encrypted with a password\. .*remove the password/;
 
 (present ? describe : describe.skip)("renja check on encrypted workbooks", () => {
   it.each([
