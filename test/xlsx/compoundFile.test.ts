@@ -77,3 +77,27 @@ if (!present) console.warn(`SKIPPED: the real encrypted workbooks need ${CORPUS}
     expect(pkg.length - 8 - declared).toBeLessThan(4096);
   });
 });
+
+(present ? describe : describe.skip)("readCompoundStream on damaged copies of a real encrypted workbook", () => {
+  it("2,000 cut or mutated copies of protect.xlsx: each gives a stream, no stream, or a CompoundFileError, never another error", () => {
+    const original = new Uint8Array(fs.readFileSync(path.join(CORPUS, "poi/test-data/poifs/protect.xlsx")));
+    let x = 0x9e3779b9;
+    const next = () => (x = (x * 1664525 + 1013904223) >>> 0);
+    const outcomes = { stream: 0, none: 0, refused: 0 };
+    for (let i = 0; i < 2000; i++) {
+      let copy = new Uint8Array(original);
+      if (i % 4 === 0) copy = copy.subarray(0, next() % copy.length);
+      // the header, the FAT and the directory live in the first sectors: mutate there, where the chains are
+      else for (let k = 0; k < 1 + (i % 8); k++) copy[next() % Math.min(copy.length, 4096)] = next() & 0xff;
+      try {
+        const s = readCompoundStream(copy, "EncryptionInfo");
+        outcomes[s ? "stream" : "none"]++;
+      } catch (e) {
+        expect(e).toBeInstanceOf(CompoundFileError);
+        outcomes.refused++;
+      }
+    }
+    expect(outcomes.stream).toBeGreaterThan(0);
+    expect(outcomes.refused).toBeGreaterThan(0);
+  });
+});
