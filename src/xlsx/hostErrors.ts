@@ -14,6 +14,7 @@ export function emptyFileError(fileName: string): HostError {
   });
 }
 
+/** Encrypted, but its EncryptionInfo cannot be judged (an unknown scheme, or no Web Crypto): both ways out. */
 export function encryptedError(fileName: string): HostError {
   return new HostError("encrypted", {
     id:
@@ -25,6 +26,33 @@ export function encryptedError(fileName: string): HostError {
       `The file ${fileName} is encrypted: with a password, or with Excel's default protection that opens without ` +
       "one. Open it in Excel or LibreOffice; if it opens without asking for a password, save a plain copy " +
       "(File > Save As > Excel Workbook .xlsx); if it asks for one, remove the password " +
+      "(File > Info > Protect Workbook > Encrypt with Password, clear it), save, and try again.",
+  });
+}
+
+/** Encrypted with Excel's built-in password "VelvetSweatshop": Excel and LibreOffice open it without asking. */
+export function defaultPasswordEncryptedError(fileName: string): HostError {
+  return new HostError("encrypted", {
+    id:
+      `Berkas ${fileName} terenkripsi hanya dengan perlindungan bawaan Excel (tanpa kata sandi pengguna), ` +
+      "sehingga tidak dapat dibaca langsung. Buka di Excel atau LibreOffice (terbuka tanpa meminta kata sandi), " +
+      "simpan salinan biasa tanpa kata sandi (File > Simpan Sebagai > Buku Kerja Excel .xlsx), lalu coba lagi " +
+      "dengan salinan itu.",
+    en:
+      `The file ${fileName} is encrypted only with Excel's built-in protection (no user password), ` +
+      "so it cannot be read directly. Open it in Excel or LibreOffice (it opens without asking for a password), " +
+      "save a plain copy without a password (File > Save As > Excel Workbook .xlsx), and try again with that copy.",
+  });
+}
+
+/** Encrypted with a password of its own: only someone who knows it can remove it. */
+export function passwordEncryptedError(fileName: string): HostError {
+  return new HostError("encrypted", {
+    id:
+      `Berkas ${fileName} terenkripsi dengan kata sandi. Buka di Excel dengan kata sandinya, hapus kata sandinya ` +
+      "(File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan), simpan, lalu coba lagi.",
+    en:
+      `The file ${fileName} is encrypted with a password. Open it in Excel with its password, remove the password ` +
       "(File > Info > Protect Workbook > Encrypt with Password, clear it), save, and try again.",
   });
 }

@@ -4,7 +4,17 @@
  */
 import { unzipSync } from "fflate";
 import type { HostError } from "../domain/host";
-import { corruptError, emptyFileError, encryptedError, legacyXlsError, notXlsxError, tooLargeError } from "./hostErrors";
+import { checkPassword, EXCEL_DEFAULT_PASSWORD } from "./encryptionInfo";
+import {
+  corruptError,
+  defaultPasswordEncryptedError,
+  emptyFileError,
+  encryptedError,
+  legacyXlsError,
+  notXlsxError,
+  passwordEncryptedError,
+  tooLargeError,
+} from "./hostErrors";
 
 const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06];
@@ -26,6 +36,22 @@ export function sniffWorkbookBytes(bytes: Uint8Array, fileName: string, limits: 
   if (problem) throw problem;
 }
 
+/**
+ * Throws the right refusal for an encrypted workbook: one Excel's default password opens (save a plain copy) apart
+ * from one with a user password (remove it). Asynchronous because Web Crypto is; returns for any other file.
+ */
+export async function sniffEncryptedWorkbook(bytes: Uint8Array, fileName: string): Promise<void> {
+  if (!startsWith(bytes, CFB_SIGNATURE) || !isEncryptedPackage(bytes)) return;
+  const verdict = await checkPassword(bytes, EXCEL_DEFAULT_PASSWORD);
+  if (verdict === "opens") throw defaultPasswordEncryptedError(fileName);
+  if (verdict === "wrong") throw passwordEncryptedError(fileName);
+  throw encryptedError(fileName);
+}
+
+function isEncryptedPackage(bytes: Uint8Array): boolean {
+  return containsUtf16(bytes, "EncryptedPackage") || containsUtf16(bytes, "EncryptionInfo");
+}
+
 function diagnose(bytes: Uint8Array, fileName: string, limits: SniffLimits): HostError | undefined {
   if (bytes.length === 0) return emptyFileError(fileName);
   if (startsWith(bytes, CFB_SIGNATURE)) return diagnoseCompoundFile(bytes, fileName);
@@ -43,7 +69,7 @@ function diagnose(bytes: Uint8Array, fileName: string, limits: SniffLimits): Hos
  * or "Book" for Excel 5/95).
  */
 function diagnoseCompoundFile(bytes: Uint8Array, fileName: string): HostError {
-  if (containsUtf16(bytes, "EncryptedPackage") || containsUtf16(bytes, "EncryptionInfo")) return encryptedError(fileName);
+  if (isEncryptedPackage(bytes)) return encryptedError(fileName);
   if (containsUtf16(bytes, "Workbook") || containsUtf16(bytes, "Book")) return legacyXlsError(fileName);
   return notXlsxError(fileName, {
     id: "berkas Office lama yang bukan buku kerja, misalnya dokumen Word .doc",

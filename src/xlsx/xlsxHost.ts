@@ -11,7 +11,7 @@ import { corruptError, noSidecarWriterError, unknownSheetError } from "./hostErr
 import { parseMappingOverrides, serializeMappingOverrides } from "./mappingSidecar";
 import type { SidecarAccess } from "./mappingSidecar";
 import { damagedPartHostError, DamagedPartError, PackageSnapshots, withoutStyleCues, type PackageSheet } from "./packageSnapshots";
-import { sniffWorkbookBytes } from "./sniff";
+import { sniffEncryptedWorkbook, sniffWorkbookBytes } from "./sniff";
 import { isOwnSheet, type MarkerVerdict } from "../domain/generatedMarker";
 import { markerVerdicts } from "./patch/addSheet";
 import type { SniffLimits } from "./sniff";
@@ -43,6 +43,7 @@ export async function openXlsxHost(
   sidecar: SidecarAccess = {},
   limits: SniffLimits = {},
 ): Promise<XlsxHost> {
+  await sniffEncryptedWorkbook(bytes, fileName);
   const pkg = openPackageReader(bytes, fileName, limits);
   let marked: MarkerVerdict[];
   try {

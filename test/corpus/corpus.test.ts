@@ -60,8 +60,10 @@ describeWithCorpus("every command over the real-world corpus (subset)", () => {
     const refused = new Set(summary.refusals.map((r) => r.file));
     for (const f of MUST_READ) expect({ f, refused: refused.has(f) }).toEqual({ f, refused: false });
     for (const f of ["poi/test-data/poifs/protect.xlsx", "poi/test-data/spreadsheet/58616.xlsx"]) {
-      expect(summary.refusals.find((r) => r.file === f)?.message).toMatch(/terenkripsi: dengan kata sandi, atau dengan perlindungan bawaan Excel/);
+      expect(summary.refusals.find((r) => r.file === f)?.message).toMatch(/terenkripsi hanya dengan perlindungan bawaan Excel \(tanpa kata sandi pengguna\)/);
     }
+    const withPassword = summary.refusals.find((r) => r.file === "calamine/tests/pass_protected.xlsx");
+    expect(withPassword?.message).toMatch(/terenkripsi dengan kata sandi\. /);
     expect(summary.written).toBeGreaterThan(100);
   }, 20 * 60 * 1000);
 });
