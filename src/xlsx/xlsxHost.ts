@@ -11,6 +11,7 @@ import { corruptError, noSidecarWriterError, unknownSheetError } from "./hostErr
 import { parseMappingOverrides, serializeMappingOverrides } from "./mappingSidecar";
 import type { SidecarAccess } from "./mappingSidecar";
 import { damagedPartHostError, DamagedPartError, PackageSnapshots, withoutStyleCues, type PackageSheet } from "./packageSnapshots";
+import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from "./patch/inflate";
 import { sniffWorkbookBytes } from "./sniff";
 import type { SniffLimits } from "./sniff";
 
@@ -45,12 +46,26 @@ export async function openXlsxHost(
 export function openPackageReader(bytes: Uint8Array, fileName: string, limits: SniffLimits = {}): PackageSnapshots {
   sniffWorkbookBytes(bytes, fileName, limits);
   try {
-    const pkg = new PackageSnapshots(bytes);
+    const pkg = new PackageSnapshots(bytes, packageLimits(limits));
     for (const sheet of pkg.sheets) pkg.read(sheet);
     return pkg;
   } catch (e) {
     throw asHostError(e, fileName);
   }
+}
+
+/**
+ * The package's bounds for this process: the defaults, tightened to the sheet data the caller's heap can hold
+ * (the CLI derives it from V8's heap limit), so a part past it is refused with a message instead of an abort.
+ */
+export function packageLimits(limits: SniffLimits): PackageLimits {
+  const heap = limits.maxSheetDataBytes;
+  if (heap === undefined) return DEFAULT_PACKAGE_LIMITS;
+  return {
+    ...DEFAULT_PACKAGE_LIMITS,
+    maxPartBytes: Math.min(DEFAULT_PACKAGE_LIMITS.maxPartBytes, heap),
+    maxTotalBytes: Math.min(DEFAULT_PACKAGE_LIMITS.maxTotalBytes, heap),
+  };
 }
 
 /** A read failure as the user sees it: a damaged part by name, any other failure as a damaged file. */

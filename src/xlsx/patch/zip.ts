@@ -3,8 +3,9 @@
  * the compressed bytes are copied verbatim, only offsets in the central directory move. fflate's zip/unzip
  * would inflate and deflate everything again; here only the parts a patch touches are recompressed.
  */
-import { deflateSync, inflateSync } from "fflate";
+import { deflateSync } from "fflate";
 import { HostError } from "../../domain/host";
+import { inflateAtMost, partTooLargeError } from "./inflate";
 
 export interface ZipEntry {
   name: string;
@@ -100,11 +101,16 @@ function corrupt(what: string): HostError {
   });
 }
 
-/** The uncompressed content of an entry. */
-export function entryData(entry: ZipEntry): Uint8Array {
+/**
+ * The uncompressed content of an entry, refused when it declares more than `maxBytes`; inflating stops past the
+ * declared size, so neither a large declared size nor a false one costs more than the bound.
+ */
+export function entryData(entry: ZipEntry, maxBytes = Infinity): Uint8Array {
   const data = entry.local.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  const size = entry.method === 0 ? data.length : entry.uncompressedSize;
+  if (size > maxBytes) throw partTooLargeError(entry.name, size, maxBytes);
   if (entry.method === 0) return data;
-  if (entry.method === 8) return inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
+  if (entry.method === 8) return inflateAtMost(data, entry.uncompressedSize, entry.name);
   throw corrupt(`${entry.name} uses compression method ${entry.method}`);
 }
 
