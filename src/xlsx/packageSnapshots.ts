@@ -16,6 +16,7 @@ import type { Cell, MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
 import { a1, columnIndex } from "../domain/sheet/snapshot";
 import { DamagedPartError } from "./patch/damagedPart";
 import { shiftFormula } from "./patch/formulaShift";
+import type { PackageLimits } from "./patch/inflate";
 import { openPackage, type XlsxPackage } from "./patch/package";
 import { parseArea, readSharedStrings } from "./patch/sheet";
 import { BUILTIN_NUMBER_FORMATS } from "./patch/styles";
@@ -65,8 +66,8 @@ export class PackageSnapshots {
   private readonly read_ = new Map<string, SheetSnapshot>();
   private readonly longTexts = new Map<string, Map<string, string>>();
 
-  constructor(source: Uint8Array | XlsxPackage) {
-    this.pkg = source instanceof Uint8Array ? openPackage(source) : source;
+  constructor(source: Uint8Array | XlsxPackage, limits?: PackageLimits) {
+    this.pkg = source instanceof Uint8Array ? openPackage(source, limits) : source;
     const wbXml = this.pkg.text(this.pkg.workbookPath);
     const tags = scanTags(wbXml);
     const states = new Map<string, string | undefined>();

@@ -14,6 +14,7 @@ import { damagedPartHostError, DamagedPartError, PackageSnapshots, withoutStyleC
 import { sniffEncryptedWorkbook, sniffWorkbookBytes } from "./sniff";
 import { isOwnSheet, type MarkerVerdict } from "../domain/generatedMarker";
 import { markerVerdicts } from "./patch/addSheet";
+import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from "./patch/inflate";
 import type { SniffLimits } from "./sniff";
 
 export interface XlsxHost extends WorkbookHost {
@@ -61,12 +62,26 @@ export async function openXlsxHost(
 export function openPackageReader(bytes: Uint8Array, fileName: string, limits: SniffLimits = {}): PackageSnapshots {
   sniffWorkbookBytes(bytes, fileName, limits);
   try {
-    const pkg = new PackageSnapshots(bytes);
+    const pkg = new PackageSnapshots(bytes, packageLimits(limits));
     for (const sheet of pkg.sheets) pkg.read(sheet);
     return pkg;
   } catch (e) {
     throw asHostError(e, fileName);
   }
+}
+
+/**
+ * The package's bounds for this process: the defaults, tightened to the sheet data the caller's heap can hold
+ * (the CLI derives it from V8's heap limit), so a part past it is refused with a message instead of an abort.
+ */
+export function packageLimits(limits: SniffLimits): PackageLimits {
+  const heap = limits.maxSheetDataBytes;
+  if (heap === undefined) return DEFAULT_PACKAGE_LIMITS;
+  return {
+    ...DEFAULT_PACKAGE_LIMITS,
+    maxPartBytes: Math.min(DEFAULT_PACKAGE_LIMITS.maxPartBytes, heap),
+    maxTotalBytes: Math.min(DEFAULT_PACKAGE_LIMITS.maxTotalBytes, heap),
+  };
 }
 
 /** A read failure as the user sees it: a damaged part by name, any other failure as a damaged file. */

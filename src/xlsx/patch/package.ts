@@ -4,6 +4,7 @@
  */
 import { HostError } from "../../domain/host";
 import { DamagedPartError } from "./damagedPart";
+import { DEFAULT_PACKAGE_LIMITS, markupItemsOver, packageTooLargeError, tooManyItemsError, type PackageLimits } from "./inflate";
 import { entryData, readZip, type ZipArchive } from "./zip";
 import { attr, scanTags, tagAttributes, XmlError } from "./xml";
 
@@ -33,7 +34,8 @@ export interface XlsxPackage {
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 
-export function openPackage(bytes: Uint8Array): XlsxPackage {
+/** The package's parts, each inflated on first use within `limits` (see PackageLimits). */
+export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_PACKAGE_LIMITS): XlsxPackage {
   const zip = readZip(bytes);
   const byName = new Map(zip.entries.map((e) => [e.name, e]));
   // Excel and LibreOffice find a part whose name differs in case from its relationship target (part names are
@@ -45,6 +47,9 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
   const entryName = (path: string): string => (byName.has(path) ? path : (byLoose.get(looseName(path)) ?? path));
   const cache = new Map<string, string>();
   const edits = new Map<string, string>();
+  // Worksheets are read by offset (packageSnapshots.ts), not tag by tag: bounded by bytes, not by items.
+  const worksheetPaths = new Set<string>();
+  let inflated = 0;
   const text = (path: string): string => {
     const edited = edits.get(path);
     if (edited !== undefined) return edited;
@@ -52,7 +57,14 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
     if (t === undefined) {
       const entry = byName.get(path);
       if (!entry) throw missingPart(path);
-      t = new TextDecoder("utf-8").decode(entryData(entry));
+      const declared = entry.method === 0 ? entry.compressedSize : entry.uncompressedSize;
+      if (declared <= limits.maxPartBytes && inflated + declared > limits.maxTotalBytes) {
+        throw packageTooLargeError(inflated + declared, limits.maxTotalBytes);
+      }
+      const data = entryData(entry, limits.maxPartBytes);
+      inflated += data.length;
+      t = new TextDecoder("utf-8").decode(data);
+      if (!worksheetPaths.has(path) && markupItemsOver(t, limits.maxItems)) throw tooManyItemsError(path, limits.maxItems);
       cache.set(path, t);
     }
     return t;
@@ -88,6 +100,7 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
       if (rel && /\/worksheet$/.test(rel.type)) sheets.push({ name, path: rel.target });
     }
   });
+  for (const sheet of sheets) worksheetPaths.add(sheet.path);
   const byType = (suffix: string) => wbRels.find((r) => r.type.endsWith(suffix))?.target;
 
   return {

@@ -58,6 +58,12 @@ export class StylesEditor {
   private xml: string;
   private tags: XmlTag[];
   private changed = false;
+  // Indexes built once per text (a planned cell asks for its style's format; 64,000 styles rescanned per cell
+  // took minutes): the xf list and the custom formats are dropped when the text changes; the canonical form of an
+  // xf never changes with offsets, so its index only grows as xfs are appended.
+  private xfList?: XmlElement[];
+  private formatMap?: Map<number, string>;
+  private canonicalIndex?: Map<string, number>;
 
   constructor(xml: string | undefined) {
     this.xml = xml ?? "";
@@ -92,9 +98,24 @@ export class StylesEditor {
 
     const clone = this.cloneWithFormat(base, formatId);
     const wanted = canonical(clone, scanFragment(clone));
-    const same = this.cellXfs().findIndex((xf) => canonical(this.xml.slice(xf.open.start, xf.close.end), this.tags.slice(xf.openIndex, xf.closeIndex + 1)) === wanted);
-    if (same >= 0) return same;
-    return this.appendXf(clone);
+    const same = this.xfIndex().get(wanted);
+    if (same !== undefined) return same;
+    const added = this.appendXf(clone);
+    this.xfIndex().set(wanted, added);
+    return added;
+  }
+
+  /** The first xf of each canonical form, by its form. */
+  private xfIndex(): Map<string, number> {
+    if (!this.canonicalIndex) {
+      const index = new Map<string, number>();
+      this.cellXfs().forEach((xf, i) => {
+        const form = canonical(this.xml.slice(xf.open.start, xf.close.end), this.tags.slice(xf.openIndex, xf.closeIndex + 1));
+        if (!index.has(form)) index.set(form, i);
+      });
+      this.canonicalIndex = index;
+    }
+    return this.canonicalIndex;
   }
 
   private cloneWithFormat(xf: XmlElement, formatId: number): string {
@@ -153,6 +174,8 @@ export class StylesEditor {
   private splice(from: number, to: number, text: string, rescan = true): void {
     this.xml = this.xml.slice(0, from) + text + this.xml.slice(to);
     this.changed = true;
+    this.xfList = undefined;
+    this.formatMap = undefined;
     if (rescan) this.tags = scanTags(this.xml);
   }
 
@@ -161,18 +184,24 @@ export class StylesEditor {
   }
 
   private cellXfs(): XmlElement[] {
-    const list = findElement(this.tags, "cellXfs");
-    return list ? childElements(this.tags, list).filter((e) => e.open.local === "xf") : [];
+    if (!this.xfList) {
+      const list = findElement(this.tags, "cellXfs");
+      this.xfList = list ? childElements(this.tags, list).filter((e) => e.open.local === "xf") : [];
+    }
+    return this.xfList;
   }
 
   private customFormats(): Map<number, string> {
+    if (this.formatMap) return this.formatMap;
     const map = new Map<number, string>();
     const list = findElement(this.tags, "numFmts");
-    if (!list) return map;
-    for (const el of childElements(this.tags, list)) {
-      const a = tagAttributes(this.xml, el.open);
-      map.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
+    if (list) {
+      for (const el of childElements(this.tags, list)) {
+        const a = tagAttributes(this.xml, el.open);
+        map.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
+      }
     }
+    this.formatMap = map;
     return map;
   }
 }

@@ -3,8 +3,9 @@
  * the compressed bytes are copied verbatim, only offsets in the central directory move. fflate's zip/unzip
  * would inflate and deflate everything again; here only the parts a patch touches are recompressed.
  */
-import { deflateSync, inflateSync } from "fflate";
+import { deflateSync } from "fflate";
 import { HostError } from "../../domain/host";
+import { inflateAtMost, partTooLargeError } from "./inflate";
 
 export interface ZipEntry {
   name: string;
@@ -105,17 +106,22 @@ function corrupt(what: string): HostError {
 }
 
 /**
- * The uncompressed content of an entry, its CRC-32 verified as Excel verifies it: a part whose bytes changed
- * since it was zipped is refused by name rather than read as whatever the damaged bytes inflate to.
+ * The uncompressed content of an entry, refused when it declares more than `maxBytes` (inflating stops past the
+ * declared size, so neither a large declared size nor a false one costs more than the bound), its CRC-32 verified
+ * as Excel verifies it: a part whose bytes changed since it was zipped is refused by name rather than read as
+ * whatever the damaged bytes inflate to.
  */
-export function entryData(entry: ZipEntry): Uint8Array {
+export function entryData(entry: ZipEntry, maxBytes = Infinity): Uint8Array {
   const data = entry.local.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  const size = entry.method === 0 ? data.length : entry.uncompressedSize;
+  if (size > maxBytes) throw partTooLargeError(entry.name, size, maxBytes);
   let content: Uint8Array;
   if (entry.method === 0) content = data;
   else if (entry.method === 8) {
     try {
-      content = inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
-    } catch {
+      content = inflateAtMost(data, entry.uncompressedSize, entry.name);
+    } catch (e) {
+      if (e instanceof HostError) throw e;
       throw new HostError("corrupt", {
         id: `Berkas .xlsx rusak: bagian ${entry.name} tidak dapat didekompresi.`,
         en: `The .xlsx file is damaged: the entry ${entry.name} cannot be decompressed.`,

@@ -1,0 +1,103 @@
+/**
+ * Bounds on what a package may cost once opened, and the one inflate that enforces them. A few hundred KB of
+ * deflate can stand for gigabytes (deflate reaches about 1:1000), and a part's declared size is whatever the
+ * file says: every part is refused past its bound before it is materialised, whatever its name.
+ */
+import { Inflate } from "fflate";
+import { HostError } from "../../domain/host";
+import { formatRupiah } from "../../domain/numbers";
+
+export interface PackageLimits {
+  /** Most bytes one part may inflate to (declared or real). */
+  maxPartBytes: number;
+  /** Most bytes all the parts read from one package may inflate to together. */
+  maxTotalBytes: number;
+  /**
+   * Most markup items ("<") in a part that is read tag by tag (shared strings, styles, workbook, relationships):
+   * each tag costs about 200 bytes of heap once scanned, so 10 million empty <si/> (50 MB of XML from a 284 KB
+   * file) would need over 2 GB. Worksheets are read by offset, not tag by tag, and are bounded by bytes only.
+   */
+  maxItems: number;
+}
+
+/**
+ * Defaults for every caller that does not pass its own (the pane, the page, the write path): a Renja workbook's
+ * largest part, a 100,000-row sheet, is about 45 MB of XML; its shared strings hold far fewer than 2 million
+ * items. The CLI passes bounds derived from its heap (src/cli/io.ts).
+ */
+export const DEFAULT_PACKAGE_LIMITS: PackageLimits = {
+  maxPartBytes: 256 * 2 ** 20,
+  maxTotalBytes: 512 * 2 ** 20,
+  maxItems: 2_000_000,
+};
+
+/** Compressed bytes handed to the inflater at a time: at deflate's ratio one step yields at most ~16 MB. */
+const STEP = 16 * 1024;
+
+/**
+ * Raw deflate data inflated into at most `declared` bytes: inflating stops as soon as the output passes the size
+ * the archive declares, so a part that lies about its size costs no more than the size it declared.
+ */
+export function inflateAtMost(data: Uint8Array, declared: number, part: string): Uint8Array {
+  const out = new Uint8Array(declared);
+  let length = 0;
+  let over = false;
+  const inflater = new Inflate((chunk) => {
+    if (over) return;
+    if (length + chunk.length > declared) {
+      over = true;
+      return;
+    }
+    out.set(chunk, length);
+    length += chunk.length;
+  });
+  for (let at = 0; at < data.length && !over; at += STEP) {
+    inflater.push(data.subarray(at, Math.min(at + STEP, data.length)), at + STEP >= data.length);
+  }
+  if (over) throw sizeLieError(part, declared);
+  return length === declared ? out : out.subarray(0, length);
+}
+
+/** A count the Indonesian way (2.000.000), whatever locale data the runtime carries. */
+const idCount = (n: number) => formatRupiah(n);
+const mib = (n: number) => idCount(Math.ceil(n / 2 ** 20));
+
+export function partTooLargeError(part: string, bytes: number, limit: number): HostError {
+  return new HostError("too-large", {
+    id:
+      `Berkas .xlsx ini tidak dibaca: bagian ${part} berukuran ${mib(bytes)} MB setelah dibuka (batasnya ${mib(limit)} MB per bagian). ` +
+      "Buku kerja Renja tidak sebesar itu; bila berkasnya memang asli, pisahkan lembar-lembarnya ke beberapa berkas.",
+    en:
+      `This .xlsx file is not read: its part ${part} is ${mib(bytes)} MB once unpacked (the limit is ${mib(limit)} MB per part). ` +
+      "A Renja workbook is never that large; if the file is genuine, split its sheets over several files.",
+  });
+}
+
+export function packageTooLargeError(bytes: number, limit: number): HostError {
+  return new HostError("too-large", {
+    id: `Berkas .xlsx ini tidak dibaca: bagian-bagiannya berukuran lebih dari ${mib(bytes)} MB setelah dibuka (batasnya ${mib(limit)} MB). Pisahkan lembar-lembarnya ke beberapa berkas.`,
+    en: `This .xlsx file is not read: its parts come to more than ${mib(bytes)} MB once unpacked (the limit is ${mib(limit)} MB). Split its sheets over several files.`,
+  });
+}
+
+export function tooManyItemsError(part: string, limit: number): HostError {
+  const n = idCount(limit);
+  return new HostError("too-large", {
+    id: `Berkas .xlsx ini tidak dibaca: bagian ${part} memuat lebih dari ${n} unsur XML (batasnya ${n}). Buku kerja Renja tidak memerlukan sebanyak itu; buka di Excel, simpan ulang, lalu coba lagi.`,
+    en: `This .xlsx file is not read: its part ${part} holds more than ${limit.toLocaleString("en-US")} XML items (the limit). A Renja workbook never needs that many; open it in Excel, save it again, and try again.`,
+  });
+}
+
+function sizeLieError(part: string, declared: number): HostError {
+  return new HostError("corrupt", {
+    id: `Berkas .xlsx rusak: bagian ${part} berisi lebih dari ${idCount(declared)} bita yang tercatat di arsip ZIP. Pembacaan dihentikan; tidak ada yang ditulis.`,
+    en: `The .xlsx file is damaged: its part ${part} holds more than the ${declared.toLocaleString("en-US")} bytes the ZIP archive records. Reading stopped; nothing was written.`,
+  });
+}
+
+/** The number of "<" in `text`, stopping once it passes `limit` (an upper bound on its tags, no allocation). */
+export function markupItemsOver(text: string, limit: number): boolean {
+  let n = 0;
+  for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i + 1)) if (++n > limit) return true;
+  return false;
+}
