@@ -4,15 +4,9 @@
  * arrow keys inside; axe-core finds no serious or critical violation on the pane's three views (Debian's Chromium,
  * 350 px, the bundled sample workbook).
  */
-import fs from "fs";
-import os from "os";
-import path from "path";
-import { chromium } from "playwright-core";
-import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from "./chromium";
-import { sharedPage } from "./buildPage";
-import { serveDirectory } from "./staticServer";
-import type { StaticServer } from "./staticServer";
+import type { Page } from "playwright-core";
+import { chromiumMissing } from "./chromium";
+import { openPaneSession, type PaneSession } from "./paneSession";
 
 const AXE = require.resolve("axe-core/axe.min.js");
 const missing = chromiumMissing();
@@ -27,30 +21,16 @@ interface AxeViolation {
 }
 
 describeInBrowser("the pane with a keyboard and a screen reader (Chromium, axe-core)", () => {
-  let work: string;
-  let server: StaticServer;
-  let context: BrowserContext;
+  let session: PaneSession;
   let page: Page;
 
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "renja-e2e-a11y-"));
-    server = await serveDirectory(await sharedPage());
-    context = await chromium.launchPersistentContext(path.join(work, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 350, height: 900 },
-      // axe-core is injected as a script; the pane's own CSP (tested in csp.e2e) would refuse it.
-      bypassCSP: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+    session = await openPaneSession("a11y", { bypassCSP: true });
+    page = session.page;
   }, 480_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   /** Serious and critical violations on the page as it is now. */
@@ -68,7 +48,7 @@ describeInBrowser("the pane with a keyboard and a screen reader (Chromium, axe-c
   };
 
   it("moves focus to the result after Enter on Validasi, and announces status in a live region", async () => {
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(session.url);
     await page.getByTestId("file-status").getByText("Contoh: sample-renja-tomoni-2025.xlsx").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("status-region").getAttribute("aria-live")).toBe("polite");
     expect(await seriousViolations()).toEqual([]);

@@ -3,14 +3,10 @@
  * file Excel's default password opens from one with a user password, as the CLI does, and the pane says which.
  */
 import fs from "fs";
-import os from "os";
 import path from "path";
-import { chromium } from "playwright-core";
-import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from "./chromium";
-import { sharedPage } from "./buildPage";
-import { serveDirectory } from "./staticServer";
-import type { StaticServer } from "./staticServer";
+import type { Page } from "playwright-core";
+import { chromiumMissing } from "./chromium";
+import { openPaneSession, type PaneSession } from "./paneSession";
 
 const CORPUS = path.resolve(__dirname, "..", "..", "..", "shared", "corpus");
 const missing = [chromiumMissing(), fs.existsSync(CORPUS) ? undefined : `${CORPUS} is missing`].filter(Boolean);
@@ -18,30 +14,18 @@ if (missing.length) console.log(`SKIPPED encrypted-workbook e2e: ${missing.join(
 const describeInBrowser = missing.length ? describe.skip : describe;
 
 describeInBrowser("standalone page on encrypted workbooks", () => {
-  let work: string;
-  let server: StaticServer;
-  let context: BrowserContext;
+  let session: PaneSession;
   let page: Page;
 
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "renja-e2e-"));
-    server = await serveDirectory(await sharedPage());
-    context = await chromium.launchPersistentContext(path.join(work, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 350, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
-    await page.goto(`${server.url}taskpane.html`);
+    session = await openPaneSession("encrypted");
+    page = session.page;
+    await page.goto(session.url);
     await page.getByTestId("file-status").waitFor();
-  }, 480_000); // the webpack build of the page alone took over 3 minutes on a machine shared by eight jobs
+  }, 480_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   it.each([

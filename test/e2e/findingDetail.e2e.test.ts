@@ -4,51 +4,32 @@
  * marked, its parent and its children, the column as the sheet holds it; a preview row shows before and after in
  * full (wrapped), not cut off. Debian's Chromium at 350 px.
  */
-import fs from "fs";
-import os from "os";
 import path from "path";
-import { chromium } from "playwright-core";
-import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from "./chromium";
-import { sharedPage } from "./buildPage";
-import { serveDirectory } from "./staticServer";
-import type { StaticServer } from "./staticServer";
+import type { Page } from "playwright-core";
+import { chromiumMissing } from "./chromium";
+import { openPaneSession, SCREENSHOTS, type PaneSession } from "./paneSession";
 
-const SCREENSHOTS = path.join(__dirname, "screenshots");
 const missing = chromiumMissing();
 if (missing) console.log(`SKIPPED finding detail e2e: ${missing}.`);
 const describeInBrowser = missing ? describe.skip : describe;
 
 describeInBrowser("a finding's detail: related cells in short, the rows around the cell (Chromium)", () => {
-  let work: string;
-  let server: StaticServer;
-  let context: BrowserContext;
+  let session: PaneSession;
   let page: Page;
 
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "renja-e2e-detail-"));
-    server = await serveDirectory(await sharedPage());
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    context = await chromium.launchPersistentContext(path.join(work, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 350, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+    session = await openPaneSession("detail");
+    page = session.page;
   }, 480_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   it("shows 6 of a finding's 50 related cells and '44 lainnya', and the rows around a rollup slip", async () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(session.url);
     await page.getByTestId("file-status").getByText("Contoh: sample-renja-tomoni-2025.xlsx").waitFor({ timeout: 30_000 });
     await page.getByTestId("action-validate").click();
     await page.getByTestId("findings-summary").waitFor({ timeout: 60_000 });

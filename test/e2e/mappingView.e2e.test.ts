@@ -3,17 +3,11 @@
  * such as "renstraK", "realisasiLaluRp" or "tabel-2.1"), and lets the user correct a column's role and a table's
  * kind; the findings follow the correction. Debian's Chromium at 350 px, on the bundled sample workbook.
  */
-import fs from "fs";
-import os from "os";
 import path from "path";
-import { chromium } from "playwright-core";
-import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from "./chromium";
-import { sharedPage } from "./buildPage";
-import { serveDirectory } from "./staticServer";
-import type { StaticServer } from "./staticServer";
+import type { Page } from "playwright-core";
+import { chromiumMissing } from "./chromium";
+import { openPaneSession, SCREENSHOTS, type PaneSession } from "./paneSession";
 
-const SCREENSHOTS = path.join(__dirname, "screenshots");
 const missing = chromiumMissing();
 if (missing) console.log(`SKIPPED mapping view e2e: ${missing}.`);
 const describeInBrowser = missing ? describe.skip : describe;
@@ -22,35 +16,22 @@ const describeInBrowser = missing ? describe.skip : describe;
 const INTERNAL = /\b(renstraK|renstraRp|realisasiLaluK|realisasiLaluRp|targetRenjaK|tw1K|tingkatCapaianK|rkpdUraian|rkpdPagu|paguN1|tabel-2\.1|tabel-3\.3|tabel-2\.3)\b/;
 
 describeInBrowser("Pemetaan: columns by header, roles in words, role and kind corrections (Chromium)", () => {
-  let work: string;
-  let server: StaticServer;
-  let context: BrowserContext;
+  let session: PaneSession;
   let page: Page;
 
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "renja-e2e-mapping-"));
-    server = await serveDirectory(await sharedPage());
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    context = await chromium.launchPersistentContext(path.join(work, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 350, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+    session = await openPaneSession("mapping");
+    page = session.page;
   }, 480_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   it("names every column by its header and role, and applies a role and a kind correction", async () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(session.url);
     await page.getByTestId("file-status").getByText("Contoh: sample-renja-tomoni-2025.xlsx").waitFor({ timeout: 30_000 });
     await page.getByTestId("action-validate").click();
     await page.getByTestId("findings-summary").waitFor({ timeout: 60_000 });

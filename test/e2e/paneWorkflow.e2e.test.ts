@@ -5,17 +5,11 @@
  * to do; leaving or opening another file with changes not downloaded asks first.
  */
 import fs from "fs";
-import os from "os";
-import path from "path";
-import { chromium } from "playwright-core";
-import type { BrowserContext, Dialog, Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from "./chromium";
-import { sharedPage } from "./buildPage";
-import { serveDirectory } from "./staticServer";
-import type { StaticServer } from "./staticServer";
+import type { Dialog, Page } from "playwright-core";
+import { chromiumMissing } from "./chromium";
+import { openPaneSession, type PaneSession } from "./paneSession";
 import { SAMPLE_PATH } from "../fixtures/build-fixtures";
 
-const SCREENSHOTS = path.join(__dirname, "screenshots");
 const SAMPLE_STATUS = "Contoh: sample-renja-tomoni-2025.xlsx";
 const missing = chromiumMissing();
 if (missing) console.log(`SKIPPED pane workflow e2e: ${missing}.`);
@@ -31,35 +25,21 @@ async function until(condition: () => boolean, timeout = 10_000): Promise<void> 
 }
 
 describeInBrowser("the pane as staff meet it: rejected files, the workflow, unsaved changes (Chromium, 350 px)", () => {
-  let work: string;
-  let server: StaticServer;
-  let context: BrowserContext;
+  let session: PaneSession;
   let page: Page;
 
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "renja-e2e-workflow-"));
-    server = await serveDirectory(await sharedPage());
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    context = await chromium.launchPersistentContext(path.join(work, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 350, height: 900 },
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+    session = await openPaneSession("workflow", { acceptDownloads: true });
+    page = session.page;
   }, 480_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
+  const shot = (name: string) => session.shot(name);
   const openSample = async () => {
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(session.url);
     await page.getByTestId("file-status").getByText(SAMPLE_STATUS).waitFor({ timeout: 30_000 });
   };
   const validate = async () => {
