@@ -48,18 +48,15 @@ export function planRepairs(workbook: MappedWorkbook, choices: RepairChoices = {
       seen.add(key);
       const raw = m.reading.raw;
       const why = analysis.reading(slot).evidence[0];
-      cells.push({
-        sheet: m.table.sheet,
-        row: m.row.row,
-        col: m.col,
-        cell: m.address,
-        before: contentOf(m.cell),
-        after: { value: amountNumber(value), numFmt: AMOUNT_FORMAT },
-        reason:
+      cells.push(
+        storedAsNumber(
+          slot,
+          value,
           picked !== undefined
             ? { id: `pilihan pengguna untuk "${raw}"`, en: `the user's choice for "${raw}"` }
             : { id: `"${raw}" dibaca sebagai ${formatRupiah(value)}${why ? `: ${why.id}` : ""}`, en: `"${raw}" read as ${formatRupiah(value)}${why ? `: ${why.en}` : ""}` },
-      });
+        ),
+      );
     }
   }
   for (const column of analysis.columns) {
@@ -69,19 +66,18 @@ export function planRepairs(workbook: MappedWorkbook, choices: RepairChoices = {
       const key = sheetRef(m.table.sheet, m.address);
       if (!convertible(slot) || value === null || seen.has(key)) continue;
       seen.add(key);
-      cells.push({
-        sheet: m.table.sheet,
-        row: m.row.row,
-        col: m.col,
-        cell: m.address,
-        before: contentOf(m.cell),
-        after: { value: amountNumber(value), numFmt: AMOUNT_FORMAT },
-        reason: { id: `"${m.reading.raw}" tersimpan sebagai teks; disimpan sebagai angka ${formatRupiah(value)}`, en: `"${m.reading.raw}" was stored as text; stored as the number ${formatRupiah(value)}` },
-      });
+      const raw = m.reading.raw;
+      cells.push(storedAsNumber(slot, value, { id: `"${raw}" tersimpan sebagai teks; disimpan sebagai angka ${formatRupiah(value)}`, en: `"${raw}" was stored as text; stored as the number ${formatRupiah(value)}` }));
     }
   }
   for (const table of workbook.tables) cells.push(...runInRepairs(workbook, table).filter((c) => !seen.has(sheetRef(c.sheet, c.cell))));
   return { title: REPAIR_TITLE, cells };
+}
+
+/** The slot's cell written as the number `value` in the amount format. */
+function storedAsNumber(slot: AmountSlot, value: Decimal, reason: Message): PlannedCell {
+  const m = slot.money;
+  return { sheet: m.table.sheet, row: m.row.row, col: m.col, cell: m.address, before: contentOf(m.cell), after: { value: amountNumber(value), numFmt: AMOUNT_FORMAT }, reason };
 }
 
 /** Where a repaired cell has more than one plausible reading: "'Sheet'!A1" → readings (plain decimals), the planned one first. */
