@@ -111,6 +111,9 @@ function diagnoseZip(bytes: Uint8Array, fileName: string, limits: SniffLimits): 
     return limit !== undefined && sheetDataBytes > limit ? tooLargeError(fileName, sheetDataBytes, limit) : undefined;
   }
   if (names.has("[Content_Types].xml")) return corruptError(fileName);
+  // A workbook saved through a text channel (every byte that is not valid UTF-8 became EF BF BD) keeps its part
+  // names in the local headers but garbles the central directory: it is a damaged workbook, not some other zip.
+  if (containsAscii(bytes, "[Content_Types].xml")) return corruptError(fileName);
   return notXlsxError(fileName, { id: "arsip zip biasa", en: "a plain zip archive" });
 }
 
@@ -132,6 +135,10 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
 function isPrefixOf(bytes: Uint8Array, signature: readonly number[]): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i] !== signature[i]) return false;
   return true;
+}
+
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  return indexOf(bytes, new TextEncoder().encode(text)) >= 0;
 }
 
 function containsUtf16(bytes: Uint8Array, text: string): boolean {

@@ -34,6 +34,8 @@ describe("bad input gets a HostError with a message in both languages", () => {
     ["a workbook part that is not XML", garbledXlsxBytes, "corrupt", /rusak/, /damaged/],
     ["a truncated workbook", async () => (await simpleXlsxBytes()).subarray(0, 1200), "corrupt", /terpotong/, /cut short/],
     ["a workbook cut after two bytes", async () => (await simpleXlsxBytes()).subarray(0, 2), "corrupt", /rusak/, /damaged/],
+    // as four real files in ../shared/corpus/renja were: read as UTF-8 text and written back, EF BF BD everywhere
+    ["a workbook saved as text", async () => new TextEncoder().encode(new TextDecoder().decode(await simpleXlsxBytes())), "corrupt", /rusak/, /damaged/],
   ];
 
   it.each(cases)("%s", async (_name, make, code, idText, enText) => {
