@@ -124,13 +124,12 @@ const MiB = 2 ** 20;
 export const AMOUNT_30000 = "1" + "0".repeat(29_999);
 const SPACES = " ".repeat(MiB);
 
-/** The seed's first worksheet with `extra` spliced in before </worksheet>'s merge/tail section. */
+/** The seed's first worksheet with `merges` added: to its <mergeCells> (count raised), or as one after </sheetData>. */
 function withMerges(sheet: string, merges: string[]): string {
-  const block = `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>`;
-  if (sheet.includes("<mergeCells")) {
-    return sheet.replace(/<mergeCells count="\d+">/, (m) => m).replace("</mergeCells>", merges.join("") + "</mergeCells>").replace(/<mergeCells count="(\d+)">/, (_m, n: string) => `<mergeCells count="${Number(n) + merges.length}">`);
-  }
-  return sheet.replace("</sheetData>", `</sheetData>${block}`);
+  if (!sheet.includes("<mergeCells")) return sheet.replace("</sheetData>", `</sheetData><mergeCells count="${merges.length}">${merges.join("")}</mergeCells>`);
+  return sheet
+    .replace("</mergeCells>", merges.join("") + "</mergeCells>")
+    .replace(/<mergeCells count="(\d+)">/, (_m, n: string) => `<mergeCells count="${Number(n) + merges.length}">`);
 }
 
 /** Every hostile case, built from the seed's bytes. `scale` < 1 shrinks the big parts (never below their bound). */
