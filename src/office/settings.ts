@@ -7,9 +7,8 @@
  * corrections on reopen or hand them to another sheet. The entry also holds the sheet's name, the fallback when
  * the key is gone (the property removed by another tool). A renamed sheet keeps its key and so its entry.
  */
+import { isRecord, readIndicatorKinds, readLevels, readRoles, readTableKind, readYear } from "../domain/mapping/overrideEntries";
 import type { ColumnRole, IndicatorKind, Level, MappingOverrides, TableKind } from "../domain/mapping/types";
-import { INDICATOR_KINDS } from "../domain/evaluation/indicatorKind";
-import { kindDescriptor } from "../domain/tables/kinds";
 import type { Batch } from "./queue";
 
 export const MAPPING_KEY_PREFIX = "renja.mapping.";
@@ -140,8 +139,7 @@ function newSheetKey(taken: ReadonlySet<string>): string {
   }
 }
 
-const LEVELS: ReadonlySet<string> = new Set<Level>(["urusan", "bidang", "program", "kegiatan", "subKegiatan", "total", "other"]);
-
+/** One sheet's entry, or undefined when any part of it is not a correction the add-in could have saved. */
 function parseEntry(raw: unknown): SheetMappingEntry | undefined {
   let data: unknown;
   try {
@@ -149,33 +147,23 @@ function parseEntry(raw: unknown): SheetMappingEntry | undefined {
   } catch {
     return undefined;
   }
-  if (!isRecord(data) || data.version !== 1 || !isRecord(data.levels)) return undefined;
-  const levels: Record<number, Level> = {};
-  for (const [row, level] of Object.entries(data.levels)) {
-    const n = Number(row);
-    if (!Number.isInteger(n) || n < 1 || typeof level !== "string" || !LEVELS.has(level)) return undefined;
-    levels[n] = level as Level;
-  }
+  if (!isRecord(data) || data.version !== 1) return undefined;
+  const levels = readLevels(data.levels);
+  if (!levels) return undefined;
   const entry: SheetMappingEntry = { version: 1, levels };
   if (typeof data.name === "string") entry.name = data.name;
-  if (isRecord(data.roles)) {
-    const roles: Partial<Record<ColumnRole, string>> = {};
-    for (const [role, letters] of Object.entries(data.roles)) if (typeof letters === "string" && /^[A-Z]{1,3}$/.test(letters)) roles[role as ColumnRole] = letters;
-    entry.roles = roles;
-  }
-  if (typeof data.year === "number" && Number.isInteger(data.year)) entry.year = data.year;
-  if (typeof data.kind === "string" && kindDescriptor(data.kind as TableKind)) entry.kind = data.kind as TableKind;
-  if (isRecord(data.indicatorKinds)) {
-    const kinds: Record<number, IndicatorKind> = {};
-    for (const [row, kind] of Object.entries(data.indicatorKinds)) {
-      const n = Number(row);
-      if (Number.isInteger(n) && n >= 1 && typeof kind === "string" && (INDICATOR_KINDS as readonly string[]).includes(kind)) kinds[n] = kind as IndicatorKind;
-    }
-    entry.indicatorKinds = kinds;
-  }
+  const optional = <T>(value: unknown, read: (v: unknown) => T | undefined): T | undefined | "bad" => {
+    if (value === undefined) return undefined;
+    return read(value) ?? "bad";
+  };
+  const roles = optional(data.roles, readRoles);
+  const year = optional(data.year, readYear);
+  const kind = optional(data.kind, readTableKind);
+  const indicatorKinds = optional(data.indicatorKinds, readIndicatorKinds);
+  if (roles === "bad" || year === "bad" || kind === "bad" || indicatorKinds === "bad") return undefined;
+  if (roles) entry.roles = roles;
+  if (year !== undefined) entry.year = year;
+  if (kind) entry.kind = kind;
+  if (indicatorKinds) entry.indicatorKinds = indicatorKinds;
   return entry;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
