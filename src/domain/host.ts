@@ -25,7 +25,18 @@ export interface WorkbookHost {
   readSnapshot(sheet: SheetRef, opts?: ReadOptions): Promise<SheetSnapshot>;
   loadMapping(): Promise<MappingOverrides | undefined>;
   saveMapping(m: MappingOverrides): Promise<void>;
+  /**
+   * The workbook carries a digital signature that a write cannot keep (the .xlsx host writes a patched copy).
+   * Absent where the application itself handles signatures (Excel warns on save).
+   */
+  readonly signed?: boolean;
 }
+
+/** What every write surface says before writing a signed workbook (CLI write commands, the pane's preview). */
+export const SIGNED_WORKBOOK_WARNING: Message = {
+  id: "Peringatan: buku kerja ini ditandatangani secara digital. Salinan yang ditulis tidak lagi membawa tanda tangan yang sah; minta penanda tangan menandatanganinya lagi bila perlu.",
+  en: "Warning: this workbook is digitally signed. The copy written no longer carries a valid signature; ask the signer to sign it again if needed.",
+};
 
 /**
  * A host that can write. `apply` first re-reads every planned cell and refuses (HostError "changed-since-read",

@@ -5,7 +5,7 @@
  */
 import type { Finding, Message } from "../domain/findings";
 import { isOwnSheet } from "../domain/generatedMarker";
-import { HostError } from "../domain/host";
+import { HostError, SIGNED_WORKBOOK_WARNING } from "../domain/host";
 import type { PaneHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
 import type { ColumnRole, IndicatorKind, Level, MappedWorkbook, MappingOverrides, TableKind } from "../domain/mapping/types";
 import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
@@ -316,7 +316,8 @@ export class PaneController {
         this.set({ preview: undefined, notice: { intent: "warning", message: change.refused }, view: "actions" });
         return;
       }
-      const summary = change.summary ?? [];
+      // Before anything is written, as the CLI's write commands say it: the written copy loses the signature.
+      const summary = this.host.signed ? [SIGNED_WORKBOOK_WARNING, ...(change.summary ?? [])] : change.summary ?? [];
       const preview: Preview =
         "plan" in change
           ? { kind, plan: change.plan, summary, options: change.options ?? {}, choices: {}, ...(change.changes ? { changes: change.changes } : {}), moreSkipped: change.moreSkipped ?? [], accept: [], skip: [] }

@@ -1,5 +1,6 @@
 /** The .xlsx host: open a workbook's bytes, read sheet snapshots, load and save the mapping sidecar. */
-export { openXlsxHost, SIGNED_WORKBOOK_WARNING } from "./xlsxHost";
+export { openXlsxHost } from "./xlsxHost";
+export { SIGNED_WORKBOOK_WARNING } from "../domain/host";
 export type { XlsxHost } from "./xlsxHost";
 export type { SidecarAccess } from "./mappingSidecar";
 export { sidecarPathFor, parseMappingOverrides, serializeMappingOverrides } from "./mappingSidecar";

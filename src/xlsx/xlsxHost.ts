@@ -32,12 +32,6 @@ export interface XlsxHost extends WorkbookHost {
   generatedSheetNames?(): Promise<string[]>;
 }
 
-/** What a write command says before writing a signed workbook. */
-export const SIGNED_WORKBOOK_WARNING = {
-  id: "Peringatan: buku kerja ini ditandatangani secara digital. Salinan yang ditulis tidak lagi membawa tanda tangan yang sah; minta penanda tangan menandatanganinya lagi bila perlu.",
-  en: "Warning: this workbook is digitally signed. The copy written no longer carries a valid signature; ask the signer to sign it again if needed.",
-};
-
 export async function openXlsxHost(
   bytes: Uint8Array,
   fileName: string,

@@ -42,6 +42,10 @@ export class BrowserWorkbook implements InteractiveHost, SheetWritingHost {
     return this.host.bytes();
   }
 
+  get signed(): boolean {
+    return this.host.signed === true;
+  }
+
   listSheets(): Promise<SheetRef[]> {
     return this.host.listSheets();
   }
