@@ -5,7 +5,8 @@
  */
 import type { InteractiveHost, ReadOptions, SheetRef } from "../domain/host";
 import type { MappingOverrides } from "../domain/mapping/types";
-import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
+import type { SheetPlan, SheetUndoRecord, UndoRecord, WritePlan } from "../domain/plan";
+import type { Message } from "../domain/findings";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
 import { officeEnvironment, type ExcelRunOptions, type OfficeEnvironment } from "./environment";
 import { MAX_HIGHLIGHTED, clearHighlightCells, highlightCells, type CellTarget, type HighlightResult } from "./highlight";
@@ -13,7 +14,7 @@ import { ExcelQueue } from "./queue";
 import { DEFAULT_READ_TUNING, readSheetSnapshot, type ReadReport, type ReadTuning } from "./readSnapshot";
 import { loadMappingSettings, saveMappingSettings } from "./settings";
 import type { MarkerVerdict } from "../domain/generatedMarker";
-import { applySheetPlanToWorkbook, generatedSheetNames, markedSheetVerdicts, type SheetPlanResult } from "./sheetPlan";
+import { applySheetPlanToWorkbook, generatedSheetNames, markedSheetVerdicts, undoSheetInWorkbook, type SheetPlanResult } from "./sheetPlan";
 import { DEFAULT_WRITE_TUNING, writePlan, type WriteReport, type WriteTuning } from "./writePlan";
 
 export interface OfficeHostOptions {
@@ -118,6 +119,11 @@ export class OfficeHost implements InteractiveHost {
 
   applySheetPlan(plan: SheetPlan): Promise<SheetPlanResult> {
     return this.queue.run((b) => applySheetPlanToWorkbook(b, plan, this.env), this.runOptions());
+  }
+
+  /** Batalkan after Buat Tabel: empties the sheet the tool made, if it is still as written (see sheetPlan.ts). */
+  undoSheet(record: SheetUndoRecord): Promise<{ notices: Message[] }> {
+    return this.queue.run((b) => undoSheetInWorkbook(b, record, this.env), this.runOptions());
   }
 
   /** ExcelApi 1.20: the command's syncs form one entry in Excel's undo list. */

@@ -9,8 +9,8 @@
  */
 import { HostError } from "../domain/host";
 import type { Message } from "../domain/findings";
-import { isOwnSheet, markerFormula, notOwnReason, parseMarker, planFingerprint, snapshotFingerprint, verifyMarkedSheets, type MarkerVerdict } from "../domain/generatedMarker";
-import { GENERATED_SHEET_MARKER, type SheetPlan } from "../domain/plan";
+import { contentFingerprint, isOwnSheet, markerFormula, notOwnReason, parseMarker, planFingerprint, snapshotFingerprint, verifyMarkedSheets, type MarkerVerdict } from "../domain/generatedMarker";
+import { GENERATED_SHEET_MARKER, sheetUndoRecord, type SheetPlan, type SheetUndoRecord } from "../domain/plan";
 import { readSheetSnapshot } from "./readSnapshot";
 import { a1 } from "../domain/sheet/snapshot";
 import type { OfficeEnvironment } from "./environment";
@@ -27,6 +27,8 @@ export interface SheetPlanResult {
   sheetName: string;
   sheetId: string;
   replaced: boolean;
+  /** What Batalkan needs to empty the sheet again (undoSheetInWorkbook). */
+  undo: SheetUndoRecord;
   /** The plan's notices, plus any the host adds (page layout unavailable). */
   notices: Message[];
   syncs: number;
@@ -116,7 +118,57 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
   if (undo) notices.push(undo);
   ws.names.getItem(INCOMPLETE_MARKER).delete();
   await sync();
-  return { sheetName: plan.sheetName, sheetId: ws.id, replaced, notices, syncs, batchBytes: report.batchBytes, payloadRetries: report.payloadRetries };
+  const undoRecord = sheetUndoRecord(plan, plan.sheetName, ws.id, replaced, fingerprint);
+  return { sheetName: plan.sheetName, sheetId: ws.id, replaced, undo: undoRecord, notices, syncs, batchBytes: report.batchBytes, payloadRetries: report.payloadRetries };
+}
+
+/**
+ * Batalkan after Buat Tabel, in Excel: the sheet the record names is emptied (cells, formats, merges), only while
+ * its marker still verifies with the fingerprint of what was written — a sheet the user changed since (or a copy)
+ * is never touched. It is not deleted (DECISIONS.md "Batalkan after Buat Tabel"): Excel cannot undo a deleted
+ * sheet, and a formula elsewhere pointing at it would turn into #REF!. The emptied sheet keeps the marker (with
+ * the fingerprint of no cells), so the next Buat Tabel rewrites it instead of adding another sheet.
+ */
+export async function undoSheetInWorkbook(b: Batch, record: SheetUndoRecord, env: OfficeEnvironment): Promise<{ notices: Message[] }> {
+  const ws = b.context.workbook.worksheets.getItemOrNullObject(record.sheetId);
+  ws.load("id,name");
+  await b.sync();
+  if (ws.isNullObject) {
+    return { notices: [{ id: `Lembar '${record.sheetName}' sudah tidak ada; tidak ada lagi yang perlu dibatalkan.`, en: `Sheet '${record.sheetName}' no longer exists; nothing was left to undo.` }] };
+  }
+  const verdict = (await markedSheetVerdicts(b, env)).find((v) => v.name === ws.name);
+  const marker = ws.names.getItemOrNullObject(GENERATED_MARKER);
+  marker.load("formula");
+  ws.protection.load("protected");
+  await b.sync();
+  const written = marker.isNullObject ? undefined : parseMarker(String(marker.formula));
+  if (verdict?.status !== "generated" || written?.fp !== record.fingerprint) throw sheetChangedError(ws.name, verdict);
+  if (ws.protection.protected) throw protectedSheetError(ws.name);
+  const all = ws.getRange();
+  all.unmerge();
+  all.clear();
+  marker.delete();
+  ws.names.add(GENERATED_MARKER, markerFormula(record.table, ws.id, contentFingerprint([])));
+  await b.sync();
+  const notices: Message[] = [
+    record.replaced
+      ? {
+          id: `Excel tidak dapat mengembalikan isi lembar '${ws.name}' sebelum ditulis ulang, jadi lembar itu dikosongkan. Buat tabelnya lagi bila perlu.`,
+          en: `Excel cannot bring back what sheet '${ws.name}' held before it was rewritten, so the sheet was emptied. Generate the table again if needed.`,
+        }
+      : {
+          id: `Lembar '${ws.name}' dikosongkan; Excel tetap menyimpan lembar kosong itu. Hapus lembarnya (klik kanan tab lembar > Hapus) bila tidak diperlukan.`,
+          en: `Sheet '${ws.name}' was emptied; Excel keeps the empty sheet. Delete it (right-click the sheet tab > Delete) if you do not need it.`,
+        },
+  ];
+  const history = undoHistoryNotice(env);
+  if (history) notices.push(history);
+  return { notices };
+}
+
+function sheetChangedError(name: string, verdict: MarkerVerdict | undefined): HostError {
+  const why = verdict && !isOwnSheet(verdict) ? notOwnReason(verdict) : { id: `Lembar '${name}' sudah diubah sejak tabel dibuat.`, en: `Sheet '${name}' was changed since the table was made.` };
+  return new HostError("changed-since-read", { id: `${why.id} Lembar itu tidak dikosongkan; tidak ada yang diubah.`, en: `${why.en} The sheet was not emptied; nothing was changed.` });
 }
 
 /** Consecutive rows of one height, as one range each. */
