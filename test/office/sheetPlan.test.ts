@@ -172,3 +172,62 @@ describe("Office host: generated sheets, markers and protection", () => {
     expect(fake.writes.length).toBe(writes);
   });
 });
+
+describe("Office host: Batalkan after Buat Tabel", () => {
+  it("empties the sheet it made (cells, formats, merges) and keeps it, marked as its own, so the next Buat Tabel rewrites it", async () => {
+    const fake = new FakeWorkbook();
+    fake.apiVersion = "1.20";
+    fake.addSheet("Rumusan Program", [[1]]);
+    const host = hostFor(fake);
+    const made = await host.applySheetPlan(tabel33Plan());
+    expect(made.undo).toMatchObject({ type: "sheet", sheetName: "Tabel 3.3 (baru)", sheetId: made.sheetId, replaced: false, title: { id: "Tabel 3.3 di lembar baru 'Tabel 3.3 (baru)'" } });
+    const result = await host.undoSheet(made.undo);
+    const s = fake.sheet("Tabel 3.3 (baru)");
+    expect([...s.cells.values()].every((line) => line.size === 0)).toBe(true);
+    expect(s.merges).toEqual([]);
+    expect(fake.cell("Rumusan Program", "A1")?.value).toBe(1);
+    // Excel keeps the empty sheet, and the notice says so (Excel cannot undo deleting a sheet).
+    expect(result.notices.map((n) => n.id)).toEqual(["Lembar 'Tabel 3.3 (baru)' dikosongkan; Excel tetap menyimpan lembar kosong itu. Hapus lembarnya (klik kanan tab lembar > Hapus) bila tidak diperlukan."]);
+    expect(await host.generatedSheetNames()).toEqual(["Tabel 3.3 (baru)"]);
+    const again = await host.applySheetPlan(tabel33Plan({ replaceGenerated: true }));
+    expect(again.replaced).toBe(true);
+    expect(fake.cell("Tabel 3.3 (baru)", "C5")).toMatchObject({ value: 4765000 });
+    // Taking back a rewrite empties it too, and says the earlier content cannot come back in Excel.
+    const back = await host.undoSheet(again.undo);
+    expect(back.notices[0].en).toContain("cannot bring back what sheet 'Tabel 3.3 (baru)' held before");
+    expect(fake.cell("Tabel 3.3 (baru)", "C5")).toBeUndefined();
+  });
+
+  it("never empties a sheet the user changed since; one renamed (cells as written) is found by its id and emptied", async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet("Rumusan Program", [[1]]);
+    const host = hostFor(fake);
+    const made = await host.applySheetPlan(tabel33Plan());
+    const s = fake.sheet("Tabel 3.3 (baru)");
+    s.cells.set(9, new Map([[5, { value: "catatan saya" }]]));
+    const writes = cellWrites(fake).length;
+    const e = (await host.undoSheet(made.undo).catch((x: unknown) => x)) as HostError;
+    expect(e).toBeInstanceOf(HostError);
+    expect(e.code).toBe("changed-since-read");
+    expect(e.messages.id).toContain("tidak dikosongkan");
+    expect(cellWrites(fake).length).toBe(writes);
+    expect(fake.cell("Tabel 3.3 (baru)", "E9")?.value).toBe("catatan saya");
+    expect(fake.cell("Tabel 3.3 (baru)", "C5")).toMatchObject({ value: 4765000 });
+
+    // The edit taken away again (the cells as written), the sheet renamed: found by its id and emptied.
+    s.cells.delete(9);
+    s.name = "Tabel saya";
+    await host.undoSheet(made.undo);
+    expect(fake.cell("Tabel saya", "C5")).toBeUndefined();
+  });
+
+  it("a sheet the user deleted is left as it is, and the notice says nothing was left to undo", async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet("Rumusan Program", [[1]]);
+    const host = hostFor(fake);
+    const made = await host.applySheetPlan(tabel33Plan());
+    fake.sheets.splice(fake.sheets.findIndex((x) => x.name === "Tabel 3.3 (baru)"), 1);
+    const result = await host.undoSheet(made.undo);
+    expect(result.notices[0].en).toBe("Sheet 'Tabel 3.3 (baru)' no longer exists; nothing was left to undo.");
+  });
+});
