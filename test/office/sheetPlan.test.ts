@@ -192,10 +192,37 @@ describe("Office host: Batalkan after Buat Tabel", () => {
     const again = await host.applySheetPlan(tabel33Plan({ replaceGenerated: true }));
     expect(again.replaced).toBe(true);
     expect(fake.cell("Tabel 3.3 (baru)", "C5")).toMatchObject({ value: 4765000 });
-    // Taking back a rewrite empties it too, and says the earlier content cannot come back in Excel.
-    const back = await host.undoSheet(again.undo);
-    expect(back.notices[0].en).toContain("cannot bring back what sheet 'Tabel 3.3 (baru)' held before");
+    // Taking back this rewrite: what the sheet held before it was the emptied sheet, so it is emptied again.
+    expect((await host.undoSheet(again.undo)).notices.map((n) => n.en)).toEqual(["Sheet 'Tabel 3.3 (baru)' was emptied; Excel keeps the empty sheet. Delete it (right-click the sheet tab > Delete) if you do not need it."]);
     expect(fake.cell("Tabel 3.3 (baru)", "C5")).toBeUndefined();
+  });
+
+  it("taking back a rewrite writes back the table the sheet held before (made in this session); from another session it empties it and says so", async () => {
+    const fake = new FakeWorkbook();
+    fake.apiVersion = "1.20";
+    fake.addSheet("Rumusan Program", [[1]]);
+    const host = hostFor(fake);
+    const first = await host.applySheetPlan(tabel33Plan());
+    const s = fake.sheet("Tabel 3.3 (baru)");
+    const marker = s.names.get("RenjaCermat_Generated");
+    const rewrite = await host.applySheetPlan(tabel33Plan({ replaceGenerated: true, cells: [{ row: 1, col: 1, value: "TABEL 3.3 (ulang)" }], merges: [] }));
+    expect(rewrite.undo).toMatchObject({ replaced: true, title: { id: "Tabel 3.3 yang ditulis ulang di lembar 'Tabel 3.3 (baru)'" } });
+    expect((await host.undoSheet(rewrite.undo)).notices).toEqual([]);
+    expect(fake.cell("Tabel 3.3 (baru)", "A1")?.value).toBe("TABEL 3.3");
+    expect(fake.cell("Tabel 3.3 (baru)", "C5")).toMatchObject({ value: 4765000, numFmt: "#,##0" });
+    expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
+    expect(s.names.get("RenjaCermat_Generated")).toBe(marker);
+    // The first table's record still holds: the sheet is as it wrote it.
+    await host.undoSheet(first.undo);
+    expect(fake.cell("Tabel 3.3 (baru)", "A1")).toBeUndefined();
+
+    // The pane reopened (a new host): it never saw the earlier table, so a rewrite it made is emptied when taken back.
+    await host.applySheetPlan(tabel33Plan({ replaceGenerated: true }));
+    const reopened = hostFor(fake);
+    const again = await reopened.applySheetPlan(tabel33Plan({ replaceGenerated: true, cells: [{ row: 1, col: 1, value: "TABEL 3.3 (ulang)" }], merges: [] }));
+    const back = await reopened.undoSheet(again.undo);
+    expect(back.notices[0].en).toContain("What sheet 'Tabel 3.3 (baru)' held before it was rewritten is not kept by this pane");
+    expect(fake.cell("Tabel 3.3 (baru)", "A1")).toBeUndefined();
   });
 
   it("never empties a sheet the user changed since; one renamed (cells as written) is found by its id and emptied", async () => {
