@@ -109,7 +109,7 @@ export function isSheetUndo(record: ActionRecord): record is SheetUndoRecord {
 
 const TABLE_NAMES: Record<GeneratedTableKind, string> = { "tabel-3.3": "Tabel 3.3", "tabel-2.1": "Tabel 2.1", "tabel-perubahan": "Tabel Perubahan" };
 
-/** The label of a generated sheet's record, as Batalkan shows it: which table, and on which sheet. */
+/** The record of a generated sheet; its title, which Batalkan shows as its label, names the table and the sheet. */
 export function sheetUndoRecord(plan: Pick<SheetPlan, "table">, sheetName: string, sheetId: string, replaced: boolean, fingerprint: string): SheetUndoRecord {
   const table = TABLE_NAMES[plan.table];
   const title = replaced

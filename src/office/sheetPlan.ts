@@ -128,9 +128,9 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
 
 /**
  * Batalkan after Buat Tabel, in Excel, only while the sheet's marker still verifies with the fingerprint of what was
- * written — a sheet the user changed since (or a copy) is never touched. A rewrite whose earlier table the host still
- * has (`earlier`: generated in this session; "empty": the sheet was an emptied one) gets it back; otherwise the sheet is emptied
- * (cells, formats, merges). It is not deleted (DECISIONS.md "Batalkan after Buat Tabel"): Excel cannot undo a deleted
+ * written — a sheet the user changed since (or a copy) is never touched. A rewrite whose earlier table the host
+ * still has (`earlier`: generated in this session; "empty": the sheet was an emptied one) gets it back; otherwise
+ * the sheet is emptied (cells, formats, merges). It is not deleted (DECISIONS.md "Batalkan after Buat Tabel"): Excel cannot undo a deleted
  * sheet, and a formula elsewhere pointing at it would turn into #REF!. The emptied sheet keeps the marker (with the
  * fingerprint of no cells), so the next Buat Tabel rewrites it instead of adding another sheet.
  */
