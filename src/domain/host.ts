@@ -6,7 +6,7 @@
 import { sheetRef, type Message } from "./findings";
 import type { MarkerVerdict } from "./generatedMarker";
 import type { MappingOverrides } from "./mapping/types";
-import { unchangedSinceRead, type CellContent, type PlannedCell, type SheetPlan, type UndoRecord, type WritePlan } from "./plan";
+import { unchangedSinceRead, type CellContent, type PlannedCell, type SheetPlan, type SheetUndoRecord, type UndoRecord, type WritePlan } from "./plan";
 import { a1, type MergeArea, type SheetSnapshot } from "./sheet/snapshot";
 
 export interface SheetRef {
@@ -69,7 +69,14 @@ export interface HighlightingHost {
 }
 
 export interface SheetWritingHost {
-  applySheetPlan(plan: SheetPlan): Promise<{ sheetName: string; replaced: boolean; notices?: Message[] }>;
+  /** `undo`: what `undoSheet` needs to take the sheet back (a host without undoSheet leaves it out). */
+  applySheetPlan(plan: SheetPlan): Promise<{ sheetName: string; replaced: boolean; notices?: Message[]; undo?: SheetUndoRecord }>;
+  /**
+   * Batalkan after Buat Tabel: takes back the sheet the record names, only while it is still as the tool left it
+   * (HostError otherwise, nothing changed). The .xlsx host removes an added sheet (restores a rewritten one)
+   * exactly; the Office host empties it (DECISIONS.md). `notices` say what the user must know about it.
+   */
+  undoSheet?(record: SheetUndoRecord): Promise<{ notices?: Message[] }>;
   /** Sheets this tool generated before, so a new table is never built from one. */
   generatedSheetNames?(): Promise<string[]>;
   /** Every sheet carrying this tool's marker, with its verdict (a copy and an edited sheet are the user's). */

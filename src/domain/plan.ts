@@ -82,6 +82,42 @@ export function textNeedsTextFormat(value: string): boolean {
   return /^(rp\.?\s*)?[\d\s.,/:%()-]+$/i.test(t) || /^\d+(\.\d+)?e[+-]?\d+$/i.test(t);
 }
 
+/**
+ * What taking back a generated sheet needs (Batalkan after Buat Tabel): the sheet as the host named it and knows
+ * it (its id), whether the action added it or rewrote an earlier generated sheet, and the fingerprint of the
+ * cells written (src/domain/generatedMarker.ts), so a host takes back only a sheet still as the tool left it.
+ */
+export interface SheetUndoRecord {
+  type: "sheet";
+  /** What Batalkan takes back, as its label says it. */
+  title: Message;
+  table: GeneratedTableKind;
+  sheetName: string;
+  /** The host's own id of the sheet (workbook.xml's sheetId, Office's worksheet id). */
+  sheetId: string;
+  /** True when the action rewrote a sheet this tool generated before (its previous content is restored where the host can). */
+  replaced: boolean;
+  fingerprint: string;
+}
+
+/** Any action Batalkan can take back, newest last on the pane's stack: cells written, or a sheet generated. */
+export type ActionRecord = UndoRecord | SheetUndoRecord;
+
+export function isSheetUndo(record: ActionRecord): record is SheetUndoRecord {
+  return (record as SheetUndoRecord).type === "sheet";
+}
+
+const TABLE_NAMES: Record<GeneratedTableKind, string> = { "tabel-3.3": "Tabel 3.3", "tabel-2.1": "Tabel 2.1", "tabel-perubahan": "Tabel Perubahan" };
+
+/** The record of a generated sheet; its title, which Batalkan shows as its label, names the table and the sheet. */
+export function sheetUndoRecord(plan: Pick<SheetPlan, "table">, sheetName: string, sheetId: string, replaced: boolean, fingerprint: string): SheetUndoRecord {
+  const table = TABLE_NAMES[plan.table];
+  const title = replaced
+    ? { id: `${table} yang ditulis ulang di lembar '${sheetName}'`, en: `${table} rewritten on sheet '${sheetName}'` }
+    : { id: `${table} di lembar baru '${sheetName}'`, en: `${table} on the new sheet '${sheetName}'` };
+  return { type: "sheet", title, table: plan.table, sheetName, sheetId, replaced, fingerprint };
+}
+
 export function undoRecordFor(plan: WritePlan): UndoRecord {
   return { title: plan.title, cells: plan.cells.map((c) => ({ ...c, before: c.after, after: c.before })) };
 }

@@ -5,16 +5,20 @@
  */
 import type { InteractiveHost, ReadOptions, SheetRef } from "../domain/host";
 import type { MappingOverrides } from "../domain/mapping/types";
-import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
+import type { SheetPlan, SheetUndoRecord, UndoRecord, WritePlan } from "../domain/plan";
+import type { Message } from "../domain/findings";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
 import { officeEnvironment, type ExcelRunOptions, type OfficeEnvironment } from "./environment";
 import { MAX_HIGHLIGHTED, clearHighlightCells, highlightCells, type CellTarget, type HighlightResult } from "./highlight";
 import { ExcelQueue } from "./queue";
 import { DEFAULT_READ_TUNING, readSheetSnapshot, type ReadReport, type ReadTuning } from "./readSnapshot";
 import { loadMappingSettings, saveMappingSettings } from "./settings";
-import type { MarkerVerdict } from "../domain/generatedMarker";
-import { applySheetPlanToWorkbook, generatedSheetNames, markedSheetVerdicts, type SheetPlanResult } from "./sheetPlan";
+import { contentFingerprint, planFingerprint, type MarkerVerdict } from "../domain/generatedMarker";
+import { applySheetPlanToWorkbook, generatedSheetNames, markedSheetVerdicts, undoSheetInWorkbook, type SheetPlanResult } from "./sheetPlan";
 import { DEFAULT_WRITE_TUNING, writePlan, type WriteReport, type WriteTuning } from "./writePlan";
+
+/** The fingerprint of a sheet Batalkan emptied. */
+const EMPTY = contentFingerprint([]);
 
 export interface OfficeHostOptions {
   syncTimeoutMs?: number;
@@ -36,6 +40,10 @@ export class OfficeHost implements InteractiveHost {
   private readonly readTuning: ReadTuning;
   private readonly writeTuning: WriteTuning;
   private readonly highlightCap: number;
+  /** The last table this host wrote to each sheet (by worksheet id), in this session. */
+  private readonly written = new Map<string, SheetPlan>();
+  /** For the record of a rewrite: the table the sheet held before, which Batalkan writes back. */
+  private readonly earlier = new WeakMap<SheetUndoRecord, SheetPlan | "empty">();
 
   constructor(
     private readonly env: OfficeEnvironment = officeEnvironment(),
@@ -116,8 +124,26 @@ export class OfficeHost implements InteractiveHost {
     return this.queue.run((b) => markedSheetVerdicts(b, this.env));
   }
 
-  applySheetPlan(plan: SheetPlan): Promise<SheetPlanResult> {
-    return this.queue.run((b) => applySheetPlanToWorkbook(b, plan, this.env), this.runOptions());
+  async applySheetPlan(plan: SheetPlan): Promise<SheetPlanResult> {
+    const result = await this.queue.run((b) => applySheetPlanToWorkbook(b, plan, this.env), this.runOptions());
+    // A rewrite of the table this host wrote there last (the marker said so): Batalkan can write it back.
+    const earlier = this.written.get(result.sheetId);
+    if (result.replaced && result.previousFingerprint === EMPTY) this.earlier.set(result.undo, "empty");
+    else if (result.replaced && earlier && result.previousFingerprint === planFingerprint(earlier)) this.earlier.set(result.undo, earlier);
+    this.written.set(result.sheetId, plan);
+    return result;
+  }
+
+  /**
+   * Batalkan after Buat Tabel, if the sheet is still as written (see sheetPlan.ts): a rewrite gets back the table
+   * this host wrote before it; otherwise the sheet is emptied (Excel keeps it; the notice says so).
+   */
+  async undoSheet(record: SheetUndoRecord): Promise<{ notices: Message[] }> {
+    const earlier = this.earlier.get(record);
+    const result = await this.queue.run((b) => undoSheetInWorkbook(b, record, this.env, earlier), this.runOptions());
+    if (result.restored && earlier && earlier !== "empty") this.written.set(record.sheetId, earlier);
+    else this.written.delete(record.sheetId);
+    return { notices: result.notices };
   }
 
   /** ExcelApi 1.20: the command's syncs form one entry in Excel's undo list. */

@@ -9,8 +9,8 @@
  */
 import { HostError } from "../domain/host";
 import type { Message } from "../domain/findings";
-import { isOwnSheet, markerFormula, notOwnReason, parseMarker, planFingerprint, snapshotFingerprint, verifyMarkedSheets, type MarkerVerdict } from "../domain/generatedMarker";
-import { GENERATED_SHEET_MARKER, type SheetPlan } from "../domain/plan";
+import { contentFingerprint, isOwnSheet, markerFormula, notOwnReason, parseMarker, planFingerprint, snapshotFingerprint, verifyMarkedSheets, type MarkerVerdict } from "../domain/generatedMarker";
+import { GENERATED_SHEET_MARKER, sheetUndoRecord, type SheetPlan, type SheetUndoRecord } from "../domain/plan";
 import { readSheetSnapshot } from "./readSnapshot";
 import { a1 } from "../domain/sheet/snapshot";
 import type { OfficeEnvironment } from "./environment";
@@ -27,6 +27,10 @@ export interface SheetPlanResult {
   sheetName: string;
   sheetId: string;
   replaced: boolean;
+  /** What Batalkan needs to empty the sheet again (undoSheetInWorkbook). */
+  undo: SheetUndoRecord;
+  /** A rewrite of a verified generated sheet: the fingerprint its marker held, i.e. of the table it held before. */
+  previousFingerprint?: string;
   /** The plan's notices, plus any the host adds (page layout unavailable). */
   notices: Message[];
   syncs: number;
@@ -51,6 +55,7 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
   let ws: Excel.Worksheet;
   const replaced = !existing.isNullObject;
   const fingerprint = planFingerprint(plan);
+  let previousFingerprint: string | undefined;
   if (replaced) {
     // Only a sheet whose marker is verified (its own id, its cells as written) is cleared: a copy of a generated
     // sheet, or one the user edited since, is the user's work.
@@ -66,6 +71,7 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
     existing.protection.load("protected");
     await sync();
     if (existing.protection.protected) throw protectedSheetError(plan.sheetName);
+    if (verdict.status === "generated") previousFingerprint = parseMarker(String(marker.formula))?.fp;
     ws = existing;
     // The marker names the table the sheet will hold from the first sync on, flagged incomplete until the last.
     const formula = markerFormula(plan.table, existing.id, fingerprint);
@@ -116,7 +122,63 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
   if (undo) notices.push(undo);
   ws.names.getItem(INCOMPLETE_MARKER).delete();
   await sync();
-  return { sheetName: plan.sheetName, sheetId: ws.id, replaced, notices, syncs, batchBytes: report.batchBytes, payloadRetries: report.payloadRetries };
+  const undoRecord = sheetUndoRecord(plan, plan.sheetName, ws.id, replaced, fingerprint);
+  return { sheetName: plan.sheetName, sheetId: ws.id, replaced, undo: undoRecord, ...(previousFingerprint ? { previousFingerprint } : {}), notices, syncs, batchBytes: report.batchBytes, payloadRetries: report.payloadRetries };
+}
+
+/**
+ * Batalkan after Buat Tabel, in Excel, only while the sheet's marker still verifies with the fingerprint of what was
+ * written — a sheet the user changed since (or a copy) is never touched. A rewrite whose earlier table the host
+ * still has (`earlier`: generated in this session; "empty": the sheet was an emptied one) gets it back; otherwise
+ * the sheet is emptied (cells, formats, merges). It is not deleted (DECISIONS.md "Batalkan after Buat Tabel"): Excel cannot undo a deleted
+ * sheet, and a formula elsewhere pointing at it would turn into #REF!. The emptied sheet keeps the marker (with the
+ * fingerprint of no cells), so the next Buat Tabel rewrites it instead of adding another sheet.
+ */
+export async function undoSheetInWorkbook(b: Batch, record: SheetUndoRecord, env: OfficeEnvironment, earlier?: SheetPlan | "empty"): Promise<{ notices: Message[]; restored: boolean }> {
+  const ws = b.context.workbook.worksheets.getItemOrNullObject(record.sheetId);
+  ws.load("id,name");
+  await b.sync();
+  if (ws.isNullObject) {
+    return { restored: false, notices: [{ id: `Lembar '${record.sheetName}' sudah tidak ada; tidak ada lagi yang perlu dibatalkan.`, en: `Sheet '${record.sheetName}' no longer exists; nothing was left to undo.` }] };
+  }
+  const verdict = (await markedSheetVerdicts(b, env)).find((v) => v.name === ws.name);
+  const marker = ws.names.getItemOrNullObject(GENERATED_MARKER);
+  marker.load("formula");
+  ws.protection.load("protected");
+  await b.sync();
+  const written = marker.isNullObject ? undefined : parseMarker(String(marker.formula));
+  if (verdict?.status !== "generated" || written?.fp !== record.fingerprint) throw sheetChangedError(ws.name, verdict);
+  if (ws.protection.protected) throw protectedSheetError(ws.name);
+  const history = undoHistoryNotice(env);
+  if (record.replaced && earlier && earlier !== "empty") {
+    // The same plan as before, so the sheet holds exactly the table it held, formatting and marker included.
+    await applySheetPlanToWorkbook(b, { ...earlier, sheetName: ws.name, replaceGenerated: true }, env);
+    return { restored: true, notices: history ? [history] : [] };
+  }
+  const all = ws.getRange();
+  all.unmerge();
+  all.clear();
+  marker.delete();
+  ws.names.add(GENERATED_MARKER, markerFormula(record.table, ws.id, contentFingerprint([])));
+  await b.sync();
+  const notices: Message[] = [
+    record.replaced && earlier !== "empty"
+      ? {
+          id: `Isi lembar '${ws.name}' sebelum ditulis ulang tidak tersimpan di panel ini (tabel itu dibuat di sesi lain), jadi lembar itu dikosongkan. Buat tabelnya lagi bila perlu.`,
+          en: `What sheet '${ws.name}' held before it was rewritten is not kept by this pane (that table was made in another session), so the sheet was emptied. Generate the table again if needed.`,
+        }
+      : {
+          id: `Lembar '${ws.name}' dikosongkan; Excel tetap menyimpan lembar kosong itu. Hapus lembarnya (klik kanan tab lembar > Hapus) bila tidak diperlukan.`,
+          en: `Sheet '${ws.name}' was emptied; Excel keeps the empty sheet. Delete it (right-click the sheet tab > Delete) if you do not need it.`,
+        },
+  ];
+  if (history) notices.push(history);
+  return { restored: false, notices };
+}
+
+function sheetChangedError(name: string, verdict: MarkerVerdict | undefined): HostError {
+  const why = verdict && !isOwnSheet(verdict) ? notOwnReason(verdict) : { id: `Lembar '${name}' sudah diubah sejak tabel dibuat.`, en: `Sheet '${name}' was changed since the table was made.` };
+  return new HostError("changed-since-read", { id: `${why.id} Lembar itu tidak dikosongkan; tidak ada yang diubah.`, en: `${why.en} The sheet was not emptied; nothing was changed.` });
 }
 
 /** Consecutive rows of one height, as one range each. */

@@ -8,7 +8,7 @@ import { isOwnSheet } from "../domain/generatedMarker";
 import { HostError, SIGNED_WORKBOOK_WARNING } from "../domain/host";
 import type { PaneHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
 import type { ColumnRole, IndicatorKind, Level, MappedWorkbook, MappingOverrides, TableKind } from "../domain/mapping/types";
-import type { SheetPlan, UndoRecord, WritePlan } from "../domain/plan";
+import { isSheetUndo, type ActionRecord, type SheetPlan, type WritePlan } from "../domain/plan";
 import type { Catalogue } from "../domain/nomenclature";
 import { fixedCatalogue, type CatalogueChoice } from "../domain/nomenclature/library";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
@@ -83,8 +83,8 @@ export interface PaneState {
   findings?: Finding[];
   overrides: MappingOverrides;
   preview?: Preview;
-  /** Applied changes, newest last; Batalkan reverts the newest. */
-  undoStack: UndoRecord[];
+  /** Actions taken (cells written, a sheet generated), newest last; Batalkan takes back the newest. */
+  undoStack: ActionRecord[];
   /** Counts the writes to the workbook (apply, undo, generated sheet): whatever shows its bytes follows it. */
   revision: number;
   /** True while "Tandai di lembar" marks are on the sheet. */
@@ -392,8 +392,8 @@ export class PaneController {
   }
 
   /**
-   * A generated table goes to a sheet of its own; no Batalkan for it: Excel cannot undo deleting a sheet, and
-   * generating again rewrites the sheet this tool made instead of adding another.
+   * A generated table goes to a sheet of its own, and Batalkan takes it back like any action (a host that cannot
+   * take a sheet back returns no record: the stack then keeps only what can be undone).
    */
   private async applySheet(sheet: SheetPlan): Promise<boolean> {
     const applySheetPlan = this.host.applySheetPlan?.bind(this.host);
@@ -403,7 +403,8 @@ export class PaneController {
     }
     return this.run(async () => {
       const result = await applySheetPlan(sheet);
-      this.set({ preview: undefined, revision: this.state.revision + 1 });
+      const undoable = result.undo && typeof this.host.undoSheet === "function" ? [result.undo] : [];
+      this.set({ preview: undefined, undoStack: [...this.state.undoStack, ...undoable], revision: this.state.revision + 1 });
       await this.readAndMap();
       const notices = [...sheet.notices, ...(result.notices ?? [])].filter((n, i, all) => all.findIndex((m) => m.id === n.id) === i);
       const text = (lang: Lang) => [t(lang, "sheetAdded", { name: result.sheetName }), ...notices.map((n) => n[lang])].join(" ");
@@ -411,16 +412,19 @@ export class PaneController {
     });
   }
 
-  /** Batalkan: put back exactly what the newest applied change replaced. */
+  /** Batalkan: take back the newest action, whatever it was: the cells it wrote, or the sheet it generated. */
   async undoLast(): Promise<boolean> {
     const record = this.state.undoStack[this.state.undoStack.length - 1];
-    const undo = this.host.undo?.bind(this.host);
-    if (!record || !undo) return false;
+    if (!record) return false;
+    const host = this.host;
+    if (isSheetUndo(record) ? !host.undoSheet : !host.undo) return false;
     return this.run(async () => {
-      await undo(record);
+      let notices: Message[] = [];
+      if (isSheetUndo(record)) notices = (await host.undoSheet?.(record))?.notices ?? [];
+      else await host.undo?.(record);
       this.set({ undoStack: this.state.undoStack.slice(0, -1), revision: this.state.revision + 1 });
       await this.readAndMap();
-      this.set({ notice: { intent: "success", message: bothLangs((lang) => t(lang, "undone", { title: record.title[lang] })) } });
+      this.set({ notice: { intent: "success", message: bothLangs((lang) => [t(lang, "undone", { title: record.title[lang] }), ...notices.map((n) => n[lang])].join(" ")) } });
     });
   }
 

@@ -6,8 +6,8 @@
  * Not in the table: array formulas (the Excel fake does not model them; the .xlsx host's are in
  * test/xlsx/patch/guard.test.ts).
  */
-import { HostError, type WritableHost } from "../../src/domain/host";
-import type { CellContent, PlannedCell } from "../../src/domain/plan";
+import { HostError, type SheetWritingHost, type WritableHost } from "../../src/domain/host";
+import type { CellContent, PlannedCell, SheetPlan } from "../../src/domain/plan";
 import { parseA1, type MergeArea, type SheetSnapshot } from "../../src/domain/sheet/snapshot";
 import { openWritableXlsxHost } from "../../src/xlsx";
 import { parseArea } from "../../src/xlsx/patch/sheet";
@@ -178,3 +178,71 @@ function pick(cell: Partial<CellContent> | undefined, keys: (keyof CellContent)[
   for (const k of keys) if (cell?.[k] !== undefined) Object.assign(out, { [k]: cell[k] });
   return out;
 }
+
+/**
+ * Batalkan after Buat Tabel, on both hosts: the generated sheet's cells are gone (the .xlsx host removes the sheet,
+ * the Office host empties it: DECISIONS.md), the source is untouched; while the sheet holds a write made after it,
+ * the host refuses with nothing changed, and once that write is taken back the sheet can be.
+ */
+const GENERATED = "Tabel 3.3 (Renja Cermat)";
+
+function smallTable(): SheetPlan {
+  return {
+    type: "sheet",
+    title: { id: "Buat Tabel 3.3", en: "Generate Tabel 3.3" },
+    table: "tabel-3.3",
+    sheetName: GENERATED,
+    replaceGenerated: false,
+    sourceSheet: SHEET,
+    cells: [
+      { row: 1, col: 1, value: "TABEL 3.3", style: { bold: true } },
+      { row: 2, col: 1, value: 5, numFmt: "#,##0" },
+      { row: 3, col: 1, value: 5, formula: "SUM(A2)", numFmt: "#,##0" },
+    ],
+    merges: [{ top: 1, left: 1, bottom: 1, right: 2 }],
+    columnWidths: [],
+    rowHeights: [],
+    print: { orientation: "landscape", paperSize: 14, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    notices: [],
+  };
+}
+
+type SheetHost = WritableHost & Required<Pick<SheetWritingHost, "applySheetPlan" | "undoSheet">>;
+const SOURCE: Case = { name: "source", cells: { A1: { value: 5 } }, plan: [] };
+const SHEET_HOSTS: [string, () => Promise<SheetHost>][] = [
+  [".xlsx host", async () => (await xlsxHost(SOURCE)) as SheetHost],
+  ["Office host (Excel fake)", async () => (await officeHost(SOURCE)) as SheetHost],
+];
+
+async function cellsOf(host: WritableHost, name: string): Promise<string[]> {
+  const ref = (await host.listSheets()).find((r) => r.name === name);
+  if (!ref) return [];
+  const rows = (await host.readSnapshot(ref)).rows;
+  return [...rows].flatMap(([r, line]) => [...line].filter(([, c]) => c.value !== null || c.formula).map(([c, cell]) => `${r},${c}=${cell.formula ?? String(cell.value)}`));
+}
+
+describe.each(SHEET_HOSTS)("host conformance, Batalkan after Buat Tabel: %s", (_name, open) => {
+  it("takes the generated sheet's cells back and leaves the source alone", async () => {
+    const host = await open();
+    const made = await host.applySheetPlan(smallTable());
+    if (!made.undo) throw new Error("no undo record");
+    expect(await cellsOf(host, GENERATED)).toEqual(["1,1=TABEL 3.3", "2,1=5", "3,1=SUM(A2)"]);
+    await host.undoSheet(made.undo);
+    expect(await cellsOf(host, GENERATED)).toEqual([]);
+    expect(await cellsOf(host, SHEET)).toEqual(["1,1=5"]);
+  });
+
+  it("refuses while a later write is on the sheet (nothing changed), and takes it back once that write is undone", async () => {
+    const host = await open();
+    const made = await host.applySheetPlan(smallTable());
+    if (!made.undo) throw new Error("no undo record");
+    const edit = await host.apply({ title: { id: "ubah", en: "edit" }, cells: [{ sheet: GENERATED, row: 5, col: 1, cell: "A5", before: { value: null }, after: { value: "catatan saya" }, reason: { id: "uji", en: "test" } }] });
+    const e = await host.undoSheet(made.undo).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(HostError);
+    expect((e as HostError).code).toBe("changed-since-read");
+    expect(await cellsOf(host, GENERATED)).toEqual(["1,1=TABEL 3.3", "2,1=5", "3,1=SUM(A2)", "5,1=catatan saya"]);
+    await host.undo(edit);
+    await host.undoSheet(made.undo);
+    expect(await cellsOf(host, GENERATED)).toEqual([]);
+  });
+});

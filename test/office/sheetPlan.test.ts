@@ -172,3 +172,89 @@ describe("Office host: generated sheets, markers and protection", () => {
     expect(fake.writes.length).toBe(writes);
   });
 });
+
+describe("Office host: Batalkan after Buat Tabel", () => {
+  it("empties the sheet it made (cells, formats, merges) and keeps it, marked as its own, so the next Buat Tabel rewrites it", async () => {
+    const fake = new FakeWorkbook();
+    fake.apiVersion = "1.20";
+    fake.addSheet("Rumusan Program", [[1]]);
+    const host = hostFor(fake);
+    const made = await host.applySheetPlan(tabel33Plan());
+    expect(made.undo).toMatchObject({ type: "sheet", sheetName: "Tabel 3.3 (baru)", sheetId: made.sheetId, replaced: false, title: { id: "Tabel 3.3 di lembar baru 'Tabel 3.3 (baru)'" } });
+    const result = await host.undoSheet(made.undo);
+    const s = fake.sheet("Tabel 3.3 (baru)");
+    expect([...s.cells.values()].every((line) => line.size === 0)).toBe(true);
+    expect(s.merges).toEqual([]);
+    expect(fake.cell("Rumusan Program", "A1")?.value).toBe(1);
+    // Excel keeps the empty sheet, and the notice says so (Excel cannot undo deleting a sheet).
+    expect(result.notices.map((n) => n.id)).toEqual(["Lembar 'Tabel 3.3 (baru)' dikosongkan; Excel tetap menyimpan lembar kosong itu. Hapus lembarnya (klik kanan tab lembar > Hapus) bila tidak diperlukan."]);
+    expect(await host.generatedSheetNames()).toEqual(["Tabel 3.3 (baru)"]);
+    const again = await host.applySheetPlan(tabel33Plan({ replaceGenerated: true }));
+    expect(again.replaced).toBe(true);
+    expect(fake.cell("Tabel 3.3 (baru)", "C5")).toMatchObject({ value: 4765000 });
+    // Taking back this rewrite: what the sheet held before it was the emptied sheet, so it is emptied again.
+    expect((await host.undoSheet(again.undo)).notices.map((n) => n.en)).toEqual(["Sheet 'Tabel 3.3 (baru)' was emptied; Excel keeps the empty sheet. Delete it (right-click the sheet tab > Delete) if you do not need it."]);
+    expect(fake.cell("Tabel 3.3 (baru)", "C5")).toBeUndefined();
+  });
+
+  it("taking back a rewrite writes back the table the sheet held before (made in this session); from another session it empties it and says so", async () => {
+    const fake = new FakeWorkbook();
+    fake.apiVersion = "1.20";
+    fake.addSheet("Rumusan Program", [[1]]);
+    const host = hostFor(fake);
+    const first = await host.applySheetPlan(tabel33Plan());
+    const s = fake.sheet("Tabel 3.3 (baru)");
+    const marker = s.names.get("RenjaCermat_Generated");
+    const rewrite = await host.applySheetPlan(tabel33Plan({ replaceGenerated: true, cells: [{ row: 1, col: 1, value: "TABEL 3.3 (ulang)" }], merges: [] }));
+    expect(rewrite.undo).toMatchObject({ replaced: true, title: { id: "Tabel 3.3 yang ditulis ulang di lembar 'Tabel 3.3 (baru)'" } });
+    expect((await host.undoSheet(rewrite.undo)).notices).toEqual([]);
+    expect(fake.cell("Tabel 3.3 (baru)", "A1")?.value).toBe("TABEL 3.3");
+    expect(fake.cell("Tabel 3.3 (baru)", "C5")).toMatchObject({ value: 4765000, numFmt: "#,##0" });
+    expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
+    expect(s.names.get("RenjaCermat_Generated")).toBe(marker);
+    // The first table's record still holds: the sheet is as it wrote it.
+    await host.undoSheet(first.undo);
+    expect(fake.cell("Tabel 3.3 (baru)", "A1")).toBeUndefined();
+
+    // The pane reopened (a new host): it never saw the earlier table, so a rewrite it made is emptied when taken back.
+    await host.applySheetPlan(tabel33Plan({ replaceGenerated: true }));
+    const reopened = hostFor(fake);
+    const again = await reopened.applySheetPlan(tabel33Plan({ replaceGenerated: true, cells: [{ row: 1, col: 1, value: "TABEL 3.3 (ulang)" }], merges: [] }));
+    const back = await reopened.undoSheet(again.undo);
+    expect(back.notices[0].en).toContain("What sheet 'Tabel 3.3 (baru)' held before it was rewritten is not kept by this pane");
+    expect(fake.cell("Tabel 3.3 (baru)", "A1")).toBeUndefined();
+  });
+
+  it("never empties a sheet the user changed since; one renamed (cells as written) is found by its id and emptied", async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet("Rumusan Program", [[1]]);
+    const host = hostFor(fake);
+    const made = await host.applySheetPlan(tabel33Plan());
+    const s = fake.sheet("Tabel 3.3 (baru)");
+    s.cells.set(9, new Map([[5, { value: "catatan saya" }]]));
+    const writes = cellWrites(fake).length;
+    const e = (await host.undoSheet(made.undo).catch((x: unknown) => x)) as HostError;
+    expect(e).toBeInstanceOf(HostError);
+    expect(e.code).toBe("changed-since-read");
+    expect(e.messages.id).toContain("tidak dikosongkan");
+    expect(cellWrites(fake).length).toBe(writes);
+    expect(fake.cell("Tabel 3.3 (baru)", "E9")?.value).toBe("catatan saya");
+    expect(fake.cell("Tabel 3.3 (baru)", "C5")).toMatchObject({ value: 4765000 });
+
+    // The edit taken away again (the cells as written), the sheet renamed: found by its id and emptied.
+    s.cells.delete(9);
+    s.name = "Tabel saya";
+    await host.undoSheet(made.undo);
+    expect(fake.cell("Tabel saya", "C5")).toBeUndefined();
+  });
+
+  it("a sheet the user deleted is left as it is, and the notice says nothing was left to undo", async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet("Rumusan Program", [[1]]);
+    const host = hostFor(fake);
+    const made = await host.applySheetPlan(tabel33Plan());
+    fake.sheets.splice(fake.sheets.findIndex((x) => x.name === "Tabel 3.3 (baru)"), 1);
+    const result = await host.undoSheet(made.undo);
+    expect(result.notices[0].en).toBe("Sheet 'Tabel 3.3 (baru)' no longer exists; nothing was left to undo.");
+  });
+});

@@ -197,6 +197,82 @@ describe("PaneController on the sample workbook", () => {
     expect((await workbook.listSheets()).filter((s) => s.name.startsWith("Tabel 3.3"))).toHaveLength(2);
   });
 
+  it("Batalkan takes back the last action whatever it was: first the generated sheet (exactly), then the recompute", async () => {
+    const { controller, workbook } = await openSample();
+    const original = workbook.bytes;
+    await controller.validate();
+    await controller.preview("recompute");
+    expect(await controller.applyPreview()).toBe(true);
+    const recomputed = workbook.bytes;
+    const findingsAfterRecompute = controller.getState().findings?.length;
+    await controller.preview("generate33");
+    expect(await controller.applyPreview()).toBe(true);
+    const NAME = "Tabel 3.3 (Renja Cermat)";
+    expect((await workbook.listSheets()).map((s) => s.name)).toContain(NAME);
+    const stack = controller.getState().undoStack;
+    expect(stack).toHaveLength(2);
+    // Batalkan's label says what it takes back (ActionsView shows "Batalkan: " + the newest record's title).
+    expect(stack[1].title).toEqual({ id: `Tabel 3.3 di lembar baru '${NAME}'`, en: `Tabel 3.3 on the new sheet '${NAME}'` });
+
+    expect(await controller.undoLast()).toBe(true);
+    let state = controller.getState();
+    expect(state.notice).toMatchObject({ intent: "success", message: { id: `Dibatalkan: Tabel 3.3 di lembar baru '${NAME}'.` } });
+    expect(state.undoStack).toHaveLength(1);
+    expect((await workbook.listSheets()).map((s) => s.name)).not.toContain(NAME);
+    // The package is the one before Buat Tabel, byte for byte: the recompute is still applied.
+    expect(Buffer.from(workbook.bytes).equals(Buffer.from(recomputed))).toBe(true);
+    expect(state.generatedSheets).toEqual([]);
+    expect(state.findings).toHaveLength(findingsAfterRecompute ?? -1);
+
+    expect(await controller.undoLast()).toBe(true);
+    state = controller.getState();
+    expect(state.undoStack).toHaveLength(0);
+    expect(Buffer.from(workbook.bytes).equals(Buffer.from(original))).toBe(true);
+  });
+
+  it("Batalkan after a rewrite of the generated sheet brings back what it held before, and a cell write after it comes back first", async () => {
+    const { controller, workbook } = await openSample();
+    const NAME = "Tabel 3.3 (Renja Cermat)";
+    await controller.preview("generate33");
+    await controller.applyPreview();
+    const firstTable = workbook.bytes;
+    await controller.preview("fixNumbers");
+    await controller.applyPreview();
+    const fixed = workbook.bytes;
+    await controller.preview("generate33");
+    const preview = controller.getState().preview;
+    if (!preview || !("sheet" in preview)) throw new Error("expected a sheet plan");
+    expect(preview.sheet.replaceGenerated).toBe(true);
+    await controller.applyPreview();
+    expect(Buffer.from(workbook.bytes).equals(Buffer.from(fixed))).toBe(false);
+    expect(controller.getState().undoStack.map((r) => r.title.en)).toEqual([`Tabel 3.3 on the new sheet '${NAME}'`, expect.any(String), `Tabel 3.3 rewritten on sheet '${NAME}'`]);
+
+    await controller.undoLast();
+    // The rewrite taken back: the first table is there as it was (the package is the one before the rewrite).
+    expect(Buffer.from(workbook.bytes).equals(Buffer.from(fixed))).toBe(true);
+    expect(await workbook.generatedSheetNames()).toEqual([NAME]);
+    await controller.undoLast();
+    expect(Buffer.from(workbook.bytes).equals(Buffer.from(firstTable))).toBe(true);
+    await controller.undoLast();
+    expect((await workbook.listSheets()).map((s) => s.name)).not.toContain(NAME);
+    expect(controller.getState().undoStack).toHaveLength(0);
+  });
+
+  it("Batalkan refuses to take back a generated sheet when the workbook changed since, and keeps it on the stack", async () => {
+    const { controller, workbook } = await openSample();
+    const NAME = "Tabel 3.3 (Renja Cermat)";
+    await controller.preview("generate33");
+    await controller.applyPreview();
+    // A write that is not on the pane's stack (as another tool's would be).
+    const [k9] = readCellContents(workbook.bytes, [{ sheet: NAME, cell: "K9" }]);
+    await workbook.apply({ title: { id: "ubah", en: "edit" }, cells: [{ sheet: NAME, cell: "K9", row: 9, col: 11, before: k9, after: { value: "catatan saya" }, reason: { id: "uji", en: "test" } }] });
+    expect(await controller.undoLast()).toBe(false);
+    const state = controller.getState();
+    expect(state.notice).toMatchObject({ intent: "error", message: { id: expect.stringContaining(`Lembar '${NAME}' tidak dapat dibatalkan`) } });
+    expect(state.undoStack).toHaveLength(1);
+    expect(readCellContents(workbook.bytes, [{ sheet: NAME, cell: "K9" }])[0].value).toBe("catatan saya");
+  });
+
   it("Validasi after Buat Tabel leaves the generated sheets out (same findings as before), and checks them on request", async () => {
     const { controller } = await openSample();
     await controller.validate();
@@ -301,6 +377,21 @@ describe("PaneController with other hosts", () => {
     expect(controller.canHighlight).toBe(false);
     await controller.toggleHighlight();
     expect(controller.getState().notice?.message.id).toBe("Penandaan sel tidak didukung di sini.");
+  });
+
+  it("a host that returns no record for a generated sheet leaves Batalkan on the action before it", async () => {
+    const { workbook } = await openSample();
+    const host: PaneHost = {
+      listSheets: () => workbook.listSheets(),
+      readSnapshot: (s, o) => workbook.readSnapshot(s, o),
+      loadMapping: async () => undefined,
+      saveMapping: async () => undefined,
+      applySheetPlan: async (plan) => ({ sheetName: plan.sheetName, replaced: false }),
+    };
+    const controller = new PaneController(host, domainEngine, defaultPlanners);
+    await controller.preview("generate33");
+    expect(await controller.applyPreview()).toBe(true);
+    expect(controller.getState().undoStack).toEqual([]);
   });
 
   it("a HostError while reading ends as a message in both languages, and the pane is no longer busy", async () => {

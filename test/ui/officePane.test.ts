@@ -73,6 +73,50 @@ describe("the pane inside Excel (Office host on the fake)", () => {
     expect(valueAt(fake, "Tabel 3.3", 28, 6)?.value).toBe(4765000);
   });
 
+  it("Batalkan after Buat Tabel empties the sheet the tool made (Excel keeps it, the notice says so), then takes back the recompute", async () => {
+    const fake = await excelWithSample();
+    fake.apiVersion = "1.20";
+    const controller = new PaneController(hostFor(fake), domainEngine, defaultPlanners);
+    await controller.validate();
+    await controller.preview("recompute");
+    const preview = controller.getState().preview;
+    const total = preview && "plan" in preview ? preview.plan.cells.find((c) => c.after.formula && !c.before.formula) : undefined;
+    if (!total) throw new Error("expected a total the recompute turns into a SUM");
+    const at = () => valueAt(fake, total.sheet, total.row, total.col);
+    expect(await controller.applyPreview()).toBe(true);
+    const recomputed = at()?.formula;
+    expect(recomputed).toBe(total.after.formula);
+    await controller.preview("generate33");
+    expect(await controller.applyPreview()).toBe(true);
+    const NAME = "Tabel 3.3 (Renja Cermat)";
+    expect(fake.sheet(NAME).cells.size).toBeGreaterThan(0);
+    expect(controller.getState().undoStack.map((r) => r.title.id)).toEqual([expect.any(String), `Tabel 3.3 di lembar baru '${NAME}'`]);
+
+    expect(await controller.undoLast()).toBe(true);
+    expect([...fake.sheet(NAME).cells.values()].every((line) => line.size === 0)).toBe(true);
+    expect(controller.getState().notice?.message.id).toBe(`Dibatalkan: Tabel 3.3 di lembar baru '${NAME}'. Lembar '${NAME}' dikosongkan; Excel tetap menyimpan lembar kosong itu. Hapus lembarnya (klik kanan tab lembar > Hapus) bila tidak diperlukan.`);
+    expect(at()?.formula).toBe(recomputed);
+
+    expect(await controller.undoLast()).toBe(true);
+    expect(at()?.formula).toBeUndefined();
+    expect(at()?.value).toEqual(total.before.value);
+    expect(controller.getState().undoStack).toEqual([]);
+  });
+
+  it("Batalkan after Buat Tabel leaves a generated sheet the user typed into, says why, and keeps the record", async () => {
+    const fake = await excelWithSample();
+    const controller = new PaneController(hostFor(fake), domainEngine, defaultPlanners);
+    await controller.preview("generate33");
+    await controller.applyPreview();
+    const sheet = fake.sheet("Tabel 3.3 (Renja Cermat)");
+    sheet.cells.set(200, new Map([[2, { value: "catatan saya" }]]));
+    expect(await controller.undoLast()).toBe(false);
+    expect(controller.getState().notice).toMatchObject({ intent: "error", message: { en: expect.stringContaining("The sheet was not emptied; nothing was changed.") } });
+    expect(sheet.cells.get(200)?.get(2)?.value).toBe("catatan saya");
+    expect(sheet.cells.get(8)?.size).toBeGreaterThan(0);
+    expect(controller.getState().undoStack).toHaveLength(1);
+  });
+
   it("a protected sheet: Terapkan ends with the host's message in Bahasa Indonesia and writes nothing", async () => {
     const fake = await excelWithSample({ protectedSheet: "Tabel 3.3" });
     const controller = new PaneController(hostFor(fake), domainEngine, defaultPlanners);

@@ -7,12 +7,12 @@
 import type { Message } from "../../domain/findings";
 import type { InteractiveHost, ReadOptions, SheetRef } from "../../domain/host";
 import type { MappingOverrides } from "../../domain/mapping/types";
-import type { SheetPlan, UndoRecord, WritePlan } from "../../domain/plan";
+import type { SheetPlan, SheetUndoRecord, UndoRecord, WritePlan } from "../../domain/plan";
 import type { SheetSnapshot } from "../../domain/sheet/snapshot";
 import { openWritableXlsxHost } from "../../xlsx";
 import type { SidecarAccess, WritableXlsxHost } from "../../xlsx";
 import type { MarkerVerdict } from "../../domain/generatedMarker";
-import { addSheetToXlsx, generatedSheets, markerVerdicts } from "../../xlsx/patch/addSheet";
+import { generatedSheets, markerVerdicts } from "../../xlsx/patch/addSheet";
 import type { SheetWritingHost } from "../controller";
 
 /** The part of localStorage the sidecar needs (tests hand in a Map-backed one). */
@@ -77,11 +77,17 @@ export class BrowserWorkbook implements InteractiveHost, SheetWritingHost {
     this.onSelect(sheet, cell);
   }
 
-  async applySheetPlan(plan: SheetPlan): Promise<{ sheetName: string; replaced: boolean; notices: Message[] }> {
-    const result = addSheetToXlsx(this.host.bytes(), plan);
-    this.host = await openWritableXlsxHost(result.bytes, this.fileName, this.sidecar);
+  async applySheetPlan(plan: SheetPlan): Promise<{ sheetName: string; replaced: boolean; notices: Message[]; undo: SheetUndoRecord }> {
+    const result = await this.host.applySheetPlan(plan);
     this.changed = true;
-    return { sheetName: result.sheetName, replaced: result.replaced, notices: plan.notices };
+    return { sheetName: result.sheetName, replaced: result.replaced, notices: result.notices, undo: result.undo };
+  }
+
+  /** Batalkan after Buat Tabel: the workbook goes back to its bytes before the sheet (see WritableXlsxHost). */
+  async undoSheet(record: SheetUndoRecord): Promise<{ notices: Message[] }> {
+    const result = await this.host.undoSheet(record);
+    this.changed = true;
+    return result;
   }
 
   async generatedSheetNames(): Promise<string[]> {
