@@ -5,9 +5,9 @@
  * Cells, shared and inline strings, styles and number formats (as stored: `\-` keeps its backslash), merges,
  * hidden rows and protection are read here and nowhere else. The ExcelJS reader in test/ is the oracle the tests
  * compare it with, its known quirks normalised there.
- * Every part goes through the package's one XML tokenizer (patch/xml.ts): the sheet part in a single pass of it,
- * workbook, styles and shared strings (each decoded once, whatever the number of cells that use a string) through
- * the tag list built on it.
+ * Every part goes through the package's one XML tokenizer (patch/xml.ts): the sheet part and the shared strings
+ * in a single pass of it (each string decoded and cut once, whatever the number of cells that use it), workbook
+ * and styles through the tag list built on it.
  */
 import type { SheetRef } from "../domain/host";
 import { HostError } from "../domain/host";
