@@ -5,7 +5,8 @@
 import * as v8 from "v8";
 import { HostError } from "../domain/host";
 import { sidecarPathFor } from "../xlsx";
-import type { HostReadOptions, SidecarAccess } from "../xlsx";
+import type { SidecarAccess } from "../xlsx";
+import type { HostReadOptions } from "../xlsx/xlsxHost";
 import { nativeCodec } from "./nativeCodec";
 import { MAX_SIDECAR_FILE_BYTES, MAX_WORKBOOK_FILE_BYTES, readRegularFile } from "./regularFile";
 import { assertOutputTarget, writeFileAtomic } from "./outputFile";

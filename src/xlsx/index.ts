@@ -1,6 +1,6 @@
 /** The .xlsx host: open a workbook's bytes, read sheet snapshots, load and save the mapping sidecar. */
 export { openXlsxHost, SIGNED_WORKBOOK_WARNING } from "./xlsxHost";
-export type { HostReadOptions, XlsxHost } from "./xlsxHost";
+export type { XlsxHost } from "./xlsxHost";
 export type { SidecarAccess } from "./mappingSidecar";
 export { sidecarPathFor, parseMappingOverrides, serializeMappingOverrides } from "./mappingSidecar";
 export { sniffWorkbookBytes } from "./sniff";
