@@ -19,7 +19,7 @@ import { openXlsxHost } from "../xlsx";
 import { catalogueLines, cataloguesUsed } from "./catalogueReport";
 import { checkOutcome, EXIT_CANNOT_RUN, type CheckStatus, type ExitCode } from "./checkOutcome";
 import { humanReport } from "./humanReport";
-import type { CliIo } from "./io";
+import { type CliIo, hostReadOptions } from "./io";
 import type { Lang } from "./lang";
 import { loadRunSipdExport, sipdAgreement, sipdJson, sipdLines, type SipdAgreement } from "./sipd";
 
@@ -177,7 +177,7 @@ export async function readWorkbook(
   req: Pick<CheckRequest, "file" | "sheet">,
   io: CliIo,
 ): Promise<{ snapshots: SheetSnapshot[]; overrides: MappingOverrides | undefined; generated: string[] }> {
-  const host = await openXlsxHost(await io.readFile(req.file), req.file, io.sidecar(req.file), { maxSheetDataBytes: io.maxSheetDataBytes });
+  const host = await openXlsxHost(await io.readFile(req.file), req.file, io.sidecar(req.file), hostReadOptions(io));
   const snapshots = await host.readAllSnapshots({ styles: true });
   // Only sheets whose marker is verified and unchanged: a copy or an edited generated sheet is the user's work.
   const generated = (host.markedSheets?.() ?? []).filter((v) => v.status === "generated").map((v) => v.name);

@@ -12,7 +12,7 @@ import { formatRupiah } from "../domain/numbers";
 import { levelName, moneyColumnLabel } from "../domain/analysis/describe";
 import { compareFindings, diffToJson, diffWorkbooks, type FindingComparison, type KeyedFinding, type KeyTable, type TableDiff, type WorkbookDiff } from "../domain/versions";
 import { openXlsxHost } from "../xlsx";
-import type { CliIo } from "./io";
+import { type CliIo, hostReadOptions } from "./io";
 import type { Lang } from "./lang";
 
 export interface DiffRequest {
@@ -59,7 +59,7 @@ export async function runDiff(req: DiffRequest, io: CliIo): Promise<number> {
 }
 
 export async function readMapped(file: string, io: CliIo): Promise<MappedWorkbook> {
-  const host = await openXlsxHost(await io.readFile(file), file, io.sidecar(file), { maxSheetDataBytes: io.maxSheetDataBytes });
+  const host = await openXlsxHost(await io.readFile(file), file, io.sidecar(file), hostReadOptions(io));
   const snapshots = await host.readAllSnapshots({ styles: true });
   const { mapWorkbook } = await import("../domain/mapping/mapWorkbook");
   const workbook = mapWorkbook(snapshots, { overrides: await host.loadMapping() });

@@ -15,7 +15,7 @@ import { kindDescriptor } from "../domain/tables/kinds";
 import { openXlsxHost, SIGNED_WORKBOOK_WARNING } from "../xlsx";
 import { addSheetToXlsx, markerVerdicts } from "../xlsx/patch/addSheet";
 import { CannotExtendError } from "../xlsx/patch/sheetStyles";
-import type { CliIo } from "./io";
+import { type CliIo, hostReadOptions } from "./io";
 import type { Lang } from "./lang";
 
 export interface GenerateRequest {
@@ -40,7 +40,7 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
     if (!io.writeFile) throw new Error("this CLI cannot write files");
     await io.checkOutput?.(req.output, req.file);
     const bytes = await io.readFile(req.file);
-    const host = await openXlsxHost(bytes, req.file, io.sidecar(req.file), { maxSheetDataBytes: io.maxSheetDataBytes });
+    const host = await openXlsxHost(bytes, req.file, io.sidecar(req.file), hostReadOptions(io));
     const snapshots = await host.readAllSnapshots({ styles: true });
     if (req.from !== undefined && !snapshots.some((s) => s.name.toLowerCase() === req.from?.toLowerCase())) {
       io.stderr(`renja: ${say({ id: `Lembar "${req.from}" tidak ada di buku kerja.`, en: `The workbook has no sheet named "${req.from}".` })}\n`);

@@ -6,6 +6,8 @@ import * as v8 from "v8";
 import { HostError } from "../domain/host";
 import { sidecarPathFor } from "../xlsx";
 import type { SidecarAccess } from "../xlsx";
+import type { HostReadOptions } from "../xlsx/xlsxHost";
+import { nativeCodec } from "./nativeCodec";
 import { MAX_SIDECAR_FILE_BYTES, MAX_WORKBOOK_FILE_BYTES, readRegularFile } from "./regularFile";
 import { assertOutputTarget, writeFileAtomic } from "./outputFile";
 
@@ -40,6 +42,11 @@ export interface CliIo {
  * after mapping and rules); 25 leaves room for the peaks while parsing.
  */
 const HEAP_PER_SHEET_DATA_BYTE = 25;
+
+/** How every command opens a workbook: within this process's bounds, its parts inflated by Node's zlib. */
+export function hostReadOptions(io: CliIo): HostReadOptions {
+  return { maxSheetDataBytes: io.maxSheetDataBytes, codec: nativeCodec };
+}
 
 export function nodeIo(): CliIo {
   const stdout = streamWriter(process.stdout);

@@ -13,7 +13,7 @@ import { formatRupiah, plainDecimal } from "../domain/numbers";
 import { shorten } from "../domain/analysis/describe";
 import { openWritableXlsxHost, SIGNED_WORKBOOK_WARNING, type WritableXlsxHost } from "../xlsx";
 import type { CheckEngine } from "./check";
-import type { CliIo } from "./io";
+import { type CliIo, hostReadOptions } from "./io";
 import type { Lang } from "./lang";
 
 export interface WriteRequest {
@@ -131,7 +131,7 @@ export async function runWriteCommand(
   try {
     if (req.output !== undefined && !req.dryRun) await io.checkOutput?.(req.output, req.file);
     const bytes = await io.readFile(req.file);
-    const host = await openWritableXlsxHost(bytes, req.file, io.sidecar(req.file), { maxSheetDataBytes: io.maxSheetDataBytes });
+    const host = await openWritableXlsxHost(bytes, req.file, io.sidecar(req.file), hostReadOptions(io));
     const checker = engine ?? (await import("./engine")).defaultEngine;
     const workbook = await mapped(host, checker);
     workbook.file = req.file;

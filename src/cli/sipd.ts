@@ -10,12 +10,12 @@ import { formatRupiah } from "../domain/numbers";
 import { compareWithSipd, isReadFailure, readSipdExport } from "../domain/sipd";
 import type { SipdComparison, SipdExport } from "../domain/sipd";
 import { openXlsxHost } from "../xlsx";
-import type { CliIo } from "./io";
+import { type CliIo, hostReadOptions } from "./io";
 import type { Lang } from "./lang";
 
 /** The export as read; a file that is no SIPD export (or cannot be read) is a HostError with both texts. */
 export async function loadSipdExport(io: CliIo, file: string): Promise<SipdExport> {
-  const host = await openXlsxHost(await io.readFile(file), file, {}, { maxSheetDataBytes: io.maxSheetDataBytes });
+  const host = await openXlsxHost(await io.readFile(file), file, {}, hostReadOptions(io));
   const exp = readSipdExport(await host.readAllSnapshots(), file);
   if (isReadFailure(exp)) throw new HostError("corrupt", exp.error);
   return exp;

@@ -5,9 +5,9 @@
  * Cells, shared and inline strings, styles and number formats (as stored: `\-` keeps its backslash), merges,
  * hidden rows and protection are read here and nowhere else. The ExcelJS reader in test/ is the oracle the tests
  * compare it with, its known quirks normalised there.
- * Every part goes through the package's one XML tokenizer (patch/xml.ts): the sheet part in a single pass of it,
- * workbook, styles and shared strings (each decoded once, whatever the number of cells that use a string) through
- * the tag list built on it.
+ * Every part goes through the package's one XML tokenizer (patch/xml.ts): the sheet part and the shared strings
+ * in a single pass of it (each string decoded and cut once, whatever the number of cells that use it), workbook
+ * and styles through the tag list built on it.
  */
 import type { SheetRef } from "../domain/host";
 import { HostError } from "../domain/host";
@@ -61,7 +61,7 @@ export class PackageSnapshots {
   readonly date1904: boolean;
   readonly pkg: XlsxPackage;
   private sharedStrings?: string[];
-  private sharedCells?: (string | null | undefined)[];
+  private sharedCells?: (string | null)[];
   private cellStyles?: CellStyle[];
   private readonly read_ = new Map<string, SheetSnapshot>();
   private readonly longTexts = new Map<string, Map<string, string>>();
@@ -148,14 +148,16 @@ export class PackageSnapshots {
     return this.sharedStrings[index];
   }
 
-  /** The snapshot value of shared string `index`: cut once, null when blank, undefined when missing. */
+  /**
+   * The snapshot value of shared string `index`: null when blank, undefined when missing. The whole table is cut
+   * once, on first use, into a dense array (filled lazily by index, a sparse array turns into a dictionary).
+   */
   private sharedCell(index: number): string | null | undefined {
-    this.sharedCells ??= [];
-    if (index in this.sharedCells) return this.sharedCells[index];
-    const text = this.sharedString(index);
-    const value = text === undefined ? undefined : text.trim() === "" ? null : cutSnapshotText(text);
-    this.sharedCells[index] = value;
-    return value;
+    if (!this.sharedCells) {
+      this.sharedString(0);
+      this.sharedCells = (this.sharedStrings ?? []).map((text) => (text.trim() === "" ? null : cutSnapshotText(text)));
+    }
+    return this.sharedCells[index];
   }
 
   private style(index: number): CellStyle | undefined {
@@ -247,18 +249,35 @@ interface SheetReadContext {
   longTexts?: Map<string, string>;
 }
 
-/** What one <c> element holds, as the tokenizer found it: its own tag, its first <f> and <v>, its inline text. */
-interface CellParts {
-  start: number;
-  openEnd: number;
-  row: number;
-  col: number;
-  /** The <f> tag (start, end) and its text (undefined for <f/>). */
-  f?: { start: number; end: number; text?: string };
-  /** Raw text of the first <v>, undefined when absent or empty. */
-  v?: string;
+/**
+ * What one <c> element holds, as the tokenizer found it: its own tag, its first <f> and <v>, its inline text.
+ * One instance is reused for every cell of a part (a 100,000-row sheet has a million cells): fields are offsets
+ * into the part, and strings are made only for what the cell keeps.
+ */
+class CellParts {
+  start = 0;
+  openEnd = 0;
+  row = 0;
+  col = 0;
+  /** The first <f> tag's start and end (-1 when none), and its text range (fTextFrom -1 for <f/>). */
+  fStart = -1;
+  fEnd = -1;
+  fTextFrom = -1;
+  fTextTo = -1;
+  /** Range of the first non-empty <v>'s content; vFrom -1 when absent. */
+  vFrom = -1;
+  vTo = -1;
   /** The <is> text: its <t> elements joined, undefined when there is no <is> or no <t>. */
-  inline?: string;
+  inline: string | undefined = undefined;
+
+  reset(start: number, openEnd: number, row: number, col: number): void {
+    this.start = start;
+    this.openEnd = openEnd;
+    this.row = row;
+    this.col = col;
+    this.fStart = this.fEnd = this.fTextFrom = this.fTextTo = this.vFrom = this.vTo = -1;
+    this.inline = undefined;
+  }
 }
 
 /**
@@ -288,7 +307,8 @@ function readSheetTokens(xml: string, ref: SheetRef, ctx: SheetReadContext, part
   // Depth of <sheetData> while inside it (-1 outside, -2 once it closed: only the first one holds cells).
   let dataDepth = -1;
   let inRow = false;
-  let cell: CellParts | undefined;
+  const cell = new CellParts();
+  let inCell = false;
   // The child of <c> being read (its text starts at textFrom), and inside <is>: phonetic depth and <t> text.
   let child: "f" | "v" | "is" | "" = "";
   let textFrom = 0;
@@ -296,6 +316,11 @@ function readSheetTokens(xml: string, ref: SheetRef, ctx: SheetReadContext, part
   let phonetic = 0;
   let inlineText = "";
   let inlineFound = false;
+  // The cells of the row last written to (rows come in order, so this is nearly always the one asked for).
+  let lastRow = -1;
+  let lastCells: Map<number, Cell> | undefined;
+  let maxRow = 0;
+  let maxCol = 0;
 
   const tok = new XmlTokenizer(xml);
   while (tok.next()) {
@@ -318,15 +343,20 @@ function readSheetTokens(xml: string, ref: SheetRef, ctx: SheetReadContext, part
     if (tok.kind === "close") {
       if (level === 0) dataDepth = -2;
       else if (level === 1) inRow = false;
-      else if (cell && level === 2) {
+      else if (inCell && level === 2) {
         if (inlineFound) cell.inline = decodeXstring(inlineText);
-        addCell(cell);
-        cell = undefined;
-      } else if (cell && level === 3) {
-        if (child === "f" && cell.f) cell.f.text = xml.slice(textFrom, tok.start);
-        else if (child === "v") cell.v = xml.slice(textFrom, tok.start) || undefined;
+        addCell();
+        inCell = false;
+      } else if (inCell && level === 3) {
+        if (child === "f" && cell.fStart >= 0) {
+          cell.fTextFrom = textFrom;
+          cell.fTextTo = tok.start;
+        } else if (child === "v" && tok.start > textFrom) {
+          cell.vFrom = textFrom;
+          cell.vTo = tok.start;
+        }
         child = "";
-      } else if (cell && child === "is") {
+      } else if (inCell && child === "is") {
         if (tok.isSml("rPh")) phonetic--;
         else if (inT && tok.isSml("t")) {
           inlineText += textBetween(xml, textFrom, tok.start);
@@ -338,36 +368,37 @@ function readSheetTokens(xml: string, ref: SheetRef, ctx: SheetReadContext, part
     if (level === 1) {
       inRow = tok.isSml("row");
       if (!inRow) continue;
-      const r = attrIn(xml, tok.start, tok.end, "r");
-      rowNum = r === undefined ? rowNum + 1 : parseInt(r, 10);
+      const at = attrAt(xml, tok.start, tok.end, "r");
+      rowNum = at < 0 ? rowNum + 1 : intAt(xml, at, attrEnd);
       revisited = seenRows.has(rowNum);
       seenRows.add(rowNum);
       prevCol = 0;
       if (isTrue(attrIn(xml, tok.start, tok.end, "hidden"))) hiddenCandidates.add(rowNum);
     } else if (level === 2 && inRow && tok.isSml("c")) {
-      const r = attrIn(xml, tok.start, tok.end, "r");
-      const col = r === undefined ? prevCol + 1 : columnIndex(columnPart(r));
+      const at = attrAt(xml, tok.start, tok.end, "r");
+      const col = at < 0 ? prevCol + 1 : columnAt(xml, at, attrEnd);
       if ((col <= prevCol || revisited) && rows.get(rowNum)?.has(col)) {
         throw new DamagedPartError(part, { id: `sel ${a1(rowNum, col)} tercatat dua kali`, en: `cell ${a1(rowNum, col)} is stored twice` });
       }
       prevCol = col;
-      const parts: CellParts = { start: tok.start, openEnd: tok.end - 1, row: rowNum, col };
-      if (tok.kind === "empty") addCell(parts);
+      cell.reset(tok.start, tok.end - 1, rowNum, col);
+      if (tok.kind === "empty") addCell();
       else {
-        cell = parts;
+        inCell = true;
         child = "";
         inlineText = "";
         inlineFound = false;
       }
-    } else if (level === 3 && cell) {
-      // Only the first <f> and the first <v> of a cell count.
-      if (tok.isSml("f") && !cell.f) {
-        cell.f = { start: tok.start, end: tok.end };
+    } else if (level === 3 && inCell) {
+      // Only the first <f> and the first non-empty <v> of a cell count.
+      if (tok.isSml("f") && cell.fStart < 0) {
+        cell.fStart = tok.start;
+        cell.fEnd = tok.end;
         if (tok.kind === "open") {
           child = "f";
           textFrom = tok.end;
         }
-      } else if (tok.isSml("v") && cell.v === undefined && child === "") {
+      } else if (tok.isSml("v") && cell.vFrom < 0 && child === "") {
         if (tok.kind === "open") {
           child = "v";
           textFrom = tok.end;
@@ -376,7 +407,7 @@ function readSheetTokens(xml: string, ref: SheetRef, ctx: SheetReadContext, part
         child = "is";
         phonetic = 0;
       }
-    } else if (cell && child === "is") {
+    } else if (inCell && child === "is") {
       if (tok.isSml("rPh")) {
         if (tok.kind === "open") phonetic++;
       } else if (phonetic === 0 && tok.isSml("t")) {
@@ -389,30 +420,40 @@ function readSheetTokens(xml: string, ref: SheetRef, ctx: SheetReadContext, part
     }
   }
 
-  function addCell(parts: CellParts): void {
+  function addCell(): void {
     // A cell outside Excel's grid (row 0 in some fuzzed files) has no address a user or a plan could name.
-    const outside = !(parts.row >= 1 && parts.row <= MAX_ROWS && parts.col >= 1 && parts.col <= MAX_COLS);
-    const value = readCellOf(part, xml, parts, ctx, masters);
+    const { row, col } = cell;
+    const outside = !(row >= 1 && row <= MAX_ROWS && col >= 1 && col <= MAX_COLS);
+    const value = readCellOf(part, xml, cell, ctx, masters);
     if (!value || outside) return;
-    let cells = rows.get(parts.row);
-    if (!cells) rows.set(parts.row, (cells = new Map()));
-    cells.set(parts.col, value);
+    if (row !== lastRow || !lastCells) {
+      lastCells = rows.get(row);
+      if (!lastCells) rows.set(row, (lastCells = new Map()));
+      lastRow = row;
+    }
+    lastCells.set(col, value);
+    if (row > maxRow) maxRow = row;
+    if (col > maxCol) maxCol = col;
   }
 
   // A cell a merge covers shows nothing in Excel, whatever the file still stores there: only the top-left
   // cell keeps its content. The cells present are visited, never the (possibly whole-sheet) area.
-  if (merges.length) dropCoveredCells(rows, merges);
+  const dropped = merges.length ? dropCoveredCells(rows, merges) : 0;
 
-  let maxRow = 0;
-  let maxCol = 0;
   const hiddenRows = new Set<number>();
+  if (dropped > 0) {
+    maxRow = 0;
+    maxCol = 0;
+  }
   for (const [row, cells] of rows) {
     if (cells.size === 0) {
       rows.delete(row);
       continue;
     }
-    if (row > maxRow) maxRow = row;
-    for (const col of cells.keys()) if (col > maxCol) maxCol = col;
+    if (dropped > 0) {
+      if (row > maxRow) maxRow = row;
+      for (const col of cells.keys()) if (col > maxCol) maxCol = col;
+    }
     if (hiddenCandidates.has(row)) hiddenRows.add(row);
   }
   const snapshot: SheetSnapshot = {
@@ -479,20 +520,21 @@ function readCell(
   ctx: SheetReadContext,
   masters: Map<string, { row: number; col: number; text: string }>,
 ): Cell | undefined {
-  const { row, col, f } = parts;
-  const t = attrIn(xml, parts.start, parts.openEnd, "t");
-  const s = attrIn(xml, parts.start, parts.openEnd, "s");
-  const styleId = s === undefined ? 0 : parseInt(s, 10);
+  const { row, col } = parts;
+  const tAt = attrAt(xml, parts.start, parts.openEnd, "t");
+  const t = tAt < 0 ? undefined : xml.slice(tAt, attrEnd);
+  const sAt = attrAt(xml, parts.start, parts.openEnd, "s");
+  const styleId = sAt < 0 ? 0 : intAt(xml, sAt, attrEnd);
   const style = ctx.style(Number.isNaN(styleId) ? 0 : styleId);
-  const vText = parts.v;
   let cell: Cell;
-  if (f) {
-    const shareType = attrIn(xml, f.start, f.end, "t");
-    let formula = f.text === undefined ? "" : textOf(f.text);
-    if (!formula && shareType === undefined) return plainCell();
+  if (parts.fStart >= 0) {
+    const { fStart, fEnd } = parts;
+    const shareType = attrIn(xml, fStart, fEnd, "t");
+    let formula = parts.fTextFrom < 0 ? "" : textBetween(xml, parts.fTextFrom, parts.fTextTo);
+    if (!formula && shareType === undefined) return plainCell(xml, parts, t, ctx);
     if (shareType === "shared") {
-      const si = attrIn(xml, f.start, f.end, "si") ?? "";
-      if (attrIn(xml, f.start, f.end, "ref") !== undefined) {
+      const si = attrIn(xml, fStart, fEnd, "si") ?? "";
+      if (attrAt(xml, fStart, fEnd, "ref") >= 0) {
         if (formula && !masters.has(si)) masters.set(si, { row, col, text: formula });
       } else if (!formula) {
         const master = masters.get(si);
@@ -501,20 +543,19 @@ function readCell(
     }
     cell = { value: null };
     if (formula) cell.formula = formula.startsWith("=") ? formula.slice(1) : formula;
-    if (vText) {
-      const raw = textOf(vText);
-      if (t === "str" || t === "d") cell.value = raw;
-      else if (t === "b") cell.value = isTrue(raw.trim());
-      else if (t === "e") cell.error = raw;
+    if (parts.vFrom >= 0) {
+      if (t === "str" || t === "d") cell.value = vText(xml, parts);
+      else if (t === "b") cell.value = isTrue(vText(xml, parts).trim());
+      else if (t === "e") cell.error = vText(xml, parts);
       else {
-        const n = parseFloat(raw);
+        const n = numberAt(xml, parts);
         cell.value = Number.isNaN(n) ? null : n;
       }
     } else if (!cell.formula) {
       return undefined;
     }
   } else {
-    const plain = plainCell();
+    const plain = plainCell(xml, parts, t, ctx);
     if (!plain) return undefined;
     cell = plain;
   }
@@ -526,71 +567,137 @@ function readCell(
     }
   }
   return cell;
+}
 
-  function keepWhole(text: string): string {
-    const cut = cutSnapshotText(text);
-    if (cut !== text) ctx.longTexts?.set(`${row}:${col}`, text);
-    return cut;
+/** A cell's value without a formula, by its t attribute (no style cues: readCell adds them). */
+function plainCell(xml: string, parts: CellParts, t: string | undefined, ctx: SheetReadContext): Cell | undefined {
+  if (t === "inlineStr") {
+    const text = parts.inline;
+    return text === undefined || text.trim() === "" ? undefined : { value: keepWhole(text, parts, ctx) };
   }
-
-  function plainCell(): Cell | undefined {
-    if (t === "inlineStr") {
-      const text = parts.inline;
-      return text === undefined || text.trim() === "" ? undefined : { value: keepWhole(text) };
-    }
-    if (vText === undefined) return undefined;
-    const raw = textOf(vText);
-    switch (t) {
-      case "s": {
-        const index = parseInt(raw, 10);
-        const text = ctx.sharedCell(index);
-        if (text === undefined) throw new Error(`shared string ${raw} is missing`);
-        if (text === null) return undefined;
+  if (parts.vFrom < 0) return undefined;
+  switch (t) {
+    case "s": {
+      let index = digitsAt(xml, parts.vFrom, parts.vTo);
+      if (index < 0) index = parseInt(vText(xml, parts), 10);
+      const text = ctx.sharedCell(index);
+      if (text === undefined) throw new Error(`shared string ${vText(xml, parts)} is missing`);
+      if (text === null) return undefined;
+      // A cut text is exactly SNAPSHOT_TEXT_LIMIT long; only then can the whole one be longer.
+      if (text.length === SNAPSHOT_TEXT_LIMIT) {
         const whole = ctx.sharedString(index);
-        if (whole !== undefined && whole.length > text.length) ctx.longTexts?.set(`${row}:${col}`, whole);
-        return { value: text };
+        if (whole !== undefined && whole.length > text.length) ctx.longTexts?.set(`${parts.row}:${parts.col}`, whole);
       }
-      case "str":
-      case "d":
-        return raw.trim() === "" ? undefined : { value: keepWhole(raw) };
-      case "b":
-        return { value: isTrue(raw.trim()) };
-      case "e":
-        return { value: null, error: raw };
-      default: {
-        const n = parseFloat(raw);
-        return Number.isNaN(n) ? undefined : { value: n };
-      }
+      return { value: text };
+    }
+    case "str":
+    case "d": {
+      const raw = vText(xml, parts);
+      return raw.trim() === "" ? undefined : { value: keepWhole(raw, parts, ctx) };
+    }
+    case "b":
+      return { value: isTrue(vText(xml, parts).trim()) };
+    case "e":
+      return { value: null, error: vText(xml, parts) };
+    default: {
+      const n = numberAt(xml, parts);
+      return Number.isNaN(n) ? undefined : { value: n };
     }
   }
 }
 
-/** The character data of an element's raw content (entities resolved, CDATA kept, comments left out). */
-function textOf(raw: string): string {
-  return textBetween(raw, 0, raw.length);
+function keepWhole(text: string, parts: CellParts, ctx: SheetReadContext): string {
+  const cut = cutSnapshotText(text);
+  if (cut !== text) ctx.longTexts?.set(`${parts.row}:${parts.col}`, text);
+  return cut;
+}
+
+/** The character data of the cell's first non-empty <v> (entities resolved, CDATA kept, comments left out). */
+function vText(xml: string, parts: CellParts): string {
+  return textBetween(xml, parts.vFrom, parts.vTo);
+}
+
+/** parseFloat of the <v> text; a plain integer of up to 15 digits (what most cells hold) is read in place. */
+function numberAt(xml: string, parts: CellParts): number {
+  const { vFrom, vTo } = parts;
+  const negative = xml.charCodeAt(vFrom) === 45; /* - */
+  const n = digitsAt(xml, negative ? vFrom + 1 : vFrom, vTo);
+  if (n >= 0) return negative ? -n : n;
+  return parseFloat(vText(xml, parts));
+}
+
+/**
+ * The value of [from, to) when it is 1 to 15 ASCII digits and nothing else (so exactly what parseInt and
+ * parseFloat make of it), else -1.
+ */
+function digitsAt(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const d = xml.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** parseInt(…, 10) of a raw attribute value at [from, to). */
+function intAt(xml: string, from: number, to: number): number {
+  const n = digitsAt(xml, from, to);
+  return n >= 0 ? n : parseInt(xml.slice(from, to), 10);
+}
+
+/** The column of a cell reference's raw value at [from, to): columnIndex(columnPart(value)), read in place. */
+function columnAt(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = xml.charCodeAt(k);
+    if (c >= 48 && c <= 57) break;
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else if (c !== 36 /* $ */) return columnIndex(columnPart(xml.slice(from, to)));
+  }
+  return n;
 }
 
 /** An attribute of the tag spanning [start, end), raw (callers unescape where values may hold entities). */
 function attrIn(doc: string, start: number, end: number, name: string): string | undefined {
-  // The tag alone is searched, so a missing attribute never sends indexOf through the rest of the part.
-  const xml = doc.slice(start, end);
-  let from = 0;
-  for (;;) {
-    const at = xml.indexOf(name, from);
-    if (at < 0) return undefined;
-    from = at + name.length;
-    const before = xml.charCodeAt(at - 1);
+  const at = attrAt(doc, start, end, name);
+  return at < 0 ? undefined : doc.slice(at, attrEnd);
+}
+
+/** Where attrAt's last value ends. */
+let attrEnd = 0;
+
+/**
+ * Where the raw value of attribute `name` starts in the tag spanning [start, end), -1 when absent (attrEnd is
+ * set to where it ends): the first ` name="…"` or `name='…'` preceded by white space, searched within the tag
+ * alone, so a missing attribute never sends a search through the rest of the part and no copy of the tag is made.
+ */
+function attrAt(doc: string, start: number, end: number, name: string): number {
+  const length = name.length;
+  const first = name.charCodeAt(0);
+  for (let at = start + 1; at + length <= end; at++) {
+    if (doc.charCodeAt(at) !== first) continue;
+    const before = doc.charCodeAt(at - 1);
     if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
-    let k = at + name.length;
-    while (xml[k] === " ") k++;
-    if (xml[k] !== "=") continue;
+    if (length > 1 && !doc.startsWith(name, at)) continue;
+    let k = at + length;
+    while (k < end && doc.charCodeAt(k) === 32) k++;
+    if (k >= end || doc.charCodeAt(k) !== 61 /* = */) continue;
     k++;
-    while (xml[k] === " ") k++;
-    const quote = xml[k];
-    if (quote !== '"' && quote !== "'") continue;
-    const close = xml.indexOf(quote, k + 1);
-    return close < 0 ? undefined : xml.slice(k + 1, close);
+    while (k < end && doc.charCodeAt(k) === 32) k++;
+    const quote = k < end ? doc.charCodeAt(k) : -1;
+    if (quote !== 34 && quote !== 39) continue;
+    for (let close = k + 1; close < end; close++) {
+      if (doc.charCodeAt(close) === quote) {
+        attrEnd = close;
+        return k + 1;
+      }
+    }
+    return -1;
   }
+  return -1;
 }
 
 function columnPart(ref: string): string {
@@ -611,9 +718,11 @@ function isFalse(v: string | undefined): boolean {
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
-function dropCoveredCells(rows: Map<number, Map<number, Cell>>, merges: readonly MergeArea[]): void {
+/** Drops the cells merges cover; returns how many were dropped. */
+function dropCoveredCells(rows: Map<number, Map<number, Cell>>, merges: readonly MergeArea[]): number {
   const byRow = new Map<number, MergeArea[]>();
   const tall: MergeArea[] = [];
+  let dropped = 0;
   for (const m of merges) {
     if (m.bottom - m.top > 64) tall.push(m);
     else for (let r = m.top; r <= m.bottom; r++) byRow.set(r, [...(byRow.get(r) ?? []), m]);
@@ -623,7 +732,11 @@ function dropCoveredCells(rows: Map<number, Map<number, Cell>>, merges: readonly
     const areas = tall.length ? [...(here ?? []), ...tall.filter((m) => m.top <= row && row <= m.bottom)] : here;
     if (!areas) continue;
     for (const col of [...cells.keys()]) {
-      if (areas.some((m) => m.left <= col && col <= m.right && (row !== m.top || col !== m.left))) cells.delete(col);
+      if (areas.some((m) => m.left <= col && col <= m.right && (row !== m.top || col !== m.left))) {
+        cells.delete(col);
+        dropped++;
+      }
     }
   }
+  return dropped;
 }

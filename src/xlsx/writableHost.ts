@@ -14,8 +14,7 @@ import type { SidecarAccess } from "./mappingSidecar";
 import { applyPlanToXlsx } from "./patch";
 import type { MarkerVerdict } from "../domain/generatedMarker";
 import { addSheetToXlsx, generatedSheets } from "./patch/addSheet";
-import type { SniffLimits } from "./sniff";
-import { openXlsxHost, type XlsxHost } from "./xlsxHost";
+import { openXlsxHost, type HostReadOptions, type XlsxHost } from "./xlsxHost";
 
 export interface WritableXlsxHost extends XlsxHost, WritableHost {
   /** The workbook as it stands after every apply and undo so far. */
@@ -40,7 +39,7 @@ export async function openWritableXlsxHost(
   bytes: Uint8Array,
   fileName: string,
   sidecar: SidecarAccess = {},
-  limits: SniffLimits = {},
+  limits: HostReadOptions = {},
 ): Promise<WritableXlsxHost> {
   const reader = await openXlsxHost(bytes, fileName, sidecar, limits);
   return new PatchingHost(bytes, reader, sidecar, limits);
@@ -58,7 +57,7 @@ class PatchingHost implements WritableXlsxHost {
     private current: Uint8Array,
     private reader: XlsxHost,
     private readonly sidecar: SidecarAccess,
-    private readonly limits: SniffLimits,
+    private readonly limits: HostReadOptions,
   ) {}
 
   get fileName(): string {

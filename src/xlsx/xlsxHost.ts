@@ -14,8 +14,13 @@ import { damagedPartHostError, DamagedPartError, PackageSnapshots, withoutStyleC
 import { sniffEncryptedWorkbook, sniffWorkbookBytes } from "./sniff";
 import { isOwnSheet, type MarkerVerdict } from "../domain/generatedMarker";
 import { markerVerdicts } from "./patch/addSheet";
-import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from "./patch/inflate";
+import { DEFAULT_PACKAGE_LIMITS, type PackageLimits, type PartCodec } from "./patch/inflate";
 import type { SniffLimits } from "./sniff";
+
+/** How a host reads its package: the bounds for this process, and the codec its parts are inflated with. */
+export interface HostReadOptions extends SniffLimits {
+  codec?: PartCodec;
+}
 
 export interface XlsxHost extends WorkbookHost {
   readonly fileName: string;
@@ -36,7 +41,7 @@ export async function openXlsxHost(
   bytes: Uint8Array,
   fileName: string,
   sidecar: SidecarAccess = {},
-  limits: SniffLimits = {},
+  limits: HostReadOptions = {},
 ): Promise<XlsxHost> {
   await sniffEncryptedWorkbook(bytes, fileName);
   const pkg = openPackageReader(bytes, fileName, limits);
@@ -53,7 +58,7 @@ export async function openXlsxHost(
  * The package opened and every sheet read once: a damaged part fails the open with a message naming it, so
  * `check` and the write commands give the same verdict on the same file.
  */
-export function openPackageReader(bytes: Uint8Array, fileName: string, limits: SniffLimits = {}): PackageSnapshots {
+export function openPackageReader(bytes: Uint8Array, fileName: string, limits: HostReadOptions = {}): PackageSnapshots {
   sniffWorkbookBytes(bytes, fileName, limits);
   try {
     const pkg = new PackageSnapshots(bytes, packageLimits(limits));
@@ -68,11 +73,13 @@ export function openPackageReader(bytes: Uint8Array, fileName: string, limits: S
  * The package's bounds for this process: the defaults, tightened to the sheet data the caller's heap can hold
  * (the CLI derives it from V8's heap limit), so a part past it is refused with a message instead of an abort.
  */
-export function packageLimits(limits: SniffLimits): PackageLimits {
+export function packageLimits(limits: HostReadOptions): PackageLimits {
   const heap = limits.maxSheetDataBytes;
-  if (heap === undefined) return DEFAULT_PACKAGE_LIMITS;
+  const codec = limits.codec ? { codec: limits.codec } : {};
+  if (heap === undefined) return { ...DEFAULT_PACKAGE_LIMITS, ...codec };
   return {
     ...DEFAULT_PACKAGE_LIMITS,
+    ...codec,
     maxPartBytes: Math.min(DEFAULT_PACKAGE_LIMITS.maxPartBytes, heap),
     maxTotalBytes: Math.min(DEFAULT_PACKAGE_LIMITS.maxTotalBytes, heap),
   };

@@ -61,7 +61,7 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_P
       if (declared <= limits.maxPartBytes && inflated + declared > limits.maxTotalBytes) {
         throw packageTooLargeError(inflated + declared, limits.maxTotalBytes);
       }
-      const data = entryData(entry, limits.maxPartBytes);
+      const data = entryData(entry, limits.maxPartBytes, limits.codec);
       inflated += data.length;
       t = new TextDecoder("utf-8").decode(data);
       if (!worksheetPaths.has(path) && markupItemsOver(t, limits.maxItems)) throw tooManyItemsError(path, limits.maxItems);

@@ -5,7 +5,7 @@
  */
 import { deflateSync } from "fflate";
 import { HostError } from "../../domain/host";
-import { inflateAtMost, partTooLargeError } from "./inflate";
+import { inflateAtMost, partTooLargeError, type PartCodec } from "./inflate";
 
 export interface ZipEntry {
   name: string;
@@ -111,7 +111,7 @@ function corrupt(what: string): HostError {
  * as Excel verifies it: a part whose bytes changed since it was zipped is refused by name rather than read as
  * whatever the damaged bytes inflate to.
  */
-export function entryData(entry: ZipEntry, maxBytes = Infinity): Uint8Array {
+export function entryData(entry: ZipEntry, maxBytes = Infinity, codec: PartCodec = FFLATE_CODEC): Uint8Array {
   const data = entry.local.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   const size = entry.method === 0 ? data.length : entry.uncompressedSize;
   if (size > maxBytes) throw partTooLargeError(entry.name, size, maxBytes);
@@ -119,7 +119,7 @@ export function entryData(entry: ZipEntry, maxBytes = Infinity): Uint8Array {
   if (entry.method === 0) content = data;
   else if (entry.method === 8) {
     try {
-      content = inflateAtMost(data, entry.uncompressedSize, entry.name);
+      content = codec.inflateRaw(data, entry.uncompressedSize, entry.name);
     } catch (e) {
       if (e instanceof HostError) throw e;
       throw new HostError("corrupt", {
@@ -128,7 +128,7 @@ export function entryData(entry: ZipEntry, maxBytes = Infinity): Uint8Array {
       });
     }
   } else throw corrupt(`${entry.name} uses compression method ${entry.method}`);
-  if (crc32(content) !== entry.crc) {
+  if (codec.crc32(content) !== entry.crc) {
     throw new HostError("corrupt", {
       id: `Berkas .xlsx rusak: isi bagian ${entry.name} tidak cocok dengan CRC-32 yang tercatat di arsip ZIP (berkas berubah atau terpotong setelah disimpan).`,
       en: `The .xlsx file is damaged: the content of the entry ${entry.name} does not match the CRC-32 recorded in the ZIP archive (the file was changed or cut after it was saved).`,
@@ -251,6 +251,9 @@ function concat(parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/** The codec that runs everywhere: fflate's inflate, bounded (inflate.ts), and the CRC-32 below. */
+export const FFLATE_CODEC: PartCodec = { inflateRaw: inflateAtMost, crc32: (data) => crc32(data) };
 
 let crcTable: Uint32Array | undefined;
 
