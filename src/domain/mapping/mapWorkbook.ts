@@ -6,7 +6,7 @@
 import type { Catalogue } from "../nomenclature";
 import { BUILTIN_CHOICE, type CatalogueChoice } from "../nomenclature/library";
 import type { SheetSnapshot } from "../sheet/snapshot";
-import { cellAt, columnIndex } from "../sheet/snapshot";
+import { cellAt, columnIndex, sortedRowNumbers } from "../sheet/snapshot";
 import { assignRoles, moneyRolesOf, type TableFlavour } from "./columnRoles";
 import { placeDisplacedTotals } from "./displacedTotals";
 import { inferLevels } from "./levels";
@@ -45,7 +45,7 @@ export function mapWorkbook(sheets: SheetSnapshot[], opts: MapOptions = {}): Map
  * why (recognition.ts explains a workbook without any table from them).
  */
 export function mapSheet(sheet: SheetSnapshot, opts: MapOptions, rejected?: (r: RejectedFrame) => void): MappedTable[] {
-  const rows = [...sheet.rows.keys()].sort((a, b) => a - b);
+  const rows = sortedRowNumbers(sheet);
   const tables: MappedTable[] = [];
   let floor = 0;
   for (let i = 0; i < rows.length; ) {
@@ -94,7 +94,7 @@ function applyRoleOverrides(columns: Partial<Record<ColumnRole, number>>, overri
 
 function mapTable(
   sheet: SheetSnapshot,
-  rows: number[],
+  rows: readonly number[],
   frame: TableFrame,
   floor: number,
   opts: MapOptions,

@@ -29,8 +29,34 @@ export function columnOf(table: MappedTable, row: MappedRow, role: ColumnRole): 
   return col === undefined ? undefined : col + (row.columnShift ?? 0);
 }
 
+/**
+ * Position of each row number in a table's rows, built once per rows array: finding IDs and rules ask for rows
+ * by number, and a search through 100,000 rows per question costs more than the rules themselves. A position is
+ * trusted only while it still holds a row of that number (rows are plain data that callers may edit), else the
+ * rows are searched and indexed again; a number the index does not know is searched for too, so an edited table
+ * never gets a wrong "no such row".
+ */
+const rowPositions = new WeakMap<readonly MappedRow[], { length: number; at: Map<number, number> }>();
+
+function positionsOf(rows: readonly MappedRow[]): Map<number, number> {
+  const known = rowPositions.get(rows);
+  if (known !== undefined && known.length === rows.length) return known.at;
+  const at = new Map<number, number>();
+  for (let i = 0; i < rows.length; i++) if (!at.has(rows[i].row)) at.set(rows[i].row, i);
+  rowPositions.set(rows, { length: rows.length, at });
+  return at;
+}
+
 export function rowByNumber(table: MappedTable, row: number): MappedRow | undefined {
-  return table.rows.find((r) => r.row === row);
+  const rows = table.rows;
+  // small tables are searched: an index would cost more than it saves
+  if (rows.length < 64) return rows.find((r) => r.row === row);
+  const i = positionsOf(rows).get(row);
+  if (i !== undefined && rows[i]?.row === row) return rows[i];
+  // a miss, or an index that no longer fits the rows: search, and index again when the index was wrong
+  const found = rows.find((r) => r.row === row);
+  if (found !== undefined || i !== undefined) rowPositions.delete(rows);
+  return found;
 }
 
 /** Direct children of a row (for the total row: every program). */
