@@ -30,33 +30,23 @@ export function columnOf(table: MappedTable, row: MappedRow, role: ColumnRole): 
 }
 
 /**
- * Position of each row number in a table's rows, built once per rows array: finding IDs and rules ask for rows
- * by number, and a search through 100,000 rows per question costs more than the rules themselves. A position is
- * trusted only while it still holds a row of that number (rows are plain data that callers may edit), else the
- * rows are searched and indexed again; a number the index does not know is searched for too, so an edited table
- * never gets a wrong "no such row".
+ * A table's rows by number. Mapping lists them in sheet order, so a binary search finds a row without a pass
+ * through 100,000 rows per question (finding IDs and rules ask for rows by number) and without an index to
+ * build; rows are plain data that callers may edit, so a number the search does not find is looked for from the
+ * top as well: the answer does not depend on the order being kept (a table holds each row number once).
  */
-const rowPositions = new WeakMap<readonly MappedRow[], { length: number; at: Map<number, number> }>();
-
-function positionsOf(rows: readonly MappedRow[]): Map<number, number> {
-  const known = rowPositions.get(rows);
-  if (known !== undefined && known.length === rows.length) return known.at;
-  const at = new Map<number, number>();
-  for (let i = 0; i < rows.length; i++) if (!at.has(rows[i].row)) at.set(rows[i].row, i);
-  rowPositions.set(rows, { length: rows.length, at });
-  return at;
-}
-
 export function rowByNumber(table: MappedTable, row: number): MappedRow | undefined {
   const rows = table.rows;
-  // small tables are searched: an index would cost more than it saves
-  if (rows.length < 64) return rows.find((r) => r.row === row);
-  const i = positionsOf(rows).get(row);
-  if (i !== undefined && rows[i]?.row === row) return rows[i];
-  // a miss, or an index that no longer fits the rows: search, and index again when the index was wrong
-  const found = rows.find((r) => r.row === row);
-  if (found !== undefined || i !== undefined) rowPositions.delete(rows);
-  return found;
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const n = rows[mid].row;
+    if (n === row) return rows[mid];
+    if (n < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return rows.find((r) => r.row === row);
 }
 
 /** Direct children of a row (for the total row: every program). */
