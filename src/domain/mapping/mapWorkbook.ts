@@ -6,7 +6,7 @@
 import type { Catalogue } from "../nomenclature";
 import { BUILTIN_CHOICE, type CatalogueChoice } from "../nomenclature/library";
 import type { SheetSnapshot } from "../sheet/snapshot";
-import { cellAt, columnIndex } from "../sheet/snapshot";
+import { cellAt, columnIndex, sortedRowNumbers } from "../sheet/snapshot";
 import { assignRoles, moneyRolesOf, type TableFlavour } from "./columnRoles";
 import { placeDisplacedTotals } from "./displacedTotals";
 import { inferLevels } from "./levels";
@@ -45,7 +45,7 @@ export function mapWorkbook(sheets: SheetSnapshot[], opts: MapOptions = {}): Map
  * why (recognition.ts explains a workbook without any table from them).
  */
 export function mapSheet(sheet: SheetSnapshot, opts: MapOptions, rejected?: (r: RejectedFrame) => void): MappedTable[] {
-  const rows = [...sheet.rows.keys()].sort((a, b) => a - b);
+  const rows = sortedRowNumbers(sheet);
   const tables: MappedTable[] = [];
   let floor = 0;
   for (let i = 0; i < rows.length; ) {
@@ -94,7 +94,7 @@ function applyRoleOverrides(columns: Partial<Record<ColumnRole, number>>, overri
 
 function mapTable(
   sheet: SheetSnapshot,
-  rows: number[],
+  rows: readonly number[],
   frame: TableFrame,
   floor: number,
   opts: MapOptions,
@@ -138,8 +138,17 @@ function mapTable(
   const split: KodeSplit | undefined = kodeCols && { cols: kodeCols, ...kewenanganOf(title, namesIn(sheet, dataRows, columns.uraian)) };
   const facts = readAllFacts(sheet, dataRows, shifts, columns, moneyCols, useCatalogue ? nomenclature : undefined, split);
   const levels = inferLevels(facts, moneyRoles);
+  const kindOverrides = opts.overrides?.indicatorKinds?.[sheet.id];
+  // linkParents gives every row a parentRow after the keys set here (and after indicatorKind): a row made with
+  // that key already has the same keys in the same order, without a second store for the key added later
+  const parentKey = kindOverrides === undefined;
   const factRows = facts.map((f, i): MappedRow => {
     const l = levels[i];
+    if (parentKey && !f.kodeInferred && f.shift === 0 && (l.level !== "other" || l.evidence.length > 0)) {
+      return f.kode
+        ? { row: f.row, level: l.level, uraian: f.uraian, confidence: l.confidence, evidence: l.evidence, kode: f.kode, parentRow: undefined }
+        : { row: f.row, level: l.level, uraian: f.uraian, confidence: l.confidence, evidence: l.evidence, parentRow: undefined };
+    }
     const row: MappedRow = { row: f.row, level: l.level, uraian: f.uraian, confidence: l.confidence, evidence: l.evidence };
     if (f.kode) row.kode = f.kode;
     if (f.kodeInferred) {
@@ -155,7 +164,7 @@ function mapTable(
   });
   // facts were read for the data rows of `kept`, in the same order
   let nextFact = 0;
-  const mappedRows: MappedRow[] = kept.map((b) => (b.kind === "data" ? factRows[nextFact++] : structuralRow(sheet, b)));
+  const mappedRows: MappedRow[] = kept.map((b) => (b.kind === "data" ? factRows[nextFact++] : structuralRow(b, parentKey)));
   const levelOverrides = opts.overrides?.levels?.[sheet.id];
   if (levelOverrides) {
     for (const r of mappedRows) {
@@ -167,7 +176,6 @@ function mapTable(
       }
     }
   }
-  const kindOverrides = opts.overrides?.indicatorKinds?.[sheet.id];
   if (kindOverrides) for (const r of mappedRows) if (kindOverrides[r.row]) r.indicatorKind = kindOverrides[r.row];
   linkParents(mappedRows);
   attachCatalogue(mappedRows, useCatalogue ? nomenclature : undefined, () => new Map(facts.map((f) => [f.row, f.matches])));
@@ -238,10 +246,19 @@ function namesIn(sheet: SheetSnapshot, rows: number[], col: number | undefined):
   return out;
 }
 
-function structuralRow(sheet: SheetSnapshot, b: BodyRow): MappedRow {
-  if (b.kind === "total") return { row: b.row, level: "total", uraian: "", confidence: 0.99, evidence: ["JUMLAH / TOTAL"] };
-  const evidence = b.kind === "repeatedHeader" ? "header repeated at a page break" : b.kind === "subtotal" ? "a subtotal row" : "column numbers";
-  return { row: b.row, level: "other", uraian: "", confidence: 0.95, evidence: [evidence] };
+function structuralRow(b: BodyRow, parentKey: boolean): MappedRow {
+  const row: MappedRow =
+    b.kind === "total"
+      ? { row: b.row, level: "total", uraian: "", confidence: 0.99, evidence: ["JUMLAH / TOTAL"] }
+      : {
+          row: b.row,
+          level: "other",
+          uraian: "",
+          confidence: 0.95,
+          evidence: [b.kind === "repeatedHeader" ? "header repeated at a page break" : b.kind === "subtotal" ? "a subtotal row" : "column numbers"],
+        };
+  if (parentKey) row.parentRow = undefined;
+  return row;
 }
 
 function lastIndexOf<T>(xs: T[], p: (x: T) => boolean): number {

@@ -1,5 +1,6 @@
 /** Cells outside the tables that state counts or a total ("merencanakan 5 program dan 15 kegiatan … Rp. 4.990.894.675,-"). */
 import type { SheetSnapshot } from "../sheet/snapshot";
+import { rowAt, sortedRowNumbers } from "../sheet/snapshot";
 import type { NarrativeCell } from "./types";
 
 const COUNT = /\d+\s*(\([^)]{0,40}\)\s*)?(program|kegiatan|sub\s*kegiatan)\b/i;
@@ -12,11 +13,9 @@ export function isNarrativeText(text: string): boolean {
 /** Narrative cells of a sheet, skipping the row ranges the tables occupy. */
 export function findNarratives(sheet: SheetSnapshot, tableRanges: [number, number][]): NarrativeCell[] {
   const out: NarrativeCell[] = [];
-  const inTable = (r: number) => tableRanges.some(([a, b]) => r >= a && r <= b);
-  const rows = [...sheet.rows.keys()].sort((a, b) => a - b);
-  for (const r of rows) {
-    if (inTable(r)) continue;
-    const cells = sheet.rows.get(r);
+  for (const r of sortedRowNumbers(sheet)) {
+    if (inTable(tableRanges, r)) continue;
+    const cells = rowAt(sheet, r);
     if (!cells) continue;
     for (const [c, cell] of [...cells.entries()].sort((a, b) => a[0] - b[0])) {
       if (typeof cell.value !== "string") continue;
@@ -25,4 +24,10 @@ export function findNarratives(sheet: SheetSnapshot, tableRanges: [number, numbe
     }
   }
   return out;
+}
+
+/** Whether a row lies in one of the tables (a loop: asked for every row of a 100,000-row sheet). */
+function inTable(tableRanges: [number, number][], r: number): boolean {
+  for (let i = 0; i < tableRanges.length; i++) if (r >= tableRanges[i][0] && r <= tableRanges[i][1]) return true;
+  return false;
 }

@@ -54,6 +54,35 @@ function amountOf(cell: Cell | undefined): bigint | null {
   return amountFor(readAmount(cell));
 }
 
+/** The row's cell under a column, moved by the row's shift (a plain function: a closure per row is garbage). */
+function cellIn(cells: ReadonlyMap<number, Cell> | undefined, col: number | undefined, shift: number): Cell | undefined {
+  return col === undefined || cells === undefined ? undefined : cells.get(col + shift);
+}
+
+/**
+ * Whether a text may hold white space (`\s`): every white-space character is a control character, the space, or
+ * beyond ASCII, so a kode of digits and dots is settled without running a pattern on every row.
+ */
+function mayHoldSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return true;
+  }
+  return false;
+}
+
+/** Whether a text holds a lower-case ASCII letter (as `/[a-z]/` tests it), by a loop that stops at the first. */
+function hasLowerAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
+/** No catalogue match: one shared object (match results are read, never changed), not an empty object per row. */
+const NO_MATCHES: LevelMatches = Object.freeze({});
+
 function filledCells(cells: ReadonlyMap<number, Cell> | undefined): number {
   let n = 0;
   if (cells) for (const cell of cells.values()) if (cellText(cell) !== "" && ++n > 1) break;
@@ -79,10 +108,9 @@ export function readRowFacts(
   split?: KodeSplit,
 ): RowFacts {
   const cells = rowAt(sheet, row);
-  const at = (col: number | undefined) => (col === undefined ? undefined : cells?.get(col + shift));
-  const uraianCell = at(columns.uraian) ?? at(columns.rkpdUraian);
+  const uraianCell = cellIn(cells, columns.uraian, shift) ?? cellIn(cells, columns.rkpdUraian, shift);
   let uraian = cellText(uraianCell);
-  if (uraian === "" && columns.uraian !== undefined && columns.rkpdUraian !== undefined) uraian = cellText(at(columns.rkpdUraian));
+  if (uraian === "" && columns.uraian !== undefined && columns.rkpdUraian !== undefined) uraian = cellText(cellIn(cells, columns.rkpdUraian, shift));
   let kode: string | undefined;
   let kodeInferred: string | undefined;
   const joined = split ? joinKodeParts(sheet, row, shift, split) : undefined;
@@ -90,12 +118,12 @@ export function readRowFacts(
     kode = joined.kode;
     if (joined.inferred) kodeInferred = split?.kewenanganSource;
   }
-  let kodeText = joined ? "" : cellText(at(columns.kode));
-  if (/\s/.test(kodeText)) kodeText = kodeText.replace(/\s+/g, "");
+  let kodeText = joined ? "" : cellText(cellIn(cells, columns.kode, shift));
+  if (mayHoldSpace(kodeText) && /\s/.test(kodeText)) kodeText = kodeText.replace(/\s+/g, "");
   if (kodeText !== "" && KODE.test(kodeText)) kode = kodeText.endsWith(".") ? kodeText.slice(0, -1) : kodeText;
   const skpdCode = kodeText.length === 22 && SKPD_CODE.test(kodeText) ? kodeText : undefined;
   // some offices write the kode in the "No" column
-  const noText = kode === undefined && columns.no !== undefined ? cellText(at(columns.no)).replace(/\s+/g, "") : "";
+  const noText = kode === undefined && columns.no !== undefined ? cellText(cellIn(cells, columns.no, shift)).replace(/\s+/g, "") : "";
   if (noText !== "" && KODE_IN_NO.test(noText)) kode = noText.endsWith(".") ? noText.slice(0, -1) : noText;
   const prefixed = uraian.charCodeAt(0) >= 48 && uraian.charCodeAt(0) <= 57 ? KODE_PREFIX.exec(uraian) : null;
   if (prefixed) {
@@ -103,7 +131,7 @@ export function readRowFacts(
     uraian = uraian.slice(prefixed[0].length);
   }
   const kodeLevel = kode ? levelOfKode(kode) : undefined;
-  const outlineText = kode === undefined && columns.no !== undefined ? cellText(at(columns.no)).trim() : "";
+  const outlineText = kode === undefined && columns.no !== undefined ? cellText(cellIn(cells, columns.no, shift)).trim() : "";
   const outline = outlineText !== "" ? outlineOf(outlineText) : undefined;
   const amounts: (bigint | null)[] = new Array<bigint | null>(moneyCols.length);
   for (let i = 0; i < moneyCols.length; i++) amounts[i] = amountOf(cells?.get(moneyCols[i] + shift));
@@ -123,11 +151,11 @@ export function readRowFacts(
     outlineText: outline ? outlineText : undefined,
     dash: !plainStart && /^\s*[-–—•]\s*\S/.test(uraian),
     programWord: !plainStart && /^\s*program\b/i.test(uraian),
-    upperCase: !/[a-z]/.test(uraian) && /[A-Z]{2,}\s+[A-Z]{2,}/.test(uraian),
+    upperCase: !hasLowerAscii(uraian) && /[A-Z]{2,}\s+[A-Z]{2,}/.test(uraian),
     bold: uraianCell?.bold,
     indent: uraianCell?.indent,
     amounts,
     // a written kode settles the level; its catalogue entry is looked up by kode later
-    matches: catalogue && uraian !== "" && kodeLevel === undefined && skpdCode === undefined ? catalogue.matchLevels(uraian) : {},
+    matches: catalogue && uraian !== "" && kodeLevel === undefined && skpdCode === undefined ? catalogue.matchLevels(uraian) : NO_MATCHES,
   };
 }

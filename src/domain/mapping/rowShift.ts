@@ -14,12 +14,22 @@ export function cellKind(cell: Cell | undefined): Kind | undefined {
   const v = cell.value;
   if (typeof v === "number") return Math.abs(v) >= 1000 ? "amount" : "short";
   // most names are long text: settle them before any pattern
-  if (typeof v === "string" && v.length >= 12 && /^\s*(?!rp\b|rp\.)[a-z]/i.test(v)) return "text";
+  if (typeof v === "string" && v.length >= 12 && startsWithWord(v)) return "text";
   const t = cellText(cell);
   if (t === "") return undefined;
   if (/^(rp\.?\s*)?[\d.,\s]+(,-)?$/i.test(t) && hasDigits(t, 4)) return "amount";
   if (t.length >= 12 && /[a-z]{3}/i.test(t)) return "text";
   return "short";
+}
+
+/**
+ * /^\s*(?!rp\b|rp\.)[a-z]/i by its first character where that settles it: an ASCII letter other than R passes, any
+ * other ASCII character but the space fails; white space, R and non-ASCII characters go to the pattern.
+ */
+function startsWithWord(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f && c !== 0x52 && c !== 0x72) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return /^\s*(?!rp\b|rp\.)[a-z]/i.test(v);
 }
 
 /** At least `n` digits in the text (counted without building a list of them: every cell of a sample is read). */

@@ -22,7 +22,7 @@ const PROSE_TEXT = 120;
 
 export function scanBody(
   sheet: SheetSnapshot,
-  rows: number[],
+  rows: readonly number[],
   frame: TableFrame,
   columns: Partial<Record<ColumnRole, number>>,
   moneyCols: number[],
@@ -101,9 +101,21 @@ function mayBeTotalLabel(v: string): boolean {
 function labelLeft(cells: ReadonlyMap<number, Cell> | undefined, uraianCol: number, firstCol: number): boolean {
   for (let c = Math.max(1, firstCol - 1); c <= uraianCol + 1; c++) {
     const v = cells?.get(c)?.value;
-    if (typeof v === "string" && mayBeTotalLabel(v) && (isTotalText(v) || /^\s*sub\s*(total|jumlah)\s*$/i.test(v))) return true;
+    if (typeof v === "string" && mayBeTotalLabel(v) && (isTotalText(v) || isSubTotalLabel(v))) return true;
   }
   return false;
+}
+
+/**
+ * "Sub Total" / "Sub Jumlah", white space around it allowed. Its first letter is S and its last L or H: a text
+ * starting or ending with another ASCII character ("Sub kegiatan 1.1.1") is ruled out before the pattern.
+ */
+function isSubTotalLabel(v: string): boolean {
+  const first = v.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f && (first | 0x20) !== 0x73) return false;
+  const last = v.charCodeAt(v.length - 1);
+  if (last > 0x20 && last < 0x7f && (last | 0x20) !== 0x6c && (last | 0x20) !== 0x68) return false;
+  return /^\s*sub\s*(total|jumlah)\s*$/i.test(v);
 }
 
 /** Every text cell says JUMLAH/TOTAL (amounts aside), and one of them stands left of or in the uraian column. */

@@ -26,7 +26,7 @@ export interface TableFrame {
 const MAX_HEADER_ROWS = 4;
 
 /** The header block starting at rows[index], or undefined when that row does not start one. */
-export function readFrame(sheet: SheetSnapshot, rows: number[], index: number): TableFrame | undefined {
+export function readFrame(sheet: SheetSnapshot, rows: readonly number[], index: number): TableFrame | undefined {
   const first = rows[index];
   if (!isHeaderStart(rowShape(sheet, first))) return undefined;
   const headerRows = [first];

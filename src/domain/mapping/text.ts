@@ -17,10 +17,23 @@ const TOTAL_WORDS = new Set([
   "jumlahseluruhnya", "jumlahsemua", "jumlahakhir", "totalanggaran", "jumlahanggaran", "jumlahpagu", "totalpagu",
 ]);
 
+/** Last letters of the total words: a text ending in another letter or a digit is none of them. */
+const TOTAL_ENDINGS = new Set([..."hlnaru"].map((ch) => ch.charCodeAt(0)));
+
 /** A cell that says "this is the total row". */
 export function isTotalText(s: string): boolean {
   // every total word starts with J, T or G and is short: most cells are ruled out without building a string
-  if (s === "" || s.length > 30 || !/^\s*[jtgJTG]/.test(s)) return false;
+  if (s === "" || s.length > 30) return false;
+  // the same test as /^\s*[jtgJTG]/ and the words' last letters, by character codes (asked of most cells of
+  // every row): only a text that starts or ends with white space or a non-ASCII character needs the pattern
+  const first = s.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) {
+    const lower = first | 0x20;
+    if (lower !== 0x6a && lower !== 0x74 && lower !== 0x67) return false;
+  } else if (!/^\s*[jtgJTG]/.test(s)) return false;
+  const last = s.charCodeAt(s.length - 1);
+  if (((last >= 65 && last <= 90) || (last >= 97 && last <= 122)) && !TOTAL_ENDINGS.has(last | 0x20)) return false;
+  if (last >= 48 && last <= 57) return false;
   return TOTAL_WORDS.has(squashText(s));
 }
 
