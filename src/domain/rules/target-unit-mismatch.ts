@@ -67,7 +67,7 @@ export function unitConflict(indicatorText: string, targetText: string, listedUn
  * something else.
  */
 function listedUnit(table: MappedTable, row: MappedRow, indicatorText: string): string | undefined {
-  if (row.level !== "subKegiatan" || !row.kode || !table.nomenclature || indicatorText === "") return undefined;
+  if (row.level !== "subKegiatan" || !row.kode || !table.nomenclature?.listsIndicatorUnits || indicatorText === "") return undefined;
   const entry = table.nomenclature.entryByKode(row.kode);
   if (!entry?.satuan || !entry.indikator || compactName(entry.indikator) !== compactName(indicatorText)) return undefined;
   return entry.satuan.toLowerCase();
@@ -84,8 +84,14 @@ export const rule: Rule = {
       if (!sheet || pairs.length === 0) continue;
       for (const row of table.rows) {
         if (!isPlanLevel(row.level)) continue;
+        // The N and N+1 targets share one indikator: its text is read once per row.
+        let indicatorRole: ColumnRole | undefined;
+        let indicatorText = "";
         for (const pair of pairs) {
-          const indicatorText = roleText(sheet, table, row, pair.indikator);
+          if (pair.indikator !== indicatorRole) {
+            indicatorRole = pair.indikator;
+            indicatorText = roleText(sheet, table, row, pair.indikator);
+          }
           // the unit may stand in a Satuan column of its own: targetText joins it to the value
           const targetText = targetWithUnit(sheet, table, row, pair.target);
           const conflict = unitConflict(indicatorText, targetText, listedUnit(table, row, indicatorText));
