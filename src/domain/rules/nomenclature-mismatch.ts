@@ -77,7 +77,8 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
             }
             const entry = catalogue.entryByKode(kode);
             if (entry) {
-              if (compactName(row.uraian) !== compactName(entry.name)) push(row, kodeNameDisagreement(row, kode, entry, catalogue));
+              // equal texts have equal compact forms: most rows write the list's name as it is
+              if (row.uraian !== entry.name && compactName(row.uraian) !== compactName(entry.name)) push(row, kodeNameDisagreement(row, kode, entry, catalogue));
             } else if (catalogue.complete) {
               push(row, unknownKode(row, kode, catalogue), "kode");
             }
@@ -91,7 +92,7 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
             if (!uncovered.has(bidang)) uncovered.set(bidang, row);
             continue;
           }
-          if (row.catalogue && compactName(row.uraian) === compactName(row.catalogue.name)) continue;
+          if (row.catalogue && (row.uraian === row.catalogue.name || compactName(row.uraian) === compactName(row.catalogue.name))) continue;
           byRow ??= rowMap(table);
           const parentKode = row.parentRow !== undefined ? byRow.get(row.parentRow)?.kode : undefined;
           const under = parentKode && catalogue.entryByKode(parentKode) ? [parentKode] : [bidang, PENUNJANG_BIDANG];
