@@ -66,7 +66,9 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
         const uncovered = new Map<string, MappedRow>();
         let unplaced: MappedRow | undefined;
         let byRow: Map<number, MappedRow> | undefined;
-        for (const row of table.rows) {
+        // An indexed loop: an unoptimised for…of (a rule runs once per table) allocates per row.
+        for (let ir = 0; ir < table.rows.length; ir++) {
+          const row = table.rows[ir];
           if (!isPlanLevel(row.level) || row.uraian.trim() === "") continue;
           const kode = writtenKode(row);
           if (kode !== undefined) {

@@ -82,12 +82,15 @@ export const rule: Rule = {
       const sheet = sheetOf(workbook, table);
       const pairs = PAIRS.filter((p) => table.columns[p.indikator] !== undefined && table.columns[p.target] !== undefined);
       if (!sheet || pairs.length === 0) continue;
-      for (const row of table.rows) {
+      // An indexed loop: an unoptimised for…of (a rule runs once per table) allocates per row.
+      for (let ir = 0; ir < table.rows.length; ir++) {
+        const row = table.rows[ir];
         if (!isPlanLevel(row.level)) continue;
         // The N and N+1 targets share one indikator: its text is read once per row.
         let indicatorRole: ColumnRole | undefined;
         let indicatorText = "";
-        for (const pair of pairs) {
+        for (let ip = 0; ip < pairs.length; ip++) {
+          const pair = pairs[ip];
           if (pair.indikator !== indicatorRole) {
             indicatorRole = pair.indikator;
             indicatorText = roleText(sheet, table, row, pair.indikator);
