@@ -116,12 +116,14 @@ function analyse(workbook: MappedWorkbook): WorkbookArithmetic {
     const sheet = sheetOf(workbook, table);
     for (const { role, col } of moneyColumns(table)) columns.push(analyseColumn(table, role, col, sheet));
   }
-  let index: Map<string, AmountSlot[]> | undefined;
+  let index: AmountIndex | undefined;
   return {
     columns,
     cellsWithAmount(value) {
       if (!index) index = indexByAmount(columns);
-      return index.get(plainDecimal(value.abs())) ?? [];
+      const abs = value.abs();
+      const whole = wholeOf(abs);
+      return (whole !== undefined ? index.whole.get(whole) : index.other.get(plainDecimal(abs))) ?? [];
     },
   };
 }
@@ -696,19 +698,44 @@ export function sumAsRead(check: SumCheck): Decimal {
   return check.children.reduce((acc, c) => acc.plus(c.money.reading.value ?? 0), new Decimal(0));
 }
 
-function indexByAmount(columns: ColumnArithmetic[]): Map<string, AmountSlot[]> {
-  const index = new Map<string, AmountSlot[]>();
-  for (const column of columns) {
-    for (const slot of column.cells) {
+/**
+ * Settled amounts by value: whole numbers within ±(2^53 − 1) (nearly all) keyed by the number itself, which
+ * needs no string per cell; any other amount by its plain decimal text. An integer Decimal in that range is
+ * keyed as the number, so both kinds of slot meet under one key.
+ */
+interface AmountIndex {
+  whole: Map<number, AmountSlot[]>;
+  other: Map<string, AmountSlot[]>;
+}
+
+/** A non-negative Decimal as a safe integer, when it is one. */
+function wholeOf(abs: Decimal): number | undefined {
+  if (!abs.isInteger()) return undefined;
+  const n = abs.toNumber();
+  return Number.isSafeInteger(n) && abs.eq(n) ? n : undefined;
+}
+
+function indexByAmount(columns: ColumnArithmetic[]): AmountIndex {
+  const index: AmountIndex = { whole: new Map(), other: new Map() };
+  const add = <K>(map: Map<K, AmountSlot[]>, key: K, slot: AmountSlot) => {
+    const list = map.get(key);
+    if (list) list.push(slot);
+    else map.set(key, [slot]);
+  };
+  for (let c = 0; c < columns.length; c++) {
+    const cells = columns[c].cells;
+    for (let i = 0; i < cells.length; i++) {
+      const slot = cells[i];
       const whole = slot instanceof Slot ? slot.chosenWholeValue : undefined;
-      let key: string | undefined;
-      // A safe integer prints as plainDecimal prints its Decimal: digits only.
-      if (whole !== undefined) key = whole === 0 ? undefined : String(Math.abs(whole));
-      else if (slot.chosen && !slot.chosen.value.isZero()) key = plainDecimal(slot.chosen.value.abs());
-      if (key === undefined) continue;
-      const list = index.get(key);
-      if (list) list.push(slot);
-      else index.set(key, [slot]);
+      if (whole !== undefined) {
+        if (whole !== 0) add(index.whole, Math.abs(whole), slot);
+        continue;
+      }
+      if (!slot.chosen || slot.chosen.value.isZero()) continue;
+      const abs = slot.chosen.value.abs();
+      const asWhole = wholeOf(abs);
+      if (asWhole !== undefined) add(index.whole, asWhole, slot);
+      else add(index.other, plainDecimal(abs), slot);
     }
   }
   return index;
