@@ -7,8 +7,8 @@
  * enters it.
  */
 import type { Finding } from "./findings";
-import type { ColumnRole, MappedTable, MappedWorkbook } from "./mapping/types";
-import { rowByNumber } from "./mapping/tree";
+import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "./mapping/types";
+import { RowIndex } from "./analysis/rowIndex";
 import { compactNormalizedName } from "./nomenclature/normalize";
 import { parseA1 } from "./sheet/snapshot";
 import { shortHash as hash } from "./hash";
@@ -36,6 +36,19 @@ export function findingKeyer(workbook: MappedWorkbook): (f: Finding) => string {
   }
   const narrativeIndex = new Map(workbook.narratives.map((n, i) => [`${n.sheet}\u0000${n.row}`, i]));
   const sheetIndex = new Map(workbook.sheets.map((s, i) => [s.name, i]));
+  // Rows by number, indexed once per table when a finding first asks: a search of 100,000 rows per finding
+  // cost more than all the findings' hashes.
+  const rowIndexes = new Map<MappedTable, RowIndex<MappedRow>>();
+  const rowOf = (table: MappedTable, row: number): MappedRow | undefined => {
+    let index = rowIndexes.get(table);
+    if (!index) {
+      index = new RowIndex<MappedRow>(table.rows);
+      // the first row with a number wins, as a search from the top finds it
+      for (let i = table.rows.length - 1; i >= 0; i--) index.set(table.rows[i].row, table.rows[i]);
+      rowIndexes.set(table, index);
+    }
+    return index.get(row);
+  };
 
   return (f) => {
     const col = columnOfCell(f.cell);
@@ -47,14 +60,14 @@ export function findingKeyer(workbook: MappedWorkbook): (f: Finding) => string {
     }
     const kind = `${table.kind}#${ordinal.get(table) ?? 0}`;
     const role = f.role ?? roleAtColumn(table, col) ?? `col${col - firstColumn(table)}`;
-    return [f.rule, kind, placeInTable(table, f, narrative), role].join("|");
+    return [f.rule, kind, placeInTable(table, f, narrative, rowOf), role].join("|");
   };
 }
 
-function placeInTable(table: MappedTable, f: Finding, narrative: number | undefined): string {
+function placeInTable(table: MappedTable, f: Finding, narrative: number | undefined, rowOf: (table: MappedTable, row: number) => MappedRow | undefined): string {
   if (narrative !== undefined) return `narrative#${narrative}`;
   if (table.totalRow === f.row) return "total";
-  const row = f.row >= table.dataRows[0] && f.row <= table.dataRows[1] ? rowByNumber(table, f.row) : undefined;
+  const row = f.row >= table.dataRows[0] && f.row <= table.dataRows[1] ? rowOf(table, f.row) : undefined;
   if (row) {
     if (row.level === "total") return "total";
     if (row.kode && !row.kodeInferred) return `kode:${row.kode}`;

@@ -116,12 +116,14 @@ function analyse(workbook: MappedWorkbook): WorkbookArithmetic {
     const sheet = sheetOf(workbook, table);
     for (const { role, col } of moneyColumns(table)) columns.push(analyseColumn(table, role, col, sheet));
   }
-  let index: Map<string, AmountSlot[]> | undefined;
+  let index: AmountIndex | undefined;
   return {
     columns,
     cellsWithAmount(value) {
       if (!index) index = indexByAmount(columns);
-      return index.get(plainDecimal(value.abs())) ?? [];
+      const abs = value.abs();
+      const whole = wholeOf(abs);
+      return (whole !== undefined ? index.whole.get(whole) : index.other.get(plainDecimal(abs))) ?? [];
     },
   };
 }
@@ -136,6 +138,8 @@ class Slot extends LazyMoneyCell implements AmountSlot {
   readonly unreadable: boolean;
   alternates: AmountOption[] | undefined;
   derived = false;
+  /** A derived slot's children (the cells its formula sums): a field, not a map, as every sum above reads it. */
+  below: Slot[] | undefined = undefined;
   /** A derived slot's value when it is its cached whole number, the children's sum worked out in integers. */
   derivedWhole: number | undefined = undefined;
   readonly displaced: string | undefined;
@@ -258,7 +262,11 @@ function analyseColumn(
   const family = familyOf(table);
   const slots = new RowIndex<Slot>(family.amountRows);
   const cells: Slot[] = [];
-  for (const row of family.amountRows) {
+  // Indexed loops here and below: this runs once per column, mostly before V8 optimises it, and an
+  // unoptimised for…of allocates an iterator result per row.
+  const amountRows = family.amountRows;
+  for (let r = 0; r < amountRows.length; r++) {
+    const row = amountRows[r];
     const slot = new Slot(sheet, table, row, role, col);
     const before = slots.get(row.row);
     // A row listed twice keeps its first place and its last reading, as a Map would.
@@ -272,26 +280,37 @@ function analyseColumn(
     const parent = slots.get(parentRow.row);
     if (!parent) return;
     const children: Slot[] = [];
-    for (const c of family.childrenOf(parentRow)) {
-      const slot = slots.get(c.row);
+    const rows = family.childrenOf(parentRow);
+    for (let c = 0; c < rows.length; c++) {
+      const slot = slots.get(rows[c].row);
       if (slot) children.push(slot);
     }
     if (children.length > 0) sums.push({ kind, parent, children });
   };
-  for (const p of family.parentsBottomUp) addSum("rollup", p);
+  const parents = family.parentsBottomUp;
+  for (let p = 0; p < parents.length; p++) addSum("rollup", parents[p]);
   if (family.totalRow) addSum("total", family.totalRow);
 
   if (sheet) markDerived(table, sheet, sums);
-  const childrenOf = new Map<Slot, Slot[]>();
-  for (const s of sums) if (s.parent.derived) childrenOf.set(s.parent, s.children);
+  let anyDerived = false;
+  for (let i = 0; i < sums.length; i++) {
+    const s = sums[i];
+    if (s.parent.derived) {
+      s.parent.below = s.children;
+      anyDerived = true;
+    }
+  }
 
-  const settledAsStated = sums.map((s) => (s.parent.derived ? false : settle(s.parent, throughDerived(s.children, childrenOf))));
-  for (const slot of cells) if (!slot.isChosen && !slot.unreadable && !slot.derived) slot.chooseFirst("default");
+  const settledAsStated = sums.map((s) => (s.parent.derived ? false : settle(s.parent, throughDerived(s.children, anyDerived))));
+  for (let c = 0; c < cells.length; c++) {
+    const slot = cells[c];
+    if (!slot.isChosen && !slot.unreadable && !slot.derived) slot.chooseFirst("default");
+  }
   // Bottom-up, so a derived parent's derived children already have their value.
-  for (const s of sums) if (s.parent.derived) deriveValue(s.parent, s.children);
+  for (let i = 0; i < sums.length; i++) if (sums[i].parent.derived) deriveValue(sums[i].parent, sums[i].children);
 
   const checks = sums.map((s, i) =>
-    s.parent.derived ? judgeDerived(s.kind, s.parent, s.children, childrenOf) : judge(s.kind, s.parent, throughDerived(s.children, childrenOf), settledAsStated[i], s.children),
+    s.parent.derived ? judgeDerived(s.kind, s.parent, s.children, anyDerived) : judge(s.kind, s.parent, throughDerived(s.children, anyDerived), settledAsStated[i], s.children),
   );
   let slotMap: Map<number, AmountSlot> | undefined;
   return {
@@ -313,10 +332,20 @@ function analyseColumn(
 function markDerived(table: MappedTable, sheet: SheetSnapshot, sums: Array<{ parent: Slot; children: Slot[] }>): void {
   let levels: Map<number, Level> | undefined;
   const levelByRow = () => (levels ??= new Map<number, Level>(table.rows.map((r) => [r.row, r.level])));
-  for (const { parent, children } of sums) {
+  // One array of references, refilled for each sum: a kabupaten workbook has tens of thousands of parents.
+  const pool: CellRef[] = [];
+  const refs: CellRef[] = [];
+  for (let s = 0; s < sums.length; s++) {
+    const { parent, children } = sums[s];
     const formula = parent.cell?.formula;
     if (formula === undefined || parent.cell?.error) continue;
-    const refs: CellRef[] = children.map((c) => ({ row: c.row.row, col: c.col }));
+    refs.length = 0;
+    for (let i = 0; i < children.length; i++) {
+      const ref = (pool[i] ??= { row: 0, col: 0 });
+      ref.row = children[i].row.row;
+      ref.col = children[i].col;
+      refs.push(ref);
+    }
     if (namesExactly(formula, refs)) parent.derived = true;
     else if (sumReferences(formula) && rangeProblem(sheet, formula, { row: parent.row.row, col: parent.col }, refs, levelByRow) === undefined) {
       parent.derived = true;
@@ -325,11 +354,11 @@ function markDerived(table: MappedTable, sheet: SheetSnapshot, sums: Array<{ par
 }
 
 /** The cells a sum really adds: derived children replaced by their own children, down to cells that state amounts. */
-function throughDerived(children: Slot[], childrenOf: ReadonlyMap<Slot, Slot[]>): Slot[] {
-  if (childrenOf.size === 0 || !children.some((c) => c.derived)) return children;
+function throughDerived(children: Slot[], anyDerived: boolean): Slot[] {
+  if (!anyDerived || !children.some((c) => c.derived)) return children;
   const out: Slot[] = [];
   const visit = (slot: Slot, depth: number) => {
-    const below = slot.derived ? childrenOf.get(slot) : undefined;
+    const below = slot.derived ? slot.below : undefined;
     if (below && depth < 64) for (const c of below) visit(c, depth + 1);
     else out.push(slot);
   };
@@ -626,10 +655,10 @@ function judge(kind: SumCheck["kind"], parent: Slot, children: Slot[], heldAsSta
  * what changes its value); its cached value disagrees with them only when the cache is stale or Excel skipped a
  * child it could not add (text).
  */
-function judgeDerived(kind: SumCheck["kind"], parent: Slot, direct: Slot[], childrenOf: ReadonlyMap<Slot, Slot[]>): SumCheck {
+function judgeDerived(kind: SumCheck["kind"], parent: Slot, direct: Slot[], anyDerived: boolean): SumCheck {
   // Its children whole numbers as stated and adding up to its cache (deriveValue): it holds, nothing to build.
   if (parent.derivedWhole !== undefined) return new HeldSum(kind, parent, direct);
-  const leaves = throughDerived(direct, childrenOf);
+  const leaves = throughDerived(direct, anyDerived);
   const repairedChildren = leaves.filter((c) => (c.chosenKind ?? c.chosen?.kind) !== "stated" && c.isChosen);
   const cached = parent.cachedValue;
   const sum = parent.chosen?.value ?? null;
@@ -669,19 +698,44 @@ export function sumAsRead(check: SumCheck): Decimal {
   return check.children.reduce((acc, c) => acc.plus(c.money.reading.value ?? 0), new Decimal(0));
 }
 
-function indexByAmount(columns: ColumnArithmetic[]): Map<string, AmountSlot[]> {
-  const index = new Map<string, AmountSlot[]>();
-  for (const column of columns) {
-    for (const slot of column.cells) {
+/**
+ * Settled amounts by value: whole numbers within ±(2^53 − 1) (nearly all) keyed by the number itself, which
+ * needs no string per cell; any other amount by its plain decimal text. An integer Decimal in that range is
+ * keyed as the number, so both kinds of slot meet under one key.
+ */
+interface AmountIndex {
+  whole: Map<number, AmountSlot[]>;
+  other: Map<string, AmountSlot[]>;
+}
+
+/** A non-negative Decimal as a safe integer, when it is one. */
+function wholeOf(abs: Decimal): number | undefined {
+  if (!abs.isInteger()) return undefined;
+  const n = abs.toNumber();
+  return Number.isSafeInteger(n) && abs.eq(n) ? n : undefined;
+}
+
+function indexByAmount(columns: ColumnArithmetic[]): AmountIndex {
+  const index: AmountIndex = { whole: new Map(), other: new Map() };
+  const add = <K>(map: Map<K, AmountSlot[]>, key: K, slot: AmountSlot) => {
+    const list = map.get(key);
+    if (list) list.push(slot);
+    else map.set(key, [slot]);
+  };
+  for (let c = 0; c < columns.length; c++) {
+    const cells = columns[c].cells;
+    for (let i = 0; i < cells.length; i++) {
+      const slot = cells[i];
       const whole = slot instanceof Slot ? slot.chosenWholeValue : undefined;
-      let key: string | undefined;
-      // A safe integer prints as plainDecimal prints its Decimal: digits only.
-      if (whole !== undefined) key = whole === 0 ? undefined : String(Math.abs(whole));
-      else if (slot.chosen && !slot.chosen.value.isZero()) key = plainDecimal(slot.chosen.value.abs());
-      if (key === undefined) continue;
-      const list = index.get(key);
-      if (list) list.push(slot);
-      else index.set(key, [slot]);
+      if (whole !== undefined) {
+        if (whole !== 0) add(index.whole, Math.abs(whole), slot);
+        continue;
+      }
+      if (!slot.chosen || slot.chosen.value.isZero()) continue;
+      const abs = slot.chosen.value.abs();
+      const asWhole = wholeOf(abs);
+      if (asWhole !== undefined) add(index.whole, asWhole, slot);
+      else add(index.other, plainDecimal(abs), slot);
     }
   }
   return index;

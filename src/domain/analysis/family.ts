@@ -31,12 +31,16 @@ export function familyOf(table: MappedTable): Family {
 }
 
 function buildFamily(table: MappedTable): Family {
-  const byRow = new RowIndex<MappedRow>(table.rows);
-  for (const r of table.rows) byRow.set(r.row, r);
+  // Indexed loops: this runs once per table, mostly before V8 optimises it, and an unoptimised for…of
+  // allocates an iterator result per row.
+  const rows = table.rows;
+  const byRow = new RowIndex<MappedRow>(rows);
+  for (let i = 0; i < rows.length; i++) byRow.set(rows[i].row, rows[i]);
   const children = new RowIndex<MappedRow[]>(table.rows);
   const programs: MappedRow[] = [];
   let totalRow: MappedRow | undefined;
-  for (const r of table.rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (r.level === "program") programs.push(r);
     if (r.level === "total") totalRow ??= r;
     if (r.parentRow !== undefined && r.level !== "other" && r.level !== "total") {
@@ -70,7 +74,8 @@ function buildFamily(table: MappedTable): Family {
 
   // Deepest first, then by row: bucketed by depth (a handful of depths) rather than sorted with a comparator.
   const byDepth: MappedRow[][] = [];
-  for (const r of table.rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (r.level === "total" || r.level === "other" || (children.get(r.row)?.length ?? 0) === 0) continue;
     const depth = depthOf(r);
     (byDepth[depth] ??= []).push(r);

@@ -11,9 +11,10 @@ export class RowIndex<T> {
   constructor(rows: ReadonlyArray<{ row: number }>) {
     let first = Infinity;
     let last = -Infinity;
-    for (const r of rows) {
-      if (r.row < first) first = r.row;
-      if (r.row > last) last = r.row;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i].row;
+      if (r < first) first = r;
+      if (r > last) last = r;
     }
     this.first = rows.length > 0 ? first : 0;
     this.values = new Array<T | undefined>(rows.length > 0 ? last - first + 1 : 0).fill(undefined);

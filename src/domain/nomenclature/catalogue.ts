@@ -107,6 +107,13 @@ function asPenunjang(kode: string): string | undefined {
   return PENUNJANG_BIDANG + kode.slice(second);
 }
 
+/** Whether asPenunjang may find a penunjang part (its third part is "01"), tested without building a string. */
+function mayBePenunjang(kode: string): boolean {
+  const first = kode.indexOf(".");
+  const second = first < 0 ? -1 : kode.indexOf(".", first + 1);
+  return second >= 0 && kode.charCodeAt(second + 1) === 48 /* 0 */ && kode.charCodeAt(second + 2) === 49 /* 1 */;
+}
+
 /** The kewenangan digit K of a kegiatan or sub kegiatan kode (U.BB.PP.K.KK…), undefined for shorter codes. */
 function kewenanganOf(kode: string): string | undefined {
   let at = -1;
@@ -138,6 +145,11 @@ export class Catalogue {
    * nomenclature. The built-in list holds the kecamatan entries DOMAIN.md names, not the whole annex.
    */
   readonly complete: boolean;
+  /**
+   * Whether any entry gives an indikator with its satuan (1317/2023 does; 3406/2024 and the built-in list do not):
+   * without one, target-unit-mismatch need not look up the row's entry at all.
+   */
+  readonly listsIndicatorUnits: boolean;
 
   constructor(data: CatalogueData, origin: CatalogueOrigin) {
     this.name = data.name;
@@ -148,7 +160,9 @@ export class Catalogue {
     this.complete = origin !== "builtin";
     const unverified = new Set(data.unverified ?? []);
     const entries: NomenclatureEntry[] = [];
+    let indicatorUnits = false;
     for (const [kode, level, name, kinerja, indikator, satuan] of data.entries) {
+      if (indikator && satuan) indicatorUnits = true;
       const entry: NomenclatureEntry = { kode, level, name, regulation: data.regulation };
       if (unverified.has(kode)) entry.verified = false;
       if (kinerja) entry.kinerja = kinerja;
@@ -163,6 +177,7 @@ export class Catalogue {
     }
     for (const [kode, name] of data.headings ?? []) this.headingNames.set(kode, name);
     this.entries = entries;
+    this.listsIndicatorUnits = indicatorUnits;
   }
 
   /** "Kepmendagri 900.1.15.5-3406/2024, 2025" — the list named as reports name it. */
@@ -201,7 +216,13 @@ export class Catalogue {
   entryByKode(kode: string): NomenclatureEntry | undefined {
     const exact = this.byKode.get(kode);
     if (exact) return exact;
-    // a unit's own penunjang kodes, and kodes the list does not hold, are asked for again row after row
+    // A kode the list does not hold (most rows, with a list of another bidang) is settled without a cache: a
+    // cache of 100,000 misses cost more than the test. Only a kode with white space or of the penunjang
+    // program needs another lookup, and those repeat row after row: they are remembered.
+    const first = kode.charCodeAt(0);
+    const last = kode.charCodeAt(kode.length - 1);
+    const padded = first <= 32 || last <= 32 || first === 0xa0 || last === 0xa0 || first > 0x7f || last > 0x7f;
+    if (!padded && !mayBePenunjang(kode)) return undefined;
     const known = this.written.get(kode);
     if (known !== undefined) return known ?? undefined;
     const k = kode.trim();

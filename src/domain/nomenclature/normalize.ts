@@ -57,10 +57,13 @@ const ABBREVIATION_RUN = new RegExp(
 
 /**
  * normalizeName without its spaces ("dokumenrkaskpd"), for comparing names that differ only in spacing. The
- * usual ASCII name without "&" or an abbreviation is settled with one replace instead of normalizeName's
- * passes: its tokens are its runs of letters and digits, joined.
+ * usual ASCII name without "&" or an abbreviation is settled by one scan and one replace instead of
+ * normalizeName's passes (duplicate-row reads every row's name): its tokens are its runs of letters and
+ * digits, joined, less a leading numbering mark ("1.", "iv)", "a.") that LEADING_MARK would remove.
  */
 export function compactNormalizedName(name: string): string {
+  const from = simpleNameStart(name);
+  if (from >= 0) return (from === 0 ? name : name.slice(from)).toLowerCase().replace(/[^a-z0-9]+/g, "");
   const lower = name.toLowerCase();
   if (!NOT_ASCII.test(lower) && !lower.includes("&")) {
     const s = lower.replace(LEADING_MARK, "");
@@ -68,6 +71,71 @@ export function compactNormalizedName(name: string): string {
   }
   return normalizeName(name).replace(/ /g, "");
 }
+
+/** a-z, A-Z or 0-9. */
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+/** A lower-cased letter of the roman numerals LEADING_MARK reads (i, v, x) or a digit. */
+function isNumeral(c: number): boolean {
+  const l = c | 32;
+  return (c >= 48 && c <= 57) || l === 105 || l === 118 || l === 120;
+}
+
+/**
+ * Where the letters and digits that compactNormalizedName keeps begin, for an ASCII name without "&" and
+ * without an ABBREVIATIONS token: 0, or the end of a leading mark "1." / "(iv)" / "a)" (its letters are dropped);
+ * -1 for any other name (the regular expressions decide those). The same reading as LEADING_MARK: after white
+ * space, a dash or "*" run removes no letter; else "(" optional, then 1–4 of [0-9ivx] or one letter, then "." or ")".
+ */
+function simpleNameStart(name: string): number {
+  const n = name.length;
+  let tokenStart = -1;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? name.charCodeAt(i) : 32;
+    if (c >= 0x80 || c === 38 /* & */) return -1;
+    if (isAlnum(c)) {
+      if (tokenStart < 0) tokenStart = i;
+    } else if (tokenStart >= 0) {
+      if (isAbbreviation(name, tokenStart, i)) return -1;
+      tokenStart = -1;
+    }
+  }
+  let i = 0;
+  while (i < n && isSpace(name.charCodeAt(i))) i++;
+  if (i >= n) return 0;
+  const j = name.charCodeAt(i) === 40 /* ( */ ? i + 1 : i;
+  let run = 0;
+  while (j + run < n && isNumeral(name.charCodeAt(j + run))) run++;
+  if (run >= 1 && run <= 4 && isMarkEnd(name.charCodeAt(j + run))) return j + run;
+  const c = name.charCodeAt(j);
+  if ((c | 32) >= 97 && (c | 32) <= 122 && isMarkEnd(name.charCodeAt(j + 1))) return j + 1;
+  return 0;
+}
+
+function isMarkEnd(c: number): boolean {
+  return c === 46 /* . */ || c === 41 /* ) */;
+}
+
+/** White space as \s reads it in ASCII. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** The ABBREVIATIONS tokens' lengths and first letters: most words are told apart from them without a string. */
+const ABBREVIATION_WORDS = Object.keys(ABBREVIATIONS).filter((k) => /^[a-z0-9]+$/.test(k));
+const ABBREVIATION_LENGTHS: ReadonlySet<number> = new Set(ABBREVIATION_WORDS.map((k) => k.length));
+const ABBREVIATION_FIRSTS: ReadonlySet<number> = new Set(ABBREVIATION_WORDS.map((k) => k.charCodeAt(0)));
+
+/** Whether name[start, end) is, in lower case, one of the ABBREVIATIONS tokens. */
+function isAbbreviation(name: string, start: number, end: number): boolean {
+  if (!ABBREVIATION_LENGTHS.has(end - start)) return false;
+  const first = name.charCodeAt(start);
+  if (!ABBREVIATION_FIRSTS.has(first >= 65 && first <= 90 ? first + 32 : first)) return false;
+  return Object.hasOwn(ABBREVIATIONS, name.slice(start, end).toLowerCase());
+}
+
 
 /** Tokens of a normalised name. */
 export function tokensOf(normalized: string): string[] {

@@ -27,7 +27,9 @@ export const rule: Rule = {
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
       const groups = new Map<number, Siblings>();
-      for (const row of table.rows) {
+      // An indexed loop: an unoptimised for…of (a rule runs once per table) allocates per row.
+      for (let ir = 0; ir < table.rows.length; ir++) {
+        const row = table.rows[ir];
         if (!isPlanLevel(row.level)) continue;
         // Siblings: one level under one parent (0: no parent; sheet rows start at 1).
         const id = (row.parentRow ?? 0) * 4 + (row.level === "program" ? 0 : row.level === "kegiatan" ? 1 : 2);

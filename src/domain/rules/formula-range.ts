@@ -6,12 +6,11 @@
  * the suggestion is the correct formula.
  */
 import type { Finding } from "../findings";
-import { columnOf } from "../mapping/tree";
-import type { Level, MappedRow } from "../mapping/types";
-import { a1, cellAt } from "../sheet/snapshot";
+import type { Level } from "../mapping/types";
+import { a1 } from "../sheet/snapshot";
 import type { Rule } from "./types";
 import { moneyColumnLabel, rowName, severityFor } from "../analysis/describe";
-import { familyOf } from "../analysis/family";
+import { analysisOf } from "../analysis";
 import { moneyColumns, sheetOf } from "../analysis/moneyCells";
 import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "../analysis/sumFormula";
 
@@ -29,20 +28,23 @@ export const rule: Rule = {
     for (const table of workbook.tables) {
       const sheet = sheetOf(workbook, table);
       if (!sheet) continue;
-      const family = familyOf(table);
       // Needed only for a formula that does not name exactly the children (rangeProblem asks for it then).
       let levels: Map<number, Level> | undefined;
       const levelByRow = () => (levels ??= new Map<number, Level>(table.rows.map((r) => [r.row, r.level])));
-      const parents = family.totalRow ? [...family.parentsBottomUp, family.totalRow] : family.parentsBottomUp;
       for (const { role, col } of moneyColumns(table)) {
-        const at = (row: MappedRow): CellRef => ({ row: row.row, col: columnOf(table, row, role) ?? col });
-        for (const parent of parents) {
-          const children = family.childrenOf(parent);
-          if (children.length === 0) continue;
-          const parentCell = at(parent);
-          const formula = cellAt(sheet, parentCell.row, parentCell.col)?.formula;
+        // The model's sums are the parents with their children in this column, in the same order (parents bottom
+        // up, then the total). A parent it found "derived" sums exactly its children: its formula was judged there.
+        const checks = analysisOf(workbook).column(table, role)?.checks ?? [];
+        // An indexed loop: an unoptimised for…of (a rule runs once per table) allocates per row.
+        for (let ic = 0; ic < checks.length; ic++) {
+          const check = checks[ic];
+          if (check.parent.derived) continue;
+          const parentMoney = check.parent.money;
+          const parent = parentMoney.row;
+          const formula = parentMoney.cell?.formula;
           if (!formula) continue;
-          const childCells = children.map(at);
+          const parentCell: CellRef = { row: parent.row, col: parentMoney.col };
+          const childCells = check.children.map((c): CellRef => ({ row: c.money.row.row, col: c.money.col }));
           const problem = rangeProblem(sheet, formula, parentCell, childCells, levelByRow);
           if (!problem) continue;
           const expected = sumFormulaFor(childCells, (r) => !holdsSomething(sheet, r, col, levelByRow()));

@@ -35,7 +35,9 @@ export const rule: Rule = {
         }
         return undefined;
       };
-      for (const row of table.rows) {
+      // An indexed loop: an unoptimised for…of (a rule runs once per table) allocates per row.
+      for (let ir = 0; ir < table.rows.length; ir++) {
+        const row = table.rows[ir];
         const kode = writtenKode(row);
         if (kode === undefined) continue;
         const parent = ancestorWithKode(row);

@@ -88,8 +88,11 @@ export function createMissingFieldRule(config: Partial<MissingFieldConfig> = {})
         const sheet = sheetOf(workbook, table);
         const needed = matrix.filter((m) => m.kinds.includes(table.kind) && table.columns[m.role] !== undefined);
         if (!sheet || needed.length === 0) continue;
-        for (const row of table.rows) {
-          for (const req of needed) {
+        // An indexed loop: an unoptimised for…of (a rule runs once per table) allocates per row.
+        for (let ir = 0; ir < table.rows.length; ir++) {
+          const row = table.rows[ir];
+          for (let iq = 0; iq < needed.length; iq++) {
+            const req = needed[iq];
             if (!req.levels.includes(row.level) || !isEmpty(roleCellContent(sheet, table, row, req.role), req.role)) continue;
             const cell = roleCell(table, row, req.role);
             if (cell === undefined) continue;

@@ -66,7 +66,9 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
         const uncovered = new Map<string, MappedRow>();
         let unplaced: MappedRow | undefined;
         let byRow: Map<number, MappedRow> | undefined;
-        for (const row of table.rows) {
+        // An indexed loop: an unoptimised for…of (a rule runs once per table) allocates per row.
+        for (let ir = 0; ir < table.rows.length; ir++) {
+          const row = table.rows[ir];
           if (!isPlanLevel(row.level) || row.uraian.trim() === "") continue;
           const kode = writtenKode(row);
           if (kode !== undefined) {
@@ -77,7 +79,8 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
             }
             const entry = catalogue.entryByKode(kode);
             if (entry) {
-              if (compactName(row.uraian) !== compactName(entry.name)) push(row, kodeNameDisagreement(row, kode, entry, catalogue));
+              // equal texts have equal compact forms: most rows write the list's name as it is
+              if (row.uraian !== entry.name && compactName(row.uraian) !== compactName(entry.name)) push(row, kodeNameDisagreement(row, kode, entry, catalogue));
             } else if (catalogue.complete) {
               push(row, unknownKode(row, kode, catalogue), "kode");
             }
@@ -91,7 +94,7 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
             if (!uncovered.has(bidang)) uncovered.set(bidang, row);
             continue;
           }
-          if (row.catalogue && compactName(row.uraian) === compactName(row.catalogue.name)) continue;
+          if (row.catalogue && (row.uraian === row.catalogue.name || compactName(row.uraian) === compactName(row.catalogue.name))) continue;
           byRow ??= rowMap(table);
           const parentKode = row.parentRow !== undefined ? byRow.get(row.parentRow)?.kode : undefined;
           const under = parentKode && catalogue.entryByKode(parentKode) ? [parentKode] : [bidang, PENUNJANG_BIDANG];

@@ -67,7 +67,7 @@ export function unitConflict(indicatorText: string, targetText: string, listedUn
  * something else.
  */
 function listedUnit(table: MappedTable, row: MappedRow, indicatorText: string): string | undefined {
-  if (row.level !== "subKegiatan" || !row.kode || !table.nomenclature || indicatorText === "") return undefined;
+  if (row.level !== "subKegiatan" || !row.kode || !table.nomenclature?.listsIndicatorUnits || indicatorText === "") return undefined;
   const entry = table.nomenclature.entryByKode(row.kode);
   if (!entry?.satuan || !entry.indikator || compactName(entry.indikator) !== compactName(indicatorText)) return undefined;
   return entry.satuan.toLowerCase();
@@ -82,10 +82,19 @@ export const rule: Rule = {
       const sheet = sheetOf(workbook, table);
       const pairs = PAIRS.filter((p) => table.columns[p.indikator] !== undefined && table.columns[p.target] !== undefined);
       if (!sheet || pairs.length === 0) continue;
-      for (const row of table.rows) {
+      // An indexed loop: an unoptimised for…of (a rule runs once per table) allocates per row.
+      for (let ir = 0; ir < table.rows.length; ir++) {
+        const row = table.rows[ir];
         if (!isPlanLevel(row.level)) continue;
-        for (const pair of pairs) {
-          const indicatorText = roleText(sheet, table, row, pair.indikator);
+        // The N and N+1 targets share one indikator: its text is read once per row.
+        let indicatorRole: ColumnRole | undefined;
+        let indicatorText = "";
+        for (let ip = 0; ip < pairs.length; ip++) {
+          const pair = pairs[ip];
+          if (pair.indikator !== indicatorRole) {
+            indicatorRole = pair.indikator;
+            indicatorText = roleText(sheet, table, row, pair.indikator);
+          }
           // the unit may stand in a Satuan column of its own: targetText joins it to the value
           const targetText = targetWithUnit(sheet, table, row, pair.target);
           const conflict = unitConflict(indicatorText, targetText, listedUnit(table, row, indicatorText));
