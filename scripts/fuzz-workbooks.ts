@@ -2,7 +2,7 @@
  * Structured mutations of the seed workbooks, run through every command (issue 17, done-when 2).
  *
  *   npx ts-node --transpile-only scripts/fuzz-workbooks.ts [--cases 1000] [--seed 1] [--keep DIR] [--timeout 30]
- *     [--wall 600] [--jobs N]
+ *     [--wall 600] [--jobs N] [--rerun DIR]   (--rerun: the failing cases an earlier run kept in DIR, again)
  *
  * Each case takes one seed-built workbook, changes one part of its package the way damaged or hostile files
  * differ from good ones (duplicate cells, a character reference beyond Unicode, an unclosed <sheetData>, junk
@@ -35,6 +35,8 @@ interface Options {
   /** Wall seconds a whole case (four commands) may take before its child is killed and the case rerun alone. */
   wallSeconds: number;
   jobs: number;
+  /** A folder of kept cases to run again instead of making new ones. */
+  rerun?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -49,6 +51,7 @@ function parseOptions(argv: string[]): Options {
     timeoutSeconds: Number(value("--timeout") ?? 30),
     wallSeconds: Number(value("--wall") ?? 600),
     jobs: Number(value("--jobs") ?? Math.max(1, Math.min(os.cpus().length, 4))),
+    rerun: value("--rerun"),
   };
 }
 
@@ -301,11 +304,20 @@ async function main(): Promise<void> {
   ].filter((f) => fs.existsSync(f));
   const rnd = random(options.seed);
   const counts = { abort: 0, internal: 0, hang: 0, verdict: 0, unplanned: 0 };
-  console.log(`renja fuzz: making ${options.cases} cases in ${options.keep}`);
+  console.log(options.rerun ? `renja fuzz: running the cases kept in ${options.rerun} again` : `renja fuzz: making ${options.cases} cases in ${options.keep}`);
   const byMutation = new Map<string, number>();
   const failures: string[] = [];
   const cases: Case[] = [];
-  for (let id = 1; cases.length < options.cases; id++) {
+  if (options.rerun) {
+    // The kept failing cases of an earlier run, as they were (case-0066-truncated-part.xlsx: id 66, its mutation).
+    for (const name of fs.readdirSync(options.rerun).filter((n) => /^case-\d+-.*\.xlsx$/.test(n)).sort()) {
+      const m = /^case-(\d+)-(.*)\.xlsx$/.exec(name) as RegExpExecArray;
+      const file = path.join(options.keep, name);
+      if (path.resolve(options.rerun) !== path.resolve(options.keep)) fs.copyFileSync(path.join(options.rerun, name), file);
+      cases.push({ id: Number(m[1]), source: `kept ${name}`, mutation: m[2], file });
+    }
+  }
+  for (let id = 1; !options.rerun && cases.length < options.cases; id++) {
     const c = makeCase(id, sources, rnd, options.keep);
     if (c) cases.push(c);
   }

@@ -18,7 +18,7 @@ import { CannotExtendError, GeneratedStyles } from "./sheetStyles";
 import { prefixOf } from "./styles";
 import { dropCalcChain, setFullCalcOnLoad } from "./workbookParts";
 import { worksheetXml } from "./worksheetXml";
-import { attr, childElements, elementText, escapeAttribute, findElement, rootElement, scanTags, tagAttributes, type XmlElement, type XmlTag } from "./xml";
+import { attr, childElements, elementText, escapeAttribute, findElement, rootElement, scanTags, tagAttributes, XmlError, type XmlElement, type XmlTag } from "./xml";
 import { writeZip } from "./zip";
 
 export const GENERATED_MARKER = GENERATED_SHEET_MARKER;
@@ -184,9 +184,22 @@ function addRelationship(pkg: XlsxPackage, path: string): string {
   return rid;
 }
 
+/**
+ * The tags of a part this writer extends that the reader never needed ([Content_Types].xml): one that is not
+ * well-formed XML is not extended; the table goes to a separate workbook, which says why.
+ */
+function partTags(xml: string, part: string): XmlTag[] {
+  try {
+    return scanTags(xml);
+  } catch (e) {
+    if (e instanceof XmlError) throw new CannotExtendError(`${part} is not well-formed XML (${e.reason.en})`);
+    throw e;
+  }
+}
+
 function addContentType(pkg: XlsxPackage, path: string): void {
   const xml = pkg.text("[Content_Types].xml");
-  const root = rootElement(scanTags(xml));
+  const root = rootElement(partTags(xml, "[Content_Types].xml"));
   const p = prefixOf(root.open.name);
   const element = `<${p}Override PartName="/${escapeAttribute(path)}" ContentType="${WORKSHEET_CONTENT}"/>`;
   pkg.setText("[Content_Types].xml", insertLastChild(xml, root, element));
