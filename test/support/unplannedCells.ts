@@ -5,8 +5,8 @@
  * and the fuzz harness (scripts/fuzz-worker.js).
  *
  * The scanner is deliberately separate from the reader under test (src/xlsx): raw bytes, read as latin1 so one
- * character is one byte, comments, CDATA and processing instructions skipped, rows and cells counted as Excel
- * counts them when they carry no r. The r attribute itself is left out of the comparison: the key is the address,
+ * character is one byte, comments, CDATA and processing instructions skipped, rows and cells counted when they
+ * carry no r. The r attribute itself is left out of the comparison: the key is the address,
  * and a patch may write r on cells that had none (same address, same cell).
  */
 import { unzipSync } from "fflate";
@@ -49,7 +49,9 @@ export function cellElements(part: Uint8Array): Map<string, string[]> {
         } else if (!closing && local === "c" && cellStart < 0) {
           const r = /\sr\s*=\s*["']\$?([A-Za-z]+)\$?(\d+)["']/.exec(tag);
           col = r ? columnNumber(r[1]) : col + 1;
-          const key = `${r ? Number(r[2]) : row}:${col}`;
+          // The row is the row element's (its r, else the one after the last), the column the cell's own: the
+          // rule the reader follows (src/xlsx/packageSnapshots.ts), so a cell is named as the plan names it.
+          const key = `${row}:${col}`;
           if (empty) add(out, key, tag);
           else {
             cellStart = lt;

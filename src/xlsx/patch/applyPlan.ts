@@ -4,7 +4,7 @@
  * relationships and content types (calc chain dropped) keeps its exact stored bytes. All or nothing: every
  * check runs before anything is built, and the result is a new byte array (the input is never touched).
  */
-import { refusals } from "../../domain/host";
+import { HostError, refusals } from "../../domain/host";
 import { type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../../domain/plan";
 import { a1 } from "../../domain/sheet/snapshot";
 import { cutSnapshotText } from "../packageSnapshots";
@@ -58,11 +58,22 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan): PatchResult
 
   const out = writeZip(pkg.zip, writtenParts(pkg, removed));
   const written = new PackageReader(openPackage(out, undefined, { exact: true }));
-  const undo: UndoRecord = {
-    title: plan.title,
-    cells: plan.cells.map((c, i) => ({ ...c, before: asRead(written.content(c.sheet, c.row, c.col)), after: current[i] })),
-  };
-  return { bytes: out, undo };
+  try {
+    const undo: UndoRecord = {
+      title: plan.title,
+      cells: plan.cells.map((c, i) => ({ ...c, before: asRead(written.content(c.sheet, c.row, c.col)), after: current[i] })),
+    };
+    return { bytes: out, undo };
+  } catch (e) {
+    // The result passes a bound the input was under (a style copied with all it holds): it would not open again.
+    if (e instanceof HostError && e.code === "too-large") {
+      throw new HostError("too-large", {
+        id: `Tidak ada yang ditulis: berkas hasilnya tidak akan dapat dibuka lagi. ${e.messages.id}`,
+        en: `Nothing was written: the resulting file could not be opened again. ${e.messages.en}`,
+      });
+    }
+    throw e;
+  }
 }
 
 /** A cell's content as the snapshot a plan was made from shows it (bytes kept by the exact package as U+FFFD). */

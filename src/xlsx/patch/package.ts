@@ -54,6 +54,8 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_P
   const edits = new Map<string, string>();
   // Worksheets are read by offset (packageSnapshots.ts), not tag by tag: bounded by bytes, not by items.
   const worksheetPaths = new Set<string>();
+  // Known once the workbook's relationships are read (before any reader asks for the styles part).
+  const known: { stylesPath?: string } = {};
   let inflated = 0;
   const text = (path: string): string => {
     const edited = edits.get(path);
@@ -69,7 +71,8 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_P
       const data = entryData(entry, limits.maxPartBytes);
       inflated += data.length;
       t = options.exact ? decodePartExact(data) : new TextDecoder("utf-8").decode(data);
-      if (!worksheetPaths.has(path) && markupItemsOver(t, limits.maxItems)) throw tooManyItemsError(path, limits.maxItems);
+      const items = path === known.stylesPath ? limits.maxStyleItems : limits.maxItems;
+      if (!worksheetPaths.has(path) && markupItemsOver(t, items)) throw tooManyItemsError(path, items);
       cache.set(path, t);
     }
     return t;
@@ -107,6 +110,8 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_P
   });
   for (const sheet of sheets) worksheetPaths.add(sheet.path);
   const byType = (suffix: string) => wbRels.find((r) => r.type.endsWith(suffix))?.target;
+  const stylesPath = byType("/styles");
+  known.stylesPath = stylesPath;
 
   return {
     zip,
@@ -114,7 +119,7 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_P
     workbookRelsPath,
     sheets,
     sharedStringsPath: byType("/sharedStrings"),
-    stylesPath: byType("/styles"),
+    stylesPath,
     calcChainPath: byType("/calcChain"),
     signed: rootRels.some((r) => r.type.endsWith("/digital-signature/origin")) && zip.entries.some((e) => /^_xmlsignatures\/[^/]+\.xml$/i.test(e.name)),
     text,

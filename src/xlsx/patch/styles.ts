@@ -63,6 +63,7 @@ export class StylesEditor {
   private formatMap?: Map<number, string>;
   private canonicalIndex?: Map<string, number>;
   private used?: ReadonlySet<number>;
+  private readonly answered = new Map<string, number>();
 
   /**
    * @param usedStyles the cellXfs indexes the worksheets point at (styleSlots.ts), asked for only when an xf is
@@ -96,6 +97,16 @@ export class StylesEditor {
   styleWithFormat(styleIndex: number, format: string): number {
     // Adding a numFmt moves offsets, so the xf list is read after it.
     const formatId = this.formatId(format);
+    // Every planned cell of a column asks the same question: the clone and its comparison are made once.
+    const key = `${styleIndex}:${formatId}`;
+    const known = this.answered.get(key);
+    if (known !== undefined) return known;
+    const index = this.styleWithFormatId(styleIndex, formatId);
+    this.answered.set(key, index);
+    return index;
+  }
+
+  private styleWithFormatId(styleIndex: number, formatId: number): number {
     const xfs = this.cellXfs();
     const base = xfs[styleIndex] ?? xfs[0];
     if (!base) throw noStyles();
