@@ -177,6 +177,22 @@ export function hostileWorkbooks(seed: Uint8Array): HostileCase[] {
     cases.push({ name: "styles-64000", what: "64,000 cell styles", bytes: rebuilt({ ...parts, "xl/styles.xml": text }), command: "recompute" });
   }
 
+  // Nested elements inside one style (the first xf of cellXfs, the one recompute copies for its new format):
+  // 2,000,000 and 900,000 are refused by the bound on styles.xml (500,000 "<"); 200,000 (400,000 "<") are
+  // under it and must be read and written in seconds.
+  for (const [name, depth] of [["styles-nested-2m", 2_000_000], ["styles-nested-900k", 900_000], ["styles-nested-200k", 200_000]] as const) {
+    const styles = parts["xl/styles.xml"];
+    const text = styles.replace(/(<cellXfs[^>]*>\s*<xf\b[^>]*?)\s*\/>/, (_m, open: string) => `${open}>${"<a>".repeat(depth)}${"</a>".repeat(depth)}</xf>`);
+    if (text === styles) throw new Error("the seed's first cellXfs entry is no longer an empty <xf/>");
+    cases.push({
+      name,
+      what: `${depth.toLocaleString("en-US")} nested elements in one style`,
+      bytes: rebuilt({ ...parts, "xl/styles.xml": text }),
+      command: "recompute",
+      refused: depth * 2 > 500_000 ? "too-large" : undefined,
+    });
+  }
+
   // Whole-row merges below the table (rows the table never reaches): the check must give the seed's findings.
   for (const n of [5_000, 20_000]) {
     const merges = Array.from({ length: n }, (_, i) => `<mergeCell ref="A${2000 + i}:XFD${2000 + i}"/>`);

@@ -1,7 +1,8 @@
 /**
  * The CLI on each hostile workbook of bench/hostile.ts (issue 17: bombs refused within 5 s and under 512 MB peak;
  * the others in seconds): wall time, CPU and peak RSS from /usr/bin/time -v, one run each.
- * Run: npm run build:cli && node dist/bench/hostileInputs.js   (prints a Markdown table; no test asserts on time)
+ * Run: npm run build:cli && node dist/bench/hostileInputs.js [case name…]   (prints a Markdown table; no test
+ * asserts on time; names, e.g. styles-nested-2m, run only those cases)
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -33,7 +34,8 @@ function mainBench(): void {
   console.log(`Hostile inputs, one run each, load average ${os.loadavg()[0].toFixed(1)} at the start:\n`);
   console.log("| case | file | command | exit | wall | CPU | peak RSS |");
   console.log("|---|---|---|---|---|---|---|");
-  for (const c of hostileWorkbooks(seed)) {
+  const only = new Set(process.argv.slice(2));
+  for (const c of hostileWorkbooks(seed).filter((h) => only.size === 0 || only.has(h.name))) {
     const file = path.join(dir, `${c.name}.xlsx`);
     fs.writeFileSync(file, c.bytes);
     const args = [path.join(root, "bin", "renja.js"), c.command, file];

@@ -4,6 +4,7 @@
  */
 import * as v8 from "v8";
 import { HostError } from "../domain/host";
+import type { WritePlan } from "../domain/plan";
 import { sidecarPathFor } from "../xlsx";
 import type { SidecarAccess } from "../xlsx";
 import type { HostReadOptions } from "../xlsx/xlsxHost";
@@ -27,6 +28,11 @@ export interface CliIo {
   sidecar(workbookPath: string): SidecarAccess;
   /** Resolves once everything written has left the process (pipes can be asynchronous). */
   flush?(): Promise<void>;
+  /**
+   * Told the plan a write command is about to apply: scripts/fuzz-workbooks.ts compares the written workbook
+   * with its input cell by cell and allows changes in these cells only.
+   */
+  onPlan?(plan: WritePlan): void;
   /** Print stack traces of unexpected failures (RENJA_DEBUG=1): for developers, never by default. */
   debug?: boolean;
   /** Most sheet data (uncompressed XML bytes) this process can load; see SniffLimits. */

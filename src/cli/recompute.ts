@@ -150,6 +150,7 @@ export async function runWriteCommand(
       return EXIT_WRITTEN;
     }
     if (!io.writeFile) throw new Error("this environment cannot write files");
+    io.onPlan?.(plan);
     await host.apply(plan);
     await io.writeFile(req.output, host.bytes(), req.file);
     if (json !== undefined) {

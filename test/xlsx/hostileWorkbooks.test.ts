@@ -7,7 +7,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { AMOUNT_30000, hostileWorkbooks, type HostileCase } from "../../bench/hostile";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { HostError } from "../../src/domain/host";
+import type { WritePlan } from "../../src/domain/plan";
 import { openXlsxHost } from "../../src/xlsx";
 import { SNAPSHOT_TEXT_LIMIT } from "../../src/xlsx/packageSnapshots";
 import { runCli, STACK_TRACE, tempDir, writeTemp } from "../cli/cliHarness";
@@ -38,6 +40,8 @@ describe("hostile workbooks: refused with a message, exit code 2", () => {
     ["worksheet-elsewhere-450mib", /bagian xl\/data\/grid\.xml berukuran 451 MB setelah dibuka/, /part xl\/data\/grid\.xml is 451 MB once unpacked/],
     ["worksheet-size-lie", /bagian xl\/data\/grid\.xml berisi lebih dari 1\.048\.576 bita/, /part xl\/data\/grid\.xml holds more than the 1,048,576 bytes/],
     ["styles-padded-450mib", /bagian xl\/styles\.xml berukuran 451 MB setelah dibuka/, /part xl\/styles\.xml is 451 MB once unpacked/],
+    ["styles-nested-2m", /bagian xl\/styles\.xml memuat lebih dari 500\.000 unsur XML/, /xl\/styles\.xml holds more than 500,000 XML items/],
+    ["styles-nested-900k", /bagian xl\/styles\.xml memuat lebih dari 500\.000 unsur XML/, /xl\/styles\.xml holds more than 500,000 XML items/],
   ];
 
   it.each(refusals)("%s", async (name, id, en) => {
@@ -87,6 +91,18 @@ describe("hostile workbooks read as the seed is", () => {
     expect(await values(out)).toEqual(await values(ref));
   });
 
+  it("200,000 elements nested in one style: check reads it as the seed; recompute refuses a result that would not open again", async () => {
+    const file = writeTemp(dir, "styles-nested-200k.xlsx", hostile("styles-nested-200k").bytes);
+    const result = await findingsOf(file);
+    expect(result.code).toBe(seedResult.code);
+    expect(result.findings).toEqual(seedResult.findings);
+    const output = path.join(dir, "nested-out.xlsx");
+    const run = await runCli(["recompute", file, "-o", output, "--lang", "en"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Nothing was written: the resulting file could not be opened again\. .*xl\/styles\.xml holds more than 500,000 XML items/);
+    expect(fs.existsSync(output)).toBe(false);
+  });
+
   it("a 30,000-digit amount text is read and shown grouped the Indonesian way", async () => {
     const file = writeTemp(dir, "amount.xlsx", hostile("amount-30000-digits").bytes);
     const run = await runCli(["check", file, "--json"]);
@@ -97,5 +113,31 @@ describe("hostile workbooks read as the seed is", () => {
     expect(SNAPSHOT_TEXT_LIMIT).toBe(4096);
     const grouped = "1" + ".000".repeat(1_365);
     expect(run.stdout).toContain(`tertulis 36.280.500, tetapi jumlah 1 sub kegiatan di bawahnya ${grouped} (`);
+  });
+
+  it("fix-numbers leaves a 30,000-digit amount text as text (no number holds it) and fixes the rest", async () => {
+    const file = writeTemp(dir, "amount-fix.xlsx", hostile("amount-30000-digits").bytes);
+    let plan: WritePlan | undefined;
+    const run = await runCli(["fix-numbers", file, "-o", path.join(dir, "amount-fixed.xlsx")], undefined, { onPlan: (p) => void (plan = p) });
+    expect(run.stderr).not.toMatch(/kesalahan internal/);
+    expect(run.code).toBe(0);
+    expect(plan?.cells.length).toBeGreaterThan(0);
+    expect(plan?.cells.find((c) => c.sheet === "Tabel 2.1" && c.cell === "G29")).toBeUndefined();
+    expect(plan?.cells.every((c) => typeof c.after.value !== "number" || Number.isFinite(c.after.value))).toBe(true);
+  });
+});
+
+describe("generate on a package whose [Content_Types].xml is cut short", () => {
+  it("writes the table to a separate workbook and says why (was an internal error)", async () => {
+    const files = unzipSync(seed);
+    const types = strFromU8(files["[Content_Types].xml"]);
+    files["[Content_Types].xml"] = strToU8(types.slice(0, types.lastIndexOf("<Override") + 20));
+    const file = writeTemp(dir, "types-cut.xlsx", zipSync(files));
+    const output = path.join(dir, "types-cut-out.xlsx");
+    const run = await runCli(["generate", "tabel-3.3", file, "-o", output, "--lang", "en"]);
+    expect(run.stderr).not.toMatch(/internal error/);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(fs.existsSync(output)).toBe(true);
+    expect(run.stdout + run.stderr).toMatch(/\[Content_Types\]\.xml is not well-formed XML/);
   });
 });

@@ -20,6 +20,15 @@ export function amountNumber(value: Decimal): number {
   return value.toNumber();
 }
 
+/**
+ * Whether a cell can hold this amount as the number it is: Excel stores doubles, exact for whole numbers up to
+ * 2^53 (9.007.199.254.740.991, far beyond any budget) and Infinity past ~1.8e308. Text stating a larger amount
+ * (a 30,000-digit paste) stays text: a write would change the amount or fail.
+ */
+export function storableAmount(value: Decimal): boolean {
+  return value.abs().lte(Number.MAX_SAFE_INTEGER);
+}
+
 /** A number keeps its format; text (or a Text-formatted cell) gets the amount format so it shows as one. */
 export function formatForAmount(cell: Cell | undefined): string | undefined {
   if (!cell) return AMOUNT_FORMAT;

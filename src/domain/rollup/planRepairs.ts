@@ -14,7 +14,7 @@ import { formatRupiah, parseAmountText, plainDecimal, readAmount } from "../numb
 import { analysisOf, familyOf, isStoredAsText, moneyColumns, plausibleReadings, sheetOf, type AmountSlot } from "../analysis";
 import type { PlannedCell, WritePlan } from "../plan";
 import { a1, cellAt } from "../sheet/snapshot";
-import { AMOUNT_FORMAT, amountNumber, contentOf } from "./cellContent";
+import { AMOUNT_FORMAT, amountNumber, contentOf, storableAmount } from "./cellContent";
 
 export const REPAIR_TITLE: Message = { id: "Perbaiki angka yang salah ketik", en: "Repair mistyped amounts" };
 
@@ -45,6 +45,7 @@ export function planRepairs(workbook: MappedWorkbook, choices: RepairChoices = {
       if (seen.has(key)) continue;
       const picked = choices[key];
       const value = picked !== undefined ? chosenCandidate(key, slot, picked) : slot.chosen.value;
+      if (!storableAmount(value)) continue;
       seen.add(key);
       const raw = m.reading.raw;
       const why = analysis.reading(slot).evidence[0];
@@ -64,7 +65,7 @@ export function planRepairs(workbook: MappedWorkbook, choices: RepairChoices = {
       const m = slot.money;
       const value = m.reading.value;
       const key = sheetRef(m.table.sheet, m.address);
-      if (!convertible(slot) || value === null || seen.has(key)) continue;
+      if (!convertible(slot) || value === null || !storableAmount(value) || seen.has(key)) continue;
       seen.add(key);
       const raw = m.reading.raw;
       cells.push(storedAsNumber(slot, value, { id: `"${raw}" tersimpan sebagai teks; disimpan sebagai angka ${formatRupiah(value)}`, en: `"${raw}" was stored as text; stored as the number ${formatRupiah(value)}` }));
@@ -115,7 +116,7 @@ function runInRepairs(workbook: MappedWorkbook, table: MappedTable): PlannedCell
       const m = typeof cell?.value === "string" && !cell.formula ? /^\s*(\S+)\s+(\D.*?)\s*$/.exec(cell.value) : null;
       if (!m || readAmount(cell).status !== "not-amount") continue;
       const amount = parseAmountText(m[1]);
-      if ((amount.status !== "ok" && amount.status !== "text-number") || !amount.value) continue;
+      if ((amount.status !== "ok" && amount.status !== "text-number") || !amount.value || !storableAmount(amount.value)) continue;
       const reason: Message = { id: `"${m[2]}" ikut tertempel ke dalam angka; dipindah ke kolom Unit PD`, en: `"${m[2]}" was pasted into the amount; moved to the Unit PD column` };
       const here = a1(row.row, col);
       const there = a1(row.row, unitCol);

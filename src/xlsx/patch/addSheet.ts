@@ -11,14 +11,14 @@ import { HostError } from "../../domain/host";
 import { isOwnSheet, markerText, notOwnReason, planFingerprint, snapshotFingerprint, verifyMarkedSheets, type MarkedSheet, type MarkerVerdict } from "../../domain/generatedMarker";
 import { GENERATED_SHEET_MARKER, type SheetPlan } from "../../domain/plan";
 import { PackageSnapshots } from "../packageSnapshots";
-import { openPackage, dirOf, relationships, type XlsxPackage } from "./package";
+import { worksheetStyleReferences } from "./styleSlots";
+import { openPackage, dirOf, relationships, writtenParts, type XlsxPackage } from "./package";
 import { applySplices, type Splice } from "./sheet";
 import { CannotExtendError, GeneratedStyles } from "./sheetStyles";
 import { prefixOf } from "./styles";
 import { dropCalcChain, setFullCalcOnLoad } from "./workbookParts";
 import { worksheetXml } from "./worksheetXml";
-import { attr, childElements, elementText, escapeAttribute, findElement, rootElement, scanTags, tagAttributes, type XmlElement, type XmlTag } from "./xml";
-import { assertWellFormed } from "./xml";
+import { attr, childElements, elementText, escapeAttribute, findElement, rootElement, scanTags, tagAttributes, XmlError, type XmlElement, type XmlTag } from "./xml";
 import { writeZip } from "./zip";
 
 export const GENERATED_MARKER = GENERATED_SHEET_MARKER;
@@ -63,7 +63,8 @@ export function markerVerdicts(source: Uint8Array | PackageSnapshots): MarkerVer
  * separate workbook), HostError when the request itself is refused (a name in use, the source sheet).
  */
 export function addSheetToXlsx(bytes: Uint8Array, plan: SheetPlan): AddSheetResult {
-  const pkg = openPackage(bytes);
+  // Exact: bytes of the edited parts (workbook, styles, relationships) that are not UTF-8 stay as they were.
+  const pkg = openPackage(bytes, undefined, { exact: true });
   const wbXml = pkg.text(pkg.workbookPath);
   const root = rootElement(scanTags(wbXml));
   const ns = attr(wbXml, root.open, prefixOf(root.open.name) ? `xmlns:${prefixOf(root.open.name).slice(0, -1)}` : "xmlns");
@@ -79,7 +80,7 @@ export function addSheetToXlsx(bytes: Uint8Array, plan: SheetPlan): AddSheetResu
 
   const entries = sheetEntries(wbXml);
   const index = entries.findIndex((s) => s.name.toLowerCase() === plan.sheetName.toLowerCase());
-  const styles = new GeneratedStyles(pkg.text(pkg.stylesPath));
+  const styles = new GeneratedStyles(pkg.text(pkg.stylesPath), worksheetStyleReferences(pkg));
   const sheetXml = worksheetXml(plan, styles);
   pkg.setText(pkg.stylesPath, styles.text());
 
@@ -118,15 +119,7 @@ export function addSheetToXlsx(bytes: Uint8Array, plan: SheetPlan): AddSheetResu
   setFullCalcOnLoad(pkg);
   // A rewritten sheet's old formula cells would stay listed in the calc chain: Excel calls that damage.
   const removed = replaced ? dropCalcChain(pkg) : undefined;
-  const changes = new Map<string, Uint8Array | null>();
-  const encoder = new TextEncoder();
-  for (const [path, text] of pkg.edited()) {
-    // Every part written is checked before zipping: a patch that would not open is never saved.
-    if (/\.(xml|rels|vml)$/i.test(path)) assertWellFormed(text, path);
-    changes.set(path, encoder.encode(text));
-  }
-  if (removed) changes.set(removed, null);
-  return { bytes: writeZip(pkg.zip, changes), sheetName: replaced ? entries[index].name : plan.sheetName, replaced };
+  return { bytes: writeZip(pkg.zip, writtenParts(pkg, removed)), sheetName: replaced ? entries[index].name : plan.sheetName, replaced };
 }
 
 interface SheetEntry {
@@ -191,9 +184,22 @@ function addRelationship(pkg: XlsxPackage, path: string): string {
   return rid;
 }
 
+/**
+ * The tags of a part this writer extends that the reader never needed ([Content_Types].xml): one that is not
+ * well-formed XML is not extended; the table goes to a separate workbook, which says why.
+ */
+function partTags(xml: string, part: string): XmlTag[] {
+  try {
+    return scanTags(xml);
+  } catch (e) {
+    if (e instanceof XmlError) throw new CannotExtendError(`${part} is not well-formed XML (${e.reason.en})`);
+    throw e;
+  }
+}
+
 function addContentType(pkg: XlsxPackage, path: string): void {
   const xml = pkg.text("[Content_Types].xml");
-  const root = rootElement(scanTags(xml));
+  const root = rootElement(partTags(xml, "[Content_Types].xml"));
   const p = prefixOf(root.open.name);
   const element = `<${p}Override PartName="/${escapeAttribute(path)}" ContentType="${WORKSHEET_CONTENT}"/>`;
   pkg.setText("[Content_Types].xml", insertLastChild(xml, root, element));

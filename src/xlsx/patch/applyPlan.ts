@@ -4,18 +4,18 @@
  * relationships and content types (calc chain dropped) keeps its exact stored bytes. All or nothing: every
  * check runs before anything is built, and the result is a new byte array (the input is never touched).
  */
-import { refusals } from "../../domain/host";
+import { HostError, refusals } from "../../domain/host";
 import { type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../../domain/plan";
 import { a1 } from "../../domain/sheet/snapshot";
 import { cutSnapshotText } from "../packageSnapshots";
 import { cellXml, textNeedsTextFormat } from "./cellXml";
-import { openPackage, sheetPart, type XlsxPackage } from "./package";
+import { openPackage, sheetPart, writtenParts } from "./package";
+import { asReadText } from "./partText";
 import { PackageReader } from "./readCells";
 import { applySplices, parseArea, SheetDoc, type CellNode, type Splice } from "./sheet";
 import { prefixOf, type StylesEditor } from "./styles";
 import { dropCalcChain, setFullCalcOnLoad } from "./workbookParts";
 import { attr, elementText, escapeText, findElement, withAttribute, type XmlTag } from "./xml";
-import { assertWellFormed } from "./xml";
 import { writeZip } from "./zip";
 
 export interface PatchResult {
@@ -27,9 +27,10 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan): PatchResult
   // Nothing to change: the copy is the input itself (not even fullCalcOnLoad is set).
   // A copy (new Uint8Array), not bytes.slice(): on a Node Buffer, slice is a view of the same memory.
   if (plan.cells.length === 0) return { bytes: new Uint8Array(bytes), undo: { title: plan.title, cells: [] } };
-  const pkg = openPackage(bytes);
+  // Exact: bytes of the edited parts that are not UTF-8 stay as they were outside the planned cells.
+  const pkg = openPackage(bytes, undefined, { exact: true });
   const reader = new PackageReader(pkg);
-  const current = plan.cells.map((c) => reader.content(c.sheet, c.row, c.col));
+  const current = plan.cells.map((c) => asRead(reader.content(c.sheet, c.row, c.col)));
   // The host contract's refusal rules, before anything is built (domain/host.ts, shared with the Office host).
   const refused = refusals(plan, {
     // The snapshot a plan was made from cut long text; so does the comparison (undo keeps the whole text).
@@ -55,15 +56,33 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan): PatchResult
   setFullCalcOnLoad(pkg);
   const removed = dropCalcChain(pkg);
 
-  const out = writeZip(pkg.zip, packageChanges(pkg, removed));
-  const written = new PackageReader(openPackage(out));
-  const undo: UndoRecord = {
-    title: plan.title,
-    cells: plan.cells.map((c, i) => ({ ...c, before: written.content(c.sheet, c.row, c.col), after: current[i] })),
-  };
-  return { bytes: out, undo };
+  const out = writeZip(pkg.zip, writtenParts(pkg, removed));
+  const written = new PackageReader(openPackage(out, undefined, { exact: true }));
+  try {
+    const undo: UndoRecord = {
+      title: plan.title,
+      cells: plan.cells.map((c, i) => ({ ...c, before: asRead(written.content(c.sheet, c.row, c.col)), after: current[i] })),
+    };
+    return { bytes: out, undo };
+  } catch (e) {
+    // The result passes a bound the input was under (a style copied with all it holds): it would not open again.
+    if (e instanceof HostError && e.code === "too-large") {
+      throw new HostError("too-large", {
+        id: `Tidak ada yang ditulis: berkas hasilnya tidak akan dapat dibuka lagi. ${e.messages.id}`,
+        en: `Nothing was written: the resulting file could not be opened again. ${e.messages.en}`,
+      });
+    }
+    throw e;
+  }
 }
 
+/** A cell's content as the snapshot a plan was made from shows it (bytes kept by the exact package as U+FFFD). */
+function asRead(content: CellContent): CellContent {
+  const out = { ...content };
+  if (typeof out.value === "string") out.value = asReadText(out.value);
+  if (out.formula !== undefined) out.formula = asReadText(out.formula);
+  return out;
+}
 
 function asSnapshotRead(content: CellContent): CellContent {
   return typeof content.value === "string" ? { ...content, value: cutSnapshotText(content.value) } : content;
@@ -210,16 +229,4 @@ function dimensionSplice(doc: SheetDoc, cells: readonly PlannedCell[]): Splice[]
   if (JSON.stringify(next) === JSON.stringify(area)) return [];
   const refText = `${a1(next.top, next.left)}:${a1(next.bottom, next.right)}`;
   return [{ at: dim.open.start, end: dim.open.end, text: withAttribute(doc.xml, dim.open, "ref", refText) }];
-}
-
-function packageChanges(pkg: XlsxPackage, removed: string | undefined): Map<string, Uint8Array | null> {
-  const changes = new Map<string, Uint8Array | null>();
-  const encoder = new TextEncoder();
-  for (const [path, text] of pkg.edited()) {
-    // Every part written is checked before zipping: a patch that would not open is never saved.
-    if (/\.(xml|rels|vml)$/i.test(path)) assertWellFormed(text, path);
-    changes.set(path, encoder.encode(text));
-  }
-  if (removed) changes.set(removed, null);
-  return changes;
 }

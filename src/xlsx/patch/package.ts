@@ -5,8 +5,9 @@
 import { HostError } from "../../domain/host";
 import { DamagedPartError } from "./damagedPart";
 import { DEFAULT_PACKAGE_LIMITS, markupItemsOver, packageTooLargeError, tooManyItemsError, type PackageLimits } from "./inflate";
+import { decodePartExact, encodePart } from "./partText";
 import { entryData, readZip, type ZipArchive } from "./zip";
-import { attr, scanTags, tagAttributes, XmlError } from "./xml";
+import { assertWellFormed, attr, scanTags, tagAttributes, XmlError } from "./xml";
 
 export interface SheetPart {
   name: string;
@@ -34,8 +35,12 @@ export interface XlsxPackage {
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 
-/** The package's parts, each inflated on first use within `limits` (see PackageLimits). */
-export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_PACKAGE_LIMITS): XlsxPackage {
+/**
+ * The package's parts, each inflated on first use within `limits` (see PackageLimits). A writer opens it with
+ * `exact`: every part's text then keeps bytes that are not UTF-8 (partText.ts), so the parts it edits keep them
+ * outside its splices; readers show such bytes as U+FFFD.
+ */
+export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_PACKAGE_LIMITS, options: { exact?: boolean } = {}): XlsxPackage {
   const zip = readZip(bytes);
   const byName = new Map(zip.entries.map((e) => [e.name, e]));
   // Excel and LibreOffice find a part whose name differs in case from its relationship target (part names are
@@ -49,6 +54,8 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_P
   const edits = new Map<string, string>();
   // Worksheets are read by offset (packageSnapshots.ts), not tag by tag: bounded by bytes, not by items.
   const worksheetPaths = new Set<string>();
+  // Known once the workbook's relationships are read (before any reader asks for the styles part).
+  const known: { stylesPath?: string } = {};
   let inflated = 0;
   const text = (path: string): string => {
     const edited = edits.get(path);
@@ -63,8 +70,9 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_P
       }
       const data = entryData(entry, limits.maxPartBytes, limits.codec);
       inflated += data.length;
-      t = new TextDecoder("utf-8").decode(data);
-      if (!worksheetPaths.has(path) && markupItemsOver(t, limits.maxItems)) throw tooManyItemsError(path, limits.maxItems);
+      t = options.exact ? decodePartExact(data) : new TextDecoder("utf-8").decode(data);
+      const items = path === known.stylesPath ? limits.maxStyleItems : limits.maxItems;
+      if (!worksheetPaths.has(path) && markupItemsOver(t, items)) throw tooManyItemsError(path, items);
       cache.set(path, t);
     }
     return t;
@@ -102,6 +110,8 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_P
   });
   for (const sheet of sheets) worksheetPaths.add(sheet.path);
   const byType = (suffix: string) => wbRels.find((r) => r.type.endsWith(suffix))?.target;
+  const stylesPath = byType("/styles");
+  known.stylesPath = stylesPath;
 
   return {
     zip,
@@ -109,7 +119,7 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_P
     workbookRelsPath,
     sheets,
     sharedStringsPath: byType("/sharedStrings"),
-    stylesPath: byType("/styles"),
+    stylesPath,
     calcChainPath: byType("/calcChain"),
     signed: rootRels.some((r) => r.type.endsWith("/digital-signature/origin")) && zip.entries.some((e) => /^_xmlsignatures\/[^/]+\.xml$/i.test(e.name)),
     text,
@@ -191,4 +201,18 @@ function missingPart(what: string): HostError {
     id: `Berkas .xlsx rusak: bagian ${what} tidak ditemukan.`,
     en: `The .xlsx file is damaged: part ${what} not found.`,
   });
+}
+
+/**
+ * The parts a writer edited, as the zip writer takes them (null: removed). Every part written is checked before
+ * zipping, so a patch that would not open is never saved; bytes an exact package kept are written back as they were.
+ */
+export function writtenParts(pkg: XlsxPackage, removed: string | undefined): Map<string, Uint8Array | null> {
+  const changes = new Map<string, Uint8Array | null>();
+  for (const [path, text] of pkg.edited()) {
+    if (/\.(xml|rels|vml)$/i.test(path)) assertWellFormed(text, path);
+    changes.set(path, encodePart(text));
+  }
+  if (removed) changes.set(removed, null);
+  return changes;
 }

@@ -10,6 +10,7 @@ import type { SheetSnapshot } from "../../domain/sheet/snapshot";
 import { DamagedPartError, PackageSnapshots, type PackageSheet } from "../packageSnapshots";
 import { SheetDoc } from "./sheet";
 import { StylesEditor } from "./styles";
+import { worksheetStyleReferences } from "./styleSlots";
 
 export interface CellRef {
   sheet: string;
@@ -66,7 +67,7 @@ export class PackageReader {
   stylesEditor(): StylesEditor {
     if (!this.styles) {
       const path = this.pkg.stylesPath;
-      this.styles = new StylesEditor(path && this.pkg.has(path) ? this.pkg.text(path) : undefined);
+      this.styles = new StylesEditor(path && this.pkg.has(path) ? this.pkg.text(path) : undefined, () => worksheetStyleReferences(this.pkg));
     }
     return this.styles;
   }

@@ -5,26 +5,28 @@
  */
 import type { SheetCellStyle } from "../../domain/plan";
 import { BUILTIN_NUMBER_FORMATS, prefixOf } from "./styles";
+import { attributeNumbers, freeFormatId, freeSlot } from "./styleSlots";
 import { childElements, escapeAttribute, findElement, rootElement, scanTags, tagAttributes, type XmlElement, type XmlTag } from "./xml";
 
 export class CannotExtendError extends Error {}
 
-const FIRST_CUSTOM_ID = 164;
-
 export class GeneratedStyles {
   private readonly tags: XmlTag[];
   private readonly prefix: string;
-  private readonly fonts: string[] = [];
-  private readonly fills: string[] = [];
-  private readonly borders: string[] = [];
+  private readonly fonts: AppendedList;
+  private readonly fills: AppendedList;
+  private readonly borders: AppendedList;
   private readonly numFmts: Array<{ id: number; code: string }> = [];
-  private readonly xfs: string[] = [];
+  private readonly xfs: AppendedList;
   private readonly xfIndex = new Map<string, number>();
-  private readonly existing: { fonts: number; fills: number; borders: number; xfs: number };
   private readonly customFormats = new Map<string, number>();
   private readonly baseFont: string;
 
-  constructor(private readonly xml: string) {
+  /** @param usedStyles the cellXfs indexes the worksheets point at (styleSlots.ts): never given to a new xf. */
+  constructor(
+    private readonly xml: string,
+    usedStyles: ReadonlySet<number> = new Set(),
+  ) {
     this.tags = scanTags(xml);
     this.prefix = prefixOf(rootElement(this.tags).open.name);
     const fonts = this.list("fonts");
@@ -34,7 +36,13 @@ export class GeneratedStyles {
     if (!fonts || !fills || !borders || !xfs) throw new CannotExtendError("styles.xml lacks fonts, fills, borders or cellXfs");
     // New xfs point at the first cell style (xfId="0"): it must exist.
     if (!this.list("cellStyleXfs")?.length) throw new CannotExtendError("styles.xml has no cell style (cellStyleXfs)");
-    this.existing = { fonts: fonts.length, fills: fills.length, borders: borders.length, xfs: xfs.length };
+    // A font, fill or border id an xf names past the end of its list, or an xf index a cell names past the end
+    // of cellXfs, is left to what readers show it as (the first entry): new entries go after those slots.
+    const slots = (list: XmlElement[], used: ReadonlySet<number>) => new AppendedList(list.length, used, list.length ? xml.slice(list[0].open.start, list[0].close.end) : "");
+    this.fonts = slots(fonts, attributeNumbers(xml, "fontId"));
+    this.fills = slots(fills, attributeNumbers(xml, "fillId"));
+    this.borders = slots(borders, attributeNumbers(xml, "borderId"));
+    this.xfs = slots(xfs, usedStyles);
     const first = fonts[0];
     this.baseFont = first && first.open.kind !== "empty" ? xml.slice(first.open.end, first.close.start) : "";
     const numFmts = findElement(this.tags, "numFmts");
@@ -54,9 +62,9 @@ export class GeneratedStyles {
     if (known !== undefined) return known;
     if (key === JSON.stringify(Array(10).fill(undefined))) return 0;
     const p = this.prefix;
-    const fontId = s.bold || s.italic || s.fontSize ? this.add(this.fonts, this.existing.fonts, this.font(s)) : 0;
-    const fillId = s.fill ? this.add(this.fills, this.existing.fills, `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${escapeAttribute(s.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`) : 0;
-    const borderId = s.border ? this.add(this.borders, this.existing.borders, this.thinBorder()) : 0;
+    const fontId = s.bold || s.italic || s.fontSize ? this.fonts.add(this.font(s)) : 0;
+    const fillId = s.fill ? this.fills.add(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${escapeAttribute(s.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`) : 0;
+    const borderId = s.border ? this.borders.add(this.thinBorder()) : 0;
     const numFmtId = numFmt ? this.formatId(numFmt) : 0;
     const align: string[] = [];
     if (s.horizontal) align.push(`horizontal="${s.horizontal}"`);
@@ -72,8 +80,7 @@ export class GeneratedStyles {
     ].join("");
     const open = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}`;
     const xf = align.length ? `${open}><${p}alignment ${align.join(" ")}/></${p}xf>` : `${open}/>`;
-    const index = this.existing.xfs + this.xfs.length;
-    this.xfs.push(xf);
+    const index = this.xfs.add(xf);
     this.xfIndex.set(key, index);
     return index;
   }
@@ -81,11 +88,11 @@ export class GeneratedStyles {
   /** styles.xml with everything requested so far appended. */
   text(): string {
     const edits: Array<{ at: number; end: number; text: string }> = [];
-    const append = (local: string, items: string[], existing: number) => {
-      if (items.length === 0) return;
+    const append = (local: string, list: AppendedList) => {
+      if (list.items.length === 0) return;
       const el = findElement(this.tags, local);
       if (!el) throw new CannotExtendError(`styles.xml has no ${local}`);
-      edits.push(...appendChildren(this.xml, el, items, existing + items.length));
+      edits.push(...appendChildren(this.xml, el, list.items, list.existing + list.items.length));
     };
     if (this.numFmts.length) {
       const list = findElement(this.tags, "numFmts");
@@ -96,10 +103,10 @@ export class GeneratedStyles {
         edits.push({ at: root.open.end, end: root.open.end, text: `<${this.prefix}numFmts count="${items.length}">${items.join("")}</${this.prefix}numFmts>` });
       }
     }
-    append("fonts", this.fonts, this.existing.fonts);
-    append("fills", this.fills, this.existing.fills);
-    append("borders", this.borders, this.existing.borders);
-    append("cellXfs", this.xfs, this.existing.xfs);
+    append("fonts", this.fonts);
+    append("fills", this.fills);
+    append("borders", this.borders);
+    append("cellXfs", this.xfs);
     // From the end backwards; at one offset the replacement goes first, so an insertion there lands before it.
     edits.sort((a, b) => b.at - a.at || b.end - a.end);
     let out = this.xml;
@@ -110,13 +117,6 @@ export class GeneratedStyles {
   private list(local: string): XmlElement[] | undefined {
     const el = findElement(this.tags, local);
     return el ? childElements(this.tags, el) : undefined;
-  }
-
-  private add(list: string[], existing: number, item: string): number {
-    const at = list.indexOf(item);
-    if (at >= 0) return existing + at;
-    list.push(item);
-    return existing + list.length - 1;
   }
 
   private font(s: SheetCellStyle): string {
@@ -137,10 +137,35 @@ export class GeneratedStyles {
     const custom = this.customFormats.get(code);
     if (custom !== undefined) return custom;
     for (const [id, builtin] of BUILTIN_NUMBER_FORMATS) if (builtin === code) return id;
-    const id = Math.max(FIRST_CUSTOM_ID - 1, ...this.customFormats.values()) + 1;
+    // Past every id declared or named by an xf: an xf naming an undeclared id must not pick this format up.
+    const id = freeFormatId(this.customFormats.values(), this.xml);
     this.customFormats.set(code, id);
     this.numFmts.push({ id, code });
     return id;
+  }
+}
+
+/** Entries appended to one positional list of styles.xml; identical requests share one. */
+class AppendedList {
+  readonly items: string[] = [];
+  private readonly byText = new Map<string, number>();
+
+  constructor(
+    readonly existing: number,
+    private readonly used: ReadonlySet<number>,
+    private readonly filler: string,
+  ) {}
+
+  /** The index `item` gets; slots something already names are filled with a copy of the first entry first. */
+  add(item: string): number {
+    const known = this.byText.get(item);
+    if (known !== undefined) return known;
+    const next = this.existing + this.items.length;
+    const at = freeSlot(next, this.used);
+    for (let i = next; i < at; i++) this.items.push(this.filler);
+    this.items.push(item);
+    this.byText.set(item, at);
+    return at;
   }
 }
 

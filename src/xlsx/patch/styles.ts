@@ -18,6 +18,7 @@ import {
   type XmlElement,
   type XmlTag,
 } from "./xml";
+import { freeFormatId, freeSlot } from "./styleSlots";
 
 /** Excel's built-in number formats (the ids no numFmt element declares), as ExcelJS names them. */
 export const BUILTIN_NUMBER_FORMATS: ReadonlyMap<number, string> = new Map([
@@ -51,9 +52,6 @@ export const BUILTIN_NUMBER_FORMATS: ReadonlyMap<number, string> = new Map([
   [49, "@"],
 ]);
 
-/** The first id Excel leaves to workbook-defined formats. */
-const FIRST_CUSTOM_ID = 164;
-
 export class StylesEditor {
   private xml: string;
   private tags: XmlTag[];
@@ -64,8 +62,17 @@ export class StylesEditor {
   private xfList?: XmlElement[];
   private formatMap?: Map<number, string>;
   private canonicalIndex?: Map<string, number>;
+  private used?: ReadonlySet<number>;
+  private readonly answered = new Map<string, number>();
 
-  constructor(xml: string | undefined) {
+  /**
+   * @param usedStyles the cellXfs indexes the worksheets point at (styleSlots.ts), asked for only when an xf is
+   *   appended: an index past the end that a cell already names is never given to the new xf.
+   */
+  constructor(
+    xml: string | undefined,
+    private readonly usedStyles: () => ReadonlySet<number> = () => new Set(),
+  ) {
     this.xml = xml ?? "";
     this.tags = xml ? scanTags(xml) : [];
   }
@@ -90,6 +97,16 @@ export class StylesEditor {
   styleWithFormat(styleIndex: number, format: string): number {
     // Adding a numFmt moves offsets, so the xf list is read after it.
     const formatId = this.formatId(format);
+    // Every planned cell of a column asks the same question: the clone and its comparison are made once.
+    const key = `${styleIndex}:${formatId}`;
+    const known = this.answered.get(key);
+    if (known !== undefined) return known;
+    const index = this.styleWithFormatId(styleIndex, formatId);
+    this.answered.set(key, index);
+    return index;
+  }
+
+  private styleWithFormatId(styleIndex: number, formatId: number): number {
     const xfs = this.cellXfs();
     const base = xfs[styleIndex] ?? xfs[0];
     if (!base) throw noStyles();
@@ -135,7 +152,8 @@ export class StylesEditor {
 
   private addCustomFormat(format: string): number {
     const custom = this.customFormats();
-    const id = Math.max(FIRST_CUSTOM_ID - 1, ...custom.keys()) + 1;
+    // Past every id declared or named by an xf: an xf naming an undeclared id must not pick this format up.
+    const id = freeFormatId(custom.keys(), this.xml);
     const root = this.root();
     const prefix = prefixOf(root.open.name);
     const element = `<${prefix}numFmt numFmtId="${id}" formatCode="${escapeAttribute(format)}"/>`;
@@ -153,8 +171,13 @@ export class StylesEditor {
     const cellXfs = findElement(this.tags, "cellXfs");
     if (!cellXfs) throw noStyles();
     const count = childElements(this.tags, cellXfs).length;
-    this.appendChild(cellXfs, xf, count + 1);
-    return count;
+    // Slots past the end that cells already name get a copy of the first xf (what readers show them as).
+    this.used ??= this.usedStyles();
+    const at = freeSlot(count, this.used);
+    const first = this.cellXfs()[0];
+    const filler = first ? this.xml.slice(first.open.start, first.close.end) : "";
+    this.appendChild(cellXfs, filler.repeat(at - count) + xf, at + 1);
+    return at;
   }
 
   /** Adds `child` as the last child of `parent` and sets its count attribute. */

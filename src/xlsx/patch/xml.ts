@@ -533,7 +533,9 @@ export function decodeXstring(s: string): string {
 export function encodeXstring(s: string): string {
   const underscored = s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_");
   let out = "";
-  for (const ch of underscored) out += isXmlInvalid(ch.charCodeAt(0)) ? `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_` : ch;
+  // for…of walks code points: a surrogate seen alone is a lone one (from a read `_xD800_`), which UTF-8 cannot
+  // hold; it is written back as it was read.
+  for (const ch of underscored) out += isXmlInvalid(ch.charCodeAt(0)) || (ch.length === 1 && ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) <= 0xdfff) ? `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_` : ch;
   return out;
 }
 
