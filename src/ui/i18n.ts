@@ -2,7 +2,8 @@
 import type { Message, RuleId, Severity } from "../domain/findings";
 import type { ColumnRole, IndicatorKind, Level, TableKind } from "../domain/mapping/types";
 
-export type Lang = "id" | "en";
+import { render, type Lang, type MessageRef } from "../domain/messages";
+export type { Lang };
 
 const dictionary = {
   appTitle: { id: "Renja Cermat", en: "Renja Cermat" },
@@ -150,6 +151,11 @@ export function fill(template: string, params: Record<string, string | number>):
 
 export function messageIn(lang: Lang, m: Message): string {
   return m[lang];
+}
+
+/** A catalogue message (a finding's text, a suggestion's reason) in the pane's language. */
+export function say(lang: Lang, m: MessageRef): string {
+  return render(m, lang);
 }
 
 const severityNames: Record<Severity, Message> = {
