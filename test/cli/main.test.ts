@@ -14,6 +14,7 @@ import {
 } from "../xlsx/workbooks";
 import { runCli, STACK_TRACE, tempDir, writeTemp } from "./cliHarness";
 import { msg, phrase } from "../../src/domain/messages";
+import { findingToJson } from "../../src/cli/findingJson";
 
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -244,7 +245,7 @@ describe("renja check plumbing (with a stand-in engine)", () => {
     // "nomenclature": which list(s) the tables were checked with (issue 11)
     expect(Object.keys(out)).toEqual(["file", "tables", "findings", "nomenclature"]);
     expect(out.file).toBe(file);
-    expect(out.findings).toEqual([rollupError, yearWarning]);
+    expect(out.findings).toEqual([findingToJson(rollupError, "id"), findingToJson(yearWarning, "id")]);
     expect(out.tables[0]).toEqual({
       sheet: "Tabel 3.3",
       kind: "tabel-3.3",
@@ -269,7 +270,7 @@ describe("renja check plumbing (with a stand-in engine)", () => {
     expect(seen.options).toEqual({ sheet: "Tabel 7" });
     const out = JSON.parse(run.stdout) as { tables: { sheet: string }[]; findings: Finding[] };
     expect(out.tables.map((t) => t.sheet)).toEqual(["Tabel 7"]);
-    expect(out.findings).toEqual([yearWarning]);
+    expect(out.findings).toEqual([findingToJson(yearWarning, "id")]);
     expect(run.code).toBe(0);
   });
 

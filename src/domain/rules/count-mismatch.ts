@@ -12,11 +12,11 @@
  *   sum of the program rows is accepted too, since a wrong total row is total-mismatch's finding.
  */
 import Decimal from "decimal.js";
-import type { Finding, Message } from "../findings";
+import type { Finding } from "../findings";
 import { sheetRef } from "../findings";
 import type { ColumnRole, MappedTable, MappedWorkbook, NarrativeCell } from "../mapping/types";
 import { countLevels } from "../mapping/tree";
-import { formatRupiah, plainDecimal } from "../numbers";
+import { plainDecimal } from "../numbers";
 import { a1 } from "../sheet/snapshot";
 import { amountsAgree, roleAmount, shownValue, statedTotal } from "../analysis/amounts";
 import type { CountedLevel, StatedCount } from "../analysis/narrativeStatements";

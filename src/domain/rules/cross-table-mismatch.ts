@@ -17,7 +17,7 @@ import type Decimal from "decimal.js";
 import type { Finding, Message, Severity } from "../findings";
 import { sheetRef } from "../findings";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
-import { formatRupiah, parseTarget, plainDecimal } from "../numbers";
+import { parseTarget, plainDecimal } from "../numbers";
 import { columnOf } from "../mapping/tree";
 import type { SheetSnapshot } from "../sheet/snapshot";
 import { cellAt } from "../sheet/snapshot";
@@ -233,10 +233,6 @@ function moneyFinding(
   };
 }
 
-function rupiah(d: Decimal): string {
-  return formatRupiah(d);
-}
-
 const TEXT_ROLE_NAME: Partial<Record<ColumnRole, Message>> = {
   targetN: { id: "Target", en: "The target" },
   indikator: { id: "Indikator", en: "The indicator" },
@@ -319,10 +315,6 @@ function missingRow(
     message: msg("cross.onlyIn", { level: phrase(levelName(row)), name: text(name), present: phrase(present.label), other: phrase(other.label) }),
     ...(related ? { related } : {}),
   };
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 const LABEL_23: Message = { id: "Tabel 2.3 (Kebutuhan Dana)", en: "Tabel 2.3 (Kebutuhan Dana)" };

@@ -16,11 +16,11 @@
  *   finding on the column's header cell, the deviating cells in `related`. Otherwise one finding per cell.
  */
 import Decimal from "decimal.js";
-import type { Finding, Message, Severity } from "../findings";
+import type { Finding, Severity } from "../findings";
 import { accumulates, latestOf, rowIndicatorKind } from "../evaluation/indicatorKind";
 import type { ColumnRole, IndicatorKind, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import type { AmountReading } from "../numbers";
-import { formatRupiah, parsePercent, parseTarget, plainDecimal, readAmount } from "../numbers";
+import { parsePercent, parseTarget, plainDecimal, readAmount } from "../numbers";
 import type { Cell, SheetSnapshot } from "../sheet/snapshot";
 import { a1, cellAt, cellText, columnLetter } from "../sheet/snapshot";
 import { shownValue } from "../analysis/amounts";

@@ -14,7 +14,7 @@
 import Decimal from "decimal.js";
 import type { Finding, Message, Severity } from "../findings";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
-import { readAmount, formatRupiah, plainDecimal } from "../numbers";
+import { readAmount, plainDecimal } from "../numbers";
 import type { AmountReading } from "../numbers";
 import { compactNormalizedName, normalizeName } from "../nomenclature";
 import { prepareName, similarityOf } from "../nomenclature/similarity";

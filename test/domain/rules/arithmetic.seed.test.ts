@@ -95,7 +95,7 @@ describe("arithmetic rules on the seed's Tabel 3.3", () => {
     for (const f of found) expect(f.expected).toBe(f.suggestion?.value);
     // The kegiatan's own slip equals the sum of its (repaired) sub kegiatan.
     const parentSlip = found.find((f) => f.cell === cellOf("Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah", "paguN"));
-    expect(parentSlip?.suggestion?.reason).toContain("sama dengan jumlah 4 sub kegiatan");
+    expect(parentSlip?.suggestion ? render(parentSlip.suggestion.reason, "id") : "").toContain("sama dengan jumlah 4 sub kegiatan");
   });
 
   it("finds exactly the five sums that do not hold, on the parent's cell", () => {

@@ -15,7 +15,6 @@
  *   entry is clearly closest (Catalogue.suggest). "Perencanaan Kebutuhan barang milik daerah" (83% like
  *   "Penyusunan Perencanaan Kebutuhan BMD SKPD", two words short) stays below the suggestion floor of 85%.
  */
-import type { Finding } from "../../../src/domain/findings";
 import { mapWorkbook } from "../../../src/domain/mapping/mapWorkbook";
 import type { MappedWorkbook } from "../../../src/domain/mapping/types";
 import { rule as duplicateRow } from "../../../src/domain/rules/duplicate-row";

@@ -10,7 +10,6 @@
  */
 import type { Finding, RuleId } from "../../findings";
 import type { MappedWorkbook } from "../../mapping/types";
-import type { AmountSlip } from "../../numbers";
 import { formatRupiah, plainDecimal } from "../../numbers";
 import type { RuleMeta, RuleOptions } from "../types";
 import type { AmountSlot, ColumnArithmetic, SumCheck } from "../../analysis/arithmetic";

@@ -9,10 +9,10 @@ import type Decimal from "decimal.js";
 import type { Finding } from "../../findings";
 import type { MoneyCell } from "../../analysis/moneyCells";
 import type { MappedWorkbook } from "../../mapping/types";
-import { formatRupiah, plainDecimal } from "../../numbers";
+import { plainDecimal } from "../../numbers";
 import type { RuleMeta, RuleOptions } from "../types";
 import { analysisOf } from "../../analysis";
-import { capitalize, moneyColumnLabel, rowName, severityFor } from "../../analysis/describe";
+import { moneyColumnLabel, rowName, severityFor } from "../../analysis/describe";
 import { money, msg, phrase, text as textValue } from "../../messages";
 
 export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, options: RuleOptions): Finding[] {
@@ -49,7 +49,6 @@ export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, opt
 function displacedFinding(m: MoneyCell, text: string, value: Decimal, meta: RuleMeta): Finding {
   const where = moneyColumnLabel(m.table, m.role, m.col);
   const who = rowName(m.row);
-  const amount = formatRupiah(value);
   return {
     rule: meta.id,
     severity: "warning",
