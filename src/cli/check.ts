@@ -22,6 +22,7 @@ import { humanReport } from "./humanReport";
 import { type CliIo, hostReadOptions } from "./io";
 import type { Lang } from "./lang";
 import { loadRunSipdExport, sipdAgreement, sipdJson, sipdLines, type SipdAgreement } from "./sipd";
+import { findingToJson } from "./findingJson";
 
 /** `--catalogue` for every table, else the stored lists by plan year (the built-in list when none fits). */
 export async function nomenclatureChoice(ref: string | undefined): Promise<CatalogueChoice> {
@@ -88,7 +89,7 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
     const explanation = why?.map((e) => ({ sheet: e.sheet, reason: e.reason, message: e.message[req.lang] }));
     // the contract's { file, tables, findings }; a workbook without a table also says so: status + explanation
     const noTableFields = explanation ? { status, explanation } : {};
-    io.stdout(`${JSON.stringify({ file: req.file, ...noTableFields, tables: tables.map(tableToJson), findings, nomenclature: cataloguesUsed(tables), ...sipdJson(agreement, req.sipd, req.lang), ...(skipped.length ? { generatedSheets: skipped } : {}) }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ file: req.file, ...noTableFields, tables: tables.map(tableToJson), findings: findings.map((f) => findingToJson(f, req.lang)), nomenclature: cataloguesUsed(tables), ...sipdJson(agreement, req.sipd, req.lang), ...(skipped.length ? { generatedSheets: skipped } : {}) }, null, 2)}\n`);
     if (noTable) io.stderr(`renja: ${noTable[req.lang]}\n`);
   } else {
     const describeRule = checker.describeRule?.bind(checker);

@@ -12,6 +12,7 @@ import { EXIT_CANNOT_RUN, nomenclatureChoice, runCheck, type CheckEngine, type C
 import { humanReport } from "./humanReport";
 import { loadRunSipdExport, sipdJson, sipdLines } from "./sipd";
 import type { CliIo } from "./io";
+import { findingToJson } from "./findingJson";
 
 export interface CheckManyRequest extends Omit<CheckRequest, "file"> {
   files: string[];
@@ -76,7 +77,7 @@ function jsonLine(o: FileOutcome, req: CheckManyRequest): object {
   };
   const sipd = sipdJson(o.sipd, req.sipd, req.lang);
   if (req.summary) return { ...head, ...summary, tables: r?.tables ?? [], ...sipd };
-  return { ...head, ...summary, tables: o.tables.map(tableToJson), findings: o.findings, ...sipd };
+  return { ...head, ...summary, tables: o.tables.map(tableToJson), findings: o.findings.map((f) => findingToJson(f, req.lang)), ...sipd };
 }
 
 const STATUS_TEXT: Record<Status, Message> = {

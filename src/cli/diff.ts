@@ -14,6 +14,7 @@ import { compareFindings, diffToJson, diffWorkbooks, type FindingComparison, typ
 import { openXlsxHost } from "../xlsx";
 import { type CliIo, hostReadOptions } from "./io";
 import type { Lang } from "./lang";
+import { findingText } from "./findingJson";
 
 export interface DiffRequest {
   lang: Lang;
@@ -167,7 +168,7 @@ function capitalise(s: string): string {
 
 function findingsBlock(c: FindingComparison, lang: Lang): string[] {
   const en = lang === "en";
-  const line = (f: Finding) => `    ${f.severity} ${f.rule} '${f.sheet}'!${f.cell}: ${f.message[lang]}`;
+  const line = (f: Finding) => `    ${f.severity} ${f.rule} '${f.sheet}'!${f.cell}: ${findingText(f.message, lang)}`;
   return [
     en ? `Findings of the last check: ${c.resolved.length} resolved, ${c.new.length} new, ${c.remaining.length} remaining` : `Temuan pemeriksaan sebelumnya: ${c.resolved.length} selesai, ${c.new.length} baru, ${c.remaining.length} masih ada`,
     ...(c.resolved.length ? [`  ${en ? "Resolved" : "Selesai"}:`, ...c.resolved.map(line)] : []),

@@ -3,10 +3,10 @@
  * severity, amounts written the Indonesian way, and a closing count.
  */
 import type { Finding, Message, RuleId, Severity } from "../domain/findings";
-import type { ColumnRole, MappedTable, TableKind } from "../domain/mapping/types";
+import type { MappedTable, TableKind } from "../domain/mapping/types";
 import { countLevels } from "../domain/mapping/tree";
-import { formatRupiah } from "../domain/numbers";
-import type { Lang } from "./lang";
+import { showFindingValue } from "../domain/findings";
+import { render, type Lang } from "../domain/messages";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -24,7 +24,6 @@ const KIND_LABEL: Record<TableKind, string> = {
 };
 
 /** Rules whose expected/actual are Rupiah amounts even when a finding names no column role. */
-const MONEY_RULES = new Set<Finding["rule"]>(["rollup-mismatch", "total-mismatch", "malformed-number", "suspect-scale", "text-number"]);
 
 /**
  * Info findings of one rule on one sheet beyond this many are summarised in one line with their cells: an
@@ -91,7 +90,7 @@ export function humanReport({ file, tables, findings, lang, describeRule, sheet,
         out.push(...wrapText(heading, width, "    ", "      "));
         const shown = max > 0 ? ofRule.slice(0, max) : ofRule;
         const cellWidth = Math.max(0, ...shown.map((f) => f.cell.length));
-        for (const f of shown) out.push(...findingLines(f, cellWidth, tables, lang, width));
+        for (const f of shown) out.push(...findingLines(f, cellWidth, lang, width));
         if (shown.length < ofRule.length) {
           cut = true;
           const more = ofRule.length - shown.length;
@@ -125,15 +124,18 @@ function tableLine(t: MappedTable, lang: Lang): string {
  * when the message does not already state the suggested value. Expected, actual and related cells are in
  * --json; the messages say them in words.
  */
-function findingLines(f: Finding, cellWidth: number, tables: readonly MappedTable[], lang: Lang, width: number): string[] {
+function findingLines(f: Finding, cellWidth: number, lang: Lang, width: number): string[] {
   const en = lang === "en";
   const lead = `      ${f.cell.padEnd(cellWidth)}  `;
   const hanging = " ".repeat(lead.length);
-  const lines = wrapText(f.message[lang], width, lead, hanging);
+  const text = render(f.message, lang);
+  const lines = wrapText(text, width, lead, hanging);
   if (f.suggestion) {
-    const value = showValue(f.suggestion.value, isMoneyFinding(f, tables));
-    if (!f.message[lang].includes(value.replace(/^"|"$/g, ""))) {
-      const reason = f.suggestion.reason ? ` (${f.suggestion.reason})` : "";
+    const shown = showFindingValue(f, f.suggestion.value, lang);
+    if (!text.includes(shown)) {
+      const value = f.valueKind === "text" ? `"${shown}"` : shown;
+      const said = render(f.suggestion.reason, lang);
+      const reason = said ? ` (${said})` : "";
       lines.push(...wrapText(`${en ? "Suggestion" : "Saran"}: ${value}${reason}`, width, hanging, hanging));
     }
   }
@@ -182,23 +184,6 @@ function wrapList(items: readonly string[], indent: string, width: number): stri
 }
 
 /** Money by the column the finding names (its table's money roles), else by the rule. */
-function isMoneyFinding(f: Finding, tables: readonly MappedTable[]): boolean {
-  if (f.role === undefined) return MONEY_RULES.has(f.rule);
-  const table = tables.find((t) => t.sheet === f.sheet && f.row >= t.dataRows[0] && f.row <= t.dataRows[1]);
-  if (table) return table.moneyRoles.includes(f.role);
-  return isMoneyRoleName(f.role);
-}
-
-function isMoneyRoleName(role: ColumnRole): boolean {
-  return role.startsWith("pagu") || role === "rkpdPagu" || role.endsWith("Rp");
-}
-
-/** Amounts grouped the Indonesian way; other numbers (years, counts, percents) only get a decimal comma. */
-function showValue(value: string, money: boolean): string {
-  if (!/^-?\d+(\.\d+)?$/.test(value)) return `"${value}"`;
-  return money ? formatRupiah(value) : value.replace(".", ",");
-}
-
 function summaryLine(findings: readonly Finding[], lang: Lang): string {
   const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
   if (lang === "en") {

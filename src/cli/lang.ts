@@ -1,2 +1,2 @@
-/** The CLI's output language: Bahasa Indonesia unless the user asks for English. */
-export type Lang = "id" | "en";
+/** The CLI speaks the catalogue's languages: Bahasa Indonesia unless the user asks for English. */
+export type { Lang } from "../domain/messages";

@@ -1,7 +1,7 @@
 /** The findings list as flat rows: a header per severity and rule, then its findings (collapsible, filterable). */
 import type { Finding, RuleId, Severity } from "../domain/findings";
 import { severityRank } from "../domain/findings";
-import type { Lang } from "./i18n";
+import { say, type Lang } from "./i18n";
 
 export type FindingRow =
   | { type: "group"; key: string; severity: Severity; rule: RuleId; count: number; collapsed: boolean }
@@ -18,7 +18,7 @@ export function matchesFilter(f: Finding, filter: string, lang: Lang): boolean {
   const ref = `${f.sheet}!${f.cell}`.toLowerCase();
   const quoted = `'${f.sheet}'!${f.cell}`.toLowerCase();
   if (f.cell.toLowerCase() === q || ref === q || quoted === q) return true;
-  const haystack = `${ref} ${f.message[lang]}`.toLowerCase();
+  const haystack = `${ref} ${say(lang, f.message)}`.toLowerCase();
   return q.split(/\s+/).every((word) => haystack.includes(word));
 }
 

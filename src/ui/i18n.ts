@@ -1,155 +1,36 @@
-/** Pane text in Bahasa Indonesia (the default) and English. Findings and host errors carry their own two texts. */
+/** Pane text in Bahasa Indonesia (the default) and English, from the catalogue (src/domain/messages); host errors still carry their own two texts. */
 import type { Message, RuleId, Severity } from "../domain/findings";
 import type { ColumnRole, IndicatorKind, Level, TableKind } from "../domain/mapping/types";
+import { MessageSpec, PACKS, fillTemplate, render, type Lang, type MessageKey, type MessageRef, type Value, type ValueKind } from "../domain/messages";
+export type { Lang };
 
-export type Lang = "id" | "en";
+/** The pane's texts are the catalogue's "ui." keys (src/domain/messages): one pack per language for the whole tool. */
+type UiKey = Extract<MessageKey, `ui.${string}`>;
+export type TextKey = UiKey extends `ui.${infer K}` ? K : never;
 
-const dictionary = {
-  appTitle: { id: "Renja Cermat", en: "Renja Cermat" },
-  language: { id: "English", en: "Bahasa Indonesia" },
-  tabActions: { id: "Tindakan", en: "Actions" },
-  tabFindings: { id: "Temuan", en: "Findings" },
-  tabMapping: { id: "Pemetaan", en: "Mapping" },
-  validate: { id: "Validasi", en: "Validate" },
-  recompute: { id: "Hitung Ulang", en: "Recompute" },
-  fixNumbers: { id: "Perbaiki Angka", en: "Fix Numbers" },
-  generate33: { id: "Buat Tabel 3.3", en: "Create Table 3.3" },
-  generate21: { id: "Buat Tabel 2.1", en: "Create Table 2.1" },
-  generatePerubahan: { id: "Buat Tabel Perubahan", en: "Create Revision Table" },
-  pickOriginal: { id: "Buku kerja semula (.xlsx) untuk Tabel Perubahan", en: "Original workbook (.xlsx) for the revision table" },
-  originalChosen: { id: "Versi semula: {name}", en: "Original version: {name}" },
-  apply: { id: "Terapkan", en: "Apply" },
-  cancel: { id: "Tutup pratinjau", en: "Close preview" },
-  undo: { id: "Batalkan", en: "Undo" },
-  highlight: { id: "Tandai di lembar", en: "Mark on sheet" },
-  removeHighlight: { id: "Hapus tanda", en: "Remove marks" },
-  reading: { id: "Membaca lembar", en: "Reading sheets" },
-  working: { id: "Sedang bekerja…", en: "Working…" },
-  notValidated: { id: "Klik Validasi untuk memeriksa buku kerja.", en: "Click Validate to check the workbook." },
-  noFindings: { id: "Tidak ada temuan. Tabel-tabel konsisten.", en: "No findings. The tables are consistent." },
-  includeGenerated: { id: "Periksa juga", en: "Check them too" },
-  generatedIncluded: { id: "Lembar buatan Renja Cermat ikut diperiksa.", en: "The sheets made by Renja Cermat are checked too." },
-  excludeGenerated: { id: "Lewati lagi", en: "Leave them out" },
-  filterPlaceholder: { id: "Cari sel atau kata (mis. F28)", en: "Search a cell or word (e.g. F28)" },
-  findingsSummary: { id: "{n} temuan: {e} galat, {w} peringatan, {i} info", en: "{n} findings: {e} errors, {w} warnings, {i} info" },
-  previewTitle: { id: "Pratinjau: {n} sel berubah", en: "Preview: {n} cells change" },
-  previewEmpty: { id: "Tidak ada yang perlu diubah.", en: "Nothing needs to change." },
-  classDecision: { id: "Keputusan", en: "Decision" },
-  classExplained: { id: "Ada penyebabnya", en: "Explained" },
-  classSame: { id: "Nilai tetap", en: "Same amount" },
-  tickChange: { id: "Terapkan perubahan", en: "Apply the change to" },
-  acceptDecisions: { id: "Centang semua keputusan", en: "Tick every decision" },
-  applied: { id: "Diterapkan: {title} ({n} sel).", en: "Applied: {title} ({n} cells)." },
-  undone: { id: "Dibatalkan: {title}.", en: "Undone: {title}." },
-  unavailable: { id: "Belum tersedia dalam versi ini.", en: "Not available in this version yet." },
-  noTables: { id: "Tidak ada tabel Renja yang dikenali di buku kerja ini.", en: "No Renja table was recognised in this workbook." },
-  noTableTitle: { id: "Tidak ada tabel Renja yang dikenali", en: "No Renja table was recognised" },
-  noTableSheets: { id: "{n} lembar diperiksa:", en: "{n} sheet(s) looked at:" },
-  openMapping: { id: "Buka Pemetaan", en: "Open Mapping" },
-  tableSummary: { id: "Baris {first}–{last} · N = {year}", en: "Rows {first}–{last} · N = {year}" },
-  tableKindLabel: { id: "Jenis tabel", en: "Table kind" },
-  tableKindFromHeaders: { id: "Jenis menurut judul kolom", en: "Kind from the column headers" },
-  tableKindSaved: { id: "Jenis tabel disimpan; kolom, tingkat dan temuan diperbarui.", en: "Table kind saved; columns, levels and findings updated." },
-  columnRoleLabel: { id: "Peran kolom {col} «{header}»", en: "Role of column {col} “{header}”" },
-  columnNoRole: { id: "— menurut judul kolom —", en: "— from the headers —" },
-  columnRoleSaved: { id: "Peran kolom disimpan; temuan diperbarui.", en: "Column role saved; findings updated." },
-  columnNoHeader: { id: "(tanpa judul)", en: "(no header)" },
-  sheetName: { id: "Lembar: {name}", en: "Sheet: {name}" },
-  headerRows: { id: "Baris judul kolom: {rows}", en: "Header rows: {rows}" },
-  columns: { id: "Kolom", en: "Columns" },
-  counts: { id: "{p} program, {k} kegiatan, {s} sub kegiatan", en: "{p} programs, {k} activities, {s} sub-activities" },
-  showRows: { id: "Tampilkan baris ({n})", en: "Show rows ({n})" },
-  hideRows: { id: "Sembunyikan baris", en: "Hide rows" },
-  showColumns: { id: "Ubah peran kolom ({n})", en: "Change column roles ({n})" },
-  hideColumns: { id: "Sembunyikan kolom", en: "Hide columns" },
-  levelSaved: { id: "Koreksi tingkat disimpan; temuan diperbarui.", en: "Level correction saved; findings updated." },
-  indicatorKindSaved: { id: "Jenis indikator disimpan; capaian dan temuan diperbarui.", en: "Indicator kind saved; capaian and findings updated." },
-  indicatorKindLabel: { id: "Jenis indikator", en: "Indicator kind" },
-  lowConfidence: { id: "Tingkat ini ditebak dengan keyakinan rendah ({p}%); periksa.", en: "This level was guessed with low confidence ({p}%); check it." },
-  unknownYear: { id: "?", en: "?" },
-  standaloneTitle: { id: "Renja Cermat — halaman mandiri", en: "Renja Cermat — standalone page" },
-  standaloneIntro: {
-    id: "Excel tidak terdeteksi: panel berjalan langsung di peramban atas berkas .xlsx. Perubahan tidak menyentuh berkas asli; unduh hasilnya.",
-    en: "Excel was not detected: the pane runs in the browser on an .xlsx file. Changes never touch the original; download the result.",
-  },
-  openFile: { id: "Buka berkas .xlsx", en: "Open an .xlsx file" },
-  sampleLoaded: { id: "Contoh: {name}", en: "Sample: {name}" },
-  fileLoaded: { id: "Berkas: {name}", en: "File: {name}" },
-  download: { id: "Unduh buku kerja", en: "Download workbook" },
-  selected: { id: "Sel terpilih: {ref}", en: "Selected cell: {ref}" },
-  moreRelated: { id: "{n} lainnya", en: "{n} more" },
-  contextLabel: { id: "Baris di sekitar sel, lembar {sheet}, kolom {col}", en: "Rows around the cell, sheet {sheet}, column {col}" },
-  contextRow: { id: "Baris", en: "Row" },
-  contextKode: { id: "Kode", en: "Code" },
-  contextName: { id: "Uraian", en: "Description" },
-  context_finding: { id: "sel ini", en: "this cell" },
-  context_parent: { id: "induk", en: "parent" },
-  context_child: { id: "rincian", en: "child" },
-  contextMoreChildren: { id: "… dan {n} rincian lain", en: "… and {n} more children" },
-  loadingSample: { id: "Memuat buku kerja contoh…", en: "Loading the sample workbook…" },
-  sampleMissing: { id: "Buku kerja contoh tidak dapat dimuat; buka berkas sendiri.", en: "The sample workbook could not be loaded; open a file of your own." },
-  unexpected: { id: "Terjadi kesalahan tak terduga: {detail}", en: "An unexpected error occurred: {detail}" },
-  hostNotWritable: { id: "Lingkungan ini tidak dapat menulis ke buku kerja.", en: "This environment cannot write to the workbook." },
-  mappingSaveFailed: { id: "Koreksi berlaku sekarang tetapi tidak dapat disimpan: {detail}", en: "The correction applies now but could not be saved: {detail}" },
-  highlightUnsupported: { id: "Penandaan sel tidak didukung di sini.", en: "Marking cells is not supported here." },
-  chooseValue: { id: "Pilih nilai untuk", en: "Choose the value for" },
-  expected: { id: "Seharusnya", en: "Expected" },
-  actual: { id: "Tertulis", en: "Stated" },
-  suggestion: { id: "Saran", en: "Suggestion" },
-  related: { id: "Sel terkait", en: "Related cells" },
-  close: { id: "Tutup", en: "Close" },
-  sheetAdded: { id: "Tabel dibuat di lembar \"{name}\".", en: "The table was written to sheet \"{name}\"." },
-  sheetPreview: { id: "Lembar baru \"{name}\": {rows} baris, {cells} sel.", en: "New sheet \"{name}\": {rows} rows, {cells} cells." },
-  sheetReplace: { id: "Lembar \"{name}\" yang dibuat sebelumnya akan ditulis ulang.", en: "The sheet \"{name}\" made earlier will be rewritten." },
-  marked: { id: "{n} sel ditandai.", en: "{n} cells marked." },
-  unmarked: { id: "Tanda dihapus; sel kembali seperti semula.", en: "Marks removed; the cells are as they were." },
-  sipdTitle: { id: "Bandingkan dengan SIPD", en: "Compare with SIPD" },
-  sipdIntro: {
-    id: "Pilih berkas ekspor SIPD-RI (.xlsx: rekap, sumber dana per sub kegiatan, KUA-PPAS, Tabel IV.3). Berkas dibaca di sini dan tidak diunggah ke mana pun.",
-    en: "Pick a SIPD-RI export (.xlsx: rekap, sumber dana per sub kegiatan, KUA-PPAS, Tabel IV.3). The file is read here and never uploaded anywhere.",
-  },
-  sipdPick: { id: "Pilih ekspor SIPD", en: "Pick a SIPD export" },
-  sipdFile: { id: "Ekspor: {name} ({kind})", en: "Export: {name} ({kind})" },
-  sipdUnit: { id: "Unit SIPD-RI: {name}", en: "SIPD-RI unit: {name}" },
-  sipdChooseUnit: { id: "Pilih unit SIPD-RI", en: "Choose the SIPD-RI unit" },
-  sipdTable: { id: "{sheet}: {matched} dari {rows} sub kegiatan ada di SIPD-RI; total {plan} · SIPD-RI {sipd}", en: "{sheet}: {matched} of {rows} sub kegiatan found in SIPD-RI; total {plan} · SIPD-RI {sipd}" },
-  sipdDifferences: { id: "{n} perbedaan dengan SIPD-RI (lihat Temuan).", en: "{n} differences from SIPD-RI (see Findings)." },
-  sipdAgrees: { id: "Sesuai dengan SIPD-RI.", en: "Agrees with SIPD-RI." },
-  sipdTake: { id: "Ambil nilai SIPD", en: "Take SIPD's values" },
-  sipdClose: { id: "Lepas ekspor", en: "Drop the export" },
-  clearRow: { id: "(kosongkan baris)", en: "(empty the row)" },
-  noWorkbook: { id: "Tidak ada buku kerja yang dimuat; buka berkas .xlsx.", en: "No workbook is loaded; open an .xlsx file." },
-  fileRejected: { id: "Berkas {name} tidak dapat dibuka:", en: "The file {name} could not be opened:" },
-  stepOf: { id: "Langkah {n}", en: "Step {n}" },
-  validateHint: { id: "Memeriksa semua lembar; temuan tampil di tab Temuan.", en: "Checks every sheet; the findings show in the Findings tab." },
-  afterValidate: { id: "Validasi dulu untuk melihat apa yang akan dikerjakan.", en: "Validate first to see what it would do." },
-  fixNumbersPending: { id: "{n} angka salah tulis atau tersimpan sebagai teks akan diperbaiki.", en: "{n} mistyped or text-stored amounts will be fixed." },
-  fixNumbersNothing: { id: "Tidak ada angka yang perlu diperbaiki.", en: "No amount needs fixing." },
-  recomputePending: { id: "{n} sel jumlah akan ditulis ulang.", en: "{n} total cells will be rewritten." },
-  recomputeNothing: { id: "Semua jumlah sudah sesuai; tidak ada yang perlu dihitung ulang.", en: "Every total adds up; nothing to recompute." },
-  generateReady: { id: "Akan dibuat di lembar \"{name}\".", en: "Will be written to sheet \"{name}\"." },
-  generateNothing: { id: "Tidak dapat dibuat: {why}", en: "Cannot be made: {why}" },
-  moreSkipped: { id: "… dan {n} jumlah lain tidak dihitung ulang", en: "… and {n} more totals not recomputed" },
-  unsavedOpen: {
-    id: "Perubahan pada buku kerja ini belum diunduh dan akan hilang. Tetap buka berkas lain?",
-    en: "The changes to this workbook were not downloaded and will be lost. Open another file anyway?",
-  },
-  unsavedNote: { id: "Ada perubahan yang belum diunduh.", en: "There are changes not downloaded yet." },
-} satisfies Record<string, Message>;
-
-export type TextKey = keyof typeof dictionary;
-
-/** The text for `key` in `lang`, with {name} placeholders filled in. */
+/**
+ * The text for `key` in `lang`, its {name} placeholders filled by the kind the catalogue declares: a count
+ * written the language's way, a year never grouped, any other value as given.
+ */
 export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
-  return fill(dictionary[key][lang], params);
-}
-
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const full = `ui.${key}` as UiKey;
+  const kinds = MessageSpec[full] as Record<string, ValueKind>;
+  const values: Record<string, Value> = {};
+  for (const [name, v] of Object.entries(params)) {
+    const kind = kinds[name];
+    values[name] =
+      kind === "count" && typeof v === "number" ? { kind: "count", value: v } : kind === "year" && typeof v === "number" ? { kind: "year", value: v } : { kind: "text", value: String(v) };
+  }
+  return fillTemplate(PACKS[lang][full], values, lang);
 }
 
 export function messageIn(lang: Lang, m: Message): string {
   return m[lang];
+}
+
+/** A catalogue message (a finding's text, a suggestion's reason) in the pane's language. */
+export function say(lang: Lang, m: MessageRef): string {
+  return render(m, lang);
 }
 
 const severityNames: Record<Severity, Message> = {

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import type { Finding } from "../../src/domain/findings";
+import type { FindingJson as Finding } from "../../src/cli/findingJson";
 import type { TableJson } from "../../src/domain/mapping/tableJson";
 import { FIXTURE_FILES, GENERATED_DIR } from "../fixtures/build-fixtures";
 import { LIST_1317, LIST_2DIGIT, LIST_3406, describeWithLists, listPath } from "../support/nomenclatureData";

@@ -26,7 +26,7 @@
  * Warnings are spot-checked (they are asserted exactly, per rule, in test/domain/rules).
  */
 import * as path from "path";
-import type { Finding } from "../../src/domain/findings";
+import type { FindingJson as Finding } from "../../src/cli/findingJson";
 import type { TableJson } from "../../src/domain/mapping/tableJson";
 import { FIXTURE_FILES, GENERATED_DIR, VARIANT_C } from "../fixtures/build-fixtures";
 import { runCli } from "./cliHarness";

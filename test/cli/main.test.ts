@@ -13,6 +13,8 @@ import {
   zipBytes,
 } from "../xlsx/workbooks";
 import { runCli, STACK_TRACE, tempDir, writeTemp } from "./cliHarness";
+import { msg, phrase } from "../../src/domain/messages";
+import { findingToJson } from "../../src/cli/findingJson";
 
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -168,8 +170,8 @@ const rollupError: Finding = {
   role: "paguN",
   expected: "4990000000",
   actual: "4990894675",
-  message: { id: "Pagu program tidak sama dengan jumlah kegiatannya.", en: "The programme's pagu is not the sum of its kegiatan." },
-  suggestion: { value: "4990000000", reason: "jumlah kegiatan" },
+  message: msg("phrase", { text: phrase({ id: "Pagu program tidak sama dengan jumlah kegiatannya.", en: "The programme's pagu is not the sum of its kegiatan." }) }),
+  suggestion: { value: "4990000000", reason: msg("phrase", { text: phrase({ id: "jumlah kegiatan", en: "the sum of the kegiatan" }) }) },
   related: ["F6"],
 };
 const yearWarning: Finding = {
@@ -180,7 +182,7 @@ const yearWarning: Finding = {
   row: 1,
   expected: "2026",
   actual: "2027",
-  message: { id: "Tahun N+1 pada judul keliru.", en: "The N+1 year in the title is wrong." },
+  message: msg("phrase", { text: phrase({ id: "Tahun N+1 pada judul keliru.", en: "The N+1 year in the title is wrong." }) }),
 };
 
 describe("renja check plumbing (with a stand-in engine)", () => {
@@ -243,7 +245,7 @@ describe("renja check plumbing (with a stand-in engine)", () => {
     // "nomenclature": which list(s) the tables were checked with (issue 11)
     expect(Object.keys(out)).toEqual(["file", "tables", "findings", "nomenclature"]);
     expect(out.file).toBe(file);
-    expect(out.findings).toEqual([rollupError, yearWarning]);
+    expect(out.findings).toEqual([findingToJson(rollupError, "id"), findingToJson(yearWarning, "id")]);
     expect(out.tables[0]).toEqual({
       sheet: "Tabel 3.3",
       kind: "tabel-3.3",
@@ -268,7 +270,7 @@ describe("renja check plumbing (with a stand-in engine)", () => {
     expect(seen.options).toEqual({ sheet: "Tabel 7" });
     const out = JSON.parse(run.stdout) as { tables: { sheet: string }[]; findings: Finding[] };
     expect(out.tables.map((t) => t.sheet)).toEqual(["Tabel 7"]);
-    expect(out.findings).toEqual([yearWarning]);
+    expect(out.findings).toEqual([findingToJson(yearWarning, "id")]);
     expect(run.code).toBe(0);
   });
 
@@ -317,7 +319,7 @@ describe("human report of many info findings", () => {
       cell: `F${i + 5}`,
       row: i + 5,
       role: "paguN",
-      message: { id: `Angka di F${i + 5} tersimpan sebagai teks.`, en: `F${i + 5} holds an amount as text.` },
+      message: msg("phrase", { text: phrase({ id: `Angka di F${i + 5} tersimpan sebagai teks.`, en: `F${i + 5} holds an amount as text.` }) }),
     }));
     const engine: CheckEngine = {
       ...fakeEngine([...infos, { ...yearWarning, sheet: "Tabel 3.3", severity: "info", rule: "year-mismatch" }]),
@@ -340,11 +342,11 @@ describe("human report: --max per rule group, wrapping, suggestions only when th
     cell: `F${i + 5}`,
     row: i + 5,
     role: "paguN",
-    message: {
+    message: msg("phrase", { text: phrase({
       id: `Angka "4.765,00${i}" pada kolom Pagu sub kegiatan «Penyediaan Bahan Logistik Kantor» tidak dapat dibaca dengan pasti (titik dan koma tercampur). Kemungkinan maksudnya 4.765.00${i}.`,
       en: `The amount "4.765,00${i}" cannot be read unambiguously; probably 4.765.00${i}.`,
-    },
-    suggestion: { value: `476500${i}`, reason: "jumlah induk cocok" },
+    }) }),
+    suggestion: { value: `476500${i}`, reason: msg("phrase", { text: phrase({ id: "jumlah induk cocok", en: "the parent's sum balances" }) }) },
   }));
 
   it("lists --max findings of a rule, counts the rest, wraps to the width and drops a suggestion the message states", async () => {

@@ -3,6 +3,7 @@
  * the listed findings (each produced finding matched field by field against the expected one, in cell order).
  */
 import type { Finding } from "../../src/domain/findings";
+import { render, renderAll, type Phrase } from "../../src/domain/messages";
 import type { MappedWorkbook } from "../../src/domain/mapping/types";
 import type { Rule, RuleOptions } from "../../src/domain/rules/types";
 
@@ -14,7 +15,16 @@ export interface ValidCase {
 
 export interface InvalidCase extends ValidCase {
   /** Every finding the rule must produce, no more, no fewer; each is matched with toMatchObject. */
-  findings: Array<Partial<Omit<Finding, "message">> & { message?: Partial<Finding["message"]> }>;
+  findings: Array<Partial<Omit<Finding, "message" | "suggestion">> & { message?: Partial<Phrase>; suggestion?: { value?: string; reason?: string } }>;
+}
+
+/**
+ * A finding as its texts read: the message rendered through the catalogue in both languages and the
+ * suggestion's reason in Indonesian, so the cases state what a user reads.
+ */
+export function rendered(f: Finding): Omit<Finding, "message" | "suggestion"> & { message: Phrase; suggestion?: { value: string; reason: string } } {
+  const { message, suggestion, ...rest } = f;
+  return { ...rest, message: renderAll(message), ...(suggestion ? { suggestion: { value: suggestion.value, reason: render(suggestion.reason, "id") } } : {}) };
 }
 
 function order(a: { row?: number; cell?: string }, b: { row?: number; cell?: string }): number {
@@ -35,7 +45,7 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
-        const found = rule.check(c.workbook, c.options ?? {}).sort(order);
+        const found = rule.check(c.workbook, c.options ?? {}).sort(order).map(rendered);
         const expected = [...c.findings].sort(order);
         expect(found.map((f) => `${f.rule}@${f.cell}`)).toEqual(expected.map((f) => `${f.rule ?? rule.meta.id}@${f.cell}`));
         found.forEach((f, i) => {

@@ -14,6 +14,7 @@ import { defaultPlanners } from "../../src/ui/defaultPlanners";
 import { acceptAllDecisions } from "../support/acceptDecisions";
 import { domainEngine } from "../../src/ui/engine";
 import { BrowserWorkbook, downloadName } from "../../src/ui/standalone/browserWorkbook";
+import { msg } from "../../src/domain/messages";
 
 const SAMPLE = path.join(__dirname, "..", "..", "seeds", "sample-renja-tomoni-2025.xlsx");
 
@@ -410,7 +411,7 @@ describe("PaneController with other hosts", () => {
       highlight: async (cells) => void calls.push(`mark ${cells.map((c) => `${c.sheet}!${c.cell}`).join(",")}`),
       clearHighlight: async () => void calls.push("clear"),
     };
-    const engine = { mapWorkbook: domainEngine.mapWorkbook, validate: () => [{ rule: "rollup-mismatch" as const, severity: "error" as const, sheet: "S", cell: "F9", row: 9, message: { id: "x", en: "x" } }] };
+    const engine = { mapWorkbook: domainEngine.mapWorkbook, validate: () => [{ rule: "rollup-mismatch" as const, severity: "error" as const, sheet: "S", cell: "F9", row: 9, message: msg("empty", {}) }] };
     const controller = new PaneController(host, engine, {});
     await controller.validate();
     await controller.toggleHighlight();

@@ -7,6 +7,7 @@ import { t } from "../../src/ui/i18n";
 import { describeContent, previewLines } from "../../src/ui/previewLines";
 import { isDarkTheme } from "../../src/ui/theme";
 import { rowOffsets, visibleRange } from "../../src/ui/components/VirtualList";
+import { msg, phrase } from "../../src/domain/messages";
 
 const finding = (sheet: string, cell: string, rule: Finding["rule"], severity: Finding["severity"], en = "x"): Finding => ({
   rule,
@@ -14,7 +15,7 @@ const finding = (sheet: string, cell: string, rule: Finding["rule"], severity: F
   sheet,
   cell,
   row: Number(cell.replace(/\D/g, "")),
-  message: { id: `pesan ${cell}`, en },
+  message: msg("phrase", { text: phrase({ id: `pesan ${cell}`, en }) }),
 });
 
 describe("detectRunMode", () => {

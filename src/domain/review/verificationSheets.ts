@@ -13,7 +13,8 @@ import { MONEY_FORMAT, PAPER_CODES, freeSheetName, rowHeightsFor, type Paper } f
 import { findingPlace, KIND_LABEL, STATUS_LABEL, type ChecklistItem, type ItemStatus, type UnitReview } from "./unitReview";
 
 /** A language of Message (the domain's messages carry both). */
-export type Lang = keyof Message;
+import { render, type Lang } from "../messages";
+export type { Lang };
 
 export interface ReportUnit {
   /** The file as the verifier named it (shown in the Rekap). */
@@ -204,7 +205,7 @@ function lembarVerifikasi(sheetName: string, u: ReportUnit, review: UnitReview, 
     row++;
     item.findings.forEach((f, k) => {
       const severity = f.severity === "error" ? (en ? "Error" : "Galat") : en ? "Warning" : "Peringatan";
-      const line: SheetPlanCell["value"][] = [`${i + 1}.${k + 1}`, `${severity} (${f.rule})`, status, findingPlace(f), f.message[lang], f.id ?? "", ""];
+      const line: SheetPlanCell["value"][] = [`${i + 1}.${k + 1}`, `${severity} (${f.rule})`, status, findingPlace(f), render(f.message, lang), f.id ?? "", ""];
       line.forEach((value, c) => cells.push({ row, col: c + 1, value, style: c === 0 ? { ...BODY, horizontal: "center" } : BODY }));
       row++;
     });

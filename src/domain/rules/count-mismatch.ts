@@ -12,11 +12,11 @@
  *   sum of the program rows is accepted too, since a wrong total row is total-mismatch's finding.
  */
 import Decimal from "decimal.js";
-import type { Finding, Message } from "../findings";
+import type { Finding } from "../findings";
 import { sheetRef } from "../findings";
 import type { ColumnRole, MappedTable, MappedWorkbook, NarrativeCell } from "../mapping/types";
 import { countLevels } from "../mapping/tree";
-import { formatRupiah, plainDecimal } from "../numbers";
+import { plainDecimal } from "../numbers";
 import { a1 } from "../sheet/snapshot";
 import { amountsAgree, roleAmount, shownValue, statedTotal } from "../analysis/amounts";
 import type { CountedLevel, StatedCount } from "../analysis/narrativeStatements";
@@ -24,6 +24,7 @@ import { firstRow, introducedTable, readStatements } from "../analysis/narrative
 import { severityFor } from "../analysis/describe";
 import { sheetOf } from "../analysis/moneyCells";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
+import { count, list, money, msg, phrase, type MessageRef } from "../messages";
 
 const meta: RuleMeta = {
   id: "count-mismatch",
@@ -56,10 +57,10 @@ const TABLE_NAME: Record<MappedTable["kind"], string> = {
   "tabel-perubahan": "Tabel Perubahan",
 };
 
-const LEVEL_WORDS: Record<CountedLevel, Message> = {
-  program: { id: "program", en: "program(s)" },
-  kegiatan: { id: "kegiatan", en: "kegiatan" },
-  subKegiatan: { id: "sub kegiatan", en: "sub kegiatan" },
+const LEVEL_COUNT: Record<CountedLevel, "count.program" | "count.kegiatan" | "count.subKegiatan"> = {
+  program: "count.program",
+  kegiatan: "count.kegiatan",
+  subKegiatan: "count.subKegiatan",
 };
 
 function budgetRole(t: MappedTable): ColumnRole {
@@ -67,8 +68,10 @@ function budgetRole(t: MappedTable): ColumnRole {
 }
 
 interface Wrong {
-  stated: Message;
-  actual: Message;
+  stated: MessageRef;
+  actual: MessageRef;
+  /** A count ("5 program") or the pagu total. */
+  kind: "count" | "money";
   expected: string;
   actualValue: string;
   related?: string;
@@ -96,8 +99,9 @@ function checkNarrative(workbook: MappedWorkbook, n: NarrativeCell, table: Mappe
     if (agreesWithTotal !== true && !agreesWithSum && tableTotal && stated) {
       const where = total ? (table.sheet === n.sheet ? total.cell : sheetRef(table.sheet, total.cell)) : undefined;
       wrong.push({
-        stated: { id: `pagu Rp ${formatRupiah(stated)}`, en: `a pagu of Rp ${formatRupiah(stated)}` },
-        actual: { id: `total Rp ${formatRupiah(tableTotal)}`, en: `a total of Rp ${formatRupiah(tableTotal)}` },
+        stated: msg("count.statedPagu", { amount: money(stated) }),
+        actual: msg("count.tableTotal", { amount: money(tableTotal) }),
+        kind: "money",
         expected: plainDecimal(tableTotal),
         actualValue: plainDecimal(stated),
         related: where,
@@ -106,8 +110,6 @@ function checkNarrative(workbook: MappedWorkbook, n: NarrativeCell, table: Mappe
   }
   if (wrong.length === 0) return undefined;
   const name = TABLE_NAME[table.kind];
-  const join = (parts: string[], and: string) =>
-    parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts[parts.length - 1]}`;
   const related = wrong.map((w) => w.related).filter((r): r is string => r !== undefined);
   const headerCell = a1(firstRow(table), 1);
   return {
@@ -116,20 +118,18 @@ function checkNarrative(workbook: MappedWorkbook, n: NarrativeCell, table: Mappe
     sheet: n.sheet,
     cell: a1(n.row, n.col),
     row: n.row,
-    ...(wrong.length === 1 ? { expected: wrong[0].expected, actual: wrong[0].actualValue } : {}),
-    message: {
-      id: `Narasi menyebut ${join(wrong.map((w) => w.stated.id), "dan")}, tetapi ${name} berisi ${join(wrong.map((w) => w.actual.id), "dan")}.`,
-      en: `The narrative states ${join(wrong.map((w) => w.stated.en), "and")}, but ${name} has ${join(wrong.map((w) => w.actual.en), "and")}.`,
-    },
+    ...(wrong.length === 1 ? { valueKind: wrong[0].kind, expected: wrong[0].expected, actual: wrong[0].actualValue } : {}),
+    message: msg("count.finding", { stated: list(wrong.map((w) => w.stated)), table: phrase({ id: name, en: name }), actual: list(wrong.map((w) => w.actual)) }),
     related: [table.sheet === n.sheet ? headerCell : sheetRef(table.sheet, headerCell), ...related],
   };
 }
 
 function countWrong(c: StatedCount, has: number): Wrong {
-  const words = LEVEL_WORDS[c.level];
+  const key = LEVEL_COUNT[c.level];
   return {
-    stated: { id: c.text, en: `${c.count} ${words.en}` },
-    actual: { id: `${has} ${words.id}`, en: `${has} ${words.en}` },
+    stated: msg(key, { n: count(c.count) }),
+    actual: msg(key, { n: count(has) }),
+    kind: "count",
     expected: String(has),
     actualValue: String(c.count),
   };

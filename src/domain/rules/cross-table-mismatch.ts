@@ -17,7 +17,7 @@ import type Decimal from "decimal.js";
 import type { Finding, Message, Severity } from "../findings";
 import { sheetRef } from "../findings";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
-import { formatRupiah, parseTarget, plainDecimal } from "../numbers";
+import { parseTarget, plainDecimal } from "../numbers";
 import { columnOf } from "../mapping/tree";
 import type { SheetSnapshot } from "../sheet/snapshot";
 import { cellAt } from "../sheet/snapshot";
@@ -31,6 +31,7 @@ import { analysisOf, type AmountSlot, type SourceVerdict } from "../analysis";
 import { planPairs as tablePairs } from "../analysis/sources";
 import { sheetOf } from "../analysis/moneyCells";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
+import { cell as cellRef, money, msg, nested, phrase, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "cross-table-mismatch",
@@ -178,10 +179,19 @@ function blamedFinding(
     role: "paguN",
     expected: plainDecimal(expected),
     actual: plainDecimal(actual),
-    message: {
-      id: `Pagu ${levelName(row).id} ${name} di ${own.label.id} tertulis Rp ${rupiah(actual)}, tetapi ${verdict.evidence.id} (${other.label.id} ${otherAmount.cell}: Rp ${rupiah(expected)}; ${levelName(verdict.check.parent.money.row).id} ${parent.address}: Rp ${rupiah(verdict.majority)}). Perbaiki sel ini, bukan ${levelName(verdict.check.parent.money.row).id}nya.`,
-      en: `The pagu of ${levelName(row).en} ${name} in ${own.label.en} is Rp ${rupiah(actual)}, but ${verdict.evidence.en} (${other.label.en} ${otherAmount.cell}: Rp ${rupiah(expected)}; its ${levelName(verdict.check.parent.money.row).en} ${parent.address}: Rp ${rupiah(verdict.majority)}). Fix this cell, not its ${levelName(verdict.check.parent.money.row).en}.`,
-    },
+    message: msg("cross.blamed", {
+      level: phrase(levelName(row)),
+      name: text(name),
+      own: phrase(own.label),
+      actual: money(actual),
+      evidence: phrase(verdict.evidence),
+      other: phrase(other.label),
+      otherCell: cellRef(otherAmount.cell),
+      expected: money(expected),
+      parentLevel: phrase(levelName(verdict.check.parent.money.row)),
+      parentCell: cellRef(parent.address),
+      majority: money(verdict.majority),
+    }),
     related: [sheetRef(other.table.sheet, otherAmount.cell), parent.address],
   };
 }
@@ -211,16 +221,16 @@ function moneyFinding(
     role: "paguN",
     expected: plainDecimal(expected),
     actual: plainDecimal(actual),
-    message: {
-      id: `${what.id} di ${b.label.id} (Rp ${rupiah(actual)}) berbeda dengan ${a.label.id} (Rp ${rupiah(expected)}); ${note.id}.`,
-      en: `${what.en} in ${b.label.en} (Rp ${rupiah(actual)}) differs from ${a.label.en} (Rp ${rupiah(expected)}); ${note.en}.`,
-    },
+    message: msg("cross.money", {
+      what: phrase(what),
+      inTable: phrase(b.label),
+      actual: money(actual),
+      otherTable: phrase(a.label),
+      expected: money(expected),
+      note: phrase(note),
+    }),
     related: [sheetRef(a.table.sheet, amountA.cell)],
   };
-}
-
-function rupiah(d: Decimal): string {
-  return formatRupiah(d);
 }
 
 const TEXT_ROLE_NAME: Partial<Record<ColumnRole, Message>> = {
@@ -241,8 +251,7 @@ function compareText(
   if (!cell || !planCell) return undefined;
   const what = TEXT_ROLE_NAME[role] ?? { id: role, en: role };
   const name = quoteName(matrixRow.uraian);
-  const shown = (t: string) => (t === "" ? "(kosong)" : `"${shorten(t)}"`);
-  const shownEn = (t: string) => (t === "" ? "(empty)" : `"${shorten(t)}"`);
+  const shown = (t: string) => nested(t === "" ? msg("cross.empty", {}) : msg("cross.quoted", { text: text(shorten(t)) }));
   return {
     rule: meta.id,
     severity,
@@ -250,10 +259,15 @@ function compareText(
     cell,
     row: matrixRow.row,
     role,
-    message: {
-      id: `${what.id} ${levelName(matrixRow).id} ${name} di ${matrix.label.id} ${shown(b)} berbeda dengan ${plan.label.id} ${shown(a)}.`,
-      en: `${what.en} of ${levelName(matrixRow).en} ${name} in ${matrix.label.en} ${shownEn(b)} differs from ${plan.label.en} ${shownEn(a)}.`,
-    },
+    message: msg("cross.text", {
+      what: phrase(what),
+      level: phrase(levelName(matrixRow)),
+      name: text(name),
+      inTable: phrase(matrix.label),
+      actual: shown(b),
+      otherTable: phrase(plan.label),
+      expected: shown(a),
+    }),
     related: [sheetRef(plan.table.sheet, planCell)],
   };
 }
@@ -298,16 +312,9 @@ function missingRow(
     cell,
     row: row.row,
     role,
-    message: {
-      id: `${capitalise(levelName(row).id)} ${name} ada di ${present.label.id} tetapi tidak ada di ${other.label.id}.`,
-      en: `${capitalise(levelName(row).en)} ${name} is in ${present.label.en} but not in ${other.label.en}.`,
-    },
+    message: msg("cross.onlyIn", { level: phrase(levelName(row)), name: text(name), present: phrase(present.label), other: phrase(other.label) }),
     ...(related ? { related } : {}),
   };
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 const LABEL_23: Message = { id: "Tabel 2.3 (Kebutuhan Dana)", en: "Tabel 2.3 (Kebutuhan Dana)" };

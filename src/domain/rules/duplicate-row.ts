@@ -10,6 +10,7 @@ import { isPlanLevel } from "../mapping/tree";
 import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, nameCell, quoteName, unmemoizedCompactName, withArticle, writtenKode } from "./content-support/tableCells";
+import { cell as cellRef, msg, phrase, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "duplicate-row",
@@ -42,9 +43,6 @@ export const rule: Rule = {
         const { cell, role } = nameCell(table, row, sameKode ? "kode" : "uraian");
         const firstCell = nameCell(table, first, sameKode ? "kode" : "uraian").cell;
         const lvl = LEVEL_NAME[row.level];
-        const what = sameKode
-          ? { id: `kode "${kode}"`, en: `kode "${kode}"` }
-          : { id: `nama ${quoteName(row.uraian)}`, en: `name ${quoteName(row.uraian)}` };
         findings.push({
           rule: meta.id,
           severity,
@@ -53,10 +51,9 @@ export const rule: Rule = {
           row: row.row,
           role,
           related: [firstCell],
-          message: {
-            id: `${lvl.id[0].toUpperCase()}${lvl.id.slice(1)} dengan ${what.id} sudah ada di ${firstCell} di bawah induk yang sama.`,
-            en: `${withArticle(lvl.en).replace(/^a/, "A")} with the ${what.en} already appears at ${firstCell} under the same parent.`,
-          },
+          message: sameKode
+            ? msg("duplicate.kode", { level: phrase({ id: lvl.id, en: withArticle(lvl.en) }), kode: text(kode ?? ""), first: cellRef(firstCell) })
+            : msg("duplicate.name", { level: phrase({ id: lvl.id, en: withArticle(lvl.en) }), name: text(quoteName(row.uraian)), first: cellRef(firstCell) }),
         });
       }
     }

@@ -16,17 +16,18 @@
  *   finding on the column's header cell, the deviating cells in `related`. Otherwise one finding per cell.
  */
 import Decimal from "decimal.js";
-import type { Finding, Message, Severity } from "../findings";
+import type { Finding, Severity } from "../findings";
 import { accumulates, latestOf, rowIndicatorKind } from "../evaluation/indicatorKind";
 import type { ColumnRole, IndicatorKind, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import type { AmountReading } from "../numbers";
-import { formatRupiah, parsePercent, parseTarget, plainDecimal, readAmount } from "../numbers";
+import { parsePercent, parseTarget, plainDecimal, readAmount } from "../numbers";
 import type { Cell, SheetSnapshot } from "../sheet/snapshot";
 import { a1, cellAt, cellText, columnLetter } from "../sheet/snapshot";
 import { shownValue } from "../analysis/amounts";
 import { severityFor } from "../analysis/describe";
 import { sheetOf } from "../analysis/moneyCells";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
+import { cell as cellRef, count, formula as formulaValue, money, msg, nested, text, type MessageRef } from "../messages";
 
 const meta: RuleMeta = {
   id: "evaluation-formula",
@@ -120,7 +121,7 @@ function checkFormula(sheet: SheetSnapshot, table: MappedTable, f: Formula, seve
   }
   if (deviations.length === 0) return [];
   const letters = formulaLetters(table, f);
-  const formulaText: Message = { id: `${f.canonical} (kolom ${letters})`, en: `${f.canonical} (columns ${letters})` };
+  const formulaText = msg("evaluation.formula", { formula: formulaValue(f.canonical), columns: text(letters) });
   if (evaluated >= 3 && deviations.length * 2 > evaluated) {
     return [columnFinding(table, f, headerCol, evaluated, deviations, formulaText, severity)];
   }
@@ -222,13 +223,13 @@ function tolerance(decimals: number): Decimal {
   return new Decimal(10).pow(-decimals).times(0.5).plus(1e-9);
 }
 
-function shown(f: Formula, d: Decimal): string {
-  if (f.unit === "money" && f.kind === "sum") return `Rp ${formatRupiah(d)}`;
-  const rounded = d.toDecimalPlaces(2);
-  return `${formatRupiah(rounded)}${f.kind === "ratio" ? "%" : ""}`;
+function shown(f: Formula, d: Decimal): ReturnType<typeof nested> {
+  if (f.unit === "money" && f.kind === "sum") return nested(msg("value.rupiah", { amount: money(d) }));
+  const rounded = money(d.toDecimalPlaces(2));
+  return nested(f.kind === "ratio" ? msg("value.percent", { amount: rounded }) : msg("value.number", { amount: rounded }));
 }
 
-function cellFinding(table: MappedTable, f: Formula, d: Deviation, formula: Message, severity: Severity): Finding {
+function cellFinding(table: MappedTable, f: Formula, d: Deviation, formula: MessageRef, severity: Severity): Finding {
   const exact = f.unit === "money" && f.kind === "sum";
   return {
     rule: meta.id,
@@ -239,16 +240,13 @@ function cellFinding(table: MappedTable, f: Formula, d: Deviation, formula: Mess
     role: f.result,
     expected: plainDecimal(exact ? d.computed : d.computed.toDecimalPlaces(4)),
     actual: plainDecimal(d.stated),
-    message: {
-      id: `Nilai ${shown(f, d.stated)} tidak sesuai rumus ${formula.id}, yang menghasilkan ${shown(f, d.computed)}.`,
-      en: `The value ${shown(f, d.stated)} does not follow the formula ${formula.en}, which gives ${shown(f, d.computed)}.`,
-    },
-    ...(exact ? { suggestion: { value: plainDecimal(d.computed), reason: `rumus ${f.canonical}` } } : {}),
+    message: msg("evaluation.cell", { stated: shown(f, d.stated), formula: nested(formula), computed: shown(f, d.computed) }),
+    ...(exact ? { suggestion: { value: plainDecimal(d.computed), reason: msg("evaluation.reason", { formula: formulaValue(f.canonical) }) } } : {}),
   };
 }
 
 function columnFinding(
-  table: MappedTable, f: Formula, col: number, evaluated: number, deviations: Deviation[], formula: Message, severity: Severity,
+  table: MappedTable, f: Formula, col: number, evaluated: number, deviations: Deviation[], formula: MessageRef, severity: Severity,
 ): Finding {
   const headerRow = Math.max(...table.headerRows);
   const first = deviations[0];
@@ -259,10 +257,15 @@ function columnFinding(
     cell: a1(headerRow, col),
     row: headerRow,
     role: f.result,
-    message: {
-      id: `Kolom ${columnLetter(col)} tidak mengikuti rumus ${formula.id}: ${deviations.length} dari ${evaluated} baris yang dapat dihitung menyimpang (mis. ${first.cell}: tertulis ${shown(f, first.stated)}, rumus ${shown(f, first.computed)}).`,
-      en: `Column ${columnLetter(col)} does not follow the formula ${formula.en}: ${deviations.length} of ${evaluated} computable rows deviate (e.g. ${first.cell}: written ${shown(f, first.stated)}, formula ${shown(f, first.computed)}).`,
-    },
+    message: msg("evaluation.column", {
+      col: text(columnLetter(col)),
+      formula: nested(formula),
+      deviations: count(deviations.length),
+      evaluated: count(evaluated),
+      cell: cellRef(first.cell),
+      stated: shown(f, first.stated),
+      computed: shown(f, first.computed),
+    }),
     related: deviations.map((d) => d.cell),
   };
 }

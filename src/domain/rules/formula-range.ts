@@ -13,6 +13,7 @@ import { moneyColumnLabel, rowName, severityFor } from "../analysis/describe";
 import { analysisOf } from "../analysis";
 import { moneyColumns, sheetOf } from "../analysis/moneyCells";
 import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "../analysis/sumFormula";
+import { formula as formulaValue, msg, phrase } from "../messages";
 
 export const rule: Rule = {
   meta: {
@@ -57,13 +58,17 @@ export const rule: Rule = {
             cell: a1(parentCell.row, parentCell.col),
             row: parent.row,
             role,
+            valueKind: "formula",
             expected,
             actual: formula,
-            message: {
-              id: `Rumus ${column.id} ${who.id} =${formula} ${problem.id}; seharusnya =${expected}.`,
-              en: `The formula of ${column.en} of ${who.en} =${formula} ${problem.en}; it should be =${expected}.`,
-            },
-            suggestion: { value: expected, reason: "menjumlahkan tepat semua rincian langsungnya" },
+            message: msg("formulaRange.finding", {
+              column: phrase(column),
+              who: phrase(who),
+              formula: formulaValue(formula),
+              problem: phrase(problem),
+              expected: formulaValue(expected),
+            }),
+            suggestion: { value: expected, reason: msg("formulaRange.reason", {}) },
             related: childCells.map((c) => a1(c.row, c.col)),
           });
         }

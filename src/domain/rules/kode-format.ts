@@ -8,6 +8,7 @@ import type { Level } from "../mapping/types";
 import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, nameCell, quoteName, withArticle, writtenKode } from "./content-support/tableCells";
+import { msg, phrase, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "kode-format",
@@ -57,15 +58,15 @@ export const rule: Rule = {
         const lvl = LEVEL_NAME[row.level];
         const message =
           kodeLevel === undefined
-            ? {
-                id: `Kode "${kode}" tidak berbentuk ${shape} (bentuk kode ${lvl.id}: angka dipisah titik, mis. 7.01.02.2.04.0003 untuk sub kegiatan).`,
-                en: `Kode "${kode}" is not of the form ${shape} (the kode of ${withArticle(lvl.en)}: digits separated by dots, e.g. 7.01.02.2.04.0003 for a sub kegiatan).`,
-              }
-            : {
-                id: `Kode "${kode}" adalah kode ${LEVEL_NAME[kodeLevel].id}, tetapi baris ${quoteName(row.uraian)} adalah ${lvl.id} (seharusnya ${shape}).`,
-                en: `Kode "${kode}" is ${withArticle(LEVEL_NAME[kodeLevel].en)} kode, but row ${quoteName(row.uraian)} is ${withArticle(lvl.en)} (expected ${shape}).`,
-              };
-        findings.push({ rule: meta.id, severity, sheet: table.sheet, cell, row: row.row, role, actual: kode, message });
+            ? msg("kode.shape", { kode: text(kode), shape: text(shape), level: phrase({ id: lvl.id, en: withArticle(lvl.en) }) })
+            : msg("kode.level", {
+                kode: text(kode),
+                kodeLevel: phrase({ id: LEVEL_NAME[kodeLevel].id, en: withArticle(LEVEL_NAME[kodeLevel].en) }),
+                name: text(quoteName(row.uraian)),
+                level: phrase({ id: lvl.id, en: withArticle(lvl.en) }),
+                shape: text(shape),
+              });
+        findings.push({ rule: meta.id, severity, sheet: table.sheet, cell, row: row.row, role, valueKind: "text", actual: kode, message });
       }
     }
     return findings;

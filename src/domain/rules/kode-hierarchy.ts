@@ -9,6 +9,7 @@ import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, nameCell, quoteName, writtenKode } from "./content-support/tableCells";
 import { familyOf } from "../analysis/family";
+import { cell as cellRef, msg, phrase, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "kode-hierarchy",
@@ -56,10 +57,14 @@ export const rule: Rule = {
           expected: parent.kode,
           actual: kode,
           related: [parentCell],
-          message: {
-            id: `Kode ${lvl.id} ${quoteName(row.uraian)} "${kode}" tidak diawali kode ${plvl.id} induknya "${parent.kode}" (${parentCell}).`,
-            en: `The kode "${kode}" of ${lvl.en} ${quoteName(row.uraian)} does not start with its parent ${plvl.en}'s kode "${parent.kode}" (${parentCell}).`,
-          },
+          message: msg("kode.hierarchy", {
+            level: phrase(lvl),
+            name: text(quoteName(row.uraian)),
+            kode: text(kode),
+            parentLevel: phrase(plvl),
+            parentKode: text(parent.kode ?? ""),
+            parentCell: cellRef(parentCell),
+          }),
         });
       }
     }

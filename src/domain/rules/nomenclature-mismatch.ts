@@ -21,6 +21,7 @@ import { prepareName, similarityOf } from "../nomenclature/similarity";
 import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, compactName, nameCell, quoteName, rowMap, writtenKode } from "./content-support/tableCells";
+import { msg, nested, phrase, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "nomenclature-mismatch",
@@ -102,13 +103,17 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
           if (!match || match.similarity < minSimilarity || compactName(row.uraian) === compactName(match.entry.name)) continue;
           const written = catalogue.kodeForBidang(match.entry, bidang) ?? match.entry.kode;
           push(row, {
+            valueKind: "text",
             actual: row.uraian,
             expected: match.entry.name,
-            suggestion: { value: match.entry.name, reason: `nomenklatur ${written} (${catalogue.regulation})` },
-            message: {
-              id: `${quoteName(row.uraian)} mirip ${percent(match.similarity)} dengan '${match.entry.name}' (${written}, ${catalogue.regulation}); gunakan nama sesuai nomenklatur.`,
-              en: `${quoteName(row.uraian)} is ${percent(match.similarity)} similar to '${match.entry.name}' (${written}, ${catalogue.regulation}); use the catalogue name.`,
-            },
+            suggestion: { value: match.entry.name, reason: msg("nomenclature.reason", { kode: text(written), regulation: text(catalogue.regulation) }) },
+            message: msg("nomenclature.similar", {
+              name: text(quoteName(row.uraian)),
+              percent: text(percent(match.similarity)),
+              entry: text(match.entry.name),
+              kode: text(written),
+              regulation: text(catalogue.regulation),
+            }),
           });
         }
         for (const [b, row] of uncovered) push(row, notCovered(b, catalogue), "uraian", "info");
@@ -126,20 +131,15 @@ function coveredList(catalogue: Catalogue): string {
 
 function notCovered(bidang: string, catalogue: Catalogue): Draft {
   return {
+    valueKind: "text",
     actual: bidang,
-    message: {
-      id: `Nama dan kode tidak diperiksa: nomenklatur untuk bidang ${bidang} tidak tersedia (daftar yang dipakai: ${catalogue.label}, mencakup ${coveredList(catalogue)}).`,
-      en: `Names and kodes not checked: no nomenclature for bidang ${bidang} is available (list in use: ${catalogue.label}, covering ${coveredList(catalogue)}).`,
-    },
+    message: msg("nomenclature.noBidang", { bidang: text(bidang), label: text(catalogue.label), covered: text(coveredList(catalogue)) }),
   };
 }
 
 function unknownBidang(catalogue: Catalogue): Draft {
   return {
-    message: {
-      id: `Nama tidak diperiksa: tabel tanpa kode dan bidangnya tidak dikenali dari nomenklatur (daftar yang dipakai: ${catalogue.label}, mencakup ${coveredList(catalogue)}).`,
-      en: `Names not checked: the table has no kodes and its bidang is not recognised from the nomenclature (list in use: ${catalogue.label}, covering ${coveredList(catalogue)}).`,
-    },
+    message: msg("nomenclature.noKode", { label: text(catalogue.label), covered: text(coveredList(catalogue)) }),
   };
 }
 
@@ -148,34 +148,38 @@ function kodeNameDisagreement(row: MappedRow, kode: string, entry: NomenclatureE
   // When the name fits another entry better, the kode may be the slip rather than the name.
   const other = row.catalogue && row.catalogue.kode !== kode && row.catalogue.similarity > similarity ? row.catalogue : undefined;
   const hint = other
-    ? {
-        id: ` Nama ini lebih mirip '${other.name}' (${other.kode}, ${percent(other.similarity)}): periksa kodenya.`,
-        en: ` The name fits '${other.name}' (${other.kode}, ${percent(other.similarity)}) better: check the kode.`,
-      }
-    : { id: "", en: "" };
+    ? msg("nomenclature.hintOther", { name: text(other.name), kode: text(other.kode), percent: text(percent(other.similarity)) })
+    : msg("empty", {});
   return {
+    valueKind: "text",
     actual: row.uraian,
     expected: entry.name,
-    suggestion: { value: entry.name, reason: `nomenklatur ${kode} (${catalogue.regulation})` },
-    message: {
-      id: `Nama ${quoteName(row.uraian)} tidak sama dengan nomenklatur kode ${kode}: '${entry.name}' (${catalogue.regulation}; mirip ${percent(similarity)}).${hint.id}`,
-      en: `Name ${quoteName(row.uraian)} differs from the nomenclature of kode ${kode}: '${entry.name}' (${catalogue.regulation}; ${percent(similarity)} similar).${hint.en}`,
-    },
+    suggestion: { value: entry.name, reason: msg("nomenclature.reason", { kode: text(kode), regulation: text(catalogue.regulation) }) },
+    message: msg("nomenclature.nameDiffers", {
+      name: text(quoteName(row.uraian)),
+      kode: text(kode),
+      entry: text(entry.name),
+      regulation: text(catalogue.regulation),
+      percent: text(percent(similarity)),
+      hint: nested(hint),
+    }),
   };
 }
 
 function unknownKode(row: MappedRow, kode: string, catalogue: Catalogue): Draft {
   const lvl = LEVEL_NAME[row.level];
   const best = row.catalogue;
-  const hint = best
-    ? { id: ` Nama paling mirip '${best.name}' (${best.kode}).`, en: ` The name is closest to '${best.name}' (${best.kode}).` }
-    : { id: "", en: "" };
+  const hint = best ? msg("nomenclature.hintClosest", { name: text(best.name), kode: text(best.kode) }) : msg("empty", {});
   return {
+    valueKind: "text",
     actual: kode,
-    message: {
-      id: `Kode ${lvl.id} ${kode} tidak ada dalam nomenklatur bidang ${bidangOfKode(kode) ?? ""} (${catalogue.label}).${hint.id}`,
-      en: `The ${lvl.en} kode ${kode} is not in the nomenclature of bidang ${bidangOfKode(kode) ?? ""} (${catalogue.label}).${hint.en}`,
-    },
+    message: msg("nomenclature.unknownKode", {
+      level: phrase(lvl),
+      kode: text(kode),
+      bidang: text(bidangOfKode(kode) ?? ""),
+      label: text(catalogue.label),
+      hint: nested(hint),
+    }),
   };
 }
 

@@ -20,6 +20,7 @@ import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, compactName, quoteName, roleCell, roleText } from "./content-support/tableCells";
 import { memoize } from "./content-support/memo";
 import { sheetOf } from "../analysis/moneyCells";
+import { msg, phrase, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "target-unit-mismatch",
@@ -114,10 +115,13 @@ export const rule: Rule = {
             expected: indicatorUnit,
             actual: targetUnit,
             related: indicatorCell ? [indicatorCell] : undefined,
-            message: {
-              id: `Target "${targetText}" pada ${lvl.id} ${quoteName(row.uraian)} bersatuan "${targetUnit}", tetapi indikatornya menyebut satuan "(${indicatorUnit})".`,
-              en: `Target "${targetText}" of ${lvl.en} ${quoteName(row.uraian)} is in "${targetUnit}", but its indicator names the unit "(${indicatorUnit})".`,
-            },
+            message: msg("targetUnit.finding", {
+              target: text(targetText),
+              level: phrase(lvl),
+              name: text(quoteName(row.uraian)),
+              unit: text(targetUnit),
+              indicatorUnit: text(indicatorUnit),
+            }),
           });
         }
       }

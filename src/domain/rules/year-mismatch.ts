@@ -12,6 +12,7 @@ import { a1 } from "../sheet/snapshot";
 import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { quoteName } from "./content-support/tableCells";
+import { list, msg, nested, text, year, type MessageRef } from "../messages";
 
 const meta: RuleMeta = {
   id: "year-mismatch",
@@ -24,12 +25,12 @@ const meta: RuleMeta = {
 
 const OFFSET: Partial<Record<StatedYear["meaning"], number>> = { N: 0, "N+1": 1, "N-1": -1, "N-2": -2 };
 
-const MEANING_NAME: Record<string, { id: string; en: string }> = {
-  N: { id: "tahun rencana (N)", en: "the plan year (N)" },
-  "N+1": { id: "prakiraan maju (N+1)", en: "the forward estimate year (N+1)" },
-  "N-1": { id: "tahun yang dievaluasi (N-1)", en: "the evaluated year (N-1)" },
-  "N-2": { id: "tahun lalu (N-2)", en: "the year before last (N-2)" },
-};
+type Meaning = "N" | "N+1" | "N-1" | "N-2";
+
+function meaningOf(meaning: StatedYear["meaning"]): MessageRef {
+  // Only the meanings OFFSET names reach here.
+  return msg(`year.meaning.${meaning as Meaning}`, {});
+}
 
 /** The year N the workbook's plan tables agree on, if they all state the same one. */
 function workbookPlanYear(workbook: MappedWorkbook): number | undefined {
@@ -58,14 +59,7 @@ export const rule: Rule = {
       }
       for (const [cell, wrong] of wrongByCell) {
         const { stated } = wrong[0];
-        const parts = wrong.map((w) => {
-          // The key always exists: OFFSET and MEANING_NAME name the same meanings.
-          const m = MEANING_NAME[w.stated.meaning];
-          return {
-            id: `${w.stated.year} sebagai ${m.id}, seharusnya ${w.expected}`,
-            en: `${w.stated.year} as ${m.en}, expected ${w.expected}`,
-          };
-        });
+        const parts = wrong.map((w) => msg("year.part", { stated: year(w.stated.year), meaning: nested(meaningOf(w.stated.meaning)), expected: year(w.expected) }));
         const single = wrong.length === 1;
         findings.push({
           rule: meta.id,
@@ -73,18 +67,16 @@ export const rule: Rule = {
           sheet: table.sheet,
           cell,
           row: stated.row,
+          valueKind: "year",
           expected: single ? String(wrong[0].expected) : undefined,
           actual: single ? String(wrong[0].stated.year) : undefined,
           suggestion: single
             ? {
                 value: String(wrong[0].expected),
-                reason: `N = ${n}: ${MEANING_NAME[wrong[0].stated.meaning].id} = ${wrong[0].expected}`,
+                reason: msg("year.reason", { n: year(n), meaning: nested(meaningOf(wrong[0].stated.meaning)), expected: year(wrong[0].expected) }),
               }
             : undefined,
-          message: {
-            id: `Untuk rencana tahun ${n} (N), ${quoteName(stated.text)} menyebut ${parts.map((p) => p.id).join("; ")}.`,
-            en: `For a plan of year ${n} (N), ${quoteName(stated.text)} states ${parts.map((p) => p.en).join("; ")}.`,
-          },
+          message: msg("year.finding", { n: year(n), text: text(quoteName(stated.text)), parts: list(parts, ";") }),
         });
       }
     }

@@ -14,7 +14,7 @@
 import Decimal from "decimal.js";
 import type { Finding, Message, Severity } from "../findings";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
-import { readAmount, formatRupiah, plainDecimal } from "../numbers";
+import { readAmount, plainDecimal } from "../numbers";
 import type { AmountReading } from "../numbers";
 import { compactNormalizedName, normalizeName } from "../nomenclature";
 import { prepareName, similarityOf } from "../nomenclature/similarity";
@@ -25,6 +25,7 @@ import { sheetOf } from "../analysis/moneyCells";
 import { chooseUnit } from "./chooseUnit";
 import { sameSources } from "./sumberDana";
 import type { SipdExport, SipdRowRef, SipdSubKegiatan, SipdUnit } from "./types";
+import { count, list, money, msg, nested, phrase, text } from "../messages";
 
 export const SIPD_RULE = "sipd-mismatch" as const;
 
@@ -183,7 +184,7 @@ function compareMoney(ctx: Ctx, pair: SipdPair, role: "paguN" | "paguN1", sipdAm
   if (actual === null) return;
   const what = ROLE_NAME[role] ?? { id: role, en: role };
   const name = quote(pair.row.uraian);
-  const delta = formatRupiah(actual.minus(sipdAmount).abs());
+  const delta = actual.minus(sipdAmount).abs();
   ctx.findings.push({
     rule: SIPD_RULE,
     severity: ctx.money,
@@ -193,11 +194,8 @@ function compareMoney(ctx: Ctx, pair: SipdPair, role: "paguN" | "paguN1", sipdAm
     role,
     expected: plainDecimal(sipdAmount),
     actual: plainDecimal(actual),
-    message: {
-      id: `${what.id} sub kegiatan ${name} (Rp ${formatRupiah(actual)}) berbeda dengan SIPD-RI ${ctx.unit.name} (Rp ${formatRupiah(sipdAmount)}); selisih Rp ${delta}.`,
-      en: `${what.en} of sub kegiatan ${name} (Rp ${formatRupiah(actual)}) differs from SIPD-RI ${ctx.unit.name} (Rp ${formatRupiah(sipdAmount)}); difference Rp ${delta}.`,
-    },
-    suggestion: { value: plainDecimal(sipdAmount), reason: `nilai SIPD-RI ${pair.sipd.kode}` },
+    message: msg("sipd.money", { what: phrase(what), name: text(name), actual: money(actual), unit: text(ctx.unit.name), sipd: money(sipdAmount), delta: money(delta) }),
+    suggestion: { value: plainDecimal(sipdAmount), reason: msg("sipd.moneyReason", { kode: text(pair.sipd.kode) }) },
     related: relatedOf(ctx.exp, pair.sipd),
   });
 }
@@ -222,13 +220,11 @@ function compareSource(ctx: Ctx, pair: SipdPair): void {
     cell: a1(pair.row.row, col),
     row: pair.row.row,
     role: "sumberDana",
+    valueKind: "text",
     expected: sipdText,
     actual: planText,
-    message: {
-      id: `Sumber dana sub kegiatan ${name} ("${planText}") berbeda dengan SIPD-RI ${ctx.unit.name} ("${sipdText}").`,
-      en: `The sumber dana of sub kegiatan ${name} ("${planText}") differs from SIPD-RI ${ctx.unit.name} ("${sipdText}").`,
-    },
-    suggestion: { value: sipdText, reason: `sumber dana SIPD-RI ${pair.sipd.kode}` },
+    message: msg("sipd.fund", { name: text(name), plan: text(planText), unit: text(ctx.unit.name), sipd: text(sipdText) }),
+    suggestion: { value: sipdText, reason: msg("sipd.fundReason", { kode: text(pair.sipd.kode) }) },
     related: relatedOf(ctx.exp, pair.sipd),
   });
 }
@@ -242,22 +238,24 @@ function planOnly(ctx: Ctx, row: MappedRow): void {
   const col = columnOf(ctx.table, row, "paguN");
   const reading = col === undefined ? undefined : readAmount(cellAt(ctx.sheet, row.row, col));
   const amount = reading ? shown(reading) : null;
-  const money = amount !== null && !amount.isZero();
+  const isMoney = amount !== null && !amount.isZero();
   const name = quote(row.uraian);
   const kode = writtenKodeOf(row);
   ctx.findings.push({
     rule: SIPD_RULE,
-    severity: money ? ctx.money : ctx.text,
+    severity: isMoney ? ctx.money : ctx.text,
     sheet: ctx.table.sheet,
     cell: nameCellOf(ctx.table, row),
     row: row.row,
     role: "uraian",
-    ...(money && amount ? { expected: "0", actual: plainDecimal(amount) } : {}),
-    message: {
-      id: `Sub kegiatan ${name}${kode ? ` (${kode})` : ""}${money && amount ? ` dengan pagu Rp ${formatRupiah(amount)}` : ""} tidak ada di SIPD-RI ${ctx.unit.name}.`,
-      en: `Sub kegiatan ${name}${kode ? ` (${kode})` : ""}${money && amount ? ` with a pagu of Rp ${formatRupiah(amount)}` : ""} is not in SIPD-RI ${ctx.unit.name}.`,
-    },
-    suggestion: { value: "", reason: "tidak ada di SIPD-RI: kosongkan baris" },
+    ...(isMoney && amount ? { expected: "0", actual: plainDecimal(amount) } : {}),
+    message: msg("sipd.planOnly", {
+      name: text(name),
+      kode: nested(kode ? msg("sipd.kode", { kode: text(kode) }) : msg("empty", {})),
+      pagu: nested(isMoney && amount ? msg("sipd.withPagu", { amount: money(amount) }) : msg("empty", {})),
+      unit: text(ctx.unit.name),
+    }),
+    suggestion: { value: "", reason: msg("sipd.planOnlyReason", {}) },
   });
 }
 
@@ -275,9 +273,11 @@ function sipdOnly(ctx: Ctx, missing: SipdSubKegiatan[], anchorOf: (sub: SipdSubK
     const rowNumber = row?.row ?? ctx.table.totalRow ?? ctx.table.dataRows[0];
     const cell = row ? nameCellOf(ctx.table, row) : a1(rowNumber, ctx.table.columns.uraian ?? 1);
     const total = subs.reduce((s, x) => s.plus(x.paguN), new Decimal(0));
-    const listed = subs.slice(0, 3).map((s) => `${s.kode} ${quote(s.name, 60)} (Rp ${formatRupiah(s.paguN)})`).join("; ") + (subs.length > 3 ? `; … (${subs.length})` : "");
-    const under = row ? ` di bawah ${quote(row.uraian, 60)}` : "";
-    const underEn = row ? ` under ${quote(row.uraian, 60)}` : "";
+    const listed = [
+      ...subs.slice(0, 3).map((s) => msg("sipd.listed", { kode: text(s.kode), name: text(quote(s.name, 60)), amount: money(s.paguN) })),
+      ...(subs.length > 3 ? [msg("sipd.more", { n: count(subs.length) })] : []),
+    ];
+    const under = row ? msg("sipd.under", { name: text(quote(row.uraian, 60)) }) : msg("empty", {});
     ctx.findings.push({
       rule: SIPD_RULE,
       severity: ctx.money,
@@ -287,10 +287,7 @@ function sipdOnly(ctx: Ctx, missing: SipdSubKegiatan[], anchorOf: (sub: SipdSubK
       role: "uraian",
       expected: plainDecimal(total),
       actual: "0",
-      message: {
-        id: `${subs.length} sub kegiatan SIPD-RI ${ctx.unit.name} tidak ada di tabel${under}: ${listed}. Sisipkan barisnya.`,
-        en: `${subs.length} sub kegiatan of SIPD-RI ${ctx.unit.name} missing from the table${underEn}: ${listed}. Insert their rows.`,
-      },
+      message: msg("sipd.sipdOnly", { n: count(subs.length), unit: text(ctx.unit.name), under: nested(under), listed: list(listed, ";") }),
       related: subs.flatMap((s) => relatedOf(ctx.exp, s)).slice(0, 6),
     });
   }

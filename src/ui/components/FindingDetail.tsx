@@ -4,12 +4,11 @@
  */
 import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Finding } from "../../domain/findings";
+import { showFindingActual, showFindingValue, type Finding } from "../../domain/findings";
 import type { MappedWorkbook } from "../../domain/mapping/types";
 import { cellContext, type CellContext } from "../cellContext";
-import { formatRupiah } from "../../domain/numbers";
 import type { PaneController } from "../controller";
-import { ruleName, t } from "../i18n";
+import { ruleName, say, t } from "../i18n";
 import type { Lang } from "../i18n";
 
 const useStyles = makeStyles({
@@ -42,23 +41,26 @@ export function FindingDetail({ finding, lang, controller, workbook }: { finding
   const related = finding.related ?? [];
   const shownRelated = allRelated ? related : related.slice(0, RELATED_SHOWN);
   const context = cellContext(workbook, finding);
+  const actual = showFindingActual(finding, lang);
+  const expected = finding.expected === undefined ? undefined : showFindingValue(finding, finding.expected, lang);
   return (
     <div className={styles.box} data-testid="finding-detail">
       <div className={styles.head}>
         <Text weight="semibold" size={200}>{finding.sheet}!{finding.cell} · {ruleName(lang, finding.rule)}</Text>
         <Button size="small" appearance="subtle" aria-label={t(lang, "close")} onClick={() => controller.clearSelection()}>×</Button>
       </div>
-      <Text className={styles.text}>{finding.message[lang]}</Text>
-      {(finding.expected !== undefined || finding.actual !== undefined) && (
-        <Text className={styles.text}>
-          {finding.expected !== undefined && `${t(lang, "expected")}: ${formatRupiah(finding.expected)}`}
-          {finding.expected !== undefined && finding.actual !== undefined && " · "}
-          {finding.actual !== undefined && `${t(lang, "actual")}: ${formatRupiah(finding.actual)}`}
+      <Text className={styles.text}>{say(lang, finding.message)}</Text>
+      {(expected !== undefined || actual !== undefined) && (
+        // What the cell says first, then what it should say: the order the message reads in.
+        <Text className={styles.text} data-testid="finding-values">
+          {actual !== undefined && `${t(lang, "actual")}: ${actual}`}
+          {expected !== undefined && actual !== undefined && " · "}
+          {expected !== undefined && `${t(lang, "expected")}: ${expected}`}
         </Text>
       )}
       {finding.suggestion && (
-        <Text className={styles.text}>
-          {t(lang, "suggestion")}: {formatRupiah(finding.suggestion.value)} ({finding.suggestion.reason})
+        <Text className={styles.text} data-testid="finding-suggestion">
+          {t(lang, "suggestion")}: {showFindingValue(finding, finding.suggestion.value, lang)} ({say(lang, finding.suggestion.reason)})
         </Text>
       )}
       {related.length > 0 && (

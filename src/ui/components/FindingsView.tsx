@@ -9,7 +9,7 @@ import { generatedSheetsNotice } from "../../domain/generatedMarker";
 import { findingRows, severityCounts } from "../findingRows";
 import type { FindingRow } from "../findingRows";
 import { formatRupiah } from "../../domain/numbers";
-import { ruleName, severityName, t } from "../i18n";
+import { ruleName, say, severityName, t } from "../i18n";
 import { FindingDetail } from "./FindingDetail";
 import { VirtualList } from "./VirtualList";
 
@@ -120,7 +120,7 @@ export function FindingsView({ controller, state }: { controller: PaneController
 
 function FindingButton({ finding, lang, selected, tabIndex, onSelect }: { finding: Finding; lang: PaneState["lang"]; selected: boolean; tabIndex: 0 | -1; onSelect: () => void }) {
   const styles = useStyles();
-  const text = finding.message[lang];
+  const text = say(lang, finding.message);
   return (
     <button
       className={selected ? `${styles.finding} ${styles.selected}` : styles.finding}

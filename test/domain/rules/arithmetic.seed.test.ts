@@ -19,6 +19,9 @@ import { rule as totalMismatch } from "../../../src/domain/rules/total-mismatch"
 import { a1, snapshotFromGrid } from "../../../src/domain/sheet/snapshot";
 import { typedInIndonesianExcel } from "../../fixtures/idLocale";
 import { seedTables, type SeedTable } from "../../support/seed";
+import { render } from "../../../src/domain/messages";
+
+const textOf = (f: Finding | undefined): string => (f ? render(f.message, "id") : "");
 
 const SHEET = "Tabel 3.3";
 /** The seed's Tabel 3.3 has three header rows; its money columns are 6 (N) and 10 (N+1). */
@@ -92,7 +95,7 @@ describe("arithmetic rules on the seed's Tabel 3.3", () => {
     for (const f of found) expect(f.expected).toBe(f.suggestion?.value);
     // The kegiatan's own slip equals the sum of its (repaired) sub kegiatan.
     const parentSlip = found.find((f) => f.cell === cellOf("Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah", "paguN"));
-    expect(parentSlip?.suggestion?.reason).toContain("sama dengan jumlah 4 sub kegiatan");
+    expect(parentSlip?.suggestion ? render(parentSlip.suggestion.reason, "id") : "").toContain("sama dengan jumlah 4 sub kegiatan");
   });
 
   it("finds exactly the five sums that do not hold, on the parent's cell", () => {
@@ -103,7 +106,7 @@ describe("arithmetic rules on the seed's Tabel 3.3", () => {
 
   it("names the likely causes: swapped digits, and the rows dropped since the RKPD draft (Tabel 2.3)", () => {
     const found = errors(rollupMismatch.check(workbook, {}));
-    const message = (cell: string) => found.find((f) => f.cell === cell)?.message.id ?? "";
+    const message = (cell: string) => textOf(found.find((f) => f.cell === cell));
     expect(message(cellOf("PROGRAM PENYELENGGARAAN URUSAN PEMERINTAHAN UMUM", "paguN"))).toContain("dua angka tertukar");
     const penunjang = message(cellOf("PROGRAM PENUNJANG", "paguN1"));
     expect(penunjang).toContain("selisih +28.633.000");
@@ -179,8 +182,8 @@ describe("arithmetic rules on the seed's Tabel 3.3 as typed into an Indonesian-l
     for (const f of [...scale, ...malformed]) expect(f.expected).toBe(f.suggestion?.value);
     // 4765 is whole: only the sum shows it is 1,000 times too small; 13729.7 is a fraction on its own.
     const byName = (name: string) => scale.find((f) => f.cell === cellOf(name, "paguN"));
-    expect(byName("Penyediaan Bahan Logistik Kantor")?.message.id).toContain("1.000 kali lebih kecil");
-    expect(byName("Penyediaan Barang Cetakan dan Penggandaan")?.message.id).toContain("Rupiah tidak berpecahan");
+    expect(textOf(byName("Penyediaan Bahan Logistik Kantor"))).toContain("1.000 kali lebih kecil");
+    expect(textOf(byName("Penyediaan Barang Cetakan dan Penggandaan"))).toContain("Rupiah tidak berpecahan");
   });
 
   it("the same five sums fail, and no total error", () => {

@@ -15,7 +15,6 @@
  *   entry is clearly closest (Catalogue.suggest). "Perencanaan Kebutuhan barang milik daerah" (83% like
  *   "Penyusunan Perencanaan Kebutuhan BMD SKPD", two words short) stays below the suggestion floor of 85%.
  */
-import type { Finding } from "../../../src/domain/findings";
 import { mapWorkbook } from "../../../src/domain/mapping/mapWorkbook";
 import type { MappedWorkbook } from "../../../src/domain/mapping/types";
 import { rule as duplicateRow } from "../../../src/domain/rules/duplicate-row";
@@ -27,6 +26,7 @@ import { rule as targetUnitMismatch } from "../../../src/domain/rules/target-uni
 import type { Rule } from "../../../src/domain/rules/types";
 import { rule as yearMismatch } from "../../../src/domain/rules/year-mismatch";
 import { seedSheet } from "../mapping/seedSheets";
+import { rendered } from "../../support/ruleTester";
 
 function mapped(name: "tabel33" | "tabel7"): MappedWorkbook {
   const { sheet, bodyRow } = seedSheet(name, { narrative: name === "tabel7" });
@@ -35,7 +35,7 @@ function mapped(name: "tabel33" | "tabel7"): MappedWorkbook {
 }
 
 /** [cell, the row's name as it starts in the seed, extra fields] */
-type Expect = [string, string, Partial<Finding>?];
+type Expect = [string, string, Partial<ReturnType<typeof rendered>>?];
 
 function expectFindings(wb: MappedWorkbook, rule: Rule, expected: Expect[]): void {
   const table = wb.tables[0];
@@ -45,7 +45,7 @@ function expectFindings(wb: MappedWorkbook, rule: Rule, expected: Expect[]): voi
     const [, name, extra] = expected[i];
     const row = table.rows.find((r) => r.row === f.row);
     if (name !== "") expect(row?.uraian.startsWith(name)).toBe(true);
-    expect(f).toMatchObject({ rule: rule.meta.id, severity: rule.meta.severity, sheet: table.sheet, ...extra });
+    expect(rendered(f)).toMatchObject({ rule: rule.meta.id, severity: rule.meta.severity, sheet: table.sheet, ...extra });
   });
 }
 

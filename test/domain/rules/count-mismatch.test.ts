@@ -78,7 +78,7 @@ const SEED_FINDINGS_BAB_IV: InvalidCase["findings"] = [
     sheet: "Tabel 7", cell: "A1", row: 1, severity: "error", related: ["A3"],
     message: {
       id: "Narasi menyebut 5 program dan 37 sub kegiatan, tetapi Tabel 7 berisi 6 program dan 35 sub kegiatan.",
-      en: "The narrative states 5 program(s) and 37 sub kegiatan, but Tabel 7 has 6 program(s) and 35 sub kegiatan.",
+      en: "The narrative states 5 programs and 37 sub kegiatan, but Tabel 7 has 6 programs and 35 sub kegiatan.",
     },
   },
 ];
@@ -119,7 +119,7 @@ testRule(rule, {
           sheet: "Bab IV", cell: "A1", row: 1, severity: "error", related: ["A2"],
           message: {
             id: "Narasi menyebut 1 program dan 5 sub kegiatan, tetapi Tabel 7 berisi 2 program dan 3 sub kegiatan.",
-            en: "The narrative states 1 program(s) and 5 sub kegiatan, but Tabel 7 has 2 program(s) and 3 sub kegiatan.",
+            en: "The narrative states 1 program and 5 sub kegiatan, but Tabel 7 has 2 programs and 3 sub kegiatan.",
           },
         },
       ],

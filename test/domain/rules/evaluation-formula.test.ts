@@ -89,7 +89,7 @@ testRule(rule, {
           suggestion: { value: "4000000", reason: "rumus 13 = 6 + 12" },
           message: {
             id: "Nilai Rp 4.100.000 tidak sesuai rumus 13 = 6 + 12 (kolom I = E + G), yang menghasilkan Rp 4.000.000.",
-            en: "The value Rp 4.100.000 does not follow the formula 13 = 6 + 12 (columns I = E + G), which gives Rp 4.000.000.",
+            en: "The value Rp 4,100,000 does not follow the formula 13 = 6 + 12 (columns I = E + G), which gives Rp 4,000,000.",
           },
         },
       ],

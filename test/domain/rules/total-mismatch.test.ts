@@ -53,7 +53,7 @@ testRule(rule, {
           expected: "5000000",
           actual: "5100000",
           related: ["F5", "F6"],
-          message: { id: contains("jumlah 2 program 5.000.000 (selisih +100.000)"), en: contains("its 2 program(s) add up to 5.000.000") },
+          message: { id: contains("jumlah 2 program 5.000.000 (selisih +100.000)"), en: contains("its 2 programs add up to 5,000,000") },
         },
       ],
     },

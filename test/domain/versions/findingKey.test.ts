@@ -1,6 +1,7 @@
 /** Finding identity across versions: what the key is made of, and when IDs take over. */
 import type { Finding } from "../../../src/domain/findings";
 import { compareFindings, findingKey, type KeyTable } from "../../../src/domain/versions";
+import { msg } from "../../../src/domain/messages";
 
 const finding = (over: Partial<Finding>): Finding => ({
   rule: "malformed-number",
@@ -9,7 +10,7 @@ const finding = (over: Partial<Finding>): Finding => ({
   cell: "F28",
   row: 28,
   role: "paguN",
-  message: { id: "…", en: "…" },
+  message: msg("empty", {}),
   ...over,
 });
 

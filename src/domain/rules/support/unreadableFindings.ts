@@ -9,10 +9,11 @@ import type Decimal from "decimal.js";
 import type { Finding } from "../../findings";
 import type { MoneyCell } from "../../analysis/moneyCells";
 import type { MappedWorkbook } from "../../mapping/types";
-import { formatRupiah, plainDecimal } from "../../numbers";
+import { plainDecimal } from "../../numbers";
 import type { RuleMeta, RuleOptions } from "../types";
 import { analysisOf } from "../../analysis";
-import { capitalize, moneyColumnLabel, rowName, severityFor } from "../../analysis/describe";
+import { moneyColumnLabel, rowName, severityFor } from "../../analysis/describe";
+import { money, msg, phrase, text as textValue } from "../../messages";
 
 export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, options: RuleOptions): Finding[] {
   const findings: Finding[] = [];
@@ -25,18 +26,7 @@ export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, opt
       if (!slot.unreadable || slot.money.whole !== undefined) continue;
       const m = slot.money;
       if (m.reading.status !== "not-amount" || m.row.level === "other") continue;
-      const where = moneyColumnLabel(m.table, m.role, m.col);
-      const who = rowName(m.row);
-      const raw = m.reading.raw;
-      const what = m.cell?.error
-        ? {
-            id: `${where.id} ${who.id} berisi galat Excel ${raw}, bukan angka; jumlah yang memuatnya tidak dapat diperiksa. Perbaiki rumus atau isi angkanya.`,
-            en: `${where.en} of ${who.en} holds the Excel error ${raw}, not an amount; the sums that include it cannot be checked. Fix the formula or type the amount.`,
-          }
-        : {
-            id: `${where.id} ${who.id} berisi "${raw}", bukan angka; jumlah yang memuatnya tidak dapat diperiksa.`,
-            en: `${where.en} of ${who.en} holds "${raw}", not an amount; the sums that include it cannot be checked.`,
-          };
+      const params = { where: phrase(moneyColumnLabel(m.table, m.role, m.col)), who: phrase(rowName(m.row)), raw: textValue(m.reading.raw) };
       findings.push({
         rule: meta.id,
         severity: severityFor(meta, options),
@@ -44,7 +34,7 @@ export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, opt
         cell: m.address,
         row: m.row.row,
         role: m.role,
-        message: { id: capitalize(what.id), en: capitalize(what.en) },
+        message: m.cell?.error ? msg("unreadable.excelError", params) : msg("unreadable.text", params),
       });
     }
   }
@@ -59,7 +49,6 @@ export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, opt
 function displacedFinding(m: MoneyCell, text: string, value: Decimal, meta: RuleMeta): Finding {
   const where = moneyColumnLabel(m.table, m.role, m.col);
   const who = rowName(m.row);
-  const amount = formatRupiah(value);
   return {
     rule: meta.id,
     severity: "warning",
@@ -68,9 +57,6 @@ function displacedFinding(m: MoneyCell, text: string, value: Decimal, meta: Rule
     row: m.row.row,
     role: m.role,
     actual: plainDecimal(value),
-    message: {
-      id: capitalize(`${where.id} ${who.id} berisi "${m.reading.raw}": dibaca sebagai ${amount}; teks "${text}" tampaknya milik kolom berikutnya dan ikut tertempel ke sel angka. Pindahkan teks itu ke kolomnya sendiri.`),
-      en: capitalize(`${where.en} of ${who.en} holds "${m.reading.raw}": read as ${amount}; the text "${text}" seems to belong to the next column and was pasted into the amount cell. Move that text to its own column.`),
-    },
+    message: msg("unreadable.pasted", { where: phrase(where), who: phrase(who), raw: textValue(m.reading.raw), amount: money(value), text: textValue(text) }),
   };
 }

@@ -1,0 +1,5 @@
+export type { Lang, Phrase, Value, ValueKind, MessageKey, MessageRef, Pack } from "./types";
+export { LANGS } from "./types";
+export { MessageSpec } from "./spec";
+export { render, renderAll, msg, nested, placeholderNames, fillTemplate, PACKS } from "./render";
+export { money, signedMoney, year, count, formula, text, cell, cells, list, phrase, formatAmount } from "./values";

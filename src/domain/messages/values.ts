@@ -1,0 +1,84 @@
+/** How each kind of value is written in each language. */
+import Decimal from "decimal.js";
+import type { Lang, MessageRef, Value } from "./types";
+
+/**
+ * Amounts: Indonesian in id ("8.399.475", "8.399,475": "." groups thousands, "," marks decimals) and English in
+ * en ("8,399,475", "8,399.475"), so a reader of either language reads the amount the way it is meant.
+ * Text that is no plain decimal comes back as given, so a message can always be rendered.
+ */
+export function formatAmount(value: Decimal | number | string, lang: Lang): string {
+  const d = toDecimal(value);
+  if (!d) return String(value);
+  const negative = d.isNegative() && !d.isZero();
+  const [whole, fraction] = d.abs().toFixed().split(".");
+  const [group, mark] = lang === "id" ? [".", ","] : [",", "."];
+  return (negative ? "-" : "") + groupThousands(whole, group) + (fraction ? mark + fraction : "");
+}
+
+function groupThousands(digits: string, sep: string): string {
+  const head = digits.length % 3 || 3;
+  const groups = [digits.slice(0, head)];
+  for (let i = head; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
+  return groups.join(sep);
+}
+
+function toDecimal(d: Decimal | number | string): Decimal | undefined {
+  if (d instanceof Decimal) return d.isFinite() ? d : undefined;
+  if (typeof d === "number") return Number.isFinite(d) ? new Decimal(d) : undefined;
+  const text = d.trim();
+  if (!/^[-+]?\d+(\.\d+)?$/.test(text)) return undefined;
+  return new Decimal(text);
+}
+
+const AND: Record<Lang, string> = { id: "dan", en: "and" };
+
+export function renderValue(v: Value, lang: Lang, renderMessage: (m: Extract<Value, { kind: "message" }>["value"], lang: Lang) => string): string {
+  switch (v.kind) {
+    case "money":
+      return formatAmount(v.value, lang);
+    case "signedMoney": {
+      const d = toDecimal(v.value);
+      return (d && d.isPositive() && !d.isZero() ? "+" : "") + formatAmount(v.value, lang);
+    }
+    case "year":
+      return String(v.value);
+    case "count":
+      return formatAmount(v.value, lang);
+    case "formula":
+    case "text":
+    case "cell":
+      return v.value;
+    case "cells": {
+      const cells = v.value;
+      if (cells.length <= 1) return cells.join("");
+      return `${cells.slice(0, -1).join(", ")} ${AND[lang]} ${cells[cells.length - 1]}`;
+    }
+    case "message":
+      return renderMessage(v.value, lang);
+    case "list": {
+      const parts = v.value.map((m) => renderMessage(m, lang));
+      if (v.sep === "") return parts.join("");
+      if (v.sep === ";" || parts.length <= 1) return parts.join("; ");
+      return `${parts.slice(0, -1).join(", ")} ${AND[lang]} ${parts[parts.length - 1]}`;
+    }
+    case "phrase":
+      return v.value[lang];
+  }
+}
+
+/** Builders, so a rule writes `money(sum)` rather than an object literal. */
+export const money = (d: Decimal | string): Value & { kind: "money" } => ({ kind: "money", value: typeof d === "string" ? d : plain(d) });
+export const signedMoney = (d: Decimal | string): Value & { kind: "signedMoney" } => ({ kind: "signedMoney", value: typeof d === "string" ? d : plain(d) });
+export const year = (n: number): Value & { kind: "year" } => ({ kind: "year", value: n });
+export const count = (n: number): Value & { kind: "count" } => ({ kind: "count", value: n });
+export const formula = (f: string): Value & { kind: "formula" } => ({ kind: "formula", value: f });
+export const text = (s: string): Value & { kind: "text" } => ({ kind: "text", value: s });
+export const cell = (ref: string): Value & { kind: "cell" } => ({ kind: "cell", value: ref });
+export const cells = (refs: readonly string[]): Value & { kind: "cells" } => ({ kind: "cells", value: refs });
+export const list = (refs: readonly MessageRef[], sep: "and" | ";" | "" = "and"): Value & { kind: "list" } => ({ kind: "list", value: refs, sep });
+export const phrase = (p: { id: string; en: string }): Value & { kind: "phrase" } => ({ kind: "phrase", value: p });
+
+function plain(d: Decimal): string {
+  return d.isZero() ? "0" : d.toFixed();
+}

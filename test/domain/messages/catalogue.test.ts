@@ -1,0 +1,84 @@
+/**
+ * Issue 14 items 5 and 6: one catalogue, a pack per language holding every key with the parameters the catalogue
+ * declares (the compiler checks the same through CheckedPack; this test states it for a reader and for a pack
+ * added without the type), and values shown by their type.
+ */
+import { LANGS, MessageSpec, PACKS, formatAmount, msg, placeholderNames, render, type MessageKey, type Value } from "../../../src/domain/messages";
+import { showFindingActual, showFindingValue } from "../../../src/domain/findings";
+
+const keys = Object.keys(MessageSpec) as MessageKey[];
+
+describe("the message catalogue", () => {
+  it("has a pack per language, each holding exactly the catalogue's keys", () => {
+    for (const lang of LANGS) expect(Object.keys(PACKS[lang]).sort()).toEqual([...keys].sort());
+  });
+
+  it("gives every key, in every pack, a template naming exactly the declared parameters", () => {
+    const wrong: string[] = [];
+    for (const lang of LANGS) {
+      for (const key of keys) {
+        const declared = Object.keys(MessageSpec[key]).sort();
+        const named = placeholderNames(PACKS[lang][key]);
+        if (JSON.stringify(declared) !== JSON.stringify(named)) wrong.push(`${lang} ${key}: declares ${declared.join(",")} but names ${named.join(",")}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("renders every key in every language with no placeholder left", () => {
+    const sample: Record<string, Value> = {};
+    for (const lang of LANGS) {
+      for (const key of keys) {
+        const params: Record<string, Value> = { ...sample };
+        for (const [name, kind] of Object.entries(MessageSpec[key])) params[name] = sampleValue(kind as Value["kind"]);
+        const text = render({ key, params } as never, lang);
+        expect(text).not.toMatch(/\{\^?\w+(\|[^}]*)?\}/);
+      }
+    }
+  });
+});
+
+function sampleValue(kind: Value["kind"]): Value {
+  switch (kind) {
+    case "money":
+    case "signedMoney":
+      return { kind, value: "8399475" };
+    case "year":
+    case "count":
+      return { kind, value: 2 };
+    case "cells":
+      return { kind, value: ["F6", "F7"] };
+    case "message":
+      return { kind, value: msg("empty", {}) };
+    case "list":
+      return { kind, value: [msg("empty", {})], sep: "and" };
+    case "phrase":
+      return { kind, value: { id: "x", en: "x" } };
+    default:
+      return { kind, value: "x" };
+  }
+}
+
+describe("typed values (issue 14 item 5)", () => {
+  it("writes amounts the Indonesian way in id and the English way in en", () => {
+    expect(formatAmount("8399.475", "id")).toBe("8.399,475");
+    expect(formatAmount("8399475", "id")).toBe("8.399.475");
+    expect(formatAmount("8399.475", "en")).toBe("8,399.475");
+    expect(formatAmount("-28633000", "en")).toBe("-28,633,000");
+  });
+
+  it("never groups a year, shows a cell's text as written and a formula with its =", () => {
+    const year = { valueKind: "year" as const };
+    expect(showFindingValue(year, "2026", "id")).toBe("2026");
+    expect(showFindingActual({ written: "5.494,000", actual: "5494" }, "id")).toBe("5.494,000");
+    expect(showFindingActual({ actual: "8399.475" }, "id")).toBe("8.399,475");
+    expect(showFindingValue({ valueKind: "formula" }, "SUM(F6:F8)", "en")).toBe("=SUM(F6:F8)");
+  });
+
+  it("renders a year in a message without grouping and a count with the right English plural", () => {
+    const m = msg("year.reason", { n: { kind: "year", value: 2025 }, meaning: { kind: "message", value: msg("year.meaning.N+1", {}) }, expected: { kind: "year", value: 2026 } });
+    expect(render(m, "id")).toBe("N = 2025: prakiraan maju (N+1) = 2026");
+    expect(render(msg("count.program", { n: { kind: "count", value: 1 } }), "en")).toBe("1 program");
+    expect(render(msg("count.program", { n: { kind: "count", value: 5 } }), "en")).toBe("5 programs");
+  });
+});
