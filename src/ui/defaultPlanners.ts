@@ -8,7 +8,6 @@ import { buildPerubahan, buildTabel21, buildTabel33, DEFAULT_PERUBAHAN_SHEET, DE
 import type { BuildError } from "../domain/tables";
 import type { SheetPlan } from "../domain/plan";
 import type { PlanInput, PlannedChange, Planners, PreviewChange } from "./planners";
-import { describeContent } from "./previewLines";
 import { planTakeSipd } from "../domain/sipd/takeSipd";
 
 /** Skipped parents listed one by one in the summary; the rest are counted. */
@@ -51,8 +50,8 @@ function previewChanges(result: RollupResult, accept: readonly string[], skip: r
       class: e.class,
       ticked: e.class === "decision" ? named(accept, e.cell.sheet, e.cell.cell) : !named(skip, e.cell.sheet, e.cell.cell),
       applied: e.applied,
-      before: describeContent(e.cell.before) || "—",
-      after: describeContent(e.cell.after) || "—",
+      before: e.cell.before,
+      after: e.cell.after,
       evidence: e.evidence,
       ...(e.heldBecause ? { heldBecause: e.heldBecause } : {}),
     }))

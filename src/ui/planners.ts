@@ -5,7 +5,7 @@
 import type { Finding, Message } from "../domain/findings";
 import type { MappedWorkbook } from "../domain/mapping/types";
 import type { MarkerVerdict } from "../domain/generatedMarker";
-import type { SheetPlan, WritePlan } from "../domain/plan";
+import type { CellContent, SheetPlan, WritePlan } from "../domain/plan";
 
 export type PlanKind = "recompute" | "fixNumbers" | "generate33" | "generate21" | "takeSipd" | "generatePerubahan";
 
@@ -33,8 +33,9 @@ export interface PreviewChange {
   ticked: boolean;
   /** Written by Terapkan (ticked, and nothing it waits for is held). */
   applied: boolean;
-  before: string;
-  after: string;
+  /** What the cell holds and will hold, shown in the pane's language (previewLines.describeContent). */
+  before: CellContent;
+  after: CellContent;
   evidence: Message[];
   heldBecause?: Message;
 }

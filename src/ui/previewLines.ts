@@ -1,6 +1,10 @@
-/** A write plan as before → after lines the user can read: amounts the Indonesian way, formulas with "=". */
+/**
+ * A write plan as before → after lines the user can read: amounts the way the pane's language writes them
+ * ("8.399,475 → 8.399.475" in Bahasa Indonesia, so a decimal mark is never taken for a thousands mark), text as
+ * written and quoted, formulas with "=" and their cached result.
+ */
 import { sheetRef } from "../domain/findings";
-import { formatRupiah } from "../domain/numbers";
+import { formatAmount } from "../domain/messages/values";
 import type { CellContent, PlannedCell } from "../domain/plan";
 import type { Lang } from "./i18n";
 
@@ -12,15 +16,15 @@ export interface PreviewLine {
   reason: string;
 }
 
-export function describeContent(c: CellContent): string {
-  const value = c.error ?? showValue(c.value);
+export function describeContent(c: CellContent, lang: Lang): string {
+  const value = c.error ?? showValue(c.value, lang);
   if (!c.formula) return value;
   return value === "" ? `=${c.formula}` : `=${c.formula} (${value})`;
 }
 
-function showValue(v: CellContent["value"]): string {
+function showValue(v: CellContent["value"], lang: Lang): string {
   if (v === null || v === "") return "";
-  if (typeof v === "number") return formatRupiah(v);
+  if (typeof v === "number") return formatAmount(v, lang);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return `"${v}"`;
 }
@@ -29,8 +33,8 @@ export function previewLines(cells: readonly PlannedCell[], lang: Lang): Preview
   return cells.map((c) => ({
     key: `${c.sheet}!${c.cell}`,
     ref: sheetRef(c.sheet, c.cell),
-    before: describeContent(c.before) || "—",
-    after: describeContent(c.after) || "—",
+    before: describeContent(c.before, lang) || "—",
+    after: describeContent(c.after, lang) || "—",
     reason: c.reason[lang],
   }));
 }

@@ -108,7 +108,7 @@ describe("VirtualList's window", () => {
 });
 
 describe("previewLines", () => {
-  it("shows amounts the Indonesian way, text quoted, formulas with their cached result", () => {
+  it("shows amounts the pane's language's way, text quoted as written, formulas with their cached result", () => {
     const lines = previewLines(
       [
         { sheet: "Tabel 3.3", row: 28, col: 6, cell: "F28", before: { value: "4.765,000" }, after: { value: 4765000, numFmt: "#,##0" }, reason: { id: "dibaca", en: "read" } },
@@ -117,10 +117,13 @@ describe("previewLines", () => {
       "en",
     );
     expect(lines).toEqual([
-      { key: "Tabel 3.3!F28", ref: "'Tabel 3.3'!F28", before: '"4.765,000"', after: "4.765.000", reason: "read" },
-      { key: "Tabel 3.3!F71", ref: "'Tabel 3.3'!F71", before: "—", after: "=SUM(F9,F39) (4.990.624.675)", reason: "sum" },
+      { key: "Tabel 3.3!F28", ref: "'Tabel 3.3'!F28", before: '"4.765,000"', after: "4,765,000", reason: "read" },
+      { key: "Tabel 3.3!F71", ref: "'Tabel 3.3'!F71", before: "—", after: "=SUM(F9,F39) (4,990,624,675)", reason: "sum" },
     ]);
-    expect(describeContent({ value: null, error: "#REF!" })).toBe("#REF!");
+    // Issue 14 item 5: an amount stored 1,000× too small reads as what it is, not as an unchanged "8.399.475".
+    const [k12] = previewLines([{ sheet: "Tabel 3.3", row: 12, col: 11, cell: "K12", before: { value: 8399.475 }, after: { value: 8399475 }, reason: { id: "dibaca", en: "read" } }], "id");
+    expect(`${k12.before} → ${k12.after}`).toBe("8.399,475 → 8.399.475");
+    expect(describeContent({ value: null, error: "#REF!" }, "id")).toBe("#REF!");
   });
 });
 

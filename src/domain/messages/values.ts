@@ -1,5 +1,6 @@
 /** How each kind of value is written in each language. */
-import Decimal from "decimal.js";
+import type Decimal from "decimal.js";
+import { formatAmountWith, toDecimal, type AmountMarks } from "../numbers/format";
 import type { Lang, MessageRef, Value } from "./types";
 
 /**
@@ -8,28 +9,10 @@ import type { Lang, MessageRef, Value } from "./types";
  * Text that is no plain decimal comes back as given, so a message can always be rendered.
  */
 export function formatAmount(value: Decimal | number | string, lang: Lang): string {
-  const d = toDecimal(value);
-  if (!d) return String(value);
-  const negative = d.isNegative() && !d.isZero();
-  const [whole, fraction] = d.abs().toFixed().split(".");
-  const [group, mark] = lang === "id" ? [".", ","] : [",", "."];
-  return (negative ? "-" : "") + groupThousands(whole, group) + (fraction ? mark + fraction : "");
+  return formatAmountWith(value, MARKS[lang]);
 }
 
-function groupThousands(digits: string, sep: string): string {
-  const head = digits.length % 3 || 3;
-  const groups = [digits.slice(0, head)];
-  for (let i = head; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
-  return groups.join(sep);
-}
-
-function toDecimal(d: Decimal | number | string): Decimal | undefined {
-  if (d instanceof Decimal) return d.isFinite() ? d : undefined;
-  if (typeof d === "number") return Number.isFinite(d) ? new Decimal(d) : undefined;
-  const text = d.trim();
-  if (!/^[-+]?\d+(\.\d+)?$/.test(text)) return undefined;
-  return new Decimal(text);
-}
+const MARKS: Record<Lang, AmountMarks> = { id: { group: ".", decimal: "," }, en: { group: ",", decimal: "." } };
 
 const AND: Record<Lang, string> = { id: "dan", en: "and" };
 

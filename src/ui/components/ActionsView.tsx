@@ -6,7 +6,7 @@ import { t } from "../i18n";
 import type { Lang, TextKey } from "../i18n";
 import type { SheetPlan } from "../../domain/plan";
 import type { PlanKind, PreviewChange } from "../planners";
-import { previewLines, wrappedRowHeight } from "../previewLines";
+import { describeContent, previewLines, wrappedRowHeight } from "../previewLines";
 import { formatRupiah } from "../../domain/numbers";
 import type { PreviewLine } from "../previewLines";
 import { VirtualList } from "./VirtualList";
@@ -161,6 +161,10 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
   const styles = useStyles();
   const { lang, preview } = state;
   const lines = useMemo(() => (preview && "plan" in preview ? previewLines(preview.plan.cells, lang) : []), [preview, lang]);
+  const shownChanges = useMemo(
+    () => (preview && "plan" in preview ? preview.changes ?? [] : []).map((c) => ({ ...c, shown: { before: describeContent(c.before, lang) || "—", after: describeContent(c.after, lang) || "—" } })),
+    [preview, lang],
+  );
   if (!preview) return null;
   const busy = state.busy !== undefined;
   const title = "plan" in preview ? preview.plan.title : preview.sheet.title;
@@ -204,15 +208,15 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
         </details>
       )}
       {changes && changes.length > 0 && (
-        <VirtualList<PreviewChange>
-          items={changes}
-          rowHeight={(c) => wrappedRowHeight(c.before, c.after, 34, 48)}
+        <VirtualList<PreviewChange & { shown: { before: string; after: string } }>
+          items={shownChanges}
+          rowHeight={(c) => wrappedRowHeight(c.shown.before, c.shown.after, 34, 48)}
           height={320}
           label={title[lang]}
           testId="preview-changes"
           getKey={(c) => c.ref}
           renderRow={(c) => (
-            <div className={styles.changeRow} data-testid="preview-change" data-class={c.class} data-applied={c.applied ? "yes" : "no"} title={`${c.ref}: ${c.before} → ${c.after}\n${c.evidence.map((e) => e[lang]).join("\n")}`}>
+            <div className={styles.changeRow} data-testid="preview-change" data-class={c.class} data-applied={c.applied ? "yes" : "no"} title={`${c.ref}: ${c.shown.before} → ${c.shown.after}\n${c.evidence.map((e) => e[lang]).join("\n")}`}>
               <Checkbox
                 checked={c.ticked}
                 disabled={busy}
@@ -225,7 +229,7 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
                   {c.ref} <span className={c.class === "decision" ? styles.decision : styles.className}>{t(lang, CLASS_LABEL[c.class])}</span>
                 </span>
                 <span className={styles.change} data-testid="change-text">
-                  <span className={styles.before}>{c.before}</span> → <span className={styles.after}>{c.after}</span>
+                  <span className={styles.before}>{c.shown.before}</span> → <span className={styles.after}>{c.shown.after}</span>
                 </span>
                 <span className={styles.reason}>{[...c.evidence.map((e) => e[lang]), ...(c.heldBecause ? [c.heldBecause[lang]] : [])].join("; ")}</span>
               </span>
