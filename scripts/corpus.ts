@@ -6,7 +6,9 @@
  * - a refusal (exit 2) of a package that is not on the list of expected refusals (encrypted, legacy, damaged);
  * - check and the writers disagreeing on whether the file can be read;
  * - a written output with a part that is not well-formed XML, that the reader cannot open, with a zip entry
- *   changed that the command does not edit, or with a cell changed outside the plan the preview listed.
+ *   changed that the command does not edit, or with a cell changed outside the plan the preview listed;
+ * - a written output LibreOffice cannot load while it loads the input (outputs are checked in batches, one soffice
+ *   process per batch of 100; skipped with a message when soffice is missing, or with --no-libreoffice).
  * `npm run corpus` runs the whole corpus (optionally a folder: `npm run corpus -- poi`); test/corpus runs a subset.
  */
 import * as fs from "fs";
@@ -20,6 +22,7 @@ import type { Cell, SheetSnapshot } from "../src/domain/sheet/snapshot";
 import { a1 } from "../src/domain/sheet/snapshot";
 import { openXlsxHost } from "../src/xlsx";
 import { assertWellFormed } from "../src/xlsx/patch/xml";
+import { libreOfficeMissing, openedByLibreOffice } from "./libreOffice";
 
 export const CORPUS_DIR = path.resolve(__dirname, "..", "..", "shared", "corpus");
 
@@ -39,6 +42,8 @@ export interface FileReport {
   problems: string[];
   runs: CommandRun[];
   written: number;
+  /** Outputs kept for the LibreOffice check (only when asked to keep them). */
+  outputs: { path: string; command: string }[];
 }
 
 const INTERNAL = /kesalahan internal|internal error|\n\s+at |\b(Type|Reference|Range)Error:|node_modules/;
@@ -197,10 +202,25 @@ async function separateProblems(output: Uint8Array): Promise<string[]> {
   return problems;
 }
 
-/** Expected refusals: check exits 2 on these for a reason the message gives (not an .xlsx, encrypted, damaged). */
-export const EXPECTED_REFUSAL = /terenkripsi|berformat Excel lama|bukan buku kerja Excel|rusak|kosong \(0 bita\)|terlalu besar/;
+/**
+ * Expected refusals: check exits 2 on these for a reason the message gives (not an .xlsx, encrypted, damaged),
+ * most specific first; a refusal matching none of them is a problem.
+ */
+export const REFUSAL_REASONS: readonly { reason: string; message: RegExp }[] = [
+  { reason: "encrypted with Excel's default protection (no user password)", message: /terenkripsi hanya dengan perlindungan bawaan/ },
+  { reason: "encrypted with a password", message: /terenkripsi/ },
+  { reason: "legacy Excel format (.xls)", message: /berformat Excel lama/ },
+  { reason: "empty file (0 bytes)", message: /kosong \(0 bita\)/ },
+  { reason: "not an Excel workbook", message: /bukan buku kerja Excel/ },
+  { reason: "too large", message: /terlalu besar/ },
+  { reason: "damaged", message: /rusak/ },
+];
 
-export async function runCorpusFile(file: string, outDir: string): Promise<FileReport> {
+export function refusalReason(message: string): string | undefined {
+  return REFUSAL_REASONS.find((r) => r.message.test(message))?.reason;
+}
+
+export async function runCorpusFile(file: string, outDir: string, opts: { index?: number; keepOutputs?: boolean } = {}): Promise<FileReport> {
   const input = new Uint8Array(fs.readFileSync(file));
   const runs: CommandRun[] = [];
   const problems: string[] = [];
@@ -221,9 +241,10 @@ export async function runCorpusFile(file: string, outDir: string): Promise<FileR
     }
   }
   const readable = human.code !== 2;
-  const report: FileReport = { file, verdict: readable ? "read" : "refused", problems, runs, written: 0 };
+  const report: FileReport = { file, verdict: readable ? "read" : "refused", problems, runs, written: 0, outputs: [] };
   if (!readable) report.refusal = human.stderr.trim();
-  const base = path.join(outDir, path.basename(file).replace(/[^\w.+-]/g, "_"));
+  // The index keeps outputs of files with the same name in different folders apart while they wait for LibreOffice.
+  const base = path.join(outDir, `${opts.index ?? 0}-${path.basename(file).replace(/[^\w.+-]/g, "_")}`);
   const writers: { command: string; args: (out: string) => string[] }[] = [
     { command: "fix-numbers", args: (out) => ["fix-numbers", file, "-o", out] },
     { command: "recompute", args: (out) => ["recompute", file, "-o", out] },
@@ -252,10 +273,14 @@ export async function runCorpusFile(file: string, outDir: string): Promise<FileR
         // The table went into a separate workbook (the input cannot take a sheet safely): it must read back.
         problems.push(...(await separateProblems(new Uint8Array(fs.readFileSync(out)))));
       } else problems.push(...(await outputProblems(input, new Uint8Array(fs.readFileSync(out)), w.command, planned)));
+      if (opts.keepOutputs && fs.existsSync(out)) {
+        report.outputs.push({ path: out, command: w.command });
+        continue;
+      }
     }
     fs.rmSync(out, { force: true });
   }
-  if (!readable && !EXPECTED_REFUSAL.test(report.refusal ?? "")) problems.push(`unexpected refusal: ${report.refusal}`);
+  if (!readable && !refusalReason(report.refusal ?? "")) problems.push(`unexpected refusal: ${report.refusal}`);
   return report;
 }
 
@@ -264,30 +289,79 @@ export interface CorpusSummary {
   read: number;
   refused: number;
   written: number;
+  /**
+   * Outputs LibreOffice loaded, of those handed to it (0 of 0 when the check did not run). An output it cannot
+   * load is a problem when it loads the input; when it cannot load the input either, the output only keeps the
+   * input's trouble (a patch keeps every entry it does not edit) and is listed under `inherited` instead.
+   */
+  libreOffice: { checked: number; opened: number; inherited: { file: string; command: string }[]; skipped?: string };
   problems: { file: string; problem: string }[];
-  refusals: { file: string; message: string }[];
+  /** Why each refused file was refused, and whether LibreOffice loads it (undefined when it was not asked). */
+  refusals: { file: string; message: string; reason: string; libreOfficeLoads?: boolean }[];
   slowest: { file: string; ms: number }[];
   ms: number;
 }
 
-export async function runCorpus(files: string[], log?: (line: string) => void): Promise<CorpusSummary> {
+/**
+ * Every command over these files. With `libreOffice` (the default when soffice is on PATH), every written output
+ * is also loaded by LibreOffice, in batches; an output it cannot load is a problem unless LibreOffice cannot load
+ * the input either (see CorpusSummary.libreOffice).
+ */
+export async function runCorpus(files: string[], log?: (line: string) => void, opts: { libreOffice?: boolean } = {}): Promise<CorpusSummary> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "renja-corpus-"));
   const started = Date.now();
-  const summary: CorpusSummary = { files: files.length, read: 0, refused: 0, written: 0, problems: [], refusals: [], slowest: [], ms: 0 };
+  const missing = opts.libreOffice === false ? "--no-libreoffice" : libreOfficeMissing();
+  const summary: CorpusSummary = {
+    files: files.length,
+    read: 0,
+    refused: 0,
+    written: 0,
+    libreOffice: { checked: 0, opened: 0, inherited: [], ...(missing ? { skipped: missing } : {}) },
+    problems: [],
+    refusals: [],
+    slowest: [],
+    ms: 0,
+  };
   const times: { file: string; ms: number }[] = [];
+  let waiting: { path: string; command: string; input: string }[] = [];
+  const checkWithLibreOffice = () => {
+    if (!waiting.length) return;
+    const t = Date.now();
+    const opened = openedByLibreOffice(waiting.map((w) => w.path), { log });
+    summary.libreOffice.checked += waiting.length;
+    summary.libreOffice.opened += opened.size;
+    const failed = waiting.filter((w) => !opened.has(w.path));
+    const inputsOpened = failed.length ? openedByLibreOffice([...new Set(failed.map((w) => w.input))]) : new Set<string>();
+    for (const w of failed) {
+      const file = path.relative(CORPUS_DIR, w.input);
+      if (inputsOpened.has(w.input)) summary.problems.push({ file, problem: `${w.command}: LibreOffice cannot load the output (it loads the input)` });
+      else summary.libreOffice.inherited.push({ file, command: w.command });
+    }
+    log?.(`LibreOffice: ${opened.size} of ${waiting.length} outputs loaded, ${Date.now() - t} ms`);
+    for (const w of waiting) fs.rmSync(w.path, { force: true });
+    waiting = [];
+  };
   for (const [i, file] of files.entries()) {
     const t = Date.now();
-    const report = await runCorpusFile(file, outDir);
+    const report = await runCorpusFile(file, outDir, { index: i, keepOutputs: !missing });
     const rel = path.relative(CORPUS_DIR, file);
     times.push({ file: rel, ms: Date.now() - t });
     if (report.verdict === "read") summary.read++;
     else {
       summary.refused++;
-      summary.refusals.push({ file: rel, message: (report.refusal ?? "").replace(/^renja: /, "").slice(0, 200) });
+      summary.refusals.push({ file: rel, message: (report.refusal ?? "").replace(/^renja: /, "").slice(0, 200), reason: refusalReason(report.refusal ?? "") ?? "unexpected" });
     }
     summary.written += report.written;
     for (const problem of report.problems) summary.problems.push({ file: rel, problem });
     log?.(`[${i + 1}/${files.length}] ${rel}: ${report.verdict}, ${report.written} written, ${report.problems.length} problem(s), ${Date.now() - t} ms`);
+    waiting.push(...report.outputs.map((o) => ({ ...o, input: file })));
+    if (waiting.length >= 100) checkWithLibreOffice();
+  }
+  checkWithLibreOffice();
+  if (!missing && summary.refusals.length) {
+    // A refused file LibreOffice loads is worth a look: only the default-protection ones are expected to.
+    const loads = openedByLibreOffice(summary.refusals.map((r) => path.join(CORPUS_DIR, r.file)));
+    for (const r of summary.refusals) r.libreOfficeLoads = loads.has(path.join(CORPUS_DIR, r.file));
   }
   fs.rmSync(outDir, { recursive: true, force: true });
   summary.ms = Date.now() - started;
@@ -296,10 +370,11 @@ export async function runCorpus(files: string[], log?: (line: string) => void): 
 }
 
 if (require.main === module) {
-  // npm run corpus -- [folder] [--start N] [--skip REGEX] [--quiet]
+  // npm run corpus -- [folder] [--start N] [--skip REGEX] [--quiet] [--no-libreoffice]
   const argv = process.argv.slice(2);
   const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
-  const folder = argv.find((a, i) => !a.startsWith("--") && !argv[i - 1]?.startsWith("--"));
+  const flags = ["--quiet", "--no-libreoffice"];
+  const folder = argv.find((a, i) => !a.startsWith("--") && (!argv[i - 1]?.startsWith("--") || flags.includes(argv[i - 1])));
   const dir = folder ? path.join(CORPUS_DIR, folder) : CORPUS_DIR;
   const start = Number(option("--start") ?? "1");
   const skip = option("--skip");
@@ -311,10 +386,19 @@ if (require.main === module) {
   const files = corpusFiles(dir)
     .slice(start - 1)
     .filter((f) => !skip || !new RegExp(skip).test(f));
-  void runCorpus(files, quiet ? undefined : (l) => console.error(l)).then((s) => {
-    console.log(`files ${s.files}: read ${s.read}, refused ${s.refused}; outputs written ${s.written}; problems ${s.problems.length}; ${(s.ms / 1000).toFixed(0)} s`);
+  void runCorpus(files, quiet ? undefined : (l) => console.error(l), { libreOffice: !argv.includes("--no-libreoffice") }).then((s) => {
+    console.log(`files ${s.files}: read ${s.read}, refused ${s.refused}; outputs written ${s.written}, loaded by LibreOffice ${s.libreOffice.opened}; problems ${s.problems.length}; ${(s.ms / 1000).toFixed(0)} s`);
     for (const p of s.problems) console.log(`PROBLEM ${p.file}: ${p.problem}`);
-    for (const r of s.refusals) console.log(`REFUSED ${r.file}: ${r.message}`);
+    const lo = s.libreOffice;
+    console.log(lo.skipped ? `LibreOffice check skipped: ${lo.skipped}` : `LibreOffice loaded ${lo.opened} of ${lo.checked} outputs`);
+    for (const i of lo.inherited) console.log(`INHERITED ${i.file}: LibreOffice loads neither the input nor the ${i.command} output`);
+    const reasons = new Map<string, { count: number; loads: number }>();
+    for (const r of s.refusals) {
+      const n = reasons.get(r.reason) ?? { count: 0, loads: 0 };
+      reasons.set(r.reason, { count: n.count + 1, loads: n.loads + (r.libreOfficeLoads ? 1 : 0) });
+    }
+    for (const [reason, n] of [...reasons].sort((a, b) => b[1].count - a[1].count)) console.log(`REFUSAL REASON ${n.count} × ${reason}${lo.skipped ? "" : ` (LibreOffice loads ${n.loads})`}`);
+    for (const r of s.refusals) console.log(`REFUSED ${r.file} [${r.reason}${r.libreOfficeLoads ? "; LibreOffice loads it" : ""}]: ${r.message}`);
     for (const t of s.slowest) console.log(`SLOW ${t.file}: ${t.ms} ms (all commands)`);
     process.exit(s.problems.length ? 1 : 0);
   });

@@ -24,7 +24,7 @@ export function libreOfficeMissing(opts: { pdf?: boolean } = {}): string | undef
 
 const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
 
-function sofficeWithRecalculation(args: string[]): ReturnType<typeof spawnSync> {
+function sofficeWithRecalculation(args: string[], timeout = 180_000): ReturnType<typeof spawnSync> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "renja-lo-profile-"));
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
   const recalc = (name: string) => `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${name}" oor:op="fuse"><value>0</value></prop></item>`;
@@ -33,7 +33,7 @@ function sofficeWithRecalculation(args: string[]): ReturnType<typeof spawnSync> 
     `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n${recalc("OOXMLRecalcMode")}\n${recalc("ODFRecalcMode")}\n</oor:items>\n`,
   );
   try {
-    return spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", ...args], { encoding: "utf8", timeout: 180_000 });
+    return spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", ...args], { encoding: "utf8", timeout, maxBuffer: 64 * 1024 * 1024 });
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
@@ -56,6 +56,48 @@ export function runLoSheets(mode: "csv" | "pdf", file: string, outDir: string): 
     }
   }
   if (run.status !== 0) throw new Error(`LibreOffice failed: ${String(run.stderr)}`);
+}
+
+/**
+ * Which of these workbooks LibreOffice loads. One soffice process converts a whole batch (starting LibreOffice
+ * costs about a second, loading a small workbook a few milliseconds); a file LibreOffice cannot load gives no
+ * result file. It loads with recalculation (as above), so formulas it cannot parse or evaluate are exercised too.
+ * Converting to CSV writes only the first sheet, but LibreOffice loads the whole document first. Files with the
+ * same base name go to separate batches (their results would overwrite each other). When a batch ends abnormally
+ * (a time-out, a crash of LibreOffice itself), the files it left without a result are retried one by one, so one
+ * file that hangs or kills LibreOffice is not held against the others.
+ */
+export function openedByLibreOffice(files: readonly string[], opts: { batch?: number; log?: (line: string) => void } = {}): Set<string> {
+  const opened = new Set<string>();
+  const stem = (f: string) => path.basename(f).replace(/\.[^.]+$/, "");
+  const convert = (batch: string[]): boolean => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "renja-lo-open-"));
+    try {
+      const run = sofficeWithRecalculation(["--convert-to", "csv", "--outdir", out, ...batch], 60_000 + 5_000 * batch.length);
+      for (const f of batch) if (fs.existsSync(path.join(out, `${stem(f)}.csv`))) opened.add(f);
+      return run.status === 0 && !run.signal;
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  };
+  const pending = [...files];
+  while (pending.length) {
+    const batch: string[] = [];
+    const stems = new Set<string>();
+    for (let i = 0; i < pending.length && batch.length < (opts.batch ?? 100); ) {
+      if (stems.has(stem(pending[i]))) i++;
+      else {
+        stems.add(stem(pending[i]));
+        batch.push(...pending.splice(i, 1));
+      }
+    }
+    if (!convert(batch) && batch.length > 1) {
+      const missing = batch.filter((f) => !opened.has(f));
+      opts.log?.(`LibreOffice ended abnormally on a batch of ${batch.length}; retrying ${missing.length} one by one`);
+      for (const f of missing) convert([f]);
+    }
+  }
+  return opened;
 }
 
 /** Sheet name → rows of raw cell texts, every formula recalculated by LibreOffice. */

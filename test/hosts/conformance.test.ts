@@ -1,6 +1,7 @@
 /**
- * Host conformance: one table of write cases, run against the .xlsx host (a real package patched in memory)
- * and the Office host over the Excel fake (test/office/fakeExcel.ts). Each case is a small sheet, a plan, and
+ * Host conformance: one table of write cases, run against the .xlsx host (a real package patched in memory),
+ * the Office host over the Excel fake (test/office/fakeExcel.ts), and the same Office host through Microsoft's
+ * Office.js client replaying onto the fake (test/office/officeJs.ts: what the real client validates and batches). Each case is a small sheet, a plan, and
  * either the cells it must read back after the write or the refusal (code and both messages) it must give with
  * nothing written. Both hosts refuse through the host contract's refusals(plan, now) (src/domain/host.ts).
  * Not in the table: array formulas (the Excel fake does not model them; the .xlsx host's are in
@@ -12,7 +13,9 @@ import { parseA1, type MergeArea, type SheetSnapshot } from "../../src/domain/sh
 import { openWritableXlsxHost } from "../../src/xlsx";
 import { parseArea } from "../../src/xlsx/patch/sheet";
 import { FakeWorkbook, type FakeCell } from "../office/fakeExcel";
+import { officeJsEnvironment } from "../office/officeJs";
 import { hostFor } from "../office/support";
+import { OfficeHost } from "../../src/office";
 import { xlsxBytes } from "../xlsx/workbooks";
 
 const SHEET = "Tabel 3.3";
@@ -116,7 +119,7 @@ async function xlsxHost(c: Case): Promise<WritableHost> {
   return openWritableXlsxHost(bytes, "conformance.xlsx");
 }
 
-async function officeHost(c: Case): Promise<WritableHost> {
+function fakeFor(c: Case): FakeWorkbook {
   const fake = new FakeWorkbook();
   fake.apiVersion = "1.13";
   const sheet = fake.addSheet(SHEET, [], { merges: areas(c), protected: c.protected ?? false });
@@ -127,12 +130,30 @@ async function officeHost(c: Case): Promise<WritableHost> {
     if (!line) sheet.cells.set(at.row, (line = new Map()));
     line.set(at.col, { ...cell });
   }
-  return hostFor(fake);
+  return fake;
+}
+
+async function officeHost(c: Case): Promise<WritableHost> {
+  return hostFor(fakeFor(c));
+}
+
+/**
+ * Microsoft's client over the same fake, chosen here per host rather than through the global client mode. Every
+ * Excel.run through that client ends in its reference-cleanup request, which the fake's own proxies never send:
+ * counting them proves the case really went through Microsoft's client.
+ */
+const clientFakes = new WeakMap<WritableHost, FakeWorkbook>();
+async function officeJsHost(c: Case): Promise<WritableHost> {
+  const fake = fakeFor(c);
+  const host = new OfficeHost(officeJsEnvironment(fake));
+  clientFakes.set(host, fake);
+  return host;
 }
 
 const HOSTS: [string, (c: Case) => Promise<WritableHost>][] = [
   [".xlsx host", xlsxHost],
   ["Office host (Excel fake)", officeHost],
+  ["Office host (Microsoft's Office.js client over the fake)", officeJsHost],
 ];
 
 async function snapshot(host: WritableHost): Promise<SheetSnapshot> {
@@ -153,6 +174,8 @@ describe.each(HOSTS)("host conformance: %s", (_name, open) => {
       error = e;
     }
     const after = await snapshot(host);
+    const viaClient = clientFakes.get(host);
+    if (viaClient) expect(viaClient.cleanupSyncs).toBeGreaterThan(0);
     if (c.refused) {
       expect(error).toBeInstanceOf(HostError);
       const e = error as HostError;
