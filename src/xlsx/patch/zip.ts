@@ -32,18 +32,19 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const DESCRIPTOR = 0x08074b50;
 
+const EOCD64 = 0x06064b50;
+const EOCD64_LOCATOR = 0x07064b50;
+/** A 16- or 32-bit field holding all ones: the real value is in the ZIP64 record (more than 65,535 entries). */
+const MORE16 = 0xffff;
+const MORE32 = 0xffffffff;
+
 export function readZip(bytes: Uint8Array): ZipArchive {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfCentralDirectory(bytes, view);
-  const count = view.getUint16(eocd + 10, true);
-  const cdOffset = view.getUint32(eocd + 16, true);
+  let count = view.getUint16(eocd + 10, true);
+  let cdOffset = view.getUint32(eocd + 16, true);
   const commentLength = view.getUint16(eocd + 20, true);
-  if (count === 0xffff || cdOffset === 0xffffffff) {
-    throw new HostError("too-large", {
-      id: "Berkas ini memakai format ZIP64 (sangat besar); penulisan tanpa kehilangan isi belum didukung.",
-      en: "This file uses ZIP64 (very large); lossless writing does not support it yet.",
-    });
-  }
+  if (count === MORE16 || cdOffset === MORE32) ({ count, cdOffset } = zip64Directory(view, eocd));
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
@@ -51,12 +52,19 @@ export function readZip(bytes: Uint8Array): ZipArchive {
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     const crc = view.getUint32(p + 16, true);
-    const compressedSize = view.getUint32(p + 20, true);
-    const uncompressedSize = view.getUint32(p + 24, true);
+    let compressedSize = view.getUint32(p + 20, true);
+    let uncompressedSize = view.getUint32(p + 24, true);
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
     const entryCommentLength = view.getUint16(p + 32, true);
-    const localOffset = view.getUint32(p + 42, true);
+    let localOffset = view.getUint32(p + 42, true);
+    if (uncompressedSize === MORE32 || compressedSize === MORE32 || localOffset === MORE32) {
+      // The ZIP64 extra field holds, in this order, each of the three that is all ones.
+      const wide = zip64Extra(view, p + 46 + nameLength, extraLength);
+      if (uncompressedSize === MORE32) uncompressedSize = wide.next();
+      if (compressedSize === MORE32) compressedSize = wide.next();
+      if (localOffset === MORE32) localOffset = wide.next();
+    }
     const centralEnd = p + 46 + nameLength + extraLength + entryCommentLength;
     const name = decodeName(bytes.subarray(p + 46, p + 46 + nameLength), flags);
 
@@ -80,6 +88,46 @@ export function readZip(bytes: Uint8Array): ZipArchive {
     p = centralEnd;
   }
   return { entries, comment: bytes.subarray(eocd + 22, eocd + 22 + commentLength) };
+}
+
+/**
+ * Where the central directory is and how many entries it has, from the ZIP64 end record (its locator sits just
+ * before the classic end record). Python's zipfile, 7-Zip and Excel itself write one past 65,535 entries.
+ */
+function zip64Directory(view: DataView, eocd: number): { count: number; cdOffset: number } {
+  const locator = eocd - 20;
+  if (locator < 0 || view.getUint32(locator, true) !== EOCD64_LOCATOR) throw corrupt("ZIP64 end record missing");
+  const record = safeNumber(view.getBigUint64(locator + 8, true));
+  if (record + 56 > view.byteLength || view.getUint32(record, true) !== EOCD64) throw corrupt("ZIP64 end record missing");
+  return { count: safeNumber(view.getBigUint64(record + 32, true)), cdOffset: safeNumber(view.getBigUint64(record + 48, true)) };
+}
+
+/** The 64-bit values of an entry's ZIP64 extra field (header id 1), read in order. */
+function zip64Extra(view: DataView, start: number, length: number): { next(): number } {
+  for (let at = start; at + 4 <= start + length; ) {
+    const id = view.getUint16(at, true);
+    const size = view.getUint16(at + 2, true);
+    if (id === 1) {
+      let field = at + 4;
+      const end = field + size;
+      return {
+        next() {
+          if (field + 8 > end) throw corrupt("ZIP64 extra field too short");
+          const value = safeNumber(view.getBigUint64(field, true));
+          field += 8;
+          return value;
+        },
+      };
+    }
+    at += 4 + size;
+  }
+  throw corrupt("ZIP64 extra field missing");
+}
+
+/** A 64-bit size or offset as a number: anything past 2^53 is past every file this can hold. */
+function safeNumber(v: bigint): number {
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw corrupt("ZIP64 size out of range");
+  return Number(v);
 }
 
 function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
@@ -163,16 +211,38 @@ export function writeZip(archive: ZipArchive, changes: ReadonlyMap<string, Uint8
     offset += local.length;
   }
   const cdSize = centrals.reduce((n, c) => n + c.length, 0);
+  // Past 65,535 entries the count only fits the ZIP64 end record; the classic one then says "see ZIP64".
+  // (Offsets stay 32-bit: the size caps keep every package far below 4 GB.)
+  const wide = centrals.length >= MORE16;
+  const zip64 = wide ? zip64End(centrals.length, cdSize, offset) : new Uint8Array(0);
   const end = new Uint8Array(22 + archive.comment.length);
   const ev = new DataView(end.buffer);
   ev.setUint32(0, EOCD, true);
-  ev.setUint16(8, centrals.length, true);
-  ev.setUint16(10, centrals.length, true);
+  ev.setUint16(8, wide ? MORE16 : centrals.length, true);
+  ev.setUint16(10, wide ? MORE16 : centrals.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
   ev.setUint16(20, archive.comment.length, true);
   end.set(archive.comment, 22);
-  return concat([...locals, ...centrals, end]);
+  return concat([...locals, ...centrals, zip64, end]);
+}
+
+/** The ZIP64 end record (56 bytes) and its locator (20 bytes), written after the central directory. */
+function zip64End(count: number, cdSize: number, cdOffset: number): Uint8Array {
+  const out = new Uint8Array(76);
+  const v = new DataView(out.buffer);
+  v.setUint32(0, EOCD64, true);
+  v.setBigUint64(4, 44n, true); // size of the rest of the record
+  v.setUint16(12, 45, true); // made by: version 4.5, the first with ZIP64
+  v.setUint16(14, 45, true); // needed to extract
+  v.setBigUint64(24, BigInt(count), true); // entries on this disk
+  v.setBigUint64(32, BigInt(count), true); // entries in all
+  v.setBigUint64(40, BigInt(cdSize), true);
+  v.setBigUint64(48, BigInt(cdOffset), true);
+  v.setUint32(56, EOCD64_LOCATOR, true);
+  v.setBigUint64(64, BigInt(cdOffset + cdSize), true); // where the ZIP64 end record starts
+  v.setUint32(72, 1, true); // disks in all
+  return out;
 }
 
 /** A central directory record for a new part: UTF-8 name, 1 January 2020 00:00 (zip times carry no zone). */
