@@ -15,7 +15,7 @@ import type { SheetSnapshot } from "../sheet/snapshot";
 import { plainDecimal, thousandfoldCandidates } from "../numbers";
 import { familyOf } from "./family";
 import { RowIndex } from "./rowIndex";
-import { leadingAmount, LazyMoneyCell, moneyColumns, sheetOf, type MoneyCell } from "./moneyCells";
+import { leadingAmount, LazyMoneyCell, moneyColumn, moneyColumns, sheetOf, type MoneyCell, type MoneyColumn } from "./moneyCells";
 import { namesExactly, rangeProblem, sumReferences, type CellRef } from "./sumFormula";
 
 /**
@@ -128,73 +128,140 @@ function analyse(workbook: MappedWorkbook): WorkbookArithmetic {
   };
 }
 
+/** Slot flags, one small integer instead of a field each (a kabupaten workbook has hundreds of thousands of slots). */
+const SLIPPED = 1;
+const UNREADABLE = 2;
+const DERIVED = 4;
+/** Chosen as its stated whole number, the option not built yet. */
+const CHOSEN_WHOLE = 8;
+/** decidedBy in bits 4–5: 0 none, then DECIDERS[1..3]. */
+const DECIDED_SHIFT = 4;
+const DECIDED_MASK = 3 << DECIDED_SHIFT;
+const DECIDERS: ReadonlyArray<AmountSlot["decidedBy"]> = [undefined, "children", "parent", "default"];
+
+/** What few slots have (a slip, a run-in amount, a derived parent): kept apart so that the usual slot is small. */
+interface RareFields {
+  displaced: string | undefined;
+  literal: AmountOption | undefined;
+  alternates: AmountOption[] | undefined;
+  below: Slot[] | undefined;
+  derivedWhole: number | undefined;
+}
+
 /**
  * A money cell with its settlement: one object per cell (a kabupaten workbook has hundreds of thousands), so it
  * is its own `money`. A stated whole number (money.whole) gets its Decimal option only when something reads it:
- * choosing it as stated, the usual outcome, costs a flag.
+ * choosing it as stated, the usual outcome, costs a flag. Its fields are few (flags in one integer, the rare ones
+ * in `rare`): the slots of a 100,000-row workbook were 37 MB a run, most of its garbage collection.
  */
 class Slot extends LazyMoneyCell implements AmountSlot {
-  readonly slipped: boolean;
-  readonly unreadable: boolean;
-  alternates: AmountOption[] | undefined;
-  derived = false;
-  /** A derived slot's children (the cells its formula sums): a field, not a map, as every sum above reads it. */
-  below: Slot[] | undefined = undefined;
-  /** A derived slot's value when it is its cached whole number, the children's sum worked out in integers. */
-  derivedWhole: number | undefined = undefined;
-  readonly displaced: string | undefined;
-  /** A fraction's literal reading, kept as an option: when the sums hold as read it is no slip (DOMAIN.md §3). */
-  readonly literal: AmountOption | undefined;
-  decidedBy: AmountSlot["decidedBy"] = undefined;
+  private flags = 0;
+  private rare: RareFields | undefined = undefined;
   decidedAt: AmountSlot | undefined = undefined;
   private optionList: AmountOption[] | undefined;
   private chosenOption: AmountOption | undefined = undefined;
-  /** Chosen as its stated whole number, the option not built yet. */
-  private chosenWhole = false;
 
-  constructor(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole, tableCol: number) {
-    super(sheet, table, row, role, tableCol);
-    this.displaced = undefined;
-    this.literal = undefined;
+  constructor(sheet: SheetSnapshot | undefined, column: MoneyColumn, row: MappedRow, tableCol: number) {
+    super(sheet, column, row, tableCol);
     if (this.whole !== undefined) {
       // A sound whole number (most cells): its stated option is built from `whole` when first read.
-      this.slipped = false;
-      this.unreadable = false;
       this.optionList = undefined;
-      this.alternates = undefined;
       return;
     }
     const { reading } = this;
-    this.slipped = reading.status === "malformed" || reading.status === "suspect-scale";
+    const slipped = reading.status === "malformed" || reading.status === "suspect-scale";
     const runIn = reading.status === "not-amount" && !this.cell?.error ? leadingAmount(reading.raw) : undefined;
-    if (this.slipped) {
+    if (slipped) {
+      this.flags |= SLIPPED;
+      const rare = this.rareFields();
       this.optionList = reading.candidates.map((value, i): AmountOption => ({ value, kind: "repair", cost: 1 + i }));
       if (reading.slip === "fraction" && reading.value !== null) {
         // Cheaper than any repair, so a sum that holds as read keeps it; listed last, so a sum that decides
         // nothing leaves the slip at its most plausible repair.
-        this.literal = { value: reading.value, kind: "stated", cost: 0.5 };
-        this.optionList.push(this.literal);
+        rare.literal = { value: reading.value, kind: "stated", cost: 0.5 };
+        this.optionList.push(rare.literal);
       }
-      this.unreadable = this.optionList.length === 0;
-      this.alternates = [];
+      if (this.optionList.length === 0) this.flags |= UNREADABLE;
+      rare.alternates = [];
     } else if (runIn) {
-      this.displaced = runIn.rest;
-      this.unreadable = false;
+      this.rareFields().displaced = runIn.rest;
       this.optionList = [{ value: runIn.value, kind: "stated", cost: 0 }];
-      this.alternates = undefined;
     } else if (reading.status === "not-amount" || reading.value === null) {
-      this.unreadable = true;
+      this.flags |= UNREADABLE;
       this.optionList = [];
-      this.alternates = [];
+      this.rareFields().alternates = [];
     } else {
-      this.unreadable = false;
       this.optionList = [{ value: reading.value, kind: "stated", cost: 0 }];
-      this.alternates = undefined;
     }
+  }
+
+  private rareFields(): RareFields {
+    return (this.rare ??= { displaced: undefined, literal: undefined, alternates: undefined, below: undefined, derivedWhole: undefined });
   }
 
   get money(): MoneyCell {
     return this;
+  }
+
+  /** The reading is a slip on its own (malformed or suspect-scale). */
+  get slipped(): boolean {
+    return (this.flags & SLIPPED) !== 0;
+  }
+
+  get unreadable(): boolean {
+    return (this.flags & UNREADABLE) !== 0;
+  }
+
+  get derived(): boolean {
+    return (this.flags & DERIVED) !== 0;
+  }
+
+  set derived(value: boolean) {
+    this.flags = value ? this.flags | DERIVED : this.flags & ~DERIVED;
+  }
+
+  get displaced(): string | undefined {
+    return this.rare?.displaced;
+  }
+
+  /** A fraction's literal reading, kept as an option: when the sums hold as read it is no slip (DOMAIN.md §3). */
+  get literal(): AmountOption | undefined {
+    return this.rare?.literal;
+  }
+
+  get alternates(): AmountOption[] | undefined {
+    return this.rare?.alternates;
+  }
+
+  set alternates(value: AmountOption[] | undefined) {
+    if (value !== undefined || this.rare) this.rareFields().alternates = value;
+  }
+
+  /** A derived slot's children (the cells its formula sums): a field, not a map, as every sum above reads it. */
+  get below(): Slot[] | undefined {
+    return this.rare?.below;
+  }
+
+  set below(value: Slot[] | undefined) {
+    if (value !== undefined || this.rare) this.rareFields().below = value;
+  }
+
+  /** A derived slot's value when it is its cached whole number, the children's sum worked out in integers. */
+  get derivedWhole(): number | undefined {
+    return this.rare?.derivedWhole;
+  }
+
+  set derivedWhole(value: number | undefined) {
+    if (value !== undefined || this.rare) this.rareFields().derivedWhole = value;
+  }
+
+  get decidedBy(): AmountSlot["decidedBy"] {
+    return DECIDERS[(this.flags & DECIDED_MASK) >> DECIDED_SHIFT];
+  }
+
+  set decidedBy(value: AmountSlot["decidedBy"]) {
+    const code = value === undefined ? 0 : DECIDERS.indexOf(value);
+    this.flags = (this.flags & ~DECIDED_MASK) | (code << DECIDED_SHIFT);
   }
 
   /** What the cell holds as a number (a formula's cached result), or null. */
@@ -209,29 +276,29 @@ class Slot extends LazyMoneyCell implements AmountSlot {
   }
 
   get chosen(): AmountOption | undefined {
-    if (this.chosenWhole) {
-      this.chosenWhole = false;
+    if ((this.flags & CHOSEN_WHOLE) !== 0) {
+      this.flags &= ~CHOSEN_WHOLE;
       this.chosenOption = this.options[0];
     }
     return this.chosenOption;
   }
 
   set chosen(option: AmountOption | undefined) {
-    this.chosenWhole = false;
+    this.flags &= ~CHOSEN_WHOLE;
     this.chosenOption = option;
   }
 
   get chosenKind(): OptionKind | undefined {
-    return this.chosenWhole ? "stated" : this.chosenOption?.kind;
+    return (this.flags & CHOSEN_WHOLE) !== 0 ? "stated" : this.chosenOption?.kind;
   }
 
   get isChosen(): boolean {
-    return this.chosenWhole || this.chosenOption !== undefined;
+    return (this.flags & CHOSEN_WHOLE) !== 0 || this.chosenOption !== undefined;
   }
 
   /** The amount as stated when it is a whole number and nothing settled it otherwise; else undefined. */
   get statedWhole(): number | undefined {
-    if (this.slipped || this.unreadable || this.derived) return undefined;
+    if ((this.flags & (SLIPPED | UNREADABLE | DERIVED)) !== 0) return undefined;
     if (this.chosenOption !== undefined && this.chosenOption.kind !== "stated") return undefined;
     return this.whole;
   }
@@ -239,14 +306,14 @@ class Slot extends LazyMoneyCell implements AmountSlot {
   /** The settled whole number when chosen as stated (no Decimal needed); else undefined. */
   get chosenWholeValue(): number | undefined {
     if (this.derived) return this.derivedWhole;
-    return this.chosenWhole || this.chosenOption?.kind === "stated" ? this.statedWhole : undefined;
+    return (this.flags & CHOSEN_WHOLE) !== 0 || this.chosenOption?.kind === "stated" ? this.statedWhole : undefined;
   }
 
   /** Chooses the first option: the stated amount, or a slip's most plausible candidate. */
   chooseFirst(decidedBy: AmountSlot["decidedBy"], at?: AmountSlot): void {
     if (this.optionList === undefined) {
       this.chosenOption = undefined;
-      this.chosenWhole = true;
+      this.flags |= CHOSEN_WHOLE;
     } else this.chosen = this.optionList[0];
     this.decidedBy = decidedBy;
     this.decidedAt = at;
@@ -262,12 +329,13 @@ function analyseColumn(
   const family = familyOf(table);
   const slots = new RowIndex<Slot>(family.amountRows);
   const cells: Slot[] = [];
+  const column = moneyColumn(table, role);
   // Indexed loops here and below: this runs once per column, mostly before V8 optimises it, and an
   // unoptimised for…of allocates an iterator result per row.
   const amountRows = family.amountRows;
   for (let r = 0; r < amountRows.length; r++) {
     const row = amountRows[r];
-    const slot = new Slot(sheet, table, row, role, col);
+    const slot = new Slot(sheet, column, row, col);
     const before = slots.get(row.row);
     // A row listed twice keeps its first place and its last reading, as a Map would.
     if (before) cells[cells.indexOf(before)] = slot;

@@ -37,34 +37,51 @@ export function moneyColumns(table: MappedTable): Array<{ role: ColumnRole; col:
 }
 
 export function readMoneyCell(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole, tableCol: number): MoneyCell {
-  return new LazyMoneyCell(sheet, table, row, role, tableCol);
+  return new LazyMoneyCell(sheet, moneyColumn(table, role), row, tableCol);
+}
+
+/** What the money cells of one column share: one object per column, so that no cell carries its own copy. */
+export interface MoneyColumn {
+  readonly table: MappedTable;
+  readonly role: ColumnRole;
+}
+
+export function moneyColumn(table: MappedTable, role: ColumnRole): MoneyColumn {
+  return { table, role };
 }
 
 /**
  * A money cell whose address and reading are worked out when first asked for: a kabupaten workbook has hundreds
  * of thousands of money cells, nearly all sound whole numbers whose sums hold, and only the cells a finding names
- * need either. A class, so that the arithmetic's slot can be one object with its cell (arithmetic.ts).
+ * need either. A class, so that the arithmetic's slot can be one object with its cell (arithmetic.ts); its table
+ * and role are read through the column they share, one field instead of two on each of those cells.
  */
 export class LazyMoneyCell implements MoneyCell {
-  readonly table: MappedTable;
+  readonly column: MoneyColumn;
   readonly row: MappedRow;
-  readonly role: ColumnRole;
   readonly col: number;
   readonly cell: Cell | undefined;
   readonly whole: number | undefined;
   private readingOnce: AmountReading | undefined = undefined;
 
-  /** The cell of `role` on `row`: in the role's column `tableCol`, moved by the row's columnShift. */
-  constructor(sheet: SheetSnapshot | undefined, table: MappedTable, row: MappedRow, role: ColumnRole, tableCol: number) {
-    this.table = table;
+  /** The cell of the column's role on `row`: in the role's column `tableCol`, moved by the row's columnShift. */
+  constructor(sheet: SheetSnapshot | undefined, column: MoneyColumn, row: MappedRow, tableCol: number) {
+    this.column = column;
     this.row = row;
-    this.role = role;
-    this.col = columnOf(table, row, role) ?? tableCol;
+    this.col = columnOf(column.table, row, column.role) ?? tableCol;
     const cell = sheet ? cellAt(sheet, row.row, this.col) : undefined;
     this.cell = cell;
     const v = cell?.value;
     // As readAmount reads it: an error cell is no amount, and -0 is 0.
     this.whole = cell && !cell.error && typeof v === "number" && Number.isSafeInteger(v) ? v + 0 : undefined;
+  }
+
+  get table(): MappedTable {
+    return this.column.table;
+  }
+
+  get role(): ColumnRole {
+    return this.column.role;
   }
 
   get address(): string {

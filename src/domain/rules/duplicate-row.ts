@@ -27,17 +27,16 @@ export const rule: Rule = {
     const severity = severityFor(meta, options);
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
-      const groups = new Map<number, Siblings>();
+      const siblings = new SiblingIndex(table.rows.length);
       // An indexed loop: an unoptimised for…of (a rule runs once per table) allocates per row.
       for (let ir = 0; ir < table.rows.length; ir++) {
         const row = table.rows[ir];
         if (!isPlanLevel(row.level)) continue;
         // Siblings: one level under one parent (0: no parent; sheet rows start at 1).
         const id = (row.parentRow ?? 0) * 4 + (row.level === "program" ? 0 : row.level === "kegiatan" ? 1 : 2);
-        let siblings = groups.get(id);
-        if (!siblings) groups.set(id, (siblings = new Siblings()));
         const kode = writtenKode(row);
-        const { sameKode, sameName } = siblings.see(row, kode, unmemoizedCompactName(row.uraian));
+        siblings.see(id, row, kode, unmemoizedCompactName(row.uraian));
+        const { sameKode, sameName } = siblings;
         const first = sameKode ?? sameName;
         if (!first) continue;
         const { cell, role } = nameCell(table, row, sameKode ? "kode" : "uraian");
@@ -65,45 +64,72 @@ export const rule: Rule = {
 const MANY_SIBLINGS = 16;
 
 /**
- * The rows seen so far at one level under one parent, by kode and by name. Kept per parent rather than in one
- * workbook-wide map: siblings are few, and a map of 100,000 names costs more than comparing four.
+ * The rows seen so far in one table, by group (one level under one parent), with the first kode and the first
+ * name of each group. Siblings are few, so a group is a chain through parallel arrays, compared one by one (a map
+ * of 100,000 names costs more than comparing four, and an object per group and per row was most of this rule's
+ * time); a group that grows to MANY_SIBLINGS gets maps. Each kode and each name is kept once per group (a row's is
+ * kept only when no sibling has it), so the chain's order does not change which row a lookup finds.
  */
-class Siblings {
-  private readonly seen: Array<{ row: MappedRow; kode: string | undefined; name: string }> = [];
-  private byKode: Map<string, MappedRow> | undefined;
-  private byName: Map<string, MappedRow> | undefined;
+class SiblingIndex {
+  /** The answer of the last `see`. */
+  sameKode: MappedRow | undefined = undefined;
+  sameName: MappedRow | undefined = undefined;
+  private readonly rows: MappedRow[] = [];
+  private readonly kodes: Array<string | undefined> = [];
+  private readonly names: string[] = [];
+  /** Per kept entry: the group's entry kept before it (-1: none), and how many the group had before it. */
+  private readonly previous: Int32Array;
+  private readonly before: Int32Array;
+  /** Group -> its last kept entry. */
+  private readonly last = new Map<number, number>();
+  private large: Map<number, { byKode: Map<string, MappedRow>; byName: Map<string, MappedRow> }> | undefined;
 
-  /** The first sibling with the same kode and the first with the same name (empty names never match). */
-  see(row: MappedRow, kode: string | undefined, name: string): { sameKode?: MappedRow; sameName?: MappedRow } {
-    let sameKode: MappedRow | undefined;
-    let sameName: MappedRow | undefined;
-    if (this.byKode && this.byName) {
-      sameKode = kode === undefined ? undefined : this.byKode.get(kode);
-      sameName = name === "" ? undefined : this.byName.get(name);
-    } else {
-      for (const s of this.seen) {
-        if (sameKode === undefined && kode !== undefined && s.kode === kode) sameKode = s.row;
-        if (sameName === undefined && name !== "" && s.name === name) sameName = s.row;
-      }
-    }
-    this.remember(row, sameKode === undefined ? kode : undefined, sameName === undefined ? name : "");
-    return { sameKode, sameName };
+  constructor(capacity: number) {
+    this.previous = new Int32Array(capacity);
+    this.before = new Int32Array(capacity);
   }
 
-  private remember(row: MappedRow, kode: string | undefined, name: string): void {
-    if (kode === undefined && name === "") return;
-    if (this.byKode && this.byName) {
-      if (kode !== undefined) this.byKode.set(kode, row);
-      if (name !== "") this.byName.set(name, row);
+  /** Finds the first sibling with the same kode and the first with the same name (empty names never match). */
+  see(group: number, row: MappedRow, kode: string | undefined, name: string): void {
+    let sameKode: MappedRow | undefined;
+    let sameName: MappedRow | undefined;
+    const last = this.last.get(group);
+    const maps = last !== undefined && this.before[last] + 1 >= MANY_SIBLINGS ? this.large?.get(group) : undefined;
+    if (maps) {
+      sameKode = kode === undefined ? undefined : maps.byKode.get(kode);
+      sameName = name === "" ? undefined : maps.byName.get(name);
+    } else {
+      for (let e = last ?? -1; e >= 0; e = this.previous[e]) {
+        if (sameKode === undefined && kode !== undefined && this.kodes[e] === kode) sameKode = this.rows[e];
+        if (sameName === undefined && name !== "" && this.names[e] === name) sameName = this.rows[e];
+      }
+    }
+    this.sameKode = sameKode;
+    this.sameName = sameName;
+    const keptKode = sameKode === undefined ? kode : undefined;
+    const keptName = sameName === undefined ? name : "";
+    if (keptKode === undefined && keptName === "") return;
+    if (maps) {
+      if (keptKode !== undefined) maps.byKode.set(keptKode, row);
+      if (keptName !== "") maps.byName.set(keptName, row);
       return;
     }
-    this.seen.push({ row, kode, name });
-    if (this.seen.length < MANY_SIBLINGS) return;
-    this.byKode = new Map();
-    this.byName = new Map();
-    for (const s of this.seen) {
-      if (s.kode !== undefined && !this.byKode.has(s.kode)) this.byKode.set(s.kode, s.row);
-      if (s.name !== "" && !this.byName.has(s.name)) this.byName.set(s.name, s.row);
+    const e = this.rows.length;
+    this.rows.push(row);
+    this.kodes.push(keptKode);
+    this.names.push(keptName);
+    this.previous[e] = last ?? -1;
+    this.before[e] = last === undefined ? 0 : this.before[last] + 1;
+    this.last.set(group, e);
+    if (this.before[e] + 1 < MANY_SIBLINGS) return;
+    const byKode = new Map<string, MappedRow>();
+    const byName = new Map<string, MappedRow>();
+    for (let k = e; k >= 0; k = this.previous[k]) {
+      // Each kode and name is kept once per group, so filling from the last entry back finds the same rows.
+      const kk = this.kodes[k];
+      if (kk !== undefined) byKode.set(kk, this.rows[k]);
+      if (this.names[k] !== "") byName.set(this.names[k], this.rows[k]);
     }
+    (this.large ??= new Map()).set(group, { byKode, byName });
   }
 }
