@@ -40,10 +40,40 @@ function prefixesOf(p: PreparedName): Set<string> {
   return out;
 }
 
+/** Whether entry `a` is ranked before `b` among candidates: more shared prefixes, then earlier in the list. */
+function ahead(counts: Uint16Array, a: number, b: number): boolean {
+  return counts[a] > counts[b] || (counts[a] === counts[b] && a < b);
+}
+
 function accepts(e: NomenclatureEntry, opts: MatchOptions): boolean {
   if (opts.level && e.level !== opts.level) return false;
   if (opts.parentKode && !e.kode.startsWith(opts.parentKode + ".")) return false;
   return true;
+}
+
+/**
+ * Results by options, then by normalized name: a key of the options and the whole name, built on each of 100,000
+ * lookups (mostly hits), cost more than the lookup. At most CACHE_LIMIT names in all, then it starts again.
+ */
+class ResultCache<T> {
+  private readonly byOptions = new Map<string, Map<string, T>>();
+  private size = 0;
+
+  of(opts: MatchOptions): Map<string, T> {
+    const key = opts.level === undefined && opts.parentKode === undefined ? "" : `${opts.level ?? ""}|${opts.parentKode ?? ""}`;
+    let names = this.byOptions.get(key);
+    if (!names) this.byOptions.set(key, (names = new Map()));
+    return names;
+  }
+
+  add(names: Map<string, T>, normalized: string, value: T): void {
+    if (this.size >= CACHE_LIMIT) {
+      for (const m of this.byOptions.values()) m.clear();
+      this.size = 0;
+    }
+    names.set(normalized, value);
+    this.size++;
+  }
 }
 
 export class NameIndex {
@@ -57,8 +87,8 @@ export class NameIndex {
   private counts: Uint16Array | undefined;
   private readonly entryCache = new Map<string, number>();
   private readonly normalizedNames = new Map<string, string>();
-  private readonly rankCache = new Map<string, NomenclatureMatch[]>();
-  private readonly cache = new Map<string, NomenclatureMatch | null>();
+  private readonly rankCache = new ResultCache<NomenclatureMatch[]>();
+  private readonly cache = new ResultCache<NomenclatureMatch | null>();
   private readonly levelCache = new Map<string, LevelMatches>();
 
   constructor(entries: readonly NomenclatureEntry[]) {
@@ -87,13 +117,12 @@ export class NameIndex {
     const normalized = this.normalized(name);
     if (normalized.length < 3) return undefined;
     const min = opts.minSimilarity ?? 0.5;
-    const key = `${opts.level ?? ""}|${opts.parentKode ?? ""}|${normalized}`;
-    let hit = this.cache.get(key);
+    const names = this.cache.of(opts);
+    let hit = names.get(normalized);
     if (hit === undefined) {
       hit = null;
-      for (const m of this.scoredCandidates(normalized, opts)) if (!hit || m.similarity > hit.similarity) hit = m;
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      this.cache.set(key, hit);
+      for (const m of this.scoredCandidates(normalized, opts, 1)) if (!hit || m.similarity > hit.similarity) hit = m;
+      this.cache.add(names, normalized, hit);
     }
     return hit && hit.similarity >= min ? hit : undefined;
   }
@@ -105,7 +134,7 @@ export class NameIndex {
     let all = this.levelCache.get(normalized);
     if (!all) {
       all = {};
-      for (const m of this.scoredCandidates(normalized, {})) {
+      for (const m of this.scoredCandidates(normalized, {}, 1)) {
         const prev = all[m.entry.level];
         if (!prev || m.similarity > prev.similarity) all[m.entry.level] = m;
       }
@@ -124,12 +153,11 @@ export class NameIndex {
   ranked(name: string, opts: MatchOptions): NomenclatureMatch[] {
     const normalized = this.normalized(name);
     if (normalized.length < 3) return [];
-    const key = `${opts.level ?? ""}|${opts.parentKode ?? ""}|${normalized}`;
-    let hit = this.rankCache.get(key);
+    const names = this.rankCache.of(opts);
+    let hit = names.get(normalized);
     if (!hit) {
-      hit = this.scoredCandidates(normalized, opts).sort((a, b) => b.similarity - a.similarity);
-      if (this.rankCache.size >= CACHE_LIMIT) this.rankCache.clear();
-      this.rankCache.set(key, hit);
+      hit = this.scoredCandidates(normalized, opts, 2).sort((a, b) => b.similarity - a.similarity);
+      this.rankCache.add(names, normalized, hit);
     }
     return hit;
   }
@@ -159,11 +187,12 @@ export class NameIndex {
     return s;
   }
 
-  private scoredCandidates(normalized: string, opts: MatchOptions): NomenclatureMatch[] {
+  /** `keep`: how many of the best of each level the caller needs (1: match and matchLevels; 2: ranked). */
+  private scoredCandidates(normalized: string, opts: MatchOptions, keep: 1 | 2): NomenclatureMatch[] {
     const prepared = prepareName(normalized);
     const under = opts.parentKode !== undefined ? (this.byAncestor.get(opts.parentKode) ?? []) : undefined;
     if (under !== undefined && under.length <= DIRECT_SCORING) {
-      return this.scoreBest(prepared, opts.level ? under.filter((i) => this.indexed[i].entry.level === opts.level) : under);
+      return this.scoreBest(prepared, opts.level ? under.filter((i) => this.indexed[i].entry.level === opts.level) : under, keep);
     }
     const filtered = opts.level !== undefined || opts.parentKode !== undefined;
     const prefixes = prefixesOf(prepared);
@@ -183,26 +212,38 @@ export class NameIndex {
       }
     }
     if (touched.length === 0) return [];
-    const candidates = touched.map((i): [number, number] => [i, counts[i]]);
+    // The MAX_CANDIDATES sharing most prefixes (ties: the list's order), picked in one pass: sorting every touched
+    // entry (thousands for a long name against the full list) cost more than scoring the few kept.
+    const kept: number[] = [];
+    for (const i of touched) {
+      const n = kept.length;
+      if (n === MAX_CANDIDATES && !ahead(counts, i, kept[n - 1])) continue;
+      let at = n === MAX_CANDIDATES ? n - 1 : n;
+      while (at > 0 && ahead(counts, i, kept[at - 1])) {
+        kept[at] = kept[at - 1];
+        at--;
+      }
+      kept[at] = i;
+    }
     for (const i of touched) counts[i] = 0;
-    candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    candidates.length = Math.min(candidates.length, MAX_CANDIDATES);
-    return this.scoreBest(prepared, candidates.map(([i]) => i));
+    return this.scoreBest(prepared, kept, keep);
   }
 
   /**
-   * Similarities of the candidates that can be among the best two of their level (the callers want the best per
-   * level, or the best two): a candidate whose bound from characters alone is below the second best so far of
-   * its level is left out without the token comparison.
+   * Similarities of the candidates that can be among the best `keep` of their level: a candidate whose bound from
+   * characters alone is below the keep-th best so far of its level is left out without the token comparison.
+   * With keep 1 a bound equal to the best is left out too: the bound exceeds the similarity of any name other than
+   * an identical one, and an equal similarity would not replace the first best (callers keep the first on ties).
+   * Every bound is above 0, so the first candidate of a level is always scored.
    */
-  private scoreBest(prepared: PreparedName, indexes: number[]): NomenclatureMatch[] {
+  private scoreBest(prepared: PreparedName, indexes: number[], keep: 1 | 2): NomenclatureMatch[] {
     const bounded = indexes.map((i) => ({ i, bound: similarityBound(prepared, this.indexed[i].prepared) })).sort((a, b) => b.bound - a.bound);
     const top = new Map<NomenclatureLevel, [number, number]>();
     const out: NomenclatureMatch[] = [];
     for (const { i, bound } of bounded) {
       const { entry, prepared: other } = this.indexed[i];
       const best = top.get(entry.level) ?? [0, 0];
-      if (bound < best[1]) continue;
+      if (keep === 1 ? bound <= best[0] : bound < best[1]) continue;
       const similarity = similarityOf(prepared, other);
       if (similarity > best[0]) top.set(entry.level, [similarity, best[0]]);
       else if (similarity > best[1]) top.set(entry.level, [best[0], similarity]);
