@@ -5,6 +5,7 @@
  * without asking. Only the password verifier in the "EncryptionInfo" stream is checked; the package is not decrypted.
  * Uses Web Crypto (globalThis.crypto.subtle), present in Node 20 and in every browser the add-in runs in.
  */
+import { concatBytes } from "./bytes";
 import { readCompoundStream } from "./compoundFile";
 import { attr, findElement, scanTags } from "./patch/xml";
 
@@ -117,11 +118,11 @@ function parseAgile(xml: string): AgileInfo | undefined {
 /** 2.3.4.7 key derivation and 2.3.4.9 verifier: SHA-1, 50,000 rounds, AES-ECB. */
 async function verifyStandard(subtle: SubtleCrypto, info: StandardInfo, password: string): Promise<boolean> {
   const sha1 = (data: Uint8Array) => digest(subtle, "SHA-1", data);
-  let h = await spin(subtle, "SHA-1", await sha1(concat(info.salt, utf16le(password))), 50_000);
-  h = await sha1(concat(h, new Uint8Array(4)));
+  let h = await spin(subtle, "SHA-1", await sha1(concatBytes([info.salt, utf16le(password)])), 50_000);
+  h = await sha1(concatBytes([h, new Uint8Array(4)]));
   const x1 = await sha1(xorPad(h, 0x36));
   const x2 = await sha1(xorPad(h, 0x5c));
-  const key = await aesKey(subtle, concat(x1, x2).subarray(0, info.keyBytes));
+  const key = await aesKey(subtle, concatBytes([x1, x2]).subarray(0, info.keyBytes));
   const verifier = await ecbDecrypt(subtle, key, info.encryptedVerifier);
   const verifierHash = await ecbDecrypt(subtle, key, info.encryptedVerifierHash);
   return equal(await sha1(verifier), verifierHash.subarray(0, 20));
@@ -132,8 +133,8 @@ const VERIFIER_VALUE_BLOCK = Uint8Array.of(0xd7, 0xaa, 0x0f, 0x6d, 0x30, 0x61, 0
 
 /** 2.3.4.11 key derivation and 2.3.4.13 verifier: the hash spun spinCount times, AES-CBC with the salt as IV. */
 async function verifyAgile(subtle: SubtleCrypto, info: AgileInfo, password: string): Promise<boolean> {
-  const spun = await spin(subtle, info.hash, await digest(subtle, info.hash, concat(info.salt, utf16le(password))), info.spinCount);
-  const keyFor = async (block: Uint8Array) => aesKey(subtle, fitKey(await digest(subtle, info.hash, concat(spun, block)), info.keyBytes));
+  const spun = await spin(subtle, info.hash, await digest(subtle, info.hash, concatBytes([info.salt, utf16le(password)])), info.spinCount);
+  const keyFor = async (block: Uint8Array) => aesKey(subtle, fitKey(await digest(subtle, info.hash, concatBytes([spun, block])), info.keyBytes));
   const input = await cbcDecrypt(subtle, await keyFor(VERIFIER_INPUT_BLOCK), info.salt, info.encryptedVerifierHashInput);
   const value = await cbcDecrypt(subtle, await keyFor(VERIFIER_VALUE_BLOCK), info.salt, info.encryptedVerifierHashValue);
   const expected = await digest(subtle, info.hash, input.subarray(0, info.saltSize));
@@ -196,7 +197,7 @@ async function cbcDecrypt(subtle: SubtleCrypto, key: CryptoKey, iv: Uint8Array, 
   for (let i = 0; i < BLOCK; i++) pad[i] ^= last[i];
   // CBC encryption of one block with a zero IV is the raw block cipher (the first block of its output).
   const extra = new Uint8Array(await subtle.encrypt({ name: "AES-CBC", iv: ZERO_IV }, key, pad)).subarray(0, BLOCK);
-  return new Uint8Array(await subtle.decrypt({ name: "AES-CBC", iv: copy(iv) }, key, copy(concat(data, extra))));
+  return new Uint8Array(await subtle.decrypt({ name: "AES-CBC", iv: copy(iv) }, key, copy(concatBytes([data, extra]))));
 }
 
 function utf16le(text: string): Uint8Array {
@@ -217,13 +218,6 @@ function fromBase64(text: string | undefined): Uint8Array | undefined {
 /** Web Crypto takes views of a plain ArrayBuffer only; a copy is one whatever the input was a view of. */
 function copy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes);
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 function equal(a: Uint8Array, b: Uint8Array): boolean {

@@ -9,6 +9,7 @@
  * byte. Text the readers show never carries them (they read through TextDecoder), and text the patcher writes
  * never produces one: encodeXstring writes a lone surrogate as `_xDC80_`.
  */
+import { concatBytes } from "../bytes";
 
 const strict = new TextDecoder("utf-8", { fatal: true });
 const encoder = new TextEncoder();
@@ -67,13 +68,7 @@ export function encodePart(text: string): Uint8Array {
     from = at + 1;
   }
   pieces.push(encoder.encode(text.slice(from)));
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(pieces);
 }
 
 /** Text as a reader shows it: every kept byte becomes U+FFFD, as TextDecoder would have decoded it. */

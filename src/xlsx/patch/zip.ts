@@ -5,6 +5,7 @@
  */
 import { deflateSync } from "fflate";
 import { HostError } from "../../domain/host";
+import { concatBytes } from "../bytes";
 import { inflateAtMost, partTooLargeError, type PartCodec } from "./inflate";
 
 export interface ZipEntry {
@@ -224,7 +225,7 @@ export function writeZip(archive: ZipArchive, changes: ReadonlyMap<string, Uint8
   ev.setUint32(16, offset, true);
   ev.setUint16(20, archive.comment.length, true);
   end.set(archive.comment, 22);
-  return concat([...locals, ...centrals, zip64, end]);
+  return concatBytes([...locals, ...centrals, zip64, end]);
 }
 
 /** The ZIP64 end record (56 bytes) and its locator (20 bytes), written after the central directory. */
@@ -310,16 +311,6 @@ function rewrittenEntry(entry: ZipEntry, content: Uint8Array, offset: number): {
   central.set(name, 46);
   central.set(comment, 46 + name.length);
   return { local, central };
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /** The codec that runs everywhere: fflate's inflate, bounded (inflate.ts), and the CRC-32 below. */
