@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { HostError } from "../domain/host";
+import { sidecarPathFor } from "../xlsx/mappingSidecar";
 
 /** Refuses an output that is the input file under another name, or that lies in a folder that does not exist. */
 export async function assertOutputTarget(output: string, input: string): Promise<void> {
@@ -29,6 +30,15 @@ export async function assertOutputTarget(output: string, input: string): Promise
     });
   }
   if (await sameFile(output, input)) throw sameAsInputError(output, input);
+  // The input's corrections file (plan.xlsx.renja.json) holds the user's mapping corrections: a workbook
+  // written over it would lose them and leave a file no host can read as corrections.
+  const sidecar = sidecarPathFor(input);
+  if (await sameFile(output, sidecar)) {
+    throw new HostError("io", {
+      id: `Berkas keluaran ${output} adalah berkas koreksi pemetaan ${sidecar} milik berkas masukan; koreksi Anda tidak pernah ditimpa: pilih nama .xlsx lain untuk -o. Tidak ada yang ditulis.`,
+      en: `The output file ${output} is the mapping corrections file ${sidecar} of the input; your corrections are never overwritten: choose another .xlsx name for -o. Nothing was written.`,
+    });
+  }
   const outStat = await statOrUndefined(output);
   if (outStat?.isDirectory()) {
     throw new HostError("io", {

@@ -68,6 +68,19 @@ describe("-o never reaches the input", () => {
     }
   }
 
+  it.each(COMMANDS)("$name refuses -o naming the input's corrections file (in.xlsx.renja.json), which stays as it was", async (command) => {
+    const { dir, input } = setUp();
+    const sidecar = `${input}.renja.json`;
+    const corrections = JSON.stringify({ version: 1, levels: { "Tabel 3.3": { 12: "program" } } });
+    fs.writeFileSync(sidecar, corrections);
+    process.chdir(path.join(dir, "work"));
+    const run = await runCli(command.args("in.xlsx", "in.xlsx.renja.json"));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/berkas koreksi pemetaan .* koreksi Anda tidak pernah ditimpa/);
+    expect(fs.readFileSync(sidecar, "utf8")).toBe(corrections);
+    expect(fs.readdirSync(path.join(dir, "work")).sort()).toEqual(["in.xlsx", "in.xlsx.renja.json"]);
+  });
+
   it("names the missing folder when -o points into one (and says so in English with --lang en)", async () => {
     const { dir, input } = setUp();
     const missing = path.join(dir, "no-such-folder");
