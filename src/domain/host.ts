@@ -8,6 +8,7 @@ import type { MarkerVerdict } from "./generatedMarker";
 import type { MappingOverrides } from "./mapping/types";
 import { unchangedSinceRead, type CellContent, type PlannedCell, type SheetPlan, type SheetUndoRecord, type UndoRecord, type WritePlan } from "./plan";
 import { a1, type MergeArea, type SheetSnapshot } from "./sheet/snapshot";
+import { render, type MessageRef, type Phrase } from "./messages";
 
 export interface SheetRef {
   id: string;
@@ -169,13 +170,22 @@ export function refusals(plan: { readonly cells: readonly PlannedCell[] }, now: 
   return undefined;
 }
 
-/** A failure a host reports to the user: a code for programs and a message in both languages. */
+/**
+ * A failure a host reports to the user: a code for programs and a message in both languages. Given a catalogue
+ * message, both texts are rendered from the packs (and the reference is kept in `ref`); texts still built outside
+ * the catalogue are passed as a phrase.
+ */
 export class HostError extends Error {
+  readonly messages: Phrase;
+  readonly ref?: MessageRef;
   constructor(
     readonly code: HostErrorCode,
-    readonly messages: { id: string; en: string },
+    message: Phrase | MessageRef,
   ) {
+    const messages = "key" in message ? { id: render(message, "id"), en: render(message, "en") } : message;
     super(messages.en);
+    this.messages = messages;
+    if ("key" in message) this.ref = message;
     this.name = "HostError";
   }
 }

@@ -1,7 +1,7 @@
 /** One way to turn a message into text: its key's template in the language's pack, each value by its kind. */
 import { en } from "./en";
 import { id } from "./id";
-import type { Lang, MessageKey, MessageRef, Pack, Value } from "./types";
+import type { Lang, MessageKey, MessageRef, Pack, ParamsOf, Value } from "./types";
 import { renderValue } from "./values";
 
 export const PACKS: Record<Lang, Pack> = { id, en };
@@ -37,7 +37,7 @@ export function placeholderNames(template: string): string[] {
   return [...new Set([...template.matchAll(PLACEHOLDER)].map((x) => x[2]))].sort();
 }
 
-export function msg<K extends MessageKey>(key: K, params: Extract<MessageRef, { key: K }>["params"]): MessageRef {
+export function msg<K extends MessageKey>(key: K, params: ParamsOf<K>): MessageRef {
   return { key, params } as MessageRef;
 }
 

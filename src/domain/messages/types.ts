@@ -45,10 +45,15 @@ import type { MessageSpec } from "./spec";
 
 export type MessageKey = keyof typeof MessageSpec;
 
-type ParamsOf<K extends MessageKey> = { -readonly [P in keyof (typeof MessageSpec)[K]]: ValueOfKind<(typeof MessageSpec)[K][P] & ValueKind> };
+export type ParamsOf<K extends MessageKey> = { -readonly [P in keyof (typeof MessageSpec)[K]]: ValueOfKind<(typeof MessageSpec)[K][P] & ValueKind> };
 
-/** A message: its catalogue key and the typed values its templates name. */
-export type MessageRef = { [K in MessageKey]: { key: K; params: ParamsOf<K> } }[MessageKey];
+/**
+ * A message: its catalogue key and the typed values its templates name. Built only by msg(), which checks the
+ * values against the catalogue key by key; stored as one shape rather than a union over every key, because a
+ * union of some 250 keys multiplies in intersections (`Pick<Finding, "message"> & Partial<Finding>`) beyond what
+ * the compiler can represent.
+ */
+export type MessageRef = { readonly key: MessageKey; readonly params: { readonly [name: string]: Value } };
 
 /** The placeholder names of a template: "{n} {n|program|programs} in {^column}" → "n" | "column". */
 type Names<T extends string> = T extends `${string}{${infer P}}${infer Rest}` ? Clean<P> | Names<Rest> : never;

@@ -14,9 +14,10 @@ import { formatRupiah, parseAmountText, plainDecimal, readAmount } from "../numb
 import { analysisOf, familyOf, isStoredAsText, moneyColumns, plausibleReadings, sheetOf, type AmountSlot } from "../analysis";
 import type { PlannedCell, WritePlan } from "../plan";
 import { a1, cellAt } from "../sheet/snapshot";
+import { money, msg, nested, phrase, renderAll, text } from "../messages";
 import { AMOUNT_FORMAT, amountNumber, contentOf, storableAmount } from "./cellContent";
 
-export const REPAIR_TITLE: Message = { id: "Perbaiki angka yang salah ketik", en: "Repair mistyped amounts" };
+export const REPAIR_TITLE: Message = renderAll(msg("plan.repairTitle", {}));
 
 /** The user's pick per cell: "Sheet!A1" (as sheetRef writes it) → the amount as a plain decimal string. */
 export type RepairChoices = Readonly<Record<string, string>>;
@@ -54,8 +55,8 @@ export function planRepairs(workbook: MappedWorkbook, choices: RepairChoices = {
           slot,
           value,
           picked !== undefined
-            ? { id: `pilihan pengguna untuk "${raw}"`, en: `the user's choice for "${raw}"` }
-            : { id: `"${raw}" dibaca sebagai ${formatRupiah(value)}${why ? `: ${why.id}` : ""}`, en: `"${raw}" read as ${formatRupiah(value)}${why ? `: ${why.en}` : ""}` },
+            ? renderAll(msg("plan.userChoice", { raw: text(raw) }))
+            : renderAll(msg("plan.readAs", { raw: text(raw), value: money(value), why: nested(why ? msg("plan.because", { why: phrase(why) }) : msg("empty", {})) })),
         ),
       );
     }
@@ -68,7 +69,7 @@ export function planRepairs(workbook: MappedWorkbook, choices: RepairChoices = {
       if (!convertible(slot) || value === null || !storableAmount(value) || seen.has(key)) continue;
       seen.add(key);
       const raw = m.reading.raw;
-      cells.push(storedAsNumber(slot, value, { id: `"${raw}" tersimpan sebagai teks; disimpan sebagai angka ${formatRupiah(value)}`, en: `"${raw}" was stored as text; stored as the number ${formatRupiah(value)}` }));
+      cells.push(storedAsNumber(slot, value, renderAll(msg("plan.textStored", { raw: text(raw), value: money(value) }))));
     }
   }
   for (const table of workbook.tables) cells.push(...runInRepairs(workbook, table).filter((c) => !seen.has(sheetRef(c.sheet, c.cell))));
@@ -117,7 +118,7 @@ function runInRepairs(workbook: MappedWorkbook, table: MappedTable): PlannedCell
       if (!m || readAmount(cell).status !== "not-amount") continue;
       const amount = parseAmountText(m[1]);
       if ((amount.status !== "ok" && amount.status !== "text-number") || !amount.value || !storableAmount(amount.value)) continue;
-      const reason: Message = { id: `"${m[2]}" ikut tertempel ke dalam angka; dipindah ke kolom Unit PD`, en: `"${m[2]}" was pasted into the amount; moved to the Unit PD column` };
+      const reason: Message = renderAll(msg("plan.pastedUnit", { unit: text(m[2]) }));
       const here = a1(row.row, col);
       const there = a1(row.row, unitCol);
       out.push(

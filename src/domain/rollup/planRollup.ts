@@ -16,7 +16,7 @@ import type { Message } from "../findings";
 import { sheetRef } from "../findings";
 import { columnOf } from "../mapping/tree";
 import type { ColumnRole, Level, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
-import { formatRupiah, readAmount } from "../numbers";
+import { readAmount } from "../numbers";
 import type { CellContent, PlannedCell, WritePlan } from "../plan";
 import { analysisOf, familyOf, moneyColumns, sheetOf, type ColumnArithmetic, type WorkbookAnalysis } from "../analysis";
 import { likelyCauses } from "../analysis/causes";
@@ -24,6 +24,7 @@ import { moneyColumnLabel, rowName } from "../analysis/describe";
 import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "../analysis/sumFormula";
 import { narrativeTotalsOf } from "../analysis/sources";
 import { a1, cellAt, type Cell, type SheetSnapshot } from "../sheet/snapshot";
+import { cell, formula as formulaValue, money, msg, nested, phrase, render, renderAll, signedMoney, text } from "../messages";
 import { AMOUNT_FORMAT, amountNumber, contentOf, formatForAmount, sameAmount } from "./cellContent";
 
 export type RollupMode = "formulas" | "values";
@@ -106,7 +107,7 @@ export interface TotalMove {
   after: Decimal | null;
 }
 
-export const ROLLUP_TITLE: Message = { id: "Hitung ulang jumlah pagu", en: "Recompute budget totals" };
+export const ROLLUP_TITLE: Message = renderAll(msg("plan.rollupTitle", {}));
 
 export function planRollup(workbook: MappedWorkbook, options: RollupOptions): RollupResult {
   const analysis = analysisOf(workbook);
@@ -187,7 +188,7 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
       cell: a1(ref.row, ref.col),
       row: parent.row,
       role,
-      reason: { id: `${label.id} ${who.id} tidak dihitung ulang: ${why.id}.`, en: `${label.en} of ${who.en} was not recomputed: ${why.en}.` },
+      reason: renderAll(msg("plan.notRecomputed", { column: phrase(label), who: phrase(who), why: phrase(why) })),
     });
   };
 
@@ -251,17 +252,17 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
     const { kind, evidence } = classify({ job, parent, parentCell, parentRef, childRefs, before, sum, sumBefore, movedBelow, heldBelow, narrativeTotals, levelByRow });
     let heldBecause: Message | undefined;
     if (heldBelow.length > 0) {
-      heldBecause = { id: `menunggu keputusan di ${heldBelow.join(", ")}`, en: `waits for the decision on ${heldBelow.join(", ")}` };
+      heldBecause = renderAll(msg("plan.heldWaits", { cells: text(heldBelow.join(", ")) }));
     } else if (isSkipped(address)) {
-      heldBecause = { id: "dilewati atas pilihan pengguna (--skip)", en: "left out by the user's choice (--skip)" };
+      heldBecause = renderAll(msg("plan.heldSkip", {}));
     } else if (kind === "decision" && !isAccepted(address)) {
-      heldBecause = { id: "keputusan: tidak diterapkan kecuali dipilih", en: "a decision: not applied unless chosen" };
+      heldBecause = renderAll(msg("plan.heldDecision", {}));
     }
     const applied = heldBecause === undefined;
     const why: Message =
       after.formula !== undefined
-        ? { id: `jumlah rincian langsungnya (=${after.formula})`, en: `the sum of its direct children (=${after.formula})` }
-        : { id: "jumlah rincian langsungnya", en: "the sum of its direct children" };
+        ? renderAll(msg("plan.sumOfChildrenFormula", { formula: formulaValue(after.formula) }))
+        : renderAll(msg("plan.sumOfChildren", {}));
     const planned = plannedCell(table.sheet, parentRef, parentCell, after, why);
     entries.set(address, { ref: sheetRef(table.sheet, address), cell: planned, class: kind, evidence, applied, ...(heldBecause ? { heldBecause } : {}) });
     if (applied) {
@@ -292,10 +293,7 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
       for (const t of textChildren) {
         const key = a1(t.ref.row, t.ref.col);
         if (entries.has(key)) continue;
-        const conversion = plannedCell(table.sheet, t.ref, cellOf(t.ref), { value: amountNumber(t.value), numFmt: AMOUNT_FORMAT }, {
-          id: "angka yang tersimpan sebagai teks disimpan sebagai angka agar ikut dijumlahkan",
-          en: "an amount stored as text is stored as a number so that the sum counts it",
-        });
+        const conversion = plannedCell(table.sheet, t.ref, cellOf(t.ref), { value: amountNumber(t.value), numFmt: AMOUNT_FORMAT }, renderAll(msg("plan.textForSum", {})));
         entries.set(key, { ref: sheetRef(table.sheet, key), cell: conversion, class: "same-amount", evidence: [], applied: true });
       }
     }
@@ -330,23 +328,22 @@ function classify(input: ClassifyInput): { kind: ChangeClass; evidence: Message[
   if (before !== null && before.eq(sum)) {
     const what: Message =
       typeof parentCell?.value === "string"
-        ? { id: "angka yang tersimpan sebagai teks menjadi angka; nilainya tetap", en: "an amount stored as text becomes a number; the amount stays" }
-        : { id: "nilainya tetap; kini rumus SUM atas rinciannya", en: "the amount stays; now a SUM over its children" };
+        ? renderAll(msg("plan.textBecomesNumber", {}))
+        : renderAll(msg("plan.nowSum", {}));
     return { kind: "same-amount", evidence: [what] };
   }
   const existing = parentCell?.formula;
   if (existing !== undefined) {
     const right = rangeProblem(job.sheet, existing, parentRef, childRefs, levelByRow) === undefined;
     return right
-      ? { kind: "explained", evidence: [{ id: `rumus =${existing} sudah benar; hasil tersimpannya diperbarui`, en: `the formula =${existing} is right; its stored result is refreshed` }] }
-      : { kind: "explained", evidence: [{ id: `rumus =${existing} menjumlahkan sel yang bukan rinciannya`, en: `the formula =${existing} adds cells that are not its children` }] };
+      ? { kind: "explained", evidence: [renderAll(msg("plan.formulaRight", { formula: formulaValue(existing) }))] }
+      : { kind: "explained", evidence: [renderAll(msg("plan.formulaWrongCells", { formula: formulaValue(existing) }))] };
   }
-  const fmt = (d: Decimal) => formatRupiah(d);
   if (before === null || before.isZero()) {
-    return { kind: "explained", evidence: [{ id: "induknya kosong padahal rinciannya berisi", en: "the parent is empty while its children have amounts" }] };
+    return { kind: "explained", evidence: [renderAll(msg("plan.parentEmpty", {}))] };
   }
   if (movedBelow.length > 0 && before.eq(sumBefore)) {
-    return { kind: "explained", evidence: [{ id: `mengikuti perubahan di ${movedBelow.join(", ")}`, en: `follows from the changes in ${movedBelow.join(", ")}` }] };
+    return { kind: "explained", evidence: [renderAll(msg("plan.follows", { cells: text(movedBelow.join(", ")) }))] };
   }
   // The evidence that argues for the amount as written.
   const decision: Message[] = [];
@@ -354,16 +351,13 @@ function classify(input: ClassifyInput): { kind: ChangeClass; evidence: Message[
   const verdict = slot ? job.analysis.verdictOf(slot) : undefined;
   if (verdict) decision.push({ id: verdict.evidence.id, en: verdict.evidence.en });
   if (parent.level === "total" && narrativeTotals.some((n) => n.eq(before))) {
-    decision.push({ id: `narasi menyebut total ${fmt(before)}, sama dengan yang tertulis`, en: `the narrative states a total of ${fmt(before)}, as written` });
+    decision.push(renderAll(msg("plan.narrativeTotal", { amount: money(before) })));
   }
   if (before.isPositive() && sum.times(2).lt(before)) {
-    decision.push({
-      id: `rinciannya hanya berjumlah ${fmt(sum)}, kurang dari separuh ${fmt(before)}`,
-      en: `its children add up to only ${fmt(sum)}, less than half of ${fmt(before)}`,
-    });
+    decision.push(renderAll(msg("plan.lessThanHalf", { sum: money(sum), stated: money(before) })));
   }
   if (heldBelow.length > 0) {
-    decision.push({ id: `dua tingkat tidak sepakat: ${heldBelow.join(", ")} sendiri tidak sama dengan rinciannya`, en: `two levels disagree: ${heldBelow.join(", ")} itself differs from its children` });
+    decision.push(renderAll(msg("plan.levelsDisagree", { cells: text(heldBelow.join(", ")) })));
   }
   if (decision.length > 0) return { kind: "decision", evidence: decision };
   const check = slot ? job.column.checks.find((c) => c.parent === slot) : undefined;
@@ -371,7 +365,7 @@ function classify(input: ClassifyInput): { kind: ChangeClass; evidence: Message[
   if (causes.length > 0) return { kind: "explained", evidence: causes };
   return {
     kind: "decision",
-    evidence: [{ id: `tertulis ${fmt(before)}, rinciannya berjumlah ${fmt(sum)}; tidak ada penyebab yang jelas`, en: `${fmt(before)} written, its children add up to ${fmt(sum)}; no clear cause` }],
+    evidence: [renderAll(msg("plan.noClearCause", { stated: money(before), sum: money(sum) }))],
   };
 }
 
@@ -412,18 +406,18 @@ function afterFor(
 function parentCellProblem(table: MappedTable, sheet: SheetSnapshot, parent: MappedRow, ref: CellRef, cell: Cell | undefined): Message | undefined {
   const reading = readAmount(cell);
   if (cell && !cell.formula && !cell.error && reading.status === "not-amount") {
-    return { id: `selnya berisi teks "${reading.raw}", bukan angka`, en: `its cell holds the text "${reading.raw}", not an amount` };
+    return renderAll(msg("plan.cellText", { raw: text(reading.raw) }));
   }
   const merge = sheet.merges.find((m) => ref.row >= m.top && ref.row <= m.bottom && ref.col >= m.left && ref.col <= m.right);
   if (!merge) return undefined;
   const area = `${a1(merge.top, merge.left)}:${a1(merge.bottom, merge.right)}`;
   if (merge.top !== ref.row || merge.left !== ref.col) {
-    return { id: `selnya berada di dalam sel gabungan ${area}`, en: `its cell lies inside the merged cells ${area}` };
+    return renderAll(msg("plan.insideMerge", { area: text(area) }));
   }
   const otherRow = table.rows.some((r) => r.row > merge.top && r.row <= merge.bottom && r.level !== "other" && r.row !== parent.row);
   const rolesCovered = Object.values(table.columns).some((c) => c !== undefined && c !== ref.col && c >= merge.left && c <= merge.right);
   if (otherRow || rolesCovered) {
-    return { id: `sel gabungan ${area} juga mencakup baris atau kolom lain`, en: `the merged cells ${area} also cover other rows or columns` };
+    return renderAll(msg("plan.mergeCovers", { area: text(area) }));
   }
   return undefined;
 }
@@ -432,10 +426,10 @@ function blockedReasons(blocked: { slip: string[]; "not-amount": string[]; pendi
   const out: Message[] = [];
   const list = (cells: string[]) => cells.join(", ");
   if (blocked.slip.length) {
-    out.push({ id: `${list(blocked.slip)} salah ketik (perbaiki dulu dengan Perbaiki Angka)`, en: `${list(blocked.slip)} mistyped (fix them first with Fix Numbers)` });
+    out.push(renderAll(msg("plan.blockedSlip", { cells: text(list(blocked.slip)) })));
   }
-  if (blocked["not-amount"].length) out.push({ id: `${list(blocked["not-amount"])} bukan angka`, en: `${list(blocked["not-amount"])} not an amount` });
-  if (blocked.pending.length) out.push({ id: `${list(blocked.pending)} belum dapat dihitung`, en: `${list(blocked.pending)} could not be computed` });
+  if (blocked["not-amount"].length) out.push(renderAll(msg("plan.blockedNotAmount", { cells: text(list(blocked["not-amount"])) })));
+  if (blocked.pending.length) out.push(renderAll(msg("plan.blockedPending", { cells: text(list(blocked.pending)) })));
   return out;
 }
 
@@ -446,10 +440,8 @@ export function describeChanges(changes: readonly TotalChange[], lang: "id" | "e
     .filter((c) => !c.difference.isZero())
     .sort((a, b) => order(a) - order(b) || a.sheet.localeCompare(b.sheet) || a.row - b.row)
     .map((c) => {
-      const before = c.before ? formatRupiah(c.before) : lang === "en" ? "(none)" : "(kosong)";
-      const sign = c.difference.isNegative() ? "-" : "+";
-      const diff = `${sign}${formatRupiah(c.difference.abs())}`;
-      const name = c.level === "total" ? (lang === "en" ? "TOTAL" : "JUMLAH") : c.uraian;
-      return `${sheetRef(c.sheet, c.cell)} ${name}: ${before} → ${formatRupiah(c.after)} (${diff})`;
+      const before = c.before ? msg("plan.amount", { amount: money(c.before) }) : msg("plan.none", {});
+      const name = c.level === "total" ? msg("plan.total", {}) : msg("plan.asWritten", { name: text(c.uraian) });
+      return render(msg("plan.change", { cell: cell(sheetRef(c.sheet, c.cell)), name: nested(name), before: nested(before), after: money(c.after), difference: signedMoney(c.difference) }), lang);
     });
 }

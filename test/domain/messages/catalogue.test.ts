@@ -5,6 +5,8 @@
  */
 import { LANGS, MessageSpec, PACKS, formatAmount, msg, placeholderNames, render, type MessageKey, type Value } from "../../../src/domain/messages";
 import { showFindingActual, showFindingValue } from "../../../src/domain/findings";
+import { toHostError } from "../../../src/office/errors";
+import { notXlsxError, tooLargeError } from "../../../src/xlsx/hostErrors";
 
 const keys = Object.keys(MessageSpec) as MessageKey[];
 
@@ -80,5 +82,20 @@ describe("typed values (issue 14 item 5)", () => {
     expect(render(m, "id")).toBe("N = 2025: prakiraan maju (N+1) = 2026");
     expect(render(msg("count.program", { n: { kind: "count", value: 1 } }), "en")).toBe("1 program");
     expect(render(msg("count.program", { n: { kind: "count", value: 5 } }), "en")).toBe("5 programs");
+  });
+});
+
+describe("host errors from the catalogue", () => {
+  it("carry their catalogue message and both texts rendered from it", () => {
+    const office = toHostError({ code: "AccessDenied" });
+    expect(office.ref?.key).toBe("office.protected");
+    expect(office.messages).toEqual({ id: render(office.ref!, "id"), en: render(office.ref!, "en") });
+    const big = tooLargeError("besar.xlsx", 3000 * 2 ** 20, 1024 * 2 ** 20);
+    // A count of megabytes is written the language's way.
+    expect(big.messages.id).toContain("3.000 MB");
+    expect(big.messages.en).toContain("3,000 MB");
+    const notWorkbook = notXlsxError("a.docx", { id: "dokumen Word .docx", en: "a Word document, .docx" });
+    expect(notWorkbook.messages.en).toBe("The file a.docx is not an Excel .xlsx workbook (a Word document, .docx). Open it in Excel, choose File > Save As > Excel Workbook (*.xlsx), and try again.");
+    expect(notXlsxError("a.bin").messages.id).toBe("Berkas a.bin bukan buku kerja Excel .xlsx. Buka berkas di Excel, pilih File > Simpan Sebagai > Buku Kerja Excel (*.xlsx), lalu coba lagi.");
   });
 });
