@@ -9,7 +9,8 @@ import type { MappedWorkbook } from "../domain/mapping/types";
 import type { WritePlan } from "../domain/plan";
 import type Decimal from "decimal.js";
 import { describePlan, planRollup, type ChangeClass, type RollupMode, type RollupResult, type TotalChange } from "../domain/rollup";
-import { formatRupiah, plainDecimal } from "../domain/numbers";
+import { plainDecimal } from "../domain/numbers";
+import { cell, count, money, msg, nested, render, text, type MessageRef } from "../domain/messages";
 import { shorten } from "../domain/analysis/describe";
 import { openWritableXlsxHost, SIGNED_WORKBOOK_WARNING, type WritableXlsxHost } from "../xlsx";
 import type { CheckEngine } from "./check";
@@ -52,47 +53,54 @@ export async function runRecompute(req: RecomputeRequest, io: CliIo): Promise<nu
   });
 }
 
-const CLASS_WORDS: Record<ChangeClass, Message> = {
-  "same-amount": { id: "nilai tetap", en: "same amount" },
-  explained: { id: "ada penyebabnya", en: "explained" },
-  decision: { id: "keputusan", en: "decision" },
-};
-
 /** Totals first (Rp and %), then the decisions with their evidence, then the rest, then what was held back. */
 export function recomputeReport(result: RollupResult, lang: Lang): string[] {
   const out: string[] = [];
-  const rupiah = (d: Decimal | null) => (d ? formatRupiah(d) : lang === "en" ? "(none)" : "(kosong)");
-  out.push(say(lang, { id: "Perubahan total (yang diterapkan):", en: "Change of each total (as applied):" }));
+  const say = (m: MessageRef) => render(m, lang);
+  const amount = (d: Decimal | null) => nested(d ? msg("plan.amount", { amount: money(d) }) : msg("plan.none", {}));
+  const sign = (d: Decimal) => text(d.isNegative() ? "−" : "+");
+  out.push(say(msg("cli.recompute.totalsHeading", {})));
   for (const t of result.totals) {
     const diff = t.before && t.after ? t.after.minus(t.before) : null;
-    const pct = diff && t.before && !t.before.isZero() ? `, ${diff.isNegative() ? "−" : "+"}${formatRupiah(diff.abs().dividedBy(t.before.abs()).times(100).toDecimalPlaces(1))} %` : "";
-    const moved = !diff || diff.isZero() ? ` (${say(lang, { id: "tidak berubah", en: "unchanged" })})` : ` (${diff.isNegative() ? "−" : "+"}Rp ${formatRupiah(diff.abs())}${pct})`;
-    out.push(`  ${t.sheet}!${t.cell}: ${rupiah(t.before)} → ${rupiah(t.after)}${moved}`);
+    const percent =
+      diff && t.before && !t.before.isZero() ? msg("cli.recompute.percent", { sign: sign(diff), value: money(diff.abs().dividedBy(t.before.abs()).times(100).toDecimalPlaces(1)) }) : msg("empty", {});
+    const moved = !diff || diff.isZero() ? msg("cli.recompute.unchanged", {}) : msg("cli.recompute.moved", { sign: sign(diff), amount: money(diff.abs()), percent: nested(percent) });
+    out.push(say(msg("cli.recompute.totalLine", { cell: cell(`${t.sheet}!${t.cell}`), before: amount(t.before), after: amount(t.after), moved: nested(moved) })));
   }
-  const line = (c: TotalChange) => `  ${c.sheet}!${c.cell} ${c.level === "total" ? (lang === "en" ? "TOTAL" : "JUMLAH") : shorten(c.uraian, 50)}: ${rupiah(c.before)} → ${rupiah(c.after)}`;
+  const line = (c: TotalChange) =>
+    say(
+      msg("cli.recompute.line", {
+        cell: cell(`${c.sheet}!${c.cell}`),
+        name: nested(c.level === "total" ? msg("plan.total", {}) : msg("cli.recompute.rowName", { name: text(shorten(c.uraian, 50)) })),
+        before: amount(c.before),
+        after: amount(c.after),
+      }),
+    );
+  const classWord = (k: ChangeClass) => say(msg(`cli.recompute.class.${k}`, {}));
+  const held = say(msg("cli.recompute.held", {}));
   const decisions = result.changes.filter((c) => c.class === "decision");
   if (decisions.length) {
-    out.push(say(lang, { id: "Keputusan (bukti mendukung angka yang tertulis; diterapkan hanya dengan --accept):", en: "Decisions (the evidence argues for the amount as written; applied only with --accept):" }));
+    out.push(say(msg("cli.recompute.decisionsHeading", {})));
     for (const c of decisions) {
-      out.push(`${line(c)} [${c.applied ? say(lang, { id: "diterima", en: "accepted" }) : say(lang, { id: "ditahan", en: "held" })}]`);
+      out.push(`${line(c)} [${c.applied ? say(msg("cli.recompute.accepted", {})) : held}]`);
       for (const e of c.evidence) out.push(`      - ${e[lang]}`);
     }
   }
   const rest = result.entries.filter((e) => e.class !== "decision");
   const moving = result.changes.filter((c) => c.class !== "decision" && !c.difference.isZero());
   if (moving.length) {
-    out.push(say(lang, { id: "Perubahan lain (lama → baru):", en: "Other changes (old → new):" }));
-    for (const c of moving) out.push(`${line(c)} [${CLASS_WORDS[c.class][lang]}${c.applied ? "" : `, ${say(lang, { id: "ditahan", en: "held" })}`}]: ${c.evidence.map((e) => e[lang]).join("; ")}`);
+    out.push(say(msg("cli.recompute.otherHeading", {})));
+    for (const c of moving) out.push(`${line(c)} [${classWord(c.class)}${c.applied ? "" : `, ${held}`}]: ${c.evidence.map((e) => e[lang]).join("; ")}`);
   }
   const same = rest.filter((e) => e.class === "same-amount" && e.applied).length;
-  if (same) out.push(say(lang, { id: `${same} sel lain nilainya tetap (menjadi rumus SUM atau angka, bukan teks).`, en: `${same} other cell(s) keep their amount (become a SUM formula or a number instead of text).` }));
+  if (same) out.push(say(msg("cli.recompute.sameKept", { n: count(same) })));
   const heldBack = result.entries.filter((e) => !e.applied);
   if (heldBack.length || result.skipped.length) {
-    out.push(say(lang, { id: "Ditahan (tidak ditulis):", en: "Held back (not written):" }));
+    out.push(say(msg("cli.recompute.heldHeading", {})));
     for (const e of heldBack) out.push(`  ${e.cell.sheet}!${e.cell.cell}: ${e.heldBecause?.[lang] ?? ""}`);
     for (const s of result.skipped) out.push(`  ${s.sheet}!${s.cell}: ${s.reason[lang]}`);
   }
-  if (!result.changes.some((c) => !c.difference.isZero())) out.push(say(lang, { id: "Tidak ada jumlah yang berubah nilainya.", en: "No total changes its amount." }));
+  if (!result.changes.some((c) => !c.difference.isZero())) out.push(say(msg("cli.recompute.noChange", {})));
   return out;
 }
 
@@ -136,15 +144,15 @@ export async function runWriteCommand(
     const workbook = await mapped(host, checker);
     workbook.file = req.file;
     const { plan, summary, listPlan, json } = makePlan(workbook, checker);
-    const count = plan.cells.length;
-    if (host.signed && count > 0) io.stdout(`${say(req.lang, SIGNED_WORKBOOK_WARNING)}\n`);
+    const cells = plan.cells.length;
+    if (host.signed && cells > 0) io.stdout(`${say(req.lang, SIGNED_WORKBOOK_WARNING)}\n`);
 
     if (req.dryRun || req.output === undefined) {
       if (json !== undefined) {
         io.stdout(`${JSON.stringify({ written: false, ...(json as object) }, null, 2)}\n`);
         return EXIT_WRITTEN;
       }
-      io.stdout(`${say(req.lang, { id: `Pratinjau (tidak ada yang ditulis): ${count} sel akan diubah.`, en: `Preview (nothing written): ${count} cell(s) would change.` })}\n`);
+      io.stdout(`${render(msg("cli.write.preview", { n: count(cells) }), req.lang)}\n`);
       if (listPlan !== false) for (const line of describePlan(plan, req.lang)) io.stdout(`  ${line}\n`);
       for (const line of summary) io.stdout(`${line}\n`);
       return EXIT_WRITTEN;
@@ -157,7 +165,7 @@ export async function runWriteCommand(
       io.stdout(`${JSON.stringify({ written: true, output: req.output, ...(json as object) }, null, 2)}\n`);
       return EXIT_WRITTEN;
     }
-    io.stdout(`${say(req.lang, { id: `${count} sel diubah; ditulis ke ${req.output}.`, en: `${count} cell(s) changed; written to ${req.output}.` })}\n`);
+    io.stdout(`${render(msg("cli.write.written", { n: count(cells), file: text(req.output) }), req.lang)}\n`);
     for (const line of summary) io.stdout(`${line}\n`);
     return EXIT_WRITTEN;
   } catch (e) {
@@ -167,10 +175,7 @@ export async function runWriteCommand(
     }
     const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0].trim();
     io.stderr(
-      `renja: ${say(req.lang, {
-        id: `kesalahan internal, tidak ada yang ditulis (${detail}). Mohon laporkan; RENJA_DEBUG=1 menampilkan rinciannya.`,
-        en: `an internal error stopped the command; nothing was written (${detail}). Please report it; RENJA_DEBUG=1 shows the details.`,
-      })}\n`,
+      `renja: ${render(msg("cli.write.internal", { detail: text(detail) }), req.lang)}\n`,
     );
     if (io.debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return EXIT_NOT_WRITTEN;

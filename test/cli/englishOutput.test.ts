@@ -53,6 +53,14 @@ describe.each(Object.keys(FIXTURE_FILES) as Array<keyof typeof FIXTURE_FILES>)("
     expect(offending).toEqual([]);
   });
 
+  it.each([["recompute"], ["fix-numbers"]])("prints no Indonesian word of the stop list with %s --dry-run --lang en", async (command) => {
+    const run = await runCli([command, file, "--dry-run", "--lang", "en"]);
+    const offending = unquoted(`${run.stdout}\n${run.stderr}`)
+      .split("\n")
+      .filter((line) => found(line, INDONESIAN).length > 0);
+    expect(offending).toEqual([]);
+  });
+
   it("writes the Indonesian messages without English words", async () => {
     const run = await runCli(["check", file, "--json"]);
     // A file that is no workbook prints its error (checked in English above) and no findings.

@@ -46,8 +46,8 @@ describe("renja recompute on the −30 % plan", () => {
     const run = await runCli(["recompute", file, "-o", out]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toContain("Perubahan total (yang diterapkan):\n  Tabel 7!F11: 9.341.000.000 → 9.341.000.000 (tidak berubah)");
-    expect(run.stdout).toContain("  Tabel 7!F5 Pelaksanaan Urusan Pemerintahan yang Dilimpahkan…: 7.208.000.000 → 2.566.000.000 [ditahan]\n      - rinciannya hanya berjumlah 2.566.000.000, kurang dari separuh 7.208.000.000");
-    expect(run.stdout).toContain("  Tabel 7!F4 PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANA…: 9.301.000.000 → 7.208.000.000 [ditahan]\n      - dua tingkat tidak sepakat: F5 sendiri tidak sama dengan rinciannya");
+    expect(run.stdout).toContain("  Tabel 7!F5 \"Pelaksanaan Urusan Pemerintahan yang Dilimpahkan…\": 7.208.000.000 → 2.566.000.000 [ditahan]\n      - rinciannya hanya berjumlah 2.566.000.000, kurang dari separuh 7.208.000.000");
+    expect(run.stdout).toContain("  Tabel 7!F4 \"PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANA…\": 9.301.000.000 → 7.208.000.000 [ditahan]\n      - dua tingkat tidak sepakat: F5 sendiri tidak sama dengan rinciannya");
     expect(run.stdout).toContain("Ditahan (tidak ditulis):\n  Tabel 7!F5: keputusan: tidak diterapkan kecuali dipilih\n  Tabel 7!F4: menunggu keputusan di F5\n  Tabel 7!F11: menunggu keputusan di F4");
     const [f4, f5, f11] = contents(out, ["F4", "F5", "F11"]);
     expect([f4.value, f4.formula, f5.value, f5.formula, f11.value, f11.formula]).toEqual([9301000000, undefined, 7208000000, undefined, 9341000000, undefined]);
@@ -65,8 +65,8 @@ describe("renja recompute on the −30 % plan", () => {
   it("--accept CELL applies that decision only; --skip leaves out any other change", async () => {
     const run = await runCli(["recompute", file, "--dry-run", "--accept", "Tabel 7!F5", "--skip", "F8"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Tabel 7!F5 Pelaksanaan Urusan Pemerintahan yang Dilimpahkan…: 7.208.000.000 → 2.566.000.000 [diterima]");
-    expect(run.stdout).toContain("Tabel 7!F4 PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANA…: 9.301.000.000 → 2.566.000.000 [ditahan]");
+    expect(run.stdout).toContain("Tabel 7!F5 \"Pelaksanaan Urusan Pemerintahan yang Dilimpahkan…\": 7.208.000.000 → 2.566.000.000 [diterima]");
+    expect(run.stdout).toContain("Tabel 7!F4 \"PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANA…\": 9.301.000.000 → 2.566.000.000 [ditahan]");
     expect(run.stdout).toContain("  Tabel 7!F8: dilewati atas pilihan pengguna (--skip)");
   });
 

@@ -391,6 +391,27 @@ const pack = {
   "plan.empty": "(empty)",
   "plan.withFormula": "={formula} [{value}]",
   "plan.quoted": "\"{text}\"",
+
+  "cli.recompute.totalsHeading": "Change of each total (as applied):",
+  "cli.recompute.totalLine": "  {cell}: {before} → {after}{moved}",
+  "cli.recompute.unchanged": " (unchanged)",
+  "cli.recompute.moved": " ({sign}Rp {amount}{percent})",
+  "cli.recompute.percent": ", {sign}{value} %",
+  "cli.recompute.line": "  {cell} {name}: {before} → {after}",
+  "cli.recompute.rowName": "\"{name}\"",
+  "cli.recompute.decisionsHeading": "Decisions (the evidence argues for the amount as written; applied only with --accept):",
+  "cli.recompute.accepted": "accepted",
+  "cli.recompute.held": "held",
+  "cli.recompute.otherHeading": "Other changes (old → new):",
+  "cli.recompute.class.same-amount": "same amount",
+  "cli.recompute.class.explained": "explained",
+  "cli.recompute.class.decision": "decision",
+  "cli.recompute.sameKept": "{n} other {n|cell keeps its|cells keep their} amount (become a SUM formula or a number instead of text).",
+  "cli.recompute.heldHeading": "Held back (not written):",
+  "cli.recompute.noChange": "No total changes its amount.",
+  "cli.write.preview": "Preview (nothing written): {n} {n|cell|cells} would change.",
+  "cli.write.written": "{n} {n|cell|cells} changed; written to {file}.",
+  "cli.write.internal": "an internal error stopped the command; nothing was written ({detail}). Please report it; RENJA_DEBUG=1 shows the details.",
 } as const;
 
 export const en: CheckedPack<typeof pack> = pack;

@@ -388,6 +388,27 @@ const pack = {
   "plan.empty": "(kosong)",
   "plan.withFormula": "={formula} [{value}]",
   "plan.quoted": "\"{text}\"",
+
+  "cli.recompute.totalsHeading": "Perubahan total (yang diterapkan):",
+  "cli.recompute.totalLine": "  {cell}: {before} → {after}{moved}",
+  "cli.recompute.unchanged": " (tidak berubah)",
+  "cli.recompute.moved": " ({sign}Rp {amount}{percent})",
+  "cli.recompute.percent": ", {sign}{value} %",
+  "cli.recompute.line": "  {cell} {name}: {before} → {after}",
+  "cli.recompute.rowName": "\"{name}\"",
+  "cli.recompute.decisionsHeading": "Keputusan (bukti mendukung angka yang tertulis; diterapkan hanya dengan --accept):",
+  "cli.recompute.accepted": "diterima",
+  "cli.recompute.held": "ditahan",
+  "cli.recompute.otherHeading": "Perubahan lain (lama → baru):",
+  "cli.recompute.class.same-amount": "nilai tetap",
+  "cli.recompute.class.explained": "ada penyebabnya",
+  "cli.recompute.class.decision": "keputusan",
+  "cli.recompute.sameKept": "{n} sel lain nilainya tetap (menjadi rumus SUM atau angka, bukan teks).",
+  "cli.recompute.heldHeading": "Ditahan (tidak ditulis):",
+  "cli.recompute.noChange": "Tidak ada jumlah yang berubah nilainya.",
+  "cli.write.preview": "Pratinjau (tidak ada yang ditulis): {n} sel akan diubah.",
+  "cli.write.written": "{n} sel diubah; ditulis ke {file}.",
+  "cli.write.internal": "kesalahan internal, tidak ada yang ditulis ({detail}). Mohon laporkan; RENJA_DEBUG=1 menampilkan rinciannya.",
 } as const;
 
 export const id: CheckedPack<typeof pack> = pack;
