@@ -6,8 +6,9 @@
 import * as path from "path";
 import type { FindingJson } from "../../src/cli/findingJson";
 import { FIXTURE_FILES, GENERATED_DIR } from "../fixtures/build-fixtures";
+import { sampleValue } from "../support/messageSamples";
 import { runCli } from "./cliHarness";
-import { MessageSpec, msg, render, type MessageKey, type MessageRef, type Value } from "../../src/domain/messages";
+import { MessageSpec, render, type MessageKey, type MessageRef, type Value } from "../../src/domain/messages";
 
 /** Indonesian words that never belong in an English sentence. */
 const INDONESIAN = [
@@ -75,29 +76,9 @@ describe.each(Object.keys(FIXTURE_FILES) as Array<keyof typeof FIXTURE_FILES>)("
 describe("every English template of the catalogue", () => {
   // Templates filled with neutral values: what the words around the values say, for every key (the CLI's runs above
   // reach only the messages their workbooks raise; host errors, names and the pane's texts are covered here).
-  const neutral = (kind: Value["kind"]): Value => {
-    switch (kind) {
-      case "money":
-      case "signedMoney":
-        return { kind, value: "8399475" };
-      case "year":
-      case "count":
-        return { kind, value: 2 };
-      case "cells":
-        return { kind, value: ["F6", "F7"] };
-      case "message":
-        return { kind, value: msg("empty", {}) };
-      case "list":
-        return { kind, value: [], sep: "and" };
-      case "phrase":
-        return { kind, value: { id: "", en: "" } };
-      default:
-        return { kind, value: "X" };
-    }
-  };
   const rendered = (lang: "id" | "en") =>
     (Object.keys(MessageSpec) as MessageKey[]).map((key) => {
-      const params = Object.fromEntries(Object.entries(MessageSpec[key]).map(([name, kind]) => [name, neutral(kind as Value["kind"])]));
+      const params = Object.fromEntries(Object.entries(MessageSpec[key]).map(([name, kind]) => [name, sampleValue(kind as Value["kind"])]));
       return { key, text: render({ key, params } as MessageRef, lang) };
     });
 

@@ -6,6 +6,7 @@
 import { LANGS, MessageSpec, PACKS, formatAmount, msg, placeholderNames, render, type MessageKey, type Value } from "../../../src/domain/messages";
 import { showFindingActual, showFindingValue } from "../../../src/domain/findings";
 import { toHostError } from "../../../src/office/errors";
+import { sampleValue } from "../../support/messageSamples";
 import { notXlsxError, tooLargeError } from "../../../src/xlsx/hostErrors";
 
 const keys = Object.keys(MessageSpec) as MessageKey[];
@@ -39,27 +40,6 @@ describe("the message catalogue", () => {
     }
   });
 });
-
-function sampleValue(kind: Value["kind"]): Value {
-  switch (kind) {
-    case "money":
-    case "signedMoney":
-      return { kind, value: "8399475" };
-    case "year":
-    case "count":
-      return { kind, value: 2 };
-    case "cells":
-      return { kind, value: ["F6", "F7"] };
-    case "message":
-      return { kind, value: msg("empty", {}) };
-    case "list":
-      return { kind, value: [msg("empty", {})], sep: "and" };
-    case "phrase":
-      return { kind, value: { id: "x", en: "x" } };
-    default:
-      return { kind, value: "x" };
-  }
-}
 
 describe("typed values (issue 14 item 5)", () => {
   it("writes amounts the Indonesian way in id and the English way in en", () => {
