@@ -5,10 +5,10 @@
  * is changed. Exit 0 when the comparison ran, 2 when it could not.
  */
 import type Decimal from "decimal.js";
-import type { Finding, Message } from "../domain/findings";
+import type { Finding } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { MappedWorkbook } from "../domain/mapping/types";
-import { formatRupiah } from "../domain/numbers";
+import { count, money, msg, nested, phrase, render, text, type MessageRef } from "../domain/messages";
 import { levelName, moneyColumnLabel } from "../domain/analysis/describe";
 import { compareFindings, diffToJson, diffWorkbooks, type FindingComparison, type KeyedFinding, type KeyTable, type TableDiff, type WorkbookDiff } from "../domain/versions";
 import { openXlsxHost } from "../xlsx";
@@ -29,7 +29,7 @@ const EXIT_RAN = 0;
 const EXIT_CANNOT_RUN = 2;
 
 export async function runDiff(req: DiffRequest, io: CliIo): Promise<number> {
-  const say = (m: Message) => m[req.lang];
+  const say = (m: MessageRef) => render(m, req.lang);
   try {
     const oldWorkbook = await readMapped(req.oldFile, io);
     const newWorkbook = await readMapped(req.newFile, io);
@@ -53,7 +53,7 @@ export async function runDiff(req: DiffRequest, io: CliIo): Promise<number> {
       return EXIT_CANNOT_RUN;
     }
     const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-    io.stderr(`renja: ${say({ id: `perbandingan terhenti karena kesalahan internal (${detail}).`, en: `the comparison stopped on an internal error (${detail}).` })}\n`);
+    io.stderr(`renja: ${say(msg("cli.diff.internal", { detail: text(detail) }))}\n`);
     if (io.debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return EXIT_CANNOT_RUN;
   }
@@ -72,17 +72,17 @@ export async function readMapped(file: string, io: CliIo): Promise<MappedWorkboo
  * The findings and tables of the last check: one `check --json` object, or JSON Lines of several files (the
  * line whose `file` names the old workbook, else the only line).
  */
-export function parsePreviousCheck(text: string, oldFile: string): { findings: KeyedFinding[]; tables: KeyTable[] } | { error: Message } {
+export function parsePreviousCheck(json: string, oldFile: string): { findings: KeyedFinding[]; tables: KeyTable[] } | { error: MessageRef } {
   const objects: unknown[] = [];
   try {
-    objects.push(JSON.parse(text));
+    objects.push(JSON.parse(json));
   } catch {
-    for (const line of text.split(/\r?\n/)) {
+    for (const line of json.split(/\r?\n/)) {
       if (line.trim() === "") continue;
       try {
         objects.push(JSON.parse(line));
       } catch {
-        return { error: { id: "Berkas --findings bukan keluaran JSON dari renja check --json.", en: "The --findings file is not the JSON output of renja check --json." } };
+        return { error: msg("cli.diff.findingsNotJson", {}) };
       }
     }
   }
@@ -90,12 +90,7 @@ export function parsePreviousCheck(text: string, oldFile: string): { findings: K
   const base = (p: string) => p.split(/[\\/]/).pop() ?? p;
   const chosen = checks.length === 1 ? checks[0] : checks.find((c) => base(c.file) === base(oldFile));
   if (!chosen) {
-    return {
-      error: {
-        id: `Berkas --findings tidak memuat hasil renja check --json untuk ${base(oldFile)}.`,
-        en: `The --findings file holds no renja check --json result for ${base(oldFile)}.`,
-      },
-    };
+    return { error: msg("cli.diff.findingsMissing", { file: text(base(oldFile)) }) };
   }
   return { findings: chosen.findings, tables: chosen.tables };
 }
@@ -112,67 +107,63 @@ function isCheckJson(x: unknown): x is CheckJson {
   return typeof o.file === "string" && Array.isArray(o.tables) && Array.isArray(o.findings);
 }
 
-/** The human report: one block per table, then the findings. */
+/** The human report: one block per table, then the findings. Every line is a catalogue message (cli.diff.*). */
 export function diffReport(req: DiffRequest, diff: WorkbookDiff, findings?: FindingComparison): string {
-  const en = req.lang === "en";
-  const out: string[] = [en ? `Comparing ${req.oldFile} (old) with ${req.newFile} (new)` : `Perbandingan ${req.oldFile} (semula) dengan ${req.newFile} (menjadi)`, ""];
-  for (const t of diff.tables) out.push(...tableBlock(t, req.lang), "");
-  for (const t of diff.onlyOld) out.push(en ? `${t.kind} on sheet '${t.sheet}' is only in the old version.` : `${t.kind} di lembar '${t.sheet}' hanya ada di versi semula.`);
-  for (const t of diff.onlyNew) out.push(en ? `${t.kind} on sheet '${t.sheet}' is only in the new version.` : `${t.kind} di lembar '${t.sheet}' hanya ada di versi menjadi.`);
-  if (diff.tables.length === 0 && diff.onlyOld.length === 0 && diff.onlyNew.length === 0) {
-    out.push(en ? "No Renja table was recognised in either workbook." : "Tidak ada tabel Renja yang dikenali di kedua buku kerja.");
-  }
+  const say = (m: MessageRef) => render(m, req.lang);
+  const out: string[] = [say(msg("cli.diff.heading", { old: text(req.oldFile), new: text(req.newFile) })), ""];
+  for (const t of diff.tables) out.push(...tableBlock(t).map(say), "");
+  for (const t of diff.onlyOld) out.push(say(msg("cli.diff.onlyOld", { kind: text(t.kind), sheet: text(t.sheet) })));
+  for (const t of diff.onlyNew) out.push(say(msg("cli.diff.onlyNew", { kind: text(t.kind), sheet: text(t.sheet) })));
+  if (diff.tables.length === 0 && diff.onlyOld.length === 0 && diff.onlyNew.length === 0) out.push(say(msg("cli.diff.noTable", {})));
   if (findings) out.push("", ...findingsBlock(findings, req.lang));
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
-function tableBlock(t: TableDiff, lang: Lang): string[] {
-  const en = lang === "en";
-  const where = t.oldSheet === t.newSheet ? `'${t.newSheet}'` : `'${t.oldSheet}' → '${t.newSheet}'`;
-  const lines = [`${t.kind} (${en ? "sheet" : "lembar"} ${where})`];
+function tableBlock(t: TableDiff): MessageRef[] {
+  const where = t.oldSheet === t.newSheet ? msg("cli.diff.sameSheet", { sheet: text(t.newSheet) }) : msg("cli.diff.movedSheet", { old: text(t.oldSheet), new: text(t.newSheet) });
+  const lines = [msg("cli.diff.table", { kind: text(t.kind), where: nested(where) })];
   const name = (r: { level: TableDiff["added"][number]["level"]; kode?: string; uraian: string }) =>
-    `${levelName(r.level)[lang]} ${r.kode ? `${r.kode} ` : ""}${r.uraian}`;
+    nested(
+      r.kode
+        ? msg("cli.diff.rowName", { level: phrase(levelName(r.level)), kode: text(r.kode), uraian: text(r.uraian) })
+        : msg("cli.diff.rowNameNoKode", { level: phrase(levelName(r.level)), uraian: text(r.uraian) }),
+    );
   const nothing = t.added.length + t.removed.length + t.renamed.length === 0 && t.money.every((m) => m.changes.length === 0);
-  if (nothing) return [...lines, en ? "  no change" : "  tidak ada perubahan"];
-  if (t.added.length) lines.push(`  ${en ? "Added" : "Ditambah"} (${t.added.length}):`, ...t.added.map((r) => `    + ${name(r)} (${en ? "row" : "baris"} ${r.row})`));
-  if (t.removed.length) lines.push(`  ${en ? "Removed" : "Dihapus"} (${t.removed.length}):`, ...t.removed.map((r) => `    - ${name(r)} (${en ? "old row" : "baris semula"} ${r.row})`));
+  if (nothing) return [...lines, msg("cli.diff.noChange", {})];
+  if (t.added.length) lines.push(msg("cli.diff.addedHeading", { n: count(t.added.length) }), ...t.added.map((r) => msg("cli.diff.added", { name: name(r), row: text(String(r.row)) })));
+  if (t.removed.length) lines.push(msg("cli.diff.removedHeading", { n: count(t.removed.length) }), ...t.removed.map((r) => msg("cli.diff.removed", { name: name(r), row: text(String(r.row)) })));
   if (t.renamed.length) {
-    lines.push(`  ${en ? "Renamed" : "Berganti nama"} (${t.renamed.length}):`);
-    for (const r of t.renamed) lines.push(`    ~ ${levelName(r.new.level)[lang]} "${r.old.uraian}" → "${r.new.uraian}" (${en ? "row" : "baris"} ${r.new.row})`);
+    lines.push(msg("cli.diff.renamedHeading", { n: count(t.renamed.length) }));
+    for (const r of t.renamed) lines.push(msg("cli.diff.renamed", { level: phrase(levelName(r.new.level)), old: text(r.old.uraian), new: text(r.new.uraian), row: text(String(r.new.row)) }));
   }
+  const amount = (d: Decimal | null) => nested(d === null ? msg("cli.diff.none", {}) : msg("value.number", { amount: money(d) }));
   for (const m of t.money) {
     const col = t.newTable.columns[m.role] ?? 0;
-    const label = moneyColumnLabel(t.newTable, m.role, col)[lang];
-    lines.push(`  ${capitalise(label)}: ${en ? "was" : "semula"} ${formatRupiah(m.total.before)}, ${en ? "now" : "menjadi"} ${formatRupiah(m.total.after)}, ${signed(m.total.delta, m.total.before, lang)}`);
+    const column = phrase(moneyColumnLabel(t.newTable, m.role, col));
+    lines.push(msg("cli.diff.total", { column, before: money(m.total.before), after: money(m.total.after), moved: nested(moved(m.total.delta, m.total.before)) }));
     for (const c of m.changes) {
-      const before = c.before === null ? "-" : formatRupiah(c.before);
-      const after = c.after === null ? "-" : formatRupiah(c.after);
-      lines.push(`    ${name(c)}: ${before} → ${after} (${c.delta.isNegative() ? "" : "+"}${formatRupiah(c.delta)})`);
+      lines.push(msg("cli.diff.change", { name: name(c), before: amount(c.before), after: amount(c.after), sign: text(c.delta.isNegative() ? "-" : "+"), delta: money(c.delta.abs()) }));
     }
   }
   return lines;
 }
 
 /** "bertambah 12.500.000 (0,25%)" / "berkurang …"; "tetap" when nothing changed. */
-function signed(delta: Decimal, before: Decimal, lang: Lang): string {
-  const en = lang === "en";
-  if (delta.isZero()) return en ? "unchanged" : "tetap";
-  const word = delta.isNegative() ? (en ? "down" : "berkurang") : en ? "up" : "bertambah";
-  const pct = before.isZero() ? "" : ` (${delta.abs().div(before.abs()).times(100).toDecimalPlaces(2).toFixed(2).replace(".", en ? "." : ",")}%)`;
-  return `${word} ${formatRupiah(delta.abs())}${pct}`;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+function moved(delta: Decimal, before: Decimal): MessageRef {
+  if (delta.isZero()) return msg("cli.diff.unchanged", {});
+  // Two decimals always ("0,50%"): the percentage is split at its point, so each pack puts its own mark between.
+  const [whole, fraction] = before.isZero() ? [] : delta.abs().div(before.abs()).times(100).toDecimalPlaces(2).toFixed(2).split(".");
+  const percent = nested(whole === undefined ? msg("empty", {}) : msg("cli.diff.percent", { whole: text(whole), fraction: text(fraction) }));
+  return msg(delta.isNegative() ? "cli.diff.down" : "cli.diff.up", { amount: money(delta.abs()), percent });
 }
 
 function findingsBlock(c: FindingComparison, lang: Lang): string[] {
-  const en = lang === "en";
+  const say = (m: MessageRef) => render(m, lang);
   const line = (f: Finding) => `    ${f.severity} ${f.rule} '${f.sheet}'!${f.cell}: ${findingText(f.message, lang)}`;
   return [
-    en ? `Findings of the last check: ${c.resolved.length} resolved, ${c.new.length} new, ${c.remaining.length} remaining` : `Temuan pemeriksaan sebelumnya: ${c.resolved.length} selesai, ${c.new.length} baru, ${c.remaining.length} masih ada`,
-    ...(c.resolved.length ? [`  ${en ? "Resolved" : "Selesai"}:`, ...c.resolved.map(line)] : []),
-    ...(c.new.length ? [`  ${en ? "New" : "Baru"}:`, ...c.new.map(line)] : []),
-    ...(c.remaining.length ? [en ? `  Remaining: ${c.remaining.length} (listed with --json)` : `  Masih ada: ${c.remaining.length} (rinciannya dengan --json)`] : []),
+    say(msg("cli.diff.findingsHeading", { resolved: count(c.resolved.length), new: count(c.new.length), remaining: count(c.remaining.length) })),
+    ...(c.resolved.length ? [say(msg("cli.diff.resolvedHeading", {})), ...c.resolved.map(line)] : []),
+    ...(c.new.length ? [say(msg("cli.diff.newHeading", {})), ...c.new.map(line)] : []),
+    ...(c.remaining.length ? [say(msg("cli.diff.remaining", { n: count(c.remaining.length) }))] : []),
   ];
 }

@@ -109,7 +109,7 @@ describe("renja diff, human report", () => {
   it("speaks English with --lang en", async () => {
     const run = await runCli(["diff", oldFile, newFile, "--lang", "en"]);
     expect(run.stdout).toContain("  Removed (2):\n");
-    expect(run.stdout).toContain("  The 2026 forward estimate: was 5.253.625.474, now 5.293.917.313, up 40.291.839 (0.77%)\n");
+    expect(run.stdout).toContain("  The 2026 forward estimate: was 5,253,625,474, now 5,293,917,313, up 40,291,839 (0.77%)\n");
   });
 
   it("refuses one file, foreign options and a --findings file that is not check's JSON (exit 2)", async () => {

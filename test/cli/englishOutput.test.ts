@@ -3,11 +3,14 @@
  * stop list, and the Indonesian messages no English word of the English stop list. The forms' own terms stay
  * Indonesian in English too (ALLOWED) and are not in the stop lists.
  */
+import * as fs from "fs";
 import * as path from "path";
 import type { FindingJson } from "../../src/cli/findingJson";
 import { FIXTURE_FILES, GENERATED_DIR } from "../fixtures/build-fixtures";
 import { sampleValue } from "../support/messageSamples";
-import { runCli } from "./cliHarness";
+import { snapshotsToXlsx } from "../support/revision";
+import { pastedPair } from "../support/revisionPairs";
+import { runCli, tempDir } from "./cliHarness";
 import { MessageSpec, render, type MessageKey, type MessageRef, type Value } from "../../src/domain/messages";
 
 /** Indonesian words that never belong in an English sentence. */
@@ -69,6 +72,30 @@ describe.each(Object.keys(FIXTURE_FILES) as Array<keyof typeof FIXTURE_FILES>)("
     const offending = findings
       .map((f) => unquoted(f.message.id))
       .filter((text) => found(text, ENGLISH).length > 0);
+    expect(offending).toEqual([]);
+  });
+});
+
+describe("renja diff --lang en", () => {
+  it("prints no Indonesian word of the stop list (the rows' names from the workbooks aside)", async () => {
+    const dir = tempDir();
+    const pair = pastedPair();
+    const oldFile = path.join(dir, "old.xlsx");
+    const newFile = path.join(dir, "new.xlsx");
+    fs.writeFileSync(oldFile, await snapshotsToXlsx(pair.old));
+    fs.writeFileSync(newFile, await snapshotsToXlsx(pair.new));
+    const findingsFile = path.join(dir, "check.json");
+    fs.writeFileSync(findingsFile, (await runCli(["check", oldFile, "--json"])).stdout);
+    const run = await runCli(["diff", oldFile, newFile, "--findings", findingsFile, "--lang", "en"]);
+    expect(run.code).toBe(0);
+    // Row names are printed unquoted, as written ("Penyediaan Gaji dan Tunjangan ASN"): the JSON lists them all.
+    const json = (await runCli(["diff", oldFile, newFile, "--json"])).stdout;
+    const names = [...new Set([...json.matchAll(/"uraian": "((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string))].sort((a, b) => b.length - a.length);
+    const withoutNames = names.reduce((out, name) => out.split(name).join(""), `${run.stdout}\n${run.stderr}`);
+    expect(names.length).toBeGreaterThan(0);
+    const offending = unquoted(withoutNames)
+      .split("\n")
+      .filter((line) => found(line, INDONESIAN).length > 0);
     expect(offending).toEqual([]);
   });
 });
