@@ -379,6 +379,7 @@ const pack = {
   "plan.cellText": "its cell holds the text \"{raw}\", not an amount",
   "plan.insideMerge": "its cell lies inside the merged cells {area}",
   "plan.mergeCovers": "the merged cells {area} also cover other rows or columns",
+  "plan.sumTooLarge": "the sum of its children, {amount}, is larger than a cell can hold exactly",
   "plan.blockedSlip": "{cells} mistyped (fix them first with Fix Numbers)",
   "plan.blockedNotAmount": "{cells} not an amount",
   "plan.blockedPending": "{cells} could not be computed",

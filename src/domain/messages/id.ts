@@ -376,6 +376,7 @@ const pack = {
   "plan.cellText": "selnya berisi teks \"{raw}\", bukan angka",
   "plan.insideMerge": "selnya berada di dalam sel gabungan {area}",
   "plan.mergeCovers": "sel gabungan {area} juga mencakup baris atau kolom lain",
+  "plan.sumTooLarge": "jumlah rinciannya, {amount}, lebih besar daripada yang dapat disimpan tepat oleh sel",
   "plan.blockedSlip": "{cells} salah ketik (perbaiki dulu dengan Perbaiki Angka)",
   "plan.blockedNotAmount": "{cells} bukan angka",
   "plan.blockedPending": "{cells} belum dapat dihitung",

@@ -390,6 +390,7 @@ export const MessageSpec = {
   "plan.cellText": { raw: "text" },
   "plan.insideMerge": { area: "text" },
   "plan.mergeCovers": { area: "text" },
+  "plan.sumTooLarge": { amount: "money" },
   "plan.blockedSlip": { cells: "text" },
   "plan.blockedNotAmount": { cells: "text" },
   "plan.blockedPending": { cells: "text" },

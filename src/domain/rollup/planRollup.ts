@@ -25,7 +25,7 @@ import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "../an
 import { narrativeTotalsOf } from "../analysis/sources";
 import { a1, cellAt, type Cell, type SheetSnapshot } from "../sheet/snapshot";
 import { cell, formula as formulaValue, money, msg, nested, phrase, render, renderAll, signedMoney, text } from "../messages";
-import { AMOUNT_FORMAT, amountNumber, contentOf, formatForAmount, sameAmount } from "./cellContent";
+import { AMOUNT_FORMAT, amountNumber, contentOf, formatForAmount, sameAmount, storableAmount } from "./cellContent";
 
 export type RollupMode = "formulas" | "values";
 
@@ -232,6 +232,11 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
     const problems = blockedReasons(blocked);
     if (problems.length > 0) {
       skip(parent, parentRef, { id: problems.map((p) => p.id).join("; "), en: problems.map((p) => p.en).join("; ") });
+      continue;
+    }
+    if (!storableAmount(sum)) {
+      // A double holds every whole number only up to 2^53: past it the written total would not be the sum.
+      skip(parent, parentRef, renderAll(msg("plan.sumTooLarge", { amount: money(sum) })));
       continue;
     }
     const ownProblem = parentCellProblem(table, sheet, parent, parentRef, parentCell);

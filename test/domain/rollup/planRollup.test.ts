@@ -87,6 +87,14 @@ describe("planRollup, formulas", () => {
     expect(skipped[1].reason.en).toMatch(/F6 could not be computed/);
   });
 
+  it("does not write a sum past 2^53, which a cell (a double) cannot hold exactly, nor anything above it", () => {
+    const { plan, skipped } = planRollup(workbook([P("PROGRAM", 1), K("Keg", 2), S("a", 5_000_000_000_000_000), S("b", 5_000_000_000_000_001), T(3)]), { mode: "formulas", accept: "all" });
+    expect(plan.cells.filter((c) => c.col === 6)).toEqual([]);
+    expect(skipped.map((s) => s.cell)).toEqual(["F6", "F5", "F9"]);
+    expect(skipped[0].reason.id).toMatch(/jumlah rinciannya, 10\.000\.000\.000\.000\.001, lebih besar daripada yang dapat disimpan tepat oleh sel/);
+    expect(skipped[0].reason.en).toMatch(/the sum of its children, 10,000,000,000,000,001, is larger than a cell can hold exactly/);
+  });
+
   it("never overwrites a parent cell holding words", () => {
     const { plan, skipped } = planRollup(workbook([K("Keg", "lihat lampiran"), S("a", 1), S("b", 2)]), { mode: "formulas", accept: "all" });
     expect(plan.cells.find((c) => c.cell === "F5")).toBeUndefined();
