@@ -201,6 +201,19 @@ describeInBrowser("the pane as staff meet it: rejected files, the workflow, unsa
       await page.reload();
       await page.getByTestId("file-status").getByText(SAMPLE_STATUS).waitFor({ timeout: 30_000 });
       expect(dialogs).toHaveLength(2);
+
+      // Changed and then undone: the workbook is the file as opened again, so nothing is unsaved.
+      await validate();
+      await page.getByTestId("action-fix-numbers").click();
+      await page.getByTestId("preview").waitFor();
+      await applyPreview();
+      await page.getByTestId("unsaved").waitFor();
+      await page.getByTestId("action-undo").click();
+      await page.getByTestId("unsaved").waitFor({ state: "detached", timeout: 30_000 });
+      expect(await page.getByTestId("download").count()).toBe(0);
+      await page.reload();
+      await page.getByTestId("file-status").getByText(SAMPLE_STATUS).waitFor({ timeout: 30_000 });
+      expect(dialogs).toHaveLength(2);
     } finally {
       page.off("dialog", onDialog);
     }

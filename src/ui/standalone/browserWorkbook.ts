@@ -22,11 +22,10 @@ export interface KeyValueStore {
 }
 
 export class BrowserWorkbook implements InteractiveHost, SheetWritingHost {
-  /** True once a write changed the bytes, so the page offers the download. */
-  changed = false;
-
   private constructor(
     private host: WritableXlsxHost,
+    /** The bytes as opened: undoing every change comes back to them (the host restores the same bytes). */
+    private readonly opened: Uint8Array,
     readonly fileName: string,
     private readonly sidecar: SidecarAccess,
     private readonly onSelect: (sheet: string, cell: string) => void,
@@ -34,7 +33,17 @@ export class BrowserWorkbook implements InteractiveHost, SheetWritingHost {
 
   static async open(bytes: Uint8Array, fileName: string, store?: KeyValueStore, onSelect: (sheet: string, cell: string) => void = () => undefined): Promise<BrowserWorkbook> {
     const sidecar = sidecarIn(store, fileName);
-    return new BrowserWorkbook(await openWritableXlsxHost(bytes, fileName, sidecar), fileName, sidecar, onSelect);
+    const host = await openWritableXlsxHost(bytes, fileName, sidecar);
+    return new BrowserWorkbook(host, host.bytes(), fileName, sidecar, onSelect);
+  }
+
+  /**
+   * Whether the workbook differs from the file as opened, so the page offers the download and warns before
+   * leaving. Undoing every change makes it false again: nothing would be lost by leaving then.
+   */
+  get changed(): boolean {
+    const now = this.host.bytes();
+    return now !== this.opened && !sameBytes(now, this.opened);
   }
 
   /** The workbook as it stands now, changes included. */
@@ -64,13 +73,11 @@ export class BrowserWorkbook implements InteractiveHost, SheetWritingHost {
 
   async apply(plan: WritePlan): Promise<UndoRecord> {
     const record = await this.host.apply(plan);
-    this.changed = true;
     return record;
   }
 
   async undo(record: UndoRecord): Promise<void> {
     await this.host.undo(record);
-    this.changed = true;
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -79,14 +86,12 @@ export class BrowserWorkbook implements InteractiveHost, SheetWritingHost {
 
   async applySheetPlan(plan: SheetPlan): Promise<{ sheetName: string; replaced: boolean; notices: Message[]; undo: SheetUndoRecord }> {
     const result = await this.host.applySheetPlan(plan);
-    this.changed = true;
     return { sheetName: result.sheetName, replaced: result.replaced, notices: result.notices, undo: result.undo };
   }
 
   /** Batalkan after Buat Tabel: the workbook goes back to its bytes before the sheet (see WritableXlsxHost). */
   async undoSheet(record: SheetUndoRecord): Promise<{ notices: Message[] }> {
     const result = await this.host.undoSheet(record);
-    this.changed = true;
     return result;
   }
 
@@ -97,6 +102,12 @@ export class BrowserWorkbook implements InteractiveHost, SheetWritingHost {
   async markedSheets(): Promise<MarkerVerdict[]> {
     return markerVerdicts(this.host.bytes());
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sidecarIn(store: KeyValueStore | undefined, fileName: string): SidecarAccess {
