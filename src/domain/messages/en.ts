@@ -97,6 +97,8 @@ const pack = {
   "cross.empty": "(empty)",
   "cross.onlyIn": "{^level} {name} is in {present} but not in {other}.",
 
+  // descriptive pieces and evidence of analysis, mapping and rules: column labels, row and level names, causes, sources, rule descriptions (r9-analysis)
+
   "sipd.money": "{what} of sub kegiatan {name} (Rp {actual}) differs from SIPD-RI {unit} (Rp {sipd}); difference Rp {delta}.",
   "sipd.moneyReason": "the SIPD-RI amount of {kode}",
   "sipd.fund": 'The funding source of sub kegiatan {name} ("{plan}") differs from SIPD-RI {unit} ("{sipd}").',
@@ -109,6 +111,8 @@ const pack = {
   "sipd.under": " under {name}",
   "sipd.listed": "{kode} {name} (Rp {amount})",
   "sipd.more": "… ({n})",
+
+  // review sheets, generated tables and their notes, nomenclature import, SIPD reading (r9-tables)
 
   "ui.appTitle": "Renja Cermat",
   "ui.language": "Bahasa Indonesia",
@@ -352,6 +356,8 @@ const pack = {
   "office.cellEditMode": "Excel is in cell-edit mode. Press Enter or Esc, then try again.",
   "office.timeout": "Excel did not answer within {seconds} seconds (a large workbook or a busy server). Press \"Try again\".",
 
+  // package reading and writing: file sniffing, the zip and patch layer, snapshots, the Office write plan, the host contract (r9-package)
+
   "plan.repairTitle": "Repair mistyped amounts",
   "plan.userChoice": "the user's choice for \"{raw}\"",
   "plan.readAs": "\"{raw}\" read as {value}{why}",
@@ -443,6 +449,8 @@ const pack = {
   "cli.diff.resolvedHeading": "  Resolved:",
   "cli.diff.newHeading": "  New:",
   "cli.diff.remaining": "  Remaining: {n} (listed with --json)",
+
+  // the command line's own files, arguments, catalogue store, reports and batch lines (r9-cli)
 } as const;
 
 export const en: CheckedPack<typeof pack> = pack;

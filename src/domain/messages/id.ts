@@ -94,6 +94,8 @@ const pack = {
   "cross.empty": "(kosong)",
   "cross.onlyIn": "{^level} {name} ada di {present} tetapi tidak ada di {other}.",
 
+  // descriptive pieces and evidence of analysis, mapping and rules: column labels, row and level names, causes, sources, rule descriptions (r9-analysis)
+
   "sipd.money": "{what} sub kegiatan {name} (Rp {actual}) berbeda dengan SIPD-RI {unit} (Rp {sipd}); selisih Rp {delta}.",
   "sipd.moneyReason": "nilai SIPD-RI {kode}",
   "sipd.fund": 'Sumber dana sub kegiatan {name} ("{plan}") berbeda dengan SIPD-RI {unit} ("{sipd}").',
@@ -106,6 +108,8 @@ const pack = {
   "sipd.under": " di bawah {name}",
   "sipd.listed": "{kode} {name} (Rp {amount})",
   "sipd.more": "… ({n})",
+
+  // review sheets, generated tables and their notes, nomenclature import, SIPD reading (r9-tables)
 
   "ui.appTitle": "Renja Cermat",
   "ui.language": "English",
@@ -349,6 +353,8 @@ const pack = {
   "office.cellEditMode": "Excel sedang dalam mode edit sel. Tekan Enter atau Esc, lalu coba lagi.",
   "office.timeout": "Excel tidak menjawab dalam {seconds} detik (buku kerja besar atau server sibuk). Tekan \"Coba lagi\".",
 
+  // package reading and writing: file sniffing, the zip and patch layer, snapshots, the Office write plan, the host contract (r9-package)
+
   "plan.repairTitle": "Perbaiki angka yang salah ketik",
   "plan.userChoice": "pilihan pengguna untuk \"{raw}\"",
   "plan.readAs": "\"{raw}\" dibaca sebagai {value}{why}",
@@ -440,6 +446,8 @@ const pack = {
   "cli.diff.resolvedHeading": "  Selesai:",
   "cli.diff.newHeading": "  Baru:",
   "cli.diff.remaining": "  Masih ada: {n} (rinciannya dengan --json)",
+
+  // the command line's own files, arguments, catalogue store, reports and batch lines (r9-cli)
 } as const;
 
 export const id: CheckedPack<typeof pack> = pack;

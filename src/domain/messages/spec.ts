@@ -103,6 +103,8 @@ export const MessageSpec = {
   "cross.empty": {},
   "cross.onlyIn": { level: "phrase", name: "text", present: "phrase", other: "phrase" },
 
+  // descriptive pieces and evidence of analysis, mapping and rules: column labels, row and level names, causes, sources, rule descriptions (r9-analysis)
+
   // sipd-mismatch (sipd/compare.ts)
   "sipd.money": { what: "phrase", name: "text", actual: "money", unit: "text", sipd: "money", delta: "money" },
   "sipd.moneyReason": { kode: "text" },
@@ -116,6 +118,8 @@ export const MessageSpec = {
   "sipd.under": { name: "text" },
   "sipd.listed": { kode: "text", name: "text", amount: "money" },
   "sipd.more": { n: "count" },
+
+  // review sheets, generated tables and their notes, nomenclature import, SIPD reading (r9-tables)
 
   // the task pane (src/ui): buttons, headings, notices
   "ui.appTitle": {},
@@ -362,6 +366,8 @@ export const MessageSpec = {
   "office.cellEditMode": {},
   "office.timeout": { seconds: "count" },
 
+  // package reading and writing: file sniffing, the zip and patch layer, snapshots, the Office write plan, the host contract (r9-package)
+
   // recompute and fix-numbers plans (domain/rollup): titles, reasons, evidence, the change summary
   "plan.repairTitle": {},
   "plan.userChoice": { raw: "text" },
@@ -456,4 +462,6 @@ export const MessageSpec = {
   "cli.diff.resolvedHeading": {},
   "cli.diff.newHeading": {},
   "cli.diff.remaining": { n: "count" },
+
+  // the command line's own files, arguments, catalogue store, reports and batch lines (r9-cli)
 } as const;
