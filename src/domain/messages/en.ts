@@ -236,6 +236,8 @@ const pack = {
   "ui.unsavedOpen": "The changes to this workbook were not downloaded and will be lost. Open another file anyway?",
   "ui.unsavedNote": "There are changes not downloaded yet.",
 
+  // the pane's components, rule descriptions, mapping notes, missing fields (r9-rules)
+
   "name.severity.error": "Errors",
   "name.severity.warning": "Warnings",
   "name.severity.info": "Info",
@@ -398,6 +400,8 @@ const pack = {
   "plan.empty": "(empty)",
   "plan.withFormula": "={formula} [{value}]",
   "plan.quoted": "\"{text}\"",
+
+  // nomenclature lists (import, store, report), SIPD exports (reading, choosing the unit) and their commands (r9-lists)
 
   "cli.recompute.totalsHeading": "Change of each total (as applied):",
   "cli.recompute.totalLine": "  {cell}: {before} → {after}{moved}",

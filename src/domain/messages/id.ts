@@ -233,6 +233,8 @@ const pack = {
   "ui.unsavedOpen": "Perubahan pada buku kerja ini belum diunduh dan akan hilang. Tetap buka berkas lain?",
   "ui.unsavedNote": "Ada perubahan yang belum diunduh.",
 
+  // the pane's components, rule descriptions, mapping notes, missing fields (r9-rules)
+
   "name.severity.error": "Galat",
   "name.severity.warning": "Peringatan",
   "name.severity.info": "Info",
@@ -395,6 +397,8 @@ const pack = {
   "plan.empty": "(kosong)",
   "plan.withFormula": "={formula} [{value}]",
   "plan.quoted": "\"{text}\"",
+
+  // nomenclature lists (import, store, report), SIPD exports (reading, choosing the unit) and their commands (r9-lists)
 
   "cli.recompute.totalsHeading": "Perubahan total (yang diterapkan):",
   "cli.recompute.totalLine": "  {cell}: {before} → {after}{moved}",

@@ -244,6 +244,8 @@ export const MessageSpec = {
   "ui.unsavedOpen": {},
   "ui.unsavedNote": {},
 
+  // the pane's components, rule descriptions, mapping notes, missing fields (r9-rules)
+
   // names the pane and the reports show: severities, rules, row levels, indicator kinds, table kinds, column roles
   "name.severity.error": {},
   "name.severity.warning": {},
@@ -409,6 +411,8 @@ export const MessageSpec = {
   "plan.empty": {},
   "plan.withFormula": { formula: "formula", value: "message" },
   "plan.quoted": { text: "text" },
+
+  // nomenclature lists (import, store, report), SIPD exports (reading, choosing the unit) and their commands (r9-lists)
 
   // the CLI's own lines: recompute and fix-numbers (cli/recompute.ts)
   "cli.recompute.totalsHeading": {},
