@@ -8,7 +8,7 @@ import type Decimal from "decimal.js";
 import type { Finding } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { MappedWorkbook } from "../domain/mapping/types";
-import { count, money, msg, nested, phrase, render, text, type MessageRef } from "../domain/messages";
+import { count, money, msg, nested, percent, phrase, render, text, type MessageRef } from "../domain/messages";
 import { levelName, moneyColumnLabel } from "../domain/analysis/describe";
 import { compareFindings, diffToJson, diffWorkbooks, type FindingComparison, type KeyedFinding, type KeyTable, type TableDiff, type WorkbookDiff } from "../domain/versions";
 import { openXlsxHost } from "../xlsx";
@@ -151,10 +151,9 @@ function tableBlock(t: TableDiff): MessageRef[] {
 /** "bertambah 12.500.000 (0,25%)" / "berkurang …"; "tetap" when nothing changed. */
 function moved(delta: Decimal, before: Decimal): MessageRef {
   if (delta.isZero()) return msg("cli.diff.unchanged", {});
-  // Two decimals always ("0,50%"): the percentage is split at its point, so each pack puts its own mark between.
-  const [whole, fraction] = before.isZero() ? [] : delta.abs().div(before.abs()).times(100).toDecimalPlaces(2).toFixed(2).split(".");
-  const percent = nested(whole === undefined ? msg("empty", {}) : msg("cli.diff.percent", { whole: text(whole), fraction: text(fraction) }));
-  return msg(delta.isNegative() ? "cli.diff.down" : "cli.diff.up", { amount: money(delta.abs()), percent });
+  // Two decimals always ("0,50%"), so small changes between versions do not read as none.
+  const shown = nested(before.isZero() ? msg("empty", {}) : msg("cli.diff.percent", { value: percent(delta.abs().div(before.abs()).times(100), 2, true) }));
+  return msg(delta.isNegative() ? "cli.diff.down" : "cli.diff.up", { amount: money(delta.abs()), percent: shown });
 }
 
 function findingsBlock(c: FindingComparison, lang: Lang): string[] {

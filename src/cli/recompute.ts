@@ -10,7 +10,7 @@ import type { WritePlan } from "../domain/plan";
 import type Decimal from "decimal.js";
 import { describePlan, planRollup, type ChangeClass, type RollupMode, type RollupResult, type TotalChange } from "../domain/rollup";
 import { plainDecimal } from "../domain/numbers";
-import { cell, count, money, msg, nested, render, text, type MessageRef } from "../domain/messages";
+import { cell, count, money, msg, nested, percent, render, text, type MessageRef } from "../domain/messages";
 import { shorten } from "../domain/analysis/describe";
 import { openWritableXlsxHost, SIGNED_WORKBOOK_WARNING, type WritableXlsxHost } from "../xlsx";
 import type { CheckEngine } from "./check";
@@ -62,9 +62,9 @@ export function recomputeReport(result: RollupResult, lang: Lang): string[] {
   out.push(say(msg("cli.recompute.totalsHeading", {})));
   for (const t of result.totals) {
     const diff = t.before && t.after ? t.after.minus(t.before) : null;
-    const percent =
-      diff && t.before && !t.before.isZero() ? msg("cli.recompute.percent", { sign: sign(diff), value: money(diff.abs().dividedBy(t.before.abs()).times(100).toDecimalPlaces(1)) }) : msg("empty", {});
-    const moved = !diff || diff.isZero() ? msg("cli.recompute.unchanged", {}) : msg("cli.recompute.moved", { sign: sign(diff), amount: money(diff.abs()), percent: nested(percent) });
+    const share =
+      diff && t.before && !t.before.isZero() ? msg("cli.recompute.percent", { sign: sign(diff), value: percent(diff.abs().dividedBy(t.before.abs()).times(100), 1) }) : msg("empty", {});
+    const moved = !diff || diff.isZero() ? msg("cli.recompute.unchanged", {}) : msg("cli.recompute.moved", { sign: sign(diff), amount: money(diff.abs()), percent: nested(share) });
     out.push(say(msg("cli.recompute.totalLine", { cell: cell(`${t.sheet}!${t.cell}`), before: amount(t.before), after: amount(t.after), moved: nested(moved) })));
   }
   const line = (c: TotalChange) =>

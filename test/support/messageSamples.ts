@@ -6,6 +6,8 @@ export function sampleValue(kind: Value["kind"]): Value {
     case "money":
     case "signedMoney":
       return { kind, value: "8399475" };
+    case "percent":
+      return { kind, value: "0.5", places: 2 };
     case "year":
     case "count":
       return { kind, value: 2 };

@@ -446,7 +446,7 @@ const pack = {
   "cli.diff.unchanged": "unchanged",
   "cli.diff.up": "up {amount}{percent}",
   "cli.diff.down": "down {amount}{percent}",
-  "cli.diff.percent": " ({whole}.{fraction}%)",
+  "cli.diff.percent": " ({value}%)",
   "cli.diff.change": "    {name}: {before} → {after} ({sign}{delta})",
   "cli.diff.none": "-",
   "cli.diff.findingsHeading": "Findings of the last check: {resolved} resolved, {new} new, {remaining} remaining",

@@ -443,7 +443,7 @@ const pack = {
   "cli.diff.unchanged": "tetap",
   "cli.diff.up": "bertambah {amount}{percent}",
   "cli.diff.down": "berkurang {amount}{percent}",
-  "cli.diff.percent": " ({whole},{fraction}%)",
+  "cli.diff.percent": " ({value}%)",
   "cli.diff.change": "    {name}: {before} → {after} ({sign}{delta})",
   "cli.diff.none": "-",
   "cli.diff.findingsHeading": "Temuan pemeriksaan sebelumnya: {resolved} selesai, {new} baru, {remaining} masih ada",

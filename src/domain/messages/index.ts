@@ -2,4 +2,4 @@ export type { Lang, Phrase, Value, ValueKind, MessageKey, MessageRef, Pack } fro
 export { LANGS } from "./types";
 export { MessageSpec } from "./spec";
 export { render, renderAll, msg, nested, placeholderNames, fillTemplate, PACKS } from "./render";
-export { money, signedMoney, year, count, formula, text, cell, cells, list, phrase, formatAmount } from "./values";
+export { money, signedMoney, percent, year, count, formula, text, cell, cells, list, phrase, formatAmount } from "./values";

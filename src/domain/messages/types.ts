@@ -13,13 +13,18 @@ export const LANGS: readonly Lang[] = ["id", "en"];
 export type Phrase = { [L in Lang]: string };
 
 /** What a parameter holds; each kind has its own rendering (values.ts). */
-export type ValueKind = "money" | "signedMoney" | "year" | "count" | "formula" | "text" | "cell" | "cells" | "message" | "list" | "phrase";
+export type ValueKind = "money" | "signedMoney" | "percent" | "year" | "count" | "formula" | "text" | "cell" | "cells" | "message" | "list" | "phrase";
 
 export type Value =
   /** Plain decimal string ("8399475", "13729.7"). */
   | { kind: "money"; value: string }
   /** A difference, with its sign when positive ("+28.633.000"). */
   | { kind: "signedMoney"; value: string }
+  /**
+   * A percentage (plain decimal string, already rounded), shown with the language's decimal mark ("0,50" / "0.50");
+   * `places` keeps that many decimals even when they are zeros. The templates put the "%" sign.
+   */
+  | { kind: "percent"; value: string; places?: number }
   /** A calendar year: never grouped ("2026", not "2.026"). */
   | { kind: "year"; value: number }
   /** A number of things (rows, cells, programs). */

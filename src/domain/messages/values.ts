@@ -8,8 +8,8 @@ import type { Lang, MessageRef, Value } from "./types";
  * en ("8,399,475", "8,399.475"), so a reader of either language reads the amount the way it is meant.
  * Text that is no plain decimal comes back as given, so a message can always be rendered.
  */
-export function formatAmount(value: Decimal | number | string, lang: Lang): string {
-  return formatAmountWith(value, MARKS[lang]);
+export function formatAmount(value: Decimal | number | string, lang: Lang, places?: number): string {
+  return formatAmountWith(value, MARKS[lang], places);
 }
 
 const MARKS: Record<Lang, AmountMarks> = { id: { group: ".", decimal: "," }, en: { group: ",", decimal: "." } };
@@ -24,6 +24,8 @@ export function renderValue(v: Value, lang: Lang, renderMessage: (m: Extract<Val
       const d = toDecimal(v.value);
       return (d && d.isPositive() && !d.isZero() ? "+" : "") + formatAmount(v.value, lang);
     }
+    case "percent":
+      return formatAmount(v.value, lang, v.places);
     case "year":
       return String(v.value);
     case "count":
@@ -53,6 +55,12 @@ export function renderValue(v: Value, lang: Lang, renderMessage: (m: Extract<Val
 /** Builders, so a rule writes `money(sum)` rather than an object literal. */
 export const money = (d: Decimal | string): Value & { kind: "money" } => ({ kind: "money", value: typeof d === "string" ? d : plain(d) });
 export const signedMoney = (d: Decimal | string): Value & { kind: "signedMoney" } => ({ kind: "signedMoney", value: typeof d === "string" ? d : plain(d) });
+/** A percentage rounded to `places` decimals; `padded` shows them all ("0,50"), else trailing zeros go ("8,1", "30"). */
+export const percent = (d: Decimal, places: number, padded = false): Value & { kind: "percent" } => ({
+  kind: "percent",
+  value: plain(d.toDecimalPlaces(places)),
+  ...(padded ? { places } : {}),
+});
 export const year = (n: number): Value & { kind: "year" } => ({ kind: "year", value: n });
 export const count = (n: number): Value & { kind: "count" } => ({ kind: "count", value: n });
 export const formula = (f: string): Value & { kind: "formula" } => ({ kind: "formula", value: f });

@@ -23,11 +23,12 @@ export function formatRupiah(d: Decimal | number | string): string {
 }
 
 /** The same with another language's marks (English: "4,990,894,675", "13,729.7"). */
-export function formatAmountWith(d: Decimal | number | string, marks: AmountMarks): string {
+/** `places`: that many decimals, zeros kept ("0,50"); by default as many as the amount has. */
+export function formatAmountWith(d: Decimal | number | string, marks: AmountMarks, places?: number): string {
   const value = toDecimal(d);
   if (!value) return String(d);
   const negative = value.isNegative() && !value.isZero();
-  const [whole, fraction] = value.abs().toFixed().split(".");
+  const [whole, fraction] = (places === undefined ? value.abs().toFixed() : value.abs().toFixed(places)).split(".");
   return (negative ? "-" : "") + groupThousands(whole, marks.group) + (fraction ? marks.decimal + fraction : "");
 }
 

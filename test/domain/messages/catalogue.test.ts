@@ -3,7 +3,8 @@
  * declares (the compiler checks the same through CheckedPack; this test states it for a reader and for a pack
  * added without the type), and values shown by their type.
  */
-import { LANGS, MessageSpec, PACKS, formatAmount, msg, placeholderNames, render, type MessageKey, type Value } from "../../../src/domain/messages";
+import Decimal from "decimal.js";
+import { LANGS, MessageSpec, PACKS, formatAmount, msg, percent, placeholderNames, render, text, type MessageKey, type Value } from "../../../src/domain/messages";
 import { showFindingActual, showFindingValue } from "../../../src/domain/findings";
 import { toHostError } from "../../../src/office/errors";
 import { sampleValue } from "../../support/messageSamples";
@@ -62,6 +63,17 @@ describe("typed values (issue 14 item 5)", () => {
     expect(render(m, "id")).toBe("N = 2025: prakiraan maju (N+1) = 2026");
     expect(render(msg("count.program", { n: { kind: "count", value: 1 } }), "en")).toBe("1 program");
     expect(render(msg("count.program", { n: { kind: "count", value: 5 } }), "en")).toBe("5 programs");
+  });
+
+  it("shows a percentage with the language's decimal mark, padded only where asked (one value type for diff and recompute)", () => {
+    const diffShare = msg("cli.diff.percent", { value: percent(new Decimal("0.4999"), 2, true) });
+    expect(render(diffShare, "id")).toBe(" (0,50%)");
+    expect(render(diffShare, "en")).toBe(" (0.50%)");
+    const recomputeShare = (d: string) => msg("cli.recompute.percent", { sign: text("−"), value: percent(new Decimal(d), 1) });
+    expect(render(recomputeShare("72.0996"), "id")).toBe(", −72,1 %");
+    expect(render(recomputeShare("72.0996"), "en")).toBe(", −72.1 %");
+    // Unpadded, a whole figure loses its zero decimal ("30", not "30,0").
+    expect(render(recomputeShare("30.04"), "id")).toBe(", −30 %");
   });
 });
 
