@@ -79,13 +79,13 @@ const pack = {
   "count.statedPagu": "a pagu of Rp {amount}",
   "count.tableTotal": "a total of Rp {amount}",
 
-  "nomenclature.similar": "{name} is {percent} similar to '{entry}' ({kode}, {regulation}); use the catalogue name.",
+  "nomenclature.similar": "{name} is {percent}% similar to '{entry}' ({kode}, {regulation}); use the catalogue name.",
   "nomenclature.reason": "nomenclature {kode} ({regulation})",
   "nomenclature.noBidang": "Names and kodes not checked: no nomenclature for bidang {bidang} is available (list in use: {label}, covering {covered}).",
   "nomenclature.noKode":
     "Names not checked: the table has no kodes and its bidang is not recognised from the nomenclature (list in use: {label}, covering {covered}).",
-  "nomenclature.nameDiffers": "Name {name} differs from the nomenclature of kode {kode}: '{entry}' ({regulation}; {percent} similar).{hint}",
-  "nomenclature.hintOther": " The name fits '{name}' ({kode}, {percent}) better: check the kode.",
+  "nomenclature.nameDiffers": "Name {name} differs from the nomenclature of kode {kode}: '{entry}' ({regulation}; {percent}% similar).{hint}",
+  "nomenclature.hintOther": " The name fits '{name}' ({kode}, {percent}%) better: check the kode.",
   "nomenclature.unknownKode": "The {level} kode {kode} is not in the nomenclature of bidang {bidang} ({label}).{hint}",
   "nomenclature.hintClosest": " The name is closest to '{name}' ({kode}).",
 

@@ -76,13 +76,13 @@ const pack = {
   "count.statedPagu": "pagu Rp {amount}",
   "count.tableTotal": "total Rp {amount}",
 
-  "nomenclature.similar": "{name} mirip {percent} dengan '{entry}' ({kode}, {regulation}); gunakan nama sesuai nomenklatur.",
+  "nomenclature.similar": "{name} mirip {percent}% dengan '{entry}' ({kode}, {regulation}); gunakan nama sesuai nomenklatur.",
   "nomenclature.reason": "nomenklatur {kode} ({regulation})",
   "nomenclature.noBidang": "Nama dan kode tidak diperiksa: nomenklatur untuk bidang {bidang} tidak tersedia (daftar yang dipakai: {label}, mencakup {covered}).",
   "nomenclature.noKode":
     "Nama tidak diperiksa: tabel tanpa kode dan bidangnya tidak dikenali dari nomenklatur (daftar yang dipakai: {label}, mencakup {covered}).",
-  "nomenclature.nameDiffers": "Nama {name} tidak sama dengan nomenklatur kode {kode}: '{entry}' ({regulation}; mirip {percent}).{hint}",
-  "nomenclature.hintOther": " Nama ini lebih mirip '{name}' ({kode}, {percent}): periksa kodenya.",
+  "nomenclature.nameDiffers": "Nama {name} tidak sama dengan nomenklatur kode {kode}: '{entry}' ({regulation}; mirip {percent}%).{hint}",
+  "nomenclature.hintOther": " Nama ini lebih mirip '{name}' ({kode}, {percent}%): periksa kodenya.",
   "nomenclature.unknownKode": "Kode {level} {kode} tidak ada dalam nomenklatur bidang {bidang} ({label}).{hint}",
   "nomenclature.hintClosest": " Nama paling mirip '{name}' ({kode}).",
 

@@ -70,7 +70,7 @@ export const MessageSpec = {
   "evaluation.column": { col: "text", formula: "message", deviations: "count", evaluated: "count", cell: "cell", stated: "message", computed: "message" },
   "value.rupiah": { amount: "money" },
   "value.number": { amount: "money" },
-  "value.percent": { amount: "money" },
+  "value.percent": { amount: "percent" },
   "evaluation.formula": { formula: "formula", columns: "text" },
   "evaluation.reason": { formula: "formula" },
 
@@ -83,12 +83,12 @@ export const MessageSpec = {
   "count.tableTotal": { amount: "money" },
 
   // nomenclature-mismatch
-  "nomenclature.similar": { name: "text", percent: "text", entry: "text", kode: "text", regulation: "text" },
+  "nomenclature.similar": { name: "text", percent: "percent", entry: "text", kode: "text", regulation: "text" },
   "nomenclature.reason": { kode: "text", regulation: "text" },
   "nomenclature.noBidang": { bidang: "text", label: "text", covered: "text" },
   "nomenclature.noKode": { label: "text", covered: "text" },
-  "nomenclature.nameDiffers": { name: "text", kode: "text", entry: "text", regulation: "text", percent: "text", hint: "message" },
-  "nomenclature.hintOther": { name: "text", kode: "text", percent: "text" },
+  "nomenclature.nameDiffers": { name: "text", kode: "text", entry: "text", regulation: "text", percent: "percent", hint: "message" },
+  "nomenclature.hintOther": { name: "text", kode: "text", percent: "percent" },
   "nomenclature.unknownKode": { level: "phrase", kode: "text", bidang: "text", label: "text", hint: "message" },
   "nomenclature.hintClosest": { name: "text", kode: "text" },
 

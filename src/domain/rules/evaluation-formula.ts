@@ -27,7 +27,7 @@ import { shownValue } from "../analysis/amounts";
 import { severityFor } from "../analysis/describe";
 import { sheetOf } from "../analysis/moneyCells";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
-import { cell as cellRef, count, formula as formulaValue, money, msg, nested, text, type MessageRef } from "../messages";
+import { cell as cellRef, count, formula as formulaValue, money, msg, nested, percent, text, type MessageRef } from "../messages";
 
 const meta: RuleMeta = {
   id: "evaluation-formula",
@@ -225,8 +225,7 @@ function tolerance(decimals: number): Decimal {
 
 function shown(f: Formula, d: Decimal): ReturnType<typeof nested> {
   if (f.unit === "money" && f.kind === "sum") return nested(msg("value.rupiah", { amount: money(d) }));
-  const rounded = money(d.toDecimalPlaces(2));
-  return nested(f.kind === "ratio" ? msg("value.percent", { amount: rounded }) : msg("value.number", { amount: rounded }));
+  return nested(f.kind === "ratio" ? msg("value.percent", { amount: percent(d, 2) }) : msg("value.number", { amount: money(d.toDecimalPlaces(2)) }));
 }
 
 function cellFinding(table: MappedTable, f: Formula, d: Deviation, formula: MessageRef, severity: Severity): Finding {

@@ -21,7 +21,8 @@ import { prepareName, similarityOf } from "../nomenclature/similarity";
 import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, compactName, nameCell, quoteName, rowMap, writtenKode } from "./content-support/tableCells";
-import { msg, nested, phrase, text } from "../messages";
+import Decimal from "decimal.js";
+import { msg, nested, percent, phrase, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "nomenclature-mismatch",
@@ -43,9 +44,9 @@ function nameSimilarity(a: string, b: string): number {
   return similarityOf(prepareName(normalizeName(a)), prepareName(normalizeName(b)));
 }
 
-/** "93%": never 100% for names that are not equal. */
-function percent(similarity: number): string {
-  return `${Math.min(99, Math.floor(similarity * 100))}%`;
+/** 93 (shown "93%"): never 100 for names that are not equal. */
+function similarityPercent(similarity: number): ReturnType<typeof percent> {
+  return percent(new Decimal(Math.min(99, Math.floor(similarity * 100))), 0);
 }
 
 type Draft = Pick<Finding, "message"> & Partial<Finding>;
@@ -109,7 +110,7 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
             suggestion: { value: match.entry.name, reason: msg("nomenclature.reason", { kode: text(written), regulation: text(catalogue.regulation) }) },
             message: msg("nomenclature.similar", {
               name: text(quoteName(row.uraian)),
-              percent: text(percent(match.similarity)),
+              percent: similarityPercent(match.similarity),
               entry: text(match.entry.name),
               kode: text(written),
               regulation: text(catalogue.regulation),
@@ -148,7 +149,7 @@ function kodeNameDisagreement(row: MappedRow, kode: string, entry: NomenclatureE
   // When the name fits another entry better, the kode may be the slip rather than the name.
   const other = row.catalogue && row.catalogue.kode !== kode && row.catalogue.similarity > similarity ? row.catalogue : undefined;
   const hint = other
-    ? msg("nomenclature.hintOther", { name: text(other.name), kode: text(other.kode), percent: text(percent(other.similarity)) })
+    ? msg("nomenclature.hintOther", { name: text(other.name), kode: text(other.kode), percent: similarityPercent(other.similarity) })
     : msg("empty", {});
   return {
     valueKind: "text",
@@ -160,7 +161,7 @@ function kodeNameDisagreement(row: MappedRow, kode: string, entry: NomenclatureE
       kode: text(kode),
       entry: text(entry.name),
       regulation: text(catalogue.regulation),
-      percent: text(percent(similarity)),
+      percent: similarityPercent(similarity),
       hint: nested(hint),
     }),
   };
