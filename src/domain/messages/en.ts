@@ -165,7 +165,7 @@ const pack = {
   "review.item.tables-present": "Required tables present (Tabel 3.3, Tabel 7/Bab IV, Tabel 2.1, Tabel 2.3)",
   "review.item.bab3-bab4": "Bab III (Tabel 3.3) agrees with Bab IV (Tabel 7)",
   "review.item.sums": "Sums of programme, kegiatan and sub kegiatan budgets (N and N+1)",
-  "review.item.total": "Budget total (the JUMLAH row; Tabel 2.3 against the budget)",
+  "review.item.total": "Budget total (the \"JUMLAH\" row; Tabel 2.3 against the budget)",
   "review.item.numbers": "Amounts read unambiguously (no typing slips)",
   "review.item.stated-counts": "Counts and totals stated in the text",
   "review.item.years": "Years in titles and headers",
