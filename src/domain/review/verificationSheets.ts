@@ -168,7 +168,7 @@ function rekap(units: readonly ReportUnit[], sheetNames: readonly (string | unde
     put(col++, review ? review.counts.warning : null, { ...BODY, horizontal: "right" });
     put(col++, review?.totalN !== undefined ? Number(review.totalN) : null, { ...BODY, horizontal: "right" }, MONEY_FORMAT);
     put(col++, review?.totalN1 !== undefined ? Number(review.totalN1) : null, { ...BODY, horizontal: "right" }, MONEY_FORMAT);
-    put(col++, overallStatus(u, lang), BODY);
+    put(col++, say(overallStatus(u, lang)), BODY);
     const target = sheetNames[i];
     if (target !== undefined) {
       // A link built here from the sheet name this builder chose, never from anything read out of a cell.
@@ -189,11 +189,7 @@ function rekap(units: readonly ReportUnit[], sheetNames: readonly (string | unde
   };
 }
 
-function overallStatus(u: ReportUnit, lang: Lang): string {
-  return render(overallMessage(u, lang), lang);
-}
-
-function overallMessage(u: ReportUnit, lang: Lang): MessageRef {
+function overallStatus(u: ReportUnit, lang: Lang): MessageRef {
   if (u.outcome === "unreadable") {
     // the reason comes from reading the file (host errors, still bilingual texts): passed through as it is
     return u.reason && u.reason[lang] ? msg("review.overall.unreadableBecause", { reason: phrase(u.reason) }) : msg("review.overall.unreadable", {});
