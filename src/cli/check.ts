@@ -7,6 +7,7 @@
 import * as path from "path";
 import type { Finding, Message, RuleId } from "../domain/findings";
 import { generatedSheetsNotice } from "../domain/generatedMarker";
+import { render } from "../domain/messages";
 import { HostError } from "../domain/host";
 import { explainNoTable, noTableMessage, type SheetExplanation } from "../domain/mapping/recognition";
 import { tableToJson } from "../domain/mapping/tableJson";
@@ -94,7 +95,7 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
   } else {
     const describeRule = checker.describeRule?.bind(checker);
     io.stdout(catalogueLines(cataloguesUsed(tables), req.lang, req.width));
-    if (skippedNotice) io.stdout(`${skippedNotice[req.lang]}\n`);
+    if (skippedNotice) io.stdout(`${render(skippedNotice, req.lang)}\n`);
     io.stdout(humanReport({ file: req.file, tables, findings, lang: req.lang, describeRule, sheet: req.sheet, max: req.max, width: req.width, noTable }));
     if (agreement) io.stdout(sipdLines(agreement, req.lang));
   }

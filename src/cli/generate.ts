@@ -12,6 +12,7 @@ import type { MappedWorkbook, TableKind } from "../domain/mapping/types";
 import { isBuildError, type ColumnOrder, type Paper } from "../domain/tables";
 import { BUILDERS } from "../domain/tables/generators";
 import { kindDescriptor } from "../domain/tables/kinds";
+import { render, renderAll } from "../domain/messages";
 import { openXlsxHost, SIGNED_WORKBOOK_WARNING } from "../xlsx";
 import { addSheetToXlsx, markerVerdicts } from "../xlsx/patch/addSheet";
 import { CannotExtendError } from "../xlsx/patch/sheetStyles";
@@ -78,7 +79,7 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
     const written = await writeWithSheet(bytes, plan);
     await io.writeFile(req.output, written.bytes, req.file);
     io.stdout(`${say(summary(req, plan, written))}\n`);
-    for (const v of kept) io.stdout(`- ${say(keptSheetNotice(v, written.sheetName))}\n`);
+    for (const v of kept) io.stdout(`- ${say(renderAll(keptSheetNotice(v, written.sheetName)))}\n`);
     for (const n of plan.notices) io.stdout(`- ${say(n)}\n`);
     return EXIT_WRITTEN;
   } catch (e) {
@@ -121,7 +122,8 @@ function markedSheets(bytes: Uint8Array): MarkerVerdict[] {
 }
 
 function summary(req: GenerateRequest, plan: SheetPlan, written: Written): Message {
-  const label = kindDescriptor(req.table)?.label[req.lang] ?? req.table;
+  const kind = kindDescriptor(req.table);
+  const label = kind ? render(kind.label, req.lang) : req.table;
   if (written.separate) {
     return {
       id: `${label} ditulis sebagai buku kerja terpisah ${req.output} (lembar '${written.sheetName}'), karena buku kerja masukan tidak dapat ditambah lembar tanpa risiko kehilangan isi (${written.separate}). Sumber: lembar '${plan.sourceSheet}'.`,

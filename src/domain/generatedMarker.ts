@@ -11,8 +11,8 @@
  * are still the ones written (an edited sheet is the user's work). Parsing and verifying live here, once; the
  * hosts only read the name, the id and the cells.
  */
-import type { Message } from "./findings";
 import { shortHash } from "./hash";
+import { count, msg, nested, text, type MessageRef } from "./messages";
 import { GENERATED_SHEET_MARKER, type SheetPlan } from "./plan";
 import type { CellValue, SheetSnapshot } from "./sheet/snapshot";
 
@@ -164,38 +164,25 @@ export function isOwnSheet(v: MarkerVerdict): boolean {
 }
 
 /** Why a sheet that carries the marker is not treated as the tool's, for the user. */
-export function notOwnReason(v: MarkerVerdict): Message {
+export function notOwnReason(v: MarkerVerdict): MessageRef {
+  const sheet = text(v.name);
   switch (v.status) {
     case "copied":
-      return {
-        id: `Lembar '${v.name}' membawa tanda Renja Cermat, tetapi tanda itu ikut tersalin dari lembar lain (salinan lembar buatan Renja Cermat); lembar ini dianggap milik Anda dan tidak ditimpa.`,
-        en: `Sheet '${v.name}' carries the Renja Cermat marker, but the marker came with a copy of another sheet (a copy of a sheet Renja Cermat made); it is treated as yours and is not overwritten.`,
-      };
+      return msg("marker.copied", { sheet });
     case "edited":
-      return {
-        id: `Lembar '${v.name}' dibuat oleh Renja Cermat, tetapi isinya sudah diubah sejak itu; lembar ini dianggap milik Anda dan tidak ditimpa.`,
-        en: `Sheet '${v.name}' was made by Renja Cermat, but its content was changed since; it is treated as yours and is not overwritten.`,
-      };
+      return msg("marker.edited", { sheet });
     default:
-      return {
-        id: `Lembar '${v.name}' membawa tanda Renja Cermat versi lama yang tidak dapat membedakan lembar asli dari salinannya; lembar ini tidak ditimpa.`,
-        en: `Sheet '${v.name}' carries an old Renja Cermat marker that cannot tell the original from a copy; it is not overwritten.`,
-      };
+      return msg("marker.old", { sheet });
   }
 }
 
 /** Said when a new table goes to a new sheet because the marked sheet of its name is the user's now. */
-export function keptSheetNotice(v: MarkerVerdict, written: string): Message {
-  const why = notOwnReason(v);
-  return { id: `${why.id} Tabel baru ditulis ke lembar '${written}'.`, en: `${why.en} The new table was written to sheet '${written}'.` };
+export function keptSheetNotice(v: MarkerVerdict, written: string): MessageRef {
+  return msg("marker.kept", { why: nested(notOwnReason(v)), sheet: text(written) });
 }
 
 /** How a check names the sheets it left out. */
-export function generatedSheetsNotice(names: readonly string[]): Message | undefined {
+export function generatedSheetsNotice(names: readonly string[]): MessageRef | undefined {
   if (names.length === 0) return undefined;
-  const list = names.map((n) => `'${n}'`).join(", ");
-  return {
-    id: `${list}: lembar buatan Renja Cermat, tidak diperiksa.`,
-    en: `${list}: ${names.length === 1 ? "sheet" : "sheets"} made by Renja Cermat, not checked.`,
-  };
+  return msg("marker.generatedSheets", { sheets: text(names.map((n) => `'${n}'`).join(", ")), n: count(names.length) });
 }

@@ -9,6 +9,7 @@
  */
 import { HostError } from "../domain/host";
 import type { Message } from "../domain/findings";
+import { renderAll } from "../domain/messages";
 import { contentFingerprint, isOwnSheet, markerFormula, notOwnReason, parseMarker, planFingerprint, snapshotFingerprint, verifyMarkedSheets, type MarkerVerdict } from "../domain/generatedMarker";
 import { GENERATED_SHEET_MARKER, sheetUndoRecord, type SheetPlan, type SheetUndoRecord } from "../domain/plan";
 import { readSheetSnapshot } from "./readSnapshot";
@@ -177,7 +178,7 @@ export async function undoSheetInWorkbook(b: Batch, record: SheetUndoRecord, env
 }
 
 function sheetChangedError(name: string, verdict: MarkerVerdict | undefined): HostError {
-  const why = verdict && !isOwnSheet(verdict) ? notOwnReason(verdict) : { id: `Lembar '${name}' sudah diubah sejak tabel dibuat.`, en: `Sheet '${name}' was changed since the table was made.` };
+  const why = verdict && !isOwnSheet(verdict) ? renderAll(notOwnReason(verdict)) : { id: `Lembar '${name}' sudah diubah sejak tabel dibuat.`, en: `Sheet '${name}' was changed since the table was made.` };
   return new HostError("changed-since-read", { id: `${why.id} Lembar itu tidak dikosongkan; tidak ada yang diubah.`, en: `${why.en} The sheet was not emptied; nothing was changed.` });
 }
 
@@ -220,7 +221,7 @@ function setPageLayout(ws: Excel.Worksheet, plan: SheetPlan): void {
 
 function sheetExistsError(name: string, generated: boolean, marked?: MarkerVerdict): HostError {
   if (marked) {
-    const why = notOwnReason(marked);
+    const why = renderAll(notOwnReason(marked));
     return new HostError("unwritable-cell", { id: `${why.id} Beri nama lain untuk tabel baru.`, en: `${why.en} Pick another name for the new table.` });
   }
   return new HostError("unwritable-cell", generated

@@ -1,6 +1,7 @@
 /** The write planners of the domain, wired for the pane. */
 import type { Message } from "../domain/findings";
 import { keptSheetNotice } from "../domain/generatedMarker";
+import { renderAll } from "../domain/messages";
 import { namesCell, planRepairs, planRollup, repairAlternatives } from "../domain/rollup";
 import type { RollupResult, SkippedParent } from "../domain/rollup";
 import { formatRupiah } from "../domain/numbers";
@@ -80,7 +81,7 @@ function generated(input: PlanInput, defaultName: string, build: (options: Sheet
   // The sheet of the default name is the user's now: the table goes to a new name, and the user is told why.
   const taken = kept.find((v) => v.name.toLowerCase() === defaultName.toLowerCase());
   if (!taken) return { sheet: built };
-  return { sheet: { ...built, notices: [keptSheetNotice(taken, built.sheetName), ...built.notices] } };
+  return { sheet: { ...built, notices: [renderAll(keptSheetNotice(taken, built.sheetName)), ...built.notices] } };
 }
 
 /** How each table's total moves with the ticked changes, in Rp and %: the lines staff check before applying. */

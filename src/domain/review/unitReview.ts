@@ -5,6 +5,7 @@
  * the findings validate returned, so `check --summary` and `report` state the same facts.
  */
 import type { Finding, Message, Severity } from "../findings";
+import { msg, phrase, text, type MessageRef } from "../messages";
 import { sheetRef } from "../findings";
 import { columnOf, countLevels } from "../mapping/tree";
 import type { MappedTable, MappedWorkbook, TableKind } from "../mapping/types";
@@ -15,11 +16,11 @@ import { titleParts } from "../tables/titleParts";
 
 export type ItemStatus = "sesuai" | "perlu-perbaikan" | "tidak-ditemukan" | "tidak-diperiksa";
 
-export const STATUS_LABEL: Record<ItemStatus, Message> = {
-  sesuai: { id: "sesuai", en: "as required" },
-  "perlu-perbaikan": { id: "perlu perbaikan", en: "needs correction" },
-  "tidak-ditemukan": { id: "tidak ditemukan", en: "not found" },
-  "tidak-diperiksa": { id: "tidak diperiksa", en: "not checked" },
+export const STATUS_LABEL: Record<ItemStatus, MessageRef> = {
+  sesuai: msg("review.status.sesuai", {}),
+  "perlu-perbaikan": msg("review.status.perlu-perbaikan", {}),
+  "tidak-ditemukan": msg("review.status.tidak-ditemukan", {}),
+  "tidak-diperiksa": msg("review.status.tidak-diperiksa", {}),
 };
 
 export interface TableSummary {
@@ -42,10 +43,10 @@ export interface UnitReview {
 
 export interface ChecklistItem {
   id: ChecklistItemId;
-  label: Message;
+  label: MessageRef;
   status: ItemStatus;
   /** Why, when the findings do not say it (missing tables, not checked). */
-  note?: Message;
+  note?: MessageRef;
   /** The error and warning findings this item is about, in the findings' order. */
   findings: Finding[];
   /** Info findings of the item (explained sums, amounts stored as text): counted, not listed. */
@@ -78,7 +79,7 @@ export const KIND_LABEL: Record<TableKind, string> = {
 
 interface ItemSpec {
   id: ChecklistItemId;
-  label: Message;
+  label: MessageRef;
   /** Does a finding belong to this item (its rule and the kind of table it sits in)? */
   takes: (rule: string, kind: TableKind | undefined) => boolean;
   /** Tables the item needs; without any of them the item is "tidak ditemukan". */
@@ -91,52 +92,52 @@ interface ItemSpec {
 const SIPD_RULE = "sipd-mismatch";
 
 const ITEMS: readonly ItemSpec[] = [
-  { id: "tables-present", label: { id: "Tabel wajib ada (Tabel 3.3, Tabel 7/Bab IV, Tabel 2.1, Tabel 2.3)", en: "Required tables present (Tabel 3.3, Tabel 7/Bab IV, Tabel 2.1, Tabel 2.3)" }, takes: () => false },
+  { id: "tables-present", label: msg("review.item.tables-present", {}), takes: () => false },
   {
     id: "bab3-bab4",
-    label: { id: "Bab III (Tabel 3.3) sama dengan Bab IV (Tabel 7)", en: "Bab III (Tabel 3.3) agrees with Bab IV (Tabel 7)" },
+    label: msg("review.item.bab3-bab4", {}),
     takes: (rule, kind) => rule === "cross-table-mismatch" && kind !== "tabel-2.3",
     needs: PLAN_TABLES,
     needsAll: true,
   },
   {
     id: "sums",
-    label: { id: "Jumlah pagu program, kegiatan dan sub kegiatan (N dan N+1)", en: "Sums of programme, kegiatan and sub kegiatan budgets (N and N+1)" },
+    label: msg("review.item.sums", {}),
     takes: (rule) => rule === "rollup-mismatch" || rule === "formula-range",
     needs: REQUIRED_TABLES,
   },
   {
     id: "total",
-    label: { id: "Total pagu (baris JUMLAH; Tabel 2.3 terhadap pagu)", en: "Budget total (the JUMLAH row; Tabel 2.3 against the budget)" },
+    label: msg("review.item.total", {}),
     takes: (rule, kind) => rule === "total-mismatch" || (rule === "cross-table-mismatch" && kind === "tabel-2.3"),
     needs: REQUIRED_TABLES,
   },
   {
     id: "numbers",
-    label: { id: "Angka pagu terbaca dengan pasti (tanpa salah ketik)", en: "Amounts read unambiguously (no typing slips)" },
+    label: msg("review.item.numbers", {}),
     takes: (rule) => rule === "malformed-number" || rule === "suspect-scale" || rule === "text-number",
     needs: REQUIRED_TABLES,
   },
   {
     id: "stated-counts",
-    label: { id: "Jumlah program/kegiatan/sub kegiatan dan total yang disebut dalam teks", en: "Counts and totals stated in the text" },
+    label: msg("review.item.stated-counts", {}),
     takes: (rule) => rule === "count-mismatch",
   },
-  { id: "years", label: { id: "Tahun pada judul dan kepala tabel", en: "Years in titles and headers" }, takes: (rule) => rule === "year-mismatch", needs: REQUIRED_TABLES },
+  { id: "years", label: msg("review.item.years", {}), takes: (rule) => rule === "year-mismatch", needs: REQUIRED_TABLES },
   {
     id: "kode-nomenclature",
-    label: { id: "Kode dan nomenklatur", en: "Kode and nomenclature" },
+    label: msg("review.item.kode-nomenclature", {}),
     takes: (rule) => rule === "kode-format" || rule === "kode-hierarchy" || rule === "nomenclature-mismatch" || rule === "duplicate-row",
     needs: REQUIRED_TABLES,
   },
   {
     id: "fields",
-    label: { id: "Indikator, target, satuan, lokasi dan sumber dana terisi", en: "Indikator, target, unit, lokasi and sumber dana filled in" },
+    label: msg("review.item.fields", {}),
     takes: (rule) => rule === "missing-field" || rule === "target-unit-mismatch",
     needs: REQUIRED_TABLES,
   },
-  { id: "evaluation", label: { id: "Rumus evaluasi Tabel 2.1", en: "Evaluation formulas of Tabel 2.1" }, takes: (rule) => rule === "evaluation-formula", needs: ["tabel-2.1"] },
-  { id: "sipd", label: { id: "Kesesuaian dengan SIPD", en: "Agreement with SIPD" }, takes: (rule) => rule === SIPD_RULE },
+  { id: "evaluation", label: msg("review.item.evaluation", {}), takes: (rule) => rule === "evaluation-formula", needs: ["tabel-2.1"] },
+  { id: "sipd", label: msg("review.item.sipd", {}), takes: (rule) => rule === SIPD_RULE },
 ];
 
 /**
@@ -184,19 +185,22 @@ function checklist(workbook: MappedWorkbook, findings: readonly Finding[], sipd:
     if (spec.id === "tables-present") return tablesPresent(item, kinds);
     if (listed.length > 0) return { ...item, status: "perlu-perbaikan" };
     if (spec.id === "sipd" && !sipd) {
-      return { ...item, status: "tidak-diperiksa", note: { id: "Tidak diperiksa: tidak ada ekspor SIPD yang dibandingkan.", en: "Not checked: no SIPD export was compared." } };
+      return { ...item, status: "tidak-diperiksa", note: msg("review.note.noSipd", {}) };
     }
-    if (spec.id === "sipd" && sipd && !sipd.compared) return { ...item, status: "tidak-ditemukan", note: sipd.reason };
+    if (spec.id === "sipd" && sipd && !sipd.compared) {
+      // the reason comes from reading the export, still a bilingual text: passed through as it is
+      return { ...item, status: "tidak-ditemukan", note: msg("phrase", { text: phrase(sipd.reason) }) };
+    }
     if (spec.needs) {
       const missing = spec.needs.filter((k) => !kinds.has(k));
       const absent = spec.needsAll ? missing.length > 0 : missing.length === spec.needs.length;
       if (absent) {
         const names = missing.map((k) => KIND_LABEL[k]).join(", ");
-        return { ...item, status: "tidak-ditemukan", note: { id: `Tidak dapat diperiksa: ${names} tidak ditemukan.`, en: `Cannot be checked: ${names} not found.` } };
+        return { ...item, status: "tidak-ditemukan", note: msg("review.note.cannotCheck", { tables: text(names) }) };
       }
     }
     if (spec.id === "stated-counts" && workbook.narratives.length === 0) {
-      return { ...item, status: "tidak-ditemukan", note: { id: "Tidak ada kalimat yang menyebut jumlah program/kegiatan atau total pagu.", en: "No sentence states the counts of programmes/kegiatan or the budget total." } };
+      return { ...item, status: "tidak-ditemukan", note: msg("review.note.noStatedCounts", {}) };
     }
     return item;
   });
@@ -207,7 +211,7 @@ function tablesPresent(item: ChecklistItem, kinds: ReadonlySet<TableKind>): Chec
   if (missing.length === 0) return item;
   const names = missing.map((k) => KIND_LABEL[k]).join(", ");
   const status: ItemStatus = missing.length === REQUIRED_TABLES.length ? "tidak-ditemukan" : "perlu-perbaikan";
-  return { ...item, status, note: { id: `Tidak ditemukan: ${names}.`, en: `Not found: ${names}.` } };
+  return { ...item, status, note: msg("review.note.notFound", { tables: text(names) }) };
 }
 
 function tableKindAt(tables: readonly MappedTable[], f: Finding): TableKind | undefined {

@@ -7,13 +7,12 @@
  * Every text is written as text; the only formulas are the Rekap's links, built here (never from cell text).
  */
 import type { Message } from "../findings";
-import { formatRupiah } from "../numbers/format";
 import type { SheetCellStyle, SheetContent, SheetMerge, SheetPlanCell } from "../plan";
 import { MONEY_FORMAT, PAPER_CODES, freeSheetName, rowHeightsFor, type Paper } from "../tables/layout";
 import { findingPlace, KIND_LABEL, STATUS_LABEL, type ChecklistItem, type ItemStatus, type UnitReview } from "./unitReview";
 
-/** A language of Message (the domain's messages carry both). */
-import { render, type Lang } from "../messages";
+/** The sheets are written in one language: every text is rendered here, from the catalogue. */
+import { count, money, msg, nested, phrase, render, text, year, type Lang, type MessageRef } from "../messages";
 export type { Lang };
 
 export interface ReportUnit {
@@ -44,38 +43,58 @@ const STATUS_FILL: Record<ItemStatus, string | undefined> = {
   "tidak-diperiksa": undefined,
 };
 
-/** Short column headers of the Rekap, one per checklist item. */
-const ITEM_SHORT: Record<ChecklistItem["id"], Message> = {
-  "tables-present": { id: "Tabel wajib", en: "Required tables" },
-  "bab3-bab4": { id: "Bab III = Bab IV", en: "Bab III = Bab IV" },
-  sums: { id: "Jumlah pagu", en: "Budget sums" },
-  total: { id: "Total pagu", en: "Budget total" },
-  numbers: { id: "Angka pagu", en: "Amounts" },
-  "stated-counts": { id: "Jumlah dalam teks", en: "Counts in text" },
-  years: { id: "Tahun", en: "Years" },
-  "kode-nomenclature": { id: "Kode & nomenklatur", en: "Kode & nomenclature" },
-  fields: { id: "Isian", en: "Fields" },
-  evaluation: { id: "Rumus Tabel 2.1", en: "Tabel 2.1 formulas" },
-  sipd: { id: "SIPD", en: "SIPD" },
+/** Short column headers of the Rekap, one per checklist item (the Rekap's columns follow this order). */
+const ITEM_SHORT: Record<ChecklistItem["id"], MessageRef> = {
+  "tables-present": msg("review.short.tables-present", {}),
+  "bab3-bab4": msg("review.short.bab3-bab4", {}),
+  sums: msg("review.short.sums", {}),
+  total: msg("review.short.total", {}),
+  numbers: msg("review.short.numbers", {}),
+  "stated-counts": msg("review.short.stated-counts", {}),
+  years: msg("review.short.years", {}),
+  "kode-nomenclature": msg("review.short.kode-nomenclature", {}),
+  fields: msg("review.short.fields", {}),
+  evaluation: msg("review.short.evaluation", {}),
+  sipd: msg("review.short.sipd", {}),
 };
 
-const MONTHS: Record<Lang, string[]> = {
-  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-};
+const MONTHS: readonly MessageRef[] = [
+  msg("review.month.1", {}),
+  msg("review.month.2", {}),
+  msg("review.month.3", {}),
+  msg("review.month.4", {}),
+  msg("review.month.5", {}),
+  msg("review.month.6", {}),
+  msg("review.month.7", {}),
+  msg("review.month.8", {}),
+  msg("review.month.9", {}),
+  msg("review.month.10", {}),
+  msg("review.month.11", {}),
+  msg("review.month.12", {}),
+];
+
+/** "3 Desember 2026": the day as a plain number (no kind of value groups it), the month by name, the year. */
+function dateMessage(date: Date): MessageRef {
+  return msg("review.date", { day: text(String(date.getUTCDate())), month: nested(MONTHS[date.getUTCMonth()]), year: year(date.getUTCFullYear()) });
+}
 
 export function formatDate(date: Date, lang: Lang): string {
-  return `${date.getUTCDate()} ${MONTHS[lang][date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return render(dateMessage(date), lang);
 }
 
 /** The Lembar Verifikasi's header row (repeated on every printed page) and its first data row. */
 export const LEMBAR_HEADER_ROW = 5;
 export const REKAP_HEADER_ROW = 4;
 
-export const LEMBAR_COLUMNS: Record<Lang, string[]> = {
-  id: ["No", "Butir pemeriksaan / temuan", "Status", "Letak", "Catatan", "ID temuan", "Tanggapan OPD"],
-  en: ["No", "Checklist item / finding", "Status", "Place", "Note", "Finding ID", "Tanggapan OPD (unit's response)"],
-};
+export const LEMBAR_COLUMNS: readonly MessageRef[] = [
+  msg("review.lembar.col.no", {}),
+  msg("review.lembar.col.item", {}),
+  msg("review.lembar.col.status", {}),
+  msg("review.lembar.col.place", {}),
+  msg("review.lembar.col.note", {}),
+  msg("review.lembar.col.findingId", {}),
+  msg("review.lembar.col.response", {}),
+];
 const LEMBAR_WIDTHS = [6, 30, 15, 17, 60, 31, 34];
 
 export function buildVerificationSheets(units: readonly ReportUnit[], options: ReportOptions): SheetContent[] {
@@ -106,27 +125,28 @@ function fileLabel(file: string): string {
 
 function rekap(units: readonly ReportUnit[], sheetNames: readonly (string | undefined)[], options: ReportOptions): SheetContent {
   const { lang } = options;
-  const en = lang === "en";
+  const say = (m: MessageRef) => render(m, lang);
   const items = Object.keys(ITEM_SHORT) as ChecklistItem["id"][];
   const headers = [
-    "No",
-    en ? "Perangkat daerah" : "Perangkat daerah",
-    en ? "File" : "Berkas",
-    ...items.map((id) => ITEM_SHORT[id][lang]),
-    en ? "Errors" : "Galat",
-    en ? "Warnings" : "Peringatan",
-    en ? "Total N" : "Total pagu N",
-    en ? "Total N+1" : "Total pagu N+1",
-    en ? "Overall" : "Status",
-    en ? "Sheet" : "Lembar",
+    say(msg("review.rekap.col.no", {})),
+    say(msg("review.rekap.col.unit", {})),
+    say(msg("review.rekap.col.file", {})),
+    ...items.map((id) => say(ITEM_SHORT[id])),
+    say(msg("review.rekap.col.errors", {})),
+    say(msg("review.rekap.col.warnings", {})),
+    say(msg("review.rekap.col.totalN", {})),
+    say(msg("review.rekap.col.totalN1", {})),
+    say(msg("review.rekap.col.overall", {})),
+    say(msg("review.rekap.col.sheet", {})),
   ];
   const cells: SheetPlanCell[] = [];
   const merges: SheetMerge[] = [];
   const last = headers.length;
   const kabupaten = units.map((u) => u.review?.kabupaten).find((k) => k !== undefined);
-  const title = en ? "VERIFICATION SUMMARY OF THE RENJA OF PERANGKAT DAERAH" : "REKAPITULASI VERIFIKASI RENJA PERANGKAT DAERAH";
-  cells.push({ row: 1, col: 1, value: kabupaten ? `${title} ${kabupaten}` : title, style: { bold: true, fontSize: 12, horizontal: "center" } });
-  cells.push({ row: 2, col: 1, value: `${en ? "Verification date" : "Tanggal verifikasi"}: ${formatDate(options.date, lang)}`, style: { horizontal: "center", fontSize: FONT } });
+  const titleMessage = msg("review.rekap.title", {});
+  const title = say(titleMessage);
+  cells.push({ row: 1, col: 1, value: kabupaten ? say(msg("review.rekap.titleOf", { title: nested(titleMessage), kabupaten: text(kabupaten) })) : title, style: { bold: true, fontSize: 12, horizontal: "center" } });
+  cells.push({ row: 2, col: 1, value: say(msg("review.rekap.date", { date: nested(dateMessage(options.date)) })), style: { horizontal: "center", fontSize: FONT } });
   merges.push({ top: 1, left: 1, bottom: 1, right: last }, { top: 2, left: 1, bottom: 2, right: last });
   headers.forEach((h, i) => cells.push({ row: REKAP_HEADER_ROW, col: i + 1, value: h, style: HEAD }));
 
@@ -141,14 +161,14 @@ function rekap(units: readonly ReportUnit[], sheetNames: readonly (string | unde
     items.forEach((id, k) => {
       const item = review?.checklist.find((c) => c.id === id);
       const status = item?.status;
-      put(4 + k, status ? STATUS_LABEL[status][lang] : "–", { ...BODY, horizontal: "center", fill: status ? STATUS_FILL[status] : undefined });
+      put(4 + k, status ? say(STATUS_LABEL[status]) : "–", { ...BODY, horizontal: "center", fill: status ? STATUS_FILL[status] : undefined });
     });
     let col = 4 + items.length;
     put(col++, review ? review.counts.error : null, { ...BODY, horizontal: "right" });
     put(col++, review ? review.counts.warning : null, { ...BODY, horizontal: "right" });
     put(col++, review?.totalN !== undefined ? Number(review.totalN) : null, { ...BODY, horizontal: "right" }, MONEY_FORMAT);
     put(col++, review?.totalN1 !== undefined ? Number(review.totalN1) : null, { ...BODY, horizontal: "right" }, MONEY_FORMAT);
-    put(col++, overallStatus(u, lang), BODY);
+    put(col++, say(overallStatus(u, lang)), BODY);
     const target = sheetNames[i];
     if (target !== undefined) {
       // A link built here from the sheet name this builder chose, never from anything read out of a cell.
@@ -169,43 +189,43 @@ function rekap(units: readonly ReportUnit[], sheetNames: readonly (string | unde
   };
 }
 
-function overallStatus(u: ReportUnit, lang: Lang): string {
+function overallStatus(u: ReportUnit, lang: Lang): MessageRef {
   if (u.outcome === "unreadable") {
-    const reason = u.reason?.[lang] ?? "";
-    return `${lang === "en" ? "could not be read" : "tidak dapat dibaca"}${reason ? `: ${reason}` : ""}`;
+    // the reason comes from reading the file (host errors, still bilingual texts): passed through as it is
+    return u.reason && u.reason[lang] ? msg("review.overall.unreadableBecause", { reason: phrase(u.reason) }) : msg("review.overall.unreadable", {});
   }
-  if (u.outcome === "no-table") return lang === "en" ? "no Renja table found" : "tidak ada tabel Renja";
+  if (u.outcome === "no-table") return msg("review.overall.noTable", {});
   const statuses = u.review?.checklist.map((c) => c.status) ?? [];
-  if (statuses.includes("perlu-perbaikan")) return STATUS_LABEL["perlu-perbaikan"][lang];
-  if (statuses.includes("tidak-ditemukan")) return STATUS_LABEL["tidak-ditemukan"][lang];
-  return STATUS_LABEL.sesuai[lang];
+  if (statuses.includes("perlu-perbaikan")) return STATUS_LABEL["perlu-perbaikan"];
+  if (statuses.includes("tidak-ditemukan")) return STATUS_LABEL["tidak-ditemukan"];
+  return STATUS_LABEL.sesuai;
 }
 
 /* ---------------------------------------------------------------- Lembar Verifikasi */
 
 function lembarVerifikasi(sheetName: string, u: ReportUnit, review: UnitReview, options: ReportOptions): SheetContent {
   const { lang } = options;
-  const en = lang === "en";
+  const say = (m: MessageRef) => render(m, lang);
   const name = unitName(u);
   const cells: SheetPlanCell[] = [];
-  const last = LEMBAR_COLUMNS[lang].length;
-  const title = en ? "RENJA VERIFICATION SHEET" : "LEMBAR VERIFIKASI RENJA PERANGKAT DAERAH";
+  const last = LEMBAR_COLUMNS.length;
+  const title = say(msg("review.lembar.title", {}));
   cells.push({ row: 1, col: 1, value: title, style: { bold: true, fontSize: 12, horizontal: "center" } });
   cells.push({ row: 2, col: 1, value: review.kabupaten ? `${name} — ${review.kabupaten}` : name, style: { bold: true, fontSize: 11, horizontal: "center" } });
   cells.push({ row: 3, col: 1, value: infoLine(u, review, options), style: { horizontal: "center", fontSize: FONT, wrap: true } });
   const merges: SheetMerge[] = [1, 2, 3].map((r) => ({ top: r, left: 1, bottom: r, right: last }));
-  LEMBAR_COLUMNS[lang].forEach((h, i) => cells.push({ row: LEMBAR_HEADER_ROW, col: i + 1, value: h, style: HEAD }));
+  LEMBAR_COLUMNS.forEach((h, i) => cells.push({ row: LEMBAR_HEADER_ROW, col: i + 1, value: say(h), style: HEAD }));
 
   let row = LEMBAR_HEADER_ROW + 1;
   review.checklist.forEach((item, i) => {
-    const status = STATUS_LABEL[item.status][lang];
+    const status = say(STATUS_LABEL[item.status]);
     const itemStyle = { ...ITEM, fill: STATUS_FILL[item.status] ?? ITEM.fill };
-    const values: SheetPlanCell["value"][] = [String(i + 1), item.label[lang], status, "", itemNote(item, lang), "", ""];
+    const values: SheetPlanCell["value"][] = [String(i + 1), say(item.label), status, "", itemNote(item, lang), "", ""];
     values.forEach((value, c) => cells.push({ row, col: c + 1, value, style: c === 0 ? { ...itemStyle, horizontal: "center" } : itemStyle }));
     row++;
     item.findings.forEach((f, k) => {
-      const severity = f.severity === "error" ? (en ? "Error" : "Galat") : en ? "Warning" : "Peringatan";
-      const line: SheetPlanCell["value"][] = [`${i + 1}.${k + 1}`, `${severity} (${f.rule})`, status, findingPlace(f), render(f.message, lang), f.id ?? "", ""];
+      const severity = say(msg(f.severity === "error" ? "review.lembar.error" : "review.lembar.warning", { rule: text(f.rule) }));
+      const line: SheetPlanCell["value"][] = [`${i + 1}.${k + 1}`, severity, status, findingPlace(f), render(f.message, lang), f.id ?? "", ""];
       line.forEach((value, c) => cells.push({ row, col: c + 1, value, style: c === 0 ? { ...BODY, horizontal: "center" } : BODY }));
       row++;
     });
@@ -224,30 +244,34 @@ function lembarVerifikasi(sheetName: string, u: ReportUnit, review: UnitReview, 
 }
 
 function infoLine(u: ReportUnit, review: UnitReview, options: ReportOptions): string {
-  const en = options.lang === "en";
-  const money = (v: string | undefined) => (v === undefined ? "–" : `Rp ${formatRupiah(v)}`);
-  const tables = review.tables.map((t) => `${KIND_LABEL[t.kind]} ('${t.sheet}': ${t.counts.program}/${t.counts.kegiatan}/${t.counts.subKegiatan})`).join(", ");
-  const parts = [
-    `${en ? "File" : "Berkas"}: ${u.file}`,
-    `${en ? "Verification date" : "Tanggal verifikasi"}: ${formatDate(options.date, options.lang)}`,
-    `${en ? "Total N" : "Total pagu N"}: ${money(review.totalN)}`,
-    `N+1: ${money(review.totalN1)}`,
-    `${en ? "Tables (programme/kegiatan/sub kegiatan)" : "Tabel (program/kegiatan/sub kegiatan)"}: ${tables || "–"}`,
-  ];
-  return parts.join(" · ");
+  const { lang } = options;
+  const none = msg("review.lembar.none", {});
+  const amount = (v: string | undefined) => (v === undefined ? none : msg("review.lembar.rupiah", { amount: money(v) }));
+  const tables = review.tables
+    .map((t) => render(msg("review.lembar.tableCounts", { kind: text(KIND_LABEL[t.kind]), sheet: text(t.sheet), program: count(t.counts.program), kegiatan: count(t.counts.kegiatan), sub: count(t.counts.subKegiatan) }), lang))
+    .join(", ");
+  return render(
+    msg("review.lembar.info", {
+      file: text(u.file),
+      date: nested(dateMessage(options.date)),
+      totalN: nested(amount(review.totalN)),
+      totalN1: nested(amount(review.totalN1)),
+      tables: text(tables || render(none, lang)),
+    }),
+    lang,
+  );
 }
 
 function itemNote(item: ChecklistItem, lang: Lang): string {
-  const en = lang === "en";
   const errors = item.findings.filter((f) => f.severity === "error").length;
   const warnings = item.findings.length - errors;
-  const parts: string[] = [];
-  if (item.note) parts.push(item.note[lang]);
-  if (errors > 0) parts.push(en ? `${errors} error${errors === 1 ? "" : "s"}` : `${errors} galat`);
-  if (warnings > 0) parts.push(en ? `${warnings} warning${warnings === 1 ? "" : "s"}` : `${warnings} peringatan`);
-  if (item.infoCount > 0) parts.push(en ? `${item.infoCount} info (not listed; renja check --json)` : `${item.infoCount} info (tidak dirinci; renja check --json)`);
-  if (parts.length === 0) parts.push(en ? "No findings." : "Tidak ada temuan.");
-  return parts.join("; ");
+  const parts: MessageRef[] = [];
+  if (item.note) parts.push(item.note);
+  if (errors > 0) parts.push(msg("review.lembar.errors", { n: count(errors) }));
+  if (warnings > 0) parts.push(msg("review.lembar.warnings", { n: count(warnings) }));
+  if (item.infoCount > 0) parts.push(msg("review.lembar.infoCount", { n: count(item.infoCount) }));
+  if (parts.length === 0) parts.push(msg("review.lembar.noFindings", {}));
+  return parts.map((m) => render(m, lang)).join("; ");
 }
 
 function printSetupFor(options: ReportOptions, titleRows: [number, number], header: { left: string; right: string }): SheetContent["print"] {
@@ -258,7 +282,7 @@ function printSetupFor(options: ReportOptions, titleRows: [number, number], head
     fitToHeight: 0,
     printTitleRows: titleRows,
     header,
-    footerCenter: options.lang === "en" ? "Page &P / &N" : "Halaman &P / &N",
+    footerCenter: render(msg("review.footer", {}), options.lang),
     margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
     centerHorizontally: true,
   };

@@ -1,6 +1,6 @@
 /** The builder of each generated table kind (kinds.ts describes them). */
-import type { Message } from "../findings";
 import type { MappedWorkbook, TableKind } from "../mapping/types";
+import { msg, renderAll } from "../messages";
 import type { SheetPlan } from "../plan";
 import type { BuildError, GenerateOptions } from "./layout";
 import { buildPerubahan } from "./perubahan";
@@ -19,10 +19,8 @@ export interface GeneratorOptions extends GenerateOptions {
 
 export type Build = (input: GeneratorInput, options: GeneratorOptions) => SheetPlan | BuildError;
 
-const NEEDS_ORIGINAL: Message = {
-  id: "Tabel Perubahan memerlukan buku kerja semula (--original).",
-  en: "The revision table needs the original workbook (--original).",
-};
+/** A plan's texts are carried rendered in both languages, as the recompute plans' are (plan.ts). */
+const NEEDS_ORIGINAL = renderAll(msg("tables.needsOriginal", {}));
 
 export const BUILDERS: Partial<Record<TableKind, Build>> = {
   "tabel-3.3": ({ workbook }, options) => buildTabel33(workbook, options),

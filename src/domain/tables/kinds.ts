@@ -5,14 +5,14 @@
  * apart so that parsing arguments loads no builder). A new generated kind is its builder, one line here, one in
  * generators.ts and its tests. (Detection and column roles stay in mapping.)
  */
-import type { Message } from "../findings";
 import type { TableKind } from "../mapping/types";
+import { msg, type MessageRef } from "../messages";
 
 export interface TableGenerator {
   /** The name `renja generate` takes. */
   name: string;
   /** The pane's button. */
-  action: Message;
+  action: MessageRef;
   /** Needs the original workbook (`--original`). */
   needsOriginal: boolean;
   /** Options only this generator takes. */
@@ -22,52 +22,52 @@ export interface TableGenerator {
 export interface TableKindDescriptor {
   kind: TableKind;
   /** Short name: "Tabel 3.3". */
-  label: Message;
+  label: MessageRef;
   /** What the table is. */
-  description: Message;
+  description: MessageRef;
   generator?: TableGenerator;
 }
 
 export const TABLE_KINDS: readonly TableKindDescriptor[] = [
   {
     kind: "tabel-3.3",
-    label: { id: "Tabel 3.3", en: "Tabel 3.3" },
-    description: { id: "Rumusan rencana program dan kegiatan tahun N dan prakiraan maju N+1", en: "Programs and kegiatan planned for year N, with the N+1 forward estimate" },
+    label: msg("tables.label.tabel-3.3", {}),
+    description: msg("tables.about.tabel-3.3", {}),
     generator: {
       name: "tabel-3.3",
-      action: { id: "Buat Tabel 3.3", en: "Generate Tabel 3.3" },
+      action: msg("tables.action.tabel-3.3", {}),
       needsOriginal: false,
       options: ["--order"],
     },
   },
   {
     kind: "tabel-7",
-    label: { id: "Tabel 7", en: "Tabel 7" },
-    description: { id: "Rencana kerja dan pendanaan (Bab IV)", en: "Work plan and funding (chapter IV)" },
+    label: msg("tables.label.tabel-7", {}),
+    description: msg("tables.about.tabel-7", {}),
   },
   {
     kind: "tabel-2.1",
-    label: { id: "Tabel 2.1", en: "Tabel 2.1" },
-    description: { id: "Evaluasi pelaksanaan Renja dan pencapaian Renstra", en: "Evaluation of the last Renja and of the Renstra" },
+    label: msg("tables.label.tabel-2.1", {}),
+    description: msg("tables.about.tabel-2.1", {}),
     generator: {
       name: "tabel-2.1",
-      action: { id: "Buat Tabel 2.1", en: "Generate Tabel 2.1" },
+      action: msg("tables.action.tabel-2.1", {}),
       needsOriginal: false,
       options: [],
     },
   },
   {
     kind: "tabel-2.3",
-    label: { id: "Tabel 2.3", en: "Tabel 2.3" },
-    description: { id: "Review terhadap rancangan awal RKPD", en: "Review of the RKPD draft" },
+    label: msg("tables.label.tabel-2.3", {}),
+    description: msg("tables.about.tabel-2.3", {}),
   },
   {
     kind: "tabel-perubahan",
-    label: { id: "Tabel Perubahan", en: "Revision table" },
-    description: { id: "Rencana semula dan menjadi dengan bertambah (berkurang)", en: "The plan before and after a revision, with the changes" },
+    label: msg("tables.label.tabel-perubahan", {}),
+    description: msg("tables.about.tabel-perubahan", {}),
     generator: {
       name: "perubahan",
-      action: { id: "Buat Tabel Perubahan", en: "Generate the revision table" },
+      action: msg("tables.action.tabel-perubahan", {}),
       needsOriginal: true,
       options: ["--original"],
     },

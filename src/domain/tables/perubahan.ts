@@ -7,10 +7,8 @@
  * children, with cached results computed in Decimal. Print-ready like the generated Tabel 3.3.
  */
 import Decimal from "decimal.js";
-import type { Message } from "../findings";
 import { columnOf } from "../mapping/tree";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
-import { formatRupiah } from "../numbers";
 import type { SheetCellStyle, SheetMerge, SheetPlan, SheetPlanCell } from "../plan";
 import { sheetOf } from "../analysis/moneyCells";
 import { a1, cellAt, type CellValue } from "../sheet/snapshot";
@@ -19,6 +17,7 @@ import { contentCell, planRowStyle, printSetup, rowHeightsFor, sumFormulaWithinL
 import { planAmounts } from "./planAmounts";
 import { choosePlanSource } from "./source";
 import { titleParts } from "./titleParts";
+import { count, money as moneyValue, msg, nested, renderAll, text, type MessageRef, type Phrase } from "../messages";
 
 export const DEFAULT_PERUBAHAN_SHEET = "Tabel Perubahan (Renja Cermat)";
 
@@ -63,18 +62,19 @@ const HEADER_STYLE: SheetCellStyle = { bold: true, wrap: true, horizontal: "cent
 
 export function buildPerubahan(original: MappedWorkbook, revised: MappedWorkbook, options: PerubahanOptions): SheetPlan | BuildError {
   const chosenNew = choosePlanSource(revised, options.from, options.generatedSheets);
-  if ("error" in chosenNew) return chosenNew;
+  // a plan carries its texts rendered in both languages, as the recompute plans do (plan.ts)
+  if ("error" in chosenNew) return { error: renderAll(chosenNew.error) };
   const newTable: MappedTable = chosenNew;
   const sameSheet = original.tables.some((t) => t.sheet.toLowerCase() === newTable.sheet.toLowerCase() && t.columns.paguN !== undefined);
   const chosenOld = choosePlanSource(original, options.originalFrom ?? (sameSheet ? newTable.sheet : undefined));
   if ("error" in chosenOld) {
-    return { error: { id: `Buku kerja semula: ${chosenOld.error.id}`, en: `The original workbook: ${chosenOld.error.en}` } };
+    return { error: renderAll(msg("tables.perubahan.originalError", { why: nested(chosenOld.error) })) };
   }
   const oldTable: MappedTable = chosenOld;
   const year = options.year ?? newTable.year ?? oldTable.year;
   const diff = diffTables(original, oldTable, revised, newTable);
 
-  const notices: Message[] = [];
+  const notices: Phrase[] = [];
   const cells: SheetPlanCell[] = [];
   const merges: SheetMerge[] = [];
   const lastCol = ORDER.length;
@@ -83,7 +83,7 @@ export function buildPerubahan(original: MappedWorkbook, revised: MappedWorkbook
   const parts = titleParts(newTable.title);
   const unit = options.unit ?? parts.unit ?? titleParts(oldTable.title).unit;
   const kabupaten = options.kabupaten ?? parts.kabupaten ?? titleParts(oldTable.title).kabupaten;
-  if (!unit) notices.push({ id: "Nama perangkat daerah tidak terbaca dari judul sumber; judul memakai \"PERANGKAT DAERAH\".", en: "The unit's name could not be read from the source's title; the title says \"PERANGKAT DAERAH\"." });
+  if (!unit) notices.push(renderAll(msg("tables.noUnit", {})));
   const titles = ["TABEL PERUBAHAN", `PERUBAHAN RENCANA PROGRAM DAN KEGIATAN ${unit ?? "PERANGKAT DAERAH"}${year ? ` TAHUN ${year}` : ""}`, kabupaten ?? ""];
   titles.forEach((text, i) => {
     if (text === "") return;
@@ -178,19 +178,16 @@ export function buildPerubahan(original: MappedWorkbook, revised: MappedWorkbook
   cells.push(percentCell(totalRow, values, totalStyle));
 
   // What the user must know: repaired slips of either version, and what the comparison found.
-  for (const [label, workbook, table] of [["semula", original, oldTable], ["menjadi", revised, newTable]] as const) {
-    for (const n of planAmounts(workbook, table, ["paguN"]).notices) notices.push({ id: `Versi ${label}: ${n.id}`, en: `${label === "semula" ? "Original" : "Revised"} version: ${n.en}` });
+  for (const [version, workbook, table] of [["tables.perubahan.originalVersion", original, oldTable], ["tables.perubahan.revisedVersion", revised, newTable]] as const) {
+    for (const n of planAmounts(workbook, table, ["paguN"]).notices) notices.push(renderAll(msg(version, { note: nested(n) })));
   }
-  notices.push(summaryOf(diff, values.get(key(totalRow, "paguSemula")) ?? new Decimal(0), values.get(key(totalRow, "paguMenjadi")) ?? new Decimal(0)));
+  notices.push(renderAll(summaryOf(diff, values.get(key(totalRow, "paguSemula")) ?? new Decimal(0), values.get(key(totalRow, "paguMenjadi")) ?? new Decimal(0))));
 
   const sheetName = targetSheetName(options, DEFAULT_PERUBAHAN_SHEET);
   const widthOf = (c: number) => WIDTHS[ORDER[c - 1]];
   return {
     type: "sheet",
-    title: {
-      id: `Buat Tabel Perubahan: lembar '${oldTable.sheet}' (semula) dan '${newTable.sheet}' (menjadi)`,
-      en: `Generate the revision table: sheet '${oldTable.sheet}' (original) and '${newTable.sheet}' (revised)`,
-    },
+    title: renderAll(msg("tables.perubahan.title", { original: text(oldTable.sheet), revised: text(newTable.sheet) })),
     table: "tabel-perubahan",
     sheetName,
     replaceGenerated: Boolean(options.replace),
@@ -251,11 +248,16 @@ function noteOf(e: MergedRow): string | null {
 }
 
 /** The comparison in one sentence, with the table's own totals (the sums of its sub kegiatan). */
-function summaryOf(diff: TableDiff, semula: Decimal, menjadi: Decimal): Message {
+function summaryOf(diff: TableDiff, semula: Decimal, menjadi: Decimal): MessageRef {
   const change = menjadi.minus(semula);
-  const signed = `${change.isNegative() ? "" : "+"}${formatRupiah(change)}`;
-  return {
-    id: `${diff.added.length} baris ditambah, ${diff.removed.length} dihapus, ${diff.renamed.length} berganti nama; jumlah pagu semula ${formatRupiah(semula)}, menjadi ${formatRupiah(menjadi)} (${signed}).`,
-    en: `${diff.added.length} rows added, ${diff.removed.length} removed, ${diff.renamed.length} renamed; total pagu was ${formatRupiah(semula)}, now ${formatRupiah(menjadi)} (${signed}).`,
-  };
+  return msg("tables.perubahan.summary", {
+    added: count(diff.added.length),
+    removed: count(diff.removed.length),
+    renamed: count(diff.renamed.length),
+    semula: moneyValue(semula),
+    menjadi: moneyValue(menjadi),
+    // "+0" when nothing moved (signedMoney leaves zero unsigned): the sign is the table's own convention
+    sign: text(change.isNegative() ? "" : "+"),
+    change: moneyValue(change),
+  });
 }

@@ -6,11 +6,10 @@
  * source too (renja fix-numbers).
  */
 import type Decimal from "decimal.js";
-import type { Message } from "../findings";
 import type { ColumnRole, MappedTable, MappedWorkbook } from "../mapping/types";
-import { formatRupiah } from "../numbers";
 import { analysisOf } from "../analysis";
 import { sheetRef } from "../findings";
+import { cell, list, money, msg, text, type MessageRef } from "../messages";
 
 export interface LeafAmount {
   value: Decimal | null;
@@ -21,15 +20,16 @@ export interface LeafAmount {
 
 export interface PlanAmounts {
   amountAt(row: number, role: ColumnRole): LeafAmount | undefined;
-  notices: Message[];
+  /** What the table's notes say about them; each builder renders them with its own notes. */
+  notices: MessageRef[];
 }
 
 export function planAmounts(workbook: MappedWorkbook, table: MappedTable, roles: readonly ColumnRole[]): PlanAmounts {
   const arithmetic = analysisOf(workbook);
   const byRole = new Map<ColumnRole, Map<number, LeafAmount>>();
-  const repaired: string[] = [];
+  const repaired: MessageRef[] = [];
   const unreadable: string[] = [];
-  const displaced: string[] = [];
+  const displaced: MessageRef[] = [];
   for (const role of roles) {
     const column = arithmetic.columns.find((c) => c.table === table && c.role === role);
     if (!column) continue;
@@ -43,33 +43,21 @@ export function planAmounts(workbook: MappedWorkbook, table: MappedTable, roles:
         continue;
       }
       const leaf: LeafAmount = { value: chosen.value };
-      if (slot.displaced !== undefined) displaced.push(`${sheetRef(table.sheet, slot.money.address)} "${slot.money.reading.raw}" → ${formatRupiah(chosen.value)}`);
+      // the cell's text as written, the amount the table uses in the reader's language
+      const item = { cell: cell(sheetRef(table.sheet, slot.money.address)), raw: text(slot.money.reading.raw), value: money(chosen.value) };
+      if (slot.displaced !== undefined) displaced.push(msg("tables.amounts.displacedItem", item));
       if (chosen.kind !== "stated") {
         leaf.repairedFrom = slot.money.reading.raw;
-        repaired.push(`${sheetRef(table.sheet, slot.money.address)} ${slot.money.reading.raw} → ${formatRupiah(chosen.value)}`);
+        repaired.push(msg("tables.amounts.repairedItem", item));
       }
       amounts.set(row, leaf);
     }
     byRole.set(role, amounts);
   }
-  const notices: Message[] = [];
-  if (repaired.length) {
-    notices.push({
-      id: `Angka berikut di lembar sumber salah tulis; tabel memakai perbaikannya: ${repaired.join("; ")}. Perbaiki juga sumbernya dengan Perbaiki Angka.`,
-      en: `These source amounts are slips; the table uses their repair: ${repaired.join("; ")}. Fix the source too with Fix Numbers.`,
-    });
-  }
-  if (displaced.length) {
-    notices.push({
-      id: `Sel berikut berisi angka dengan teks kolom lain di belakangnya; tabel memakai angkanya saja: ${displaced.join("; ")}.`,
-      en: `These cells hold an amount followed by another column's text; the table uses the amount only: ${displaced.join("; ")}.`,
-    });
-  }
-  if (unreadable.length) {
-    notices.push({
-      id: `Sel berikut tidak berisi angka yang dapat dibaca dan ditulis apa adanya sebagai teks: ${unreadable.join(", ")}.`,
-      en: `These cells hold no readable amount and are copied as text: ${unreadable.join(", ")}.`,
-    });
-  }
+  const notices: MessageRef[] = [];
+  if (repaired.length) notices.push(msg("tables.amounts.repaired", { items: list(repaired, ";") }));
+  if (displaced.length) notices.push(msg("tables.amounts.displaced", { items: list(displaced, ";") }));
+  // cell references read the same in every language: listed as the sheet names them, comma after comma
+  if (unreadable.length) notices.push(msg("tables.amounts.unreadable", { cells: text(unreadable.join(", ")) }));
   return { amountAt: (row, role) => byRole.get(role)?.get(row), notices };
 }

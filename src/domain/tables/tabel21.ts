@@ -7,7 +7,6 @@
  */
 import Decimal from "decimal.js";
 import { accumulates, latestOf, rowIndicatorKind } from "../evaluation/indicatorKind";
-import type { Message } from "../findings";
 import { columnOf, planRows } from "../mapping/tree";
 import { familyOf } from "../analysis/family";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
@@ -20,6 +19,7 @@ import { planAmounts } from "./planAmounts";
 import { DEFAULT_PREDIKAT_BANDS, predikatFormula, predikatOf, type PredikatBand } from "./predikat";
 import { chooseEvaluationSource } from "./source";
 import { titleParts } from "./titleParts";
+import { msg, renderAll, text, type Phrase } from "../messages";
 
 export type Tabel21Form = "86/2017" | "t-c.29";
 
@@ -110,16 +110,12 @@ function columnsTC29(year: number): ColumnSpec[] {
 
 export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options): SheetPlan | BuildError {
   const chosen = chooseEvaluationSource(workbook, options.from, options.generatedSheets);
-  if ("error" in chosen) return chosen;
+  // a plan carries its texts rendered in both languages, as the recompute plans do (plan.ts)
+  if ("error" in chosen) return { error: renderAll(chosen.error) };
   const source: MappedTable = chosen;
   const year = options.year ?? source.year;
   if (year === null || year === undefined) {
-    return {
-      error: {
-        id: `Tahun Renja (N) tabel evaluasi di lembar '${source.sheet}' tidak terbaca dari judul atau kepala kolomnya.`,
-        en: `The Renja year (N) of the evaluation table on sheet '${source.sheet}' cannot be read from its title or headers.`,
-      },
-    };
+    return { error: renderAll(msg("tables.tabel21.noYear", { sheet: text(source.sheet) })) };
   }
   const has = (role: ColumnRole) => source.columns[role] !== undefined;
   const form: Tabel21Form = options.form ?? (has("realisasiN3") || has("targetN2") ? "t-c.29" : "86/2017");
@@ -128,7 +124,7 @@ export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options):
   const colOf = new Map(specs.map((s, i) => [s.key, i + 1]));
   const lastCol = specs.length;
   const bands = options.bands ?? DEFAULT_PREDIKAT_BANDS;
-  const notices: Message[] = [];
+  const notices: Phrase[] = [];
   const cells: SheetPlanCell[] = [];
   const merges: SheetMerge[] = [];
   const sheet = sheetOf(workbook, source);
@@ -166,12 +162,9 @@ export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options):
 
   const rpRoles = specs.flatMap((s) => (s.source.kind === "rp" ? [s.source.role] : []));
   const amounts = planAmounts(workbook, source, rpRoles);
-  notices.push(...amounts.notices);
+  notices.push(...amounts.notices.map(renderAll));
   if (form === "86/2017" && !hasTriwulan) {
-    notices.push({
-      id: "Sumber tidak memuat realisasi per triwulan; kolom 8–11 (triwulan I–IV) tidak dibuat dan kolom 12 memuat realisasi dari sumber.",
-      en: "The source has no quarterly realisations; columns 8–11 (quarters I–IV) are left out and column 12 holds the source's realisation.",
-    });
+    notices.push(renderAll(msg("tables.tabel21.noQuarters", {})));
   }
   const body = planRows(source);
   const rowOf = new Map<number, number>();
@@ -352,7 +345,7 @@ export function buildTabel21(workbook: MappedWorkbook, options: Tabel21Options):
   const sheetName = targetSheetName(options, DEFAULT_TABEL21_SHEET);
   return {
     type: "sheet",
-    title: { id: `Buat Tabel 2.1 dari lembar '${source.sheet}'`, en: `Generate Tabel 2.1 from sheet '${source.sheet}'` },
+    title: renderAll(msg("tables.tabel21.title", { sheet: text(source.sheet) })),
     table: "tabel-2.1",
     sheetName,
     replaceGenerated: Boolean(options.replace),

@@ -4,7 +4,6 @@
  * sub kegiatan, parents and the total as SUM formulas of their children (cached results), print-ready.
  */
 import Decimal from "decimal.js";
-import type { Message } from "../findings";
 import { cellAt } from "../sheet/snapshot";
 import { columnOf, planRows } from "../mapping/tree";
 import { familyOf } from "../analysis/family";
@@ -16,6 +15,7 @@ import { planAmounts } from "./planAmounts";
 import { choosePlanSource } from "./source";
 import { titleParts } from "./titleParts";
 import { targetText, unitRoleOf } from "../mapping/targets";
+import { msg, renderAll, text, year as yearValue, type Phrase } from "../messages";
 
 export type ColumnOrder = "official" | "seed";
 
@@ -72,21 +72,17 @@ const HEADER_STYLE: SheetCellStyle = { bold: true, wrap: true, horizontal: "cent
 
 export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options): SheetPlan | BuildError {
   const chosen = choosePlanSource(workbook, options.from, options.generatedSheets);
-  if ("error" in chosen) return chosen;
+  // a plan carries its texts rendered in both languages, as the recompute plans do (plan.ts)
+  if ("error" in chosen) return { error: renderAll(chosen.error) };
   const source: MappedTable = chosen;
   const year = options.year ?? source.year;
   if (year === null || year === undefined) {
-    return {
-      error: {
-        id: `Tahun rencana (N) tabel di lembar '${source.sheet}' tidak terbaca dari judul atau kepala kolomnya. Tuliskan tahunnya di judul.`,
-        en: `The plan year (N) of the table on sheet '${source.sheet}' cannot be read from its title or headers. State it in the title.`,
-      },
-    };
+    return { error: renderAll(msg("tables.tabel33.noYear", { sheet: text(source.sheet) })) };
   }
   const order = ORDERS[options.order ?? "official"];
   const colOf = (f: Field) => order.indexOf(f) + 1;
   const lastCol = order.length;
-  const notices: Message[] = [];
+  const notices: Phrase[] = [];
   const cells: SheetPlanCell[] = [];
   const merges: SheetMerge[] = [];
 
@@ -94,8 +90,8 @@ export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options):
   const parts = titleParts(source.title);
   const unit = options.unit ?? parts.unit;
   const kabupaten = options.kabupaten ?? parts.kabupaten;
-  if (!unit) notices.push({ id: "Nama perangkat daerah tidak terbaca dari judul sumber; judul memakai \"PERANGKAT DAERAH\".", en: "The unit's name could not be read from the source's title; the title says \"PERANGKAT DAERAH\"." });
-  if (!kabupaten) notices.push({ id: "Nama kabupaten/kota tidak terbaca dari judul sumber; baris itu dibiarkan kosong.", en: "The kabupaten/kota could not be read from the source's title; that line is left empty." });
+  if (!unit) notices.push(renderAll(msg("tables.noUnit", {})));
+  if (!kabupaten) notices.push(renderAll(msg("tables.tabel33.noKabupaten", {})));
   const titleTexts = [
     "TABEL 3.3",
     `RUMUSAN RENCANA PROGRAM DAN KEGIATAN ${unit ?? "PERANGKAT DAERAH"} TAHUN ${year} DAN PRAKIRAAN MAJU TAHUN ${year + 1}`,
@@ -136,13 +132,10 @@ export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options):
   const moneyRoles: ColumnRole[] = MONEY.filter((f) => source.columns[f] !== undefined);
   const hasN1 = source.columns.paguN1 !== undefined;
   if (!hasN1) {
-    notices.push({
-      id: `Sumber (lembar '${source.sheet}') tidak memuat prakiraan maju tahun ${year + 1}; kolom 9 dan 10 dibiarkan kosong untuk diisi.`,
-      en: `The source (sheet '${source.sheet}') has no forward estimate for ${year + 1}; columns 9 and 10 are left empty to be filled in.`,
-    });
+    notices.push(renderAll(msg("tables.tabel33.noForwardEstimate", { sheet: text(source.sheet), year: yearValue(year + 1) })));
   }
   const amounts = planAmounts(workbook, source, moneyRoles);
-  notices.push(...amounts.notices);
+  notices.push(...amounts.notices.map(renderAll));
   const body = planRows(source);
   const rowOf = new Map<number, number>();
   body.forEach((r, i) => rowOf.set(r.row, FIRST_DATA_ROW + i));
@@ -227,7 +220,7 @@ export function buildTabel33(workbook: MappedWorkbook, options: Tabel33Options):
   const sheetName = targetSheetName(options, DEFAULT_TABEL33_SHEET);
   return {
     type: "sheet",
-    title: { id: `Buat Tabel 3.3 dari lembar '${source.sheet}'`, en: `Generate Tabel 3.3 from sheet '${source.sheet}'` },
+    title: renderAll(msg("tables.tabel33.title", { sheet: text(source.sheet) })),
     table: "tabel-3.3",
     sheetName,
     replaceGenerated: Boolean(options.replace),

@@ -6,6 +6,7 @@ import type { PaneController, PaneState } from "../controller";
 import type { MappedWorkbook } from "../../domain/mapping/types";
 import { explainNoTable } from "../../domain/mapping/recognition";
 import { generatedSheetsNotice } from "../../domain/generatedMarker";
+import { render } from "../../domain/messages";
 import { findingRows, severityCounts } from "../findingRows";
 import type { FindingRow } from "../findingRows";
 import { formatRupiah } from "../../domain/numbers";
@@ -43,7 +44,7 @@ function GeneratedSheetsNote({ controller, state }: { controller: PaneController
   if (!notice) return null;
   return (
     <Text size={200} data-testid="generated-sheets">
-      {state.includeGenerated ? t(lang, "generatedIncluded") : notice[lang]}{" "}
+      {state.includeGenerated ? t(lang, "generatedIncluded") : render(notice, lang)}{" "}
       <Button size="small" appearance="transparent" data-testid="include-generated" onClick={() => controller.setIncludeGenerated(!state.includeGenerated)}>
         {state.includeGenerated ? t(lang, "excludeGenerated") : t(lang, "includeGenerated")}
       </Button>

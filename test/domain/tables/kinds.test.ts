@@ -2,6 +2,7 @@
 import type { TableKind } from "../../../src/domain/mapping/types";
 import { BUILDERS } from "../../../src/domain/tables/generators";
 import { generatorNamed, generatorNames, kindDescriptor, TABLE_KINDS } from "../../../src/domain/tables/kinds";
+import { renderAll } from "../../../src/domain/messages";
 
 const ALL_KINDS: Record<TableKind, true> = { "tabel-3.3": true, "tabel-7": true, "tabel-2.1": true, "tabel-2.3": true, "tabel-perubahan": true };
 
@@ -19,6 +20,7 @@ describe("table kinds", () => {
     expect(generatorNamed("perubahan")?.kind).toBe("tabel-perubahan");
     expect(generatorNamed("tabel-perubahan")?.needsOriginal).toBe(true);
     expect(generatorNamed("tabel-7")).toBeUndefined();
-    expect(kindDescriptor("tabel-perubahan")?.generator?.action).toEqual({ id: "Buat Tabel Perubahan", en: "Generate the revision table" });
+    const action = kindDescriptor("tabel-perubahan")?.generator?.action;
+    expect(action && renderAll(action)).toEqual({ id: "Buat Tabel Perubahan", en: "Generate the revision table" });
   });
 });

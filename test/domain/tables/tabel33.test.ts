@@ -105,9 +105,12 @@ describe("Tabel 3.3 from the seed's Tabel 3.3", () => {
   });
 
   it("uses the repair of each slip and says which cells, so the source can be fixed too", () => {
-    // 4.765,000 (stored as the number 4765 in an Indonesian Excel, or as text when pasted) meant 4.765.000.
-    expect(plan.notices.map((n) => n.en).join("\n")).toMatch(/F28 4\.765,000 → 4\.765\.000/);
-    expect(plan.notices.map((n) => n.en).join("\n")).toMatch(/41,400,0000 → 41\.400\.000/);
+    // 4.765,000 (stored as the number 4765 in an Indonesian Excel, or as text when pasted) meant 4.765.000: the
+    // cell's text stays as written, the amount the table uses is grouped the way each language reads it.
+    expect(plan.notices.map((n) => n.id).join("\n")).toMatch(/F28 4\.765,000 → 4\.765\.000/);
+    expect(plan.notices.map((n) => n.id).join("\n")).toMatch(/41,400,0000 → 41\.400\.000/);
+    expect(plan.notices.map((n) => n.en).join("\n")).toMatch(/F28 4\.765,000 → 4,765,000/);
+    expect(plan.notices.map((n) => n.en).join("\n")).toMatch(/41,400,0000 → 41,400,000/);
   });
 
   it("sets print setup: landscape F4, one page wide, header rows repeated, page numbers in the footer", () => {
