@@ -2,8 +2,10 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import type { ChangeEvent } from "react";
+import { msg, nested, renderAll, text } from "../../domain/messages";
 import { BUILTIN_CATALOGUE } from "../../domain/nomenclature";
 import type { PaneController, PaneState } from "../controller";
+import { say } from "../i18n";
 import { forgetCatalogue, initialCatalogue, loadCatalogueFile } from "../nomenclatureSource";
 
 const useStyles = makeStyles({
@@ -11,12 +13,13 @@ const useStyles = makeStyles({
   small: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
 });
 
+/** Where the list in use came from: its key in the catalogue (ui.catalogue.origin.*). */
 const ORIGIN = {
-  builtin: { id: "bawaan, hanya bidang 7.01", en: "built in, bidang 7.01 only" },
-  stored: { id: "tersimpan", en: "stored" },
-  file: { id: "berkas", en: "file" },
-  bundled: { id: "dari add-in", en: "bundled with the add-in" },
-  browser: { id: "dimuat di peramban", en: "loaded in this browser" },
+  builtin: msg("ui.catalogue.origin.builtin", {}),
+  stored: msg("ui.catalogue.origin.stored", {}),
+  file: msg("ui.catalogue.origin.file", {}),
+  bundled: msg("ui.catalogue.origin.bundled", {}),
+  browser: msg("ui.catalogue.origin.browser", {}),
 } as const;
 
 export function CatalogueBar({ controller, state }: { controller: PaneController; state: PaneState }) {
@@ -48,18 +51,19 @@ export function CatalogueBar({ controller, state }: { controller: PaneController
     const n = result.catalogue.entries.filter((x) => x.level === "subKegiatan").length;
     controller.showNotice({
       intent: "success",
-      message: { id: `Nomenklatur dimuat: ${result.catalogue.label} (${n} sub kegiatan).`, en: `Nomenclature loaded: ${result.catalogue.label} (${n} sub kegiatan).` },
+      // The count as a plain number ("3406 sub kegiatan"), as the notice has always shown it.
+      message: renderAll(msg("ui.catalogue.loaded", { label: text(result.catalogue.label), n: text(String(n)) })),
     });
   };
 
   return (
     <div className={styles.bar}>
       <Text className={styles.small} data-testid="catalogue-in-use">
-        {lang === "en" ? "Nomenclature" : "Nomenklatur"}: {inUse.label} ({ORIGIN[inUse.origin][lang]})
+        {say(lang, msg("ui.catalogue.inUse", { label: text(inUse.label), origin: nested(ORIGIN[inUse.origin]) }))}
       </Text>
       <input ref={input} type="file" accept=".tsv,.csv,.txt,.xlsx,.json" hidden data-testid="catalogue-file" onChange={(e) => void onFile(e)} />
       <Button size="small" data-testid="catalogue-load" onClick={() => input.current?.click()}>
-        {lang === "en" ? "Load another list…" : "Muat daftar lain…"}
+        {say(lang, msg("ui.catalogue.loadAnother", {}))}
       </Button>
       {inUse.origin === "browser" && (
         <Button
@@ -71,7 +75,7 @@ export function CatalogueBar({ controller, state }: { controller: PaneController
             void initialCatalogue().then((c) => controller.setNomenclature(c));
           }}
         >
-          {lang === "en" ? "Stop using it" : "Berhenti memakainya"}
+          {say(lang, msg("ui.catalogue.stopUsing", {}))}
         </Button>
       )}
     </div>

@@ -5,6 +5,7 @@
 import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChangeEvent } from "react";
+import { msg, nested, phrase, renderAll, text } from "../../domain/messages";
 import type { PaneController } from "../controller";
 import { errorMessage } from "../controller";
 import { App } from "../components/App";
@@ -55,7 +56,7 @@ function FileBar({ controller }: { controller: PaneController }) {
         controller.closeWorkbook({
           intent: "error",
           // The reader's own message mostly names the file already; one that does not gets it in front.
-          message: from === "sample" || why.id.includes(name) ? why : { id: `${t("id", "fileRejected", { name })} ${why.id}`, en: `${t("en", "fileRejected", { name })} ${why.en}` },
+          message: from === "sample" || why.id.includes(name) ? why : renderAll(msg("ui.fileRejectedBecause", { rejected: nested(msg("ui.fileRejected", { name: text(name) })), why: phrase(why) })),
         });
       }
     },
