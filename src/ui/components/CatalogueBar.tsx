@@ -2,8 +2,8 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import type { ChangeEvent } from "react";
-import { msg, nested, renderAll, text } from "../../domain/messages";
-import { BUILTIN_CATALOGUE } from "../../domain/nomenclature";
+import { msg, nested, renderAll, text, type MessageRef } from "../../domain/messages";
+import { BUILTIN_CATALOGUE, type Catalogue } from "../../domain/nomenclature";
 import type { PaneController, PaneState } from "../controller";
 import { say } from "../i18n";
 import { forgetCatalogue, initialCatalogue, loadCatalogueFile } from "../nomenclatureSource";
@@ -21,6 +21,17 @@ const ORIGIN = {
   bundled: msg("ui.catalogue.origin.bundled", {}),
   browser: msg("ui.catalogue.origin.browser", {}),
 } as const;
+
+/** "Nomenklatur: <label> (<where it came from>)": the line naming the list the checks use. */
+export function catalogueInUse(c: Catalogue): MessageRef {
+  return msg("ui.catalogue.inUse", { label: text(c.label), origin: nested(ORIGIN[c.origin]) });
+}
+
+/** The notice after a list is loaded. The count is a plain number ("3406 sub kegiatan"), as the notice has always shown it. */
+export function catalogueLoaded(c: Catalogue): MessageRef {
+  const n = c.entries.filter((x) => x.level === "subKegiatan").length;
+  return msg("ui.catalogue.loaded", { label: text(c.label), n: text(String(n)) });
+}
 
 export function CatalogueBar({ controller, state }: { controller: PaneController; state: PaneState }) {
   const styles = useStyles();
@@ -48,18 +59,13 @@ export function CatalogueBar({ controller, state }: { controller: PaneController
       return;
     }
     controller.setNomenclature(result.catalogue);
-    const n = result.catalogue.entries.filter((x) => x.level === "subKegiatan").length;
-    controller.showNotice({
-      intent: "success",
-      // The count as a plain number ("3406 sub kegiatan"), as the notice has always shown it.
-      message: renderAll(msg("ui.catalogue.loaded", { label: text(result.catalogue.label), n: text(String(n)) })),
-    });
+    controller.showNotice({ intent: "success", message: renderAll(catalogueLoaded(result.catalogue)) });
   };
 
   return (
     <div className={styles.bar}>
       <Text className={styles.small} data-testid="catalogue-in-use">
-        {say(lang, msg("ui.catalogue.inUse", { label: text(inUse.label), origin: nested(ORIGIN[inUse.origin]) }))}
+        {say(lang, catalogueInUse(inUse))}
       </Text>
       <input ref={input} type="file" accept=".tsv,.csv,.txt,.xlsx,.json" hidden data-testid="catalogue-file" onChange={(e) => void onFile(e)} />
       <Button size="small" data-testid="catalogue-load" onClick={() => input.current?.click()}>

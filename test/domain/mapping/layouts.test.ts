@@ -11,7 +11,7 @@ import { LAYOUT_WORKBOOKS, PLAIN_LEVELS, SPLIT_ROWS, splitKodeOf, type LayoutNam
 import { mapWorkbook, type MapOptions } from "../../../src/domain/mapping/mapWorkbook";
 import { assignRoles } from "../../../src/domain/mapping/columnRoles";
 import { explainNoTable } from "../../../src/domain/mapping/recognition";
-import { render } from "../../../src/domain/messages";
+import { render, renderAll } from "../../../src/domain/messages";
 import { joinKodeParts, kewenanganOf } from "../../../src/domain/mapping/splitKode";
 import { snapshotFromGrid } from "../../../src/domain/sheet/snapshot";
 import { targetText } from "../../../src/domain/mapping/targets";
@@ -290,7 +290,7 @@ describe("explainNoTable: each reason a header block is passed over", () => {
       ["TanpaAngka", "no-content-column", 1],
       ["Kepala", "no-rows", 1],
     ]);
-    expect(explainNoTable(sheets)[3].message).toEqual({
+    expect(renderAll(explainNoTable(sheets)[3].message)).toEqual({
       id: 'Lembar "TanpaAngka": kepala tabel di baris 1 (No | Program/Kegiatan | Keterangan | Kode) tidak memuat kolom pagu/kebutuhan dana, target, indikator, lokasi atau sumber dana.',
       en: 'Sheet "TanpaAngka": the headers at row 1 (No | Program/Kegiatan | Keterangan | Kode) have no pagu/funding, target, indicator, location or funding-source column.',
     });
