@@ -687,10 +687,10 @@ const pack = {
                tables. The file is not changed. Several files or folders (every .xlsx in them,
                subfolders included; Excel's ~$ lock files skipped) are checked in one process.
   report       Checks the same files/folders and writes a new verification workbook (-o): a Rekap
-               sheet (one row per unit, the status of each checklist item) and one Lembar Verifikasi
+               sheet (one row per unit, the status of each checklist item) and one "Lembar Verifikasi"
                per unit (status, cell, note, finding ID, a Tanggapan OPD column), ready to print on F4
                landscape. The inputs are not changed.
-  recompute    Recomputes every program, kegiatan and JUMLAH amount from its children (the sub kegiatan
+  recompute    Recomputes every program, kegiatan and "JUMLAH" amount from its children (the sub kegiatan
                are the truth), year N and N+1 and every Rp column, as SUM formulas (default) or values
                (--mode values), and says how much each total changes.
   fix-numbers  Replaces mistyped amounts ("4.765,000", "41,400,0000", a 4765 that is 1,000 times too
