@@ -10,7 +10,7 @@ import { internalErrorMessage, unknownSheetMessage } from "../../src/cli/check";
 import { helpText } from "../../src/cli/help";
 import { fileError } from "../../src/cli/io";
 import { assertOutputTarget, sameAsInputError } from "../../src/cli/outputFile";
-import { notRegularFile } from "../../src/cli/regularFile";
+import { notRegularFile, readRegularFile } from "../../src/cli/regularFile";
 import { HostError } from "../../src/domain/host";
 import { renderAll } from "../../src/domain/messages";
 import type { SheetSnapshot } from "../../src/domain/sheet/snapshot";
@@ -48,6 +48,18 @@ describe("file errors", () => {
       en: "/dev/zero is a device, not a regular file; only .xlsx files saved on disk can be read.",
     });
     expect(notRegularFile("p", "fifo").messages.en).toBe("p is a named pipe (FIFO), not a regular file; only .xlsx files saved on disk can be read.");
+  });
+
+  it("refuses a file over the limit, in whole megabytes", async () => {
+    const big = path.join(dir, "big.xlsx");
+    fs.writeFileSync(big, "xyz");
+    await expect(readRegularFile(big, 1)).rejects.toMatchObject({
+      code: "too-large",
+      messages: {
+        id: `Berkas ${big} terlalu besar (1 MB; paling besar 1 MB). Buku kerja Renja jauh lebih kecil: periksa apakah ini berkas yang dimaksud.`,
+        en: `The file ${big} is too large (1 MB; at most 1 MB). Renja workbooks are far smaller: check that this is the intended file.`,
+      },
+    });
   });
 });
 
