@@ -8,7 +8,7 @@ import { count, formatAmount, msg, render, text, type Lang } from "../domain/mes
 import { KIND_LABEL } from "../domain/review/unitReview";
 import { checkInputs, EXIT_NO_TABLE, expandInputs, isFolder, worstExitCode, type FileOutcome } from "./batch";
 import { EXIT_CANNOT_RUN, nomenclatureChoice, runCheck, type CheckEngine, type CheckRequest } from "./check";
-import { humanReport, shownCount } from "./humanReport";
+import { humanReport } from "./humanReport";
 import { loadRunSipdExport, sipdJson, sipdLines } from "./sipd";
 import type { CliIo } from "./io";
 import { findingToJson } from "./findingJson";
@@ -120,6 +120,6 @@ export function summaryTable(rows: readonly FileOutcome[], lang: Lang): string {
 }
 
 function closingLine(codes: readonly number[], code: number, lang: Lang): string {
-  const n = (c: number) => shownCount(codes.filter((x) => x === c).length);
-  return render(msg("cli.many.closing", { files: shownCount(codes.length), filesN: count(codes.length), errors: n(1), ok: n(0), noTable: n(3), unreadable: n(2), code: text(String(code)) }), lang);
+  const n = (c: number) => count(codes.filter((x) => x === c).length);
+  return render(msg("cli.many.closing", { files: count(codes.length), errors: n(1), ok: n(0), noTable: n(3), unreadable: n(2), code: text(String(code)) }), lang);
 }

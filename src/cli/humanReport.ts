@@ -10,11 +10,6 @@ import { count, msg, nested, render, text, year, type Lang, type MessageRef } fr
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-/**
- * A count as the CLI prints it, without a thousands mark ("1438 peringatan"); the `count` value beside it in a
- * message only picks the English plural ("1 error", "2 errors").
- */
-export const shownCount = (n: number) => text(String(n));
 
 const KIND_LABEL: Record<TableKind, string> = {
   "tabel-3.3": "Tabel 3.3",
@@ -95,7 +90,7 @@ export function humanReport({ file, tables, findings, lang, describeRule, sheet,
         if (shown.length < ofRule.length) {
           cut = true;
           const more = ofRule.length - shown.length;
-          out.push(`      … ${say(msg("cli.human.more", { n: shownCount(more) }))}`);
+          out.push(`      … ${say(msg("cli.human.more", { n: count(more) }))}`);
         }
       }
     }
@@ -121,10 +116,9 @@ function tableLine(t: MappedTable, lang: Lang): string {
       year: nested(planYear),
       first: text(String(first)),
       last: text(String(last)),
-      programs: shownCount(c.program),
-      programsN: count(c.program),
-      kegiatan: shownCount(c.kegiatan),
-      sub: shownCount(c.subKegiatan),
+      programs: count(c.program),
+      kegiatan: count(c.kegiatan),
+      sub: count(c.subKegiatan),
     }),
     lang,
   );
@@ -174,8 +168,8 @@ function summaryLines(rule: RuleId, group: readonly Finding[], description: Mess
   const what = description ? `${description[lang]} [${rule}]` : rule;
   const shown = group.slice(0, MAX_CELLS_LISTED).map((f) => f.cell);
   const more = group.length - shown.length;
-  if (more > 0) shown.push(`… ${render(msg("cli.human.more", { n: shownCount(more) }), lang)}`);
-  return [...wrapText(render(msg("cli.human.cells", { n: shownCount(group.length), what: text(what) }), lang), width, "    ", "      "), ...wrapList(shown, "      ", width)];
+  if (more > 0) shown.push(`… ${render(msg("cli.human.more", { n: count(more) }), lang)}`);
+  return [...wrapText(render(msg("cli.human.cells", { n: count(group.length), what: text(what) }), lang), width, "    ", "      "), ...wrapList(shown, "      ", width)];
 }
 
 function wrapList(items: readonly string[], indent: string, width: number): string[] {
@@ -197,7 +191,7 @@ function wrapList(items: readonly string[], indent: string, width: number): stri
 function summaryLine(findings: readonly Finding[], lang: Lang): string {
   const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const [errors, warnings] = [n("error"), n("warning")];
-  return render(msg("cli.human.summary", { errors: shownCount(errors), errorsN: count(errors), warnings: shownCount(warnings), warningsN: count(warnings), info: shownCount(n("info")) }), lang);
+  return render(msg("cli.human.summary", { errors: count(errors), warnings: count(warnings), info: count(n("info")) }), lang);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -9,7 +9,6 @@ import { buildVerificationSheets, type ReportUnit } from "../domain/review/verif
 import { sheetsToNewWorkbook } from "../xlsx/patch/separateWorkbook";
 import { checkInputs, EXIT_NO_TABLE, expandInputs, type FileOutcome } from "./batch";
 import { nomenclatureChoice, type CheckEngine } from "./check";
-import { shownCount } from "./humanReport";
 import type { CliIo } from "./io";
 import { loadRunSipdExport } from "./sipd";
 import type { Lang } from "./lang";
@@ -45,7 +44,7 @@ export async function runReport(req: ReportRequest, io: CliIo, engine?: CheckEng
     const sheets = buildVerificationSheets(units, { lang: req.lang, date: req.date ?? new Date(), paper: req.paper });
     await io.writeFile(req.output, await sheetsToNewWorkbook(sheets));
     const lembar = sheets.length - 1;
-    io.stdout(`${say(msg("cli.report.written", { file: text(req.output), units: shownCount(units.length), unitsN: count(units.length), sheets: shownCount(lembar), sheetsN: count(lembar) }))}\n`);
+    io.stdout(`${say(msg("cli.report.written", { file: text(req.output), units: count(units.length), sheets: count(lembar) }))}\n`);
     return EXIT_WRITTEN;
   } catch (e) {
     if (e instanceof HostError) {
