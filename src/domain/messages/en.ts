@@ -656,6 +656,178 @@ const pack = {
   "cli.diff.remaining": "  Remaining: {n} (listed with --json)",
 
   // the command line's own files, arguments, catalogue store, reports and batch lines (r9-cli)
+  "cli.usage.hint": "Run `renja --help` for help.",
+  "cli.args.needsValue": "The option {option} needs a value.",
+  "cli.args.unknownOption": "Unknown option: {option}",
+  "cli.args.unknownLang": 'Unknown language "{lang}"; use --lang id or --lang en.',
+  "cli.args.planned": 'The command "{command}" is not available in this version yet.',
+  "cli.args.noCommand": "No command given.",
+  "cli.args.foreignOption": "The option {option} does not apply to {command}.",
+  "cli.args.unknownCommand": "Unknown command: {command}",
+  "cli.args.checkWhat": "Name the .xlsx file (or folder) to check.",
+  "cli.args.maxNumber": "--max needs a whole number, 0 or more (given: {given}).",
+  "cli.args.skpdNeedsSipd": "The option --skpd applies only with --sipd.",
+  "cli.args.reportWhat": "Name the .xlsx files or folders to verify.",
+  "cli.args.reportOutput": "Name the verification workbook with -o <verifikasi.xlsx>.",
+  "cli.args.outputIsInput": "The output file must differ from the input: the input file is never modified.",
+  "cli.args.unknownPaper": 'Unknown paper "{paper}"; use --paper f4 or --paper a4.',
+  "cli.args.oneInput": "Name exactly one input .xlsx file.",
+  "cli.args.writeOutput": "Name the output file with -o <out.xlsx> (or --dry-run for a preview).",
+  "cli.args.unknownMode": 'Unknown mode "{mode}"; use --mode formulas or --mode values.',
+  "cli.args.diffWhat": "Name two files: renja diff <old.xlsx> <new.xlsx>.",
+  "cli.args.generateWhat": "Name the table to generate: renja generate {names} <in.xlsx> -o <out.xlsx>.",
+  "cli.args.generateWhatGiven": "Name the table to generate: renja generate {names} <in.xlsx> -o <out.xlsx> (given: {table}).",
+  "cli.args.generateOutput": "Name the output file with -o <out.xlsx>.",
+  "cli.args.unknownOrder": 'Unknown order "{order}"; use --order official or --order seed.',
+  "cli.args.optionFor": "The option {option} is for {generator} only.",
+  "cli.args.needsOriginal": "Name the original workbook: renja generate {generator} <new.xlsx> --original <old.xlsx> -o <out.xlsx>.",
+  "cli.args.outputIsOriginal": "The output file must differ from the original workbook.",
+  "cli.io.notFound": "File not found: {file}. Check its name and folder.",
+  "cli.io.isFolder": "{file} is a folder, not a file. Name an .xlsx file inside it.",
+  "cli.io.denied": "This user may not read or write the file {file} (access permissions).",
+  "cli.io.failed": "The file {file} cannot be read or written.",
+  "cli.io.failedCode": "The file {file} cannot be read or written ({code}).",
+  "cli.output.empty": "The output file name (-o) is empty.",
+  "cli.output.noFolder": "The output folder does not exist: {folder}. Create it first, or choose another folder for -o.",
+  "cli.output.notFolder": "{folder} is not a folder, so {output} cannot be written.",
+  "cli.output.isSidecar": "The output file {output} is the mapping corrections file {sidecar} of the input; your corrections are never overwritten: choose another .xlsx name for -o. Nothing was written.",
+  "cli.output.isFolder": "{output} is a folder. Name an .xlsx file for -o.",
+  "cli.output.isInput": "The output file {output} is the input file {input} itself (another name, a link or a hard link). The input file is never overwritten: choose another name for -o. Nothing was written.",
+  "cli.file.kind.fifo": "a named pipe (FIFO)",
+  "cli.file.kind.character-device": "a device",
+  "cli.file.kind.block-device": "a block device",
+  "cli.file.kind.socket": "a socket",
+  "cli.file.kind.directory": "a folder",
+  "cli.file.kind.other": "not a regular file",
+  "cli.file.notRegular": "{file} is {kind}, not a regular file; only .xlsx files saved on disk can be read.",
+  "cli.file.tooLarge": "The file {file} is too large ({mb} MB; at most {limit} MB). Renja workbooks are far smaller: check that this is the intended file.",
+  "cli.sheet.missingOf": "{missing} Its sheets are: {names}.",
+  "cli.check.internal": "an internal error stopped the check ({detail}). Please report it with the file if you can; RENJA_DEBUG=1 shows the details.",
+  "cli.check.unitNotInSipd": "This unit is not in the SIPD-RI export.",
+  "cli.batch.emptyFolder": "The folder {folder} holds no .xlsx file.",
+  "cli.human.checking": "Checking {file}",
+  "cli.human.noTableOnSheet": 'No Renja table was found on sheet "{sheet}".',
+  "cli.human.noTable": "No Renja table was found.",
+  "cli.human.tablesFound": "Tables found:",
+  "cli.human.table": 'Sheet "{sheet}": {kind}, {year}, rows {first}–{last}: {programs} {programsN|program|programs}, {kegiatan} kegiatan, {sub} sub kegiatan',
+  "cli.human.year": "N = {year}",
+  "cli.human.yearMissing": "year N not found",
+  "cli.human.noFindings": "No findings.",
+  "cli.human.sheet": 'Sheet "{sheet}"',
+  "cli.human.severity.error": "Errors",
+  "cli.human.severity.warning": "Warnings",
+  "cli.human.severity.info": "Info",
+  "cli.human.more": "and {n} more",
+  "cli.human.suggestion": "Suggestion: {value}",
+  "cli.human.suggestionBecause": "Suggestion: {value} ({reason})",
+  "cli.human.cells": "{n} cells: {what}",
+  "cli.human.allFindings": "Every finding in full: renja check {file} --json --lang en",
+  "cli.human.summary": "Summary: {errors} {errorsN|error|errors}, {warnings} {warningsN|warning|warnings}, {info} info.",
+  "cli.many.header.file": "File",
+  "cli.many.header.unit": "Unit",
+  "cli.many.header.tables": "Tables (prog/keg/sub)",
+  "cli.many.header.totalN": "Total N",
+  "cli.many.header.totalN1": "Total N+1",
+  "cli.many.header.errors": "Errors",
+  "cli.many.header.warnings": "Warnings",
+  "cli.many.header.status": "Status",
+  "cli.many.status.ok": "no errors",
+  "cli.many.status.findings": "errors",
+  "cli.many.status.no-table": "no Renja table",
+  "cli.many.status.unreadable": "could not be read",
+  "cli.many.closing": "{files} {filesN|file|files}: {errors} with errors, {ok} without errors, {noTable} without a Renja table, {unreadable} could not be read. Exit code {code}.",
+  "cli.fix.nothing": "No mistyped amount to repair.",
+  "cli.generate.internal": "generating the table stopped on an internal error ({detail}).",
+  "cli.generate.tableName": "{name}",
+  "cli.generate.separate": "{table} was written as a separate workbook {file} (sheet '{sheet}'), because a sheet cannot be added to the input workbook without risking its content ({reason}). Source: sheet '{source}'.",
+  "cli.generate.written": "{table} {how} in {file} (source: sheet '{source}'; the input file is unchanged).",
+  "cli.generate.rewrote": "rewrote the previously generated sheet '{sheet}'",
+  "cli.generate.added": "added as sheet '{sheet}'",
+  "cli.report.written": "Verification workbook written to {file}: Rekap of {units} {unitsN|file|files}, {sheets} verification {sheetsN|sheet|sheets}.",
+  "cli.report.internal": "writing the verification workbook stopped on an internal error ({detail}).",
+  "cli.help.title": "renja — checks the Renja work-plan tables of an Indonesian regional agency in an Excel workbook (.xlsx)",
+  "cli.help.usage": `Usage:
+  renja check <file.xlsx> [--sheet NAME] [--json] [--lang id|en]
+  renja check <file.xlsx|folder>… [--summary] [--json] [--max N] [--sheet NAME] [--lang id|en]
+  renja report <file.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--sipd <sipd-export.xlsx>] [--lang id|en]
+  renja check <file.xlsx|folder>… --sipd <sipd-export.xlsx> [--skpd NAME]
+  renja recompute <in.xlsx> -o <out.xlsx> [--mode formulas|values] [--dry-run] [--accept all|CELL,…] [--skip CELL,…] [--json]
+  renja fix-numbers <in.xlsx> -o <out.xlsx> [--dry-run]
+  renja generate {tables} <in.xlsx> -o <out.xlsx> [--from SHEET] [--paper f4|a4]
+                 [--order official|seed] [--original OLD.xlsx] [--replace]
+  renja diff <old.xlsx> <new.xlsx> [--json] [--findings RESULT.json]
+  renja catalogue import <list.tsv|.csv|.xlsx> [--regulation "Kepmendagri …"] [--year N] [--name NAME]
+                 [--pemda kabkota|provinsi] [--replace]
+  renja catalogue list | remove <NAME>`,
+  "cli.help.commands": `Commands:
+  check        Maps the Renja tables (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) on every sheet and checks
+               them: budget sums, mistyped amounts, codes, years, missing fields, and agreement between
+               tables. The file is not changed. Several files or folders (every .xlsx in them,
+               subfolders included; Excel's ~$ lock files skipped) are checked in one process.
+  report       Checks the same files/folders and writes a new verification workbook (-o): a Rekap
+               sheet (one row per unit, the status of each checklist item) and one "Lembar Verifikasi"
+               per unit (status, cell, note, finding ID, a Tanggapan OPD column), ready to print on F4
+               landscape. The inputs are not changed.
+  recompute    Recomputes every program, kegiatan and "JUMLAH" amount from its children (the sub kegiatan
+               are the truth), year N and N+1 and every Rp column, as SUM formulas (default) or values
+               (--mode values), and says how much each total changes.
+  fix-numbers  Replaces mistyped amounts ("4.765,000", "41,400,0000", a 4765 that is 1,000 times too
+               small) with the amount meant: the one that makes its parent's sum hold. Amounts stored as
+               text ("4.765.000" in a text cell) are stored as the same number.
+  generate     Builds a formatted, print-ready Tabel 3.3 (from a Tabel 3.3, a Tabel 7 or a working sheet)
+               or Tabel 2.1 (from an evaluation sheet) as a new sheet in a copy of the workbook (-o).
+               Parent and total amounts are SUM formulas. A sheet name in use is never overwritten: the
+               new sheet gets another name, unless --replace (rewrites the sheet Renja Cermat generated
+               before; no other sheet is ever overwritten or deleted). "perubahan" builds the revision
+               table (target and pagu before/after, increase (decrease) in Rp and %) from this workbook
+               (new) and --original (old).
+  diff         Compares two versions of a Renja (murni → perubahan, draft → resubmission): per table, the
+               rows added, removed and renamed (matched by kode, then name), and every pagu before → after
+               with the difference and the totals. --findings RESULT.json (renja check --json of the old
+               version): which findings are resolved, which are new, which remain.
+  catalogue    Imports an official nomenclature list (a Kepmendagri lampiran or a SIPD export; columns
+               found by header text: kode and nama, kinerja/indikator/satuan when present), validates it
+               (code shapes, parents, duplicate codes; errors name the line) and stores it in the user's
+               data folder. check uses the newest list whose year is not after the plan year; with none
+               imported, the built-in list (bidang 7.01 only).`,
+  "cli.help.options": `Options:
+  --sheet NAME Show only the tables and findings of sheet NAME (other sheets are still read for
+               cross-table checks).
+  --json       Print the result as one JSON object {shape}; for several files or
+               folders: one object per file per line (JSON Lines).
+  --summary    check: one line per file (unit, tables, total N and N+1, errors, warnings, status).
+  --max N      check: at most N findings per rule (default 20; 0 = all), the rest as "and N more".
+  --include-generated  check: also check the sheets Renja Cermat generated (by default they are left out and
+               named as "made by Renja Cermat, not checked"; a copy or an edited one is still checked).
+  --lang id|en Output language (default: id).
+  --sipd FILE     check, report: compare Tabel 3.3/Tabel 7 with a SIPD-RI export (rekap, sumber dana per sub
+                  kegiatan, KUA-PPAS, Tabel IV.3): pagu, sumber dana, sub kegiatan (rule sipd-mismatch).
+  --skpd NAME     --sipd: the SIPD-RI unit to compare with (name or kode; default: the one each file's table
+                  title names).
+  --from SHEET    generate: the source sheet (default: the best-mapped table).
+  --paper f4|a4   generate: paper size (default: f4 = Folio 215×330 mm), landscape.
+  --order official|seed  generate tabel-3.3: official column order or the sample document's order.
+  --replace       generate: rewrite the previously generated sheet.
+  --original FILE    generate perubahan: the workbook's original version.
+  --findings FILE    diff: the renja check --json output of the old version.
+  -o FILE         recompute, fix-numbers, generate: the output file (the input is never modified).
+  --mode formulas|values  recompute: write SUM formulas (default) or values.
+  --accept all|CELL,…  recompute: apply decisions (changes whose evidence argues for the written amount); held by default.
+  --skip CELL,…   recompute: leave out any other change to that cell ("Tabel 3.3!F63" or "F63").
+  --json          recompute: list the changes with their class (same-amount/explained/decision) and evidence.
+  --dry-run       recompute, fix-numbers: print the preview "cell: before → after" and write nothing.
+  -h, --help   Show this help.`,
+  "cli.help.sidecar": "Mapping corrections are read from <file.xlsx>.renja.json when it exists.",
+  "cli.help.exitCodes": `Exit codes:
+  0  the check ran and found no errors
+  1  the check ran and found errors
+  2  the check could not run (message on stderr)
+  3  the workbook was read but no Renja table was recognised (the sheets looked at and why none
+     matched are listed; --json: "status": "no-table", "tables": [])
+  Several files: the worst code of all files (2 > 1 > 3 > 0). report: 0 when the verification
+  workbook was written, 2 when not.
+  recompute/fix-numbers: 0 when the output was written (even with nothing to change) or the preview
+  printed, 2 when not (message on stderr).`,
 } as const;
 
 export const en: CheckedPack<typeof pack> = pack;

@@ -654,6 +654,179 @@ const pack = {
   "cli.diff.remaining": "  Masih ada: {n} (rinciannya dengan --json)",
 
   // the command line's own files, arguments, catalogue store, reports and batch lines (r9-cli)
+  "cli.usage.hint": "Jalankan `renja --help` untuk bantuan.",
+  "cli.args.needsValue": "Opsi {option} memerlukan nilai.",
+  "cli.args.unknownOption": "Opsi tidak dikenal: {option}",
+  "cli.args.unknownLang": 'Bahasa "{lang}" tidak dikenal; gunakan --lang id atau --lang en.',
+  "cli.args.planned": 'Perintah "{command}" belum tersedia di versi ini.',
+  "cli.args.noCommand": "Perintah belum diberikan.",
+  "cli.args.foreignOption": "Opsi {option} tidak berlaku untuk {command}.",
+  "cli.args.unknownCommand": "Perintah tidak dikenal: {command}",
+  "cli.args.checkWhat": "Sebutkan berkas .xlsx (atau folder) yang akan diperiksa.",
+  "cli.args.maxNumber": "--max memerlukan bilangan bulat 0 atau lebih (diberikan: {given}).",
+  "cli.args.skpdNeedsSipd": "Opsi --skpd hanya berlaku bersama --sipd.",
+  "cli.args.reportWhat": "Sebutkan berkas .xlsx atau folder yang akan diverifikasi.",
+  "cli.args.reportOutput": "Sebutkan buku kerja verifikasi dengan -o <verifikasi.xlsx>.",
+  "cli.args.outputIsInput": "Berkas keluaran harus berbeda dari masukan: berkas masukan tidak pernah diubah.",
+  "cli.args.unknownPaper": 'Kertas "{paper}" tidak dikenal; gunakan --paper f4 atau --paper a4.',
+  "cli.args.oneInput": "Sebutkan tepat satu berkas .xlsx masukan.",
+  "cli.args.writeOutput": "Sebutkan berkas keluaran dengan -o <keluaran.xlsx> (atau --dry-run untuk pratinjau).",
+  "cli.args.unknownMode": 'Mode "{mode}" tidak dikenal; gunakan --mode formulas atau --mode values.',
+  "cli.args.diffWhat": "Sebutkan dua berkas: renja diff <semula.xlsx> <menjadi.xlsx>.",
+  "cli.args.generateWhat": "Sebutkan tabel yang dibuat: renja generate {names} <masukan.xlsx> -o <keluaran.xlsx>.",
+  "cli.args.generateWhatGiven": "Sebutkan tabel yang dibuat: renja generate {names} <masukan.xlsx> -o <keluaran.xlsx> (diberikan: {table}).",
+  "cli.args.generateOutput": "Sebutkan berkas keluaran dengan -o <keluaran.xlsx>.",
+  "cli.args.unknownOrder": 'Urutan "{order}" tidak dikenal; gunakan --order official atau --order seed.',
+  "cli.args.optionFor": "Opsi {option} hanya untuk {generator}.",
+  "cli.args.needsOriginal": "Sebutkan buku kerja semula: renja generate {generator} <menjadi.xlsx> --original <semula.xlsx> -o <keluaran.xlsx>.",
+  "cli.args.outputIsOriginal": "Berkas keluaran harus berbeda dari buku kerja semula.",
+  "cli.io.notFound": "Berkas tidak ditemukan: {file}. Periksa nama dan foldernya.",
+  "cli.io.isFolder": "{file} adalah folder, bukan berkas. Sebutkan berkas .xlsx di dalamnya.",
+  "cli.io.denied": "Berkas {file} tidak boleh dibaca atau ditulis oleh pengguna ini (izin akses).",
+  "cli.io.failed": "Berkas {file} tidak dapat dibaca atau ditulis.",
+  "cli.io.failedCode": "Berkas {file} tidak dapat dibaca atau ditulis ({code}).",
+  "cli.output.empty": "Nama berkas keluaran (-o) kosong.",
+  "cli.output.noFolder": "Folder keluaran tidak ada: {folder}. Buat foldernya dulu, atau pilih folder lain untuk -o.",
+  "cli.output.notFolder": "{folder} bukan folder, sehingga {output} tidak dapat ditulis.",
+  "cli.output.isSidecar": "Berkas keluaran {output} adalah berkas koreksi pemetaan {sidecar} milik berkas masukan; koreksi Anda tidak pernah ditimpa: pilih nama .xlsx lain untuk -o. Tidak ada yang ditulis.",
+  "cli.output.isFolder": "{output} adalah folder. Sebutkan nama berkas .xlsx untuk -o.",
+  "cli.output.isInput": "Berkas keluaran {output} adalah berkas masukan {input} itu sendiri (nama lain, tautan, atau tautan keras). Berkas masukan tidak pernah ditimpa: pilih nama lain untuk -o. Tidak ada yang ditulis.",
+  "cli.file.kind.fifo": "pipa bernama (FIFO)",
+  "cli.file.kind.character-device": "perangkat (device)",
+  "cli.file.kind.block-device": "perangkat blok (block device)",
+  "cli.file.kind.socket": "soket",
+  "cli.file.kind.directory": "folder",
+  "cli.file.kind.other": "bukan berkas biasa",
+  "cli.file.notRegular": "{file} adalah {kind}, bukan berkas biasa; hanya berkas .xlsx yang tersimpan di disk yang dapat dibaca.",
+  "cli.file.tooLarge": "Berkas {file} terlalu besar ({mb} MB; paling besar {limit} MB). Buku kerja Renja jauh lebih kecil: periksa apakah ini berkas yang dimaksud.",
+  "cli.sheet.missingOf": "{missing} Lembar yang ada: {names}.",
+  "cli.check.internal": "pemeriksaan terhenti karena kesalahan internal ({detail}). Mohon laporkan, sertakan berkasnya bila bisa; RENJA_DEBUG=1 menampilkan rinciannya.",
+  "cli.check.unitNotInSipd": "Unit ini tidak ditemukan di ekspor SIPD-RI.",
+  "cli.batch.emptyFolder": "Folder {folder} tidak berisi berkas .xlsx.",
+  "cli.human.checking": "Memeriksa {file}",
+  "cli.human.noTableOnSheet": 'Tidak ada tabel Renja yang ditemukan di lembar "{sheet}".',
+  "cli.human.noTable": "Tidak ada tabel Renja yang ditemukan.",
+  "cli.human.tablesFound": "Tabel yang ditemukan:",
+  "cli.human.table": 'Lembar "{sheet}": {kind}, {year}, baris {first}–{last}: {programs} {programsN|program|program}, {kegiatan} kegiatan, {sub} sub kegiatan',
+  "cli.human.year": "N = {year}",
+  "cli.human.yearMissing": "tahun N tidak terbaca",
+  "cli.human.noFindings": "Tidak ada temuan.",
+  "cli.human.sheet": 'Lembar "{sheet}"',
+  "cli.human.severity.error": "Galat",
+  "cli.human.severity.warning": "Peringatan",
+  "cli.human.severity.info": "Info",
+  "cli.human.more": "dan {n} lainnya",
+  "cli.human.suggestion": "Saran: {value}",
+  "cli.human.suggestionBecause": "Saran: {value} ({reason})",
+  "cli.human.cells": "{n} sel: {what}",
+  "cli.human.allFindings": "Semua temuan secara lengkap: renja check {file} --json",
+  "cli.human.summary": "Ringkasan: {errors} {errorsN|galat|galat}, {warnings} {warningsN|peringatan|peringatan}, {info} info.",
+  "cli.many.header.file": "Berkas",
+  "cli.many.header.unit": "Perangkat daerah",
+  "cli.many.header.tables": "Tabel (prog/keg/sub)",
+  "cli.many.header.totalN": "Total N",
+  "cli.many.header.totalN1": "Total N+1",
+  "cli.many.header.errors": "Galat",
+  "cli.many.header.warnings": "Peringatan",
+  "cli.many.header.status": "Status",
+  "cli.many.status.ok": "tanpa galat",
+  "cli.many.status.findings": "ada galat",
+  "cli.many.status.no-table": "tidak ada tabel Renja",
+  "cli.many.status.unreadable": "tidak dapat dibaca",
+  "cli.many.closing": "{files} {filesN|berkas|berkas}: {errors} ada galat, {ok} tanpa galat, {noTable} tanpa tabel Renja, {unreadable} tidak dapat dibaca. Kode keluar {code}.",
+  "cli.fix.nothing": "Tidak ada angka salah ketik yang perlu diperbaiki.",
+  "cli.generate.internal": "pembuatan tabel terhenti karena kesalahan internal ({detail}).",
+  "cli.generate.tableName": "{name}",
+  "cli.generate.separate": "{table} ditulis sebagai buku kerja terpisah {file} (lembar '{sheet}'), karena buku kerja masukan tidak dapat ditambah lembar tanpa risiko kehilangan isi ({reason}). Sumber: lembar '{source}'.",
+  "cli.generate.written": "{table} {how} di {file} (sumber: lembar '{source}'; berkas masukan tidak diubah).",
+  "cli.generate.rewrote": "menulis ulang lembar '{sheet}' yang dibuat sebelumnya",
+  "cli.generate.added": "ditambahkan sebagai lembar '{sheet}'",
+  "cli.report.written": "Buku kerja verifikasi ditulis ke {file}: Rekap {units} {unitsN|berkas|berkas}, {sheets} {sheetsN|Lembar|Lembar} Verifikasi.",
+  "cli.report.internal": "penulisan buku kerja verifikasi terhenti karena kesalahan internal ({detail}).",
+  "cli.help.title": "renja — memeriksa tabel Renja Perangkat Daerah dalam buku kerja Excel (.xlsx)",
+  "cli.help.usage": `Penggunaan:
+  renja check <berkas.xlsx> [--sheet NAMA] [--json] [--lang id|en]
+  renja check <berkas.xlsx|folder>… [--summary] [--json] [--max N] [--sheet NAMA] [--lang id|en]
+  renja report <berkas.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--sipd <ekspor-sipd.xlsx>] [--lang id|en]
+  renja check <berkas.xlsx|folder>… --sipd <ekspor-sipd.xlsx> [--skpd NAMA]
+  renja recompute <masukan.xlsx> -o <keluaran.xlsx> [--mode formulas|values] [--dry-run] [--accept all|SEL,…] [--skip SEL,…] [--json]
+  renja fix-numbers <masukan.xlsx> -o <keluaran.xlsx> [--dry-run]
+  renja generate {tables} <masukan.xlsx> -o <keluaran.xlsx> [--from LEMBAR] [--paper f4|a4]
+                 [--order official|seed] [--original SEMULA.xlsx] [--replace]
+  renja diff <semula.xlsx> <menjadi.xlsx> [--json] [--findings HASIL.json]
+  renja catalogue import <daftar.tsv|.csv|.xlsx> [--regulation "Kepmendagri …"] [--year N] [--name NAMA]
+                 [--pemda kabkota|provinsi] [--replace]
+  renja catalogue list | remove <NAMA>`,
+  "cli.help.commands": `Perintah:
+  check        Memetakan tabel Renja (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) di setiap lembar dan
+               memeriksanya: jumlah pagu, angka yang salah ketik, kode, tahun, isian yang kosong, dan
+               kecocokan antartabel. Berkas tidak diubah. Beberapa berkas atau folder (semua .xlsx di
+               dalamnya, termasuk subfolder; berkas kunci ~$ dilewati) diperiksa dalam satu proses.
+  report       Memeriksa berkas/folder yang sama dan menulis buku kerja verifikasi baru (-o): lembar
+               Rekap (satu baris per perangkat daerah, status setiap butir) dan satu Lembar Verifikasi
+               per perangkat daerah (status, letak sel, catatan, ID temuan, kolom Tanggapan OPD), siap
+               cetak F4 lanskap. Berkas masukan tidak diubah.
+  recompute    Menghitung ulang pagu setiap program, kegiatan dan baris JUMLAH dari rinciannya (sub
+               kegiatan adalah acuannya), tahun N dan N+1 dan setiap kolom Rp, sebagai rumus SUM
+               (bawaan) atau nilai (--mode values), dan menyebutkan perubahan setiap jumlah.
+  fix-numbers  Mengganti angka yang salah ketik ("4.765,000", "41,400,0000", 4765 yang 1.000 kali terlalu
+               kecil) dengan angka yang dimaksud: yang membuat jumlah induknya cocok. Angka yang tersimpan
+               sebagai teks ("4.765.000" di sel teks) disimpan sebagai angka yang sama.
+  generate     Membuat Tabel 3.3 (dari Tabel 3.3, Tabel 7 atau lembar kerja) atau Tabel 2.1 (dari lembar
+               evaluasi) yang rapi dan siap cetak sebagai lembar baru di salinan buku kerja (-o). Jumlah
+               induk dan total berupa rumus SUM. Nama lembar yang sudah ada tidak ditimpa: lembar baru
+               diberi nama lain, kecuali --replace (menulis ulang lembar yang dibuat Renja Cermat
+               sebelumnya; lembar lain tidak pernah ditimpa atau dihapus). "perubahan" membuat Tabel
+               Perubahan (target dan pagu semula/menjadi, bertambah (berkurang) Rp dan %) dari buku kerja
+               ini (menjadi) dan --original (semula).
+  diff         Membandingkan dua versi Renja (murni → perubahan, rancangan → perbaikan): per tabel, baris
+               yang ditambah, dihapus dan berganti nama (dicocokkan lewat kode, lalu nama), dan setiap pagu
+               semula → menjadi dengan selisih dan totalnya. --findings HASIL.json (keluaran renja check
+               --json atas versi semula): temuan yang sudah selesai, yang baru, dan yang masih ada.
+  catalogue    Mengimpor daftar nomenklatur resmi (lampiran Kepmendagri atau ekspor SIPD; kolom dikenali
+               dari judulnya: kode dan nama, juga kinerja/indikator/satuan bila ada), memeriksanya (bentuk
+               kode, induk, kode ganda; galat menyebut barisnya) dan menyimpannya di folder data pengguna.
+               check memakai daftar terbaru yang tahunnya tidak melewati tahun rencana; tanpa daftar
+               yang diimpor, daftar bawaan (bidang 7.01 saja).`,
+  "cli.help.options": `Opsi:
+  --sheet NAMA Tampilkan tabel dan temuan lembar NAMA saja (lembar lain tetap dibaca untuk
+               pemeriksaan antartabel).
+  --json       Cetak hasil sebagai satu objek JSON {shape}; untuk beberapa berkas
+               atau folder: satu objek per berkas per baris (JSON Lines).
+  --summary    check: satu baris per berkas (perangkat daerah, tabel, total N dan N+1, galat,
+               peringatan, status).
+  --max N      check: paling banyak N temuan per aturan (bawaan 20; 0 = semua), sisanya "dan N lainnya".
+  --include-generated  check: periksa juga lembar buatan Renja Cermat (bawaan: dilewati dan disebut
+               "lembar buatan Renja Cermat, tidak diperiksa"; salinan atau lembar yang sudah diubah tetap diperiksa).
+  --lang id|en Bahasa keluaran (bawaan: id).
+  --sipd BERKAS   check, report: bandingkan Tabel 3.3/Tabel 7 dengan ekspor SIPD-RI (rekap, sumber dana per
+                  sub kegiatan, KUA-PPAS, Tabel IV.3): pagu, sumber dana, sub kegiatan (aturan sipd-mismatch).
+  --skpd NAMA     --sipd: unit SIPD-RI yang dibandingkan (nama atau kode; bawaan: yang disebut judul tabel
+                  setiap berkas).
+  --from LEMBAR   generate: lembar sumber (bawaan: tabel yang terpetakan paling baik).
+  --paper f4|a4   generate: ukuran kertas (bawaan: f4 = Folio 215×330 mm), lanskap.
+  --order official|seed  generate tabel-3.3: urutan kolom resmi atau urutan dokumen contoh.
+  --replace       generate: tulis ulang lembar yang dibuat sebelumnya.
+  --original BERKAS  generate perubahan: buku kerja versi semula.
+  --findings BERKAS  diff: keluaran renja check --json atas versi semula.
+  -o BERKAS       recompute, fix-numbers, generate: berkas keluaran (masukan tidak pernah diubah).
+  --mode formulas|values  recompute: tulis rumus SUM (bawaan) atau nilai.
+  --accept all|SEL,…  recompute: terapkan keputusan (perubahan yang buktinya mendukung angka tertulis); bawaan: ditahan.
+  --skip SEL,…    recompute: lewati perubahan lain pada sel itu ("Tabel 3.3!F63" atau "F63").
+  --json          recompute: daftar perubahan dengan kelas (same-amount/explained/decision) dan buktinya.
+  --dry-run       recompute, fix-numbers: tampilkan pratinjau "sel: sebelum → sesudah" tanpa menulis.
+  -h, --help   Tampilkan bantuan ini.`,
+  "cli.help.sidecar": "Koreksi pemetaan dibaca dari <berkas.xlsx>.renja.json bila ada.",
+  "cli.help.exitCodes": `Kode keluar:
+  0  pemeriksaan selesai tanpa galat
+  1  pemeriksaan selesai dan menemukan galat
+  2  pemeriksaan tidak dapat dijalankan (pesan di stderr)
+  3  buku kerja terbaca, tetapi tidak ada tabel Renja yang dikenali (disebutkan lembar yang
+     diperiksa dan mengapa tidak ada yang cocok; --json: "status": "no-table", "tables": [])
+  Beberapa berkas: kode terburuk dari semua berkas (2 > 1 > 3 > 0). report: 0 bila buku kerja
+  verifikasi ditulis, 2 bila tidak.
+  recompute/fix-numbers: 0 bila keluaran ditulis (walau tidak ada yang berubah) atau pratinjau dicetak,
+  2 bila tidak (pesan di stderr).`,
 } as const;
 
 export const id: CheckedPack<typeof pack> = pack;
