@@ -77,7 +77,7 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
       io.stderr(`renja: ${say(plan.error)}\n`);
       return EXIT_NOT_WRITTEN;
     }
-    if (host.signed) io.stdout(`${say(SIGNED_WORKBOOK_WARNING)}\n`);
+    if (host.signed) io.stdout(`${render(SIGNED_WORKBOOK_WARNING, req.lang)}\n`);
     const written = await writeWithSheet(bytes, plan);
     await io.writeFile(req.output, written.bytes, req.file);
     io.stdout(`${tell(summary(req, plan, written))}\n`);

@@ -27,6 +27,9 @@ export const ALLOWED = ["program", "kegiatan", "sub kegiatan", "Renja", "Tabel",
 /** English words that never belong in an Indonesian sentence. */
 const ENGLISH = ["the", "and", "of", "is", "with", "not", "should", "expected", "add", "row", "column", "cell", "which", "but", "from"];
 
+/** Loan words Indonesian text uses as they are (Office in Indonesian says "add-in" too), not English words. */
+const INDONESIAN_LOANWORDS = /\badd-in\b/g;
+
 /**
  * The text without what it quotes from the workbook: "…", “…”, «…», '…' (not an apostrophe: "Tabel 2.1's") and a
  * header row as printed ("(No | Uraian | Jumlah (Rp))").
@@ -116,7 +119,7 @@ describe("every English template of the catalogue", () => {
   });
 
   it("has an Indonesian counterpart without English words", () => {
-    const offending = rendered("id").filter(({ text }) => found(unquoted(text), ENGLISH).length > 0);
+    const offending = rendered("id").filter(({ text }) => found(unquoted(text).replace(INDONESIAN_LOANWORDS, ""), ENGLISH).length > 0);
     expect(offending).toEqual([]);
   });
 });
