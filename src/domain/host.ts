@@ -8,7 +8,7 @@ import type { MarkerVerdict } from "./generatedMarker";
 import type { MappingOverrides } from "./mapping/types";
 import { unchangedSinceRead, type CellContent, type PlannedCell, type SheetPlan, type SheetUndoRecord, type UndoRecord, type WritePlan } from "./plan";
 import { a1, type MergeArea, type SheetSnapshot } from "./sheet/snapshot";
-import { cell, count, msg, nested, phrase, render, text, type MessageRef, type Phrase } from "./messages";
+import { cell, count, msg, nested, phrase, renderAll, text, type MessageRef, type Phrase } from "./messages";
 
 export interface SheetRef {
   id: string;
@@ -167,7 +167,7 @@ export class HostError extends Error {
     message: Phrase | MessageRef,
   ) {
     const ref = "key" in message ? message : msg("phrase", { text: phrase(message) });
-    const messages = { id: render(ref, "id"), en: render(ref, "en") };
+    const messages = renderAll(ref);
     super(messages.en);
     this.messages = messages;
     this.ref = ref;
