@@ -2,6 +2,7 @@
 import type { ColumnRole, Level, MappedRow, MappedTable } from "../../mapping/types";
 import type { Cell, SheetSnapshot } from "../../sheet/snapshot";
 import { columnOf } from "../../mapping/tree";
+import { msg, type MessageRef } from "../../messages";
 import { compactNormalizedName } from "../../nomenclature";
 import { a1, cellAt, cellText } from "../../sheet/snapshot";
 import { memoize } from "./memo";
@@ -65,20 +66,26 @@ function mayHoldSpace(text: string): boolean {
   return false;
 }
 
-export const LEVEL_NAME: Record<Level, { id: string; en: string }> = {
-  urusan: { id: "urusan", en: "affair (urusan)" },
-  bidang: { id: "bidang urusan", en: "affair field (bidang)" },
-  program: { id: "program", en: "program" },
-  kegiatan: { id: "kegiatan", en: "activity (kegiatan)" },
-  subKegiatan: { id: "sub kegiatan", en: "sub-activity (sub kegiatan)" },
-  total: { id: "baris total", en: "total row" },
-  other: { id: "baris lain", en: "other row" },
+export const LEVEL_NAME: Record<Level, MessageRef> = {
+  urusan: msg("rowLevel.urusan", {}),
+  bidang: msg("rowLevel.bidang", {}),
+  program: msg("rowLevel.program", {}),
+  kegiatan: msg("rowLevel.kegiatan", {}),
+  subKegiatan: msg("rowLevel.subKegiatan", {}),
+  total: msg("rowLevel.total", {}),
+  other: msg("rowLevel.other", {}),
 };
 
-/** "a program", "an activity (kegiatan)". */
-export function withArticle(en: string): string {
-  return `${/^[aeiou]/i.test(en) ? "an" : "a"} ${en}`;
-}
+/** The level name where a sentence needs its article: "a program", "an activity (kegiatan)" (Indonesian has none). */
+export const LEVEL_NAME_WITH_ARTICLE: Record<Level, MessageRef> = {
+  urusan: msg("rowLevel.a.urusan", {}),
+  bidang: msg("rowLevel.a.bidang", {}),
+  program: msg("rowLevel.a.program", {}),
+  kegiatan: msg("rowLevel.a.kegiatan", {}),
+  subKegiatan: msg("rowLevel.a.subKegiatan", {}),
+  total: msg("rowLevel.a.total", {}),
+  other: msg("rowLevel.a.other", {}),
+};
 
 /** Row name for messages, shortened so a long nomenclature does not swamp the message. */
 export function quoteName(uraian: string, max = 80): string {
