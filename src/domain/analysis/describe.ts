@@ -21,17 +21,17 @@ export function moneyColumnLabel(table: MappedTable, role: ColumnRole, col: numb
   }
 }
 
-const LEVEL_NAMES: Partial<Record<Level, MessageRef>> = {
-  urusan: msg("level.urusan", {}),
-  bidang: msg("level.bidang", {}),
-  program: msg("level.program", {}),
-  kegiatan: msg("level.kegiatan", {}),
-  subKegiatan: msg("level.subKegiatan", {}),
-  total: msg("level.total", {}),
-};
+const LEVELS: readonly Level[] = ["urusan", "bidang", "program", "kegiatan", "subKegiatan", "total", "other"];
+
+/** A message for every level, each its own catalogue key ("level.kegiatan", "rowLevel.a.kegiatan"). */
+export function messagesByLevel(messageOf: (level: Level) => MessageRef): Record<Level, MessageRef> {
+  return Object.fromEntries(LEVELS.map((level) => [level, messageOf(level)])) as Record<Level, MessageRef>;
+}
+
+const LEVEL_NAMES = messagesByLevel((level) => msg(`level.${level}`, {}));
 
 export function levelName(level: Level): MessageRef {
-  return LEVEL_NAMES[level] ?? msg("level.row", {});
+  return LEVEL_NAMES[level];
 }
 
 /** `program «PROGRAM PENUNJANG …»`, the name cut short so a message stays readable. */

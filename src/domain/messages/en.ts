@@ -111,7 +111,7 @@ const pack = {
   "level.kegiatan": "kegiatan",
   "level.subKegiatan": "sub kegiatan",
   "level.total": "total row",
-  "level.row": "row",
+  "level.other": "row",
   "level.rowNamed": "{level} “{name}”",
   "rowLevel.urusan": "affair (urusan)",
   "rowLevel.bidang": "affair field (bidang)",

@@ -108,7 +108,7 @@ const pack = {
   "level.kegiatan": "kegiatan",
   "level.subKegiatan": "sub kegiatan",
   "level.total": "baris total",
-  "level.row": "baris",
+  "level.other": "baris",
   "level.rowNamed": "{level} «{name}»",
   "rowLevel.urusan": "urusan",
   "rowLevel.bidang": "bidang urusan",

@@ -119,7 +119,7 @@ export const MessageSpec = {
   "level.kegiatan": {},
   "level.subKegiatan": {},
   "level.total": {},
-  "level.row": {},
+  "level.other": {},
   "level.rowNamed": { level: "message", name: "text" },
   // level names of the content rules (rules/content-support/tableCells.ts LEVEL_NAME), and with their article
   "rowLevel.urusan": {},

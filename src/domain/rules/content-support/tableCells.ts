@@ -1,8 +1,9 @@
 /** Reading the cells of a mapped row by role, as the content rules need them. */
-import type { ColumnRole, Level, MappedRow, MappedTable } from "../../mapping/types";
+import type { ColumnRole, MappedRow, MappedTable } from "../../mapping/types";
 import type { Cell, SheetSnapshot } from "../../sheet/snapshot";
 import { columnOf } from "../../mapping/tree";
-import { msg, type MessageRef } from "../../messages";
+import { msg } from "../../messages";
+import { messagesByLevel } from "../../analysis/describe";
 import { compactNormalizedName } from "../../nomenclature";
 import { a1, cellAt, cellText } from "../../sheet/snapshot";
 import { memoize } from "./memo";
@@ -66,26 +67,11 @@ function mayHoldSpace(text: string): boolean {
   return false;
 }
 
-export const LEVEL_NAME: Record<Level, MessageRef> = {
-  urusan: msg("rowLevel.urusan", {}),
-  bidang: msg("rowLevel.bidang", {}),
-  program: msg("rowLevel.program", {}),
-  kegiatan: msg("rowLevel.kegiatan", {}),
-  subKegiatan: msg("rowLevel.subKegiatan", {}),
-  total: msg("rowLevel.total", {}),
-  other: msg("rowLevel.other", {}),
-};
+/** The content rules' level names ("kegiatan" / "activity (kegiatan)"). */
+export const LEVEL_NAME = messagesByLevel((level) => msg(`rowLevel.${level}`, {}));
 
 /** The level name where a sentence needs its article: "a program", "an activity (kegiatan)" (Indonesian has none). */
-export const LEVEL_NAME_WITH_ARTICLE: Record<Level, MessageRef> = {
-  urusan: msg("rowLevel.a.urusan", {}),
-  bidang: msg("rowLevel.a.bidang", {}),
-  program: msg("rowLevel.a.program", {}),
-  kegiatan: msg("rowLevel.a.kegiatan", {}),
-  subKegiatan: msg("rowLevel.a.subKegiatan", {}),
-  total: msg("rowLevel.a.total", {}),
-  other: msg("rowLevel.a.other", {}),
-};
+export const LEVEL_NAME_WITH_ARTICLE = messagesByLevel((level) => msg(`rowLevel.a.${level}`, {}));
 
 /** Row name for messages, shortened so a long nomenclature does not swamp the message. */
 export function quoteName(uraian: string, max = 80): string {
