@@ -19,7 +19,7 @@ import type { Rule, RuleMeta } from "./types";
 import { cellText, type Cell } from "../sheet/snapshot";
 import { LEVEL_NAME, quoteName, roleCell, roleCellContent } from "./content-support/tableCells";
 import { sheetOf } from "../analysis/moneyCells";
-import { msg, phrase, text } from "../messages";
+import { msg, nested, phrase, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "missing-field",
@@ -106,7 +106,7 @@ export function createMissingFieldRule(config: Partial<MissingFieldConfig> = {})
               cell,
               row: row.row,
               role: req.role,
-              message: msg("missing.finding", { field: phrase(field), level: phrase(lvl), name: text(quoteName(row.uraian)) }),
+              message: msg("missing.finding", { field: phrase(field), level: nested(lvl), name: text(quoteName(row.uraian)) }),
             });
           }
         }
