@@ -2,7 +2,7 @@
  * Command-line arguments of `renja`. Options may come before or after the subcommand and in `--name value` or
  * `--name=value` form; anything unexpected is a usage error (exit 2), never silently ignored.
  */
-import type { Message } from "../domain/findings";
+import { msg, text, type MessageRef } from "../domain/messages";
 import type { DiffRequest } from "./diff";
 import { diffCommand } from "./diffArgs";
 import type { GenerateRequest } from "./generate";
@@ -17,7 +17,7 @@ export type Command =
   | { kind: "fix-numbers"; lang: Lang; file: string; output?: string; dryRun: boolean }
   | ({ kind: "generate" } & GenerateRequest)
   | ({ kind: "diff" } & DiffRequest)
-  | { kind: "usage-error"; lang: Lang; message: Message };
+  | { kind: "usage-error"; lang: Lang; message: MessageRef };
 
 /**
  * The options each command takes (besides --lang and --help, which every command takes). One table instead of
@@ -39,7 +39,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   const values = new Map<string, string>();
   const flags = new Set<string>();
-  const problems: Message[] = [];
+  const problems: MessageRef[] = [];
   const valued = new Set(["--sheet", "--lang", "-o", "--output", "--mode", "--from", "--paper", "--order", "--max", "--sipd", "--skpd", "--catalogue", "--accept", "--skip", "--findings", "--original"]);
   const boolean = new Set(["--json", "--help", "-h", "--dry-run", "--replace", "--summary", "--include-generated"]);
 
@@ -58,7 +58,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (valued.has(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || (eq < 0 && value.startsWith("--"))) {
-        problems.push({ id: `Opsi ${name} memerlukan nilai.`, en: `The option ${name} needs a value.` });
+        problems.push(msg("cli.args.needsValue", { option: text(name) }));
         if (value !== undefined) i--;
         continue;
       }
@@ -66,7 +66,7 @@ export function parseArgs(argv: readonly string[]): Command {
     } else if (boolean.has(name) && eq < 0) {
       flags.add(name);
     } else {
-      problems.push({ id: `Opsi tidak dikenal: ${arg}`, en: `Unknown option: ${arg}` });
+      problems.push(msg("cli.args.unknownOption", { option: text(arg) }));
     }
   }
 
@@ -74,79 +74,80 @@ export function parseArgs(argv: readonly string[]): Command {
   let lang: Lang = "id";
   if (langValue === "en" || langValue === "id") lang = langValue;
   else if (langValue !== undefined) {
-    problems.unshift({ id: `Bahasa "${langValue}" tidak dikenal; gunakan --lang id atau --lang en.`, en: `Unknown language "${langValue}"; use --lang id or --lang en.` });
+    problems.unshift(msg("cli.args.unknownLang", { lang: text(langValue) }));
   }
 
   if (flags.has("--help") || flags.has("-h")) return { kind: "help", lang };
   const [command, ...rest] = positional;
   // A later command's own options (-o, --mode…) are not known yet: name the command, not its first option.
   if (command !== undefined && PLANNED_COMMANDS.has(command)) {
-    return {
-      kind: "usage-error",
-      lang,
-      message: { id: `Perintah "${command}" belum tersedia di versi ini.`, en: `The command "${command}" is not available in this version yet.` },
-    };
+    return usageError(lang, msg("cli.args.planned", { command: text(command) }));
   }
-  if (problems.length > 0) return { kind: "usage-error", lang, message: problems[0] };
+  if (problems.length > 0) return usageError(lang, problems[0]);
 
   if (command === undefined) {
-    return { kind: "usage-error", lang, message: { id: "Perintah belum diberikan.", en: "No command given." } };
+    return usageError(lang, msg("cli.args.noCommand", {}));
   }
   if (command === "help") return { kind: "help", lang };
   const allowed = OPTIONS_OF[command];
   if (allowed !== undefined) {
     const foreign = [...values.keys(), ...flags].find((o) => o !== "--lang" && !allowed.includes(o));
-    if (foreign) return { kind: "usage-error", lang, message: { id: `Opsi ${foreign} tidak berlaku untuk ${command}.`, en: `The option ${foreign} does not apply to ${command}.` } };
+    if (foreign) return usageError(lang, msg("cli.args.foreignOption", { option: text(foreign), command: text(command) }));
   }
   if (command === "check") return checkCommand(rest, values, flags, lang);
   if (command === "report") return reportCommand(rest, values, flags, lang);
   if (command === "recompute" || command === "fix-numbers") return writeCommand(command, rest, values, flags, lang);
   if (command === "generate") return generateCommand(rest, values, flags, lang);
   if (command === "diff") return diffCommand(rest, values, flags, lang);
-  return { kind: "usage-error", lang, message: { id: `Perintah tidak dikenal: ${command}`, en: `Unknown command: ${command}` } };
+  return usageError(lang, msg("cli.args.unknownCommand", { command: text(command) }));
+}
+
+/** A usage error (exit 2), for the commands' own arguments too (diffArgs.ts, generateArgs.ts). */
+export function usageError(lang: Lang, message: MessageRef): Command {
+  return { kind: "usage-error", lang, message };
 }
 
 /** check <file|folder>…: every .xlsx given or found in the folders. */
 function checkCommand(rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
-  const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  if (rest.length === 0) return usage("Sebutkan berkas .xlsx (atau folder) yang akan diperiksa.", "Name the .xlsx file (or folder) to check.");
+  const usage = (m: MessageRef): Command => usageError(lang, m);
+  if (rest.length === 0) return usage(msg("cli.args.checkWhat", {}));
   const maxText = values.get("--max");
   let max: number | undefined;
   if (maxText !== undefined) {
-    if (!/^\d+$/.test(maxText)) return usage(`--max memerlukan bilangan bulat 0 atau lebih (diberikan: ${maxText}).`, `--max needs a whole number, 0 or more (given: ${maxText}).`);
+    if (!/^\d+$/.test(maxText)) return usage(msg("cli.args.maxNumber", { given: text(maxText) }));
     max = Number(maxText);
   }
-  if (values.has("--skpd") && !values.has("--sipd")) return usage("Opsi --skpd hanya berlaku bersama --sipd.", "The option --skpd applies only with --sipd.");
+  if (values.has("--skpd") && !values.has("--sipd")) return usage(msg("cli.args.skpdNeedsSipd", {}));
   const catalogue = values.get("--catalogue");
   return { kind: "check", lang, files: rest, sheet: values.get("--sheet"), json: flags.has("--json"), summary: flags.has("--summary"), max, ...sipdOptions(values), ...(catalogue !== undefined ? { catalogue } : {}), ...(flags.has("--include-generated") ? { includeGenerated: true } : {}) };
 }
 
 /** report <file|folder>… -o <verifikasi.xlsx> [--paper f4|a4]. */
 function reportCommand(rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
-  const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  if (rest.length === 0) return usage("Sebutkan berkas .xlsx atau folder yang akan diverifikasi.", "Name the .xlsx files or folders to verify.");
+  const usage = (m: MessageRef): Command => usageError(lang, m);
+  if (rest.length === 0) return usage(msg("cli.args.reportWhat", {}));
   const output = values.get("-o") ?? values.get("--output");
-  if (output === undefined) return usage("Sebutkan buku kerja verifikasi dengan -o <verifikasi.xlsx>.", "Name the verification workbook with -o <verifikasi.xlsx>.");
-  if (rest.includes(output)) return usage("Berkas keluaran harus berbeda dari masukan: berkas masukan tidak pernah diubah.", "The output file must differ from the input: the input file is never modified.");
+  if (output === undefined) return usage(msg("cli.args.reportOutput", {}));
+  if (rest.includes(output)) return usage(msg("cli.args.outputIsInput", {}));
   const paper = values.get("--paper") ?? "f4";
-  if (paper !== "f4" && paper !== "a4") return usage(`Kertas "${paper}" tidak dikenal; gunakan --paper f4 atau --paper a4.`, `Unknown paper "${paper}"; use --paper f4 or --paper a4.`);
-  if (values.has("--skpd") && !values.has("--sipd")) return usage("Opsi --skpd hanya berlaku bersama --sipd.", "The option --skpd applies only with --sipd.");
+  if (paper !== "f4" && paper !== "a4") return usage(msg("cli.args.unknownPaper", { paper: text(paper) }));
+  if (values.has("--skpd") && !values.has("--sipd")) return usage(msg("cli.args.skpdNeedsSipd", {}));
   return { kind: "report", lang, files: rest, output, paper, ...sipdOptions(values) };
 }
 
 /** recompute / fix-numbers: one input, an output (not needed for --dry-run) that is not the input itself. */
 function writeCommand(command: "recompute" | "fix-numbers", rest: string[], values: Map<string, string>, flags: Set<string>, lang: Lang): Command {
-  const usage = (id: string, en: string): Command => ({ kind: "usage-error", lang, message: { id, en } });
-  if (rest.length !== 1) return usage("Sebutkan tepat satu berkas .xlsx masukan.", "Name exactly one input .xlsx file.");
+  const usage = (m: MessageRef): Command => usageError(lang, m);
+  if (rest.length !== 1) return usage(msg("cli.args.oneInput", {}));
   const output = values.get("-o") ?? values.get("--output");
   const dryRun = flags.has("--dry-run");
-  if (output === undefined && !dryRun) return usage("Sebutkan berkas keluaran dengan -o <keluaran.xlsx> (atau --dry-run untuk pratinjau).", "Name the output file with -o <out.xlsx> (or --dry-run for a preview).");
-  if (output !== undefined && output === rest[0]) return usage("Berkas keluaran harus berbeda dari masukan: berkas masukan tidak pernah diubah.", "The output file must differ from the input: the input file is never modified.");
+  if (output === undefined && !dryRun) return usage(msg("cli.args.writeOutput", {}));
+  if (output !== undefined && output === rest[0]) return usage(msg("cli.args.outputIsInput", {}));
   if (command === "fix-numbers") {
     return { kind: "fix-numbers", lang, file: rest[0], output, dryRun };
   }
   const mode = values.get("--mode") ?? "formulas";
-  if (mode !== "formulas" && mode !== "values") return usage(`Mode "${mode}" tidak dikenal; gunakan --mode formulas atau --mode values.`, `Unknown mode "${mode}"; use --mode formulas or --mode values.`);
+  if (mode !== "formulas" && mode !== "values") return usage(msg("cli.args.unknownMode", { mode: text(mode) }));
   const cells = (v: string | undefined) => (v === undefined ? undefined : v.split(",").map((c) => c.trim()).filter((c) => c !== ""));
   const acceptValue = values.get("--accept");
   const accept = acceptValue?.trim().toLowerCase() === "all" ? "all" : cells(acceptValue);

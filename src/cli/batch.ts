@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Message } from "../domain/findings";
+import { msg, renderAll, text } from "../domain/messages";
 import { checkFile, type CheckEngine, type CheckFileOptions, type FileOutcome } from "./check";
 import { EXIT_CANNOT_RUN, EXIT_NO_TABLE, worstExitCode, type ExitCode } from "./checkOutcome";
 import type { CliIo } from "./io";
@@ -62,7 +63,7 @@ export async function expandInputs(args: readonly string[]): Promise<Inputs> {
     }
     const found = await xlsxUnder(arg);
     if (found.length === 0) {
-      problems.push({ file: arg, reason: { id: `Folder ${arg} tidak berisi berkas .xlsx.`, en: `The folder ${arg} holds no .xlsx file.` } });
+      problems.push({ file: arg, reason: renderAll(msg("cli.batch.emptyFolder", { folder: text(arg) })) });
     }
     for (const f of found) {
       add(f);

@@ -7,7 +7,7 @@
 import * as path from "path";
 import type { Finding, Message, RuleId } from "../domain/findings";
 import { generatedSheetsNotice } from "../domain/generatedMarker";
-import { render, type MessageRef } from "../domain/messages";
+import { msg, nested, render, renderAll, text, type MessageRef } from "../domain/messages";
 import { HostError } from "../domain/host";
 import { explainNoTable, noTableMessage, type SheetExplanation } from "../domain/mapping/recognition";
 import { tableToJson } from "../domain/mapping/tableJson";
@@ -141,7 +141,7 @@ export async function checkFile(file: string, options: CheckFileOptions, io: Cli
   try {
     const { snapshots: all, overrides, generated } = await readWorkbook({ file, sheet: options.sheet }, io);
     if (options.sheet !== undefined && !all.some((s) => s.name === options.sheet)) {
-      const reason = { id: unknownSheetMessage(options.sheet, all, "id"), en: unknownSheetMessage(options.sheet, all, "en") };
+      const reason = renderAll(unknownSheetMessage(options.sheet, all));
       return { file, label, code: EXIT_CANNOT_RUN, reason, tables: [], findings: [] };
     }
     // A generated sheet repeats its source's notes (findings grew with every Buat Tabel): left out, and named,
@@ -159,7 +159,7 @@ export async function checkFile(file: string, options: CheckFileOptions, io: Cli
     const noTable = status === "no-table" ? explainNoTable(snapshots.filter((s) => options.sheet === undefined || s.name === options.sheet), { overrides }) : undefined;
     return { file, label, code: exitCode, status, tables, findings, review, ...(agreement ? { sipd: agreement } : {}), ...(noTable ? { noTable } : {}), ...(skipped.length ? { generatedSheets: skipped } : {}) };
   } catch (e) {
-    const reason = e instanceof HostError ? e.messages : { id: internalErrorMessage(e, "id"), en: internalErrorMessage(e, "en") };
+    const reason = e instanceof HostError ? e.messages : renderAll(internalErrorMessage(e));
     if (io.debug && !(e instanceof HostError) && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return { file, label, code: EXIT_CANNOT_RUN, reason, tables: [], findings: [] };
   }
@@ -167,7 +167,7 @@ export async function checkFile(file: string, options: CheckFileOptions, io: Cli
 
 function sipdReview(agreement: SipdAgreement): SipdReview {
   if (agreement.comparison.unit) return { compared: true };
-  return { compared: false, reason: agreement.comparison.unitError ?? { id: "Unit ini tidak ditemukan di ekspor SIPD-RI.", en: "This unit is not in the SIPD-RI export." } };
+  return { compared: false, reason: agreement.comparison.unitError ?? renderAll(msg("cli.check.unitNotInSipd", {})) };
 }
 
 /**
@@ -188,18 +188,14 @@ export async function readWorkbook(
   return { snapshots, overrides: await host.loadMapping(), generated };
 }
 
-export function unknownSheetMessage(sheet: string, snapshots: readonly SheetSnapshot[], lang: Lang): string {
+export function unknownSheetMessage(sheet: string, snapshots: readonly SheetSnapshot[]): MessageRef {
   const names = snapshots.map((s) => `"${s.name}"`).join(", ");
-  return lang === "en"
-    ? `The workbook has no sheet named "${sheet}". Its sheets are: ${names}.`
-    : `Lembar "${sheet}" tidak ada di buku kerja. Lembar yang ada: ${names}.`;
+  return msg("cli.sheet.missingOf", { missing: nested(msg("host.unknownSheet", { sheet: text(sheet) })), names: text(names) });
 }
 
 /** A failure no check should have: said plainly, without a stack trace, with the way to report it. */
-export function internalErrorMessage(e: unknown, lang: Lang): string {
+export function internalErrorMessage(e: unknown): MessageRef {
   // First line only: Node appends a "Require stack" list to module errors, which reads like a stack trace.
   const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0].trim();
-  return lang === "en"
-    ? `an internal error stopped the check (${detail}). Please report it with the file if you can; RENJA_DEBUG=1 shows the details.`
-    : `pemeriksaan terhenti karena kesalahan internal (${detail}). Mohon laporkan, sertakan berkasnya bila bisa; RENJA_DEBUG=1 menampilkan rinciannya.`;
+  return msg("cli.check.internal", { detail: text(detail) });
 }

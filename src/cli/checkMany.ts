@@ -3,9 +3,8 @@
  * summary row per file (--summary), or one JSON object per file per line (--json, JSON Lines). A single file
  * argument without --summary keeps the single-file check (one JSON object, its own messages on stderr).
  */
-import type { Message } from "../domain/findings";
 import { tableToJson } from "../domain/mapping/tableJson";
-import { formatRupiah } from "../domain/numbers/format";
+import { count, formatAmount, msg, render, text, type Lang } from "../domain/messages";
 import { KIND_LABEL } from "../domain/review/unitReview";
 import { checkInputs, EXIT_NO_TABLE, expandInputs, isFolder, worstExitCode, type FileOutcome } from "./batch";
 import { EXIT_CANNOT_RUN, nomenclatureChoice, runCheck, type CheckEngine, type CheckRequest } from "./check";
@@ -80,29 +79,30 @@ function jsonLine(o: FileOutcome, req: CheckManyRequest): object {
   return { ...head, ...summary, tables: o.tables.map(tableToJson), findings: o.findings.map((f) => findingToJson(f, req.lang)), ...sipd };
 }
 
-const STATUS_TEXT: Record<Status, Message> = {
-  ok: { id: "tanpa galat", en: "no errors" },
-  findings: { id: "ada galat", en: "errors" },
-  "no-table": { id: "tidak ada tabel Renja", en: "no Renja table" },
-  unreadable: { id: "tidak dapat dibaca", en: "could not be read" },
-};
+const HEADER = [
+  "cli.many.header.file",
+  "cli.many.header.unit",
+  "cli.many.header.tables",
+  "cli.many.header.totalN",
+  "cli.many.header.totalN1",
+  "cli.many.header.errors",
+  "cli.many.header.warnings",
+  "cli.many.header.status",
+] as const;
 
 /** The --summary table: one row per file, columns aligned; a file that could not be read ends with its reason. */
-export function summaryTable(rows: readonly FileOutcome[], lang: CheckRequest["lang"]): string {
-  const en = lang === "en";
-  const header = en
-    ? ["File", "Unit", "Tables (prog/keg/sub)", "Total N", "Total N+1", "Errors", "Warnings", "Status"]
-    : ["Berkas", "Perangkat daerah", "Tabel (prog/keg/sub)", "Total N", "Total N+1", "Galat", "Peringatan", "Status"];
+export function summaryTable(rows: readonly FileOutcome[], lang: Lang): string {
+  const header = HEADER.map((key) => render(msg(key, {}), lang));
   const lines = rows.map((o) => {
     const r = o.review;
     const tables = r?.tables.map((t) => `${KIND_LABEL[t.kind].replace("Tabel ", "")} ${t.counts.program}/${t.counts.kegiatan}/${t.counts.subKegiatan}`).join(", ") ?? "";
-    const status = STATUS_TEXT[statusOf(o)][lang] + (o.reason ? `: ${o.reason[lang]}` : "");
+    const status = render(msg(`cli.many.status.${statusOf(o)}`, {}), lang) + (o.reason ? `: ${o.reason[lang]}` : "");
     return [
       o.label,
       r?.unit ?? "–",
       tables || "–",
-      r?.totalN !== undefined ? formatRupiah(r.totalN) : "–",
-      r?.totalN1 !== undefined ? formatRupiah(r.totalN1) : "–",
+      r?.totalN !== undefined ? formatAmount(r.totalN, lang) : "–",
+      r?.totalN1 !== undefined ? formatAmount(r.totalN1, lang) : "–",
       o.reason ? "–" : String(r?.counts.error ?? 0),
       o.reason ? "–" : String(r?.counts.warning ?? 0),
       status,
@@ -111,18 +111,15 @@ export function summaryTable(rows: readonly FileOutcome[], lang: CheckRequest["l
   const all = [header, ...lines];
   const widths = header.map((_, c) => Math.max(...all.map((l) => l[c].length)));
   const right = new Set([3, 4, 5, 6]);
-  const render = (l: string[]) =>
+  const aligned = (l: string[]) =>
     l
       .map((cell, c) => (c === l.length - 1 ? cell : right.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
       .join("  ")
       .trimEnd();
-  return `${[render(header), ...lines.map(render)].join("\n")}\n`;
+  return `${[aligned(header), ...lines.map(aligned)].join("\n")}\n`;
 }
 
-function closingLine(codes: readonly number[], code: number, lang: CheckRequest["lang"]): string {
-  const n = (c: number) => codes.filter((x) => x === c).length;
-  if (lang === "en") {
-    return `${codes.length} files: ${n(1)} with errors, ${n(0)} without errors, ${n(3)} without a Renja table, ${n(2)} could not be read. Exit code ${code}.`;
-  }
-  return `${codes.length} berkas: ${n(1)} ada galat, ${n(0)} tanpa galat, ${n(3)} tanpa tabel Renja, ${n(2)} tidak dapat dibaca. Kode keluar ${code}.`;
+function closingLine(codes: readonly number[], code: number, lang: Lang): string {
+  const n = (c: number) => count(codes.filter((x) => x === c).length);
+  return render(msg("cli.many.closing", { files: count(codes.length), errors: n(1), ok: n(0), noTable: n(3), unreadable: n(2), code: text(String(code)) }), lang);
 }

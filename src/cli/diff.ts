@@ -8,7 +8,7 @@ import type Decimal from "decimal.js";
 import type { Finding } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { MappedWorkbook } from "../domain/mapping/types";
-import { count, money, msg, nested, percent, phrase, render, text, type MessageRef } from "../domain/messages";
+import { count, money, msg, nested, percent, render, text, type MessageRef } from "../domain/messages";
 import { levelName, moneyColumnLabel } from "../domain/analysis/describe";
 import { compareFindings, diffToJson, diffWorkbooks, type FindingComparison, type KeyedFinding, type KeyTable, type TableDiff, type WorkbookDiff } from "../domain/versions";
 import { openXlsxHost } from "../xlsx";
@@ -125,8 +125,8 @@ function tableBlock(t: TableDiff): MessageRef[] {
   const name = (r: { level: TableDiff["added"][number]["level"]; kode?: string; uraian: string }) =>
     nested(
       r.kode
-        ? msg("cli.diff.rowName", { level: phrase(levelName(r.level)), kode: text(r.kode), uraian: text(r.uraian) })
-        : msg("cli.diff.rowNameNoKode", { level: phrase(levelName(r.level)), uraian: text(r.uraian) }),
+        ? msg("cli.diff.rowName", { level: nested(levelName(r.level)), kode: text(r.kode), uraian: text(r.uraian) })
+        : msg("cli.diff.rowNameNoKode", { level: nested(levelName(r.level)), uraian: text(r.uraian) }),
     );
   const nothing = t.added.length + t.removed.length + t.renamed.length === 0 && t.money.every((m) => m.changes.length === 0);
   if (nothing) return [...lines, msg("cli.diff.noChange", {})];
@@ -134,12 +134,12 @@ function tableBlock(t: TableDiff): MessageRef[] {
   if (t.removed.length) lines.push(msg("cli.diff.removedHeading", { n: count(t.removed.length) }), ...t.removed.map((r) => msg("cli.diff.removed", { name: name(r), row: text(String(r.row)) })));
   if (t.renamed.length) {
     lines.push(msg("cli.diff.renamedHeading", { n: count(t.renamed.length) }));
-    for (const r of t.renamed) lines.push(msg("cli.diff.renamed", { level: phrase(levelName(r.new.level)), old: text(r.old.uraian), new: text(r.new.uraian), row: text(String(r.new.row)) }));
+    for (const r of t.renamed) lines.push(msg("cli.diff.renamed", { level: nested(levelName(r.new.level)), old: text(r.old.uraian), new: text(r.new.uraian), row: text(String(r.new.row)) }));
   }
   const amount = (d: Decimal | null) => nested(d === null ? msg("cli.diff.none", {}) : msg("value.number", { amount: money(d) }));
   for (const m of t.money) {
     const col = t.newTable.columns[m.role] ?? 0;
-    const column = phrase(moneyColumnLabel(t.newTable, m.role, col));
+    const column = nested(moneyColumnLabel(t.newTable, m.role, col));
     lines.push(msg("cli.diff.total", { column, before: money(m.total.before), after: money(m.total.after), moved: nested(moved(m.total.delta, m.total.before)) }));
     for (const c of m.changes) {
       lines.push(msg("cli.diff.change", { name: name(c), before: amount(c.before), after: amount(c.after), sign: text(c.delta.isNegative() ? "-" : "+"), delta: money(c.delta.abs()) }));

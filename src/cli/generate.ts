@@ -12,7 +12,7 @@ import type { MappedWorkbook, TableKind } from "../domain/mapping/types";
 import { isBuildError, type ColumnOrder, type Paper } from "../domain/tables";
 import { BUILDERS } from "../domain/tables/generators";
 import { kindDescriptor } from "../domain/tables/kinds";
-import { render, renderAll } from "../domain/messages";
+import { msg, nested, render, text, type MessageRef } from "../domain/messages";
 import { openXlsxHost, SIGNED_WORKBOOK_WARNING } from "../xlsx";
 import { addSheetToXlsx, markerVerdicts } from "../xlsx/patch/addSheet";
 import { CannotExtendError } from "../xlsx/patch/sheetStyles";
@@ -36,7 +36,9 @@ const EXIT_WRITTEN = 0;
 const EXIT_NOT_WRITTEN = 2;
 
 export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<number> {
+  // texts the table builders still make in both languages, and the CLI's own catalogue messages
   const say = (m: Message) => m[req.lang];
+  const tell = (m: MessageRef) => render(m, req.lang);
   try {
     if (!io.writeFile) throw new Error("this CLI cannot write files");
     await io.checkOutput?.(req.output, req.file);
@@ -44,7 +46,7 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
     const host = await openXlsxHost(bytes, req.file, io.sidecar(req.file), hostReadOptions(io));
     const snapshots = await host.readAllSnapshots({ styles: true });
     if (req.from !== undefined && !snapshots.some((s) => s.name.toLowerCase() === req.from?.toLowerCase())) {
-      io.stderr(`renja: ${say({ id: `Lembar "${req.from}" tidak ada di buku kerja.`, en: `The workbook has no sheet named "${req.from}".` })}\n`);
+      io.stderr(`renja: ${tell(msg("host.unknownSheet", { sheet: text(req.from) }))}\n`);
       return EXIT_NOT_WRITTEN;
     }
     const { mapWorkbook } = await import("../domain/mapping/mapWorkbook");
@@ -75,11 +77,11 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
       io.stderr(`renja: ${say(plan.error)}\n`);
       return EXIT_NOT_WRITTEN;
     }
-    if (host.signed) io.stdout(`${say(SIGNED_WORKBOOK_WARNING)}\n`);
+    if (host.signed) io.stdout(`${render(SIGNED_WORKBOOK_WARNING, req.lang)}\n`);
     const written = await writeWithSheet(bytes, plan);
     await io.writeFile(req.output, written.bytes, req.file);
-    io.stdout(`${say(summary(req, plan, written))}\n`);
-    for (const v of kept) io.stdout(`- ${say(renderAll(keptSheetNotice(v, written.sheetName)))}\n`);
+    io.stdout(`${tell(summary(req, plan, written))}\n`);
+    for (const v of kept) io.stdout(`- ${tell(keptSheetNotice(v, written.sheetName))}\n`);
     for (const n of plan.notices) io.stdout(`- ${say(n)}\n`);
     return EXIT_WRITTEN;
   } catch (e) {
@@ -88,7 +90,7 @@ export async function runGenerate(req: GenerateRequest, io: CliIo): Promise<numb
       return EXIT_NOT_WRITTEN;
     }
     const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-    io.stderr(`renja: ${say({ id: `pembuatan tabel terhenti karena kesalahan internal (${detail}).`, en: `generating the table stopped on an internal error (${detail}).` })}\n`);
+    io.stderr(`renja: ${tell(msg("cli.generate.internal", { detail: text(detail) }))}\n`);
     if (io.debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return EXIT_NOT_WRITTEN;
   }
@@ -121,20 +123,12 @@ function markedSheets(bytes: Uint8Array): MarkerVerdict[] {
   }
 }
 
-function summary(req: GenerateRequest, plan: SheetPlan, written: Written): Message {
+function summary(req: GenerateRequest, plan: SheetPlan, written: Written): MessageRef {
   const kind = kindDescriptor(req.table);
-  const label = kind ? render(kind.label, req.lang) : req.table;
-  if (written.separate) {
-    return {
-      id: `${label} ditulis sebagai buku kerja terpisah ${req.output} (lembar '${written.sheetName}'), karena buku kerja masukan tidak dapat ditambah lembar tanpa risiko kehilangan isi (${written.separate}). Sumber: lembar '${plan.sourceSheet}'.`,
-      en: `${label} was written as a separate workbook ${req.output} (sheet '${written.sheetName}'), because a sheet cannot be added to the input workbook without risking its content (${written.separate}). Source: sheet '${plan.sourceSheet}'.`,
-    };
-  }
-  const how = written.replaced
-    ? { id: `menulis ulang lembar '${written.sheetName}' yang dibuat sebelumnya`, en: `rewrote the previously generated sheet '${written.sheetName}'` }
-    : { id: `ditambahkan sebagai lembar '${written.sheetName}'`, en: `added as sheet '${written.sheetName}'` };
-  return {
-    id: `${label} ${how.id} di ${req.output} (sumber: lembar '${plan.sourceSheet}'; berkas masukan tidak diubah).`,
-    en: `${label} ${how.en} in ${req.output} (source: sheet '${plan.sourceSheet}'; the input file is unchanged).`,
-  };
+  const table = nested(kind ? kind.label : msg("cli.generate.tableName", { name: text(req.table) }));
+  const [file, sheet, source] = [text(req.output), text(written.sheetName), text(plan.sourceSheet)];
+  // why the workbook could not take the sheet: the patcher's own words (CannotExtendError), as they are
+  if (written.separate) return msg("cli.generate.separate", { table, file, sheet, reason: text(written.separate), source });
+  const how = written.replaced ? msg("cli.generate.rewrote", { sheet }) : msg("cli.generate.added", { sheet });
+  return msg("cli.generate.written", { table, how: nested(how), file, source });
 }

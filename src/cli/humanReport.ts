@@ -6,14 +6,10 @@ import type { Finding, RuleId, Severity } from "../domain/findings";
 import type { MappedTable, TableKind } from "../domain/mapping/types";
 import { countLevels } from "../domain/mapping/tree";
 import { showFindingValue } from "../domain/findings";
-import { render, type Lang, type MessageRef } from "../domain/messages";
+import { count, msg, nested, render, text, year, type Lang, type MessageRef } from "../domain/messages";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
-  id: { error: "Galat", warning: "Peringatan", info: "Info" },
-  en: { error: "Errors", warning: "Warnings", info: "Info" },
-};
 
 const KIND_LABEL: Record<TableKind, string> = {
   "tabel-3.3": "Tabel 3.3",
@@ -54,32 +50,32 @@ export interface ReportInput {
 export const DEFAULT_MAX_PER_GROUP = 20;
 
 export function humanReport({ file, tables, findings, lang, describeRule, sheet, max = DEFAULT_MAX_PER_GROUP, width = LINE_WIDTH, noTable }: ReportInput): string {
-  const en = lang === "en";
+  const say = (m: MessageRef) => render(m, lang);
   const out: string[] = [];
-  out.push(en ? `Checking ${file}` : `Memeriksa ${file}`, "");
+  out.push(say(msg("cli.human.checking", { file: text(file) })), "");
 
   if (tables.length === 0 && noTable) {
     out.push(render(noTable, lang));
   } else if (tables.length === 0 && sheet !== undefined) {
-    out.push(en ? `No Renja table was found on sheet "${sheet}".` : `Tidak ada tabel Renja yang ditemukan di lembar "${sheet}".`);
+    out.push(say(msg("cli.human.noTableOnSheet", { sheet: text(sheet) })));
   } else if (tables.length === 0) {
-    out.push(en ? "No Renja table was found." : "Tidak ada tabel Renja yang ditemukan.");
+    out.push(say(msg("cli.human.noTable", {})));
   } else {
-    out.push(en ? "Tables found:" : "Tabel yang ditemukan:");
+    out.push(say(msg("cli.human.tablesFound", {})));
     for (const t of tables) out.push(...wrapText(tableLine(t, lang), width, "  ", "    "));
   }
   out.push("");
 
   if (findings.length === 0) {
-    out.push(en ? "No findings." : "Tidak ada temuan.", "");
+    out.push(say(msg("cli.human.noFindings", {})), "");
   }
   let cut = false;
   for (const [sheet, ofSheet] of groupBy(findings, (f) => f.sheet)) {
-    out.push(en ? `Sheet "${sheet}"` : `Lembar "${sheet}"`);
+    out.push(say(msg("cli.human.sheet", { sheet: text(sheet) })));
     for (const severity of SEVERITIES) {
       const group = ofSheet.filter((f) => f.severity === severity);
       if (group.length === 0) continue;
-      out.push(`  ${SEVERITY_LABEL[lang][severity]} (${group.length})`);
+      out.push(`  ${say(msg(`cli.human.severity.${severity}`, {}))} (${group.length})`);
       for (const [rule, ofRule] of groupBy(group, (f) => f.rule)) {
         const description = describeRule?.(rule as RuleId);
         if (severity === "info" && ofRule.length > MAX_INFO_LISTED) {
@@ -94,14 +90,14 @@ export function humanReport({ file, tables, findings, lang, describeRule, sheet,
         if (shown.length < ofRule.length) {
           cut = true;
           const more = ofRule.length - shown.length;
-          out.push(`      … ${en ? `and ${more} more` : `dan ${more} lainnya`}`);
+          out.push(`      … ${say(msg("cli.human.more", { n: count(more) }))}`);
         }
       }
     }
     out.push("");
   }
   if (findings.length > 0 && (cut || findings.some((f) => f.severity === "info"))) {
-    out.push(en ? `Every finding in full: renja check ${file} --json --lang en` : `Semua temuan secara lengkap: renja check ${file} --json`);
+    out.push(say(msg("cli.human.allFindings", { file: text(file) })));
   }
 
   out.push(summaryLine(findings, lang));
@@ -111,12 +107,21 @@ export function humanReport({ file, tables, findings, lang, describeRule, sheet,
 function tableLine(t: MappedTable, lang: Lang): string {
   const c = countLevels(t);
   const [first, last] = t.dataRows;
-  if (lang === "en") {
-    const year = t.year === null ? "year N not found" : `N = ${t.year}`;
-    return `Sheet "${t.sheet}": ${KIND_LABEL[t.kind]}, ${year}, rows ${first}–${last}: ${c.program} programs, ${c.kegiatan} kegiatan, ${c.subKegiatan} sub kegiatan`;
-  }
-  const year = t.year === null ? "tahun N tidak terbaca" : `N = ${t.year}`;
-  return `Lembar "${t.sheet}": ${KIND_LABEL[t.kind]}, ${year}, baris ${first}–${last}: ${c.program} program, ${c.kegiatan} kegiatan, ${c.subKegiatan} sub kegiatan`;
+  const planYear = t.year === null ? msg("cli.human.yearMissing", {}) : msg("cli.human.year", { year: year(t.year) });
+  // row numbers are positions, not counts: written as they are ("baris 12–3456")
+  return render(
+    msg("cli.human.table", {
+      sheet: text(t.sheet),
+      kind: text(KIND_LABEL[t.kind]),
+      year: nested(planYear),
+      first: text(String(first)),
+      last: text(String(last)),
+      programs: count(c.program),
+      kegiatan: count(c.kegiatan),
+      sub: count(c.subKegiatan),
+    }),
+    lang,
+  );
 }
 
 /**
@@ -125,18 +130,18 @@ function tableLine(t: MappedTable, lang: Lang): string {
  * --json; the messages say them in words.
  */
 function findingLines(f: Finding, cellWidth: number, lang: Lang, width: number): string[] {
-  const en = lang === "en";
   const lead = `      ${f.cell.padEnd(cellWidth)}  `;
   const hanging = " ".repeat(lead.length);
-  const text = render(f.message, lang);
-  const lines = wrapText(text, width, lead, hanging);
+  const message = render(f.message, lang);
+  const lines = wrapText(message, width, lead, hanging);
   if (f.suggestion) {
     const shown = showFindingValue(f, f.suggestion.value, lang);
-    if (!text.includes(shown)) {
+    if (!message.includes(shown)) {
       const value = f.valueKind === "text" ? `"${shown}"` : shown;
+      // a reason that renders empty gets no empty brackets
       const said = render(f.suggestion.reason, lang);
-      const reason = said ? ` (${said})` : "";
-      lines.push(...wrapText(`${en ? "Suggestion" : "Saran"}: ${value}${reason}`, width, hanging, hanging));
+      const suggestion = said ? msg("cli.human.suggestionBecause", { value: text(value), reason: nested(f.suggestion.reason) }) : msg("cli.human.suggestion", { value: text(value) });
+      lines.push(...wrapText(render(suggestion, lang), width, hanging, hanging));
     }
   }
   return lines;
@@ -161,11 +166,10 @@ export function wrapText(text: string, width: number, first: string, rest: strin
 
 function summaryLines(rule: RuleId, group: readonly Finding[], description: MessageRef | undefined, lang: Lang, width: number): string[] {
   const what = description ? `${render(description, lang)} [${rule}]` : rule;
-  const cells = lang === "en" ? "cells" : "sel";
   const shown = group.slice(0, MAX_CELLS_LISTED).map((f) => f.cell);
   const more = group.length - shown.length;
-  if (more > 0) shown.push(lang === "en" ? `… and ${more} more` : `… dan ${more} lainnya`);
-  return [...wrapText(`${group.length} ${cells}: ${what}`, width, "    ", "      "), ...wrapList(shown, "      ", width)];
+  if (more > 0) shown.push(`… ${render(msg("cli.human.more", { n: count(more) }), lang)}`);
+  return [...wrapText(render(msg("cli.human.cells", { n: count(group.length), what: text(what) }), lang), width, "    ", "      "), ...wrapList(shown, "      ", width)];
 }
 
 function wrapList(items: readonly string[], indent: string, width: number): string[] {
@@ -186,14 +190,8 @@ function wrapList(items: readonly string[], indent: string, width: number): stri
 /** Money by the column the finding names (its table's money roles), else by the rule. */
 function summaryLine(findings: readonly Finding[], lang: Lang): string {
   const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  if (lang === "en") {
-    return `Summary: ${n("error")} ${plural(n("error"), "error")}, ${n("warning")} ${plural(n("warning"), "warning")}, ${n("info")} info.`;
-  }
-  return `Ringkasan: ${n("error")} galat, ${n("warning")} peringatan, ${n("info")} info.`;
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
+  const [errors, warnings] = [n("error"), n("warning")];
+  return render(msg("cli.human.summary", { errors: count(errors), warnings: count(warnings), info: count(n("info")) }), lang);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

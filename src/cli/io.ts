@@ -4,6 +4,7 @@
  */
 import * as v8 from "v8";
 import { HostError } from "../domain/host";
+import { msg, text } from "../domain/messages";
 import type { WritePlan } from "../domain/plan";
 import { sidecarPathFor } from "../xlsx";
 import type { SidecarAccess } from "../xlsx";
@@ -155,27 +156,16 @@ function errnoCode(e: unknown): string | undefined {
 }
 
 export function fileError(path: string, code: string | undefined): HostError {
+  const file = text(path);
   switch (code) {
     case "ENOENT":
-      return new HostError("not-found", {
-        id: `Berkas tidak ditemukan: ${path}. Periksa nama dan foldernya.`,
-        en: `File not found: ${path}. Check its name and folder.`,
-      });
+      return new HostError("not-found", msg("cli.io.notFound", { file }));
     case "EISDIR":
-      return new HostError("io", {
-        id: `${path} adalah folder, bukan berkas. Sebutkan berkas .xlsx di dalamnya.`,
-        en: `${path} is a folder, not a file. Name an .xlsx file inside it.`,
-      });
+      return new HostError("io", msg("cli.io.isFolder", { file }));
     case "EACCES":
     case "EPERM":
-      return new HostError("io", {
-        id: `Berkas ${path} tidak boleh dibaca atau ditulis oleh pengguna ini (izin akses).`,
-        en: `This user may not read or write the file ${path} (access permissions).`,
-      });
+      return new HostError("io", msg("cli.io.denied", { file }));
     default:
-      return new HostError("io", {
-        id: `Berkas ${path} tidak dapat dibaca atau ditulis${code ? ` (${code})` : ""}.`,
-        en: `The file ${path} cannot be read or written${code ? ` (${code})` : ""}.`,
-      });
+      return new HostError("io", code ? msg("cli.io.failedCode", { file, code: text(code) }) : msg("cli.io.failed", { file }));
   }
 }

@@ -2,6 +2,7 @@
  * The `renja` command (bin/renja.js calls main). Returns the exit code; never throws and never prints a stack
  * trace unless RENJA_DEBUG=1.
  */
+import { msg, render } from "../domain/messages";
 import { parseArgs } from "./args";
 import type { Command } from "./args";
 import type { CheckEngine } from "./check";
@@ -47,8 +48,7 @@ async function run(command: Command, io: CliIo, engine: CheckEngine | undefined)
       io.stdout(helpText(command.lang));
       return 0;
     case "usage-error": {
-      const hint = command.lang === "en" ? "Run `renja --help` for help." : "Jalankan `renja --help` untuk bantuan.";
-      io.stderr(`renja: ${command.message[command.lang]}\n${hint}\n`);
+      io.stderr(`renja: ${render(command.message, command.lang)}\n${render(msg("cli.usage.hint", {}), command.lang)}\n`);
       return EXIT_USAGE;
     }
     case "check": {

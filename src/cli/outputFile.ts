@@ -8,43 +8,32 @@
 import * as fs from "fs";
 import * as path from "path";
 import { HostError } from "../domain/host";
+import { msg, text } from "../domain/messages";
 import { sidecarPathFor } from "../xlsx/mappingSidecar";
 
 /** Refuses an output that is the input file under another name, or that lies in a folder that does not exist. */
 export async function assertOutputTarget(output: string, input: string): Promise<void> {
   if (output.trim() === "") {
-    throw new HostError("io", { id: "Nama berkas keluaran (-o) kosong.", en: "The output file name (-o) is empty." });
+    throw new HostError("io", msg("cli.output.empty", {}));
   }
   const folder = path.dirname(path.resolve(output));
   const folderStat = await statOrUndefined(folder);
   if (!folderStat) {
-    throw new HostError("not-found", {
-      id: `Folder keluaran tidak ada: ${folder}. Buat foldernya dulu, atau pilih folder lain untuk -o.`,
-      en: `The output folder does not exist: ${folder}. Create it first, or choose another folder for -o.`,
-    });
+    throw new HostError("not-found", msg("cli.output.noFolder", { folder: text(folder) }));
   }
   if (!folderStat.isDirectory()) {
-    throw new HostError("io", {
-      id: `${folder} bukan folder, sehingga ${output} tidak dapat ditulis.`,
-      en: `${folder} is not a folder, so ${output} cannot be written.`,
-    });
+    throw new HostError("io", msg("cli.output.notFolder", { folder: text(folder), output: text(output) }));
   }
   if (await sameFile(output, input)) throw sameAsInputError(output, input);
   // The input's corrections file (plan.xlsx.renja.json) holds the user's mapping corrections: a workbook
   // written over it would lose them and leave a file no host can read as corrections.
   const sidecar = sidecarPathFor(input);
   if (await sameFile(output, sidecar)) {
-    throw new HostError("io", {
-      id: `Berkas keluaran ${output} adalah berkas koreksi pemetaan ${sidecar} milik berkas masukan; koreksi Anda tidak pernah ditimpa: pilih nama .xlsx lain untuk -o. Tidak ada yang ditulis.`,
-      en: `The output file ${output} is the mapping corrections file ${sidecar} of the input; your corrections are never overwritten: choose another .xlsx name for -o. Nothing was written.`,
-    });
+    throw new HostError("io", msg("cli.output.isSidecar", { output: text(output), sidecar: text(sidecar) }));
   }
   const outStat = await statOrUndefined(output);
   if (outStat?.isDirectory()) {
-    throw new HostError("io", {
-      id: `${output} adalah folder. Sebutkan nama berkas .xlsx untuk -o.`,
-      en: `${output} is a folder. Name an .xlsx file for -o.`,
-    });
+    throw new HostError("io", msg("cli.output.isFolder", { output: text(output) }));
   }
 }
 
@@ -58,10 +47,7 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 export function sameAsInputError(output: string, input: string): HostError {
-  return new HostError("io", {
-    id: `Berkas keluaran ${output} adalah berkas masukan ${input} itu sendiri (nama lain, tautan, atau tautan keras). Berkas masukan tidak pernah ditimpa: pilih nama lain untuk -o. Tidak ada yang ditulis.`,
-    en: `The output file ${output} is the input file ${input} itself (another name, a link or a hard link). The input file is never overwritten: choose another name for -o. Nothing was written.`,
-  });
+  return new HostError("io", msg("cli.output.isInput", { output: text(output), input: text(input) }));
 }
 
 /** Bytes written per call: a large output is written in pieces, so the process stays responsive while writing. */

@@ -3,7 +3,6 @@
  * total amount becomes the sum of its children (the sub kegiatan are the truth). The input is never modified;
  * exit 0 when the output was written (even with nothing to change) or the preview printed, 2 when not.
  */
-import type { Message } from "../domain/findings";
 import { HostError } from "../domain/host";
 import type { MappedWorkbook } from "../domain/mapping/types";
 import type { WritePlan } from "../domain/plan";
@@ -145,7 +144,7 @@ export async function runWriteCommand(
     workbook.file = req.file;
     const { plan, summary, listPlan, json } = makePlan(workbook, checker);
     const cells = plan.cells.length;
-    if (host.signed && cells > 0) io.stdout(`${say(req.lang, SIGNED_WORKBOOK_WARNING)}\n`);
+    if (host.signed && cells > 0) io.stdout(`${render(SIGNED_WORKBOOK_WARNING, req.lang)}\n`);
 
     if (req.dryRun || req.output === undefined) {
       if (json !== undefined) {
@@ -186,8 +185,4 @@ async function mapped(host: WritableXlsxHost, checker: CheckEngine): Promise<Map
   const snapshots = await host.readAllSnapshots({ styles: true });
   const overrides = await host.loadMapping();
   return checker.mapWorkbook(snapshots, { overrides });
-}
-
-function say(lang: Lang, message: Message): string {
-  return message[lang];
 }

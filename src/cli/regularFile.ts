@@ -6,6 +6,7 @@
  */
 import * as fs from "fs";
 import { HostError } from "../domain/host";
+import { count, msg, nested, text } from "../domain/messages";
 
 /** No real .xlsx comes near this (the 100,000-row bench workbook is about 10 MB); ZIP bombs are bounded later. */
 export const MAX_WORKBOOK_FILE_BYTES = 256 * 1024 * 1024;
@@ -44,28 +45,12 @@ function kindOf(stat: fs.Stats): FileKind {
   return "other";
 }
 
-const KIND_NAMES: Record<FileKind, { id: string; en: string }> = {
-  fifo: { id: "pipa bernama (FIFO)", en: "a named pipe (FIFO)" },
-  "character-device": { id: "perangkat (device)", en: "a device" },
-  "block-device": { id: "perangkat blok (block device)", en: "a block device" },
-  socket: { id: "soket", en: "a socket" },
-  directory: { id: "folder", en: "a folder" },
-  other: { id: "bukan berkas biasa", en: "not a regular file" },
-};
-
 export function notRegularFile(path: string, kind: FileKind): HostError {
-  const name = KIND_NAMES[kind];
-  return new HostError("io", {
-    id: `${path} adalah ${name.id}, bukan berkas biasa; hanya berkas .xlsx yang tersimpan di disk yang dapat dibaca.`,
-    en: `${path} is ${name.en}, not a regular file; only .xlsx files saved on disk can be read.`,
-  });
+  return new HostError("io", msg("cli.file.notRegular", { file: text(path), kind: nested(msg(`cli.file.kind.${kind}`, {})) }));
 }
 
+/** Sizes in whole megabytes, rounded up: a file just over the limit must not read as "256 MB; at most 256 MB". */
 function tooLargeFile(path: string, size: number, maxBytes: number): HostError {
-  const mb = (n: number) => Math.ceil(n / (1024 * 1024)).toLocaleString("id-ID");
-  const mbEn = (n: number) => Math.ceil(n / (1024 * 1024)).toLocaleString("en-US");
-  return new HostError("too-large", {
-    id: `Berkas ${path} terlalu besar (${mb(size)} MB; paling besar ${mb(maxBytes)} MB). Buku kerja Renja jauh lebih kecil: periksa apakah ini berkas yang dimaksud.`,
-    en: `The file ${path} is too large (${mbEn(size)} MB; at most ${mbEn(maxBytes)} MB). Renja workbooks are far smaller: check that this is the intended file.`,
-  });
+  const mb = (n: number) => count(Math.ceil(n / (1024 * 1024)));
+  return new HostError("too-large", msg("cli.file.tooLarge", { file: text(path), mb: mb(size), limit: mb(maxBytes) }));
 }

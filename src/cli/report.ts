@@ -3,7 +3,7 @@
  * one process and writes the verification workbook (Rekap + one Lembar Verifikasi per unit) as a NEW workbook;
  * no input is modified. Exit 0 when the workbook was written (whatever the units' findings), 2 when not.
  */
-import type { Message } from "../domain/findings";
+import { count, msg, render, text, type MessageRef } from "../domain/messages";
 import { HostError } from "../domain/host";
 import { buildVerificationSheets, type ReportUnit } from "../domain/review/verificationSheets";
 import { sheetsToNewWorkbook } from "../xlsx/patch/separateWorkbook";
@@ -29,7 +29,7 @@ const EXIT_WRITTEN = 0;
 const EXIT_NOT_WRITTEN = 2;
 
 export async function runReport(req: ReportRequest, io: CliIo, engine?: CheckEngine): Promise<number> {
-  const say = (m: Message) => m[req.lang];
+  const say = (m: MessageRef) => render(m, req.lang);
   try {
     if (!io.writeFile) throw new Error("this CLI cannot write files");
     const checker = engine ?? (await import("./engine")).defaultEngine;
@@ -44,12 +44,7 @@ export async function runReport(req: ReportRequest, io: CliIo, engine?: CheckEng
     const sheets = buildVerificationSheets(units, { lang: req.lang, date: req.date ?? new Date(), paper: req.paper });
     await io.writeFile(req.output, await sheetsToNewWorkbook(sheets));
     const lembar = sheets.length - 1;
-    io.stdout(
-      `${say({
-        id: `Buku kerja verifikasi ditulis ke ${req.output}: Rekap ${units.length} berkas, ${lembar} Lembar Verifikasi.`,
-        en: `Verification workbook written to ${req.output}: Rekap of ${units.length} files, ${lembar} verification sheets.`,
-      })}\n`,
-    );
+    io.stdout(`${say(msg("cli.report.written", { file: text(req.output), units: count(units.length), sheets: count(lembar) }))}\n`);
     return EXIT_WRITTEN;
   } catch (e) {
     if (e instanceof HostError) {
@@ -57,7 +52,7 @@ export async function runReport(req: ReportRequest, io: CliIo, engine?: CheckEng
       return EXIT_NOT_WRITTEN;
     }
     const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-    io.stderr(`renja: ${say({ id: `penulisan buku kerja verifikasi terhenti karena kesalahan internal (${detail}).`, en: `writing the verification workbook stopped on an internal error (${detail}).` })}\n`);
+    io.stderr(`renja: ${say(msg("cli.report.internal", { detail: text(detail) }))}\n`);
     if (io.debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return EXIT_NOT_WRITTEN;
   }

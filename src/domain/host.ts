@@ -8,7 +8,7 @@ import type { MarkerVerdict } from "./generatedMarker";
 import type { MappingOverrides } from "./mapping/types";
 import { unchangedSinceRead, type CellContent, type PlannedCell, type SheetPlan, type SheetUndoRecord, type UndoRecord, type WritePlan } from "./plan";
 import { a1, type MergeArea, type SheetSnapshot } from "./sheet/snapshot";
-import { render, type MessageRef, type Phrase } from "./messages";
+import { cell, count, msg, nested, phrase, renderAll, text, type MessageRef, type Phrase } from "./messages";
 
 export interface SheetRef {
   id: string;
@@ -34,10 +34,7 @@ export interface WorkbookHost {
 }
 
 /** What every write surface says before writing a signed workbook (CLI write commands, the pane's preview). */
-export const SIGNED_WORKBOOK_WARNING: Message = {
-  id: "Peringatan: buku kerja ini ditandatangani secara digital. Salinan yang ditulis tidak lagi membawa tanda tangan yang sah; minta penanda tangan menandatanganinya lagi bila perlu.",
-  en: "Warning: this workbook is digitally signed. The copy written no longer carries a valid signature; ask the signer to sign it again if needed.",
-};
+export const SIGNED_WORKBOOK_WARNING: MessageRef = msg("host.signedWorkbook", {});
 
 /**
  * A host that can write. `apply` first re-reads every planned cell and refuses (HostError "changed-since-read",
@@ -108,10 +105,10 @@ export interface WorkbookNow {
 /** Cells a refusal names; the rest are counted. */
 const LISTED_CELLS = 12;
 
-function listed(refs: readonly string[]): { id: string; en: string } {
-  const shown = refs.slice(0, LISTED_CELLS).join(", ");
+function listed(refs: readonly string[]): MessageRef {
+  const shown = text(refs.slice(0, LISTED_CELLS).join(", "));
   const more = refs.length - LISTED_CELLS;
-  return more > 0 ? { id: `${shown} dan ${more} sel lainnya`, en: `${shown} and ${more} more` } : { id: shown, en: shown };
+  return more > 0 ? msg("host.cellsAndMore", { cells: shown, more: count(more) }) : msg("host.cellsListed", { cells: shown });
 }
 
 /**
@@ -125,67 +122,55 @@ export function refusals(plan: { readonly cells: readonly PlannedCell[] }, now: 
   for (const c of plan.cells) {
     const key = `${c.sheet.toLowerCase()}!${c.row}:${c.col}`;
     if (seen.has(key)) {
-      return new HostError("unwritable-cell", {
-        id: `Rencana penulisan mengubah ${sheetRef(c.sheet, c.cell)} dua kali; tidak ada yang ditulis. Mohon laporkan berkasnya.`,
-        en: `The plan writes ${sheetRef(c.sheet, c.cell)} twice; nothing was written. Please report the file.`,
-      });
+      return new HostError("unwritable-cell", msg("host.writesTwice", { cell: cell(sheetRef(c.sheet, c.cell)) }));
     }
     seen.add(key);
   }
   const locked = [...new Set(plan.cells.map((c) => c.sheet))].filter((s) => now.protectedSheets.has(s));
   if (locked.length) {
-    const names = locked.map((s) => `'${s}'`).join(", ");
-    return new HostError("protected", {
-      id: `Lembar ${names} diproteksi. Buka proteksinya (Tinjau > Buka Proteksi Lembar) lalu jalankan lagi. Tidak ada yang ditulis.`,
-      en: `Sheet ${names} is protected. Unprotect it (Review > Unprotect Sheet) and run again. Nothing was written.`,
-    });
+    return protectedSheetsError(locked);
   }
   const inMerge = plan.cells.flatMap((c, i) => {
     const m = now.cells[i].merge;
     return m && (m.top !== c.row || m.left !== c.col) ? [`${sheetRef(c.sheet, c.cell)} (${a1(m.top, m.left)}:${a1(m.bottom, m.right)})`] : [];
   });
   if (inMerge.length) {
-    const list = inMerge.join(", ");
-    return new HostError("protected", {
-      id: `Sel berikut berada di dalam sel gabungan tetapi bukan sel kiri-atasnya, sehingga tidak dapat diisi: ${list}. Tidak ada yang ditulis.`,
-      en: `These cells lie inside merged cells but are not their top-left cell, so they cannot be filled: ${list}. Nothing was written.`,
-    });
+    return new HostError("protected", msg("host.inMerge", { cells: text(inMerge.join(", ")) }));
   }
   const changed = plan.cells.filter((c, i) => !unchangedSinceRead(c.before, now.cells[i].content));
   if (changed.length) {
-    const list = listed(changed.map((c) => sheetRef(c.sheet, c.cell)));
-    return new HostError("changed-since-read", {
-      id: `Sel berikut berubah sejak dibaca: ${list.id}. Tidak ada yang ditulis. Jalankan pemeriksaan lagi.`,
-      en: `These cells changed since they were read: ${list.en}. Nothing was written. Run the check again.`,
-    });
+    return new HostError("changed-since-read", msg("host.changedSinceRead", { cells: nested(listed(changed.map((c) => sheetRef(c.sheet, c.cell)))) }));
   }
   const inArray = plan.cells.filter((_c, i) => now.cells[i].inArray).map((c) => sheetRef(c.sheet, c.cell));
   if (inArray.length) {
-    const list = listed(inArray);
-    return new HostError("protected", {
-      id: `Sel berikut adalah bagian dari rumus array dan tidak dapat diubah sendiri-sendiri: ${list.id}. Tidak ada yang ditulis.`,
-      en: `These cells are part of an array formula and cannot be changed one by one: ${list.en}. Nothing was written.`,
-    });
+    return new HostError("protected", msg("host.inArray", { cells: nested(listed(inArray)) }));
   }
   return undefined;
 }
 
+/** A write refused because these sheets are protected (the Office host's sheet writer says the same of one sheet). */
+export function protectedSheetsError(sheets: readonly string[]): HostError {
+  return new HostError("protected", msg("host.sheetProtected", { sheets: text(sheets.map((s) => `'${s}'`).join(", ")) }));
+}
+
 /**
- * A failure a host reports to the user: a code for programs and a message in both languages. Given a catalogue
- * message, both texts are rendered from the packs (and the reference is kept in `ref`); texts still built outside
- * the catalogue are passed as a phrase.
+ * A failure a host reports to the user: a code for programs and a message in both languages, rendered from the
+ * catalogue message it is built from (kept in `ref`, so another message can embed it). A text made outside the
+ * catalogue (a SIPD export's reading failure, the CLI's file errors not yet moved) is passed as a phrase and
+ * carried as the catalogue's "phrase" message, so `ref` is there for every HostError.
  */
 export class HostError extends Error {
   readonly messages: Phrase;
-  readonly ref?: MessageRef;
+  readonly ref: MessageRef;
   constructor(
     readonly code: HostErrorCode,
     message: Phrase | MessageRef,
   ) {
-    const messages = "key" in message ? { id: render(message, "id"), en: render(message, "en") } : message;
+    const ref = "key" in message ? message : msg("phrase", { text: phrase(message) });
+    const messages = renderAll(ref);
     super(messages.en);
     this.messages = messages;
-    if ("key" in message) this.ref = message;
+    this.ref = ref;
     this.name = "HostError";
   }
 }

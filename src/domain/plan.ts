@@ -3,6 +3,7 @@
  * can refuse to write when the user changed it since, and can undo exactly.
  */
 import type { Message } from "./findings";
+import { msg, renderAll, text } from "./messages";
 import type { CellValue } from "./sheet/snapshot";
 
 /** The content a write sets or checks: value (cached result for a formula), formula without "=", number format. */
@@ -112,9 +113,7 @@ const TABLE_NAMES: Record<GeneratedTableKind, string> = { "tabel-3.3": "Tabel 3.
 /** The record of a generated sheet; its title, which Batalkan shows as its label, names the table and the sheet. */
 export function sheetUndoRecord(plan: Pick<SheetPlan, "table">, sheetName: string, sheetId: string, replaced: boolean, fingerprint: string): SheetUndoRecord {
   const table = TABLE_NAMES[plan.table];
-  const title = replaced
-    ? { id: `${table} yang ditulis ulang di lembar '${sheetName}'`, en: `${table} rewritten on sheet '${sheetName}'` }
-    : { id: `${table} di lembar baru '${sheetName}'`, en: `${table} on the new sheet '${sheetName}'` };
+  const title = renderAll(msg(replaced ? "undo.sheetRewritten" : "undo.sheetNew", { table: text(table), sheet: text(sheetName) }));
   return { type: "sheet", title, table: plan.table, sheetName, sheetId, replaced, fingerprint };
 }
 

@@ -11,7 +11,7 @@
  * be written back through the API, so such a cell is left unmarked rather than lose its fill.
  */
 import type { Message } from "../domain/findings";
-import { formatRupiah } from "../domain/numbers/format";
+import { count, list, msg, renderAll, type MessageRef } from "../domain/messages";
 import type { Batch } from "./queue";
 import type { OfficeEnvironment } from "./environment";
 import { PROPERTY_BYTES, RANGE_BYTES, TARGET_REQUEST_BYTES } from "./requestSize";
@@ -196,19 +196,10 @@ function parseStored(raw: unknown): StoredFill[] {
   }
 }
 
+/** The host contract's notice is rendered text (HighlightingHost), so the message is rendered here. */
 function leftUnmarkedNotice(marked: number, overCap: number, gradients: number, cap: number): Message {
-  const n = (x: number): string => formatRupiah(x);
-  const parts = { id: [] as string[], en: [] as string[] };
-  if (overCap > 0) {
-    parts.id.push(`${n(overCap)} sel lainnya tidak ditandai (paling banyak ${n(cap)} sel sekaligus)`);
-    parts.en.push(`${overCap.toLocaleString("en-US")} more cells were not marked (at most ${cap.toLocaleString("en-US")} at a time)`);
-  }
-  if (gradients > 0) {
-    parts.id.push(`${n(gradients)} sel berisian gradasi tidak ditandai (isiannya tidak dapat dikembalikan)`);
-    parts.en.push(`${gradients.toLocaleString("en-US")} cells with a gradient fill were not marked (their fill could not be put back)`);
-  }
-  return {
-    id: `${n(marked)} sel ditandai; ${parts.id.join("; ")}.`,
-    en: `${marked.toLocaleString("en-US")} cells marked; ${parts.en.join("; ")}.`,
-  };
+  const unmarked: MessageRef[] = [];
+  if (overCap > 0) unmarked.push(msg("office.highlightOverCap", { n: count(overCap), cap: count(cap) }));
+  if (gradients > 0) unmarked.push(msg("office.highlightGradients", { n: count(gradients) }));
+  return renderAll(msg("office.highlightMarked", { marked: count(marked), unmarked: list(unmarked, ";") }));
 }

@@ -10,6 +10,7 @@
  * the full used range (not values-only: a merge with a blank top-left cell is formatted, so it counts) hold them all.
  */
 import { HostError } from "../domain/host";
+import { msg } from "../domain/messages";
 import type { MergeArea } from "../domain/sheet/snapshot";
 import { excelErrorCode } from "./errors";
 import type { Batch } from "./queue";
@@ -127,8 +128,5 @@ function halve(bands: readonly MergeBand[]): MergeBand[] {
 }
 
 function tooManyMergesError(): HostError {
-  return new HostError("too-large", {
-    id: "Excel tidak dapat menyebutkan sel gabungan lembar ini (lebih dari 512 dalam satu baris). Pisahkan sebagian sel gabungan, lalu coba lagi.",
-    en: "Excel could not list this sheet's merged cells (more than 512 in one row). Unmerge some of them, and try again.",
-  });
+  return new HostError("too-large", msg("office.tooManyMerges", {}));
 }

@@ -6,7 +6,7 @@
  * measured size to stay well under the 5 MB payload of Excel on the web, and halved on a payload error.
  */
 import { HostError, type SheetRef } from "../domain/host";
-import { formatRupiah } from "../domain/numbers/format";
+import { count, msg } from "../domain/messages";
 import type { Cell, SheetSnapshot } from "../domain/sheet/snapshot";
 import { isPayloadTooLarge } from "./errors";
 import { syncWithMerges } from "./merges";
@@ -151,10 +151,7 @@ export async function readSheetSnapshot(
 }
 
 function readTooLargeError(cells: number): HostError {
-  return new HostError("too-large", {
-    id: `Excel tidak mengembalikan isi ${formatRupiah(cells)} sel dalam satu pembacaan. Pilih lembar yang lebih kecil, lalu coba lagi.`,
-    en: `Excel did not return the contents of ${cells.toLocaleString("en-US")} cells in one read. Choose a smaller sheet, and try again.`,
-  });
+  return new HostError("too-large", msg("office.readTooLarge", { cells: count(cells) }));
 }
 
 /**

@@ -7,9 +7,9 @@
  * the name with the sheet) or a sheet edited since is never cleared. A sheet is never deleted, so the command stays one
  * undoable group on ExcelApi 1.20. Page layout needs ExcelApi 1.9 and is skipped below it (a notice says so).
  */
-import { HostError } from "../domain/host";
+import { HostError, protectedSheetsError } from "../domain/host";
 import type { Message } from "../domain/findings";
-import { renderAll } from "../domain/messages";
+import { msg, nested, renderAll, text } from "../domain/messages";
 import { contentFingerprint, isOwnSheet, markerFormula, notOwnReason, parseMarker, planFingerprint, snapshotFingerprint, verifyMarkedSheets, type MarkerVerdict } from "../domain/generatedMarker";
 import { GENERATED_SHEET_MARKER, sheetUndoRecord, type SheetPlan, type SheetUndoRecord } from "../domain/plan";
 import { readSheetSnapshot } from "./readSnapshot";
@@ -71,7 +71,7 @@ export async function applySheetPlanToWorkbook(b: Batch, plan: SheetPlan, env: O
     incomplete.load("formula");
     existing.protection.load("protected");
     await sync();
-    if (existing.protection.protected) throw protectedSheetError(plan.sheetName);
+    if (existing.protection.protected) throw protectedSheetsError([plan.sheetName]);
     if (verdict.status === "generated") previousFingerprint = parseMarker(String(marker.formula))?.fp;
     ws = existing;
     // The marker names the table the sheet will hold from the first sync on, flagged incomplete until the last.
@@ -140,7 +140,7 @@ export async function undoSheetInWorkbook(b: Batch, record: SheetUndoRecord, env
   ws.load("id,name");
   await b.sync();
   if (ws.isNullObject) {
-    return { restored: false, notices: [{ id: `Lembar '${record.sheetName}' sudah tidak ada; tidak ada lagi yang perlu dibatalkan.`, en: `Sheet '${record.sheetName}' no longer exists; nothing was left to undo.` }] };
+    return { restored: false, notices: [renderAll(msg("office.sheetGone", { sheet: text(record.sheetName) }))] };
   }
   const verdict = (await markedSheetVerdicts(b, env)).find((v) => v.name === ws.name);
   const marker = ws.names.getItemOrNullObject(GENERATED_MARKER);
@@ -149,7 +149,7 @@ export async function undoSheetInWorkbook(b: Batch, record: SheetUndoRecord, env
   await b.sync();
   const written = marker.isNullObject ? undefined : parseMarker(String(marker.formula));
   if (verdict?.status !== "generated" || written?.fp !== record.fingerprint) throw sheetChangedError(ws.name, verdict);
-  if (ws.protection.protected) throw protectedSheetError(ws.name);
+  if (ws.protection.protected) throw protectedSheetsError([ws.name]);
   const history = undoHistoryNotice(env);
   if (record.replaced && earlier && earlier !== "empty") {
     // The same plan as before, so the sheet holds exactly the table it held, formatting and marker included.
@@ -162,24 +162,14 @@ export async function undoSheetInWorkbook(b: Batch, record: SheetUndoRecord, env
   marker.delete();
   ws.names.add(GENERATED_MARKER, markerFormula(record.table, ws.id, contentFingerprint([])));
   await b.sync();
-  const notices: Message[] = [
-    record.replaced && earlier !== "empty"
-      ? {
-          id: `Isi lembar '${ws.name}' sebelum ditulis ulang tidak tersimpan di panel ini (tabel itu dibuat di sesi lain), jadi lembar itu dikosongkan. Buat tabelnya lagi bila perlu.`,
-          en: `What sheet '${ws.name}' held before it was rewritten is not kept by this pane (that table was made in another session), so the sheet was emptied. Generate the table again if needed.`,
-        }
-      : {
-          id: `Lembar '${ws.name}' dikosongkan; Excel tetap menyimpan lembar kosong itu. Hapus lembarnya (klik kanan tab lembar > Hapus) bila tidak diperlukan.`,
-          en: `Sheet '${ws.name}' was emptied; Excel keeps the empty sheet. Delete it (right-click the sheet tab > Delete) if you do not need it.`,
-        },
-  ];
+  const notices: Message[] = [renderAll(msg(record.replaced && earlier !== "empty" ? "office.sheetEmptiedOtherSession" : "office.sheetEmptied", { sheet: text(ws.name) }))];
   if (history) notices.push(history);
   return { restored: false, notices };
 }
 
 function sheetChangedError(name: string, verdict: MarkerVerdict | undefined): HostError {
-  const why = verdict && !isOwnSheet(verdict) ? renderAll(notOwnReason(verdict)) : { id: `Lembar '${name}' sudah diubah sejak tabel dibuat.`, en: `Sheet '${name}' was changed since the table was made.` };
-  return new HostError("changed-since-read", { id: `${why.id} Lembar itu tidak dikosongkan; tidak ada yang diubah.`, en: `${why.en} The sheet was not emptied; nothing was changed.` });
+  const why = verdict && !isOwnSheet(verdict) ? notOwnReason(verdict) : msg("office.sheetChanged", { sheet: text(name) });
+  return new HostError("changed-since-read", msg("office.sheetNotEmptied", { why: nested(why) }));
 }
 
 /** Consecutive rows of one height, as one range each. */
@@ -220,26 +210,8 @@ function setPageLayout(ws: Excel.Worksheet, plan: SheetPlan): void {
 }
 
 function sheetExistsError(name: string, generated: boolean, marked?: MarkerVerdict): HostError {
-  if (marked) {
-    const why = renderAll(notOwnReason(marked));
-    return new HostError("unwritable-cell", { id: `${why.id} Beri nama lain untuk tabel baru.`, en: `${why.en} Pick another name for the new table.` });
-  }
-  return new HostError("unwritable-cell", generated
-    ? {
-        id: `Lembar '${name}' sudah ada (dibuat sebelumnya oleh Renja Cermat). Pilih "Timpa" untuk menulis ulang isinya, atau beri nama lain.`,
-        en: `Sheet '${name}' already exists (made earlier by Renja Cermat). Choose "Replace" to rewrite it, or pick another name.`,
-      }
-    : {
-        id: `Lembar '${name}' sudah ada dan bukan buatan Renja Cermat; lembar itu tidak diubah. Beri nama lain untuk tabel baru.`,
-        en: `Sheet '${name}' already exists and was not made by Renja Cermat; it is left alone. Pick another name for the new table.`,
-      });
-}
-
-function protectedSheetError(name: string): HostError {
-  return new HostError("protected", {
-    id: `Lembar '${name}' diproteksi. Buka proteksinya (Tinjau > Buka Proteksi Lembar) lalu jalankan lagi. Tidak ada yang ditulis.`,
-    en: `Sheet '${name}' is protected. Unprotect it (Review > Unprotect Sheet) and run again. Nothing was written.`,
-  });
+  if (marked) return new HostError("unwritable-cell", msg("office.sheetPickAnotherName", { why: nested(notOwnReason(marked)) }));
+  return new HostError("unwritable-cell", msg(generated ? "office.sheetExistsOwn" : "office.sheetExistsNotOwn", { sheet: text(name) }));
 }
 
 /**
@@ -248,17 +220,11 @@ function protectedSheetError(name: string): HostError {
  */
 export function undoHistoryNotice(env: OfficeEnvironment): Message | undefined {
   if (env.isSetSupported("ExcelApi", "1.20")) return undefined;
-  return {
-    id: "Di versi Excel ini perubahan oleh add-in mengosongkan riwayat Urungkan (Ctrl+Z): langkah sebelumnya tidak dapat diurungkan lagi.",
-    en: "In this Excel version a change made by an add-in clears the Undo history (Ctrl+Z): earlier steps can no longer be undone.",
-  };
+  return renderAll(msg("office.undoHistoryCleared", {}));
 }
 
 function noPageLayoutNotice(): Message {
-  return {
-    id: "Pengaturan cetak (kertas, orientasi, judul berulang) tidak dapat diatur di versi Excel ini; atur lewat Tata Letak Halaman.",
-    en: "Print setup (paper, orientation, repeated titles) cannot be set in this Excel version; set it under Page Layout.",
-  };
+  return renderAll(msg("office.noPageLayout", {}));
 }
 
 /** Names of the sheets this tool generated and may rewrite (their marker verified), in tab order. */

@@ -7,6 +7,7 @@ import type { Finding, Message } from "../domain/findings";
 import { isOwnSheet } from "../domain/generatedMarker";
 import { HostError, SIGNED_WORKBOOK_WARNING } from "../domain/host";
 import type { PaneHost, SheetRef, WorkbookHost, WritableHost } from "../domain/host";
+import { renderAll } from "../domain/messages";
 import type { ColumnRole, IndicatorKind, Level, MappedWorkbook, MappingOverrides, TableKind } from "../domain/mapping/types";
 import { isSheetUndo, type ActionRecord, type SheetPlan, type WritePlan } from "../domain/plan";
 import type { Catalogue } from "../domain/nomenclature";
@@ -317,7 +318,7 @@ export class PaneController {
         return;
       }
       // Before anything is written, as the CLI's write commands say it: the written copy loses the signature.
-      const summary = this.host.signed ? [SIGNED_WORKBOOK_WARNING, ...(change.summary ?? [])] : change.summary ?? [];
+      const summary = this.host.signed ? [renderAll(SIGNED_WORKBOOK_WARNING), ...(change.summary ?? [])] : change.summary ?? [];
       const preview: Preview =
         "plan" in change
           ? { kind, plan: change.plan, summary, options: change.options ?? {}, choices: {}, ...(change.changes ? { changes: change.changes } : {}), moreSkipped: change.moreSkipped ?? [], accept: [], skip: [] }

@@ -3,7 +3,7 @@
  * Messages say what to do next; they never carry a library's exception text or a stack trace.
  */
 import { HostError } from "../domain/host";
-import { count, msg, nested, phrase, text, type Phrase } from "../domain/messages";
+import { count, msg, nested, text, type MessageRef } from "../domain/messages";
 
 /** What to do with a workbook in a format other than .xlsx (one sentence shared by two messages). */
 const saveAsXlsx = () => nested(msg("host.saveAsXlsx", {}));
@@ -31,9 +31,9 @@ export function legacyXlsError(fileName: string): HostError {
   return new HostError("legacy-xls", msg("host.legacyXls", { file: text(fileName), then: saveAsXlsx() }));
 }
 
-/** `what` says what the file is instead (sniff.ts describes it in both languages). */
-export function notXlsxError(fileName: string, what?: Phrase): HostError {
-  const described = what ? msg("host.notXlsxWhat", { what: phrase(what) }) : msg("empty", {});
+/** `what` says what the file is instead (sniff.ts's "xlsx.sniff.*" messages). */
+export function notXlsxError(fileName: string, what?: MessageRef): HostError {
+  const described = what ? msg("host.notXlsxWhat", { what: nested(what) }) : msg("empty", {});
   return new HostError("not-xlsx", msg("host.notXlsx", { file: text(fileName), what: nested(described), then: saveAsXlsx() }));
 }
 

@@ -14,6 +14,7 @@ import { HostError } from "../domain/host";
 import type { CellContent } from "../domain/plan";
 import type { Cell, MergeArea, SheetSnapshot } from "../domain/sheet/snapshot";
 import { a1, columnIndex } from "../domain/sheet/snapshot";
+import { cell as cellValue, msg, nested, text, type MessageRef } from "../domain/messages";
 import { DamagedPartError } from "./patch/damagedPart";
 import { shiftFormula } from "./patch/formulaShift";
 import type { PackageLimits } from "./patch/inflate";
@@ -49,10 +50,7 @@ export function cutSnapshotText(text: string): string {
 export { DamagedPartError };
 
 export function damagedPartHostError(fileName: string, e: DamagedPartError): HostError {
-  return new HostError("corrupt", {
-    id: `Berkas ${fileName} rusak: bagian ${e.part} tidak dapat dibaca (${e.reason.id}). Buka berkasnya di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu coba lagi. Tidak ada yang ditulis.`,
-    en: `The file ${fileName} is damaged: its part ${e.part} cannot be read (${e.reason.en}). Open it in Excel or LibreOffice, save it again as .xlsx, and try again. Nothing was written.`,
-  });
+  return new HostError("corrupt", msg("xlsx.part.damaged", { file: text(fileName), part: text(e.part), reason: nested(e.reason) }));
 }
 
 /** A package opened for reading: its parts are decoded on demand, workbook-wide parts once. */
@@ -139,7 +137,7 @@ export class PackageSnapshots {
       return this.pkg.text(path);
     } catch (e) {
       if (e instanceof HostError) throw e;
-      throw new DamagedPartError(path, { id: "teksnya bukan UTF-8 yang sah", en: "its text is not valid UTF-8" });
+      throw new DamagedPartError(path, msg("xlsx.part.notUtf8", {}));
     }
   }
 
@@ -176,10 +174,18 @@ export class PackageSnapshots {
   }
 }
 
-function xmlProblem(e: unknown): { id: string; en: string } {
-  if (e instanceof XmlError) return e.reason;
-  const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-  return { id: `XML-nya tidak utuh: ${detail}`, en: `its XML is not well-formed: ${detail}` };
+/** Why a part's XML cannot be read: the tokenizer's reason, else what the reader threw. */
+function xmlProblem(e: unknown): MessageRef {
+  return e instanceof XmlError ? e.reason : notWellFormed(e);
+}
+
+/** "Its XML is not well-formed" with the first line of what a reader of the part threw. */
+export function notWellFormed(e: unknown): MessageRef {
+  return msg("xlsx.part.notWellFormed", { detail: text(firstLine(e)) });
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 
 /** numFmt, bold and indent of every cellXfs entry, as stored. */
@@ -378,7 +384,7 @@ function readSheetTokens(xml: string, ref: SheetRef, ctx: SheetReadContext, part
       const at = attrAt(xml, tok.start, tok.end, "r");
       const col = at < 0 ? prevCol + 1 : columnAt(xml, at, attrEnd);
       if ((col <= prevCol || revisited) && rows.get(rowNum)?.has(col)) {
-        throw new DamagedPartError(part, { id: `sel ${a1(rowNum, col)} tercatat dua kali`, en: `cell ${a1(rowNum, col)} is stored twice` });
+        throw new DamagedPartError(part, msg("xlsx.part.cellTwice", { cell: cellValue(a1(rowNum, col)) }));
       }
       prevCol = col;
       cell.reset(tok.start, tok.end - 1, rowNum, col);
@@ -503,10 +509,9 @@ function readCellOf(
     return readCell(xml, parts, ctx, masters);
   } catch (e) {
     if (e instanceof DamagedPartError || e instanceof HostError) throw e;
-    const at = a1(parts.row, parts.col);
-    if (e instanceof XmlError) throw new DamagedPartError(part, { id: `sel ${at}: ${e.reason.id}`, en: `cell ${at}: ${e.reason.en}` });
-    const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-    throw new DamagedPartError(part, { id: `sel ${at}: ${detail}`, en: `cell ${at}: ${detail}` });
+    const at = cellValue(a1(parts.row, parts.col));
+    if (e instanceof XmlError) throw new DamagedPartError(part, msg("xlsx.part.atCell", { cell: at, reason: nested(e.reason) }));
+    throw new DamagedPartError(part, msg("xlsx.part.atCellDetail", { cell: at, detail: text(firstLine(e)) }));
   }
 }
 

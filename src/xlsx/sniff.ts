@@ -4,6 +4,7 @@
  */
 import { unzipSync } from "fflate";
 import type { HostError } from "../domain/host";
+import { msg, type MessageRef } from "../domain/messages";
 import { checkPassword, EXCEL_DEFAULT_PASSWORD } from "./encryptionInfo";
 import {
   corruptError,
@@ -71,10 +72,7 @@ function diagnose(bytes: Uint8Array, fileName: string, limits: SniffLimits): Hos
 function diagnoseCompoundFile(bytes: Uint8Array, fileName: string): HostError {
   if (isEncryptedPackage(bytes)) return encryptedError(fileName);
   if (containsUtf16(bytes, "Workbook") || containsUtf16(bytes, "Book")) return legacyXlsError(fileName);
-  return notXlsxError(fileName, {
-    id: "berkas Office lama yang bukan buku kerja, misalnya dokumen Word .doc",
-    en: "an old Office file that is not a workbook, such as a Word .doc document",
-  });
+  return notXlsxError(fileName, msg("xlsx.sniff.oldOfficeFile", {}));
 }
 
 const SHEET_DATA_PART = /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/;
@@ -96,13 +94,13 @@ function diagnoseZip(bytes: Uint8Array, fileName: string, limits: SniffLimits): 
     return corruptError(fileName);
   }
   if (names.has("xl/workbook.bin")) {
-    return notXlsxError(fileName, { id: "buku kerja biner Excel .xlsb", en: "an Excel binary workbook, .xlsb" });
+    return notXlsxError(fileName, msg("xlsx.sniff.xlsb", {}));
   }
   if (names.has("mimetype") && names.has("content.xml")) {
-    return notXlsxError(fileName, { id: "lembar kerja OpenDocument .ods", en: "an OpenDocument spreadsheet, .ods" });
+    return notXlsxError(fileName, msg("xlsx.sniff.ods", {}));
   }
   if (names.has("word/document.xml")) {
-    return notXlsxError(fileName, { id: "dokumen Word .docx", en: "a Word document, .docx" });
+    return notXlsxError(fileName, msg("xlsx.sniff.docx", {}));
   }
   // The workbook part is wherever _rels/.rels points (the package root, a folder other than xl/): the package
   // reader follows the relationships and names a missing part.
@@ -114,16 +112,14 @@ function diagnoseZip(bytes: Uint8Array, fileName: string, limits: SniffLimits): 
   // A workbook saved through a text channel (every byte that is not valid UTF-8 became EF BF BD) keeps its part
   // names in the local headers but garbles the central directory: it is a damaged workbook, not some other zip.
   if (containsAscii(bytes, "[Content_Types].xml")) return corruptError(fileName);
-  return notXlsxError(fileName, { id: "arsip zip biasa", en: "a plain zip archive" });
+  return notXlsxError(fileName, msg("xlsx.sniff.zip", {}));
 }
 
-function describeNonZip(bytes: Uint8Array): { id: string; en: string } | undefined {
+function describeNonZip(bytes: Uint8Array): MessageRef | undefined {
   const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
-  if (head.startsWith("%pdf")) return { id: "dokumen PDF", en: "a PDF document" };
-  if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.includes("<table")) {
-    return { id: "halaman HTML", en: "an HTML page" };
-  }
-  if (head.startsWith("<?xml")) return { id: "berkas XML", en: "an XML file" };
+  if (head.startsWith("%pdf")) return msg("xlsx.sniff.pdf", {});
+  if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.includes("<table")) return msg("xlsx.sniff.html", {});
+  if (head.startsWith("<?xml")) return msg("xlsx.sniff.xml", {});
   return undefined;
 }
 

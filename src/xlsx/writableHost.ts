@@ -9,6 +9,7 @@ import type { Message } from "../domain/findings";
 import { sheetUndoRecord, type SheetPlan, type SheetUndoRecord, type UndoRecord, type WritePlan } from "../domain/plan";
 import { planFingerprint } from "../domain/generatedMarker";
 import { HostError } from "../domain/host";
+import { msg, text } from "../domain/messages";
 import type { SheetSnapshot } from "../domain/sheet/snapshot";
 import type { SidecarAccess } from "./mappingSidecar";
 import { applyPlanToXlsx } from "./patch";
@@ -147,8 +148,5 @@ class PatchingHost implements WritableXlsxHost {
 }
 
 function sheetChangedSinceError(sheet: string): HostError {
-  return new HostError("changed-since-read", {
-    id: `Lembar '${sheet}' tidak dapat dibatalkan: buku kerja sudah berubah lagi sejak lembar itu dibuat. Tidak ada yang diubah.`,
-    en: `Sheet '${sheet}' cannot be undone: the workbook changed again since the sheet was made. Nothing was changed.`,
-  });
+  return new HostError("changed-since-read", msg("xlsx.undoSheetChanged", { sheet: text(sheet) }));
 }

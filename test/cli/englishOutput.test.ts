@@ -27,6 +27,9 @@ export const ALLOWED = ["program", "kegiatan", "sub kegiatan", "Renja", "Tabel",
 /** English words that never belong in an Indonesian sentence. */
 const ENGLISH = ["the", "and", "of", "is", "with", "not", "should", "expected", "add", "row", "column", "cell", "which", "but", "from"];
 
+/** Loan words Indonesian text uses as they are (Office in Indonesian says "add-in" too), not English words. */
+const INDONESIAN_LOANWORDS = /\badd-in\b/g;
+
 /**
  * The text without what it quotes from the workbook: "…", “…”, «…», '…' (not an apostrophe: "Tabel 2.1's") and a
  * header row as printed ("(No | Uraian | Jumlah (Rp))"); and Office's term "add-in", which Indonesian uses as it is
@@ -105,10 +108,11 @@ describe("renja diff --lang en", () => {
 describe("every English template of the catalogue", () => {
   // Templates filled with neutral values: what the words around the values say, for every key (the CLI's runs above
   // reach only the messages their workbooks raise; host errors, names and the pane's texts are covered here).
+  // Command-line options (--from, --lang en) are the same in both languages: the help and the usage errors name them.
   const rendered = (lang: "id" | "en") =>
     (Object.keys(MessageSpec) as MessageKey[]).map((key) => {
       const params = Object.fromEntries(Object.entries(MessageSpec[key]).map(([name, kind]) => [name, sampleValue(kind as Value["kind"])]));
-      return { key, text: render({ key, params } as MessageRef, lang) };
+      return { key, text: render({ key, params } as MessageRef, lang).replace(/(^|[\s[])--[a-z][a-z-]*/g, "$1") };
     });
 
   it("has no Indonesian word of the stop list", () => {
@@ -117,7 +121,7 @@ describe("every English template of the catalogue", () => {
   });
 
   it("has an Indonesian counterpart without English words", () => {
-    const offending = rendered("id").filter(({ text }) => found(unquoted(text), ENGLISH).length > 0);
+    const offending = rendered("id").filter(({ text }) => found(unquoted(text).replace(INDONESIAN_LOANWORDS, ""), ENGLISH).length > 0);
     expect(offending).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import fs from "fs";
 import path from "path";
 import { SIGNED_WORKBOOK_WARNING } from "../../src/domain/host";
+import { renderAll } from "../../src/domain/messages";
 import { PaneController } from "../../src/ui/controller";
 import { defaultPlanners } from "../../src/ui/defaultPlanners";
 import { domainEngine } from "../../src/ui/engine";
@@ -32,7 +33,7 @@ async function previewSummary(bytes: Uint8Array, kind: "fixNumbers" | "recompute
 describe("a signed workbook in the standalone page", () => {
   it.each(["fixNumbers", "recompute", "generate33"] as const)("the %s preview opens with the signature warning", async (kind) => {
     const summary = await previewSummary(signed(SAMPLE), kind);
-    expect(summary[0]).toEqual(SIGNED_WORKBOOK_WARNING);
+    expect(summary[0]).toEqual(renderAll(SIGNED_WORKBOOK_WARNING));
     expect((await previewSummary(SAMPLE, kind)).some((m) => m.id.includes("ditandatangani"))).toBe(false);
   });
 });

@@ -4,8 +4,8 @@
  * the parent), looked for in the same table and in the other tables of the workbook (e.g. Tabel 2.3's RKPD rows).
  */
 import type Decimal from "decimal.js";
-import { sheetRef, type Message } from "../findings";
-import { formatRupiah } from "../numbers";
+import { sheetRef } from "../findings";
+import { cell as cellRef, money, msg, nested, text, type MessageRef } from "../messages";
 import { a1, cellAt } from "../sheet/snapshot";
 import type { Level, MappedWorkbook } from "../mapping/types";
 import type { AmountSlot, SumCheck, WorkbookArithmetic } from "./arithmetic";
@@ -82,41 +82,36 @@ export function whereIs(slot: AmountSlot, fromSheet: string): string {
 }
 
 /** The likely causes of a mismatch, one sentence each. */
-export function likelyCauses(workbook: MappedWorkbook, arithmetic: WorkbookArithmetic, check: SumCheck): Message[] {
+export function likelyCauses(workbook: MappedWorkbook, arithmetic: WorkbookArithmetic, check: SumCheck): MessageRef[] {
   if (!check.stated || !check.sum) return [];
-  const causes: Message[] = [];
+  const causes: MessageRef[] = [];
   const difference = check.stated.minus(check.sum);
-  if (check.parent.money.reading.status === "empty" && !check.sum.isZero()) {
-    causes.push({ id: "pagu induknya kosong padahal rinciannya berisi", en: "the parent's amount is empty while its children have amounts" });
-  }
+  if (check.parent.money.reading.status === "empty" && !check.sum.isZero()) causes.push(msg("cause.parentEmpty", {}));
   const order = digitOrder(check.stated, check.sum);
   if (order === "two-swapped") {
-    causes.push({
-      id: `kemungkinan dua angka tertukar (tertulis ${formatRupiah(check.stated)}, seharusnya ${formatRupiah(check.sum)})`,
-      en: `probably two digits swapped (${formatRupiah(check.stated)} written, ${formatRupiah(check.sum)} expected)`,
-    });
+    causes.push(msg("cause.twoSwapped", { stated: money(check.stated), expected: money(check.sum) }));
   } else if (order === "reordered") {
-    causes.push({ id: "kemungkinan salah ketik: angkanya sama dalam urutan lain", en: "probably a typing slip: the same digits in another order" });
+    causes.push(msg("cause.reordered", {}));
   }
   const sheet = check.parent.money.table.sheet;
-  const amount = formatRupiah(difference.abs());
   for (const slot of rowsMatchingDifference(workbook, arithmetic, check, difference)) {
-    const where = whereIs(slot, sheet);
-    const name = { id: `«${shorten(nameOf(workbook, slot))}» (${where})`, en: `“${shorten(nameOf(workbook, slot))}” (${where})` };
-    const lead = { id: `selisih ${amount} sama dengan pagu ${name.id}`, en: `the difference ${amount} equals the amount of ${name.en}` };
     const sameTable = slot.money.table === check.parent.money.table;
     const isChild = check.children.includes(slot);
-    let guess: Message;
-    if (isChild) {
-      guess = { id: "rincian itu belum ikut dijumlahkan ke induknya", en: "that child is not included in the parent's amount" };
-    } else if (sameTable) {
-      guess = { id: "induk ini mungkin ikut menghitung baris tersebut", en: "the parent may be counting that row too" };
-    } else if (difference.isPositive()) {
-      guess = { id: "rincian itu mungkin dihapus tetapi induknya masih menghitungnya", en: "that child was probably dropped while the parent still counts it" };
-    } else {
-      guess = { id: "rincian itu mungkin ditambahkan tanpa memperbarui induknya", en: "that child was probably added without updating the parent" };
-    }
-    causes.push({ id: `${lead.id}: ${guess.id}`, en: `${lead.en}: ${guess.en}` });
+    const guess = isChild
+      ? msg("cause.childNotIncluded", {})
+      : sameTable
+        ? msg("cause.countedTwice", {})
+        : difference.isPositive()
+          ? msg("cause.dropped", {})
+          : msg("cause.added", {});
+    causes.push(
+      msg("cause.matchingRow", {
+        difference: money(difference.abs()),
+        name: text(shorten(nameOf(workbook, slot))),
+        where: cellRef(whereIs(slot, sheet)),
+        guess: nested(guess),
+      }),
+    );
   }
   return causes;
 }

@@ -1,48 +1,45 @@
-/** Words the arithmetic rules' messages share: what a money column is, what a row is, signed amounts. */
-import type Decimal from "decimal.js";
-import type { Message, Severity } from "../findings";
+/** Words the arithmetic rules' messages share: what a money column is, what a row is, as catalogue messages. */
+import type { Severity } from "../findings";
 import type { ColumnRole, Level, MappedRow, MappedTable } from "../mapping/types";
-import { formatRupiah } from "../numbers";
+import { msg, nested, text, year, type MessageRef } from "../messages";
 import { columnLetter } from "../sheet/snapshot";
 import type { RuleMeta, RuleOptions } from "../rules/types";
 
 /** "pagu tahun 2025" / "the 2025 budget" for a plan column; "kolom F" / "column F" for any other. */
-export function moneyColumnLabel(table: MappedTable, role: ColumnRole, col: number): Message {
-  const year = table.year;
+export function moneyColumnLabel(table: MappedTable, role: ColumnRole, col: number): MessageRef {
+  const planYear = table.year;
   switch (role) {
     case "paguN":
-      if (table.kind === "tabel-2.3") return { id: "Kebutuhan Dana", en: "the funding need (Kebutuhan Dana)" };
-      return year ? { id: `pagu tahun ${year}`, en: `the ${year} budget` } : { id: "pagu tahun N", en: "the year-N budget" };
+      if (table.kind === "tabel-2.3") return msg("column.fundingNeed", {});
+      return planYear ? msg("column.budget", { year: year(planYear) }) : msg("column.budgetN", {});
     case "paguN1":
-      return year
-        ? { id: `pagu prakiraan maju ${year + 1}`, en: `the ${year + 1} forward estimate` }
-        : { id: "pagu prakiraan maju N+1", en: "the N+1 forward estimate" };
+      return planYear ? msg("column.forwardEstimate", { year: year(planYear + 1) }) : msg("column.forwardEstimateN1", {});
     case "rkpdPagu":
-      return { id: "pagu Rancangan Awal RKPD", en: "the RKPD draft budget" };
+      return msg("column.rkpdDraft", {});
     default:
-      return { id: `kolom ${columnLetter(col)}`, en: `column ${columnLetter(col)}` };
+      return msg("column.letter", { col: text(columnLetter(col)) });
   }
 }
 
-const LEVEL_NAMES: Partial<Record<Level, Message>> = {
-  urusan: { id: "urusan", en: "urusan" },
-  bidang: { id: "bidang urusan", en: "bidang" },
-  program: { id: "program", en: "program" },
-  kegiatan: { id: "kegiatan", en: "kegiatan" },
-  subKegiatan: { id: "sub kegiatan", en: "sub kegiatan" },
-  total: { id: "baris total", en: "total row" },
-};
+const LEVELS: readonly Level[] = ["urusan", "bidang", "program", "kegiatan", "subKegiatan", "total", "other"];
 
-export function levelName(level: Level): Message {
-  return LEVEL_NAMES[level] ?? { id: "baris", en: "row" };
+/** A message for every level, each its own catalogue key ("level.kegiatan", "rowLevel.a.kegiatan"). */
+export function messagesByLevel(messageOf: (level: Level) => MessageRef): Record<Level, MessageRef> {
+  return Object.fromEntries(LEVELS.map((level) => [level, messageOf(level)])) as Record<Level, MessageRef>;
+}
+
+const LEVEL_NAMES = messagesByLevel((level) => msg(`level.${level}`, {}));
+
+export function levelName(level: Level): MessageRef {
+  return LEVEL_NAMES[level];
 }
 
 /** `program «PROGRAM PENUNJANG …»`, the name cut short so a message stays readable. */
-export function rowName(row: MappedRow): Message {
+export function rowName(row: MappedRow): MessageRef {
   const level = levelName(row.level);
   if (row.level === "total") return level;
   const name = shorten(row.uraian);
-  return name ? { id: `${level.id} «${name}»`, en: `${level.en} “${name}”` } : level;
+  return name ? msg("level.rowNamed", { level: nested(level), name: text(name) }) : level;
 }
 
 export function shorten(text: string, max = 70): string {
@@ -50,24 +47,7 @@ export function shorten(text: string, max = 70): string {
   return flat.length <= max ? flat : flat.slice(0, max - 1).trimEnd() + "…";
 }
 
-/** "+28.633.000" / "-5.000": a difference with its sign, written the Indonesian way. */
-export function signedRupiah(d: Decimal): string {
-  return (d.isPositive() && !d.isZero() ? "+" : "") + formatRupiah(d);
-}
-
 /** The severity of a rule's regular findings: the user's override, else the rule's default. */
 export function severityFor(meta: RuleMeta, options: RuleOptions): Severity {
   return options.severity?.[meta.id] ?? meta.severity;
-}
-
-/** "F6, F7 dan F9" / "F6, F7 and F9". */
-export function listCells(cells: string[]): Message {
-  if (cells.length <= 1) return { id: cells.join(""), en: cells.join("") };
-  const head = cells.slice(0, -1).join(", ");
-  const last = cells[cells.length - 1];
-  return { id: `${head} dan ${last}`, en: `${head} and ${last}` };
-}
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

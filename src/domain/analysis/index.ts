@@ -6,10 +6,9 @@
  * most of them support and which cells disagree with it.
  */
 import type Decimal from "decimal.js";
-import type { Message } from "../findings";
 import { sheetRef } from "../findings";
 import type { ColumnRole, MappedTable, MappedWorkbook } from "../mapping/types";
-import { formatRupiah } from "../numbers";
+import { cell as cellRef, money, msg, nested, text, type MessageRef } from "../messages";
 import type { CellValue } from "../sheet/snapshot";
 import { arithmeticOf, type AmountOption, type AmountSlot, type ColumnArithmetic, type WorkbookArithmetic } from "./arithmetic";
 import { levelName } from "./describe";
@@ -41,7 +40,7 @@ export interface MoneyReading {
   chosen?: AmountOption;
   /** 0..1: how sure the chosen reading is. */
   confidence: number;
-  evidence: Message[];
+  evidence: MessageRef[];
 }
 
 export interface WorkbookAnalysis extends WorkbookArithmetic {
@@ -136,33 +135,33 @@ function statedOf(slot: AmountSlot): StatedContent {
 function readingOf(slot: AmountSlot): MoneyReading {
   const m = slot.money;
   const chosen = slot.chosen;
-  const evidence: Message[] = [];
+  const evidence: MessageRef[] = [];
   let confidence = 1;
   const stated = statedOf(slot);
   if (slot.derived) {
-    evidence.push({ id: "rumus SUM atas rinciannya sendiri: nilainya mengikuti rincian", en: "a SUM over its own children: its value follows them" });
+    evidence.push(msg("reading.derived", {}));
   } else if (slot.unreadable || !chosen) {
     confidence = 0;
-    evidence.push({ id: "tidak ada angka yang dapat dibaca", en: "no amount can be read" });
+    evidence.push(msg("reading.unreadable", {}));
   } else if (slot.displaced !== undefined) {
     confidence = 0.8;
-    evidence.push({ id: `angka di depan teks "${slot.displaced}" yang milik kolom lain`, en: `the amount before the text "${slot.displaced}", which belongs to another column` });
+    evidence.push(msg("reading.displaced", { text: text(slot.displaced) }));
   } else if (chosen.kind === "stated") {
     if (m.reading.status === "suspect-scale") {
-      evidence.push({ id: "pecahan dibaca apa adanya: semua jumlah cocok dengannya", en: "the fraction read as written: every sum holds with it" });
+      evidence.push(msg("reading.fractionAsWritten", {}));
     } else if (slot.decidedBy === "default") confidence = 0.9;
   } else {
-    const at = slot.decidedAt && slot.decidedAt !== slot ? slot.decidedAt.money.address : undefined;
-    const who = at ? `${levelName(slot.decidedAt?.money.row.level ?? "other").id} ${at}` : "";
-    if (slot.decidedBy === "parent" && at) {
+    const decidedAt = slot.decidedAt && slot.decidedAt !== slot ? slot.decidedAt : undefined;
+    if (slot.decidedBy === "parent" && decidedAt) {
       confidence = 0.9;
-      evidence.push({ id: `dengan ${formatRupiah(chosen.value)} jumlah ${who} cocok`, en: `with ${formatRupiah(chosen.value)} the sum of ${at} balances` });
+      const level = nested(levelName(decidedAt.money.row.level));
+      evidence.push(msg("reading.parentBalances", { amount: money(chosen.value), level, cell: cellRef(decidedAt.money.address) }));
     } else if (slot.decidedBy === "children") {
       confidence = 0.9;
-      evidence.push({ id: "sama dengan jumlah rinciannya", en: "equals the sum of its children" });
+      evidence.push(msg("reading.children", {}));
     } else {
       confidence = 0.5;
-      evidence.push({ id: "pembacaan paling mungkin; tidak ada jumlah yang memastikannya", en: "the most plausible reading; no sum confirms it" });
+      evidence.push(msg("reading.likeliest", {}));
     }
   }
   return {

@@ -6,9 +6,8 @@
  * blamed, not the parent, and the message names the evidence.
  */
 import type Decimal from "decimal.js";
-import type { Message } from "../findings";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
-import { formatRupiah } from "../numbers";
+import { money, msg, nested, text, type MessageRef } from "../messages";
 import { alignTables } from "./alignRows";
 import type { AmountSlot, ColumnArithmetic, SumCheck, WorkbookArithmetic } from "./arithmetic";
 import { levelName } from "./describe";
@@ -25,16 +24,16 @@ export interface SourceVerdict {
   /** The other table's cell for each blamed one, same order. */
   witnesses: AmountSlot[];
   /** "Bab IV dan jumlah program menyebut 16.742.000" (+ the narrative's total when it agrees). */
-  evidence: Message;
+  evidence: MessageRef;
   /** The other table's label ("Bab IV"), for messages. */
-  partnerLabel: Message;
+  partnerLabel: MessageRef;
 }
 
 type ColumnOf = (table: MappedTable, role: ColumnRole) => ColumnArithmetic | undefined;
 
-const LABEL: Record<string, Message> = {
-  "tabel-7": { id: "Bab IV", en: "Bab IV" },
-  "tabel-3.3": { id: "Tabel 3.3 (Bab III)", en: "Tabel 3.3 (chapter III)" },
+const LABEL: Record<string, MessageRef> = {
+  "tabel-7": msg("tableLabel.bab4", {}),
+  "tabel-3.3": msg("tableLabel.tabel33", {}),
 };
 
 /** Each Tabel 7 with the Tabel 3.3 of the same year (or the first Tabel 3.3 when years are unknown). */
@@ -126,22 +125,20 @@ function verdictsFor(
     };
     walk(check.parent.money.row, 0);
     if (blamed.length === 0) continue;
-    const label = LABEL[partner.kind] ?? { id: partner.sheet, en: partner.sheet };
-    const level = levelName(check.parent.money.row.level);
-    const amount = formatRupiah(stated);
-    const narrative: Message = narrativeAgrees
-      ? { id: `; total dalam narasi (${formatRupiah(narrativeAgrees)}) juga sesuai dengannya`, en: `; the narrative's total (${formatRupiah(narrativeAgrees)}) agrees with it too` }
-      : { id: "", en: "" };
+    const label = LABEL[partner.kind] ?? msg("tableLabel.sheet", { sheet: text(partner.sheet) });
+    const narrative = narrativeAgrees ? msg("source.narrativeAgrees", { amount: money(narrativeAgrees) }) : msg("empty", {});
     out.push({
       check,
       majority: stated,
       blamed,
       witnesses,
       partnerLabel: label,
-      evidence: {
-        id: `${label.id} dan jumlah ${level.id} menyebut ${amount}${narrative.id}`,
-        en: `${label.en} and the ${level.en}'s amount say ${amount}${narrative.en}`,
-      },
+      evidence: msg("source.evidence", {
+        label: nested(label),
+        level: nested(levelName(check.parent.money.row.level)),
+        amount: money(stated),
+        narrative: nested(narrative),
+      }),
     });
   }
   return out;

@@ -4,7 +4,7 @@
  */
 import type { Level } from "../mapping/types";
 import { a1, cellAt, columnLetter, parseA1, type SheetSnapshot } from "../sheet/snapshot";
-import { listCells } from "./describe";
+import { cells as cellList, list, msg, nested, type MessageRef } from "../messages";
 
 export interface CellRef {
   row: number;
@@ -132,7 +132,7 @@ export function rangeProblem(
   children: CellRef[],
   /** Each row's level; or a function building it, called only when a formula does not name exactly the children. */
   levels: Map<number, Level> | (() => Map<number, Level>),
-): { id: string; en: string } | undefined {
+): MessageRef | undefined {
   if (namesExactly(formula, children)) return undefined;
   const refs = sumReferences(formula);
   if (!refs || sumsExactly(refs, children)) return undefined;
@@ -156,11 +156,12 @@ export function rangeProblem(
   const missing = missingKeys.map(address);
   const twice = twiceKeys.map(address);
   const extra = [...[...extraKeys].map(address), ...refs.foreign];
-  const parts: Array<{ id: string; en: string }> = [];
-  if (missing.length) parts.push({ id: `tidak menjumlahkan ${listCells(missing).id}`, en: `leaves out ${listCells(missing).en}` });
-  if (extra.length) parts.push({ id: `ikut menjumlahkan ${listCells(extra).id} yang bukan rinciannya`, en: `also adds ${listCells(extra).en}, which are not its children` });
-  if (twice.length) parts.push({ id: `menjumlahkan ${listCells(twice).id} dua kali`, en: `adds ${listCells(twice).en} twice` });
-  return { id: parts.map((p) => p.id).join(", "), en: parts.map((p) => p.en).join(", ") };
+  const parts: MessageRef[] = [];
+  if (missing.length) parts.push(msg("range.leavesOut", { cells: cellList(missing) }));
+  if (extra.length) parts.push(msg("range.alsoAdds", { cells: cellList(extra) }));
+  if (twice.length) parts.push(msg("range.twice", { cells: cellList(twice) }));
+  // The parts read as one clause, ", " between them: each after the first carries its comma.
+  return msg("range.problem", { parts: list(parts.map((p, i) => (i === 0 ? p : msg("range.next", { part: nested(p) }))), "") });
 }
 
 /**

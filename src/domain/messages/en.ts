@@ -98,6 +98,73 @@ const pack = {
   "cross.onlyIn": "{^level} {name} is in {present} but not in {other}.",
 
   // descriptive pieces and evidence of analysis, mapping and rules: column labels, row and level names, causes, sources, rule descriptions (r9-analysis)
+  "column.fundingNeed": "the funding need (Kebutuhan Dana)",
+  "column.budget": "the {year} budget",
+  "column.budgetN": "the year-N budget",
+  "column.forwardEstimate": "the {year} forward estimate",
+  "column.forwardEstimateN1": "the N+1 forward estimate",
+  "column.rkpdDraft": "the RKPD draft budget",
+  "column.letter": "column {col}",
+  "level.urusan": "urusan",
+  "level.bidang": "bidang",
+  "level.program": "program",
+  "level.kegiatan": "kegiatan",
+  "level.subKegiatan": "sub kegiatan",
+  "level.total": "total row",
+  "level.other": "row",
+  "level.rowNamed": "{level} “{name}”",
+  "rowLevel.urusan": "affair (urusan)",
+  "rowLevel.bidang": "affair field (bidang)",
+  "rowLevel.program": "program",
+  "rowLevel.kegiatan": "activity (kegiatan)",
+  "rowLevel.subKegiatan": "sub-activity (sub kegiatan)",
+  "rowLevel.total": "total row",
+  "rowLevel.other": "other row",
+  "rowLevel.a.urusan": "an affair (urusan)",
+  "rowLevel.a.bidang": "an affair field (bidang)",
+  "rowLevel.a.program": "a program",
+  "rowLevel.a.kegiatan": "an activity (kegiatan)",
+  "rowLevel.a.subKegiatan": "a sub-activity (sub kegiatan)",
+  "rowLevel.a.total": "a total row",
+  "rowLevel.a.other": "an other row",
+  "cause.parentEmpty": "the parent's amount is empty while its children have amounts",
+  "cause.twoSwapped": "probably two digits swapped ({stated} written, {expected} expected)",
+  "cause.reordered": "probably a typing slip: the same digits in another order",
+  "cause.matchingRow": "the difference {difference} equals the amount of “{name}” ({where}): {guess}",
+  "cause.childNotIncluded": "that child is not included in the parent's amount",
+  "cause.countedTwice": "the parent may be counting that row too",
+  "cause.dropped": "that child was probably dropped while the parent still counts it",
+  "cause.added": "that child was probably added without updating the parent",
+  "tableLabel.tabel33": "Tabel 3.3 (chapter III)",
+  "tableLabel.tabel7": "Tabel 7 (chapter IV)",
+  "tableLabel.bab4": "Bab IV",
+  "tableLabel.tabel23": "Tabel 2.3 (Kebutuhan Dana)",
+  "tableLabel.tabel21": "Tabel 2.1 (Renja target)",
+  "tableLabel.sheet": "{sheet}",
+  "source.evidence": "{label} and the {level}'s amount say {amount}{narrative}",
+  "source.narrativeAgrees": "; the narrative's total ({amount}) agrees with it too",
+  "reading.derived": "a SUM over its own children: its value follows them",
+  "reading.unreadable": "no amount can be read",
+  "reading.displaced": 'the amount before the text "{text}", which belongs to another column',
+  "reading.fractionAsWritten": "the fraction read as written: every sum holds with it",
+  "reading.parentBalances": "with {amount} the sum of {level} {cell} balances",
+  "reading.children": "equals the sum of its children",
+  "reading.likeliest": "the most plausible reading; no sum confirms it",
+  "range.leavesOut": "leaves out {cells}",
+  "range.alsoAdds": "also adds {cells}, which are not its children",
+  "range.twice": "adds {cells} twice",
+  "range.next": ", {part}",
+  "range.problem": "{parts}",
+  "difference.note": "difference Rp {amount}{swapped}",
+  "difference.swapped": "; likely two digits swapped",
+  "cross.what.pagu": "The pagu of {level} {name}",
+  "cross.what.total": "The total pagu",
+  "cross.what.fundingTotal": "The Kebutuhan Dana total",
+  "cross.what.target": "The target",
+  "cross.what.indicator": "The indicator",
+  "cross.what.role": "{role}",
+  "undo.sheetRewritten": "{table} rewritten on sheet '{sheet}'",
+  "undo.sheetNew": "{table} on the new sheet '{sheet}'",
 
   "sipd.money": "{what} of sub kegiatan {name} (Rp {actual}) differs from SIPD-RI {unit} (Rp {sipd}); difference Rp {delta}.",
   "sipd.moneyReason": "the SIPD-RI amount of {kode}",
@@ -537,6 +604,84 @@ const pack = {
   "office.timeout": "Excel did not answer within {seconds} seconds (a large workbook or a busy server). Press \"Try again\".",
 
   // package reading and writing: file sniffing, the zip and patch layer, snapshots, the Office write plan, the host contract (r9-package)
+  // what a file is instead of a workbook (xlsx/sniff.ts), shown in host.notXlsx
+  "xlsx.sniff.oldOfficeFile": "an old Office file that is not a workbook, such as a Word .doc document",
+  "xlsx.sniff.xlsb": "an Excel binary workbook, .xlsb",
+  "xlsx.sniff.ods": "an OpenDocument spreadsheet, .ods",
+  "xlsx.sniff.docx": "a Word document, .docx",
+  "xlsx.sniff.zip": "a plain zip archive",
+  "xlsx.sniff.pdf": "a PDF document",
+  "xlsx.sniff.html": "an HTML page",
+  "xlsx.sniff.xml": "an XML file",
+  // the zip layer (xlsx/patch/zip.ts, inflate.ts)
+  "xlsx.zip.notZip": "This file is not an .xlsx workbook (not a ZIP archive).",
+  "xlsx.zip.damaged": "The .xlsx file is damaged: {what}.",
+  "xlsx.zip.cannotInflate": "The .xlsx file is damaged: the entry {entry} cannot be decompressed.",
+  "xlsx.zip.crcMismatch": "The .xlsx file is damaged: the content of the entry {entry} does not match the CRC-32 recorded in the ZIP archive (the file was changed or cut after it was saved).",
+  "xlsx.zip.partTooLarge": "This .xlsx file is not read: its part {part} is {mb} MB once unpacked (the limit is {limit} MB per part). A Renja workbook is never that large; if the file is genuine, split its sheets over several files.",
+  "xlsx.zip.packageTooLarge": "This .xlsx file is not read: its parts come to more than {mb} MB once unpacked (the limit is {limit} MB). Split its sheets over several files.",
+  "xlsx.zip.tooManyItems": "This .xlsx file is not read: its part {part} holds more than {limit} XML items (the limit). A Renja workbook never needs that many; open it in Excel, save it again, and try again.",
+  "xlsx.zip.sizeLie": "The .xlsx file is damaged: its part {part} holds more than the {bytes} bytes the ZIP archive records. Reading stopped; nothing was written.",
+  // why a part cannot be read: the XML tokenizer (xlsx/patch/xml.ts) and the readers (packageSnapshots.ts, patch/readCells.ts)
+  "xml.notSpreadsheetRoot": "its root element <{element}> is in the namespace “{ns}”, not SpreadsheetML's <{expected}>",
+  "xml.neverClosed": "<{element}> is never closed; the part is cut short",
+  "xml.noElement": "it has no element",
+  "xml.cutInComment": "it ends inside a comment; the part is cut short",
+  "xml.cutInCdata": "it ends inside a CDATA section; the part is cut short",
+  "xml.cutInInstruction": "it ends inside a processing instruction; the part is cut short",
+  "xml.dtd": "it carries a DTD (<!DOCTYPE>), which an .xlsx part may not",
+  "xml.unknownDeclaration": "it carries an unknown <! declaration",
+  "xml.cutInTag": "it ends inside a tag; the part is cut short",
+  "xml.noElementName": "a \"<\" without an element name (offset {offset})",
+  "xml.cutInNamedTag": "it ends inside the tag <{element}; the part is cut short",
+  "xml.closesOther": "</{element}> closes <{open}>",
+  "xml.closesNothing": "</{element}> closes no element",
+  "xml.secondRoot": "a second root element <{element}>",
+  "xml.undeclaredPrefix": "the prefix {prefix}: is not declared",
+  "xml.badCharReference": "the character reference &{entity}; is not an XML character",
+  "xml.unknownEntity": "the entity &{entity}; is unknown (entities are never expanded)",
+  "xml.malformedWrite": "The part {part} about to be written is not well-formed XML ({problem}), so nothing was written. Please report the file.",
+  "xlsx.part.damaged": "The file {file} is damaged: its part {part} cannot be read ({reason}). Open it in Excel or LibreOffice, save it again as .xlsx, and try again. Nothing was written.",
+  "xlsx.part.notUtf8": "its text is not valid UTF-8",
+  "xlsx.part.notWellFormed": "its XML is not well-formed: {detail}",
+  "xlsx.part.cellTwice": "cell {cell} is stored twice",
+  "xlsx.part.atCell": "cell {cell}: {reason}",
+  "xlsx.part.atCellDetail": "cell {cell}: {detail}",
+  // the package and the patcher (xlsx/patch/package.ts, styles.ts, applyPlan.ts, addSheet.ts, xlsx/writableHost.ts)
+  "xlsx.missingPart": "The .xlsx file is damaged: part {part} not found.",
+  "xlsx.noSheet": "Sheet '{sheet}' is not in this workbook.",
+  "xlsx.noStyles": "The .xlsx file has no cell style list (styles.xml); the number format cannot be changed.",
+  "xlsx.resultTooLarge": "Nothing was written: the resulting file could not be opened again. {why}",
+  "xlsx.sourceSheetKept": "The source sheet '{sheet}' is never overwritten; choose another sheet name.",
+  "xlsx.sheetExists": "Sheet '{sheet}' already exists. {why}",
+  "xlsx.sheetExistsOwn": "That sheet was generated by Renja Cermat before; it is rewritten only when confirmed (--replace).",
+  "xlsx.sheetExistsNotOwn": "That sheet was not generated by Renja Cermat, so it is never overwritten.",
+  "xlsx.undoSheetChanged": "Sheet '{sheet}' cannot be undone: the workbook changed again since the sheet was made. Nothing was changed.",
+  // the host contract (domain/host.ts): the signed-workbook warning and the refusals of every write
+  "host.signedWorkbook": "Warning: this workbook is digitally signed. The copy written no longer carries a valid signature; ask the signer to sign it again if needed.",
+  "host.writesTwice": "The plan writes {cell} twice; nothing was written. Please report the file.",
+  "host.sheetProtected": "Sheet {sheets} is protected. Unprotect it (Review > Unprotect Sheet) and run again. Nothing was written.",
+  "host.inMerge": "These cells lie inside merged cells but are not their top-left cell, so they cannot be filled: {cells}. Nothing was written.",
+  "host.changedSinceRead": "These cells changed since they were read: {cells}. Nothing was written. Run the check again.",
+  "host.inArray": "These cells are part of an array formula and cannot be changed one by one: {cells}. Nothing was written.",
+  "host.cellsListed": "{cells}",
+  "host.cellsAndMore": "{cells} and {more} more",
+  // the Office host: the write plan of a generated sheet (office/sheetPlan.ts), reading (readSnapshot.ts, merges.ts), highlighting (highlight.ts)
+  "office.sheetGone": "Sheet '{sheet}' no longer exists; nothing was left to undo.",
+  "office.sheetEmptiedOtherSession": "What sheet '{sheet}' held before it was rewritten is not kept by this pane (that table was made in another session), so the sheet was emptied. Generate the table again if needed.",
+  "office.sheetEmptied": "Sheet '{sheet}' was emptied; Excel keeps the empty sheet. Delete it (right-click the sheet tab > Delete) if you do not need it.",
+  "office.sheetChanged": "Sheet '{sheet}' was changed since the table was made.",
+  "office.sheetNotEmptied": "{why} The sheet was not emptied; nothing was changed.",
+  "office.sheetPickAnotherName": "{why} Pick another name for the new table.",
+  "office.sheetExistsOwn": "Sheet '{sheet}' already exists (made earlier by Renja Cermat). Choose \"Replace\" to rewrite it, or pick another name.",
+  "office.sheetExistsNotOwn": "Sheet '{sheet}' already exists and was not made by Renja Cermat; it is left alone. Pick another name for the new table.",
+  "office.undoHistoryCleared": "In this Excel version a change made by an add-in clears the Undo history (Ctrl+Z): earlier steps can no longer be undone.",
+  "office.noPageLayout": "Print setup (paper, orientation, repeated titles) cannot be set in this Excel version; set it under Page Layout.",
+  "office.readTooLarge": "Excel did not return the contents of {cells} {cells|cell|cells} in one read. Choose a smaller sheet, and try again.",
+  "office.tooManyMerges": "Excel could not list this sheet's merged cells (more than 512 in one row). Unmerge some of them, and try again.",
+  "office.highlightMarked": "{marked} {marked|cell|cells} marked; {unmarked}.",
+  "office.highlightOverCap": "{n} more {n|cell was|cells were} not marked (at most {cap} at a time)",
+  "office.highlightGradients": "{n} {n|cell|cells} with a gradient fill {n|was|were} not marked ({n|its|their} fill could not be put back)",
 
   "plan.repairTitle": "Repair mistyped amounts",
   "plan.userChoice": "the user's choice for \"{raw}\"",
@@ -633,6 +778,178 @@ const pack = {
   "cli.diff.remaining": "  Remaining: {n} (listed with --json)",
 
   // the command line's own files, arguments, catalogue store, reports and batch lines (r9-cli)
+  "cli.usage.hint": "Run `renja --help` for help.",
+  "cli.args.needsValue": "The option {option} needs a value.",
+  "cli.args.unknownOption": "Unknown option: {option}",
+  "cli.args.unknownLang": 'Unknown language "{lang}"; use --lang id or --lang en.',
+  "cli.args.planned": 'The command "{command}" is not available in this version yet.',
+  "cli.args.noCommand": "No command given.",
+  "cli.args.foreignOption": "The option {option} does not apply to {command}.",
+  "cli.args.unknownCommand": "Unknown command: {command}",
+  "cli.args.checkWhat": "Name the .xlsx file (or folder) to check.",
+  "cli.args.maxNumber": "--max needs a whole number, 0 or more (given: {given}).",
+  "cli.args.skpdNeedsSipd": "The option --skpd applies only with --sipd.",
+  "cli.args.reportWhat": "Name the .xlsx files or folders to verify.",
+  "cli.args.reportOutput": "Name the verification workbook with -o <verifikasi.xlsx>.",
+  "cli.args.outputIsInput": "The output file must differ from the input: the input file is never modified.",
+  "cli.args.unknownPaper": 'Unknown paper "{paper}"; use --paper f4 or --paper a4.',
+  "cli.args.oneInput": "Name exactly one input .xlsx file.",
+  "cli.args.writeOutput": "Name the output file with -o <out.xlsx> (or --dry-run for a preview).",
+  "cli.args.unknownMode": 'Unknown mode "{mode}"; use --mode formulas or --mode values.',
+  "cli.args.diffWhat": "Name two files: renja diff <old.xlsx> <new.xlsx>.",
+  "cli.args.generateWhat": "Name the table to generate: renja generate {names} <in.xlsx> -o <out.xlsx>.",
+  "cli.args.generateWhatGiven": "Name the table to generate: renja generate {names} <in.xlsx> -o <out.xlsx> (given: {table}).",
+  "cli.args.generateOutput": "Name the output file with -o <out.xlsx>.",
+  "cli.args.unknownOrder": 'Unknown order "{order}"; use --order official or --order seed.',
+  "cli.args.optionFor": "The option {option} is for {generator} only.",
+  "cli.args.needsOriginal": "Name the original workbook: renja generate {generator} <new.xlsx> --original <old.xlsx> -o <out.xlsx>.",
+  "cli.args.outputIsOriginal": "The output file must differ from the original workbook.",
+  "cli.io.notFound": "File not found: {file}. Check its name and folder.",
+  "cli.io.isFolder": "{file} is a folder, not a file. Name an .xlsx file inside it.",
+  "cli.io.denied": "This user may not read or write the file {file} (access permissions).",
+  "cli.io.failed": "The file {file} cannot be read or written.",
+  "cli.io.failedCode": "The file {file} cannot be read or written ({code}).",
+  "cli.output.empty": "The output file name (-o) is empty.",
+  "cli.output.noFolder": "The output folder does not exist: {folder}. Create it first, or choose another folder for -o.",
+  "cli.output.notFolder": "{folder} is not a folder, so {output} cannot be written.",
+  "cli.output.isSidecar": "The output file {output} is the mapping corrections file {sidecar} of the input; your corrections are never overwritten: choose another .xlsx name for -o. Nothing was written.",
+  "cli.output.isFolder": "{output} is a folder. Name an .xlsx file for -o.",
+  "cli.output.isInput": "The output file {output} is the input file {input} itself (another name, a link or a hard link). The input file is never overwritten: choose another name for -o. Nothing was written.",
+  "cli.file.kind.fifo": "a named pipe (FIFO)",
+  "cli.file.kind.character-device": "a device",
+  "cli.file.kind.block-device": "a block device",
+  "cli.file.kind.socket": "a socket",
+  "cli.file.kind.directory": "a folder",
+  "cli.file.kind.other": "not a regular file",
+  "cli.file.notRegular": "{file} is {kind}, not a regular file; only .xlsx files saved on disk can be read.",
+  "cli.file.tooLarge": "The file {file} is too large ({mb} MB; at most {limit} MB). Renja workbooks are far smaller: check that this is the intended file.",
+  "cli.sheet.missingOf": "{missing} Its sheets are: {names}.",
+  "cli.check.internal": "an internal error stopped the check ({detail}). Please report it with the file if you can; RENJA_DEBUG=1 shows the details.",
+  "cli.check.unitNotInSipd": "This unit is not in the SIPD-RI export.",
+  "cli.batch.emptyFolder": "The folder {folder} holds no .xlsx file.",
+  "cli.human.checking": "Checking {file}",
+  "cli.human.noTableOnSheet": 'No Renja table was found on sheet "{sheet}".',
+  "cli.human.noTable": "No Renja table was found.",
+  "cli.human.tablesFound": "Tables found:",
+  "cli.human.table": 'Sheet "{sheet}": {kind}, {year}, rows {first}–{last}: {programs} {programs|program|programs}, {kegiatan} kegiatan, {sub} sub kegiatan',
+  "cli.human.year": "N = {year}",
+  "cli.human.yearMissing": "year N not found",
+  "cli.human.noFindings": "No findings.",
+  "cli.human.sheet": 'Sheet "{sheet}"',
+  "cli.human.severity.error": "Errors",
+  "cli.human.severity.warning": "Warnings",
+  "cli.human.severity.info": "Info",
+  "cli.human.more": "and {n} more",
+  "cli.human.suggestion": "Suggestion: {value}",
+  "cli.human.suggestionBecause": "Suggestion: {value} ({reason})",
+  "cli.human.cells": "{n} cells: {what}",
+  "cli.human.allFindings": "Every finding in full: renja check {file} --json --lang en",
+  "cli.human.summary": "Summary: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {info} info.",
+  "cli.many.header.file": "File",
+  "cli.many.header.unit": "Unit",
+  "cli.many.header.tables": "Tables (prog/keg/sub)",
+  "cli.many.header.totalN": "Total N",
+  "cli.many.header.totalN1": "Total N+1",
+  "cli.many.header.errors": "Errors",
+  "cli.many.header.warnings": "Warnings",
+  "cli.many.header.status": "Status",
+  "cli.many.status.ok": "no errors",
+  "cli.many.status.findings": "errors",
+  "cli.many.status.no-table": "no Renja table",
+  "cli.many.status.unreadable": "could not be read",
+  "cli.many.closing": "{files} {files|file|files}: {errors} with errors, {ok} without errors, {noTable} without a Renja table, {unreadable} could not be read. Exit code {code}.",
+  "cli.fix.nothing": "No mistyped amount to repair.",
+  "cli.generate.internal": "generating the table stopped on an internal error ({detail}).",
+  "cli.generate.tableName": "{name}",
+  "cli.generate.separate": "{table} was written as a separate workbook {file} (sheet '{sheet}'), because a sheet cannot be added to the input workbook without risking its content ({reason}). Source: sheet '{source}'.",
+  "cli.generate.written": "{table} {how} in {file} (source: sheet '{source}'; the input file is unchanged).",
+  "cli.generate.rewrote": "rewrote the previously generated sheet '{sheet}'",
+  "cli.generate.added": "added as sheet '{sheet}'",
+  "cli.report.written": "Verification workbook written to {file}: Rekap of {units} {units|file|files}, {sheets} verification {sheets|sheet|sheets}.",
+  "cli.report.internal": "writing the verification workbook stopped on an internal error ({detail}).",
+  "cli.help.title": "renja — checks the Renja work-plan tables of an Indonesian regional agency in an Excel workbook (.xlsx)",
+  "cli.help.usage": `Usage:
+  renja check <file.xlsx> [--sheet NAME] [--json] [--lang id|en]
+  renja check <file.xlsx|folder>… [--summary] [--json] [--max N] [--sheet NAME] [--lang id|en]
+  renja report <file.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--sipd <sipd-export.xlsx>] [--lang id|en]
+  renja check <file.xlsx|folder>… --sipd <sipd-export.xlsx> [--skpd NAME]
+  renja recompute <in.xlsx> -o <out.xlsx> [--mode formulas|values] [--dry-run] [--accept all|CELL,…] [--skip CELL,…] [--json]
+  renja fix-numbers <in.xlsx> -o <out.xlsx> [--dry-run]
+  renja generate {tables} <in.xlsx> -o <out.xlsx> [--from SHEET] [--paper f4|a4]
+                 [--order official|seed] [--original OLD.xlsx] [--replace]
+  renja diff <old.xlsx> <new.xlsx> [--json] [--findings RESULT.json]
+  renja catalogue import <list.tsv|.csv|.xlsx> [--regulation "Kepmendagri …"] [--year N] [--name NAME]
+                 [--pemda kabkota|provinsi] [--replace]
+  renja catalogue list | remove <NAME>`,
+  "cli.help.commands": `Commands:
+  check        Maps the Renja tables (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) on every sheet and checks
+               them: budget sums, mistyped amounts, codes, years, missing fields, and agreement between
+               tables. The file is not changed. Several files or folders (every .xlsx in them,
+               subfolders included; Excel's ~$ lock files skipped) are checked in one process.
+  report       Checks the same files/folders and writes a new verification workbook (-o): a Rekap
+               sheet (one row per unit, the status of each checklist item) and one "Lembar Verifikasi"
+               per unit (status, cell, note, finding ID, a Tanggapan OPD column), ready to print on F4
+               landscape. The inputs are not changed.
+  recompute    Recomputes every program, kegiatan and "JUMLAH" amount from its children (the sub kegiatan
+               are the truth), year N and N+1 and every Rp column, as SUM formulas (default) or values
+               (--mode values), and says how much each total changes.
+  fix-numbers  Replaces mistyped amounts ("4.765,000", "41,400,0000", a 4765 that is 1,000 times too
+               small) with the amount meant: the one that makes its parent's sum hold. Amounts stored as
+               text ("4.765.000" in a text cell) are stored as the same number.
+  generate     Builds a formatted, print-ready Tabel 3.3 (from a Tabel 3.3, a Tabel 7 or a working sheet)
+               or Tabel 2.1 (from an evaluation sheet) as a new sheet in a copy of the workbook (-o).
+               Parent and total amounts are SUM formulas. A sheet name in use is never overwritten: the
+               new sheet gets another name, unless --replace (rewrites the sheet Renja Cermat generated
+               before; no other sheet is ever overwritten or deleted). "perubahan" builds the revision
+               table (target and pagu before/after, increase (decrease) in Rp and %) from this workbook
+               (new) and --original (old).
+  diff         Compares two versions of a Renja (murni → perubahan, draft → resubmission): per table, the
+               rows added, removed and renamed (matched by kode, then name), and every pagu before → after
+               with the difference and the totals. --findings RESULT.json (renja check --json of the old
+               version): which findings are resolved, which are new, which remain.
+  catalogue    Imports an official nomenclature list (a Kepmendagri lampiran or a SIPD export; columns
+               found by header text: kode and nama, kinerja/indikator/satuan when present), validates it
+               (code shapes, parents, duplicate codes; errors name the line) and stores it in the user's
+               data folder. check uses the newest list whose year is not after the plan year; with none
+               imported, the built-in list (bidang 7.01 only).`,
+  "cli.help.options": `Options:
+  --sheet NAME Show only the tables and findings of sheet NAME (other sheets are still read for
+               cross-table checks).
+  --json       Print the result as one JSON object {shape}; for several files or
+               folders: one object per file per line (JSON Lines).
+  --summary    check: one line per file (unit, tables, total N and N+1, errors, warnings, status).
+  --max N      check: at most N findings per rule (default 20; 0 = all), the rest as "and N more".
+  --include-generated  check: also check the sheets Renja Cermat generated (by default they are left out and
+               named as "made by Renja Cermat, not checked"; a copy or an edited one is still checked).
+  --lang id|en Output language (default: id).
+  --sipd FILE     check, report: compare Tabel 3.3/Tabel 7 with a SIPD-RI export (rekap, sumber dana per sub
+                  kegiatan, KUA-PPAS, Tabel IV.3): pagu, sumber dana, sub kegiatan (rule sipd-mismatch).
+  --skpd NAME     --sipd: the SIPD-RI unit to compare with (name or kode; default: the one each file's table
+                  title names).
+  --from SHEET    generate: the source sheet (default: the best-mapped table).
+  --paper f4|a4   generate: paper size (default: f4 = Folio 215×330 mm), landscape.
+  --order official|seed  generate tabel-3.3: official column order or the sample document's order.
+  --replace       generate: rewrite the previously generated sheet.
+  --original FILE    generate perubahan: the workbook's original version.
+  --findings FILE    diff: the renja check --json output of the old version.
+  -o FILE         recompute, fix-numbers, generate: the output file (the input is never modified).
+  --mode formulas|values  recompute: write SUM formulas (default) or values.
+  --accept all|CELL,…  recompute: apply decisions (changes whose evidence argues for the written amount); held by default.
+  --skip CELL,…   recompute: leave out any other change to that cell ("Tabel 3.3!F63" or "F63").
+  --json          recompute: list the changes with their class (same-amount/explained/decision) and evidence.
+  --dry-run       recompute, fix-numbers: print the preview "cell: before → after" and write nothing.
+  -h, --help   Show this help.`,
+  "cli.help.sidecar": "Mapping corrections are read from <file.xlsx>.renja.json when it exists.",
+  "cli.help.exitCodes": `Exit codes:
+  0  the check ran and found no errors
+  1  the check ran and found errors
+  2  the check could not run (message on stderr)
+  3  the workbook was read but no Renja table was recognised (the sheets looked at and why none
+     matched are listed; --json: "status": "no-table", "tables": [])
+  Several files: the worst code of all files (2 > 1 > 3 > 0). report: 0 when the verification
+  workbook was written, 2 when not.
+  recompute/fix-numbers: 0 when the output was written (even with nothing to change) or the preview
+  printed, 2 when not (message on stderr).`,
 } as const;
 
 export const en: CheckedPack<typeof pack> = pack;

@@ -95,6 +95,73 @@ const pack = {
   "cross.onlyIn": "{^level} {name} ada di {present} tetapi tidak ada di {other}.",
 
   // descriptive pieces and evidence of analysis, mapping and rules: column labels, row and level names, causes, sources, rule descriptions (r9-analysis)
+  "column.fundingNeed": "Kebutuhan Dana",
+  "column.budget": "pagu tahun {year}",
+  "column.budgetN": "pagu tahun N",
+  "column.forwardEstimate": "pagu prakiraan maju {year}",
+  "column.forwardEstimateN1": "pagu prakiraan maju N+1",
+  "column.rkpdDraft": "pagu Rancangan Awal RKPD",
+  "column.letter": "kolom {col}",
+  "level.urusan": "urusan",
+  "level.bidang": "bidang urusan",
+  "level.program": "program",
+  "level.kegiatan": "kegiatan",
+  "level.subKegiatan": "sub kegiatan",
+  "level.total": "baris total",
+  "level.other": "baris",
+  "level.rowNamed": "{level} «{name}»",
+  "rowLevel.urusan": "urusan",
+  "rowLevel.bidang": "bidang urusan",
+  "rowLevel.program": "program",
+  "rowLevel.kegiatan": "kegiatan",
+  "rowLevel.subKegiatan": "sub kegiatan",
+  "rowLevel.total": "baris total",
+  "rowLevel.other": "baris lain",
+  "rowLevel.a.urusan": "urusan",
+  "rowLevel.a.bidang": "bidang urusan",
+  "rowLevel.a.program": "program",
+  "rowLevel.a.kegiatan": "kegiatan",
+  "rowLevel.a.subKegiatan": "sub kegiatan",
+  "rowLevel.a.total": "baris total",
+  "rowLevel.a.other": "baris lain",
+  "cause.parentEmpty": "pagu induknya kosong padahal rinciannya berisi",
+  "cause.twoSwapped": "kemungkinan dua angka tertukar (tertulis {stated}, seharusnya {expected})",
+  "cause.reordered": "kemungkinan salah ketik: angkanya sama dalam urutan lain",
+  "cause.matchingRow": "selisih {difference} sama dengan pagu «{name}» ({where}): {guess}",
+  "cause.childNotIncluded": "rincian itu belum ikut dijumlahkan ke induknya",
+  "cause.countedTwice": "induk ini mungkin ikut menghitung baris tersebut",
+  "cause.dropped": "rincian itu mungkin dihapus tetapi induknya masih menghitungnya",
+  "cause.added": "rincian itu mungkin ditambahkan tanpa memperbarui induknya",
+  "tableLabel.tabel33": "Tabel 3.3 (Bab III)",
+  "tableLabel.tabel7": "Tabel 7 (Bab IV)",
+  "tableLabel.bab4": "Bab IV",
+  "tableLabel.tabel23": "Tabel 2.3 (Kebutuhan Dana)",
+  "tableLabel.tabel21": "Tabel 2.1 (Target Renja)",
+  "tableLabel.sheet": "{sheet}",
+  "source.evidence": "{label} dan jumlah {level} menyebut {amount}{narrative}",
+  "source.narrativeAgrees": "; total dalam narasi ({amount}) juga sesuai dengannya",
+  "reading.derived": "rumus SUM atas rinciannya sendiri: nilainya mengikuti rincian",
+  "reading.unreadable": "tidak ada angka yang dapat dibaca",
+  "reading.displaced": 'angka di depan teks "{text}" yang milik kolom lain',
+  "reading.fractionAsWritten": "pecahan dibaca apa adanya: semua jumlah cocok dengannya",
+  "reading.parentBalances": "dengan {amount} jumlah {level} {cell} cocok",
+  "reading.children": "sama dengan jumlah rinciannya",
+  "reading.likeliest": "pembacaan paling mungkin; tidak ada jumlah yang memastikannya",
+  "range.leavesOut": "tidak menjumlahkan {cells}",
+  "range.alsoAdds": "ikut menjumlahkan {cells} yang bukan rinciannya",
+  "range.twice": "menjumlahkan {cells} dua kali",
+  "range.next": ", {part}",
+  "range.problem": "{parts}",
+  "difference.note": "selisih Rp {amount}{swapped}",
+  "difference.swapped": "; kemungkinan dua angka bertukar tempat",
+  "cross.what.pagu": "Pagu {level} {name}",
+  "cross.what.total": "Total pagu",
+  "cross.what.fundingTotal": "Total Kebutuhan Dana",
+  "cross.what.target": "Target",
+  "cross.what.indicator": "Indikator",
+  "cross.what.role": "{role}",
+  "undo.sheetRewritten": "{table} yang ditulis ulang di lembar '{sheet}'",
+  "undo.sheetNew": "{table} di lembar baru '{sheet}'",
 
   "sipd.money": "{what} sub kegiatan {name} (Rp {actual}) berbeda dengan SIPD-RI {unit} (Rp {sipd}); selisih Rp {delta}.",
   "sipd.moneyReason": "nilai SIPD-RI {kode}",
@@ -535,6 +602,84 @@ const pack = {
   "office.timeout": "Excel tidak menjawab dalam {seconds} detik (buku kerja besar atau server sibuk). Tekan \"Coba lagi\".",
 
   // package reading and writing: file sniffing, the zip and patch layer, snapshots, the Office write plan, the host contract (r9-package)
+  // what a file is instead of a workbook (xlsx/sniff.ts), shown in host.notXlsx
+  "xlsx.sniff.oldOfficeFile": "berkas Office lama yang bukan buku kerja, misalnya dokumen Word .doc",
+  "xlsx.sniff.xlsb": "buku kerja biner Excel .xlsb",
+  "xlsx.sniff.ods": "lembar kerja OpenDocument .ods",
+  "xlsx.sniff.docx": "dokumen Word .docx",
+  "xlsx.sniff.zip": "arsip zip biasa",
+  "xlsx.sniff.pdf": "dokumen PDF",
+  "xlsx.sniff.html": "halaman HTML",
+  "xlsx.sniff.xml": "berkas XML",
+  // the zip layer (xlsx/patch/zip.ts, inflate.ts)
+  "xlsx.zip.notZip": "Berkas ini bukan buku kerja .xlsx (bukan arsip ZIP).",
+  "xlsx.zip.damaged": "Berkas .xlsx rusak: {what}.",
+  "xlsx.zip.cannotInflate": "Berkas .xlsx rusak: bagian {entry} tidak dapat didekompresi.",
+  "xlsx.zip.crcMismatch": "Berkas .xlsx rusak: isi bagian {entry} tidak cocok dengan CRC-32 yang tercatat di arsip ZIP (berkas berubah atau terpotong setelah disimpan).",
+  "xlsx.zip.partTooLarge": "Berkas .xlsx ini tidak dibaca: bagian {part} berukuran {mb} MB setelah dibuka (batasnya {limit} MB per bagian). Buku kerja Renja tidak sebesar itu; bila berkasnya memang asli, pisahkan lembar-lembarnya ke beberapa berkas.",
+  "xlsx.zip.packageTooLarge": "Berkas .xlsx ini tidak dibaca: bagian-bagiannya berukuran lebih dari {mb} MB setelah dibuka (batasnya {limit} MB). Pisahkan lembar-lembarnya ke beberapa berkas.",
+  "xlsx.zip.tooManyItems": "Berkas .xlsx ini tidak dibaca: bagian {part} memuat lebih dari {limit} unsur XML (batasnya {limit}). Buku kerja Renja tidak memerlukan sebanyak itu; buka di Excel, simpan ulang, lalu coba lagi.",
+  "xlsx.zip.sizeLie": "Berkas .xlsx rusak: bagian {part} berisi lebih dari {bytes} bita yang tercatat di arsip ZIP. Pembacaan dihentikan; tidak ada yang ditulis.",
+  // why a part cannot be read: the XML tokenizer (xlsx/patch/xml.ts) and the readers (packageSnapshots.ts, patch/readCells.ts)
+  "xml.notSpreadsheetRoot": "elemen akarnya <{element}> dalam namespace «{ns}», bukan <{expected}> SpreadsheetML",
+  "xml.neverClosed": "<{element}> tidak pernah ditutup; bagian ini terpotong",
+  "xml.noElement": "tidak ada elemen",
+  "xml.cutInComment": "berakhir di dalam komentar; bagian ini terpotong",
+  "xml.cutInCdata": "berakhir di dalam bagian CDATA; bagian ini terpotong",
+  "xml.cutInInstruction": "berakhir di dalam instruksi pemrosesan; bagian ini terpotong",
+  "xml.dtd": "memuat DTD (<!DOCTYPE>), yang tidak boleh ada di bagian .xlsx",
+  "xml.unknownDeclaration": "memuat deklarasi <! yang tidak dikenal",
+  "xml.cutInTag": "berakhir di dalam sebuah tag; bagian ini terpotong",
+  "xml.noElementName": "ada \"<\" tanpa nama elemen (posisi {offset})",
+  "xml.cutInNamedTag": "berakhir di dalam tag <{element}; bagian ini terpotong",
+  "xml.closesOther": "</{element}> menutup <{open}>",
+  "xml.closesNothing": "</{element}> menutup elemen yang tidak ada",
+  "xml.secondRoot": "elemen akar kedua <{element}>",
+  "xml.undeclaredPrefix": "awalan {prefix}: tidak dideklarasikan",
+  "xml.badCharReference": "rujukan karakter &{entity}; bukan karakter XML",
+  "xml.unknownEntity": "entitas &{entity}; tidak dikenal (entitas tidak pernah diperluas)",
+  "xml.malformedWrite": "Bagian {part} yang akan ditulis bukan XML yang utuh ({problem}), sehingga tidak ada yang ditulis. Mohon laporkan berkasnya.",
+  "xlsx.part.damaged": "Berkas {file} rusak: bagian {part} tidak dapat dibaca ({reason}). Buka berkasnya di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu coba lagi. Tidak ada yang ditulis.",
+  "xlsx.part.notUtf8": "teksnya bukan UTF-8 yang sah",
+  "xlsx.part.notWellFormed": "XML-nya tidak utuh: {detail}",
+  "xlsx.part.cellTwice": "sel {cell} tercatat dua kali",
+  "xlsx.part.atCell": "sel {cell}: {reason}",
+  "xlsx.part.atCellDetail": "sel {cell}: {detail}",
+  // the package and the patcher (xlsx/patch/package.ts, styles.ts, applyPlan.ts, addSheet.ts, xlsx/writableHost.ts)
+  "xlsx.missingPart": "Berkas .xlsx rusak: bagian {part} tidak ditemukan.",
+  "xlsx.noSheet": "Lembar '{sheet}' tidak ada di buku kerja ini.",
+  "xlsx.noStyles": "Berkas .xlsx tidak memiliki daftar gaya sel (styles.xml); format angka tidak dapat diubah.",
+  "xlsx.resultTooLarge": "Tidak ada yang ditulis: berkas hasilnya tidak akan dapat dibuka lagi. {why}",
+  "xlsx.sourceSheetKept": "Lembar sumber '{sheet}' tidak pernah ditimpa; pilih nama lembar lain.",
+  "xlsx.sheetExists": "Lembar '{sheet}' sudah ada. {why}",
+  "xlsx.sheetExistsOwn": "Lembar itu dibuat oleh Renja Cermat sebelumnya; tulis ulang hanya setelah dikonfirmasi (--replace).",
+  "xlsx.sheetExistsNotOwn": "Lembar itu tidak dibuat oleh Renja Cermat, jadi tidak akan ditimpa.",
+  "xlsx.undoSheetChanged": "Lembar '{sheet}' tidak dapat dibatalkan: buku kerja sudah berubah lagi sejak lembar itu dibuat. Tidak ada yang diubah.",
+  // the host contract (domain/host.ts): the signed-workbook warning and the refusals of every write
+  "host.signedWorkbook": "Peringatan: buku kerja ini ditandatangani secara digital. Salinan yang ditulis tidak lagi membawa tanda tangan yang sah; minta penanda tangan menandatanganinya lagi bila perlu.",
+  "host.writesTwice": "Rencana penulisan mengubah {cell} dua kali; tidak ada yang ditulis. Mohon laporkan berkasnya.",
+  "host.sheetProtected": "Lembar {sheets} diproteksi. Buka proteksinya (Tinjau > Buka Proteksi Lembar) lalu jalankan lagi. Tidak ada yang ditulis.",
+  "host.inMerge": "Sel berikut berada di dalam sel gabungan tetapi bukan sel kiri-atasnya, sehingga tidak dapat diisi: {cells}. Tidak ada yang ditulis.",
+  "host.changedSinceRead": "Sel berikut berubah sejak dibaca: {cells}. Tidak ada yang ditulis. Jalankan pemeriksaan lagi.",
+  "host.inArray": "Sel berikut adalah bagian dari rumus array dan tidak dapat diubah sendiri-sendiri: {cells}. Tidak ada yang ditulis.",
+  "host.cellsListed": "{cells}",
+  "host.cellsAndMore": "{cells} dan {more} sel lainnya",
+  // the Office host: the write plan of a generated sheet (office/sheetPlan.ts), reading (readSnapshot.ts, merges.ts), highlighting (highlight.ts)
+  "office.sheetGone": "Lembar '{sheet}' sudah tidak ada; tidak ada lagi yang perlu dibatalkan.",
+  "office.sheetEmptiedOtherSession": "Isi lembar '{sheet}' sebelum ditulis ulang tidak tersimpan di panel ini (tabel itu dibuat di sesi lain), jadi lembar itu dikosongkan. Buat tabelnya lagi bila perlu.",
+  "office.sheetEmptied": "Lembar '{sheet}' dikosongkan; Excel tetap menyimpan lembar kosong itu. Hapus lembarnya (klik kanan tab lembar > Hapus) bila tidak diperlukan.",
+  "office.sheetChanged": "Lembar '{sheet}' sudah diubah sejak tabel dibuat.",
+  "office.sheetNotEmptied": "{why} Lembar itu tidak dikosongkan; tidak ada yang diubah.",
+  "office.sheetPickAnotherName": "{why} Beri nama lain untuk tabel baru.",
+  "office.sheetExistsOwn": "Lembar '{sheet}' sudah ada (dibuat sebelumnya oleh Renja Cermat). Pilih \"Timpa\" untuk menulis ulang isinya, atau beri nama lain.",
+  "office.sheetExistsNotOwn": "Lembar '{sheet}' sudah ada dan bukan buatan Renja Cermat; lembar itu tidak diubah. Beri nama lain untuk tabel baru.",
+  "office.undoHistoryCleared": "Di versi Excel ini perubahan oleh add-in mengosongkan riwayat Urungkan (Ctrl+Z): langkah sebelumnya tidak dapat diurungkan lagi.",
+  "office.noPageLayout": "Pengaturan cetak (kertas, orientasi, judul berulang) tidak dapat diatur di versi Excel ini; atur lewat Tata Letak Halaman.",
+  "office.readTooLarge": "Excel tidak mengembalikan isi {cells} sel dalam satu pembacaan. Pilih lembar yang lebih kecil, lalu coba lagi.",
+  "office.tooManyMerges": "Excel tidak dapat menyebutkan sel gabungan lembar ini (lebih dari 512 dalam satu baris). Pisahkan sebagian sel gabungan, lalu coba lagi.",
+  "office.highlightMarked": "{marked} sel ditandai; {unmarked}.",
+  "office.highlightOverCap": "{n} sel lainnya tidak ditandai (paling banyak {cap} sel sekaligus)",
+  "office.highlightGradients": "{n} sel berisian gradasi tidak ditandai (isiannya tidak dapat dikembalikan)",
 
   "plan.repairTitle": "Perbaiki angka yang salah ketik",
   "plan.userChoice": "pilihan pengguna untuk \"{raw}\"",
@@ -631,6 +776,179 @@ const pack = {
   "cli.diff.remaining": "  Masih ada: {n} (rinciannya dengan --json)",
 
   // the command line's own files, arguments, catalogue store, reports and batch lines (r9-cli)
+  "cli.usage.hint": "Jalankan `renja --help` untuk bantuan.",
+  "cli.args.needsValue": "Opsi {option} memerlukan nilai.",
+  "cli.args.unknownOption": "Opsi tidak dikenal: {option}",
+  "cli.args.unknownLang": 'Bahasa "{lang}" tidak dikenal; gunakan --lang id atau --lang en.',
+  "cli.args.planned": 'Perintah "{command}" belum tersedia di versi ini.',
+  "cli.args.noCommand": "Perintah belum diberikan.",
+  "cli.args.foreignOption": "Opsi {option} tidak berlaku untuk {command}.",
+  "cli.args.unknownCommand": "Perintah tidak dikenal: {command}",
+  "cli.args.checkWhat": "Sebutkan berkas .xlsx (atau folder) yang akan diperiksa.",
+  "cli.args.maxNumber": "--max memerlukan bilangan bulat 0 atau lebih (diberikan: {given}).",
+  "cli.args.skpdNeedsSipd": "Opsi --skpd hanya berlaku bersama --sipd.",
+  "cli.args.reportWhat": "Sebutkan berkas .xlsx atau folder yang akan diverifikasi.",
+  "cli.args.reportOutput": "Sebutkan buku kerja verifikasi dengan -o <verifikasi.xlsx>.",
+  "cli.args.outputIsInput": "Berkas keluaran harus berbeda dari masukan: berkas masukan tidak pernah diubah.",
+  "cli.args.unknownPaper": 'Kertas "{paper}" tidak dikenal; gunakan --paper f4 atau --paper a4.',
+  "cli.args.oneInput": "Sebutkan tepat satu berkas .xlsx masukan.",
+  "cli.args.writeOutput": "Sebutkan berkas keluaran dengan -o <keluaran.xlsx> (atau --dry-run untuk pratinjau).",
+  "cli.args.unknownMode": 'Mode "{mode}" tidak dikenal; gunakan --mode formulas atau --mode values.',
+  "cli.args.diffWhat": "Sebutkan dua berkas: renja diff <semula.xlsx> <menjadi.xlsx>.",
+  "cli.args.generateWhat": "Sebutkan tabel yang dibuat: renja generate {names} <masukan.xlsx> -o <keluaran.xlsx>.",
+  "cli.args.generateWhatGiven": "Sebutkan tabel yang dibuat: renja generate {names} <masukan.xlsx> -o <keluaran.xlsx> (diberikan: {table}).",
+  "cli.args.generateOutput": "Sebutkan berkas keluaran dengan -o <keluaran.xlsx>.",
+  "cli.args.unknownOrder": 'Urutan "{order}" tidak dikenal; gunakan --order official atau --order seed.',
+  "cli.args.optionFor": "Opsi {option} hanya untuk {generator}.",
+  "cli.args.needsOriginal": "Sebutkan buku kerja semula: renja generate {generator} <menjadi.xlsx> --original <semula.xlsx> -o <keluaran.xlsx>.",
+  "cli.args.outputIsOriginal": "Berkas keluaran harus berbeda dari buku kerja semula.",
+  "cli.io.notFound": "Berkas tidak ditemukan: {file}. Periksa nama dan foldernya.",
+  "cli.io.isFolder": "{file} adalah folder, bukan berkas. Sebutkan berkas .xlsx di dalamnya.",
+  "cli.io.denied": "Berkas {file} tidak boleh dibaca atau ditulis oleh pengguna ini (izin akses).",
+  "cli.io.failed": "Berkas {file} tidak dapat dibaca atau ditulis.",
+  "cli.io.failedCode": "Berkas {file} tidak dapat dibaca atau ditulis ({code}).",
+  "cli.output.empty": "Nama berkas keluaran (-o) kosong.",
+  "cli.output.noFolder": "Folder keluaran tidak ada: {folder}. Buat foldernya dulu, atau pilih folder lain untuk -o.",
+  "cli.output.notFolder": "{folder} bukan folder, sehingga {output} tidak dapat ditulis.",
+  "cli.output.isSidecar": "Berkas keluaran {output} adalah berkas koreksi pemetaan {sidecar} milik berkas masukan; koreksi Anda tidak pernah ditimpa: pilih nama .xlsx lain untuk -o. Tidak ada yang ditulis.",
+  "cli.output.isFolder": "{output} adalah folder. Sebutkan nama berkas .xlsx untuk -o.",
+  "cli.output.isInput": "Berkas keluaran {output} adalah berkas masukan {input} itu sendiri (nama lain, tautan, atau tautan keras). Berkas masukan tidak pernah ditimpa: pilih nama lain untuk -o. Tidak ada yang ditulis.",
+  "cli.file.kind.fifo": "pipa bernama (FIFO)",
+  "cli.file.kind.character-device": "perangkat (device)",
+  "cli.file.kind.block-device": "perangkat blok (block device)",
+  "cli.file.kind.socket": "soket",
+  "cli.file.kind.directory": "folder",
+  "cli.file.kind.other": "bukan berkas biasa",
+  "cli.file.notRegular": "{file} adalah {kind}, bukan berkas biasa; hanya berkas .xlsx yang tersimpan di disk yang dapat dibaca.",
+  "cli.file.tooLarge": "Berkas {file} terlalu besar ({mb} MB; paling besar {limit} MB). Buku kerja Renja jauh lebih kecil: periksa apakah ini berkas yang dimaksud.",
+  "cli.sheet.missingOf": "{missing} Lembar yang ada: {names}.",
+  "cli.check.internal": "pemeriksaan terhenti karena kesalahan internal ({detail}). Mohon laporkan, sertakan berkasnya bila bisa; RENJA_DEBUG=1 menampilkan rinciannya.",
+  "cli.check.unitNotInSipd": "Unit ini tidak ditemukan di ekspor SIPD-RI.",
+  "cli.batch.emptyFolder": "Folder {folder} tidak berisi berkas .xlsx.",
+  "cli.human.checking": "Memeriksa {file}",
+  "cli.human.noTableOnSheet": 'Tidak ada tabel Renja yang ditemukan di lembar "{sheet}".',
+  "cli.human.noTable": "Tidak ada tabel Renja yang ditemukan.",
+  "cli.human.tablesFound": "Tabel yang ditemukan:",
+  "cli.human.table": 'Lembar "{sheet}": {kind}, {year}, baris {first}–{last}: {programs} program, {kegiatan} kegiatan, {sub} sub kegiatan',
+  "cli.human.year": "N = {year}",
+  "cli.human.yearMissing": "tahun N tidak terbaca",
+  "cli.human.noFindings": "Tidak ada temuan.",
+  "cli.human.sheet": 'Lembar "{sheet}"',
+  "cli.human.severity.error": "Galat",
+  "cli.human.severity.warning": "Peringatan",
+  "cli.human.severity.info": "Info",
+  "cli.human.more": "dan {n} lainnya",
+  "cli.human.suggestion": "Saran: {value}",
+  "cli.human.suggestionBecause": "Saran: {value} ({reason})",
+  "cli.human.cells": "{n} sel: {what}",
+  "cli.human.allFindings": "Semua temuan secara lengkap: renja check {file} --json",
+  "cli.human.summary": "Ringkasan: {errors} galat, {warnings} peringatan, {info} info.",
+  "cli.many.header.file": "Berkas",
+  "cli.many.header.unit": "Perangkat daerah",
+  "cli.many.header.tables": "Tabel (prog/keg/sub)",
+  "cli.many.header.totalN": "Total N",
+  "cli.many.header.totalN1": "Total N+1",
+  "cli.many.header.errors": "Galat",
+  "cli.many.header.warnings": "Peringatan",
+  "cli.many.header.status": "Status",
+  "cli.many.status.ok": "tanpa galat",
+  "cli.many.status.findings": "ada galat",
+  "cli.many.status.no-table": "tidak ada tabel Renja",
+  "cli.many.status.unreadable": "tidak dapat dibaca",
+  "cli.many.closing": "{files} berkas: {errors} ada galat, {ok} tanpa galat, {noTable} tanpa tabel Renja, {unreadable} tidak dapat dibaca. Kode keluar {code}.",
+  "cli.fix.nothing": "Tidak ada angka salah ketik yang perlu diperbaiki.",
+  "cli.generate.internal": "pembuatan tabel terhenti karena kesalahan internal ({detail}).",
+  "cli.generate.tableName": "{name}",
+  "cli.generate.separate": "{table} ditulis sebagai buku kerja terpisah {file} (lembar '{sheet}'), karena buku kerja masukan tidak dapat ditambah lembar tanpa risiko kehilangan isi ({reason}). Sumber: lembar '{source}'.",
+  "cli.generate.written": "{table} {how} di {file} (sumber: lembar '{source}'; berkas masukan tidak diubah).",
+  "cli.generate.rewrote": "menulis ulang lembar '{sheet}' yang dibuat sebelumnya",
+  "cli.generate.added": "ditambahkan sebagai lembar '{sheet}'",
+  "cli.report.written": "Buku kerja verifikasi ditulis ke {file}: Rekap {units} berkas, {sheets} Lembar Verifikasi.",
+  "cli.report.internal": "penulisan buku kerja verifikasi terhenti karena kesalahan internal ({detail}).",
+  "cli.help.title": "renja — memeriksa tabel Renja Perangkat Daerah dalam buku kerja Excel (.xlsx)",
+  "cli.help.usage": `Penggunaan:
+  renja check <berkas.xlsx> [--sheet NAMA] [--json] [--lang id|en]
+  renja check <berkas.xlsx|folder>… [--summary] [--json] [--max N] [--sheet NAMA] [--lang id|en]
+  renja report <berkas.xlsx|folder>… -o <verifikasi.xlsx> [--paper f4|a4] [--sipd <ekspor-sipd.xlsx>] [--lang id|en]
+  renja check <berkas.xlsx|folder>… --sipd <ekspor-sipd.xlsx> [--skpd NAMA]
+  renja recompute <masukan.xlsx> -o <keluaran.xlsx> [--mode formulas|values] [--dry-run] [--accept all|SEL,…] [--skip SEL,…] [--json]
+  renja fix-numbers <masukan.xlsx> -o <keluaran.xlsx> [--dry-run]
+  renja generate {tables} <masukan.xlsx> -o <keluaran.xlsx> [--from LEMBAR] [--paper f4|a4]
+                 [--order official|seed] [--original SEMULA.xlsx] [--replace]
+  renja diff <semula.xlsx> <menjadi.xlsx> [--json] [--findings HASIL.json]
+  renja catalogue import <daftar.tsv|.csv|.xlsx> [--regulation "Kepmendagri …"] [--year N] [--name NAMA]
+                 [--pemda kabkota|provinsi] [--replace]
+  renja catalogue list | remove <NAMA>`,
+  "cli.help.commands": `Perintah:
+  check        Memetakan tabel Renja (Tabel 3.3, Tabel 7, Tabel 2.1, Tabel 2.3) di setiap lembar dan
+               memeriksanya: jumlah pagu, angka yang salah ketik, kode, tahun, isian yang kosong, dan
+               kecocokan antartabel. Berkas tidak diubah. Beberapa berkas atau folder (semua .xlsx di
+               dalamnya, termasuk subfolder; berkas kunci ~$ dilewati) diperiksa dalam satu proses.
+  report       Memeriksa berkas/folder yang sama dan menulis buku kerja verifikasi baru (-o): lembar
+               Rekap (satu baris per perangkat daerah, status setiap butir) dan satu Lembar Verifikasi
+               per perangkat daerah (status, letak sel, catatan, ID temuan, kolom Tanggapan OPD), siap
+               cetak F4 lanskap. Berkas masukan tidak diubah.
+  recompute    Menghitung ulang pagu setiap program, kegiatan dan baris JUMLAH dari rinciannya (sub
+               kegiatan adalah acuannya), tahun N dan N+1 dan setiap kolom Rp, sebagai rumus SUM
+               (bawaan) atau nilai (--mode values), dan menyebutkan perubahan setiap jumlah.
+  fix-numbers  Mengganti angka yang salah ketik ("4.765,000", "41,400,0000", 4765 yang 1.000 kali terlalu
+               kecil) dengan angka yang dimaksud: yang membuat jumlah induknya cocok. Angka yang tersimpan
+               sebagai teks ("4.765.000" di sel teks) disimpan sebagai angka yang sama.
+  generate     Membuat Tabel 3.3 (dari Tabel 3.3, Tabel 7 atau lembar kerja) atau Tabel 2.1 (dari lembar
+               evaluasi) yang rapi dan siap cetak sebagai lembar baru di salinan buku kerja (-o). Jumlah
+               induk dan total berupa rumus SUM. Nama lembar yang sudah ada tidak ditimpa: lembar baru
+               diberi nama lain, kecuali --replace (menulis ulang lembar yang dibuat Renja Cermat
+               sebelumnya; lembar lain tidak pernah ditimpa atau dihapus). "perubahan" membuat Tabel
+               Perubahan (target dan pagu semula/menjadi, bertambah (berkurang) Rp dan %) dari buku kerja
+               ini (menjadi) dan --original (semula).
+  diff         Membandingkan dua versi Renja (murni → perubahan, rancangan → perbaikan): per tabel, baris
+               yang ditambah, dihapus dan berganti nama (dicocokkan lewat kode, lalu nama), dan setiap pagu
+               semula → menjadi dengan selisih dan totalnya. --findings HASIL.json (keluaran renja check
+               --json atas versi semula): temuan yang sudah selesai, yang baru, dan yang masih ada.
+  catalogue    Mengimpor daftar nomenklatur resmi (lampiran Kepmendagri atau ekspor SIPD; kolom dikenali
+               dari judulnya: kode dan nama, juga kinerja/indikator/satuan bila ada), memeriksanya (bentuk
+               kode, induk, kode ganda; galat menyebut barisnya) dan menyimpannya di folder data pengguna.
+               check memakai daftar terbaru yang tahunnya tidak melewati tahun rencana; tanpa daftar
+               yang diimpor, daftar bawaan (bidang 7.01 saja).`,
+  "cli.help.options": `Opsi:
+  --sheet NAMA Tampilkan tabel dan temuan lembar NAMA saja (lembar lain tetap dibaca untuk
+               pemeriksaan antartabel).
+  --json       Cetak hasil sebagai satu objek JSON {shape}; untuk beberapa berkas
+               atau folder: satu objek per berkas per baris (JSON Lines).
+  --summary    check: satu baris per berkas (perangkat daerah, tabel, total N dan N+1, galat,
+               peringatan, status).
+  --max N      check: paling banyak N temuan per aturan (bawaan 20; 0 = semua), sisanya "dan N lainnya".
+  --include-generated  check: periksa juga lembar buatan Renja Cermat (bawaan: dilewati dan disebut
+               "lembar buatan Renja Cermat, tidak diperiksa"; salinan atau lembar yang sudah diubah tetap diperiksa).
+  --lang id|en Bahasa keluaran (bawaan: id).
+  --sipd BERKAS   check, report: bandingkan Tabel 3.3/Tabel 7 dengan ekspor SIPD-RI (rekap, sumber dana per
+                  sub kegiatan, KUA-PPAS, Tabel IV.3): pagu, sumber dana, sub kegiatan (aturan sipd-mismatch).
+  --skpd NAMA     --sipd: unit SIPD-RI yang dibandingkan (nama atau kode; bawaan: yang disebut judul tabel
+                  setiap berkas).
+  --from LEMBAR   generate: lembar sumber (bawaan: tabel yang terpetakan paling baik).
+  --paper f4|a4   generate: ukuran kertas (bawaan: f4 = Folio 215×330 mm), lanskap.
+  --order official|seed  generate tabel-3.3: urutan kolom resmi atau urutan dokumen contoh.
+  --replace       generate: tulis ulang lembar yang dibuat sebelumnya.
+  --original BERKAS  generate perubahan: buku kerja versi semula.
+  --findings BERKAS  diff: keluaran renja check --json atas versi semula.
+  -o BERKAS       recompute, fix-numbers, generate: berkas keluaran (masukan tidak pernah diubah).
+  --mode formulas|values  recompute: tulis rumus SUM (bawaan) atau nilai.
+  --accept all|SEL,…  recompute: terapkan keputusan (perubahan yang buktinya mendukung angka tertulis); bawaan: ditahan.
+  --skip SEL,…    recompute: lewati perubahan lain pada sel itu ("Tabel 3.3!F63" atau "F63").
+  --json          recompute: daftar perubahan dengan kelas (same-amount/explained/decision) dan buktinya.
+  --dry-run       recompute, fix-numbers: tampilkan pratinjau "sel: sebelum → sesudah" tanpa menulis.
+  -h, --help   Tampilkan bantuan ini.`,
+  "cli.help.sidecar": "Koreksi pemetaan dibaca dari <berkas.xlsx>.renja.json bila ada.",
+  "cli.help.exitCodes": `Kode keluar:
+  0  pemeriksaan selesai tanpa galat
+  1  pemeriksaan selesai dan menemukan galat
+  2  pemeriksaan tidak dapat dijalankan (pesan di stderr)
+  3  buku kerja terbaca, tetapi tidak ada tabel Renja yang dikenali (disebutkan lembar yang
+     diperiksa dan mengapa tidak ada yang cocok; --json: "status": "no-table", "tables": [])
+  Beberapa berkas: kode terburuk dari semua berkas (2 > 1 > 3 > 0). report: 0 bila buku kerja
+  verifikasi ditulis, 2 bila tidak.
+  recompute/fix-numbers: 0 bila keluaran ditulis (walau tidak ada yang berubah) atau pratinjau dicetak,
+  2 bila tidak (pesan di stderr).`,
 } as const;
 
 export const id: CheckedPack<typeof pack> = pack;

@@ -1,7 +1,7 @@
 /** One way to turn a message into text: its key's template in the language's pack, each value by its kind. */
 import { en } from "./en";
 import { id } from "./id";
-import type { Lang, MessageKey, MessageRef, Pack, ParamsOf, Value } from "./types";
+import { LANGS, type Lang, type MessageKey, type MessageRef, type Pack, type ParamsOf, type Value } from "./types";
 import { renderValue } from "./values";
 
 export const PACKS: Record<Lang, Pack> = { id, en };
@@ -27,9 +27,11 @@ export function fillTemplate(template: string, params: Record<string, Value>, la
   });
 }
 
-/** Both languages at once: what --json and saved results carry next to the key and its data. */
+/** Every language at once: what --json and saved results carry next to the key and its data. */
 export function renderAll(m: MessageRef): Record<Lang, string> {
-  return { id: render(m, "id"), en: render(m, "en") };
+  const out = {} as Record<Lang, string>;
+  for (const lang of LANGS) out[lang] = render(m, lang);
+  return out;
 }
 
 /** The placeholder names a template uses (the catalogue test compares them with the declared parameters). */

@@ -14,7 +14,7 @@ import { formatRupiah, parseAmountText, plainDecimal, readAmount } from "../numb
 import { analysisOf, familyOf, isStoredAsText, moneyColumns, plausibleReadings, sheetOf, type AmountSlot } from "../analysis";
 import type { PlannedCell, WritePlan } from "../plan";
 import { a1, cellAt } from "../sheet/snapshot";
-import { money, msg, nested, phrase, renderAll, text } from "../messages";
+import { money, msg, nested, renderAll, text } from "../messages";
 import { AMOUNT_FORMAT, amountNumber, contentOf, storableAmount } from "./cellContent";
 
 export const REPAIR_TITLE: Message = renderAll(msg("plan.repairTitle", {}));
@@ -56,7 +56,7 @@ export function planRepairs(workbook: MappedWorkbook, choices: RepairChoices = {
           value,
           picked !== undefined
             ? renderAll(msg("plan.userChoice", { raw: text(raw) }))
-            : renderAll(msg("plan.readAs", { raw: text(raw), value: money(value), why: nested(why ? msg("plan.because", { why: phrase(why) }) : msg("empty", {})) })),
+            : renderAll(msg("plan.readAs", { raw: text(raw), value: money(value), why: nested(why ? msg("plan.because", { why: nested(why) }) : msg("empty", {})) })),
         ),
       );
     }

@@ -188,7 +188,7 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
       cell: a1(ref.row, ref.col),
       row: parent.row,
       role,
-      reason: renderAll(msg("plan.notRecomputed", { column: phrase(label), who: phrase(who), why: phrase(why) })),
+      reason: renderAll(msg("plan.notRecomputed", { column: nested(label), who: nested(who), why: phrase(why) })),
     });
   };
 
@@ -354,7 +354,7 @@ function classify(input: ClassifyInput): { kind: ChangeClass; evidence: Message[
   const decision: Message[] = [];
   const slot = job.column.slots.get(parent.row);
   const verdict = slot ? job.analysis.verdictOf(slot) : undefined;
-  if (verdict) decision.push({ id: verdict.evidence.id, en: verdict.evidence.en });
+  if (verdict) decision.push(renderAll(verdict.evidence));
   if (parent.level === "total" && narrativeTotals.some((n) => n.eq(before))) {
     decision.push(renderAll(msg("plan.narrativeTotal", { amount: money(before) })));
   }
@@ -367,7 +367,7 @@ function classify(input: ClassifyInput): { kind: ChangeClass; evidence: Message[
   if (decision.length > 0) return { kind: "decision", evidence: decision };
   const check = slot ? job.column.checks.find((c) => c.parent === slot) : undefined;
   const causes = check && check.outcome === "mismatch" ? likelyCauses(job.workbook, job.analysis, check) : [];
-  if (causes.length > 0) return { kind: "explained", evidence: causes };
+  if (causes.length > 0) return { kind: "explained", evidence: causes.map(renderAll) };
   return {
     kind: "decision",
     evidence: [renderAll(msg("plan.noClearCause", { stated: money(before), sum: money(sum) }))],

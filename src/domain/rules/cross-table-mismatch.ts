@@ -14,7 +14,7 @@
  *   "Target Renja" Rp total (the Renja of the evaluated year, which is what the seed's Tabel 2.3 reviews).
  */
 import type Decimal from "decimal.js";
-import type { Finding, Message, Severity } from "../findings";
+import type { Finding, Severity } from "../findings";
 import { sheetRef } from "../findings";
 import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import { parseTarget, plainDecimal } from "../numbers";
@@ -31,7 +31,7 @@ import { analysisOf, type AmountSlot, type SourceVerdict } from "../analysis";
 import { planPairs as tablePairs } from "../analysis/sources";
 import { sheetOf } from "../analysis/moneyCells";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
-import { cell as cellRef, money, msg, nested, phrase, text } from "../messages";
+import { cell as cellRef, money, msg, nested, text, type MessageRef } from "../messages";
 
 const meta: RuleMeta = {
   id: "cross-table-mismatch",
@@ -43,7 +43,7 @@ interface Side {
   workbook: MappedWorkbook;
   table: MappedTable;
   sheet: SheetSnapshot;
-  label: Message;
+  label: MessageRef;
   /** Sheet row -> position in table.rows, and the header rows repeated inside the table. */
   position: Map<number, number>;
   headerRows: Set<number>;
@@ -66,10 +66,10 @@ export const rule: Rule = {
   },
 };
 
-const LABEL_33: Message = { id: "Tabel 3.3 (Bab III)", en: "Tabel 3.3 (chapter III)" };
-const LABEL_7: Message = { id: "Tabel 7 (Bab IV)", en: "Tabel 7 (chapter IV)" };
+const LABEL_33 = msg("tableLabel.tabel33", {});
+const LABEL_7 = msg("tableLabel.tabel7", {});
 
-function side(workbook: MappedWorkbook, table: MappedTable, label: Message): Side | undefined {
+function side(workbook: MappedWorkbook, table: MappedTable, label: MessageRef): Side | undefined {
   const sheet = sheetOf(workbook, table);
   if (!sheet) return undefined;
   const position = new Map(table.rows.map((r, i) => [r.row, i]));
@@ -118,7 +118,7 @@ function comparePlanTables(plan: Side, matrix: Side, sev: Severities): Finding[]
   return findings;
 }
 
-function levelName(row: MappedRow): Message {
+function levelName(row: MappedRow): MessageRef {
   return LEVEL_NAME[row.level];
 }
 
@@ -151,10 +151,7 @@ function compareMoney(
     return blamedFinding(own, ownAmount, other, otherAmount, row, slot, witness, verdict, severity);
   }
   const name = quoteName(matrixRow.uraian);
-  return moneyFinding(plan, a, matrix, b, severity, {
-    id: `Pagu ${levelName(matrixRow).id} ${name}`,
-    en: `The pagu of ${levelName(matrixRow).en} ${name}`,
-  }, chosenA, chosenB);
+  return moneyFinding(plan, a, matrix, b, severity, msg("cross.what.pagu", { level: nested(levelName(matrixRow)), name: text(name) }), chosenA, chosenB);
 }
 
 /** A cell that disagrees with the amount most sources support (the other table, its own parent, the narrative). */
@@ -177,15 +174,15 @@ function blamedFinding(
     expected: plainDecimal(expected),
     actual: plainDecimal(actual),
     message: msg("cross.blamed", {
-      level: phrase(levelName(row)),
+      level: nested(levelName(row)),
       name: text(name),
-      own: phrase(own.label),
+      own: nested(own.label),
       actual: money(actual),
-      evidence: phrase(verdict.evidence),
-      other: phrase(other.label),
+      evidence: nested(verdict.evidence),
+      other: nested(other.label),
       otherCell: cellRef(otherAmount.cell),
       expected: money(expected),
-      parentLevel: phrase(levelName(verdict.check.parent.money.row)),
+      parentLevel: nested(levelName(verdict.check.parent.money.row)),
       parentCell: cellRef(parent.address),
       majority: money(verdict.majority),
     }),
@@ -197,18 +194,17 @@ function compareTotals(plan: Side, matrix: Side, severity: Severity): Finding | 
   const a = statedTotal(plan.sheet, plan.table, "paguN");
   const b = statedTotal(matrix.sheet, matrix.table, "paguN");
   if (!a || !b) return undefined;
-  return moneyFinding(plan, a, matrix, b, severity, { id: "Total pagu", en: "The total pagu" });
+  return moneyFinding(plan, a, matrix, b, severity, msg("cross.what.total", {}));
 }
 
 /** A finding on b's cell when the two amounts disagree; `what` names the amount ("Pagu kegiatan …"). */
 function moneyFinding(
-  a: Side, amountA: PlacedAmount, b: Side, amountB: PlacedAmount, severity: Severity, what: Message, chosenA?: Decimal, chosenB?: Decimal,
+  a: Side, amountA: PlacedAmount, b: Side, amountB: PlacedAmount, severity: Severity, what: MessageRef, chosenA?: Decimal, chosenB?: Decimal,
 ): Finding | undefined {
   if (amountsAgree(amountA.reading, amountB.reading) !== false) return undefined;
   const expected = chosenA ?? shownValue(amountA.reading);
   const actual = chosenB ?? shownValue(amountB.reading);
   if (!expected || !actual) return undefined;
-  const note = differenceNote(expected, actual);
   return {
     rule: meta.id,
     severity,
@@ -219,20 +215,20 @@ function moneyFinding(
     expected: plainDecimal(expected),
     actual: plainDecimal(actual),
     message: msg("cross.money", {
-      what: phrase(what),
-      inTable: phrase(b.label),
+      what: nested(what),
+      inTable: nested(b.label),
       actual: money(actual),
-      otherTable: phrase(a.label),
+      otherTable: nested(a.label),
       expected: money(expected),
-      note: phrase(note),
+      note: nested(differenceNote(expected, actual)),
     }),
     related: [sheetRef(a.table.sheet, amountA.cell)],
   };
 }
 
-const TEXT_ROLE_NAME: Partial<Record<ColumnRole, Message>> = {
-  targetN: { id: "Target", en: "The target" },
-  indikator: { id: "Indikator", en: "The indicator" },
+const TEXT_ROLE_NAME: Partial<Record<ColumnRole, MessageRef>> = {
+  targetN: msg("cross.what.target", {}),
+  indikator: msg("cross.what.indicator", {}),
 };
 
 function compareText(
@@ -246,7 +242,7 @@ function compareText(
   const cell = roleCell(matrix.table, matrixRow, role);
   const planCell = roleCell(plan.table, planRow, role);
   if (!cell || !planCell) return undefined;
-  const what = TEXT_ROLE_NAME[role] ?? { id: role, en: role };
+  const what = TEXT_ROLE_NAME[role] ?? msg("cross.what.role", { role: text(role) });
   const name = quoteName(matrixRow.uraian);
   const shown = (t: string) => nested(t === "" ? msg("cross.empty", {}) : msg("cross.quoted", { text: text(shorten(t)) }));
   return {
@@ -257,12 +253,12 @@ function compareText(
     row: matrixRow.row,
     role,
     message: msg("cross.text", {
-      what: phrase(what),
-      level: phrase(levelName(matrixRow)),
+      what: nested(what),
+      level: nested(levelName(matrixRow)),
       name: text(name),
-      inTable: phrase(matrix.label),
+      inTable: nested(matrix.label),
       actual: shown(b),
-      otherTable: phrase(plan.label),
+      otherTable: nested(plan.label),
       expected: shown(a),
     }),
     related: [sheetRef(plan.table.sheet, planCell)],
@@ -309,12 +305,12 @@ function missingRow(
     cell,
     row: row.row,
     role,
-    message: msg("cross.onlyIn", { level: phrase(levelName(row)), name: text(name), present: phrase(present.label), other: phrase(other.label) }),
+    message: msg("cross.onlyIn", { level: nested(levelName(row)), name: text(name), present: nested(present.label), other: nested(other.label) }),
     ...(related ? { related } : {}),
   };
 }
 
-const LABEL_23: Message = { id: "Tabel 2.3 (Kebutuhan Dana)", en: "Tabel 2.3 (Kebutuhan Dana)" };
+const LABEL_23 = msg("tableLabel.tabel23", {});
 
 /** Tabel 2.3's Kebutuhan Dana total against the pagu of the year it reviews. */
 function reviewTotals(workbook: MappedWorkbook, severity: Severity): Finding[] {
@@ -326,10 +322,7 @@ function reviewTotals(workbook: MappedWorkbook, severity: Severity): Finding[] {
     if (!total) continue;
     const reference = reviewedPagu(workbook, t23);
     if (!reference) continue;
-    const f = moneyFinding(reference.side, reference.amount, review, total, severity, {
-      id: "Total Kebutuhan Dana",
-      en: "The Kebutuhan Dana total",
-    });
+    const f = moneyFinding(reference.side, reference.amount, review, total, severity, msg("cross.what.fundingTotal", {}));
     if (f) findings.push(f);
   }
   return findings;
@@ -338,7 +331,7 @@ function reviewTotals(workbook: MappedWorkbook, severity: Severity): Finding[] {
 /** The pagu total a Tabel 2.3 reviews: a plan table of its year, else a Tabel 2.1's Target Renja Rp total. */
 function reviewedPagu(workbook: MappedWorkbook, t23: MappedTable): { side: Side; amount: PlacedAmount } | undefined {
   const year = t23.year;
-  const candidates: Array<{ table: MappedTable; role: ColumnRole; label: Message }> = [];
+  const candidates: Array<{ table: MappedTable; role: ColumnRole; label: MessageRef }> = [];
   for (const t of workbook.tables) {
     if ((t.kind === "tabel-3.3" || t.kind === "tabel-7") && year !== null && t.year === year) {
       candidates.push({ table: t, role: "paguN", label: t.kind === "tabel-3.3" ? LABEL_33 : LABEL_7 });
@@ -346,7 +339,7 @@ function reviewedPagu(workbook: MappedWorkbook, t23: MappedTable): { side: Side;
   }
   for (const t of workbook.tables) {
     if (t.kind === "tabel-2.1" && evaluatesYear(t, year)) {
-      candidates.push({ table: t, role: "targetRenjaRp", label: { id: "Tabel 2.1 (Target Renja)", en: "Tabel 2.1 (Renja target)" } });
+      candidates.push({ table: t, role: "targetRenjaRp", label: msg("tableLabel.tabel21", {}) });
     }
   }
   for (const c of candidates) {

@@ -9,8 +9,8 @@ import type { MappedRow } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
 import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, nameCell, quoteName, unmemoizedCompactName, withArticle, writtenKode } from "./content-support/tableCells";
-import { cell as cellRef, msg, phrase, text } from "../messages";
+import { LEVEL_NAME_WITH_ARTICLE, nameCell, quoteName, unmemoizedCompactName, writtenKode } from "./content-support/tableCells";
+import { cell as cellRef, msg, nested, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "duplicate-row",
@@ -38,7 +38,7 @@ export const rule: Rule = {
         if (!first) continue;
         const { cell, role } = nameCell(table, row, sameKode ? "kode" : "uraian");
         const firstCell = nameCell(table, first, sameKode ? "kode" : "uraian").cell;
-        const lvl = LEVEL_NAME[row.level];
+        const lvl = LEVEL_NAME_WITH_ARTICLE[row.level];
         findings.push({
           rule: meta.id,
           severity,
@@ -48,8 +48,8 @@ export const rule: Rule = {
           role,
           related: [firstCell],
           message: sameKode
-            ? msg("duplicate.kode", { level: phrase({ id: lvl.id, en: withArticle(lvl.en) }), kode: text(kode ?? ""), first: cellRef(firstCell) })
-            : msg("duplicate.name", { level: phrase({ id: lvl.id, en: withArticle(lvl.en) }), name: text(quoteName(row.uraian)), first: cellRef(firstCell) }),
+            ? msg("duplicate.kode", { level: nested(lvl), kode: text(kode ?? ""), first: cellRef(firstCell) })
+            : msg("duplicate.name", { level: nested(lvl), name: text(quoteName(row.uraian)), first: cellRef(firstCell) }),
         });
       }
     }

@@ -13,7 +13,7 @@ import { moneyColumnLabel, rowName, severityFor } from "../analysis/describe";
 import { analysisOf } from "../analysis";
 import { moneyColumns, sheetOf } from "../analysis/moneyCells";
 import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "../analysis/sumFormula";
-import { formula as formulaValue, msg, phrase } from "../messages";
+import { formula as formulaValue, msg, nested } from "../messages";
 
 export const rule: Rule = {
   meta: {
@@ -59,10 +59,10 @@ export const rule: Rule = {
             expected,
             actual: formula,
             message: msg("formulaRange.finding", {
-              column: phrase(column),
-              who: phrase(who),
+              column: nested(column),
+              who: nested(who),
               formula: formulaValue(formula),
-              problem: phrase(problem),
+              problem: nested(problem),
               expected: formulaValue(expected),
             }),
             suggestion: { value: expected, reason: msg("formulaRange.reason", {}) },

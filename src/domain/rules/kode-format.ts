@@ -7,8 +7,8 @@ import type { Finding } from "../findings";
 import type { Level } from "../mapping/types";
 import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
-import { LEVEL_NAME, nameCell, quoteName, withArticle, writtenKode } from "./content-support/tableCells";
-import { msg, phrase, text } from "../messages";
+import { LEVEL_NAME_WITH_ARTICLE, nameCell, quoteName, writtenKode } from "./content-support/tableCells";
+import { msg, nested, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "kode-format",
@@ -52,15 +52,15 @@ export const rule: Rule = {
         const kodeLevel = levelOfWellFormedKode(kode);
         if (kodeLevel === row.level) continue;
         const { cell, role } = nameCell(table, row, "kode");
-        const lvl = LEVEL_NAME[row.level];
+        const lvl = LEVEL_NAME_WITH_ARTICLE[row.level];
         const message =
           kodeLevel === undefined
-            ? msg("kode.shape", { kode: text(kode), shape: text(shape), level: phrase({ id: lvl.id, en: withArticle(lvl.en) }) })
+            ? msg("kode.shape", { kode: text(kode), shape: text(shape), level: nested(lvl) })
             : msg("kode.level", {
                 kode: text(kode),
-                kodeLevel: phrase({ id: LEVEL_NAME[kodeLevel].id, en: withArticle(LEVEL_NAME[kodeLevel].en) }),
+                kodeLevel: nested(LEVEL_NAME_WITH_ARTICLE[kodeLevel]),
                 name: text(quoteName(row.uraian)),
-                level: phrase({ id: lvl.id, en: withArticle(lvl.en) }),
+                level: nested(lvl),
                 shape: text(shape),
               });
         findings.push({ rule: meta.id, severity, sheet: table.sheet, cell, row: row.row, role, valueKind: "text", actual: kode, message });

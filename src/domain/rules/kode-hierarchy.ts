@@ -9,7 +9,7 @@ import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, nameCell, quoteName, writtenKode } from "./content-support/tableCells";
 import { familyOf } from "../analysis/family";
-import { cell as cellRef, msg, phrase, text } from "../messages";
+import { cell as cellRef, msg, nested, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "kode-hierarchy",
@@ -55,10 +55,10 @@ export const rule: Rule = {
           actual: kode,
           related: [parentCell],
           message: msg("kode.hierarchy", {
-            level: phrase(lvl),
+            level: nested(lvl),
             name: text(quoteName(row.uraian)),
             kode: text(kode),
-            parentLevel: phrase(plvl),
+            parentLevel: nested(plvl),
             parentKode: text(parent.kode ?? ""),
             parentCell: cellRef(parentCell),
           }),

@@ -19,7 +19,7 @@ import type { Rule, RuleMeta } from "./types";
 import { cellText, type Cell } from "../sheet/snapshot";
 import { LEVEL_NAME, quoteName, roleCell, roleCellContent } from "./content-support/tableCells";
 import { sheetOf } from "../analysis/moneyCells";
-import { msg, nested, phrase, text, type MessageRef } from "../messages";
+import { msg, nested, text, type MessageRef } from "../messages";
 
 const meta: RuleMeta = {
   id: "missing-field",
@@ -104,7 +104,7 @@ export function createMissingFieldRule(config: Partial<MissingFieldConfig> = {})
               cell,
               row: row.row,
               role: req.role,
-              message: msg("missing.finding", { field: nested(field), level: phrase(lvl), name: text(quoteName(row.uraian)) }),
+              message: msg("missing.finding", { field: nested(field), level: nested(lvl), name: text(quoteName(row.uraian)) }),
             });
           }
         }

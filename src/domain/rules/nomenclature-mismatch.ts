@@ -22,7 +22,7 @@ import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, compactName, nameCell, quoteName, rowMap, writtenKode } from "./content-support/tableCells";
 import Decimal from "decimal.js";
-import { msg, nested, percent, phrase, text } from "../messages";
+import { msg, nested, percent, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "nomenclature-mismatch",
@@ -172,7 +172,7 @@ function unknownKode(row: MappedRow, kode: string, catalogue: Catalogue): Draft 
     valueKind: "text",
     actual: kode,
     message: msg("nomenclature.unknownKode", {
-      level: phrase(lvl),
+      level: nested(lvl),
       kode: text(kode),
       bidang: text(bidangOfKode(kode) ?? ""),
       label: text(catalogue.label),

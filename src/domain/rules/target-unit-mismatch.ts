@@ -20,7 +20,7 @@ import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME, compactName, quoteName, roleCell, roleText } from "./content-support/tableCells";
 import { memoize } from "./content-support/memo";
 import { sheetOf } from "../analysis/moneyCells";
-import { msg, phrase, text } from "../messages";
+import { msg, nested, text } from "../messages";
 
 const meta: RuleMeta = {
   id: "target-unit-mismatch",
@@ -114,7 +114,7 @@ export const rule: Rule = {
             related: indicatorCell ? [indicatorCell] : undefined,
             message: msg("targetUnit.finding", {
               target: text(targetText),
-              level: phrase(lvl),
+              level: nested(lvl),
               name: text(quoteName(row.uraian)),
               unit: text(targetUnit),
               indicatorUnit: text(indicatorUnit),

@@ -5,6 +5,7 @@
  * check runs before anything is built, and the result is a new byte array (the input is never touched).
  */
 import { HostError, refusals } from "../../domain/host";
+import { msg, nested } from "../../domain/messages";
 import { type CellContent, type PlannedCell, type UndoRecord, type WritePlan } from "../../domain/plan";
 import { a1 } from "../../domain/sheet/snapshot";
 import { cutSnapshotText } from "../packageSnapshots";
@@ -67,10 +68,7 @@ export function applyPlanToXlsx(bytes: Uint8Array, plan: WritePlan): PatchResult
   } catch (e) {
     // The result passes a bound the input was under (a style copied with all it holds): it would not open again.
     if (e instanceof HostError && e.code === "too-large") {
-      throw new HostError("too-large", {
-        id: `Tidak ada yang ditulis: berkas hasilnya tidak akan dapat dibuka lagi. ${e.messages.id}`,
-        en: `Nothing was written: the resulting file could not be opened again. ${e.messages.en}`,
-      });
+      throw new HostError("too-large", msg("xlsx.resultTooLarge", { why: nested(e.ref) }));
     }
     throw e;
   }

@@ -1,3 +1,5 @@
+import { render, type MessageRef } from "../../domain/messages";
+
 /**
  * A part that cannot be read as what its relationship says it is: the message names the part (and the host adds
  * the file's name). Its own module so the package opener (package.ts) and the snapshot reader both raise it.
@@ -5,8 +7,8 @@
 export class DamagedPartError extends Error {
   constructor(
     readonly part: string,
-    readonly reason: { id: string; en: string },
+    readonly reason: MessageRef,
   ) {
-    super(`${part}: ${reason.en}`);
+    super(`${part}: ${render(reason, "en")}`);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { Inflate } from "fflate";
 import { HostError } from "../../domain/host";
-import { formatRupiah } from "../../domain/numbers";
+import { count, msg, text } from "../../domain/messages";
 
 export interface PackageLimits {
   /** Most bytes one part may inflate to (declared or real). */
@@ -79,41 +79,23 @@ export function inflateAtMost(data: Uint8Array, declared: number, part: string):
   return length === declared ? out : out.subarray(0, length);
 }
 
-/** A count the Indonesian way (2.000.000), whatever locale data the runtime carries. */
-const idCount = (n: number) => formatRupiah(n);
-const mib = (n: number) => idCount(Math.ceil(n / 2 ** 20));
+/** Megabytes (MiB, rounded up) as a count, so each language groups it its own way ("2.048" / "2,048"). */
+const mib = (n: number) => count(Math.ceil(n / 2 ** 20));
 
 export function partTooLargeError(part: string, bytes: number, limit: number): HostError {
-  return new HostError("too-large", {
-    id:
-      `Berkas .xlsx ini tidak dibaca: bagian ${part} berukuran ${mib(bytes)} MB setelah dibuka (batasnya ${mib(limit)} MB per bagian). ` +
-      "Buku kerja Renja tidak sebesar itu; bila berkasnya memang asli, pisahkan lembar-lembarnya ke beberapa berkas.",
-    en:
-      `This .xlsx file is not read: its part ${part} is ${mib(bytes)} MB once unpacked (the limit is ${mib(limit)} MB per part). ` +
-      "A Renja workbook is never that large; if the file is genuine, split its sheets over several files.",
-  });
+  return new HostError("too-large", msg("xlsx.zip.partTooLarge", { part: text(part), mb: mib(bytes), limit: mib(limit) }));
 }
 
 export function packageTooLargeError(bytes: number, limit: number): HostError {
-  return new HostError("too-large", {
-    id: `Berkas .xlsx ini tidak dibaca: bagian-bagiannya berukuran lebih dari ${mib(bytes)} MB setelah dibuka (batasnya ${mib(limit)} MB). Pisahkan lembar-lembarnya ke beberapa berkas.`,
-    en: `This .xlsx file is not read: its parts come to more than ${mib(bytes)} MB once unpacked (the limit is ${mib(limit)} MB). Split its sheets over several files.`,
-  });
+  return new HostError("too-large", msg("xlsx.zip.packageTooLarge", { mb: mib(bytes), limit: mib(limit) }));
 }
 
 export function tooManyItemsError(part: string, limit: number): HostError {
-  const n = idCount(limit);
-  return new HostError("too-large", {
-    id: `Berkas .xlsx ini tidak dibaca: bagian ${part} memuat lebih dari ${n} unsur XML (batasnya ${n}). Buku kerja Renja tidak memerlukan sebanyak itu; buka di Excel, simpan ulang, lalu coba lagi.`,
-    en: `This .xlsx file is not read: its part ${part} holds more than ${limit.toLocaleString("en-US")} XML items (the limit). A Renja workbook never needs that many; open it in Excel, save it again, and try again.`,
-  });
+  return new HostError("too-large", msg("xlsx.zip.tooManyItems", { part: text(part), limit: count(limit) }));
 }
 
 export function sizeLieError(part: string, declared: number): HostError {
-  return new HostError("corrupt", {
-    id: `Berkas .xlsx rusak: bagian ${part} berisi lebih dari ${idCount(declared)} bita yang tercatat di arsip ZIP. Pembacaan dihentikan; tidak ada yang ditulis.`,
-    en: `The .xlsx file is damaged: its part ${part} holds more than the ${declared.toLocaleString("en-US")} bytes the ZIP archive records. Reading stopped; nothing was written.`,
-  });
+  return new HostError("corrupt", msg("xlsx.zip.sizeLie", { part: text(part), bytes: count(declared) }));
 }
 
 /** The number of "<" in `text`, stopping once it passes `limit` (an upper bound on its tags, no allocation). */

@@ -3,6 +3,7 @@
  * file names): workbook, sheets by name, shared strings, styles, calc chain.
  */
 import { HostError } from "../../domain/host";
+import { msg, text } from "../../domain/messages";
 import { DamagedPartError } from "./damagedPart";
 import { DEFAULT_PACKAGE_LIMITS, markupItemsOver, packageTooLargeError, tooManyItemsError, type PackageLimits } from "./inflate";
 import { decodePartExact, encodePart } from "./partText";
@@ -188,19 +189,13 @@ export function sheetPart(pkg: XlsxPackage, name: string): SheetPart {
   // Excel sheet names are unique regardless of case.
   const found = exact ?? pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   if (!found) {
-    throw new HostError("not-found", {
-      id: `Lembar '${name}' tidak ada di buku kerja ini.`,
-      en: `Sheet '${name}' is not in this workbook.`,
-    });
+    throw new HostError("not-found", msg("xlsx.noSheet", { sheet: text(name) }));
   }
   return found;
 }
 
 function missingPart(what: string): HostError {
-  return new HostError("corrupt", {
-    id: `Berkas .xlsx rusak: bagian ${what} tidak ditemukan.`,
-    en: `The .xlsx file is damaged: part ${what} not found.`,
-  });
+  return new HostError("corrupt", msg("xlsx.missingPart", { part: text(what) }));
 }
 
 /**

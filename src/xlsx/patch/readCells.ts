@@ -7,7 +7,7 @@ import { parseA1 } from "../../domain/sheet/snapshot";
 import { openPackage, sheetPart, type XlsxPackage } from "./package";
 import { HostError } from "../../domain/host";
 import type { SheetSnapshot } from "../../domain/sheet/snapshot";
-import { DamagedPartError, PackageSnapshots, type PackageSheet } from "../packageSnapshots";
+import { DamagedPartError, notWellFormed, PackageSnapshots, type PackageSheet } from "../packageSnapshots";
 import { SheetDoc } from "./sheet";
 import { StylesEditor } from "./styles";
 import { worksheetStyleReferences } from "./styleSlots";
@@ -49,8 +49,7 @@ export class PackageReader {
         doc = new SheetDoc(this.pkg.text(part.path));
       } catch (e) {
         if (e instanceof HostError) throw e;
-        const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-        throw new DamagedPartError(part.path, { id: `XML-nya tidak utuh: ${detail}`, en: `its XML is not well-formed: ${detail}` });
+        throw new DamagedPartError(part.path, notWellFormed(e));
       }
       this.sheetDocs.set(part.path, doc);
     }

@@ -4,6 +4,7 @@
  * current one is cloned at the end of cellXfs so no other cell's look changes).
  */
 import { HostError } from "../../domain/host";
+import { msg } from "../../domain/messages";
 import {
   attr,
   childElements,
@@ -243,8 +244,5 @@ export function prefixOf(qualifiedName: string): string {
 }
 
 function noStyles(): HostError {
-  return new HostError("corrupt", {
-    id: "Berkas .xlsx tidak memiliki daftar gaya sel (styles.xml); format angka tidak dapat diubah.",
-    en: "The .xlsx file has no cell style list (styles.xml); the number format cannot be changed.",
-  });
+  return new HostError("corrupt", msg("xlsx.noStyles", {}));
 }

@@ -10,15 +10,16 @@
  * another name, or an unbound prefix is refused.
  */
 import { HostError } from "../../domain/host";
+import { msg, render, text, type MessageRef } from "../../domain/messages";
 
-/** A part that is not XML as Excel reads it; the reason in both languages (readers name the part). */
+/** A part that is not XML as Excel reads it; the reason is a catalogue message (readers name the part). */
 export class XmlError extends Error {
-  constructor(readonly reason: { id: string; en: string }) {
-    super(reason.en);
+  constructor(readonly reason: MessageRef) {
+    super(render(reason, "en"));
   }
 }
 
-const xmlError = (id: string, en: string) => new XmlError({ id, en });
+const xmlError = (reason: MessageRef) => new XmlError(reason);
 
 /**
  * Throws unless the part's root element is SpreadsheetML's `local`: a part in another namespace (Excel 2007
@@ -26,10 +27,7 @@ const xmlError = (id: string, en: string) => new XmlError({ id, en });
  */
 export function assertSmlRoot(tag: { local: string; ns: string }, local: string): void {
   if (isSml(tag, local)) return;
-  throw xmlError(
-    `elemen akarnya <${tag.local}> dalam namespace «${tag.ns}», bukan <${local}> SpreadsheetML`,
-    `its root element <${tag.local}> is in the namespace “${tag.ns}”, not SpreadsheetML's <${local}>`,
-  );
+  throw xmlError(msg("xml.notSpreadsheetRoot", { element: text(tag.local), ns: text(tag.ns), expected: text(local) }));
 }
 
 /** SpreadsheetML's main namespace, transitional and strict. */
@@ -134,22 +132,21 @@ export class XmlTokenizer {
         if (this.fragment) return false;
         if (this.top) {
           const name = xml.slice(this.openNames[this.top - 2], this.openNames[this.top - 1]);
-          throw xmlError(`<${name}> tidak pernah ditutup; bagian ini terpotong`, `<${name}> is never closed; the part is cut short`);
+          throw xmlError(msg("xml.neverClosed", { element: text(name) }));
         }
-        if (this.roots === 0) throw xmlError("tidak ada elemen", "it has no element");
+        if (this.roots === 0) throw xmlError(msg("xml.noElement", {}));
         return false;
       }
       const c1 = xml.charCodeAt(i + 1);
       if (c1 === 33 /* ! */) {
-        if (xml.startsWith("<!--", i)) this.pos = skipPast(xml, "-->", i, "komentar", "a comment");
-        else if (xml.startsWith("<![CDATA[", i)) this.pos = skipPast(xml, "]]>", i, "bagian CDATA", "a CDATA section");
-        else if (/^<!DOCTYPE/i.test(xml.slice(i, i + 9))) {
-          throw xmlError("memuat DTD (<!DOCTYPE>), yang tidak boleh ada di bagian .xlsx", "it carries a DTD (<!DOCTYPE>), which an .xlsx part may not");
-        } else throw xmlError("memuat deklarasi <! yang tidak dikenal", "it carries an unknown <! declaration");
+        if (xml.startsWith("<!--", i)) this.pos = skipPast(xml, "-->", i, "xml.cutInComment");
+        else if (xml.startsWith("<![CDATA[", i)) this.pos = skipPast(xml, "]]>", i, "xml.cutInCdata");
+        else if (/^<!DOCTYPE/i.test(xml.slice(i, i + 9))) throw xmlError(msg("xml.dtd", {}));
+        else throw xmlError(msg("xml.unknownDeclaration", {}));
         continue;
       }
       if (c1 === 63 /* ? */) {
-        this.pos = skipPast(xml, "?>", i, "instruksi pemrosesan", "a processing instruction");
+        this.pos = skipPast(xml, "?>", i, "xml.cutInInstruction");
         continue;
       }
       this.readTag(i);
@@ -170,8 +167,9 @@ export class XmlTokenizer {
       if (c === 58 && colon < 0) colon = i;
     }
     const nameEnd = i;
-    if (nameEnd >= xml.length) throw xmlError("berakhir di dalam sebuah tag; bagian ini terpotong", "it ends inside a tag; the part is cut short");
-    if (nameEnd === nameStart) throw xmlError(`ada "<" tanpa nama elemen (posisi ${start})`, `a "<" without an element name (offset ${start})`);
+    if (nameEnd >= xml.length) throw xmlError(msg("xml.cutInTag", {}));
+    // The offset is a position in the part's text, not a count: written as is, never grouped.
+    if (nameEnd === nameStart) throw xmlError(msg("xml.noElementName", { offset: text(String(start)) }));
     // Attribute values may hold ">" or "/", so quotes are walked instead of taking the next ">". The next quote
     // of each kind and the next "xmlns" are found once and reused until passed, so the walk stays linear.
     let gt = xml.indexOf(">", i);
@@ -198,7 +196,7 @@ export class XmlTokenizer {
     const xmlns = this.nextXmlns < nameEnd ? (this.nextXmlns = indexOr(xml, "xmlns", nameEnd)) : this.nextXmlns;
     const declares = xmlns < i;
     if (i >= xml.length) {
-      throw xmlError(`berakhir di dalam tag <${xml.slice(nameStart, nameEnd)}; bagian ini terpotong`, `it ends inside the tag <${xml.slice(nameStart, nameEnd)}; the part is cut short`);
+      throw xmlError(msg("xml.cutInNamedTag", { element: text(xml.slice(nameStart, nameEnd)) }));
     }
     this.start = start;
     this.end = i + 1;
@@ -218,12 +216,8 @@ export class XmlTokenizer {
         return;
       }
       if (!n || !sameName(xml, openStart, openEnd, nameStart, nameEnd)) {
-        const name = xml.slice(nameStart, nameEnd);
-        const top = n ? `<${xml.slice(openStart, openEnd)}>` : null;
-        throw xmlError(
-          `</${name}> menutup ${top ?? "elemen yang tidak ada"}`,
-          `</${name}> closes ${top ?? "no element"}`,
-        );
+        const element = text(xml.slice(nameStart, nameEnd));
+        throw xmlError(n ? msg("xml.closesOther", { element, open: text(xml.slice(openStart, openEnd)) }) : msg("xml.closesNothing", { element }));
       }
       this.kind = "close";
       this.depth = n / 2 - 1;
@@ -233,8 +227,7 @@ export class XmlTokenizer {
     this.kind = xml.charCodeAt(i - 1) === 47 ? "empty" : "open";
     this.depth = this.top / 2;
     if (this.depth === 0 && ++this.roots > 1 && !this.fragment) {
-      const name = xml.slice(nameStart, nameEnd);
-      throw xmlError(`elemen akar kedua <${name}>`, `a second root element <${name}>`);
+      throw xmlError(msg("xml.secondRoot", { element: text(xml.slice(nameStart, nameEnd)) }));
     }
     this.push(nameStart, nameEnd);
     if (declares) this.declare();
@@ -289,7 +282,7 @@ export class XmlTokenizer {
     const uri = this.bindings.get(prefix);
     if (uri !== undefined) return uri;
     if (prefix === "" || this.fragment) return "";
-    throw xmlError(`awalan ${prefix}: tidak dideklarasikan`, `the prefix ${prefix}: is not declared`);
+    throw xmlError(msg("xml.undeclaredPrefix", { prefix: text(prefix) }));
   }
 
   private push(nameStart: number, nameEnd: number): void {
@@ -346,9 +339,9 @@ function tagsOf(tok: XmlTokenizer): XmlTag[] {
   return tags;
 }
 
-function skipPast(xml: string, marker: string, from: number, id: string, en: string): number {
+function skipPast(xml: string, marker: string, from: number, cutShort: "xml.cutInComment" | "xml.cutInCdata" | "xml.cutInInstruction"): number {
   const j = xml.indexOf(marker, from);
-  if (j < 0) throw xmlError(`berakhir di dalam ${id}; bagian ini terpotong`, `it ends inside ${en}; the part is cut short`);
+  if (j < 0) throw xmlError(msg(cutShort, {}));
   return j + marker.length;
 }
 
@@ -498,13 +491,13 @@ export function unescapeXml(s: string): string {
     if (ent[0] === "#") {
       const code = ent[1] === "x" || ent[1] === "X" ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
       if (!(code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff))) {
-        throw xmlError(`rujukan karakter &${ent}; bukan karakter XML`, `the character reference &${ent}; is not an XML character`);
+        throw xmlError(msg("xml.badCharReference", { entity: text(ent) }));
       }
       return String.fromCodePoint(code);
     }
     const known = NAMED_ENTITIES[ent];
     if (known === undefined) {
-      throw xmlError(`entitas &${ent}; tidak dikenal (entitas tidak pernah diperluas)`, `the entity &${ent}; is unknown (entities are never expanded)`);
+      throw xmlError(msg("xml.unknownEntity", { entity: text(ent) }));
     }
     return known;
   });
@@ -573,8 +566,5 @@ export function assertWellFormed(xml: string, part: string): void {
 }
 
 function malformed(part: string, problem: string): never {
-  throw new HostError("corrupt", {
-    id: `Bagian ${part} yang akan ditulis bukan XML yang utuh (${problem}), sehingga tidak ada yang ditulis. Mohon laporkan berkasnya.`,
-    en: `The part ${part} about to be written is not well-formed XML (${problem}), so nothing was written. Please report the file.`,
-  });
+  throw new HostError("corrupt", msg("xml.malformedWrite", { part: text(part), problem: text(problem) }));
 }

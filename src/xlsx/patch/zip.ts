@@ -5,6 +5,7 @@
  */
 import { deflateSync } from "fflate";
 import { HostError } from "../../domain/host";
+import { msg, text } from "../../domain/messages";
 import { concatBytes } from "../bytes";
 import { inflateAtMost, partTooLargeError, type PartCodec } from "./inflate";
 
@@ -136,10 +137,7 @@ function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
   for (let i = bytes.length - 22; i >= lowest; i--) {
     if (view.getUint32(i, true) === EOCD) return i;
   }
-  throw new HostError("not-xlsx", {
-    id: "Berkas ini bukan buku kerja .xlsx (bukan arsip ZIP).",
-    en: "This file is not an .xlsx workbook (not a ZIP archive).",
-  });
+  throw new HostError("not-xlsx", msg("xlsx.zip.notZip", {}));
 }
 
 function decodeName(raw: Uint8Array, flags: number): string {
@@ -147,11 +145,9 @@ function decodeName(raw: Uint8Array, flags: number): string {
   return flags & 0x800 ? new TextDecoder().decode(raw) : String.fromCharCode(...raw);
 }
 
+/** `what` is the archive's technical fault, in English in both languages (it is for whoever repairs the file). */
 function corrupt(what: string): HostError {
-  return new HostError("corrupt", {
-    id: `Berkas .xlsx rusak: ${what}.`,
-    en: `The .xlsx file is damaged: ${what}.`,
-  });
+  return new HostError("corrupt", msg("xlsx.zip.damaged", { what: text(what) }));
 }
 
 /**
@@ -171,17 +167,11 @@ export function entryData(entry: ZipEntry, maxBytes = Infinity, codec: PartCodec
       content = codec.inflateRaw(data, entry.uncompressedSize, entry.name);
     } catch (e) {
       if (e instanceof HostError) throw e;
-      throw new HostError("corrupt", {
-        id: `Berkas .xlsx rusak: bagian ${entry.name} tidak dapat didekompresi.`,
-        en: `The .xlsx file is damaged: the entry ${entry.name} cannot be decompressed.`,
-      });
+      throw new HostError("corrupt", msg("xlsx.zip.cannotInflate", { entry: text(entry.name) }));
     }
   } else throw corrupt(`${entry.name} uses compression method ${entry.method}`);
   if (codec.crc32(content) !== entry.crc) {
-    throw new HostError("corrupt", {
-      id: `Berkas .xlsx rusak: isi bagian ${entry.name} tidak cocok dengan CRC-32 yang tercatat di arsip ZIP (berkas berubah atau terpotong setelah disimpan).`,
-      en: `The .xlsx file is damaged: the content of the entry ${entry.name} does not match the CRC-32 recorded in the ZIP archive (the file was changed or cut after it was saved).`,
-    });
+    throw new HostError("corrupt", msg("xlsx.zip.crcMismatch", { entry: text(entry.name) }));
   }
   return content;
 }

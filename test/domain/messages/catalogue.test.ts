@@ -86,7 +86,7 @@ describe("host errors from the catalogue", () => {
     // A count of megabytes is written the language's way.
     expect(big.messages.id).toContain("3.000 MB");
     expect(big.messages.en).toContain("3,000 MB");
-    const notWorkbook = notXlsxError("a.docx", { id: "dokumen Word .docx", en: "a Word document, .docx" });
+    const notWorkbook = notXlsxError("a.docx", msg("xlsx.sniff.docx", {}));
     expect(notWorkbook.messages.en).toBe("The file a.docx is not an Excel .xlsx workbook (a Word document, .docx). Open it in Excel, choose File > Save As > Excel Workbook (*.xlsx), and try again.");
     expect(notXlsxError("a.bin").messages.id).toBe("Berkas a.bin bukan buku kerja Excel .xlsx. Buka berkas di Excel, pilih File > Simpan Sebagai > Buku Kerja Excel (*.xlsx), lalu coba lagi.");
   });

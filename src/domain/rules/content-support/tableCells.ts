@@ -1,7 +1,9 @@
 /** Reading the cells of a mapped row by role, as the content rules need them. */
-import type { ColumnRole, Level, MappedRow, MappedTable } from "../../mapping/types";
+import type { ColumnRole, MappedRow, MappedTable } from "../../mapping/types";
 import type { Cell, SheetSnapshot } from "../../sheet/snapshot";
 import { columnOf } from "../../mapping/tree";
+import { msg } from "../../messages";
+import { messagesByLevel } from "../../analysis/describe";
 import { compactNormalizedName } from "../../nomenclature";
 import { a1, cellAt, cellText } from "../../sheet/snapshot";
 import { memoize } from "./memo";
@@ -65,20 +67,11 @@ function mayHoldSpace(text: string): boolean {
   return false;
 }
 
-export const LEVEL_NAME: Record<Level, { id: string; en: string }> = {
-  urusan: { id: "urusan", en: "affair (urusan)" },
-  bidang: { id: "bidang urusan", en: "affair field (bidang)" },
-  program: { id: "program", en: "program" },
-  kegiatan: { id: "kegiatan", en: "activity (kegiatan)" },
-  subKegiatan: { id: "sub kegiatan", en: "sub-activity (sub kegiatan)" },
-  total: { id: "baris total", en: "total row" },
-  other: { id: "baris lain", en: "other row" },
-};
+/** The content rules' level names ("kegiatan" / "activity (kegiatan)"). */
+export const LEVEL_NAME = messagesByLevel((level) => msg(`rowLevel.${level}`, {}));
 
-/** "a program", "an activity (kegiatan)". */
-export function withArticle(en: string): string {
-  return `${/^[aeiou]/i.test(en) ? "an" : "a"} ${en}`;
-}
+/** The level name where a sentence needs its article: "a program", "an activity (kegiatan)" (Indonesian has none). */
+export const LEVEL_NAME_WITH_ARTICLE = messagesByLevel((level) => msg(`rowLevel.a.${level}`, {}));
 
 /** Row name for messages, shortened so a long nomenclature does not swamp the message. */
 export function quoteName(uraian: string, max = 80): string {

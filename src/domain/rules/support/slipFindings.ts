@@ -15,7 +15,7 @@ import type { RuleMeta, RuleOptions } from "../types";
 import type { AmountSlot, ColumnArithmetic, SumCheck } from "../../analysis/arithmetic";
 import { analysisOf, isStoredAsText } from "../../analysis";
 import { levelName, moneyColumnLabel, rowName, severityFor } from "../../analysis/describe";
-import { cells, count, money, msg, nested, phrase, text, type MessageRef } from "../../messages";
+import { cells, count, money, msg, nested, text, type MessageRef } from "../../messages";
 
 /** Which cells each single-cell rule reports. */
 // A sound whole number (money.whole) reads "ok": its reading is not built just to say so.
@@ -71,8 +71,8 @@ function base(slot: AmountSlot, meta: RuleMeta, options: RuleOptions): Pick<Find
 
 function slipFinding(slot: AmountSlot, meta: RuleMeta, options: RuleOptions, sums: SumCheck[]): Finding {
   const m = slot.money;
-  const column = phrase(moneyColumnLabel(m.table, m.role, m.col));
-  const who = phrase(rowName(m.row));
+  const column = nested(moneyColumnLabel(m.table, m.role, m.col));
+  const who = nested(rowName(m.row));
   const raw = m.reading.raw;
   const literal = m.reading.value;
   const chosen = slot.chosen;
@@ -111,11 +111,11 @@ function whyThisValue(slot: AmountSlot, sums: SumCheck[]): MessageRef {
     const asParent = sums.find((s) => s.parent === slot);
     const n = asParent?.children.length ?? 0;
     const level = asParent ? levelName(asParent.children[0].money.row.level) : levelName("subKegiatan");
-    return msg("slip.whyChildren", { n: count(n), level: phrase(level) });
+    return msg("slip.whyChildren", { n: count(n), level: nested(level) });
   }
   if (slot.decidedBy === "parent" && slot.decidedAt) {
     const parent = slot.decidedAt.money;
-    return msg("slip.whyParent", { who: phrase(rowName(parent.row)), cell: { kind: "cell", value: parent.address } });
+    return msg("slip.whyParent", { who: nested(rowName(parent.row)), cell: { kind: "cell", value: parent.address } });
   }
   if (sums.length > 0) return msg("slip.whyNoBalance", { cells: cells(sums.map((s) => s.parent.money.address)) });
   return msg("slip.whyLikeliest", {});
@@ -131,7 +131,7 @@ function textNumberFinding(slot: AmountSlot, meta: RuleMeta, options: RuleOption
     ...base(slot, meta, options),
     ...(value ? { actual: plainDecimal(value) } : {}),
     written: m.reading.raw,
-    message: msg("textNumber.finding", { column: phrase(column), who: phrase(who), amount: value ? money(value) : money(m.reading.raw), raw: text(m.reading.raw) }),
+    message: msg("textNumber.finding", { column: nested(column), who: nested(who), amount: value ? money(value) : money(m.reading.raw), raw: text(m.reading.raw) }),
     ...(value ? { suggestion: { value: plainDecimal(value), reason: msg("textNumber.reason", {}) } } : {}),
   };
 }

@@ -3,10 +3,10 @@
  * (total row vs programs): an error on the parent's cell when the sum fails, an info when a child's slip
  * explains the difference (the child carries the error), nothing when the parent's own slip does.
  */
-import type { Finding, Message } from "../../findings";
+import type { Finding } from "../../findings";
 import type { MappedWorkbook } from "../../mapping/types";
 import { plainDecimal } from "../../numbers";
-import { cells, count, list, money, msg, nested, phrase, signedMoney, type MessageRef } from "../../messages";
+import { cells, count, list, money, msg, nested, signedMoney, type MessageRef } from "../../messages";
 import type { RuleMeta, RuleOptions } from "../types";
 import { sumAsRead, type SumCheck } from "../../analysis/arithmetic";
 import { analysisOf, type SourceVerdict } from "../../analysis";
@@ -39,16 +39,16 @@ function base(check: SumCheck, meta: RuleMeta): Pick<Finding, "rule" | "sheet" |
 
 function childrenPhrase(check: SumCheck): MessageRef {
   const n = count(check.children.length);
-  return check.kind === "total" ? msg("sum.programs", { n }) : msg("sum.children", { n, level: phrase(levelName(check.children[0].money.row.level)) });
+  return check.kind === "total" ? msg("sum.programs", { n }) : msg("sum.children", { n, level: nested(levelName(check.children[0].money.row.level)) });
 }
 
-function mismatchFinding(check: SumCheck, meta: RuleMeta, options: RuleOptions, causes: Message[]): Finding {
+function mismatchFinding(check: SumCheck, meta: RuleMeta, options: RuleOptions, causes: MessageRef[]): Finding {
   // Both are set for a mismatch (judge leaves them null only when undecidable).
   const stated = check.stated ?? sumAsRead(check);
   const sum = check.sum ?? sumAsRead(check);
   const m = check.parent.money;
-  const column = phrase(moneyColumnLabel(m.table, m.role, m.col));
-  const who = phrase(rowName(m.row));
+  const column = nested(moneyColumnLabel(m.table, m.role, m.col));
+  const who = nested(rowName(m.row));
   const repaired = check.repairedChildren.map((c) => c.money.address);
   return {
     ...base(check, meta),
@@ -63,7 +63,7 @@ function mismatchFinding(check: SumCheck, meta: RuleMeta, options: RuleOptions, 
       sum: money(sum),
       difference: signedMoney(stated.minus(sum)),
       repairNote: nested(repaired.length ? msg("sum.repairNote", { cells: cells(repaired) }) : msg("empty", {})),
-      causes: list(causes.map((c) => msg("sum.cause", { cause: phrase(c) })), ""),
+      causes: list(causes.map((c) => msg("sum.cause", { cause: nested(c) })), ""),
     }),
     related: check.children.map((c) => c.money.address),
   };
@@ -71,8 +71,8 @@ function mismatchFinding(check: SumCheck, meta: RuleMeta, options: RuleOptions, 
 
 function explainedFinding(check: SumCheck, meta: RuleMeta): Finding {
   const m = check.parent.money;
-  const column = phrase(moneyColumnLabel(m.table, m.role, m.col));
-  const who = phrase(rowName(m.row));
+  const column = nested(moneyColumnLabel(m.table, m.role, m.col));
+  const who = nested(rowName(m.row));
   const slips = cells(check.repairedChildren.map((c) => c.money.address));
   const asRead = sumAsRead(check);
   const stated = check.stated ?? asRead;
@@ -89,8 +89,8 @@ function explainedFinding(check: SumCheck, meta: RuleMeta): Finding {
 /** Most sources support the parent's amount: its children that disagree carry the error (cross-table-mismatch). */
 function blamedChildrenFinding(check: SumCheck, verdict: SourceVerdict, meta: RuleMeta): Finding {
   const m = check.parent.money;
-  const column = phrase(moneyColumnLabel(m.table, m.role, m.col));
-  const who = phrase(rowName(m.row));
+  const column = nested(moneyColumnLabel(m.table, m.role, m.col));
+  const who = nested(rowName(m.row));
   const stated = check.stated ?? sumAsRead(check);
   const sum = check.sum ?? sumAsRead(check);
   return {
@@ -103,7 +103,7 @@ function blamedChildrenFinding(check: SumCheck, verdict: SourceVerdict, meta: Ru
       who,
       stated: money(stated),
       sum: money(sum),
-      evidence: phrase(verdict.evidence),
+      evidence: nested(verdict.evidence),
       cells: cells(verdict.blamed.map((b) => b.money.address)),
     }),
     related: verdict.blamed.map((b) => b.money.address),

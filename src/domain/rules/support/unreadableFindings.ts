@@ -13,7 +13,7 @@ import { plainDecimal } from "../../numbers";
 import type { RuleMeta, RuleOptions } from "../types";
 import { analysisOf } from "../../analysis";
 import { moneyColumnLabel, rowName, severityFor } from "../../analysis/describe";
-import { money, msg, phrase, text as textValue } from "../../messages";
+import { money, msg, nested, text as textValue } from "../../messages";
 
 export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, options: RuleOptions): Finding[] {
   const findings: Finding[] = [];
@@ -26,7 +26,7 @@ export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, opt
       if (!slot.unreadable || slot.money.whole !== undefined) continue;
       const m = slot.money;
       if (m.reading.status !== "not-amount" || m.row.level === "other") continue;
-      const params = { where: phrase(moneyColumnLabel(m.table, m.role, m.col)), who: phrase(rowName(m.row)), raw: textValue(m.reading.raw) };
+      const params = { where: nested(moneyColumnLabel(m.table, m.role, m.col)), who: nested(rowName(m.row)), raw: textValue(m.reading.raw) };
       findings.push({
         rule: meta.id,
         severity: severityFor(meta, options),
@@ -57,6 +57,6 @@ function displacedFinding(m: MoneyCell, text: string, value: Decimal, meta: Rule
     row: m.row.row,
     role: m.role,
     actual: plainDecimal(value),
-    message: msg("unreadable.pasted", { where: phrase(where), who: phrase(who), raw: textValue(m.reading.raw), amount: money(value), text: textValue(text) }),
+    message: msg("unreadable.pasted", { where: nested(where), who: nested(who), raw: textValue(m.reading.raw), amount: money(value), text: textValue(text) }),
   };
 }
