@@ -34,8 +34,8 @@ export async function nomenclatureChoice(ref: string | undefined): Promise<Catal
 export interface CheckEngine {
   mapWorkbook(sheets: SheetSnapshot[], opts?: { overrides?: MappingOverrides; nomenclature?: CatalogueChoice }): MappedWorkbook;
   validate(workbook: MappedWorkbook, options?: { sheet?: string; sipd?: { export: SipdExport; skpd?: string } }): Finding[];
-  /** What a rule checks, in both languages (for summary lines of the human report). */
-  describeRule?(rule: RuleId): Message | undefined;
+  /** What a rule checks (for the rule headings and summary lines of the human report). */
+  describeRule?(rule: RuleId): MessageRef | undefined;
 }
 
 export interface CheckRequest {
@@ -87,11 +87,11 @@ export async function runCheck(req: CheckRequest, io: CliIo, engine?: CheckEngin
   const noTable = why ? noTableMessage(why) : undefined;
   const skippedNotice = generatedSheetsNotice(skipped);
   if (req.json) {
-    const explanation = why?.map((e) => ({ sheet: e.sheet, reason: e.reason, message: e.message[req.lang] }));
+    const explanation = why?.map((e) => ({ sheet: e.sheet, reason: e.reason, message: render(e.message, req.lang) }));
     // the contract's { file, tables, findings }; a workbook without a table also says so: status + explanation
     const noTableFields = explanation ? { status, explanation } : {};
     io.stdout(`${JSON.stringify({ file: req.file, ...noTableFields, tables: tables.map(tableToJson), findings: findings.map((f) => findingToJson(f, req.lang)), nomenclature: cataloguesUsed(tables), ...sipdJson(agreement, req.sipd, req.lang), ...(skipped.length ? { generatedSheets: skipped } : {}) }, null, 2)}\n`);
-    if (noTable) io.stderr(`renja: ${noTable[req.lang]}\n`);
+    if (noTable) io.stderr(`renja: ${render(noTable, req.lang)}\n`);
   } else {
     const describeRule = checker.describeRule?.bind(checker);
     io.stdout(catalogueLines(cataloguesUsed(tables), req.lang, req.width));

@@ -2,7 +2,7 @@
  * The human-readable report of `renja check`: what tables were found, then the findings grouped by sheet and
  * severity, amounts written the Indonesian way, and a closing count.
  */
-import type { Finding, Message, RuleId, Severity } from "../domain/findings";
+import type { Finding, RuleId, Severity } from "../domain/findings";
 import type { MappedTable, TableKind } from "../domain/mapping/types";
 import { countLevels } from "../domain/mapping/tree";
 import { showFindingValue } from "../domain/findings";
@@ -35,7 +35,7 @@ export interface ReportInput {
   findings: readonly Finding[];
   lang: Lang;
   /** What a rule checks, for the rule headings and summarised info lines; the rule id is shown when absent. */
-  describeRule?: (rule: RuleId) => Message | undefined;
+  describeRule?: (rule: RuleId) => MessageRef | undefined;
   /** The sheet the report is limited to (--sheet), if any. */
   sheet?: string;
   /** Findings listed per rule within a severity (--max); the rest are counted as "dan N lainnya". */
@@ -43,7 +43,7 @@ export interface ReportInput {
   /** Wrap lines to this many characters (the terminal's width). */
   width?: number;
   /** Why no Renja table was recognised (recognition.ts), shown in place of the list of tables. */
-  noTable?: Message;
+  noTable?: MessageRef;
 }
 
 /** Findings listed per rule group unless --max says otherwise. */
@@ -55,7 +55,7 @@ export function humanReport({ file, tables, findings, lang, describeRule, sheet,
   out.push(say(msg("cli.human.checking", { file: text(file) })), "");
 
   if (tables.length === 0 && noTable) {
-    out.push(noTable[lang]);
+    out.push(render(noTable, lang));
   } else if (tables.length === 0 && sheet !== undefined) {
     out.push(say(msg("cli.human.noTableOnSheet", { sheet: text(sheet) })));
   } else if (tables.length === 0) {
@@ -82,7 +82,7 @@ export function humanReport({ file, tables, findings, lang, describeRule, sheet,
           out.push(...summaryLines(rule as RuleId, ofRule, description, lang, width));
           continue;
         }
-        const heading = `[${rule}] (${ofRule.length})${description ? ` ${description[lang]}` : ""}`;
+        const heading = `[${rule}] (${ofRule.length})${description ? ` ${render(description, lang)}` : ""}`;
         out.push(...wrapText(heading, width, "    ", "      "));
         const shown = max > 0 ? ofRule.slice(0, max) : ofRule;
         const cellWidth = Math.max(0, ...shown.map((f) => f.cell.length));
@@ -164,8 +164,8 @@ export function wrapText(text: string, width: number, first: string, rest: strin
   return lines;
 }
 
-function summaryLines(rule: RuleId, group: readonly Finding[], description: Message | undefined, lang: Lang, width: number): string[] {
-  const what = description ? `${description[lang]} [${rule}]` : rule;
+function summaryLines(rule: RuleId, group: readonly Finding[], description: MessageRef | undefined, lang: Lang, width: number): string[] {
+  const what = description ? `${render(description, lang)} [${rule}]` : rule;
   const shown = group.slice(0, MAX_CELLS_LISTED).map((f) => f.cell);
   const more = group.length - shown.length;
   if (more > 0) shown.push(`… ${render(msg("cli.human.more", { n: count(more) }), lang)}`);

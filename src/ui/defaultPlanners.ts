@@ -1,10 +1,9 @@
 /** The write planners of the domain, wired for the pane. */
 import type { Message } from "../domain/findings";
 import { keptSheetNotice } from "../domain/generatedMarker";
-import { renderAll } from "../domain/messages";
+import { cell, money, msg, nested, percent, phrase, renderAll, text } from "../domain/messages";
 import { namesCell, planRepairs, planRollup, repairAlternatives } from "../domain/rollup";
 import type { RollupResult, SkippedParent } from "../domain/rollup";
-import { formatRupiah } from "../domain/numbers";
 import { buildPerubahan, buildTabel21, buildTabel33, DEFAULT_PERUBAHAN_SHEET, DEFAULT_TABEL21_SHEET, DEFAULT_TABEL33_SHEET, isBuildError } from "../domain/tables";
 import type { BuildError } from "../domain/tables";
 import type { SheetPlan } from "../domain/plan";
@@ -28,14 +27,14 @@ export const defaultPlanners: Planners = {
   // Ambil nilai SIPD: every sipd-mismatch cell gets SIPD-RI's value unless the user keeps the cell's own.
   takeSipd: ({ workbook, findings, choices }) => {
     const { plan, options, skipped } = planTakeSipd(workbook, findings, choices);
-    const next = { id: "Sesudahnya: Hitung Ulang menjumlahkan lagi kegiatan, program dan total.", en: "Afterwards: Recompute sums the kegiatan, programs and total again." };
+    const next = renderAll(msg("ui.planner.afterSipd", {}));
     return { plan, options, summary: [...skipped.map((s) => s.reason), ...(plan.cells.length > 0 ? [next] : [])] };
   },
   generate33: (input) => generated(input, DEFAULT_TABEL33_SHEET, (options) => buildTabel33(input.workbook, options)),
   generate21: (input) => generated(input, DEFAULT_TABEL21_SHEET, (options) => buildTabel21(input.workbook, options)),
   generatePerubahan: (input) => {
     const original = input.original;
-    if (!original) return { refused: { id: "Pilih dulu buku kerja versi semula (.xlsx).", en: "Pick the original version's workbook (.xlsx) first." } };
+    if (!original) return { refused: renderAll(msg("ui.planner.pickOriginal", {})) };
     return generated(input, DEFAULT_PERUBAHAN_SHEET, (options) => buildPerubahan(original, input.workbook, options));
   },
 };
@@ -90,26 +89,22 @@ function totalLines(result: RollupResult): Message[] {
   for (const t of result.totals) {
     if (!t.before || !t.after || t.before.eq(t.after)) continue;
     const diff = t.after.minus(t.before);
-    const pct = t.before.isZero() ? "" : ` (${diff.isNegative() ? "−" : "+"}${formatRupiah(diff.abs().dividedBy(t.before.abs()).times(100).toDecimalPlaces(1))} %)`;
-    const amount = `${diff.isNegative() ? "−" : "+"}Rp ${formatRupiah(diff.abs())}`;
-    lines.push({
-      id: `Total ${t.sheet}!${t.cell}: ${formatRupiah(t.before)} → ${formatRupiah(t.after)}, ${amount}${pct}`,
-      en: `Total ${t.sheet}!${t.cell}: ${formatRupiah(t.before)} → ${formatRupiah(t.after)}, ${amount}${pct}`,
-    });
+    // The typographic minus and an explicit plus, before the amount and the percentage alike.
+    const sign = text(diff.isNegative() ? "−" : "+");
+    const pct = t.before.isZero() ? msg("empty", {}) : msg("ui.planner.totalMovedPercent", { sign, percent: percent(diff.abs().dividedBy(t.before.abs()).times(100), 1) });
+    const moved = msg("ui.planner.totalMoved", { cell: cell(`${t.sheet}!${t.cell}`), before: money(t.before), after: money(t.after), sign, amount: money(diff.abs()), percent: nested(pct) });
+    lines.push(renderAll(moved));
   }
   const decisions = result.entries.filter((e) => e.class === "decision");
   if (decisions.length) {
     const held = decisions.filter((e) => !e.applied).length;
-    lines.push({
-      id: `${decisions.length} keputusan: bukti mendukung angka yang tertulis; ${held} tidak dicentang sehingga tidak ditulis.`,
-      en: `${decisions.length} decision(s): the evidence argues for the amount as written; ${held} unticked, so not written.`,
-    });
+    lines.push(renderAll(msg("ui.planner.decisions", { n: text(String(decisions.length)), held: text(String(held)) })));
   }
   return lines;
 }
 
 /** The first few skipped parents as summary lines; the others go behind "… dan N jumlah lain" (a disclosure). */
 function skippedLines(skipped: readonly SkippedParent[]): { shown: Message[]; more: Message[] } {
-  const reasons = skipped.map((s) => ({ id: `${s.sheet}!${s.cell}: ${s.reason.id}`, en: `${s.sheet}!${s.cell}: ${s.reason.en}` }));
+  const reasons = skipped.map((s) => renderAll(msg("ui.planner.skipped", { cell: cell(`${s.sheet}!${s.cell}`), reason: phrase(s.reason) })));
   return { shown: reasons.slice(0, SKIPPED_SHOWN), more: reasons.slice(SKIPPED_SHOWN) };
 }

@@ -32,10 +32,12 @@ const INDONESIAN_LOANWORDS = /\badd-in\b/g;
 
 /**
  * The text without what it quotes from the workbook: "…", “…”, «…», '…' (not an apostrophe: "Tabel 2.1's") and a
- * header row as printed ("(No | Uraian | Jumlah (Rp))").
+ * header row as printed ("(No | Uraian | Jumlah (Rp))"); and Office's term "add-in", which Indonesian uses as it is
+ * (the pane's "dari add-in").
  */
 const unquoted = (text: string) =>
   text
+    .replace(/\badd-in\b/g, "")
     .replace(/"[^"]*"|“[^”]*”|«[^»]*»/g, "")
     .replace(/(^|[\s(])'[^']*'(?=[\s).,;:]|$)/g, "$1")
     .replace(/\([^()\n]*(\([^()\n]*\)[^()\n]*)*\|[^\n]*\)\)?/g, "");

@@ -323,7 +323,7 @@ describe("human report of many info findings", () => {
     }));
     const engine: CheckEngine = {
       ...fakeEngine([...infos, { ...yearWarning, sheet: "Tabel 3.3", severity: "info", rule: "year-mismatch" }]),
-      describeRule: (rule) => (rule === "text-number" ? { id: "Angka pagu yang tersimpan sebagai teks.", en: "Amounts stored as text." } : undefined),
+      describeRule: (rule) => (rule === "text-number" ? msg("rule.description.text-number", {}) : undefined),
     };
     const run = await runCli(["check", file], engine);
     expect(run.stdout).toContain(

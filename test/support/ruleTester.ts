@@ -3,7 +3,7 @@
  * the listed findings (each produced finding matched field by field against the expected one, in cell order).
  */
 import type { Finding } from "../../src/domain/findings";
-import { render, renderAll, type Phrase } from "../../src/domain/messages";
+import { LANGS, render, renderAll, type Phrase } from "../../src/domain/messages";
 import type { MappedWorkbook } from "../../src/domain/mapping/types";
 import type { Rule, RuleOptions } from "../../src/domain/rules/types";
 
@@ -34,8 +34,8 @@ function order(a: { row?: number; cell?: string }, b: { row?: number; cell?: str
 export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(`rule ${rule.meta.id}`, () => {
     it("has messages in both languages", () => {
-      expect(rule.meta.description.id.length).toBeGreaterThan(0);
-      expect(rule.meta.description.en.length).toBeGreaterThan(0);
+      expect(rule.meta.description.key).toBe(`rule.description.${rule.meta.id}`);
+      for (const lang of LANGS) expect(render(rule.meta.description, lang).length).toBeGreaterThan(0);
     });
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {

@@ -23,7 +23,7 @@ describe("Buat Tabel Perubahan in the pane", () => {
     expect(controller.can("generatePerubahan")).toBe(true);
 
     await controller.preview("generatePerubahan");
-    expect(controller.getState().notice?.message.id).toBe("Pilih dulu buku kerja versi semula (.xlsx).");
+    expect(controller.getState().notice?.message).toEqual({ id: "Pilih dulu buku kerja versi semula (.xlsx).", en: "Pick the original version's workbook (.xlsx) first." });
 
     const originalBytes = await snapshotsToXlsx(pair.old);
     expect(await controller.loadOriginal("renja-murni.xlsx", async () => (await openXlsxHost(originalBytes, "renja-murni.xlsx")).readAllSnapshots({ styles: true }))).toBe(true);

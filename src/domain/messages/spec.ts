@@ -63,7 +63,7 @@ export const MessageSpec = {
   "duplicate.kode": { level: "message", kode: "text", first: "cell" },
   "duplicate.name": { level: "message", name: "text", first: "cell" },
   "targetUnit.finding": { target: "text", level: "message", name: "text", unit: "text", indicatorUnit: "text" },
-  "missing.finding": { field: "phrase", level: "message", name: "text" },
+  "missing.finding": { field: "message", level: "message", name: "text" },
 
   // evaluation-formula
   "evaluation.cell": { stated: "message", formula: "message", computed: "message" },
@@ -446,6 +446,61 @@ export const MessageSpec = {
   "ui.unsavedNote": {},
 
   // the pane's components, rule descriptions, mapping notes, missing fields (r9-rules)
+  // the nomenclature bar (ui/components/CatalogueBar.tsx): the list in use, where it came from, loading another
+  "ui.catalogue.inUse": { label: "text", origin: "message" },
+  "ui.catalogue.origin.builtin": {},
+  "ui.catalogue.origin.stored": {},
+  "ui.catalogue.origin.file": {},
+  "ui.catalogue.origin.bundled": {},
+  "ui.catalogue.origin.browser": {},
+  "ui.catalogue.loadAnother": {},
+  "ui.catalogue.stopUsing": {},
+  "ui.catalogue.loaded": { label: "text", n: "text" },
+  // the pane's write planners (ui/defaultPlanners.ts): how totals move, decisions held, skipped parents, follow-ups
+  "ui.planner.totalMoved": { cell: "cell", before: "money", after: "money", sign: "text", amount: "money", percent: "message" },
+  "ui.planner.totalMovedPercent": { sign: "text", percent: "percent" },
+  "ui.planner.decisions": { n: "text", held: "text" },
+  "ui.planner.skipped": { cell: "cell", reason: "phrase" },
+  "ui.planner.afterSipd": {},
+  "ui.planner.pickOriginal": {},
+  // the standalone page (ui/standalone/StandalonePage.tsx): a file it could not open, and why
+  "ui.fileRejectedBecause": { rejected: "message", why: "phrase" },
+  // why a sheet gave no Renja table (mapping/recognition.ts), and the whole explanation
+  "mapping.notMapped.empty": { sheet: "text" },
+  "mapping.notMapped.noHeader": { sheet: "text" },
+  "mapping.notMapped.headersAt": { row: "text", headers: "text" },
+  "mapping.notMapped.noNameColumn": { sheet: "text", at: "message" },
+  "mapping.notMapped.noContentColumn": { sheet: "text", at: "message" },
+  "mapping.notMapped.noRows": { sheet: "text", at: "message" },
+  "mapping.notMapped.noStructure": { sheet: "text", at: "message" },
+  "mapping.noTable": { n: "count", lines: "list" },
+  "mapping.noTable.line": { line: "message" },
+  // the fields missing-field names (rules/missing-field.ts)
+  "missing.field.indikator": {},
+  "missing.field.lokasi": {},
+  "missing.field.targetN": {},
+  "missing.field.paguN": {},
+  "missing.field.sumberDana": {},
+  "missing.field.targetN1": {},
+  "missing.field.paguN1": {},
+  // what each rule checks (rules/*.ts meta.description): the CLI's rule headings and summary lines
+  "rule.description.rollup-mismatch": {},
+  "rule.description.total-mismatch": {},
+  "rule.description.formula-range": {},
+  "rule.description.malformed-number": {},
+  "rule.description.suspect-scale": {},
+  "rule.description.text-number": {},
+  "rule.description.year-mismatch": {},
+  "rule.description.count-mismatch": {},
+  "rule.description.cross-table-mismatch": {},
+  "rule.description.kode-hierarchy": {},
+  "rule.description.evaluation-formula": {},
+  "rule.description.kode-format": {},
+  "rule.description.nomenclature-mismatch": {},
+  "rule.description.missing-field": {},
+  "rule.description.target-unit-mismatch": {},
+  "rule.description.duplicate-row": {},
+  "rule.description.sipd-mismatch": {},
 
   // names the pane and the reports show: severities, rules, row levels, indicator kinds, table kinds, column roles
   "name.severity.error": {},

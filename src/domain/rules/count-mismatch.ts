@@ -29,10 +29,7 @@ import { count, list, money, msg, phrase, type MessageRef } from "../messages";
 const meta: RuleMeta = {
   id: "count-mismatch",
   severity: "error",
-  description: {
-    id: "Jumlah program, kegiatan, sub kegiatan dan total pagu yang disebut dalam narasi harus sama dengan tabel yang diperkenalkannya.",
-    en: "The numbers of programs, kegiatan and sub kegiatan and the pagu total stated in a narrative must equal the table it introduces.",
-  },
+  description: msg("rule.description.count-mismatch", {}),
 };
 
 export const rule: Rule = {

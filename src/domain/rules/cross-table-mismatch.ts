@@ -36,10 +36,7 @@ import { cell as cellRef, money, msg, nested, text, type MessageRef } from "../m
 const meta: RuleMeta = {
   id: "cross-table-mismatch",
   severity: "error",
-  description: {
-    id: "Tabel 3.3 (Bab III) dan Tabel 7 (Bab IV) harus sama baris demi baris (pagu, target, indikator); total Kebutuhan Dana Tabel 2.3 harus sama dengan pagu tahun yang direview.",
-    en: "Tabel 3.3 (chapter III) and Tabel 7 (chapter IV) must agree row by row (pagu, target, indicator); Tabel 2.3's Kebutuhan Dana total must equal the pagu of the year it reviews.",
-  },
+  description: msg("rule.description.cross-table-mismatch", {}),
 };
 
 interface Side {

@@ -15,10 +15,7 @@ import { cell as cellRef, msg, nested, text } from "../messages";
 const meta: RuleMeta = {
   id: "duplicate-row",
   severity: "warning",
-  description: {
-    id: "Kode atau nama yang sama muncul dua kali di bawah induk yang sama.",
-    en: "The same kode or name appears twice under one parent.",
-  },
+  description: msg("rule.description.duplicate-row", {}),
 };
 
 export const rule: Rule = {

@@ -32,10 +32,7 @@ import { cell as cellRef, count, formula as formulaValue, money, msg, nested, pe
 const meta: RuleMeta = {
   id: "evaluation-formula",
   severity: "error",
-  description: {
-    id: "Kolom hitungan Tabel 2.1 harus sesuai rumusnya (mis. 13 = 6 + 12, 14 = 13/5 × 100%).",
-    en: "Tabel 2.1's computed columns must follow their formulas (e.g. 13 = 6 + 12, 14 = 13/5 × 100%).",
-  },
+  description: msg("rule.description.evaluation-formula", {}),
 };
 
 type Unit = "money" | "kinerja";

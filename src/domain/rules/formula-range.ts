@@ -19,10 +19,7 @@ export const rule: Rule = {
   meta: {
     id: "formula-range",
     severity: "error",
-    description: {
-      id: "Rumus SUM pada baris induk menjumlahkan sel selain rinciannya sendiri.",
-      en: "A parent's SUM formula adds other cells than its own children.",
-    },
+    description: msg("rule.description.formula-range", {}),
   },
   check(workbook, options) {
     const findings: Finding[] = [];

@@ -13,10 +13,7 @@ import { msg, nested, text } from "../messages";
 const meta: RuleMeta = {
   id: "kode-format",
   severity: "warning",
-  description: {
-    id: "Kode tidak berbentuk U.BB.PP.K.KK.SSSS (atau bentuk lama dengan sub kegiatan 2 digit), atau kedalamannya tidak sesuai tingkat barisnya.",
-    en: "A kode not of the form U.BB.PP.K.KK.SSSS (or the older 2-digit sub kegiatan form), or whose depth does not fit the row's level.",
-  },
+  description: msg("rule.description.kode-format", {}),
 };
 
 /** Each level's kode grammar, the deepest first so that a kode is classified by the longest form it matches. */

@@ -14,10 +14,7 @@ import { cell as cellRef, msg, nested, text } from "../messages";
 const meta: RuleMeta = {
   id: "kode-hierarchy",
   severity: "error",
-  description: {
-    id: "Kode baris anak tidak diawali kode induknya.",
-    en: "A child's kode does not start with its parent's kode.",
-  },
+  description: msg("rule.description.kode-hierarchy", {}),
 };
 
 export const rule: Rule = {

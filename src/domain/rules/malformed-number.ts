@@ -9,15 +9,13 @@
 import type { Rule } from "./types";
 import { cellFindings } from "./support/slipFindings";
 import { unreadableFindings } from "./support/unreadableFindings";
+import { msg } from "../messages";
 
 export const rule: Rule = {
   meta: {
     id: "malformed-number",
     severity: "error",
-    description: {
-      id: "Angka pagu yang tidak dapat dibaca dengan pasti (titik/koma tercampur, pengelompokan salah, digit lebih/kurang).",
-      en: "An amount that cannot be read unambiguously (mixed separators, wrong grouping, a digit too many or missing).",
-    },
+    description: msg("rule.description.malformed-number", {}),
   },
   check(workbook, options) {
     return [...cellFindings(workbook, rule.meta, options), ...unreadableFindings(workbook, rule.meta, options)];

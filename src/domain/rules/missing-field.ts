@@ -19,15 +19,12 @@ import type { Rule, RuleMeta } from "./types";
 import { cellText, type Cell } from "../sheet/snapshot";
 import { LEVEL_NAME, quoteName, roleCell, roleCellContent } from "./content-support/tableCells";
 import { sheetOf } from "../analysis/moneyCells";
-import { msg, nested, phrase, text } from "../messages";
+import { msg, nested, text, type MessageRef } from "../messages";
 
 const meta: RuleMeta = {
   id: "missing-field",
   severity: "warning",
-  description: {
-    id: "Indikator, target, pagu, lokasi atau sumber dana kosong pada baris yang tingkatnya memerlukannya.",
-    en: "Indicator, target, pagu, location or funding source missing on a row whose level needs it.",
-  },
+  description: msg("rule.description.missing-field", {}),
 };
 
 export interface FieldRequirement {
@@ -68,14 +65,15 @@ function isEmpty(cell: Cell | undefined, role: ColumnRole): boolean {
   return DASH_IS_EMPTY.has(role) && /^[-–—]+$/.test(text);
 }
 
-const FIELD_NAME: Partial<Record<ColumnRole, { id: string; en: string }>> = {
-  indikator: { id: "Indikator Kinerja", en: "performance indicator" },
-  lokasi: { id: "Lokasi", en: "location" },
-  targetN: { id: "Target Capaian Kinerja tahun N", en: "performance target for year N" },
-  paguN: { id: "Pagu Indikatif tahun N", en: "indicative budget (pagu) for year N" },
-  sumberDana: { id: "Sumber Dana", en: "funding source" },
-  targetN1: { id: "Target Capaian Kinerja tahun N+1", en: "performance target for year N+1" },
-  paguN1: { id: "Pagu Indikatif tahun N+1", en: "indicative budget (pagu) for year N+1" },
+/** What each required field is called in the finding; a role missing here is named as the pane names it. */
+const FIELD_NAME: Partial<Record<ColumnRole, MessageRef>> = {
+  indikator: msg("missing.field.indikator", {}),
+  lokasi: msg("missing.field.lokasi", {}),
+  targetN: msg("missing.field.targetN", {}),
+  paguN: msg("missing.field.paguN", {}),
+  sumberDana: msg("missing.field.sumberDana", {}),
+  targetN1: msg("missing.field.targetN1", {}),
+  paguN1: msg("missing.field.paguN1", {}),
 };
 
 export function createMissingFieldRule(config: Partial<MissingFieldConfig> = {}): Rule {
@@ -97,7 +95,7 @@ export function createMissingFieldRule(config: Partial<MissingFieldConfig> = {})
             if (!req.levels.includes(row.level) || !isEmpty(roleCellContent(sheet, table, row, req.role), req.role)) continue;
             const cell = roleCell(table, row, req.role);
             if (cell === undefined) continue;
-            const field = FIELD_NAME[req.role] ?? { id: req.role, en: req.role };
+            const field = FIELD_NAME[req.role] ?? msg(`name.role.${req.role}`, {});
             const lvl = LEVEL_NAME[row.level];
             findings.push({
               rule: meta.id,
@@ -106,7 +104,7 @@ export function createMissingFieldRule(config: Partial<MissingFieldConfig> = {})
               cell,
               row: row.row,
               role: req.role,
-              message: msg("missing.finding", { field: phrase(field), level: nested(lvl), name: text(quoteName(row.uraian)) }),
+              message: msg("missing.finding", { field: nested(field), level: nested(lvl), name: text(quoteName(row.uraian)) }),
             });
           }
         }

@@ -27,10 +27,7 @@ import { msg, nested, percent, text } from "../messages";
 const meta: RuleMeta = {
   id: "nomenclature-mismatch",
   severity: "warning",
-  description: {
-    id: "Nama program/kegiatan/sub kegiatan hanya mirip (tidak sama) dengan nomenklatur, atau tidak sesuai dengan kodenya.",
-    en: "A program/activity/sub-activity name that matches the nomenclature catalogue only approximately, or does not fit its kode.",
-  },
+  description: msg("rule.description.nomenclature-mismatch", {}),
 };
 
 export interface NomenclatureMismatchConfig {

@@ -7,15 +7,13 @@
  */
 import type { Rule } from "./types";
 import { sumFindings } from "./support/sumFindings";
+import { msg } from "../messages";
 
 export const rule: Rule = {
   meta: {
     id: "rollup-mismatch",
     severity: "error",
-    description: {
-      id: "Pagu program/kegiatan tidak sama dengan jumlah rincian di bawahnya (tahun N, N+1 dan setiap kolom Rp).",
-      en: "A program's or kegiatan's amount differs from the sum of its children (year N, N+1 and every Rp column).",
-    },
+    description: msg("rule.description.rollup-mismatch", {}),
   },
   check(workbook, options) {
     return sumFindings(workbook, rule.meta, options, "rollup");

@@ -8,14 +8,12 @@ import type { Finding } from "../findings";
 import type { MappedWorkbook } from "../mapping/types";
 import { compareWithSipd } from "../sipd";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
+import { msg } from "../messages";
 
 const meta: RuleMeta = {
   id: "sipd-mismatch",
   severity: "error",
-  description: {
-    id: "Tabel 3.3 / Tabel 7 harus sama dengan ekspor SIPD-RI unit yang sama: pagu N (dan N+1), sumber dana, sub kegiatan yang ada.",
-    en: "Tabel 3.3 / Tabel 7 must agree with the same unit's SIPD-RI export: pagu N (and N+1), sumber dana, the sub kegiatan listed.",
-  },
+  description: msg("rule.description.sipd-mismatch", {}),
 };
 
 export const rule: Rule = {

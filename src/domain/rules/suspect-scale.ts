@@ -6,15 +6,13 @@
  */
 import type { Rule } from "./types";
 import { cellFindings } from "./support/slipFindings";
+import { msg } from "../messages";
 
 export const rule: Rule = {
   meta: {
     id: "suspect-scale",
     severity: "error",
-    description: {
-      id: "Pagu Rupiah berpecahan, atau 1.000 kali meleset dari yang dibutuhkan jumlah induknya.",
-      en: "A Rupiah amount with a fraction, or 1,000 times off what its parent's sum needs.",
-    },
+    description: msg("rule.description.suspect-scale", {}),
   },
   check(workbook, options) {
     return cellFindings(workbook, rule.meta, options);

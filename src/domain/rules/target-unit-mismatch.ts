@@ -25,10 +25,7 @@ import { msg, nested, text } from "../messages";
 const meta: RuleMeta = {
   id: "target-unit-mismatch",
   severity: "warning",
-  description: {
-    id: "Satuan target berbeda dengan satuan yang disebut indikatornya.",
-    en: "The target's unit differs from the unit its indicator names.",
-  },
+  description: msg("rule.description.target-unit-mismatch", {}),
 };
 
 const PAIRS: ReadonlyArray<{ indikator: ColumnRole; target: TargetRole }> = [

@@ -4,15 +4,13 @@
  */
 import type { Rule } from "./types";
 import { cellFindings } from "./support/slipFindings";
+import { msg } from "../messages";
 
 export const rule: Rule = {
   meta: {
     id: "text-number",
     severity: "info",
-    description: {
-      id: "Angka pagu yang tersimpan sebagai teks.",
-      en: "A well-formed amount stored as text.",
-    },
+    description: msg("rule.description.text-number", {}),
   },
   check(workbook, options) {
     return cellFindings(workbook, rule.meta, options);

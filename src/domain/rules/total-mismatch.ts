@@ -4,15 +4,13 @@
  */
 import type { Rule } from "./types";
 import { sumFindings } from "./support/sumFindings";
+import { msg } from "../messages";
 
 export const rule: Rule = {
   meta: {
     id: "total-mismatch",
     severity: "error",
-    description: {
-      id: "Baris total tidak sama dengan jumlah pagu semua program.",
-      en: "The total row differs from the sum of all programs.",
-    },
+    description: msg("rule.description.total-mismatch", {}),
   },
   check(workbook, options) {
     return sumFindings(workbook, rule.meta, options, "total");

@@ -1,5 +1,6 @@
 /** Rule modules follow ESLint's model: each exports its meta and one check function. */
-import type { Finding, Message, RuleId, Severity } from "../findings";
+import type { Finding, RuleId, Severity } from "../findings";
+import type { MessageRef } from "../messages";
 import type { MappedWorkbook } from "../mapping/types";
 import type { SipdExport } from "../sipd/types";
 
@@ -15,8 +16,8 @@ export interface RuleOptions {
 export interface RuleMeta {
   id: RuleId;
   severity: Severity;
-  /** What the rule checks, in both languages. */
-  description: Message;
+  /** What the rule checks: a catalogue message (rule.description.*), rendered where it is shown. */
+  description: MessageRef;
 }
 
 export interface Rule {

@@ -17,10 +17,7 @@ import { list, msg, nested, text, year, type MessageRef } from "../messages";
 const meta: RuleMeta = {
   id: "year-mismatch",
   severity: "error",
-  description: {
-    id: "Tahun di judul atau kepala tabel tidak sesuai dengan tahun rencana N dan N+1.",
-    en: "A year in a title or header disagrees with the plan year N and N+1.",
-  },
+  description: msg("rule.description.year-mismatch", {}),
 };
 
 const OFFSET: Partial<Record<StatedYear["meaning"], number>> = { N: 0, "N+1": 1, "N-1": -1, "N-2": -2 };

@@ -2,8 +2,10 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import type { ChangeEvent } from "react";
-import { BUILTIN_CATALOGUE } from "../../domain/nomenclature";
+import { msg, nested, renderAll, text, type MessageRef } from "../../domain/messages";
+import { BUILTIN_CATALOGUE, type Catalogue } from "../../domain/nomenclature";
 import type { PaneController, PaneState } from "../controller";
+import { say } from "../i18n";
 import { forgetCatalogue, initialCatalogue, loadCatalogueFile } from "../nomenclatureSource";
 
 const useStyles = makeStyles({
@@ -11,13 +13,25 @@ const useStyles = makeStyles({
   small: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
 });
 
+/** Where the list in use came from: its key in the catalogue (ui.catalogue.origin.*). */
 const ORIGIN = {
-  builtin: { id: "bawaan, hanya bidang 7.01", en: "built in, bidang 7.01 only" },
-  stored: { id: "tersimpan", en: "stored" },
-  file: { id: "berkas", en: "file" },
-  bundled: { id: "dari add-in", en: "bundled with the add-in" },
-  browser: { id: "dimuat di peramban", en: "loaded in this browser" },
+  builtin: msg("ui.catalogue.origin.builtin", {}),
+  stored: msg("ui.catalogue.origin.stored", {}),
+  file: msg("ui.catalogue.origin.file", {}),
+  bundled: msg("ui.catalogue.origin.bundled", {}),
+  browser: msg("ui.catalogue.origin.browser", {}),
 } as const;
+
+/** "Nomenklatur: <label> (<where it came from>)": the line naming the list the checks use. */
+export function catalogueInUse(c: Catalogue): MessageRef {
+  return msg("ui.catalogue.inUse", { label: text(c.label), origin: nested(ORIGIN[c.origin]) });
+}
+
+/** The notice after a list is loaded. The count is a plain number ("3406 sub kegiatan"), as the notice has always shown it. */
+export function catalogueLoaded(c: Catalogue): MessageRef {
+  const n = c.entries.filter((x) => x.level === "subKegiatan").length;
+  return msg("ui.catalogue.loaded", { label: text(c.label), n: text(String(n)) });
+}
 
 export function CatalogueBar({ controller, state }: { controller: PaneController; state: PaneState }) {
   const styles = useStyles();
@@ -45,21 +59,17 @@ export function CatalogueBar({ controller, state }: { controller: PaneController
       return;
     }
     controller.setNomenclature(result.catalogue);
-    const n = result.catalogue.entries.filter((x) => x.level === "subKegiatan").length;
-    controller.showNotice({
-      intent: "success",
-      message: { id: `Nomenklatur dimuat: ${result.catalogue.label} (${n} sub kegiatan).`, en: `Nomenclature loaded: ${result.catalogue.label} (${n} sub kegiatan).` },
-    });
+    controller.showNotice({ intent: "success", message: renderAll(catalogueLoaded(result.catalogue)) });
   };
 
   return (
     <div className={styles.bar}>
       <Text className={styles.small} data-testid="catalogue-in-use">
-        {lang === "en" ? "Nomenclature" : "Nomenklatur"}: {inUse.label} ({ORIGIN[inUse.origin][lang]})
+        {say(lang, catalogueInUse(inUse))}
       </Text>
       <input ref={input} type="file" accept=".tsv,.csv,.txt,.xlsx,.json" hidden data-testid="catalogue-file" onChange={(e) => void onFile(e)} />
       <Button size="small" data-testid="catalogue-load" onClick={() => input.current?.click()}>
-        {lang === "en" ? "Load another list…" : "Muat daftar lain…"}
+        {say(lang, msg("ui.catalogue.loadAnother", {}))}
       </Button>
       {inUse.origin === "browser" && (
         <Button
@@ -71,7 +81,7 @@ export function CatalogueBar({ controller, state }: { controller: PaneController
             void initialCatalogue().then((c) => controller.setNomenclature(c));
           }}
         >
-          {lang === "en" ? "Stop using it" : "Berhenti memakainya"}
+          {say(lang, msg("ui.catalogue.stopUsing", {}))}
         </Button>
       )}
     </div>

@@ -149,7 +149,7 @@ function NoTable({ controller, state, workbook }: { controller: PaneController; 
       <ul style={{ margin: 0, paddingLeft: "18px" }}>
         {why.map((e) => (
           <li key={e.sheet} data-testid="no-table-sheet">
-            <Text size={200}>{e.message[lang]}</Text>
+            <Text size={200}>{say(lang, e.message)}</Text>
           </li>
         ))}
       </ul>

@@ -5,6 +5,8 @@
 import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChangeEvent } from "react";
+import type { Message } from "../../domain/findings";
+import { msg, nested, phrase, renderAll, text } from "../../domain/messages";
 import type { PaneController } from "../controller";
 import { errorMessage } from "../controller";
 import { App } from "../components/App";
@@ -19,6 +21,11 @@ const useStyles = makeStyles({
   line: { display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap" },
   small: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
 });
+
+/** "Berkas <name> tidak dapat dibuka: <why>": the reader's own reason (a host error) after the file's name. */
+export function rejectedFile(name: string, why: Message): Message {
+  return renderAll(msg("ui.fileRejectedBecause", { rejected: nested(msg("ui.fileRejected", { name: text(name) })), why: phrase(why) }));
+}
 
 export function StandalonePage({ controller, dark }: { controller: PaneController; dark?: boolean }) {
   return <App controller={controller} dark={dark} top={<FileBar controller={controller} />} />;
@@ -55,7 +62,7 @@ function FileBar({ controller }: { controller: PaneController }) {
         controller.closeWorkbook({
           intent: "error",
           // The reader's own message mostly names the file already; one that does not gets it in front.
-          message: from === "sample" || why.id.includes(name) ? why : { id: `${t("id", "fileRejected", { name })} ${why.id}`, en: `${t("en", "fileRejected", { name })} ${why.en}` },
+          message: from === "sample" || why.id.includes(name) ? why : rejectedFile(name, why),
         });
       }
     },

@@ -11,6 +11,7 @@ import { LAYOUT_WORKBOOKS, PLAIN_LEVELS, SPLIT_ROWS, splitKodeOf, type LayoutNam
 import { mapWorkbook, type MapOptions } from "../../../src/domain/mapping/mapWorkbook";
 import { assignRoles } from "../../../src/domain/mapping/columnRoles";
 import { explainNoTable } from "../../../src/domain/mapping/recognition";
+import { render, renderAll } from "../../../src/domain/messages";
 import { joinKodeParts, kewenanganOf } from "../../../src/domain/mapping/splitKode";
 import { snapshotFromGrid } from "../../../src/domain/sheet/snapshot";
 import { targetText } from "../../../src/domain/mapping/targets";
@@ -232,10 +233,10 @@ describe("a village budget (APBDes) with cost-estimate forms is no Renja", () =>
       ["APBDes", "no-structure", 3],
       ["RAB", "no-structure", 7],
     ]);
-    expect(why[1].message.id).toBe(
+    expect(render(why[1].message, "id")).toBe(
       'Lembar "RAB": baris di bawah kepala tabel di baris 7 (No | Uraian | Volume | Satuan | Harga Satuan (Rp) | Jumlah (Rp)) tidak berstruktur Program/Kegiatan: tidak ada kode berbentuk 7.01.01, baris PROGRAM, nama dari nomenklatur, atau kolom berjudul Program/Kegiatan.',
     );
-    expect(why[1].message.en).toMatch(/^Sheet "RAB": the rows under the headers at row 7 \(No \| Uraian \| Volume/);
+    expect(render(why[1].message, "en")).toMatch(/^Sheet "RAB": the rows under the headers at row 7 \(No \| Uraian \| Volume/);
   });
 });
 
@@ -289,7 +290,7 @@ describe("explainNoTable: each reason a header block is passed over", () => {
       ["TanpaAngka", "no-content-column", 1],
       ["Kepala", "no-rows", 1],
     ]);
-    expect(explainNoTable(sheets)[3].message).toEqual({
+    expect(renderAll(explainNoTable(sheets)[3].message)).toEqual({
       id: 'Lembar "TanpaAngka": kepala tabel di baris 1 (No | Program/Kegiatan | Keterangan | Kode) tidak memuat kolom pagu/kebutuhan dana, target, indikator, lokasi atau sumber dana.',
       en: 'Sheet "TanpaAngka": the headers at row 1 (No | Program/Kegiatan | Keterangan | Kode) have no pagu/funding, target, indicator, location or funding-source column.',
     });
