@@ -1,7 +1,7 @@
 /** The write planners of the domain, wired for the pane. */
 import type { Message } from "../domain/findings";
 import { keptSheetNotice } from "../domain/generatedMarker";
-import { cell, money, msg, nested, percent, phrase, renderAll, text } from "../domain/messages";
+import { cell, count, money, msg, nested, percent, phrase, renderAll, text } from "../domain/messages";
 import { namesCell, planRepairs, planRollup, repairAlternatives } from "../domain/rollup";
 import type { RollupResult, SkippedParent } from "../domain/rollup";
 import { buildPerubahan, buildTabel21, buildTabel33, DEFAULT_PERUBAHAN_SHEET, DEFAULT_TABEL21_SHEET, DEFAULT_TABEL33_SHEET, isBuildError } from "../domain/tables";
@@ -98,7 +98,7 @@ function totalLines(result: RollupResult): Message[] {
   const decisions = result.entries.filter((e) => e.class === "decision");
   if (decisions.length) {
     const held = decisions.filter((e) => !e.applied).length;
-    lines.push(renderAll(msg("ui.planner.decisions", { n: text(String(decisions.length)), held: text(String(held)) })));
+    lines.push(renderAll(msg("ui.planner.decisions", { n: count(decisions.length), held: count(held) })));
   }
   return lines;
 }

@@ -126,7 +126,7 @@ describe("PaneController on the sample workbook", () => {
     expect(english).toContain("Total Tabel 3.3!J71: 5,253,625,474 → 4,828,024,554, −Rp 425,600,920 (−8.1 %)");
     expect(preview.summary.find((m) => /keputusan/.test(m.id))).toEqual({
       id: expect.stringMatching(/^\d+ keputusan: bukti mendukung angka yang tertulis; 0 tidak dicentang sehingga tidak ditulis\.$/),
-      en: expect.stringMatching(/^\d+ decision\(s\): the evidence argues for the amount as written; 0 unticked, so not written\.$/),
+      en: expect.stringMatching(/^\d+ decisions: the evidence argues for the amount as written; 0 unticked, so not written\.$/),
     });
     expect(preview.plan.cells.find((c) => ref(c) === "Tabel 3.3!F71")?.after.value).toBe(4990624675);
   });

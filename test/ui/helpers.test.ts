@@ -130,7 +130,10 @@ describe("previewLines", () => {
 describe("texts and theme", () => {
   it("fills placeholders in both languages", () => {
     expect(t("id", "findingsSummary", { n: 3, e: 1, w: 1, i: 1 })).toBe("3 temuan: 1 galat, 1 peringatan, 1 info");
-    expect(t("en", "findingsSummary", { n: 3, e: 1, w: 1, i: 1 })).toBe("3 findings: 1 errors, 1 warnings, 1 info");
+    expect(t("en", "findingsSummary", { n: 3, e: 1, w: 1, i: 1 })).toBe("3 findings: 1 error, 1 warning, 1 info");
+    // A count is grouped the language's way, and picks the English plural itself.
+    expect(t("id", "findingsSummary", { n: 1438, e: 0, w: 1438, i: 0 })).toBe("1.438 temuan: 0 galat, 1.438 peringatan, 0 info");
+    expect(t("en", "findingsSummary", { n: 1438, e: 0, w: 1438, i: 0 })).toBe("1,438 findings: 0 errors, 1,438 warnings, 0 info");
   });
 
   it("dark Office themes give the dark pane", () => {

@@ -455,11 +455,11 @@ export const MessageSpec = {
   "ui.catalogue.origin.browser": {},
   "ui.catalogue.loadAnother": {},
   "ui.catalogue.stopUsing": {},
-  "ui.catalogue.loaded": { label: "text", n: "text" },
+  "ui.catalogue.loaded": { label: "text", n: "count" },
   // the pane's write planners (ui/defaultPlanners.ts): how totals move, decisions held, skipped parents, follow-ups
   "ui.planner.totalMoved": { cell: "cell", before: "money", after: "money", sign: "text", amount: "money", percent: "message" },
   "ui.planner.totalMovedPercent": { sign: "text", percent: "percent" },
-  "ui.planner.decisions": { n: "text", held: "text" },
+  "ui.planner.decisions": { n: "count", held: "count" },
   "ui.planner.skipped": { cell: "cell", reason: "phrase" },
   "ui.planner.afterSipd": {},
   "ui.planner.pickOriginal": {},

@@ -7,7 +7,7 @@ import type { Lang, TextKey } from "../i18n";
 import type { SheetPlan } from "../../domain/plan";
 import type { PlanKind, PreviewChange } from "../planners";
 import { describeContent, previewLines, wrappedRowHeight } from "../previewLines";
-import { formatRupiah } from "../../domain/numbers";
+import { formatAmount } from "../../domain/messages";
 import type { PreviewLine } from "../previewLines";
 import { VirtualList } from "./VirtualList";
 import { SipdPanel } from "./SipdPanel";
@@ -63,8 +63,8 @@ function pendingText(lang: Lang, kind: PlanKind, pending: Pending | undefined): 
   if (!pending) return t(lang, "afterValidate");
   if ("refused" in pending) return t(lang, "generateNothing", { why: pending.refused[lang] });
   if ("sheet" in pending) return t(lang, "generateReady", { name: pending.sheet });
-  if (kind === "fixNumbers") return pending.cells ? t(lang, "fixNumbersPending", { n: formatRupiah(pending.cells) }) : t(lang, "fixNumbersNothing");
-  return pending.cells ? t(lang, "recomputePending", { n: formatRupiah(pending.cells) }) : t(lang, "recomputeNothing");
+  if (kind === "fixNumbers") return pending.cells ? t(lang, "fixNumbersPending", { n: pending.cells }) : t(lang, "fixNumbersNothing");
+  return pending.cells ? t(lang, "recomputePending", { n: pending.cells }) : t(lang, "recomputeNothing");
 }
 
 /** Picks the original version's .xlsx and reads it with the .xlsx reader (a chunk loaded only now). */
@@ -199,7 +199,7 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
       ))}
       {"plan" in preview && preview.moreSkipped && preview.moreSkipped.length > 0 && (
         <details className={styles.more} data-testid="more-skipped">
-          <summary>{t(lang, "moreSkipped", { n: formatRupiah(preview.moreSkipped.length) })}</summary>
+          <summary>{t(lang, "moreSkipped", { n: preview.moreSkipped.length })}</summary>
           <ul data-testid="more-skipped-list">
             {preview.moreSkipped.map((s, i) => (
               <li key={i}>{s[lang]}</li>
@@ -260,7 +260,7 @@ function PreviewPanel({ controller, state }: { controller: PaneController; state
                     onChange={(e) => controller.chooseValue(l.ref, e.target.value)}
                   >
                     {options[l.ref].map((v) => (
-                      <option key={v} value={v}>{v === "" ? t(lang, "clearRow") : formatRupiah(v)}</option>
+                      <option key={v} value={v}>{v === "" ? t(lang, "clearRow") : formatAmount(v, lang)}</option>
                     ))}
                   </select>
                 ) : (

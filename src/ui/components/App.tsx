@@ -3,7 +3,7 @@ import { Button, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, T
 import { useEffect, useRef } from "react";
 import type { ReactNode } from "react";
 import type { PaneController, View } from "../controller";
-import { formatRupiah } from "../../domain/numbers";
+import { formatAmount } from "../../domain/messages";
 import { t } from "../i18n";
 import { ActionsView } from "./ActionsView";
 import { CatalogueBar } from "./CatalogueBar";
@@ -62,7 +62,7 @@ function Pane({ controller, top }: { controller: PaneController; top?: ReactNode
       <CatalogueBar controller={controller} state={state} />
       <TabList size="small" selectedValue={state.view} onTabSelect={(_, d) => controller.setView(d.value as View)}>
         <Tab value="actions">{t(lang, "tabActions")}</Tab>
-        <Tab value="findings" data-testid="tab-findings">{t(lang, "tabFindings")}{findingCount !== undefined ? ` (${formatRupiah(findingCount)})` : ""}</Tab>
+        <Tab value="findings" data-testid="tab-findings">{t(lang, "tabFindings")}{findingCount !== undefined ? ` (${formatAmount(findingCount, lang)})` : ""}</Tab>
         <Tab value="mapping">{t(lang, "tabMapping")}</Tab>
       </TabList>
       {/* One polite live region for progress and messages, present from the start so that changes are announced. */}

@@ -2,7 +2,7 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import type { ChangeEvent } from "react";
-import { msg, nested, renderAll, text, type MessageRef } from "../../domain/messages";
+import { count, msg, nested, renderAll, text, type MessageRef } from "../../domain/messages";
 import { BUILTIN_CATALOGUE, type Catalogue } from "../../domain/nomenclature";
 import type { PaneController, PaneState } from "../controller";
 import { say } from "../i18n";
@@ -30,7 +30,7 @@ export function catalogueInUse(c: Catalogue): MessageRef {
 /** The notice after a list is loaded. The count is a plain number ("3406 sub kegiatan"), as the notice has always shown it. */
 export function catalogueLoaded(c: Catalogue): MessageRef {
   const n = c.entries.filter((x) => x.level === "subKegiatan").length;
-  return msg("ui.catalogue.loaded", { label: text(c.label), n: text(String(n)) });
+  return msg("ui.catalogue.loaded", { label: text(c.label), n: count(n) });
 }
 
 export function CatalogueBar({ controller, state }: { controller: PaneController; state: PaneState }) {

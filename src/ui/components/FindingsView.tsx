@@ -9,7 +9,6 @@ import { generatedSheetsNotice } from "../../domain/generatedMarker";
 import { render } from "../../domain/messages";
 import { findingRows, severityCounts } from "../findingRows";
 import type { FindingRow } from "../findingRows";
-import { formatRupiah } from "../../domain/numbers";
 import { ruleName, say, severityName, t } from "../i18n";
 import { FindingDetail } from "./FindingDetail";
 import { VirtualList } from "./VirtualList";
@@ -83,7 +82,7 @@ export function FindingsView({ controller, state }: { controller: PaneController
     <section style={{ display: "flex", flexDirection: "column", gap: "6px", flex: "1 1 0", minHeight: 220 }}>
       <GeneratedSheetsNote controller={controller} state={state} />
       <Text size={200} data-testid="findings-summary" tabIndex={-1}>
-        {t(lang, "findingsSummary", { n: formatRupiah(findings.length), e: formatRupiah(counts.error), w: formatRupiah(counts.warning), i: formatRupiah(counts.info) })}
+        {t(lang, "findingsSummary", { n: findings.length, e: counts.error, w: counts.warning, i: counts.info })}
       </Text>
       <div className={styles.bar}>
         <Input className={styles.filter} size="small" value={filter} placeholder={t(lang, "filterPlaceholder")} data-testid="findings-filter" onChange={(_, d) => setFilter(d.value)} />
@@ -145,7 +144,7 @@ function NoTable({ controller, state, workbook }: { controller: PaneController; 
   return (
     <section data-testid="no-table" style={{ display: "flex", flexDirection: "column", gap: "6px" }}>
       <Text weight="semibold" data-testid="no-table-title">{t(lang, "noTableTitle")}</Text>
-      <Text size={200}>{t(lang, "noTableSheets", { n: formatRupiah(why.length) })}</Text>
+      <Text size={200}>{t(lang, "noTableSheets", { n: why.length })}</Text>
       <ul style={{ margin: 0, paddingLeft: "18px" }}>
         {why.map((e) => (
           <li key={e.sheet} data-testid="no-table-sheet">

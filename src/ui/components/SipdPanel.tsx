@@ -5,7 +5,7 @@
 import { Button, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef } from "react";
 import type { ChangeEvent } from "react";
-import { formatRupiah } from "../../domain/numbers";
+import { formatAmount } from "../../domain/messages";
 import type { PaneController, PaneState } from "../controller";
 import { t } from "../i18n";
 
@@ -25,7 +25,7 @@ export function SipdPanel({ controller, state }: { controller: PaneController; s
     e.target.value = "";
     if (file) await controller.compareWithSipd(new Uint8Array(await file.arrayBuffer()), file.name);
   };
-  const rupiah = (v?: string) => (v === undefined ? "?" : `Rp ${formatRupiah(v)}`);
+  const rupiah = (v?: string) => (v === undefined ? "?" : `Rp ${formatAmount(v, lang)}`);
   return (
     <section className={styles.box} data-testid="sipd-panel" aria-label={t(lang, "sipdTitle")}>
       <Text weight="semibold">{t(lang, "sipdTitle")}</Text>
@@ -59,7 +59,7 @@ export function SipdPanel({ controller, state }: { controller: PaneController; s
           ))}
           {sipd.unit && (
             <Text className={styles.small} weight="semibold" data-testid="sipd-verdict">
-              {sipd.differences > 0 ? t(lang, "sipdDifferences", { n: formatRupiah(sipd.differences) }) : t(lang, "sipdAgrees")}
+              {sipd.differences > 0 ? t(lang, "sipdDifferences", { n: sipd.differences }) : t(lang, "sipdAgrees")}
             </Text>
           )}
         </div>
