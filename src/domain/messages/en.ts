@@ -691,6 +691,7 @@ const pack = {
   "plan.pastedUnit": "\"{unit}\" was pasted into the amount; moved to the Unit PD column",
   "plan.rollupTitle": "Recompute budget totals",
   "plan.notRecomputed": "{column} of {who} was not recomputed: {why}.",
+  "plan.reasons": "{reasons}",
   "plan.heldWaits": "waits for the decision on {cells}",
   "plan.heldSkip": "left out by the user's choice (--skip)",
   "plan.heldDecision": "a decision: not applied unless chosen",

@@ -689,6 +689,7 @@ const pack = {
   "plan.pastedUnit": "\"{unit}\" ikut tertempel ke dalam angka; dipindah ke kolom Unit PD",
   "plan.rollupTitle": "Hitung ulang jumlah pagu",
   "plan.notRecomputed": "{column} {who} tidak dihitung ulang: {why}.",
+  "plan.reasons": "{reasons}",
   "plan.heldWaits": "menunggu keputusan di {cells}",
   "plan.heldSkip": "dilewati atas pilihan pengguna (--skip)",
   "plan.heldDecision": "keputusan: tidak diterapkan kecuali dipilih",

@@ -75,7 +75,7 @@ export const MessageSpec = {
   "evaluation.reason": { formula: "formula" },
 
   // count-mismatch
-  "count.finding": { stated: "list", table: "phrase", actual: "list" },
+  "count.finding": { stated: "list", table: "text", actual: "list" },
   "count.program": { n: "count" },
   "count.kegiatan": { n: "count" },
   "count.subKegiatan": { n: "count" },
@@ -712,7 +712,8 @@ export const MessageSpec = {
   "plan.textStored": { raw: "text", value: "money" },
   "plan.pastedUnit": { unit: "text" },
   "plan.rollupTitle": {},
-  "plan.notRecomputed": { column: "message", who: "message", why: "phrase" },
+  "plan.notRecomputed": { column: "message", who: "message", why: "message" },
+  "plan.reasons": { reasons: "list" },
   "plan.heldWaits": { cells: "text" },
   "plan.heldSkip": {},
   "plan.heldDecision": {},

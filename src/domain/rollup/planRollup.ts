@@ -24,7 +24,7 @@ import { moneyColumnLabel, rowName } from "../analysis/describe";
 import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "../analysis/sumFormula";
 import { narrativeTotalsOf } from "../analysis/sources";
 import { a1, cellAt, type Cell, type SheetSnapshot } from "../sheet/snapshot";
-import { cell, formula as formulaValue, money, msg, nested, phrase, render, renderAll, signedMoney, text } from "../messages";
+import { cell, formula as formulaValue, list, money, msg, nested, render, renderAll, signedMoney, text, type MessageRef } from "../messages";
 import { AMOUNT_FORMAT, amountNumber, contentOf, formatForAmount, sameAmount, storableAmount } from "./cellContent";
 
 export type RollupMode = "formulas" | "values";
@@ -180,7 +180,7 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
     return { value: slot.chosen.value, address, text: reading.status === "text-number" };
   };
 
-  const skip = (parent: MappedRow, ref: CellRef, why: Message) => {
+  const skip = (parent: MappedRow, ref: CellRef, why: MessageRef) => {
     amounts.set(parent.row, undefined);
     const who = rowName(parent);
     result.skipped.push({
@@ -188,7 +188,7 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
       cell: a1(ref.row, ref.col),
       row: parent.row,
       role,
-      reason: renderAll(msg("plan.notRecomputed", { column: nested(label), who: nested(who), why: phrase(why) })),
+      reason: renderAll(msg("plan.notRecomputed", { column: nested(label), who: nested(who), why: nested(why) })),
     });
   };
 
@@ -231,12 +231,12 @@ function planColumn(job: ColumnJob, result: RollupResult): void {
     }
     const problems = blockedReasons(blocked);
     if (problems.length > 0) {
-      skip(parent, parentRef, { id: problems.map((p) => p.id).join("; "), en: problems.map((p) => p.en).join("; ") });
+      skip(parent, parentRef, msg("plan.reasons", { reasons: list(problems, ";") }));
       continue;
     }
     if (!storableAmount(sum)) {
       // A double holds every whole number only up to 2^53: past it the written total would not be the sum.
-      skip(parent, parentRef, renderAll(msg("plan.sumTooLarge", { amount: money(sum) })));
+      skip(parent, parentRef, msg("plan.sumTooLarge", { amount: money(sum) }));
       continue;
     }
     const ownProblem = parentCellProblem(table, sheet, parent, parentRef, parentCell);
@@ -408,33 +408,32 @@ function afterFor(
  * Why the parent's own cell may not be written: it holds words (never overwrite what someone typed as text),
  * or it lies in a merge that is more than the parent's own cell (a merge reaching into other rows or columns).
  */
-function parentCellProblem(table: MappedTable, sheet: SheetSnapshot, parent: MappedRow, ref: CellRef, cell: Cell | undefined): Message | undefined {
+function parentCellProblem(table: MappedTable, sheet: SheetSnapshot, parent: MappedRow, ref: CellRef, cell: Cell | undefined): MessageRef | undefined {
   const reading = readAmount(cell);
   if (cell && !cell.formula && !cell.error && reading.status === "not-amount") {
-    return renderAll(msg("plan.cellText", { raw: text(reading.raw) }));
+    return msg("plan.cellText", { raw: text(reading.raw) });
   }
   const merge = sheet.merges.find((m) => ref.row >= m.top && ref.row <= m.bottom && ref.col >= m.left && ref.col <= m.right);
   if (!merge) return undefined;
   const area = `${a1(merge.top, merge.left)}:${a1(merge.bottom, merge.right)}`;
   if (merge.top !== ref.row || merge.left !== ref.col) {
-    return renderAll(msg("plan.insideMerge", { area: text(area) }));
+    return msg("plan.insideMerge", { area: text(area) });
   }
   const otherRow = table.rows.some((r) => r.row > merge.top && r.row <= merge.bottom && r.level !== "other" && r.row !== parent.row);
   const rolesCovered = Object.values(table.columns).some((c) => c !== undefined && c !== ref.col && c >= merge.left && c <= merge.right);
   if (otherRow || rolesCovered) {
-    return renderAll(msg("plan.mergeCovers", { area: text(area) }));
+    return msg("plan.mergeCovers", { area: text(area) });
   }
   return undefined;
 }
 
-function blockedReasons(blocked: { slip: string[]; "not-amount": string[]; pending: string[] }): Message[] {
-  const out: Message[] = [];
-  const list = (cells: string[]) => cells.join(", ");
-  if (blocked.slip.length) {
-    out.push(renderAll(msg("plan.blockedSlip", { cells: text(list(blocked.slip)) })));
-  }
-  if (blocked["not-amount"].length) out.push(renderAll(msg("plan.blockedNotAmount", { cells: text(list(blocked["not-amount"])) })));
-  if (blocked.pending.length) out.push(renderAll(msg("plan.blockedPending", { cells: text(list(blocked.pending)) })));
+function blockedReasons(blocked: { slip: string[]; "not-amount": string[]; pending: string[] }): MessageRef[] {
+  const out: MessageRef[] = [];
+  // Cell lists joined with commas only (as the plan has always shown them), not with the language's "and".
+  const joined = (cells: string[]) => text(cells.join(", "));
+  if (blocked.slip.length) out.push(msg("plan.blockedSlip", { cells: joined(blocked.slip) }));
+  if (blocked["not-amount"].length) out.push(msg("plan.blockedNotAmount", { cells: joined(blocked["not-amount"]) }));
+  if (blocked.pending.length) out.push(msg("plan.blockedPending", { cells: joined(blocked.pending) }));
   return out;
 }
 

@@ -24,7 +24,7 @@ import { firstRow, introducedTable, readStatements } from "../analysis/narrative
 import { severityFor } from "../analysis/describe";
 import { sheetOf } from "../analysis/moneyCells";
 import type { Rule, RuleMeta, RuleOptions } from "./types";
-import { count, list, money, msg, phrase, type MessageRef } from "../messages";
+import { count, list, money, msg, text, type MessageRef } from "../messages";
 
 const meta: RuleMeta = {
   id: "count-mismatch",
@@ -116,7 +116,7 @@ function checkNarrative(workbook: MappedWorkbook, n: NarrativeCell, table: Mappe
     cell: a1(n.row, n.col),
     row: n.row,
     ...(wrong.length === 1 ? { valueKind: wrong[0].kind, expected: wrong[0].expected, actual: wrong[0].actualValue } : {}),
-    message: msg("count.finding", { stated: list(wrong.map((w) => w.stated)), table: phrase({ id: name, en: name }), actual: list(wrong.map((w) => w.actual)) }),
+    message: msg("count.finding", { stated: list(wrong.map((w) => w.stated)), table: text(name), actual: list(wrong.map((w) => w.actual)) }),
     related: [table.sheet === n.sheet ? headerCell : sheetRef(table.sheet, headerCell), ...related],
   };
 }
