@@ -116,7 +116,8 @@ describe("every English template of the catalogue", () => {
   });
 
   it("has an Indonesian counterpart without English words", () => {
-    const offending = rendered("id").filter(({ text }) => found(unquoted(text), ENGLISH).length > 0);
+    // "add-in" is what Indonesian Office calls an add-in too ("dari add-in"): the term, not the English verb "add"
+    const offending = rendered("id").filter(({ text }) => found(unquoted(text).replace(/\badd-in\b/gi, ""), ENGLISH).length > 0);
     expect(offending).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 import { compareWithSipd, isReadFailure, planTakeSipd, readSipdExport } from "../../../src/domain/sipd";
 import { snapshotFromGrid } from "../../../src/domain/sheet/snapshot";
 import { planTable, planWorkbook } from "../../support/planWorkbook";
+import { render } from "../../../src/domain/messages";
 
 const exp = (() => {
   const e = readSipdExport(
@@ -15,7 +16,7 @@ const exp = (() => {
     ],
     "pagu.xlsx",
   );
-  if (isReadFailure(e)) throw new Error(e.error.en);
+  if (isReadFailure(e)) throw new Error(render(e.error, "en"));
   return e;
 })();
 
