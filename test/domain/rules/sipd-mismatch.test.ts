@@ -106,5 +106,6 @@ describe("sipd-mismatch without a unit", () => {
     const comparison = compareWithSipd(untitled, SIPD);
     expect(comparison.unit).toBeUndefined();
     expect(comparison.unitError && render(comparison.unitError, "id")).toMatch(/^Judul tabel tidak menyebut SKPD mana pun dari pagu.xlsx \(2 unit\); pilih dengan --skpd NAMA/);
+    expect(comparison.unitError && render(comparison.unitError, "en")).toMatch(/^No table title names an SKPD of pagu.xlsx \(2 units\); choose one with --skpd NAME/);
   });
 });
