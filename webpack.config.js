@@ -118,12 +118,14 @@ function bundledCatalogue(file) {
   }
   const reader = path.join(__dirname, "dist", "src", "xlsx", "listFile.js");
   if (!fs.existsSync(reader)) throw new Error("--env catalogue=FILE with a TSV/CSV/.xlsx list needs the compiled reader: run `npm run build:cli` first");
+  // a refusal's problems are catalogue messages: rendered (in English, the build's language) by the same catalogue
+  const messages = path.join(__dirname, "dist", "src", "domain", "messages", "index.js");
   const script =
-    "const [reader, file] = process.argv.slice(1);" +
+    "const [reader, messages, file] = process.argv.slice(1);" +
     "require(reader).readListBytes(new Uint8Array(require('fs').readFileSync(file)), require('path').basename(file))" +
-    ".then((r) => process.stdout.write(JSON.stringify(r)), (e) => { process.stderr.write(String(e && e.message)); process.exit(2); });";
-  const result = JSON.parse(execFileSync(process.execPath, ["-e", script, reader, resolved], { encoding: "utf8", maxBuffer: 1 << 28 }));
-  if (!result.ok) throw new Error(`${file}: ${result.errors.map((e) => e.message.en).join(" ")}`);
+    ".then((r) => process.stdout.write(JSON.stringify(r.ok ? r : { ok: false, errors: r.errors.map((e) => require(messages).render(e.message, 'en')) })), (e) => { process.stderr.write(String(e && e.message)); process.exit(2); });";
+  const result = JSON.parse(execFileSync(process.execPath, ["-e", script, reader, messages, resolved], { encoding: "utf8", maxBuffer: 1 << 28 }));
+  if (!result.ok) throw new Error(`${file}: ${result.errors.join(" ")}`);
   return JSON.stringify(result.data);
 }
 

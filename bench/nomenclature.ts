@@ -12,6 +12,7 @@ import * as path from "path";
 import { mapWorkbook } from "../src/domain/mapping/mapWorkbook";
 import { BUILTIN_CATALOGUE, Catalogue, bidangOfKode, type NomenclatureEntry } from "../src/domain/nomenclature";
 import { importList, splitDelimited } from "../src/domain/nomenclature/importList";
+import { render } from "../src/domain/messages";
 import { fixedCatalogue } from "../src/domain/nomenclature/library";
 import { snapshotFromGrid, type CellValue, type SheetSnapshot } from "../src/domain/sheet/snapshot";
 import { validate } from "../src/domain/validate";
@@ -21,7 +22,7 @@ const ROWS = 100_000;
 
 function loadList(file: string): Catalogue {
   const result = importList(splitDelimited(fs.readFileSync(file, "utf8")), { fileName: path.basename(file) });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message.en).join("; "));
+  if (!result.ok) throw new Error(result.errors.map((e) => render(e.message, "en")).join("; "));
   return new Catalogue(result.data, "stored");
 }
 

@@ -12,6 +12,7 @@ import { mapWorkbook } from "../src/domain/mapping/mapWorkbook";
 import type { CellValue } from "../src/domain/sheet/snapshot";
 import { snapshotFromGrid } from "../src/domain/sheet/snapshot";
 import { compareWithSipd, isReadFailure, readSipdExport } from "../src/domain/sipd";
+import { render } from "../src/domain/messages";
 
 const root = path.join(__dirname, "..", "..");
 const EXPORT_ROWS = 7000;
@@ -96,7 +97,7 @@ function main(): void {
   let units = 0;
   const run = () => {
     const exp = readSipdExport([exportSheet], "rekap.xlsx");
-    if (isReadFailure(exp)) throw new Error(exp.error.en);
+    if (isReadFailure(exp)) throw new Error(render(exp.error, "en"));
     units = exp.units.length;
     findings = compareWithSipd(plan, exp).findings.length;
   };

@@ -4,9 +4,9 @@
  * whose year is not after the plan year; `check --catalogue FILE|NAME` overrides). Exit 0 when done, 2 when not.
  */
 import { HostError } from "../domain/host";
+import { count, msg, nested, render, text, year, type MessageRef } from "../domain/messages";
 import { BUILTIN_CATALOGUE, Catalogue } from "../domain/nomenclature";
 import type { ImportSummary } from "../domain/nomenclature/importList";
-import { formatCount } from "./catalogueReport";
 import { catalogueDir, readListFile, removeCatalogue, saveCatalogue, storedCatalogues } from "./catalogueStore";
 import type { CliIo } from "./io";
 import type { Lang } from "./lang";
@@ -15,7 +15,7 @@ export type CatalogueCommand =
   | { kind: "import"; lang: Lang; file: string; regulation?: string; year?: number; name?: string; pemda?: string; replace: boolean }
   | { kind: "list"; lang: Lang }
   | { kind: "remove"; lang: Lang; name: string }
-  | { kind: "usage-error"; lang: Lang; message: { id: string; en: string } };
+  | { kind: "usage-error"; lang: Lang; message: MessageRef };
 
 const VALUED = new Set(["--regulation", "--year", "--name", "--pemda", "--lang"]);
 
@@ -24,39 +24,39 @@ export function parseCatalogueArgs(argv: readonly string[]): CatalogueCommand {
   const values = new Map<string, string>();
   const positional: string[] = [];
   let replace = false;
-  let problem: { id: string; en: string } | undefined;
+  let problem: MessageRef | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf("=");
     const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
     if (VALUED.has(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined) problem ??= { id: `Opsi ${name} memerlukan nilai.`, en: `The option ${name} needs a value.` };
+      if (value === undefined) problem ??= msg("cli.args.needsValue", { option: text(name) });
       else values.set(name, value);
     } else if (arg === "--replace") replace = true;
-    else if (arg.startsWith("-") && arg !== "-") problem ??= { id: `Opsi tidak dikenal: ${arg}`, en: `Unknown option: ${arg}` };
+    else if (arg.startsWith("-") && arg !== "-") problem ??= msg("cli.args.unknownOption", { option: text(arg) });
     else positional.push(arg);
   }
   const lang: Lang = values.get("--lang") === "en" ? "en" : "id";
-  const usage = (id: string, en: string): CatalogueCommand => ({ kind: "usage-error", lang, message: { id, en } });
+  const usage = (message: MessageRef): CatalogueCommand => ({ kind: "usage-error", lang, message });
   if (problem) return { kind: "usage-error", lang, message: problem };
   const [sub, ...rest] = positional;
-  if (sub === "list") return rest.length === 0 ? { kind: "list", lang } : usage("catalogue list tidak menerima argumen.", "catalogue list takes no arguments.");
+  if (sub === "list") return rest.length === 0 ? { kind: "list", lang } : usage(msg("cli.catalogue.listArgs", {}));
   if (sub === "remove") {
-    return rest.length === 1 ? { kind: "remove", lang, name: rest[0] } : usage("Sebutkan satu nama daftar: renja catalogue remove <nama>.", "Name one list: renja catalogue remove <name>.");
+    return rest.length === 1 ? { kind: "remove", lang, name: rest[0] } : usage(msg("cli.catalogue.removeWhat", {}));
   }
   if (sub === "import") {
-    if (rest.length !== 1) return usage("Sebutkan satu berkas daftar: renja catalogue import <berkas.tsv|.csv|.xlsx>.", "Name one list file: renja catalogue import <file.tsv|.csv|.xlsx>.");
+    if (rest.length !== 1) return usage(msg("cli.catalogue.importWhat", {}));
     const yearText = values.get("--year");
-    const year = yearText !== undefined ? Number(yearText) : undefined;
-    if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) return usage(`Tahun "${yearText}" tidak valid.`, `"${yearText}" is not a valid year.`);
-    return { kind: "import", lang, file: rest[0], regulation: values.get("--regulation"), year, name: values.get("--name"), pemda: values.get("--pemda"), replace };
+    const planYear = yearText !== undefined ? Number(yearText) : undefined;
+    if (yearText !== undefined && !(Number.isInteger(planYear) && planYear! >= 2000 && planYear! <= 2100)) return usage(msg("cli.catalogue.badYear", { year: text(yearText) }));
+    return { kind: "import", lang, file: rest[0], regulation: values.get("--regulation"), year: planYear, name: values.get("--name"), pemda: values.get("--pemda"), replace };
   }
-  return usage("Gunakan: renja catalogue import <berkas> | list | remove <nama>.", "Use: renja catalogue import <file> | list | remove <name>.");
+  return usage(msg("cli.catalogue.use", {}));
 }
 
 export async function runCatalogue(cmd: CatalogueCommand, io: CliIo): Promise<number> {
-  const t = (m: { id: string; en: string }) => m[cmd.lang];
+  const t = (m: MessageRef) => render(m, cmd.lang);
   try {
     switch (cmd.kind) {
       case "usage-error":
@@ -67,16 +67,16 @@ export async function runCatalogue(cmd: CatalogueCommand, io: CliIo): Promise<nu
         return 0;
       case "remove":
         if (!removeCatalogue(cmd.name)) {
-          io.stderr(`renja: ${t({ id: `Tidak ada daftar tersimpan bernama "${cmd.name}".`, en: `No stored list is named "${cmd.name}".` })}\n`);
+          io.stderr(`renja: ${t(msg("cli.catalogue.notStored", { name: text(cmd.name) }))}\n`);
           return 2;
         }
-        io.stdout(`${t({ id: `Daftar "${cmd.name}" dihapus.`, en: `List "${cmd.name}" removed.` })}\n`);
+        io.stdout(`${t(msg("cli.catalogue.removed", { name: text(cmd.name) }))}\n`);
         return 0;
       case "import": {
         const result = await readListFile(cmd.file, { regulation: cmd.regulation, year: cmd.year, name: cmd.name, pemda: cmd.pemda });
-        for (const w of result.warnings) io.stderr(`${t({ id: "Catatan", en: "Note" })}: ${t(w.message)}\n`);
+        for (const w of result.warnings) io.stderr(`${t(msg("cli.catalogue.note", { note: nested(w.message) }))}\n`);
         if (!result.ok) {
-          io.stderr(`renja: ${t({ id: `Daftar ${cmd.file} ditolak:`, en: `The list ${cmd.file} was refused:` })}\n`);
+          io.stderr(`renja: ${t(msg("cli.catalogue.refused", { file: text(cmd.file) }))}\n`);
           for (const e of result.errors) io.stderr(`  ${t(e.message)}\n`);
           return 2;
         }
@@ -95,42 +95,35 @@ export async function runCatalogue(cmd: CatalogueCommand, io: CliIo): Promise<nu
 }
 
 function importSummary(c: Catalogue, s: ImportSummary, file: string, replaced: boolean, lang: Lang): string {
-  const n = (x: number) => formatCount(x);
-  const counts = `urusan ${n(s.counts.urusan)}, bidang ${n(s.counts.bidang)}, program ${n(s.counts.program)}, kegiatan ${n(s.counts.kegiatan)}, sub kegiatan ${n(s.counts.subKegiatan)}`;
-  const lines =
-    lang === "en"
-      ? [
-          `Imported "${c.name}": ${c.regulation}, for plans from ${c.year ?? "?"}${s.yearFromRegulation ? " (the regulation's year + 1; set with --year)" : ""}.`,
-          `  ${counts}.`,
-          s.withMetadata > 0 ? `  kinerja/indikator/satuan on ${n(s.withMetadata)} sub kegiatan.` : "  no kinerja/indikator/satuan.",
-          s.pemda ? `  pemda: ${s.pemda} (${n(s.skipped.otherPemda)} rows of other pemda left out; choose with --pemda).` : "",
-          `  bidang covered: ${c.coveredBidang().length}.`,
-          `  ${replaced ? "Replaced" : "Stored"}: ${file}`,
-        ]
-      : [
-          `Daftar "${c.name}" diimpor: ${c.regulation}, untuk rencana mulai tahun ${c.year ?? "?"}${s.yearFromRegulation ? " (tahun peraturan + 1; ubah dengan --year)" : ""}.`,
-          `  ${counts}.`,
-          s.withMetadata > 0 ? `  kinerja/indikator/satuan pada ${n(s.withMetadata)} sub kegiatan.` : "  tanpa kinerja/indikator/satuan.",
-          s.pemda ? `  pemda: ${s.pemda} (${n(s.skipped.otherPemda)} baris pemda lain dilewati; pilih dengan --pemda).` : "",
-          `  bidang tercakup: ${c.coveredBidang().length}.`,
-          `  ${replaced ? "Diganti" : "Disimpan"}: ${file}`,
-        ];
-  return `${lines.filter((l) => l !== "").join("\n")}\n`;
+  const n = s.counts;
+  const lines: MessageRef[] = [
+    msg("cli.catalogue.imported", {
+      name: text(c.name),
+      regulation: text(c.regulation),
+      year: nested(c.year !== undefined ? msg("cli.catalogue.year", { year: year(c.year) }) : msg("cli.catalogue.noYear", {})),
+      fromRegulation: nested(s.yearFromRegulation ? msg("cli.catalogue.yearFromRegulation", {}) : msg("empty", {})),
+    }),
+    msg("cli.catalogue.counts", { urusan: count(n.urusan), bidang: count(n.bidang), program: count(n.program), kegiatan: count(n.kegiatan), sub: count(n.subKegiatan) }),
+    s.withMetadata > 0 ? msg("cli.catalogue.withMeta", { n: count(s.withMetadata) }) : msg("cli.catalogue.noMeta", {}),
+    ...(s.pemda ? [msg("cli.catalogue.pemda", { pemda: text(s.pemda), n: count(s.skipped.otherPemda) })] : []),
+    msg("cli.catalogue.covered", { n: count(c.coveredBidang().length) }),
+    msg(replaced ? "cli.catalogue.replaced" : "cli.catalogue.stored", { file: text(file) }),
+  ];
+  // the first line says what was imported; the details below it are indented
+  return `${lines.map((l, i) => `${i === 0 ? "" : "  "}${render(l, lang)}`).join("\n")}\n`;
 }
 
 function listText(lang: Lang): string {
   const stored = storedCatalogues();
   const dir = catalogueDir();
+  // name, regulation, year and coverage, tab-separated so the columns can be read by a script
   const rows = stored.map((c) => {
     const subs = c.entries.filter((e) => e.level === "subKegiatan").length;
-    return `  ${c.name}\t${c.regulation}\t${c.year ?? "-"}\t${c.coveredBidang().length} bidang, ${formatCount(subs)} sub kegiatan`;
+    return `  ${c.name}\t${c.regulation}\t${c.year ?? "-"}\t${render(msg("cli.catalogue.listCoverage", { bidang: count(c.coveredBidang().length), sub: count(subs) }), lang)}`;
   });
-  const builtin = `  ${BUILTIN_CATALOGUE.name}\t${BUILTIN_CATALOGUE.regulation}\t-\t${BUILTIN_CATALOGUE.coveredBidang().join(", ")} (${lang === "en" ? "built in, partial" : "bawaan, sebagian"})`;
-  const head = lang === "en" ? `Nomenclature lists (${dir}):` : `Daftar nomenklatur (${dir}):`;
-  const none = lang === "en" ? "  (none imported: renja catalogue import <file>)" : "  (belum ada yang diimpor: renja catalogue import <berkas>)";
-  const rule =
-    lang === "en"
-      ? "check uses the newest list whose year is not after the plan year, else the built-in list."
-      : "check memakai daftar terbaru yang tahunnya tidak melewati tahun rencana, selain itu daftar bawaan.";
+  const builtin = `  ${BUILTIN_CATALOGUE.name}\t${BUILTIN_CATALOGUE.regulation}\t-\t${render(msg("cli.catalogue.builtin", { bidang: text(BUILTIN_CATALOGUE.coveredBidang().join(", ")) }), lang)}`;
+  const head = render(msg("cli.catalogue.listHead", { dir: text(dir) }), lang);
+  const none = `  ${render(msg("cli.catalogue.none", {}), lang)}`;
+  const rule = render(msg("cli.catalogue.rule", {}), lang);
   return `${[head, ...(rows.length > 0 ? rows : [none]), builtin, rule].join("\n")}\n`;
 }

@@ -8,8 +8,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { HostError } from "../domain/host";
+import { msg, nested, text } from "../domain/messages";
 import { Catalogue, isCatalogueData, type CatalogueData, type CatalogueOrigin } from "../domain/nomenclature";
-import type { ImportOptions, ImportResult } from "../domain/nomenclature/importList";
+import { problemsText, type ImportOptions, type ImportResult } from "../domain/nomenclature/importList";
 import { readListBytes } from "../xlsx/listFile";
 
 export function catalogueDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
@@ -48,10 +49,7 @@ export function saveCatalogue(data: CatalogueData, replace: boolean, dir = catal
   const file = fileOf(dir, data.name);
   const exists = fs.existsSync(file);
   if (exists && !replace) {
-    throw new HostError("io", {
-      id: `Daftar bernama "${data.name}" sudah ada (${file}). Gunakan --replace untuk menggantinya, atau --name untuk nama lain.`,
-      en: `A list named "${data.name}" already exists (${file}). Use --replace to replace it, or --name for another name.`,
-    });
+    throw new HostError("io", msg("list.store.exists", { name: text(data.name), file: text(file) }));
   }
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(data)}\n`, "utf8");
@@ -71,7 +69,7 @@ export async function readListFile(file: string, opts: ImportOptions): Promise<I
   try {
     bytes = fs.readFileSync(file);
   } catch {
-    throw new HostError("not-found", { id: `Berkas tidak ditemukan: ${file}.`, en: `File not found: ${file}.` });
+    throw new HostError("not-found", msg("list.store.notFound", { file: text(file) }));
   }
   return readListBytes(new Uint8Array(bytes), path.basename(file), opts);
 }
@@ -82,18 +80,13 @@ export async function resolveCatalogue(ref: string, dir = catalogueDir()): Promi
   if (!fs.existsSync(ref) && fs.existsSync(stored)) return loadJson(stored, "stored");
   if (!fs.existsSync(ref)) {
     const names = storedCatalogues(dir).map((c) => c.name);
-    throw new HostError("not-found", {
-      id: `Daftar nomenklatur "${ref}" tidak ditemukan: bukan berkas, dan bukan nama daftar yang tersimpan (${names.length > 0 ? names.join(", ") : "belum ada"}).`,
-      en: `Nomenclature list "${ref}" not found: not a file, nor the name of a stored list (${names.length > 0 ? names.join(", ") : "none yet"}).`,
-    });
+    const known = names.length > 0 ? msg("list.store.names", { names: text(names.join(", ")) }) : msg("list.store.noNames", {});
+    throw new HostError("not-found", msg("list.store.unknown", { ref: text(ref), names: nested(known) }));
   }
   if (ref.toLowerCase().endsWith(".json")) return loadJson(ref, "file");
   const result = await readListFile(ref, {});
   if (!result.ok) {
-    throw new HostError("io", {
-      id: `Daftar ${ref} tidak dapat dipakai: ${result.errors.map((e) => e.message.id).join(" ")}`,
-      en: `The list ${ref} cannot be used: ${result.errors.map((e) => e.message.en).join(" ")}`,
-    });
+    throw new HostError("io", msg("list.store.unusable", { file: text(ref), errors: problemsText(result.errors) }));
   }
   return new Catalogue(result.data, "file");
 }
@@ -106,7 +99,7 @@ function loadJson(file: string, origin: CatalogueOrigin): Catalogue {
     data = undefined;
   }
   if (!isCatalogueData(data)) {
-    throw new HostError("io", { id: `${file} bukan daftar nomenklatur Renja Cermat.`, en: `${file} is not a Renja Cermat nomenclature list.` });
+    throw new HostError("io", msg("list.notOurs", { file: text(file) }));
   }
   return new Catalogue(data, origin);
 }

@@ -167,7 +167,7 @@ export async function checkFile(file: string, options: CheckFileOptions, io: Cli
 
 function sipdReview(agreement: SipdAgreement): SipdReview {
   if (agreement.comparison.unit) return { compared: true };
-  return { compared: false, reason: agreement.comparison.unitError ?? renderAll(msg("cli.check.unitNotInSipd", {})) };
+  return { compared: false, reason: renderAll(agreement.comparison.unitError ?? msg("cli.check.unitNotInSipd", {})) };
 }
 
 /**

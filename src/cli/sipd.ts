@@ -4,16 +4,15 @@
  * export once, then `sipdAgreement` per workbook for the verification sheet's "sesuai dengan SIPD-RI" item.
  */
 import { HostError } from "../domain/host";
-import type { Message } from "../domain/findings";
 import type { MappedWorkbook } from "../domain/mapping/types";
-import { formatRupiah } from "../domain/numbers";
+import { count, money, msg, nested, render, text, type MessageRef } from "../domain/messages";
 import { compareWithSipd, isReadFailure, readSipdExport } from "../domain/sipd";
 import type { SipdComparison, SipdExport } from "../domain/sipd";
 import { openXlsxHost } from "../xlsx";
 import { type CliIo, hostReadOptions } from "./io";
 import type { Lang } from "./lang";
 
-/** The export as read; a file that is no SIPD export (or cannot be read) is a HostError with both texts. */
+/** The export as read; a file that is no SIPD export (or cannot be read) is a HostError with its catalogue message. */
 export async function loadSipdExport(io: CliIo, file: string): Promise<SipdExport> {
   const host = await openXlsxHost(await io.readFile(file), file, {}, hostReadOptions(io));
   const exp = readSipdExport(await host.readAllSnapshots(), file);
@@ -40,42 +39,47 @@ export interface SipdAgreement {
   comparison: SipdComparison;
   /** True when a unit was found and no sipd-mismatch finding of severity error or warning remains. */
   agrees: boolean;
-  /** What to print or put in a report: the unit, the totals per table, the count of differences. */
-  lines: Message[];
+  /** What to print or put in a report: the unit, then (indented) the totals per table. */
+  lines: SipdLine[];
+}
+
+/** A line of the comparison; the per-table lines are details of the unit line above them. */
+export interface SipdLine {
+  message: MessageRef;
+  detail: boolean;
 }
 
 /** The workbook against the export: the verdict and its lines (findings themselves come from the rule). */
 export function sipdAgreement(workbook: MappedWorkbook, exp: SipdExport, skpd?: string): SipdAgreement {
   const comparison = compareWithSipd(workbook, exp, { skpd });
-  const lines: Message[] = [];
-  if (!comparison.unit) return { comparison, agrees: false, lines: comparison.unitError ? [comparison.unitError] : [] };
+  if (!comparison.unit) return { comparison, agrees: false, lines: comparison.unitError ? [{ message: comparison.unitError, detail: false }] : [] };
   const unit = comparison.unit;
-  lines.push({
-    id: `SIPD-RI: ${exp.file} (${exp.kind}), unit ${unit.name}${unit.kode ? ` ${unit.kode}` : ""}: ${unit.subKegiatan.size} sub kegiatan, pagu Rp ${formatRupiah(unit.paguN)}.`,
-    en: `SIPD-RI: ${exp.file} (${exp.kind}), unit ${unit.name}${unit.kode ? ` ${unit.kode}` : ""}: ${unit.subKegiatan.size} sub kegiatan, pagu Rp ${formatRupiah(unit.paguN)}.`,
-  });
+  const kode = unit.kode ? msg("sipd.agree.kode", { kode: text(unit.kode) }) : msg("empty", {});
+  const lines: SipdLine[] = [
+    {
+      message: msg("sipd.agree.unit", { file: text(exp.file), kind: text(exp.kind), unit: text(unit.name), kode: nested(kode), n: count(unit.subKegiatan.size), pagu: money(unit.paguN) }),
+      detail: false,
+    },
+  ];
   for (const t of comparison.tables) {
+    const plan = t.planTotal === undefined ? msg("sipd.agree.planUnknown", {}) : msg("sipd.agree.planTotal", { amount: money(t.planTotal) });
+    const diff = t.planTotal === undefined || t.planTotal.eq(t.sipdTotal) ? msg("empty", {}) : msg("sipd.agree.diff", { amount: money(t.planTotal.minus(t.sipdTotal)) });
     const matched = t.pairs.filter((p) => p.sipd).length;
-    const plan = t.planTotal === undefined ? "?" : `Rp ${formatRupiah(t.planTotal)}`;
-    const diff = t.planTotal === undefined || t.planTotal.eq(t.sipdTotal) ? "" : ` (selisih Rp ${formatRupiah(t.planTotal.minus(t.sipdTotal))})`;
-    const diffEn = diff === "" ? "" : ` (difference Rp ${formatRupiah(t.planTotal?.minus(t.sipdTotal) ?? 0)})`;
     lines.push({
-      id: `  ${t.table.sheet}: ${matched} dari ${t.pairs.length} sub kegiatan cocok dengan SIPD-RI; total ${plan}, SIPD-RI Rp ${formatRupiah(t.sipdTotal)}${diff}.`,
-      en: `  ${t.table.sheet}: ${matched} of ${t.pairs.length} sub kegiatan found in SIPD-RI; total ${plan}, SIPD-RI Rp ${formatRupiah(t.sipdTotal)}${diffEn}.`,
+      message: msg("sipd.agree.table", { sheet: text(t.table.sheet), matched: count(matched), n: count(t.pairs.length), plan: nested(plan), sipd: money(t.sipdTotal), diff: nested(diff) }),
+      detail: true,
     });
   }
   const differences = comparison.findings.filter((f) => f.severity !== "info").length;
-  if (comparison.tables.length === 0) {
-    lines.push({ id: "  Tidak ada Tabel 3.3 atau Tabel 7 untuk dibandingkan.", en: "  No Tabel 3.3 or Tabel 7 to compare." });
-  }
+  if (comparison.tables.length === 0) lines.push({ message: msg("sipd.agree.noTables", {}), detail: true });
   return { comparison, agrees: comparison.tables.length > 0 && differences === 0, lines };
 }
 
 /** The `sipd` field of `check --json` (one file or a JSON line per file): the same shape everywhere. */
 export function sipdJson(agreement: SipdAgreement | undefined, file: string | undefined, lang: Lang): { sipd?: { file: string | undefined; agrees: boolean; lines: string[] } } {
-  return agreement ? { sipd: { file, agrees: agreement.agrees, lines: agreement.lines.map((l) => l[lang].trim()) } } : {};
+  return agreement ? { sipd: { file, agrees: agreement.agrees, lines: agreement.lines.map((l) => render(l.message, lang).trim()) } } : {};
 }
 
 export function sipdLines(agreement: SipdAgreement, lang: Lang): string {
-  return agreement.lines.map((l) => `${l[lang]}\n`).join("");
+  return agreement.lines.map((l) => `${l.detail ? "  " : ""}${render(l.message, lang)}\n`).join("");
 }

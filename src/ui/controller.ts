@@ -505,7 +505,7 @@ export class PaneController {
     return this.run(async () => {
       const read = await readSipd(bytes, fileName);
       if ("error" in read) {
-        this.set({ notice: { intent: "error", message: read.error } });
+        this.set({ notice: { intent: "error", message: renderAll(read.error) } });
         return;
       }
       this.set({ sipd: { file: fileName, export: read, tables: [], differences: 0 } });
@@ -581,7 +581,7 @@ function sipdStateOf(workbook: MappedWorkbook, exp: SipdExport, file: string, sk
     export: exp,
     ...(skpd !== undefined ? { skpd } : {}),
     ...(c.unit ? { unit: { name: c.unit.name, ...(c.unit.kode ? { kode: c.unit.kode } : {}) } } : {}),
-    ...(c.unitError ? { unitError: c.unitError } : {}),
+    ...(c.unitError ? { unitError: renderAll(c.unitError) } : {}),
     tables: c.tables.map((t) => ({
       sheet: t.table.sheet,
       matched: t.pairs.filter((p) => p.sipd).length,

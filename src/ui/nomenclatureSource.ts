@@ -4,8 +4,11 @@
  * catalogue=FILE` puts it beside the pane as nomenklatur.json; fetched only when the pane starts, not part of
  * its script), else the built-in list.
  */
+import type { Message } from "../domain/findings";
 import { HostError } from "../domain/host";
+import { msg, renderAll, text } from "../domain/messages";
 import { Catalogue, isCatalogueData, type CatalogueData } from "../domain/nomenclature";
+import { problemsText } from "../domain/nomenclature/importList";
 
 const STORAGE_KEY = "renja-cermat.nomenklatur";
 /** Set by webpack (DefinePlugin) when the build bundles a list: its file name beside taskpane.html. */
@@ -48,7 +51,8 @@ export async function initialCatalogue(fetcher: typeof fetch = fetch): Promise<C
   }
 }
 
-export type LoadResult = { ok: true; catalogue: Catalogue } | { ok: false; message: { id: string; en: string } };
+/** The refusal is rendered here, in both languages, because the pane's notices carry both texts. */
+export type LoadResult = { ok: true; catalogue: Catalogue } | { ok: false; message: Message };
 
 /**
  * A list file the user picked: Renja Cermat's stored JSON, or an official list as TSV, CSV or .xlsx (the
@@ -64,7 +68,7 @@ export async function loadCatalogueFile(name: string, bytes: Uint8Array): Promis
     } catch {
       data = undefined;
     }
-    if (!data) return { ok: false, message: { id: `${name} bukan daftar nomenklatur Renja Cermat.`, en: `${name} is not a Renja Cermat nomenclature list.` } };
+    if (!data) return { ok: false, message: renderAll(msg("list.notOurs", { file: text(name) })) };
   } else {
     const { readListBytes } = await import(/* webpackChunkName: "listfile" */ "../xlsx/listFile");
     let result: Awaited<ReturnType<typeof readListBytes>>;
@@ -76,13 +80,7 @@ export async function loadCatalogueFile(name: string, bytes: Uint8Array): Promis
       throw e;
     }
     if (!result.ok) {
-      return {
-        ok: false,
-        message: {
-          id: `Daftar ${name} ditolak: ${result.errors.slice(0, 3).map((e) => e.message.id).join(" ")}`,
-          en: `The list ${name} was refused: ${result.errors.slice(0, 3).map((e) => e.message.en).join(" ")}`,
-        },
-      };
+      return { ok: false, message: renderAll(msg("list.refusedWith", { file: text(name), errors: problemsText(result.errors.slice(0, 3)) })) };
     }
     data = result.data;
   }

@@ -27,7 +27,7 @@ export async function readListBytes(bytes: Uint8Array, fileName: string, opts: I
   for (const sheet of sheets) {
     const result = importList(sheetRows(sheet), withName);
     if (result.ok) return result;
-    const noHeader = result.errors.length === 1 && result.errors[0].line === undefined && /header/i.test(result.errors[0].message.en);
+    const noHeader = result.errors.length === 1 && result.errors[0].message.key === "list.import.noHeader";
     if (!noHeader) return result;
     first ??= result;
   }

@@ -45,7 +45,7 @@ describeData("renja check --sipd on a workbook built from Kecamatan Namlea", () 
     const out = JSON.parse(json.stdout) as { findings: { rule: string; cell: string }[]; sipd: { agrees: boolean; lines: string[] } };
     expect(out.findings.filter((f) => f.rule === "sipd-mismatch").map((f) => f.cell)).toEqual([fixture.injected.pagu, fixture.injected.extraRow, fixture.injected.sumberDana]);
     expect(out.sipd.agrees).toBe(false);
-    expect(out.sipd.lines[1]).toBe("Tabel 7: 11 of 12 sub kegiatan found in SIPD-RI; total Rp 2.068.702.355, SIPD-RI Rp 2.043.702.355 (difference Rp 25.000.000).");
+    expect(out.sipd.lines[1]).toBe("Tabel 7: 11 of 12 sub kegiatan found in SIPD-RI; total Rp 2,068,702,355, SIPD-RI Rp 2,043,702,355 (difference Rp 25,000,000).");
   }, 60_000);
 
   it("takes the unit from --skpd, and says which units match when the name is ambiguous (exit 2)", async () => {

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Catalogue } from "../../src/domain/nomenclature";
 import { importList, splitDelimited, type ImportOptions } from "../../src/domain/nomenclature/importList";
+import { render } from "../../src/domain/messages";
 
 export const NOMENCLATURE_DIR = process.env.RENJA_NOMENCLATURE_DIR ?? path.resolve(__dirname, "..", "..", "..", "shared", "data", "nomenclature");
 
@@ -35,7 +36,7 @@ export function loadList(file: string, opts: ImportOptions = {}): Catalogue {
   const known = cache.get(key);
   if (known) return known;
   const result = importList(splitDelimited(fs.readFileSync(listPath(file), "utf8")), { fileName: file, ...opts });
-  if (!result.ok) throw new Error(`${file}: ${result.errors.map((e) => e.message.en).join(" ")}`);
+  if (!result.ok) throw new Error(`${file}: ${result.errors.map((e) => render(e.message, "en")).join(" ")}`);
   const c = new Catalogue(result.data, "stored");
   cache.set(key, c);
   return c;

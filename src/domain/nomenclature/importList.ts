@@ -10,6 +10,7 @@
  *   "nama_sub_giat", or a lampiran's split kode columns U | BB | PP | K.KK | SSSS). Each level's kode is its
  *   column's value when that holds the whole code, else the parts joined.
  */
+import { count, list, msg, nested, text, type MessageRef, type Value } from "../messages";
 import { levelOfKode, type CatalogueData, type CatalogueLevel, type NomenclatureLevel } from "./catalogue";
 
 export interface ListRow {
@@ -30,7 +31,7 @@ export interface ImportOptions {
 
 export interface ImportProblem {
   line?: number;
-  message: { id: string; en: string };
+  message: MessageRef;
 }
 
 export interface ImportSummary {
@@ -115,13 +116,26 @@ const SHAPE_NAME: Record<CatalogueLevel, string> = {
   subKegiatan: "U.BB.PP.K.KK.SSSS",
 };
 
-const LEVEL_NAME: Record<CatalogueLevel, { id: string; en: string }> = {
-  urusan: { id: "urusan", en: "urusan" },
-  bidang: { id: "bidang urusan", en: "bidang" },
-  program: { id: "program", en: "program" },
-  kegiatan: { id: "kegiatan", en: "kegiatan" },
-  subKegiatan: { id: "sub kegiatan", en: "sub kegiatan" },
+const LEVEL_NAME: Record<CatalogueLevel, MessageRef> = {
+  urusan: msg("list.level.urusan", {}),
+  bidang: msg("list.level.bidang", {}),
+  program: msg("list.level.program", {}),
+  kegiatan: msg("list.level.kegiatan", {}),
+  subKegiatan: msg("list.level.subKegiatan", {}),
 };
+
+/** A line number as the list numbers it ("baris 1234"): a place in the file, not an amount, so never grouped. */
+const lineNo = (line: number) => text(String(line));
+
+/** Messages one after another as a sentence runs on: joined by a space ("list.then") or a comma ("list.commaThen"). */
+function joined(items: readonly MessageRef[], then: "list.then" | "list.commaThen"): Value & { kind: "list" } {
+  return list(items.map((m, i) => (i === 0 ? m : msg(then, { message: nested(m) }))), "");
+}
+
+/** An import's problems as one run of sentences, for a refusal that names them on one line. */
+export function problemsText(problems: readonly ImportProblem[]): Value & { kind: "list" } {
+  return joined(problems.map((p) => p.message), "list.then");
+}
 
 const U = "(?:\\d|X)";
 const BB = "(?:\\d{2}|XX)";
@@ -179,12 +193,7 @@ export function importList(rows: readonly ListRow[], opts: ImportOptions = {}): 
   const fail = (): ImportResult => ({ ok: false, errors: capped(errors), warnings });
   const header = findHeader(rows);
   if (!header) {
-    errors.push({
-      message: {
-        id: "Baris judul kolom tidak ditemukan: daftar perlu kolom berjudul \"kode\" dan \"nama\" (atau \"nomenklatur\"/\"uraian\").",
-        en: "No header row found: the list needs columns headed \"kode\" and \"nama\" (or \"nomenklatur\"/\"uraian\").",
-      },
-    });
+    errors.push({ message: msg("list.import.noHeader", {}) });
     return fail();
   }
   const { columns } = header;
@@ -195,12 +204,7 @@ export function importList(rows: readonly ListRow[], opts: ImportOptions = {}): 
   const fileReg = opts.fileName ? regulationFromFileName(opts.fileName) : undefined;
   const regulation = opts.regulation ?? fileReg?.regulation;
   if (!regulation) {
-    errors.push({
-      message: {
-        id: "Peraturan daftar ini tidak diketahui: sebutkan dengan --regulation \"Kepmendagri 900.1.15.5-3406/2024\".",
-        en: "The list's regulation is unknown: name it with --regulation \"Kepmendagri 900.1.15.5-3406/2024\".",
-      },
-    });
+    errors.push({ message: msg("list.import.noRegulation", {}) });
     return fail();
   }
   const regYear = /\/(\d{4})\s*$/.exec(regulation);
@@ -213,12 +217,7 @@ export function importList(rows: readonly ListRow[], opts: ImportOptions = {}): 
   if (pemdaCol) for (const r of rows.slice(header.at + 1)) if (r.cells[pemdaCol.index]?.trim()) pemdaValues.add(r.cells[pemdaCol.index].trim().toLowerCase());
   const pemda = pemdaCol && pemdaValues.size > 1 ? (opts.pemda ?? "kabkota").toLowerCase() : undefined;
   if (pemda && !pemdaValues.has(pemda)) {
-    errors.push({
-      message: {
-        id: `Daftar tidak memuat pemda "${pemda}" (ada: ${[...pemdaValues].join(", ")}); pilih dengan --pemda.`,
-        en: `The list holds no pemda "${pemda}" (it has: ${[...pemdaValues].join(", ")}); choose one with --pemda.`,
-      },
-    });
+    errors.push({ message: msg("list.import.noPemda", { pemda: text(pemda), found: text([...pemdaValues].join(", ")) }) });
     return fail();
   }
 
@@ -252,12 +251,12 @@ export function importList(rows: readonly ListRow[], opts: ImportOptions = {}): 
     if (levelText !== "") {
       level = LEVEL_WORD[levelText] ?? LEVEL_WORD[levelText.replace(/_/g, " ")];
       if (!level) {
-        errors.push({ line: r.line, message: { id: `baris ${r.line}: tingkat "${levelText}" tidak dikenal.`, en: `line ${r.line}: unknown level "${levelText}".` } });
+        errors.push({ line: r.line, message: msg("list.import.unknownLevel", { line: lineNo(r.line), level: text(levelText) }) });
         continue;
       }
     }
     if (!level) {
-      errors.push({ line: r.line, message: { id: `baris ${r.line}: kode "${kodeText}" bukan bentuk kode nomenklatur.`, en: `line ${r.line}: "${kodeText}" is not a nomenclature code.` } });
+      errors.push({ line: r.line, message: msg("list.import.notKode", { line: lineNo(r.line), kode: text(kodeText) }) });
       continue;
     }
     pending.push({ kode, level, name, line: r.line, meta: level === "subKegiatan" && hasMeta ? meta : undefined });
@@ -274,7 +273,7 @@ export function importList(rows: readonly ListRow[], opts: ImportOptions = {}): 
     unique.push(p);
   }
   let missingParents = 0;
-  const missingListed: string[] = [];
+  const missingListed: MessageRef[] = [];
   // a list without a level at all (sub kegiatan only, or no urusan/bidang rows) does not miss its entries
   const levelsListed = new Set(unique.map((p) => p.level));
   const parentLevel: Record<CatalogueLevel, CatalogueLevel | undefined> = { urusan: undefined, bidang: "urusan", program: "bidang", kegiatan: "program", subKegiatan: "kegiatan" };
@@ -285,28 +284,20 @@ export function importList(rows: readonly ListRow[], opts: ImportOptions = {}): 
     const found = seen.get(parent);
     if (!found) {
       missingParents++;
-      if (missingListed.length < 5) missingListed.push(`${p.kode} (baris ${p.line})`);
+      if (missingListed.length < 5) missingListed.push(msg("list.import.atLine", { kode: text(p.kode), line: lineNo(p.line) }));
     } else if (found.line > p.line) {
       errors.push({
         line: p.line,
-        message: {
-          id: `baris ${p.line}: ${p.kode} muncul sebelum induknya ${parent} (baris ${found.line}).`,
-          en: `line ${p.line}: ${p.kode} comes before its parent ${parent} (line ${found.line}).`,
-        },
+        message: msg("list.import.beforeParent", { line: lineNo(p.line), kode: text(p.kode), parent: text(parent), parentLine: lineNo(found.line) }),
       });
     }
   }
   if (errors.length > 0) return fail();
   if (missingParents > 0) {
-    warnings.push({
-      message: {
-        id: `${missingParents} entri tanpa induk dalam daftar (mis. ${missingListed.join(", ")}); entri itu tetap dipakai.`,
-        en: `${missingParents} entries whose parent the list lacks (e.g. ${missingListed.join(", ")}); they are kept.`,
-      },
-    });
+    warnings.push({ message: msg("list.import.missingParents", { n: count(missingParents), examples: joined(missingListed, "list.commaThen") }) });
   }
   if (skipped.nonaktif > 0) {
-    warnings.push({ message: { id: `${skipped.nonaktif} baris berstatus nonaktif dilewati.`, en: `${skipped.nonaktif} rows marked nonaktif were left out.` } });
+    warnings.push({ message: msg("list.import.nonaktif", { n: count(skipped.nonaktif) }) });
   }
 
   const counts: Record<CatalogueLevel, number> = { urusan: 0, bidang: 0, program: 0, kegiatan: 0, subKegiatan: 0 };
@@ -333,7 +324,7 @@ export function importList(rows: readonly ListRow[], opts: ImportOptions = {}): 
     } else data.entries.push([p.kode, p.level as NomenclatureLevel, p.name]);
   }
   if (data.entries.length === 0) {
-    errors.push({ message: { id: "Daftar tidak memuat program, kegiatan, atau sub kegiatan.", en: "The list holds no program, kegiatan or sub kegiatan." } });
+    errors.push({ message: msg("list.import.empty", {}) });
     return fail();
   }
   return {
@@ -376,15 +367,12 @@ function validate(pending: readonly Pending[], errors: ImportProblem[]): void {
     if (!SHAPES[p.level].test(p.kode)) {
       errors.push({
         line: p.line,
-        message: {
-          id: `baris ${p.line}: kode ${LEVEL_NAME[p.level].id} "${p.kode}" tidak berbentuk ${SHAPE_NAME[p.level]}.`,
-          en: `line ${p.line}: ${LEVEL_NAME[p.level].en} code "${p.kode}" is not of the form ${SHAPE_NAME[p.level]}.`,
-        },
+        message: msg("list.import.badShape", { line: lineNo(p.line), level: nested(LEVEL_NAME[p.level]), kode: text(p.kode), shape: text(SHAPE_NAME[p.level]) }),
       });
       continue;
     }
     if (p.name === "") {
-      errors.push({ line: p.line, message: { id: `baris ${p.line}: kode ${p.kode} tanpa nama.`, en: `line ${p.line}: code ${p.kode} has no name.` } });
+      errors.push({ line: p.line, message: msg("list.import.noName", { line: lineNo(p.line), kode: text(p.kode) }) });
       continue;
     }
     if (p.level === "subKegiatan") {
@@ -397,7 +385,7 @@ function validate(pending: readonly Pending[], errors: ImportProblem[]): void {
     else if (prior.line === p.line || prior.name.replace(/\s+/g, " ").toLowerCase() !== p.name.replace(/\s+/g, " ").toLowerCase() || p.level === "subKegiatan") {
       errors.push({
         line: p.line,
-        message: { id: `baris ${p.line}: kode ${p.kode} sudah ada di baris ${prior.line}.`, en: `line ${p.line}: code ${p.kode} already appears on line ${prior.line}.` },
+        message: msg("list.import.duplicate", { line: lineNo(p.line), kode: text(p.kode), prior: lineNo(prior.line) }),
       });
     }
   }
@@ -406,10 +394,7 @@ function validate(pending: readonly Pending[], errors: ImportProblem[]): void {
     const lines = pending.filter((p) => p.level === "subKegiatan" && p.kode.length - p.kode.lastIndexOf(".") - 1 === minority).slice(0, 5).map((p) => p.line);
     errors.push({
       line: lines[0],
-      message: {
-        id: `Daftar mencampur kode sub kegiatan 4 digit dan 2 digit (kode ${minority} digit di baris ${lines.join(", ")}).`,
-        en: `The list mixes 4-digit and 2-digit sub kegiatan codes (${minority}-digit codes on lines ${lines.join(", ")}).`,
-      },
+      message: msg("list.import.mixedWidths", { digits: count(minority), n: count(lines.length), lines: text(lines.join(", ")) }),
     });
   }
 }
@@ -417,7 +402,7 @@ function validate(pending: readonly Pending[], errors: ImportProblem[]): void {
 function capped(errors: ImportProblem[]): ImportProblem[] {
   if (errors.length <= MAX_LISTED) return errors;
   const rest = errors.length - MAX_LISTED;
-  return [...errors.slice(0, MAX_LISTED), { message: { id: `… dan ${rest} galat lainnya.`, en: `… and ${rest} more errors.` } }];
+  return [...errors.slice(0, MAX_LISTED), { message: msg("list.import.more", { n: count(rest) }) }];
 }
 
 /** Lines of delimited text (TSV, CSV with `,` or `;`), with quoted fields, as rows numbered from 1. */

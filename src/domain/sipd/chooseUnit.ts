@@ -1,12 +1,13 @@
 /** Which unit of a SIPD export a Renja is for: --skpd, else the SKPD name or kode in a table's title. */
-import type { Message } from "../findings";
+import { count, msg, text, type MessageRef } from "../messages";
 import { normalizeName } from "../nomenclature";
 import type { SipdExport, SipdUnit } from "./types";
 
-export type UnitChoice = { unit: SipdUnit; by: "skpd" | "title" | "only" } | { error: Message };
+export type UnitChoice = { unit: SipdUnit; by: "skpd" | "title" | "only" } | { error: MessageRef };
 
 const LISTED = 6;
 
+/** The units a refusal names, as the export writes them, with their kode: "Dinas A (1.02…); Dinas B; … (40)". */
 function listOf(units: readonly SipdUnit[]): string {
   const names = units.slice(0, LISTED).map((u) => `${u.name}${u.kode ? ` (${u.kode})` : ""}`);
   return names.join("; ") + (units.length > LISTED ? `; … (${units.length})` : "");
@@ -28,12 +29,7 @@ function byQuery(exp: SipdExport, query: string): UnitChoice {
   const partial = exp.units.filter((u) => containsWords(normalizeName(u.name), n));
   if (partial.length === 1) return { unit: partial[0], by: "skpd" };
   const shown = partial.length > 1 ? partial : exp.units;
-  return {
-    error: {
-      id: `SKPD "${q}" ${partial.length > 1 ? "cocok dengan lebih dari satu unit" : "tidak ada"} di ${exp.file}: ${listOf(shown)}.`,
-      en: `SKPD "${q}" ${partial.length > 1 ? "matches more than one unit" : "is not"} in ${exp.file}: ${listOf(shown)}.`,
-    },
-  };
+  return { error: msg(partial.length > 1 ? "sipd.unit.ambiguous" : "sipd.unit.notFound", { query: text(q), file: text(exp.file), units: text(listOf(shown)) }) };
 }
 
 /** The unit whose name or kode a title holds; the longest name wins (a puskesmas over its dinas). */
@@ -63,10 +59,5 @@ export function chooseUnit(exp: SipdExport, opts: { skpd?: string; titles?: read
   const titled = byTitles(exp, opts.titles ?? []);
   if (titled) return { unit: titled, by: "title" };
   if (exp.units.length === 1) return { unit: exp.units[0], by: "only" };
-  return {
-    error: {
-      id: `Judul tabel tidak menyebut SKPD mana pun dari ${exp.file} (${exp.units.length} unit); pilih dengan --skpd NAMA: ${listOf(exp.units)}.`,
-      en: `No table title names an SKPD of ${exp.file} (${exp.units.length} units); choose one with --skpd NAME: ${listOf(exp.units)}.`,
-    },
-  };
+  return { error: msg("sipd.unit.untitled", { file: text(exp.file), n: count(exp.units.length), units: text(listOf(exp.units)) }) };
 }

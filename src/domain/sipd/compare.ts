@@ -12,8 +12,8 @@
  * - A SIPD sub kegiatan with pagu 0 that the plan lacks is not reported (exports list unbudgeted sub kegiatan).
  */
 import Decimal from "decimal.js";
-import type { Finding, Message, Severity } from "../findings";
-import type { ColumnRole, MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
+import type { Finding, Severity } from "../findings";
+import type { MappedRow, MappedTable, MappedWorkbook } from "../mapping/types";
 import { readAmount, plainDecimal } from "../numbers";
 import type { AmountReading } from "../numbers";
 import { compactNormalizedName, normalizeName } from "../nomenclature";
@@ -25,7 +25,7 @@ import { sheetOf } from "../analysis/moneyCells";
 import { chooseUnit } from "./chooseUnit";
 import { sameSources } from "./sumberDana";
 import type { SipdExport, SipdRowRef, SipdSubKegiatan, SipdUnit } from "./types";
-import { count, list, money, msg, nested, phrase, text } from "../messages";
+import { count, list, money, msg, nested, text, type MessageRef } from "../messages";
 
 export const SIPD_RULE = "sipd-mismatch" as const;
 
@@ -54,7 +54,7 @@ export interface SipdTableComparison {
 export interface SipdComparison {
   unit?: SipdUnit;
   /** Why no unit could be chosen (then nothing is compared). */
-  unitError?: Message;
+  unitError?: MessageRef;
   tables: SipdTableComparison[];
   findings: Finding[];
 }
@@ -169,9 +169,9 @@ interface Ctx {
   findings: Finding[];
 }
 
-const ROLE_NAME: Partial<Record<ColumnRole, Message>> = {
-  paguN: { id: "Pagu", en: "The pagu" },
-  paguN1: { id: "Pagu N+1 (prakiraan maju)", en: "The pagu N+1 (prakiraan maju)" },
+const ROLE_NAME: Record<"paguN" | "paguN1", MessageRef> = {
+  paguN: msg("sipd.role.paguN", {}),
+  paguN1: msg("sipd.role.paguN1", {}),
 };
 
 function compareMoney(ctx: Ctx, pair: SipdPair, role: "paguN" | "paguN1", sipdAmount: Decimal | undefined): void {
@@ -182,7 +182,6 @@ function compareMoney(ctx: Ctx, pair: SipdPair, role: "paguN" | "paguN1", sipdAm
   if (agrees(reading, sipdAmount)) return;
   const actual = shown(reading);
   if (actual === null) return;
-  const what = ROLE_NAME[role] ?? { id: role, en: role };
   const name = quote(pair.row.uraian);
   const delta = actual.minus(sipdAmount).abs();
   ctx.findings.push({
@@ -194,7 +193,7 @@ function compareMoney(ctx: Ctx, pair: SipdPair, role: "paguN" | "paguN1", sipdAm
     role,
     expected: plainDecimal(sipdAmount),
     actual: plainDecimal(actual),
-    message: msg("sipd.money", { what: phrase(what), name: text(name), actual: money(actual), unit: text(ctx.unit.name), sipd: money(sipdAmount), delta: money(delta) }),
+    message: msg("sipd.money", { what: nested(ROLE_NAME[role]), name: text(name), actual: money(actual), unit: text(ctx.unit.name), sipd: money(sipdAmount), delta: money(delta) }),
     suggestion: { value: plainDecimal(sipdAmount), reason: msg("sipd.moneyReason", { kode: text(pair.sipd.kode) }) },
     related: relatedOf(ctx.exp, pair.sipd),
   });

@@ -4,6 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { parseAmountText } from "../numbers";
+import { msg, text } from "../messages";
 import { normalizeName } from "../nomenclature";
 import type { SheetSnapshot } from "../sheet/snapshot";
 import { a1, cellAt, cellText, numberToPlainString, rowAt } from "../sheet/snapshot";
@@ -242,12 +243,7 @@ export function readSipdExport(sheets: readonly SheetSnapshot[], file: string): 
   }
   if (!out) {
     const names = sheets.map((s) => `"${s.name}"`).join(", ");
-    return {
-      error: {
-        id: `${file} bukan ekspor SIPD yang dikenali: tidak ada lembar (${names}) dengan kepala kolom kode sub kegiatan dan pagu (rekap, sumber dana per sub kegiatan, KUA-PPAS, Tabel IV.3).`,
-        en: `${file} is not a recognised SIPD export: no sheet (${names}) has header columns for the sub kegiatan kode and the pagu (rekap, sumber dana per sub kegiatan, KUA-PPAS, Tabel IV.3).`,
-      },
-    };
+    return { error: msg("sipd.read.notExport", { file: text(file), sheets: text(names) }) };
   }
   out.units = [...builder.units.values()].filter((u) => u.subKegiatan.size > 0);
   for (const u of out.units) resolveOwnBidang(u);

@@ -8,7 +8,7 @@ import Decimal from "decimal.js";
 import type { Finding, Message } from "../findings";
 import { sheetRef } from "../findings";
 import type { MappedTable, MappedWorkbook } from "../mapping/types";
-import { formatRupiah } from "../numbers";
+import { cell as cellRef, formula, money, msg, renderAll } from "../messages";
 import type { PlannedCell, WritePlan } from "../plan";
 import { textNeedsTextFormat } from "../plan";
 import type { Cell, SheetSnapshot } from "../sheet/snapshot";
@@ -16,7 +16,9 @@ import { a1, cellAt, cellText, parseA1, rowAt } from "../sheet/snapshot";
 import { sheetOf } from "../analysis/moneyCells";
 import { SIPD_RULE } from "./compare";
 
-export const TAKE_SIPD_TITLE: Message = { id: "Ambil nilai SIPD-RI", en: "Take SIPD-RI's values" };
+// Plans carry their title and reasons in both languages (the undo list and the preview show them as written), so
+// they are rendered from the catalogue here; the skipped reasons go into the same preview summary.
+export const TAKE_SIPD_TITLE: Message = renderAll(msg("sipd.take.title", {}));
 
 /** The user's pick per finding cell ("'Sheet'!F12"): SIPD's value (the default) or the cell's own (left alone). */
 export type TakeSipdChoices = Readonly<Record<string, string>>;
@@ -67,7 +69,7 @@ export function planTakeSipd(workbook: MappedWorkbook, findings: readonly Findin
     const sheet = workbook.sheets.find((s) => s.name === f.sheet);
     if (!at || !sheet || seen.has(ref)) continue;
     if (!f.suggestion) {
-      skipped.push({ ref, reason: { id: `${ref}: sisipkan baris sub kegiatan SIPD-RI sendiri (baris baru tidak ditulis otomatis).`, en: `${ref}: insert the SIPD-RI sub kegiatan rows yourself (new rows are not written automatically).` } });
+      skipped.push({ ref, reason: renderAll(msg("sipd.take.insertRows", { ref: cellRef(ref) })) });
       continue;
     }
     const cell = cellAt(sheet, at.row, at.col);
@@ -77,7 +79,7 @@ export function planTakeSipd(workbook: MappedWorkbook, findings: readonly Findin
     const picked = choices[ref];
     if (picked !== undefined && picked !== planned) continue;
     if (cell?.formula !== undefined && f.role !== "uraian") {
-      skipped.push({ ref, reason: { id: `${ref} berisi rumus =${cell.formula}; tidak diganti dengan angka.`, en: `${ref} holds the formula =${cell.formula}; not replaced by a constant.` } });
+      skipped.push({ ref, reason: renderAll(msg("sipd.take.formula", { ref: cellRef(ref), formula: formula(`=${cell.formula}`) })) });
       continue;
     }
     seen.add(ref);
@@ -87,14 +89,14 @@ export function planTakeSipd(workbook: MappedWorkbook, findings: readonly Findin
         sheet: f.sheet, row: at.row, col: at.col, cell: f.cell,
         before: contentOf(cell),
         after: { value: value.toNumber(), numFmt: amountFormat(value) },
-        reason: { id: `pagu SIPD-RI Rp ${formatRupiah(value)}`, en: `SIPD-RI's pagu Rp ${formatRupiah(value)}` },
+        reason: renderAll(msg("sipd.take.pagu", { amount: money(value) })),
       });
     } else if (f.role === "sumberDana") {
       cells.push({
         sheet: f.sheet, row: at.row, col: at.col, cell: f.cell,
         before: contentOf(cell),
         after: { value: planned, ...(textNeedsTextFormat(planned) ? { numFmt: "@" } : {}) },
-        reason: { id: "sumber dana SIPD-RI", en: "SIPD-RI's sumber dana" },
+        reason: renderAll(msg("sipd.take.fund", {})),
       });
     } else if (f.role === "uraian" && planned === "") {
       // a sub kegiatan SIPD-RI does not have: its row is emptied (deleting rows is the user's, and undoable there)
@@ -107,7 +109,7 @@ export function planTakeSipd(workbook: MappedWorkbook, findings: readonly Findin
           sheet: f.sheet, row: at.row, col, cell: a1(at.row, col),
           before: contentOf(c),
           after: { value: null, ...(c?.numFmt !== undefined ? { numFmt: c.numFmt } : {}) },
-          reason: { id: "sub kegiatan tidak ada di SIPD-RI: baris dikosongkan", en: "sub kegiatan not in SIPD-RI: row emptied" },
+          reason: renderAll(msg("sipd.take.emptied", {})),
         });
       }
     }

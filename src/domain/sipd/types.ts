@@ -3,6 +3,7 @@
  * puskesmas when the export names one). Amounts are Decimal and may carry sen.
  */
 import type Decimal from "decimal.js";
+import type { MessageRef } from "../messages";
 
 /**
  * The export forms recognised by their header text:
@@ -64,5 +65,5 @@ export interface SipdExport {
 
 /** Why a file is not a SIPD export: the sheets looked at and what each lacked. */
 export interface SipdReadFailure {
-  error: { id: string; en: string };
+  error: MessageRef;
 }

@@ -5,13 +5,14 @@
 import * as fs from "fs";
 import { Catalogue, SUGGEST_MARGIN, SUGGEST_MIN, type NomenclatureEntry } from "../../../src/domain/nomenclature";
 import { importList, parentKodeOf, splitDelimited } from "../../../src/domain/nomenclature/importList";
+import { render } from "../../../src/domain/messages";
 import { catalogueByYear } from "../../../src/domain/nomenclature/library";
 import { compactNormalizedName } from "../../../src/domain/nomenclature/normalize";
 import { LIST_1317, LIST_2DIGIT, LIST_3406, LIST_DERIVED, LIST_SIPD_2024, describeWithLists, listPath, loadList } from "../../support/nomenclatureData";
 
 function imported(file: string, opts = {}) {
   const r = importList(splitDelimited(fs.readFileSync(listPath(file), "utf8")), { fileName: file, ...opts });
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message.en).join("; "));
+  if (!r.ok) throw new Error(r.errors.map((e) => render(e.message, "en")).join("; "));
   return r;
 }
 

@@ -7,6 +7,7 @@ import type { CellValue } from "../../../src/domain/sheet/snapshot";
 import { planTable, planWorkbook } from "../../support/planWorkbook";
 import type { PlanRowSpec } from "../../support/planWorkbook";
 import { testRule } from "../../support/ruleTester";
+import { render } from "../../../src/domain/messages";
 
 const DAU = "Dana Transfer Umum-Dana Alokasi Umum";
 const UNIT = "Kecamatan Namlea";
@@ -15,7 +16,7 @@ const UNIT = "Kecamatan Namlea";
 function exportOf(rows: (CellValue)[][], withN1 = false): SipdExport {
   const head = ["Kode", "Sub Kegiatan", "Sumber Dana", "Pagu Indikatif (Rp)", "Nama OPD", ...(withN1 ? ["Pagu N+1"] : [])];
   const exp = readSipdExport([snapshotFromGrid("SUMBER DANA PER SUBKEGIATAN", [head, ...rows])], "pagu.xlsx");
-  if (isReadFailure(exp)) throw new Error(exp.error.en);
+  if (isReadFailure(exp)) throw new Error(render(exp.error, "en"));
   return exp;
 }
 
@@ -104,6 +105,7 @@ describe("sipd-mismatch without a unit", () => {
     expect(rule.check(untitled, opts())).toEqual([]);
     const comparison = compareWithSipd(untitled, SIPD);
     expect(comparison.unit).toBeUndefined();
-    expect(comparison.unitError?.id).toMatch(/^Judul tabel tidak menyebut SKPD mana pun dari pagu.xlsx \(2 unit\); pilih dengan --skpd NAMA/);
+    expect(comparison.unitError && render(comparison.unitError, "id")).toMatch(/^Judul tabel tidak menyebut SKPD mana pun dari pagu.xlsx \(2 unit\); pilih dengan --skpd NAMA/);
+    expect(comparison.unitError && render(comparison.unitError, "en")).toMatch(/^No table title names an SKPD of pagu.xlsx \(2 units\); choose one with --skpd NAME/);
   });
 });

@@ -6,6 +6,7 @@
 import { isReadFailure, readSipdExport } from "../../../src/domain/sipd";
 import type { SipdExport, SipdUnit } from "../../../src/domain/sipd";
 import { SIPD_FILES, sipdDataMissing, sipdSnapshots } from "../../support/sipdData";
+import { render } from "../../../src/domain/messages";
 
 const missing = sipdDataMissing();
 if (missing) console.log(`SKIPPED SIPD data tests: ${missing}.`);
@@ -13,7 +14,7 @@ const describeData = missing ? describe.skip : describe;
 
 async function read(file: string): Promise<SipdExport> {
   const exp = readSipdExport(await sipdSnapshots(file), file);
-  if (isReadFailure(exp)) throw new Error(exp.error.en);
+  if (isReadFailure(exp)) throw new Error(render(exp.error, "en"));
   return exp;
 }
 

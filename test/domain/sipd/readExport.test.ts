@@ -2,10 +2,11 @@
 import { isReadFailure, readSipdExport, sameSources, sourceKinds, chooseUnit } from "../../../src/domain/sipd";
 import type { SipdExport } from "../../../src/domain/sipd";
 import { snapshotFromGrid } from "../../../src/domain/sheet/snapshot";
+import { render } from "../../../src/domain/messages";
 
 function read(...sheets: ReturnType<typeof snapshotFromGrid>[]): SipdExport {
   const exp = readSipdExport(sheets, "ekspor.xlsx");
-  if (isReadFailure(exp)) throw new Error(exp.error.en);
+  if (isReadFailure(exp)) throw new Error(render(exp.error, "en"));
   return exp;
 }
 
@@ -56,7 +57,7 @@ describe("readSipdExport", () => {
 
   it("refuses a workbook that is no SIPD export, naming its sheets", () => {
     const r = readSipdExport([snapshotFromGrid("Tabel 3.3", [["KODE", "Program/Kegiatan", "Pagu Indikatif"]])], "renja.xlsx");
-    expect(isReadFailure(r) && r.error.id).toContain('"Tabel 3.3"');
+    expect(isReadFailure(r) && render(r.error, "id")).toContain('"Tabel 3.3"');
   });
 });
 
@@ -90,7 +91,7 @@ describe("chooseUnit", () => {
       ["7.01.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN", 5, "7.01.0.00.0.00.01.0000", "Kecamatan Namlea"],
     ]),
   );
-  const name = (c: ReturnType<typeof chooseUnit>) => ("unit" in c ? `${c.by}:${c.unit.name}` : c.error.en);
+  const name = (c: ReturnType<typeof chooseUnit>) => ("unit" in c ? `${c.by}:${c.unit.name}` : render(c.error, "en"));
 
   it("takes the unit a title names, the longest name first", () => {
     expect(name(chooseUnit(exp, { titles: ["RENCANA KERJA DAN PENDANAAN KANTOR KEC. NAMLEA TAHUN 2024"] }))).toBe("title:Kecamatan Namlea");

@@ -13,6 +13,7 @@ import type { WritableXlsxHost } from "../../../src/xlsx";
 import { buildSipdFixture, FIXTURE_SHEET } from "../../support/sipdFixture";
 import type { SipdFixture } from "../../support/sipdFixture";
 import { SIPD_FILES, sipdDataMissing, sipdSnapshots } from "../../support/sipdData";
+import { render } from "../../../src/domain/messages";
 
 const missing = sipdDataMissing();
 if (missing) console.log(`SKIPPED SIPD fixture tests: ${missing}.`);
@@ -29,7 +30,7 @@ describeData("take SIPD's value on a workbook built from Kecamatan Namlea", () =
   beforeAll(async () => {
     const snapshots = await sipdSnapshots(SIPD_FILES.rekap);
     const read = readSipdExport(snapshots, SIPD_FILES.rekap);
-    if (isReadFailure(read)) throw new Error(read.error.en);
+    if (isReadFailure(read)) throw new Error(render(read.error, "en"));
     exp = read;
     fixture = await buildSipdFixture(snapshots[0]);
   }, 60_000);

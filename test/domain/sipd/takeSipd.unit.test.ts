@@ -2,6 +2,7 @@
 import { compareWithSipd, isReadFailure, planTakeSipd, readSipdExport } from "../../../src/domain/sipd";
 import { snapshotFromGrid } from "../../../src/domain/sheet/snapshot";
 import { planTable, planWorkbook } from "../../support/planWorkbook";
+import { render } from "../../../src/domain/messages";
 
 const exp = (() => {
   const e = readSipdExport(
@@ -15,7 +16,7 @@ const exp = (() => {
     ],
     "pagu.xlsx",
   );
-  if (isReadFailure(e)) throw new Error(e.error.en);
+  if (isReadFailure(e)) throw new Error(render(e.error, "en"));
   return e;
 })();
 
@@ -46,6 +47,9 @@ describe("planTakeSipd", () => {
       "'Tabel 7'!B5: insert the SIPD-RI sub kegiatan rows yourself (new rows are not written automatically).",
     ]);
     expect(options["'Tabel 7'!F7"]).toEqual(["1500000.25", "1000"]);
+    // the amount each language's way: the English reason is no Indonesian grouping
+    expect(plan.cells[0].reason).toEqual({ id: "pagu SIPD-RI Rp 1.500.000,25", en: "SIPD-RI's pagu Rp 1,500,000.25" });
+    expect(plan.title).toEqual({ id: "Ambil nilai SIPD-RI", en: "Take SIPD-RI's values" });
   });
 
   it("leaves a cell whose own value the user keeps", () => {
