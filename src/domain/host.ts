@@ -8,7 +8,7 @@ import type { MarkerVerdict } from "./generatedMarker";
 import type { MappingOverrides } from "./mapping/types";
 import { unchangedSinceRead, type CellContent, type PlannedCell, type SheetPlan, type SheetUndoRecord, type UndoRecord, type WritePlan } from "./plan";
 import { a1, type MergeArea, type SheetSnapshot } from "./sheet/snapshot";
-import { cell, count, msg, nested, phrase, renderAll, text, type MessageRef, type Phrase } from "./messages";
+import { cell, count, msg, nested, renderAll, text, type MessageRef, type Phrase } from "./messages";
 
 export interface SheetRef {
   id: string;
@@ -154,23 +154,18 @@ export function protectedSheetsError(sheets: readonly string[]): HostError {
 }
 
 /**
- * A failure a host reports to the user: a code for programs and a message in both languages, rendered from the
- * catalogue message it is built from (kept in `ref`, so another message can embed it). A text made outside the
- * catalogue (a SIPD export's reading failure, the CLI's file errors not yet moved) is passed as a phrase and
- * carried as the catalogue's "phrase" message, so `ref` is there for every HostError.
+ * A failure a host reports to the user: a code for programs and a catalogue message (kept in `ref`, so another
+ * message can embed it), rendered in every language once (`messages`).
  */
 export class HostError extends Error {
   readonly messages: Phrase;
-  readonly ref: MessageRef;
   constructor(
     readonly code: HostErrorCode,
-    message: Phrase | MessageRef,
+    readonly ref: MessageRef,
   ) {
-    const ref = "key" in message ? message : msg("phrase", { text: phrase(message) });
     const messages = renderAll(ref);
     super(messages.en);
     this.messages = messages;
-    this.ref = ref;
     this.name = "HostError";
   }
 }

@@ -14,7 +14,7 @@ import { defaultPlanners } from "../../src/ui/defaultPlanners";
 import { acceptAllDecisions } from "../support/acceptDecisions";
 import { domainEngine } from "../../src/ui/engine";
 import { BrowserWorkbook, downloadName } from "../../src/ui/standalone/browserWorkbook";
-import { msg } from "../../src/domain/messages";
+import { msg, renderAll } from "../../src/domain/messages";
 
 const SAMPLE = path.join(__dirname, "..", "..", "seeds", "sample-renja-tomoni-2025.xlsx");
 
@@ -403,11 +403,11 @@ describe("PaneController with other hosts", () => {
   });
 
   it("a HostError while reading ends as a message in both languages, and the pane is no longer busy", async () => {
-    const failing: PaneHost = { ...emptyHost, listSheets: async () => Promise.reject(new HostError("cell-edit-mode", { id: "Excel sedang menyunting sel.", en: "Excel is editing a cell." })) };
+    const failing: PaneHost = { ...emptyHost, listSheets: async () => Promise.reject(new HostError("cell-edit-mode", msg("office.cellEditMode", {}))) };
     const controller = new PaneController(failing, domainEngine, defaultPlanners);
     expect(await controller.validate()).toBe(false);
     const state = controller.getState();
-    expect(state.notice).toEqual({ intent: "error", message: { id: "Excel sedang menyunting sel.", en: "Excel is editing a cell." } });
+    expect(state.notice).toEqual({ intent: "error", message: renderAll(msg("office.cellEditMode", {})) });
     expect(state.busy).toBeUndefined();
   });
 
