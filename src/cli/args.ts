@@ -2,7 +2,7 @@
  * Command-line arguments of `renja`. Options may come before or after the subcommand and in `--name value` or
  * `--name=value` form; anything unexpected is a usage error (exit 2), never silently ignored.
  */
-import { msg, text, type MessageRef } from "../domain/messages";
+import { isLang, msg, text, type MessageRef } from "../domain/messages";
 import type { DiffRequest } from "./diff";
 import { diffCommand } from "./diffArgs";
 import type { GenerateRequest } from "./generate";
@@ -72,7 +72,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const langValue = values.get("--lang");
   let lang: Lang = "id";
-  if (langValue === "en" || langValue === "id") lang = langValue;
+  if (isLang(langValue)) lang = langValue;
   else if (langValue !== undefined) {
     problems.unshift(msg("cli.args.unknownLang", { lang: text(langValue) }));
   }

@@ -1,13 +1,13 @@
 /** The user's language choice survives closing the pane (per browser profile / Office webview). */
 import type { PaneController } from "./controller";
-import type { Lang } from "./i18n";
+import { isLang, type Lang } from "../domain/messages";
 
 const KEY = "renja-cermat:lang";
 
 export function savedLanguage(): Lang | undefined {
   try {
     const v = window.localStorage.getItem(KEY);
-    return v === "id" || v === "en" ? v : undefined;
+    return isLang(v) ? v : undefined;
   } catch {
     // Storage can be forbidden (private mode, strict webviews): the default language then applies.
     return undefined;

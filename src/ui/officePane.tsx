@@ -1,5 +1,6 @@
 /** Inside Excel: the pane over the Office.js host, and the ribbon commands on the same controller. */
 import { createRoot } from "react-dom/client";
+import { isLang, type Lang } from "../domain/messages";
 import type { OfficeThemeColors } from "./bootstrap";
 import { App } from "./components/App";
 import { PaneController, errorMessage } from "./controller";
@@ -30,8 +31,8 @@ export async function startOfficePane(root: HTMLElement, theme: OfficeThemeColor
 }
 
 /** Bahasa Indonesia unless Office runs in another language and the user has not chosen. */
-function paneLanguage(): "id" | "en" {
+function paneLanguage(): Lang {
   const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
-  const display = office?.context?.displayLanguage ?? "id-ID";
-  return display.toLowerCase().startsWith("id") ? "id" : display.toLowerCase().startsWith("en") ? "en" : "id";
+  const spoken = (office?.context?.displayLanguage ?? "id-ID").toLowerCase().slice(0, 2);
+  return isLang(spoken) ? spoken : "id";
 }

@@ -9,6 +9,11 @@
 export type Lang = "id" | "en";
 export const LANGS: readonly Lang[] = ["id", "en"];
 
+/** Whether a text (a --lang value, a stored choice, Office's display language) names a language the tool speaks. */
+export function isLang(v: string | null | undefined): v is Lang {
+  return (LANGS as readonly (string | null | undefined)[]).includes(v);
+}
+
 /** A text in both languages built outside the catalogue (host errors, descriptive phrases still being moved). */
 export type Phrase = { [L in Lang]: string };
 

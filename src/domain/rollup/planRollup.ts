@@ -24,7 +24,7 @@ import { moneyColumnLabel, rowName } from "../analysis/describe";
 import { holdsSomething, rangeProblem, sumFormulaFor, type CellRef } from "../analysis/sumFormula";
 import { narrativeTotalsOf } from "../analysis/sources";
 import { a1, cellAt, type Cell, type SheetSnapshot } from "../sheet/snapshot";
-import { cell, formula as formulaValue, list, money, msg, nested, render, renderAll, signedMoney, text, type MessageRef } from "../messages";
+import { cell, formula as formulaValue, list, money, msg, nested, render, renderAll, signedMoney, text, type Lang, type MessageRef } from "../messages";
 import { AMOUNT_FORMAT, amountNumber, contentOf, formatForAmount, sameAmount, storableAmount } from "./cellContent";
 
 export type RollupMode = "formulas" | "values";
@@ -438,7 +438,7 @@ function blockedReasons(blocked: { slip: string[]; "not-amount": string[]; pendi
 }
 
 /** The totals change summary, one line per recomputed amount whose value moves, total rows first. */
-export function describeChanges(changes: readonly TotalChange[], lang: "id" | "en"): string[] {
+export function describeChanges(changes: readonly TotalChange[], lang: Lang): string[] {
   const order = (c: TotalChange) => (c.level === "total" ? 0 : 1);
   return [...changes]
     .filter((c) => !c.difference.isZero())

@@ -3,7 +3,7 @@ import { Button, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, T
 import { useEffect, useRef } from "react";
 import type { ReactNode } from "react";
 import type { PaneController, View } from "../controller";
-import { formatAmount } from "../../domain/messages";
+import { LANGS, formatAmount } from "../../domain/messages";
 import { t } from "../i18n";
 import { ActionsView } from "./ActionsView";
 import { CatalogueBar } from "./CatalogueBar";
@@ -54,7 +54,7 @@ function Pane({ controller, top }: { controller: PaneController; top?: ReactNode
     <main className={styles.root} lang={lang}>
       <div className={styles.header}>
         <Text as="h1" className={styles.title}>{t(lang, "appTitle")}</Text>
-        <Button size="small" appearance="subtle" data-testid="lang-switch" onClick={() => controller.setLang(lang === "id" ? "en" : "id")}>
+        <Button size="small" appearance="subtle" data-testid="lang-switch" onClick={() => controller.setLang(LANGS[(LANGS.indexOf(lang) + 1) % LANGS.length])}>
           {t(lang, "language")}
         </Button>
       </div>

@@ -4,7 +4,7 @@
  * added without the type), and values shown by their type.
  */
 import Decimal from "decimal.js";
-import { LANGS, MessageSpec, PACKS, formatAmount, msg, percent, placeholderNames, render, text, type MessageKey, type Value } from "../../../src/domain/messages";
+import { LANGS, MessageSpec, isLang, PACKS, formatAmount, msg, percent, placeholderNames, render, text, type MessageKey, type Value } from "../../../src/domain/messages";
 import { showFindingActual, showFindingValue } from "../../../src/domain/findings";
 import { toHostError } from "../../../src/office/errors";
 import { sampleValue } from "../../support/messageSamples";
@@ -15,6 +15,11 @@ const keys = Object.keys(MessageSpec) as MessageKey[];
 describe("the message catalogue", () => {
   it("has a pack per language, each holding exactly the catalogue's keys", () => {
     for (const lang of LANGS) expect(Object.keys(PACKS[lang]).sort()).toEqual([...keys].sort());
+  });
+
+  it("knows its languages in one place: LANGS decides what --lang, a stored choice and Office's language may be", () => {
+    for (const lang of LANGS) expect(isLang(lang)).toBe(true);
+    for (const other of ["fr", "ID", "", null, undefined]) expect(isLang(other)).toBe(false);
   });
 
   it("gives every key, in every pack, a template naming exactly the declared parameters", () => {
