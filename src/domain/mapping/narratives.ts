@@ -13,7 +13,10 @@ export function isNarrativeText(text: string): boolean {
 /** Narrative cells of a sheet, skipping the row ranges the tables occupy. */
 export function findNarratives(sheet: SheetSnapshot, tableRanges: [number, number][]): NarrativeCell[] {
   const out: NarrativeCell[] = [];
-  for (const r of sortedRowNumbers(sheet)) {
+  const rowNumbers = sortedRowNumbers(sheet);
+  // indexed: once per sheet, over every row (an unoptimised for…of allocates an iterator result per row)
+  for (let i = 0; i < rowNumbers.length; i++) {
+    const r = rowNumbers[i];
     if (inTable(tableRanges, r)) continue;
     const cells = rowAt(sheet, r);
     if (!cells) continue;

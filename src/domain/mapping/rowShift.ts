@@ -52,8 +52,9 @@ export function detectShifts(sheet: SheetSnapshot, dataRows: number[], firstCol:
   if (dataRows.length < 4) return shifts;
   const profile = new Map<number, Record<Kind, number>>();
   const sample = dataRows.length > PROFILE_SAMPLE ? dataRows.slice(0, PROFILE_SAMPLE) : dataRows;
-  for (const r of sample) {
-    const rowCells = rowAt(sheet, r);
+  // indexed loops over the rows: once per table, mostly unoptimised, where a for…of allocates an iterator result per row
+  for (let i = 0; i < sample.length; i++) {
+    const rowCells = rowAt(sheet, sample[i]);
     if (!rowCells) continue;
     for (let c = firstCol; c <= lastCol; c++) {
       const k = cellKind(rowCells.get(c));
@@ -74,7 +75,8 @@ export function detectShifts(sheet: SheetSnapshot, dataRows: number[], firstCol:
     rare: { text: fit(col, "text") < 0.25, amount: fit(col, "amount") < 0.25, short: fit(col, "short") < 0.25 },
     amountColumn: fit(col, "amount") > 0.5,
   }));
-  for (const r of dataRows) {
+  for (let i = 0; i < dataRows.length; i++) {
+    const r = dataRows[i];
     const rowCells = rowAt(sheet, r);
     if (!rowCells || !looksOff(rowCells, watched)) continue;
     const cells: [number, Kind][] = [];
@@ -110,7 +112,8 @@ interface Watched {
 
 /** Cheap pre-test: a watched column (uraian, money) holds a kind of content it rarely holds. */
 function looksOff(cells: ReadonlyMap<number, Cell>, watched: Watched[]): boolean {
-  for (const w of watched) {
+  for (let i = 0; i < watched.length; i++) {
+    const w = watched[i];
     const k = cellKind(cells.get(w.col));
     if (k) {
       if (w.rare[k]) return true;

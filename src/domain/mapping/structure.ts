@@ -9,7 +9,9 @@ import type { MappedRow } from "./types";
 export function linkParents(rows: MappedRow[]): void {
   let program: MappedRow | undefined;
   let kegiatan: MappedRow | undefined;
-  for (const r of rows) {
+  // indexed: once per table, over every row (an unoptimised for…of allocates an iterator result per row)
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     r.parentRow = undefined;
     if (r.level === "program") {
       program = r;

@@ -38,7 +38,8 @@ export function scanBody(
     if (r - prev > MAX_GAP) break;
     const rowCells = rowAt(sheet, r);
     let hasMoney = false;
-    for (const c of moneyCols) if (holdsDigits(rowCells?.get(c))) hasMoney = true;
+    // indexed: on every body row (a for…of allocates an iterator result per row until optimised)
+    for (let m = 0; m < moneyCols.length; m++) if (holdsDigits(rowCells?.get(moneyCols[m]))) hasMoney = true;
     // the common case, a data row with amounts, is settled without looking at every cell
     if (hasMoney && !labelLeft(rowCells, uraianCol ?? frame.firstCol, frame.firstCol)) {
       body.push({ row: r, kind: "data" });

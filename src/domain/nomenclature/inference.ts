@@ -22,7 +22,10 @@ function isPenunjangProgram(kode: string): boolean {
 export function tableBidangOf(rows: readonly MappedRow[], matches?: () => Map<number, LevelMatches>): string | undefined {
   const votes = new Map<string, number>();
   let seen = 0;
-  for (const r of rows) {
+  // Indexed loops over the rows here and below: once per table, mostly unoptimised, where a for…of allocates an
+  // iterator result per row.
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (!r.kode) continue;
     const b = bidangOfKode(r.kode);
     if (b && b !== PENUNJANG_BIDANG) votes.set(b, (votes.get(b) ?? 0) + (r.kodeInferred ? 1 : 10));
@@ -30,7 +33,8 @@ export function tableBidangOf(rows: readonly MappedRow[], matches?: () => Map<nu
     if (++seen >= 500) break;
   }
   if (votes.size === 0) {
-    for (const r of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       if (r.level !== "program" && r.level !== "kegiatan") continue;
       // while mapping: the row's matches; afterwards: the entry mapping attached
       const m = matches ? matches().get(r.row)?.[r.level] : r.catalogue && { kode: r.catalogue.kode, similarity: r.catalogue.similarity };
@@ -64,7 +68,8 @@ export function attachCatalogueEntries(rows: MappedRow[], catalogue: Catalogue, 
   const bidang = tableBidangOf(rows, matches);
   let rowIndex: Map<number, MappedRow> | undefined;
   const byRow = () => (rowIndex ??= new Map(rows.map((r) => [r.row, r])));
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (r.level !== "program" && r.level !== "kegiatan" && r.level !== "subKegiatan") continue;
     let entry: NomenclatureEntry | undefined;
     let similarity = 0;

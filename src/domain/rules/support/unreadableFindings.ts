@@ -18,7 +18,9 @@ import { money, msg, nested, text as textValue } from "../../messages";
 export function unreadableFindings(workbook: MappedWorkbook, meta: RuleMeta, options: RuleOptions): Finding[] {
   const findings: Finding[] = [];
   for (const column of analysisOf(workbook).columns) {
-    for (const slot of column.cells) {
+    // indexed: every money cell of the workbook (a for…of allocates an iterator result per cell until optimised)
+    for (let i = 0; i < column.cells.length; i++) {
+      const slot = column.cells[i];
       if (slot.displaced !== undefined && slot.chosen && slot.money.row.level !== "other") {
         findings.push(displacedFinding(slot.money, slot.displaced, slot.chosen.value, meta));
         continue;
