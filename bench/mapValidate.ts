@@ -14,7 +14,7 @@ import * as path from "path";
 import { mapWorkbook } from "../src/domain/mapping/mapWorkbook";
 import { validate } from "../src/domain/validate";
 import type { SheetSnapshot } from "../src/domain/sheet/snapshot";
-import { openXlsxHost } from "../src/xlsx";
+import { readSnapshots } from "./readWorkbook";
 import { buildSyntheticWorkbook } from "./synthetic";
 
 const root = path.join(__dirname, "..", "..");
@@ -30,13 +30,6 @@ export interface MapValidateRun {
   passes: PassCpu[];
   rows: number;
   findings: number;
-}
-
-async function readSnapshots(file: string): Promise<SheetSnapshot[]> {
-  const host = await openXlsxHost(new Uint8Array(fs.readFileSync(file)), path.basename(file));
-  const snapshots: SheetSnapshot[] = [];
-  for (const ref of await host.listSheets()) snapshots.push(await host.readSnapshot(ref, { styles: true }));
-  return snapshots;
 }
 
 function cpuMs(c: NodeJS.CpuUsage): number {

@@ -12,9 +12,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { SheetSnapshot } from "../src/domain/sheet/snapshot";
-import { openXlsxHost } from "../src/xlsx";
 import type { MapValidateRun } from "./mapValidate";
+import { readSnapshots } from "./readWorkbook";
 import { buildSyntheticWorkbook } from "./synthetic";
 
 const root = path.join(__dirname, "..", "..");
@@ -70,14 +69,6 @@ function renjaCheck(file: string): number {
     if (status !== 1) throw e;
   }
   return performance.now() - t;
-}
-
-/** The sheets as `renja check` reads them; the host (ExcelJS's model) is garbage once this returns, as in the CLI. */
-async function readSnapshots(file: string): Promise<SheetSnapshot[]> {
-  const host = await openXlsxHost(new Uint8Array(fs.readFileSync(file)), path.basename(file));
-  const snapshots: SheetSnapshot[] = [];
-  for (const ref of await host.listSheets()) snapshots.push(await host.readSnapshot(ref, { styles: true }));
-  return snapshots;
 }
 
 const mapValidateScript = path.join(__dirname, "mapValidate.js");

@@ -80,7 +80,10 @@ function outlineInUse(facts: RowFacts[]): boolean {
 function programsByIndent(facts: RowFacts[], results: (LevelResult | undefined)[]): void {
   if (results.some((r) => r?.level === "program")) return;
   const depths = new Set<number>();
-  for (let i = 0; i < facts.length; i++) if (facts[i].uraian !== "" && facts[i].indent !== undefined) depths.add(facts[i].indent as number);
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i];
+    if (f.uraian !== "" && f.indent !== undefined) depths.add(f.indent);
+  }
   if (depths.size < 3) return;
   const top = Math.min(...depths);
   facts.forEach((f, i) => {
