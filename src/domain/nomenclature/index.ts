@@ -2,4 +2,4 @@ export { BUILTIN_CATALOGUE, CATALOGUES, Catalogue, PENUNJANG_BIDANG, SUGGEST_MAR
 export type { BidangCatalogue, CatalogueData, CatalogueLevel, CatalogueOrigin, NomenclatureEntry, NomenclatureLevel } from "./catalogue";
 export { matchLevels, matchNomenclature, similarityToEntry } from "./builtin";
 export type { LevelMatches, MatchOptions, NomenclatureMatch } from "./match";
-export { compactNormalizedName, normalizeName } from "./normalize";
+export { compactNameHash, compactNormalizedName, normalizeName } from "./normalize";

@@ -72,6 +72,27 @@ export function compactNormalizedName(name: string): string {
   return normalizeName(name).replace(/ /g, "");
 }
 
+/**
+ * A 32-bit hash of compactNormalizedName(name), 0 when that is empty (never otherwise): equal compact names have
+ * equal hashes, so a pass over every row's name (duplicate-row) compares hashes and builds the two compact names
+ * only when they agree. The usual name (simpleNameStart) is hashed straight from its characters, without the two
+ * strings compactNormalizedName would make for each of 100,000 rows; any other through compactNormalizedName.
+ */
+export function compactNameHash(name: string): number {
+  const from = simpleNameStart(name);
+  const text = from >= 0 ? name : compactNormalizedName(name);
+  let h = 0x811c9dc5;
+  let kept = 0;
+  for (let i = from >= 0 ? from : 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isAlnum(c)) continue;
+    // FNV-1a over the lower-cased letters and digits: for an ASCII name, what toLowerCase and the replace keep
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+    kept++;
+  }
+  return kept === 0 ? 0 : h === 0 ? 1 : h;
+}
+
 /** a-z, A-Z or 0-9. */
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);

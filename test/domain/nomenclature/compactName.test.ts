@@ -4,13 +4,29 @@
  * "&", accents, case).
  */
 import * as fs from "fs";
-import { compactNormalizedName, normalizeName } from "../../../src/domain/nomenclature/normalize";
+import { compactNameHash, compactNormalizedName, normalizeName } from "../../../src/domain/nomenclature/normalize";
 import { importList, splitDelimited } from "../../../src/domain/nomenclature/importList";
 import { LIST_1317, LIST_2DIGIT, LIST_3406, describeWithLists, listPath } from "../../support/nomenclatureData";
 
 const reference = (name: string) => normalizeName(name).replace(/ /g, "");
 
-describe("compactNormalizedName", () => {
+/** FNV-1a over the compact name's characters, as compactNameHash promises: 0 for an empty compact name only. */
+function referenceHash(name: string): number {
+  const compact = reference(name);
+  if (compact === "") return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < compact.length; i++) h = Math.imul(h ^ compact.charCodeAt(i), 0x01000193);
+  return h === 0 ? 1 : h;
+}
+
+/** The name, its compact name and its hash where either differs from the reference; [] when both agree. */
+function disagreement(name: string): Array<string | number> {
+  const compact = compactNormalizedName(name);
+  const hash = compactNameHash(name);
+  return compact === reference(name) && hash === referenceHash(name) ? [] : [name, compact, reference(name), hash, referenceHash(name)];
+}
+
+describe("compactNormalizedName and compactNameHash", () => {
   it("equals normalizeName without spaces on names built to hit every branch", () => {
     const cases = [
       "Penyediaan Jasa Surat Menyurat",
@@ -48,6 +64,13 @@ describe("compactNormalizedName", () => {
       "DokumenRKA-SKPD",
     ];
     for (const name of cases) expect([name, compactNormalizedName(name)]).toEqual([name, reference(name)]);
+    expect(cases.map(disagreement).filter((d) => d.length > 0)).toEqual([]);
+    // names one compact name: one hash; an empty compact name: 0
+    expect(compactNameHash("Dokumen RKA-SKPD")).toBe(compactNameHash("DokumenRKA-SKPD"));
+    expect(compactNameHash("Pengelolaan BMD")).toBe(compactNameHash("pengelolaan barang milik daerah"));
+    expect(compactNameHash("Kécamatan")).toBe(compactNameHash("KECAMATAN"));
+    expect(compactNameHash("Kécamatan")).not.toBe(compactNameHash("Kelurahan"));
+    expect(["", "   ", "*", "dll", "1.", "--"].map(compactNameHash)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
   it("equals normalizeName without spaces on generated names", () => {
@@ -60,14 +83,15 @@ describe("compactNormalizedName", () => {
       let name = "";
       const len = 1 + (n % 9);
       for (let k = 0; k < len; k++) name += alphabet[next()];
-      if (compactNormalizedName(name) !== reference(name)) wrong.push([name, compactNormalizedName(name), reference(name)]);
+      const d = disagreement(name);
+      if (d.length > 0) wrong.push(d.map(String));
     }
     expect(wrong).toEqual([]);
   });
 });
 
-describeWithLists("compactNormalizedName on the real lists", () => {
-  it("equals normalizeName without spaces for every name of every list", () => {
+describeWithLists("compactNormalizedName and compactNameHash on the real lists", () => {
+  it("equal normalizeName without spaces, and its hash, for every name of every list", () => {
     let names = 0;
     for (const file of [LIST_3406, LIST_1317, LIST_2DIGIT]) {
       const r = importList(splitDelimited(fs.readFileSync(listPath(file), "utf8")), { fileName: file });
@@ -75,7 +99,7 @@ describeWithLists("compactNormalizedName on the real lists", () => {
       for (const [, , name, kinerja, indikator] of r.data.entries) {
         for (const text of [name, kinerja ?? "", indikator ?? ""]) {
           names++;
-          if (compactNormalizedName(text) !== reference(text)) expect([text, compactNormalizedName(text)]).toEqual([text, reference(text)]);
+          if (disagreement(text).length > 0) expect(disagreement(text)).toEqual([]);
         }
       }
     }

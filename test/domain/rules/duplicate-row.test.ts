@@ -40,6 +40,33 @@ testRule(rule, {
       findings: [{ cell: "A8", role: "kode", related: ["A7"] }],
     },
     {
+      // 16 or more siblings are looked up through maps: repeats found before and after the group grows that large
+      name: "many sub kegiatan under one kegiatan: repeats found by name (case, spacing, abbreviation, accent) and by kode",
+      workbook: planWorkbook(
+        planTable([
+          program,
+          umum,
+          ...Array.from({ length: 12 }, (_, i): PlanRowSpec => ({ level: "subKegiatan", uraian: `Penyediaan Bahan ${i + 1}` })),
+          { level: "subKegiatan", uraian: "PENYEDIAAN BAHAN 3" },
+          { level: "subKegiatan", uraian: "Pengelolaan Barang Milik Daerah" },
+          { level: "subKegiatan", uraian: "Koordinasi Kecamatan", kode: "7.01.01.2.01.0009" },
+          ...Array.from({ length: 6 }, (_, i): PlanRowSpec => ({ level: "subKegiatan", uraian: `Penyediaan Alat ${i + 1}` })),
+          { level: "subKegiatan", uraian: "Penyediaan  Bahan-5" },
+          { level: "subKegiatan", uraian: "Pengelolaan BMD" },
+          { level: "subKegiatan", uraian: "Koordinasi Kécamatan Lain", kode: "7.01.01.2.01.0009" },
+          { level: "subKegiatan", uraian: "Koordinasi Kécamatan" },
+          { level: "subKegiatan", uraian: "Penyediaan Bahan 55" },
+        ]),
+      ),
+      findings: [
+        { cell: "A30", row: 30, role: "kode", related: ["A21"] },
+        { cell: "B19", row: 19, related: ["B9"] },
+        { cell: "B28", row: 28, related: ["B11"] },
+        { cell: "B29", row: 29, related: ["B20"] },
+        { cell: "B31", row: 31, related: ["B21"] },
+      ],
+    },
+    {
       name: "a program listed twice, and three copies give two findings",
       workbook: planWorkbook(planTable([program, umum, program, umum, umum])),
       findings: [{ cell: "B7", related: ["B5"] }, { cell: "B9", related: ["B8"] }],
