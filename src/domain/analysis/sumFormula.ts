@@ -173,29 +173,16 @@ export function namesExactly(formula: string, children: CellRef[]): boolean {
   const end = formula.length - 1;
   if (end < 5 || formula.charCodeAt(end) !== 41 /* ) */ || !formula.startsWith("SUM(")) return false;
   let i = 4;
-  /** A cell reference (F6, $F$6) at i, as row × KEY_SPAN + column, moving i past it; -1 when there is none. */
-  const readCell = (): number => {
-    if (formula.charCodeAt(i) === 36 /* $ */) i++;
-    let col = 0;
-    const lettersFrom = i;
-    for (let c = formula.charCodeAt(i); i < end && c >= 65 && c <= 90; c = formula.charCodeAt(++i)) col = col * 26 + (c - 64);
-    if (i === lettersFrom || i - lettersFrom > 3) return -1;
-    if (formula.charCodeAt(i) === 36 /* $ */) i++;
-    let row = 0;
-    const digitsFrom = i;
-    for (let c = formula.charCodeAt(i); i < end && c >= 48 && c <= 57; c = formula.charCodeAt(++i)) row = row * 10 + (c - 48);
-    if (i === digitsFrom || i - digitsFrom > 7) return -1;
-    return row * KEY_SPAN + col;
-  };
   let next = 0;
   for (;;) {
-    const from = readCell();
+    const from = cellKeyAt(formula, i, end);
     if (from < 0) return false;
+    i = afterCellKey;
     let to = from;
     if (formula.charCodeAt(i) === 58 /* : */) {
-      i++;
-      to = readCell();
+      to = cellKeyAt(formula, i + 1, end);
       if (to < 0) return false;
+      i = afterCellKey;
     }
     const top = Math.min(Math.floor(from / KEY_SPAN), Math.floor(to / KEY_SPAN));
     const bottom = Math.max(Math.floor(from / KEY_SPAN), Math.floor(to / KEY_SPAN));
@@ -212,6 +199,28 @@ export function namesExactly(formula: string, children: CellRef[]): boolean {
     if (formula.charCodeAt(i) !== 44 /* , */) return false;
     i++;
   }
+}
+
+/** Where the reference cellKeyAt read last ends (its second answer: a plain function, not a closure per formula). */
+let afterCellKey = 0;
+
+/**
+ * The cell reference (F6, $F$6) at formula[i] before `end`, as row × KEY_SPAN + column, -1 when there is none;
+ * afterCellKey is then the index past it.
+ */
+function cellKeyAt(formula: string, i: number, end: number): number {
+  if (formula.charCodeAt(i) === 36 /* $ */) i++;
+  let col = 0;
+  const lettersFrom = i;
+  for (let c = formula.charCodeAt(i); i < end && c >= 65 && c <= 90; c = formula.charCodeAt(++i)) col = col * 26 + (c - 64);
+  if (i === lettersFrom || i - lettersFrom > 3) return -1;
+  if (formula.charCodeAt(i) === 36 /* $ */) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (let c = formula.charCodeAt(i); i < end && c >= 48 && c <= 57; c = formula.charCodeAt(++i)) row = row * 10 + (c - 48);
+  if (i === digitsFrom || i - digitsFrom > 7) return -1;
+  afterCellKey = i;
+  return row * KEY_SPAN + col;
 }
 
 /** The usual case, settled without building any set: the formula names exactly the children, in their order. */
