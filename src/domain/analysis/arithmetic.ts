@@ -423,15 +423,22 @@ function markDerived(table: MappedTable, sheet: SheetSnapshot, sums: Array<{ par
 
 /** The cells a sum really adds: derived children replaced by their own children, down to cells that state amounts. */
 function throughDerived(children: Slot[], anyDerived: boolean): Slot[] {
-  if (!anyDerived || !children.some((c) => c.derived)) return children;
+  if (!anyDerived || !someDerived(children)) return children;
   const out: Slot[] = [];
-  const visit = (slot: Slot, depth: number) => {
-    const below = slot.derived ? slot.below : undefined;
-    if (below && depth < 64) for (const c of below) visit(c, depth + 1);
-    else out.push(slot);
-  };
-  for (const c of children) visit(c, 0);
+  for (let i = 0; i < children.length; i++) addThroughDerived(children[i], 0, out);
   return out;
+}
+
+function someDerived(slots: Slot[]): boolean {
+  for (let i = 0; i < slots.length; i++) if (slots[i].derived) return true;
+  return false;
+}
+
+/** Adds the slot to `out`, or for a derived one its children through their own (a plain function: no closure per sum). */
+function addThroughDerived(slot: Slot, depth: number, out: Slot[]): void {
+  const below = slot.derived ? slot.below : undefined;
+  if (below && depth < 64) for (let i = 0; i < below.length; i++) addThroughDerived(below[i], depth + 1, out);
+  else out.push(slot);
 }
 
 /** A derived parent's value: the sum of its children's chosen readings ("derived" when it differs from the cache). */
