@@ -369,7 +369,9 @@ function analyseColumn(
     }
   }
 
-  const settledAsStated = sums.map((s) => (s.parent.derived ? false : settle(s.parent, throughDerived(s.children, anyDerived))));
+  // The cells each sum really adds, worked out once for settling and judging it (derived and below do not change).
+  const added = sums.map((s) => (s.parent.derived ? s.children : throughDerived(s.children, anyDerived)));
+  const settledAsStated = sums.map((s, i) => (s.parent.derived ? false : settle(s.parent, added[i])));
   for (let c = 0; c < cells.length; c++) {
     const slot = cells[c];
     if (!slot.isChosen && !slot.unreadable && !slot.derived) slot.chooseFirst("default");
@@ -378,7 +380,7 @@ function analyseColumn(
   for (let i = 0; i < sums.length; i++) if (sums[i].parent.derived) deriveValue(sums[i].parent, sums[i].children);
 
   const checks = sums.map((s, i) =>
-    s.parent.derived ? judgeDerived(s.kind, s.parent, s.children, anyDerived) : judge(s.kind, s.parent, throughDerived(s.children, anyDerived), settledAsStated[i], s.children),
+    s.parent.derived ? judgeDerived(s.kind, s.parent, s.children, anyDerived) : judge(s.kind, s.parent, added[i], settledAsStated[i], s.children),
   );
   let slotMap: Map<number, AmountSlot> | undefined;
   return {
