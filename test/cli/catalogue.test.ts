@@ -242,6 +242,49 @@ describeWithLists("check with 3406/2024 imported", () => {
     expect(nomenclature(j)).toEqual([]);
   });
 
+  it("names the list holds whatever their first word, and names more than a dozen entries share every prefix with, are placed by the list (no kode column)", async () => {
+    const dir = tempDir();
+    // 1.04.05.2.01 is the kegiatan "Urusan Penyelenggaraan PSU Perumahan" (no urusan heading); more than 12 entries
+    // before 4.01.03.2.02 "Pelaksanaan Administrasi Pembangunan" share its prefixes pela/admi/pemb: both were
+    // misplaced, and the sums under them reported as rollup errors although every one holds
+    const perkim = await unitWorkbook(dir, "perkim.xlsx", "RENCANA KERJA DAN PENDANAAN DINAS PERUMAHAN DAN KAWASAN PERMUKIMAN TAHUN 2025", [
+      [null, "PROGRAM PENINGKATAN PRASARANA, SARANA DAN UTILITAS UMUM (PSU)", 600],
+      [null, "Urusan Penyelenggaraan PSU Perumahan", 600],
+      [null, "Perencanaan Penyediaan PSU Perumahan", 250],
+      [null, "Kerja Sama Penyediaan/Pengelolaan PSU Perumahan", 200],
+      [null, "Verifikasi dan Penyerahan PSU Perumahan dari Pengembang", 150],
+    ]);
+    const setda = await unitWorkbook(dir, "setda.xlsx", "RENCANA KERJA DAN PENDANAAN SEKRETARIAT DAERAH TAHUN 2025", [
+      [null, "PROGRAM PEREKONOMIAN DAN PEMBANGUNAN", 900],
+      [null, "Pelaksanaan Kebijakan Perekonomian", 300],
+      [null, "Pengendalian dan Distribusi Perekonomian", 100],
+      [null, "Perencanaan dan Pengawasan Ekonomi Mikro Kecil", 200],
+      [null, "Pelaksanaan Administrasi Pembangunan", 600],
+      [null, "Fasilitasi Penyusunan Program Pembangunan", 350],
+      [null, "Pengendalian dan Evaluasi Program Pembangunan", 250],
+    ]);
+    const levels = (j: CheckJson) => j.tables[0].rows.filter((r) => r.level !== "total" && r.level !== "other").map((r) => [r.level, r.kode]);
+    const a = await checkJson(perkim);
+    expect(levels(a)).toEqual([
+      ["program", "1.04.05"],
+      ["kegiatan", "1.04.05.2.01"],
+      ["subKegiatan", "1.04.05.2.01.0001"],
+      ["subKegiatan", "1.04.05.2.01.0009"],
+      ["subKegiatan", "1.04.05.2.01.0010"],
+    ]);
+    const b = await checkJson(setda);
+    expect(levels(b)).toEqual([
+      ["program", "4.01.03"],
+      ["kegiatan", "4.01.03.2.01"],
+      ["subKegiatan", "4.01.03.2.01.0002"],
+      ["subKegiatan", "4.01.03.2.01.0003"],
+      ["kegiatan", "4.01.03.2.02"],
+      ["subKegiatan", "4.01.03.2.02.0001"],
+      ["subKegiatan", "4.01.03.2.02.0002"],
+    ]);
+    for (const j of [a, b]) expect(j.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
   it("--catalogue overrides the choice by year (a 2025 plan checked with the built-in list's file would need it named)", async () => {
     const dir = tempDir();
     const file = await unitWorkbook(dir, "bapenda.xlsx", "RENCANA KERJA DAN PENDANAAN BADAN PENDAPATAN DAERAH TAHUN 2025", BAPENDA);

@@ -102,9 +102,12 @@ function fixedLevel(f: RowFacts): LevelResult | undefined {
   if (f.skpdCode) return { level: "other", confidence: 0.95, evidence: [`the unit's SKPD code ${f.skpdCode}: a heading`] };
   if (f.uraian === "") return undefined;
   if (f.programWord) return { level: "program", confidence: 0.95, evidence: ["starts with PROGRAM"] };
-  if (/^\s*(bidang urusan|urusan pemerintahan bidang)\b/i.test(f.uraian)) return { level: "bidang", confidence: 0.8, evidence: ["starts with BIDANG URUSAN"] };
+  // A name the list holds as a program, kegiatan or sub kegiatan is not an urusan or bidang heading, whatever its
+  // first word: the kegiatan 1.04.05.2.01 is "Urusan Penyelenggaraan PSU Perumahan"
+  const heading = !isListedPlanName(f);
+  if (heading && /^\s*(bidang urusan|urusan pemerintahan bidang)\b/i.test(f.uraian)) return { level: "bidang", confidence: 0.8, evidence: ["starts with BIDANG URUSAN"] };
   // SIPD's block of the support program: "X NON URUSAN", as the nomenclature lists it
-  if (/^\s*(urusan|unsur|non[ -]urusan)\b/i.test(f.uraian)) return { level: "urusan", confidence: 0.8, evidence: ["starts with URUSAN / UNSUR / NON URUSAN"] };
+  if (heading && /^\s*(urusan|unsur|non[ -]urusan)\b/i.test(f.uraian)) return { level: "urusan", confidence: 0.8, evidence: ["starts with URUSAN / UNSUR / NON URUSAN"] };
   // the rest of a long name wrapped onto its own row: it starts in lower case or is a few words, and holds nothing else
   if (f.nameOnly && (/^\s*[a-z(]/.test(f.uraian) || f.uraian.trim().split(/\s+/).length <= 3)) {
     return { level: "other", confidence: 0.7, evidence: ["a wrapped line of the name above"] };
@@ -115,6 +118,12 @@ function fixedLevel(f: RowFacts): LevelResult | undefined {
     return { level: "program", confidence: 0.85, evidence: [`catalogue ${p.entry.kode} ${p.entry.name} (${p.similarity})`] };
   }
   return undefined;
+}
+
+/** The row's name is, normalised, exactly a program, kegiatan or sub kegiatan of the catalogue. */
+function isListedPlanName(f: RowFacts): boolean {
+  const { program, kegiatan, subKegiatan } = f.matches;
+  return program?.similarity === 1 || kegiatan?.similarity === 1 || subKegiatan?.similarity === 1;
 }
 
 /** Evidence that a row is a kegiatan (positive) rather than a sub kegiatan (negative), without the sums. */

@@ -80,6 +80,12 @@ export class NameIndex {
   private readonly indexed: IndexedEntry[] = [];
   private readonly byEntry = new Map<NomenclatureEntry, PreparedName>();
   private readonly byPrefix = new Map<string, number[]>();
+  /**
+   * Entries by normalised name: a name that is exactly an entry's is always among the candidates. Ranking by shared
+   * prefixes alone cut some off ("Pengawasan Penataan Ruang", "Pelaksanaan Administrasi Pembangunan": more than
+   * MAX_CANDIDATES entries earlier in the list share all their prefixes), 74 of the 3406/2024 list's 4,381 names.
+   */
+  private readonly byName = new Map<string, number[]>();
   /** Entries under each kode ("X.XX.01.2.02" -> its sub kegiatan): a query under a parent scores them all. */
   private readonly byAncestor = new Map<string, number[]>();
   /** Prefixes too common to narrow the search ("kabu", "kota" in a quarter of the full list). */
@@ -96,6 +102,9 @@ export class NameIndex {
       const prepared = prepareName(normalizeName(entry.name));
       const i = this.indexed.push({ entry, prepared }) - 1;
       this.byEntry.set(entry, prepared);
+      const same = this.byName.get(prepared.normalized);
+      if (same) same.push(i);
+      else this.byName.set(prepared.normalized, [i]);
       for (const p of prefixesOf(prepared)) {
         const list = this.byPrefix.get(p);
         if (list) list.push(i);
@@ -211,7 +220,8 @@ export class NameIndex {
         counts[i]++;
       }
     }
-    if (touched.length === 0) return [];
+    const exact = this.byName.get(normalized);
+    if (touched.length === 0 && exact === undefined) return [];
     // The MAX_CANDIDATES sharing most prefixes (ties: the list's order), picked in one pass: sorting every touched
     // entry (thousands for a long name against the full list) cost more than scoring the few kept.
     const kept: number[] = [];
@@ -226,6 +236,7 @@ export class NameIndex {
       kept[at] = i;
     }
     for (const i of touched) counts[i] = 0;
+    if (exact !== undefined) for (const i of exact) if (!kept.includes(i) && (!filtered || accepts(this.indexed[i].entry, opts))) kept.push(i);
     return this.scoreBest(prepared, kept, keep);
   }
 
