@@ -21,6 +21,8 @@ const NO_CHILDREN = -1;
 const DASH = 3;
 const OUTLINE = 4;
 const CATALOGUE_WEIGHT = 6;
+const CATALOGUE_FLOOR = 0.6;
+const CATALOGUE_TRUSTED = 0.9;
 const WORD = 1.5;
 const FORMAT = 1;
 
@@ -106,8 +108,10 @@ function fixedLevel(f: RowFacts): LevelResult | undefined {
   // first word: the kegiatan 1.04.05.2.01 is "Urusan Penyelenggaraan PSU Perumahan"
   const heading = !isListedPlanName(f);
   if (heading && /^\s*(bidang urusan|urusan pemerintahan bidang)\b/i.test(f.uraian)) return { level: "bidang", confidence: 0.8, evidence: ["starts with BIDANG URUSAN"] };
-  // SIPD's block of the support program: "X NON URUSAN", as the nomenclature lists it
-  if (heading && /^\s*(urusan|unsur|non[ -]urusan)\b/i.test(f.uraian)) return { level: "urusan", confidence: 0.8, evidence: ["starts with URUSAN / UNSUR / NON URUSAN"] };
+  // SIPD's block of the support program: "X NON URUSAN", as the nomenclature lists it. The lists' urusan are
+  // "URUSAN PEMERINTAHAN …", "URUSAN PENUNJANG", "UNSUR …" and "NON URUSAN"; a name that merely begins with the word
+  // (the kegiatan "Urusan Penyelenggaraan PSU Perumahan") is left to the catalogue and the sums
+  if (heading && /^\s*(urusan\s+(pemerintahan|penunjang)|unsur|non[ -]urusan)\b/i.test(f.uraian)) return { level: "urusan", confidence: 0.8, evidence: ["starts with URUSAN / UNSUR / NON URUSAN"] };
   // the rest of a long name wrapped onto its own row: it starts in lower case or is a few words, and holds nothing else
   if (f.nameOnly && (/^\s*[a-z(]/.test(f.uraian) || f.uraian.trim().split(/\s+/).length <= 3)) {
     return { level: "other", confidence: 0.7, evidence: ["a wrapped line of the name above"] };
@@ -126,6 +130,17 @@ function isListedPlanName(f: RowFacts): boolean {
   return program?.similarity === 1 || kegiatan?.similarity === 1 || subKegiatan?.similarity === 1;
 }
 
+/**
+ * How far a catalogue match tells kegiatan from sub kegiatan: fully from CATALOGUE_TRUSTED on, nothing below
+ * CATALOGUE_FLOOR, in proportion between. A name 60–70 % like an entry is mostly another entry's words (a dinas
+ * table against a list of another bidang matches "Penegakan Peraturan Daerah" to a kecamatan's kegiatan); it
+ * outweighed sums that hold.
+ */
+function catalogueTrust(similarity: number): number {
+  if (similarity < CATALOGUE_FLOOR) return 0;
+  return Math.min(1, (similarity - CATALOGUE_FLOOR) / (CATALOGUE_TRUSTED - CATALOGUE_FLOOR));
+}
+
 /** Evidence that a row is a kegiatan (positive) rather than a sub kegiatan (negative), without the sums. */
 function bias(f: RowFacts, fixed: LevelResult | undefined, minIndent: number | undefined, boldVaries: boolean): number {
   if (fixed?.level === "kegiatan") return 100;
@@ -133,7 +148,7 @@ function bias(f: RowFacts, fixed: LevelResult | undefined, minIndent: number | u
   let b = 0;
   const k = f.matches.kegiatan?.similarity ?? 0;
   const s = f.matches.subKegiatan?.similarity ?? 0;
-  if (Math.max(k, s) >= 0.6) b += CATALOGUE_WEIGHT * (k - s);
+  b += CATALOGUE_WEIGHT * (k - s) * catalogueTrust(Math.max(k, s));
   if (f.dash) b -= DASH;
   if (f.outline === "number") b += OUTLINE;
   else if (f.outline === "letter") b -= OUTLINE;
