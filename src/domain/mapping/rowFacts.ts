@@ -27,14 +27,10 @@ export interface RowFacts {
   indent?: number;
   /** The row holds only its name: no kode, no amount, nothing in any other column (a wrapped line of a long name). */
   nameOnly: boolean;
-  /**
-   * Amount per money column (hundredths of a Rupiah, so that sums stay exact), null when empty/unreadable. Read
-   * when first asked for: only the segmentation of rows a kode does not place weighs them.
-   */
-  readonly amounts: (bigint | null)[];
+  /** Amount per money column (hundredths of a Rupiah, so that sums stay exact), null when empty/unreadable. */
+  amounts: (bigint | null)[];
   matches: LevelMatches;
 }
-
 
 const KODE = /^(\d{1,2}|[xX]{1,2})(\.(\d{1,4}|[xX]{1,4})){0,5}\.?$/;
 /** The unit's own code in SIPD's reports (urusan.bidang.0.00.0.00.unit.0000): a heading, not a plan level. */
@@ -102,45 +98,6 @@ function outlineOf(text: string): RowFacts["outline"] {
   return undefined;
 }
 
-/**
- * RowFacts whose amounts are read from the row's cells when first asked for: a kabupaten workbook's rows nearly
- * all carry a kode, which settles their level, and reading every money cell as a bigint for nothing was a tenth of
- * mapping's time and garbage. The fields are declared in one order, so every row's facts share one shape.
- */
-class RowFactsRead implements RowFacts {
-  row = 0;
-  shift = 0;
-  uraian = "";
-  kode: string | undefined = undefined;
-  kodeInferred: string | undefined = undefined;
-  kodeLevel: Level | undefined = undefined;
-  skpdCode: string | undefined = undefined;
-  dash = false;
-  outline: RowFacts["outline"] = undefined;
-  outlineText: string | undefined = undefined;
-  programWord = false;
-  upperCase = false;
-  bold: boolean | undefined = undefined;
-  indent: number | undefined = undefined;
-  nameOnly = false;
-  matches: LevelMatches = NO_MATCHES;
-  private amountsRead: (bigint | null)[] | undefined = undefined;
-
-  constructor(
-    private readonly cells: ReadonlyMap<number, Cell> | undefined,
-    private readonly moneyCols: readonly number[],
-  ) {}
-
-  get amounts(): (bigint | null)[] {
-    if (this.amountsRead === undefined) {
-      const amounts = new Array<bigint | null>(this.moneyCols.length);
-      for (let i = 0; i < this.moneyCols.length; i++) amounts[i] = amountOf(cellIn(this.cells, this.moneyCols[i], this.shift));
-      this.amountsRead = amounts;
-    }
-    return this.amountsRead;
-  }
-}
-
 export function readRowFacts(
   sheet: SheetSnapshot,
   row: number,
@@ -176,26 +133,29 @@ export function readRowFacts(
   const kodeLevel = kode ? levelOfKode(kode) : undefined;
   const outlineText = kode === undefined && columns.no !== undefined ? cellText(cellIn(cells, columns.no, shift)).trim() : "";
   const outline = outlineText !== "" ? outlineOf(outlineText) : undefined;
+  const amounts: (bigint | null)[] = new Array<bigint | null>(moneyCols.length);
+  for (let i = 0; i < moneyCols.length; i++) amounts[i] = amountOf(cells?.get(moneyCols[i] + shift));
   // Most names start with a letter other than "p": no dash, no PROGRAM prefix, without running the patterns.
   const lead = uraian.charCodeAt(0);
   const plainStart = (lead >= 65 && lead <= 90) || (lead >= 97 && lead <= 122) ? lead !== 80 && lead !== 112 : false;
-  const f = new RowFactsRead(cells, moneyCols);
-  f.row = row;
-  f.shift = shift;
-  f.uraian = uraian;
-  f.kode = kode;
-  f.kodeInferred = kodeInferred;
-  f.kodeLevel = kodeLevel;
-  f.skpdCode = skpdCode;
-  f.outline = outline;
-  f.outlineText = outline ? outlineText : undefined;
-  f.dash = !plainStart && /^\s*[-–—•]\s*\S/.test(uraian);
-  f.programWord = !plainStart && /^\s*program\b/i.test(uraian);
-  f.upperCase = !hasLowerAscii(uraian) && /[A-Z]{2,}\s+[A-Z]{2,}/.test(uraian);
-  f.bold = uraianCell?.bold;
-  f.indent = uraianCell?.indent;
-  f.nameOnly = kode === undefined && uraian !== "" && f.amounts.every((a) => a === null) && filledCells(cells) === 1;
-  // a written kode settles the level; its catalogue entry is looked up by kode later
-  if (catalogue && uraian !== "" && kodeLevel === undefined && skpdCode === undefined) f.matches = catalogue.matchLevels(uraian);
-  return f;
+  return {
+    nameOnly: kode === undefined && uraian !== "" && amounts.every((a) => a === null) && filledCells(cells) === 1,
+    row,
+    shift,
+    uraian,
+    kode,
+    kodeInferred,
+    kodeLevel,
+    skpdCode,
+    outline,
+    outlineText: outline ? outlineText : undefined,
+    dash: !plainStart && /^\s*[-–—•]\s*\S/.test(uraian),
+    programWord: !plainStart && /^\s*program\b/i.test(uraian),
+    upperCase: !hasLowerAscii(uraian) && /[A-Z]{2,}\s+[A-Z]{2,}/.test(uraian),
+    bold: uraianCell?.bold,
+    indent: uraianCell?.indent,
+    amounts,
+    // a written kode settles the level; its catalogue entry is looked up by kode later
+    matches: catalogue && uraian !== "" && kodeLevel === undefined && skpdCode === undefined ? catalogue.matchLevels(uraian) : NO_MATCHES,
+  };
 }
