@@ -2,7 +2,9 @@
  * duplicate-row: the same kode, or the same name, twice under one parent (a row pasted twice, or a sub kegiatan
  * listed again under its kegiatan). Reported on the later occurrence, the first one in `related`.
  * Names are compared as the catalogue matcher normalises them, and without spaces, so "DokumenRKA-SKPD" and
- * "Dokumen RKA - SKPD" are one, and so are "BMD" and "Barang Milik Daerah".
+ * "Dokumen RKA - SKPD" are one, and so are "BMD" and "Barang Milik Daerah". Not repeats: two rows whose written
+ * kodes differ (the list has sub kegiatan of one name under one kegiatan), and the rows of a flat list of kegiatan
+ * or sub kegiatan without their parents (SIPD's exports list a sub kegiatan once per unit and sumber dana).
  */
 import type { Finding } from "../findings";
 import type { MappedRow } from "../mapping/types";
@@ -30,6 +32,9 @@ export const rule: Rule = {
       for (let ir = 0; ir < table.rows.length; ir++) {
         const row = table.rows[ir];
         if (!isPlanLevel(row.level)) continue;
+        // A kegiatan or sub kegiatan without a parent stands in a flat list (SIPD's exports list a sub kegiatan
+        // once per unit, sumber dana or rekening): it has no siblings to repeat. Programs are siblings at the top.
+        if (row.parentRow === undefined && row.level !== "program") continue;
         // Siblings: one level under one parent (0: no parent; sheet rows start at 1).
         const id = (row.parentRow ?? 0) * 4 + (row.level === "program" ? 0 : row.level === "kegiatan" ? 1 : 2);
         const kode = writtenKode(row);
@@ -57,6 +62,17 @@ export const rule: Rule = {
     return findings;
   },
 };
+
+/**
+ * Two rows with written kodes that differ are two entries, whatever their names: the 3406/2024 list itself has
+ * sub kegiatan of one name under one kegiatan (2.08.02.2.01.0002 and .0007). A kode written against the wrong name
+ * is nomenclature-mismatch's to say.
+ */
+function distinctKodes(kode: string | undefined, other: MappedRow): boolean {
+  if (kode === undefined) return false;
+  const otherKode = writtenKode(other);
+  return otherKode !== undefined && otherKode !== kode;
+}
 
 /** Siblings this many or more are looked up through maps; fewer (nearly always) by comparing each. */
 const MANY_SIBLINGS = 16;
@@ -101,21 +117,29 @@ class SiblingIndex {
     const maps = last !== undefined && this.before[last] + 1 >= MANY_SIBLINGS ? this.large?.get(group) : undefined;
     const hash = compactNameHash(row.uraian);
     let name: string | undefined;
+    /** A sibling has the name (a duplicate, or a row its own written kode tells apart). */
+    let nameSeen = false;
     if (maps) {
       sameKode = kode === undefined ? undefined : maps.byKode.get(kode);
-      if (hash !== 0) sameName = maps.byName.get((name = unmemoizedCompactName(row.uraian)));
+      const named = hash === 0 ? undefined : maps.byName.get((name = unmemoizedCompactName(row.uraian)));
+      if (named) {
+        nameSeen = true;
+        if (!distinctKodes(kode, named)) sameName = named;
+      }
     } else {
       for (let e = last ?? -1; e >= 0; e = this.previous[e]) {
         if (sameKode === undefined && kode !== undefined && this.kodes[e] === kode) sameKode = this.rows[e];
         if (sameName === undefined && hash !== 0 && this.nameHashes[e] === hash && unmemoizedCompactName(this.rows[e].uraian) === (name ??= unmemoizedCompactName(row.uraian))) {
-          sameName = this.rows[e];
+          nameSeen = true;
+          if (!distinctKodes(kode, this.rows[e])) sameName = this.rows[e];
         }
       }
     }
     this.sameKode = sameKode;
     this.sameName = sameName;
     const keptKode = sameKode === undefined ? kode : undefined;
-    const keptHash = sameName === undefined ? hash : 0;
+    // each name is kept once per group, also when the sibling that has it is told apart by its kode
+    const keptHash = nameSeen ? 0 : hash;
     if (keptKode === undefined && keptHash === 0) return;
     if (maps) {
       if (keptKode !== undefined) maps.byKode.set(keptKode, row);

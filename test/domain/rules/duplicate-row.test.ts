@@ -22,8 +22,45 @@ testRule(rule, {
         return planWorkbook(t);
       })(),
     },
+    {
+      // the 3406/2024 list has these two under 2.08.02.2.01; a third row of the name without a kode is a repeat
+      name: "one name under one kegiatan with two written kodes that differ: two entries of the list",
+      workbook: planWorkbook(
+        planTable([
+          program,
+          umum,
+          { level: "subKegiatan", uraian: "Koordinasi dan Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten/Kota", kode: "2.08.02.2.01.0002" },
+          { level: "subKegiatan", uraian: "Koordinasi dan Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten/Kota", kode: "2.08.02.2.01.0007" },
+        ]),
+      ),
+    },
+    {
+      // SIPD's "SUMBER DANA PER SUBKEGIATAN": kode, name, sumber dana, OPD; no program or kegiatan rows
+      name: "a flat list of sub kegiatan, one listed once per sumber dana and once per unit",
+      workbook: planWorkbook(
+        planTable([
+          { ...mebel, kode: "7.01.01.2.09.0005", sumberDana: "DAU" },
+          { ...mebel, kode: "7.01.01.2.09.0005", sumberDana: "DAK Fisik" },
+          { ...mebel, kode: "7.01.01.2.09.0005", sumberDana: "DAU" },
+          { ...mesin, kode: "7.01.01.2.09.0006", sumberDana: "DAU" },
+        ]),
+      ),
+    },
   ],
   invalid: [
+    {
+      name: "a name written again without a kode after two rows its kodes tell apart: a repeat of the first",
+      workbook: planWorkbook(
+        planTable([
+          program,
+          umum,
+          { level: "subKegiatan", uraian: "Koordinasi dan Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten/Kota", kode: "2.08.02.2.01.0002" },
+          { level: "subKegiatan", uraian: "Koordinasi dan Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten/Kota", kode: "2.08.02.2.01.0007" },
+          { level: "subKegiatan", uraian: "Koordinasi dan Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten/Kota" },
+        ]),
+      ),
+      findings: [{ cell: "B9", row: 9, related: ["B7"] }],
+    },
     {
       name: "a sub kegiatan pasted twice, written differently",
       workbook: planWorkbook(planTable([program, pemeliharaan, mebel, mesin, { ...mesin, uraian: "Pemeliharaan  Peralatan dan Mesin-Lainnya" }])),
