@@ -248,18 +248,33 @@ export class NameIndex {
    * Every bound is above 0, so the first candidate of a level is always scored.
    */
   private scoreBest(prepared: PreparedName, indexes: number[], keep: 1 | 2): NomenclatureMatch[] {
-    const bounded = indexes.map((i) => ({ i, bound: similarityBound(prepared, this.indexed[i].prepared) })).sort((a, b) => b.bound - a.bound);
-    const top = new Map<NomenclatureLevel, [number, number]>();
+    const n = indexes.length;
+    const bounds = new Float64Array(n);
+    const order: number[] = new Array<number>(n);
+    for (let k = 0; k < n; k++) {
+      bounds[k] = similarityBound(prepared, this.indexed[indexes[k]].prepared);
+      order[k] = k;
+    }
+    // highest bound first; a stable sort keeps the candidates' order among equal bounds
+    order.sort((x, y) => bounds[y] - bounds[x]);
+    // the best and second best similarity so far of each level (program, kegiatan, sub kegiatan)
+    const top = new Float64Array(6);
     const out: NomenclatureMatch[] = [];
-    for (const { i, bound } of bounded) {
-      const { entry, prepared: other } = this.indexed[i];
-      const best = top.get(entry.level) ?? [0, 0];
-      if (keep === 1 ? bound <= best[0] : bound < best[1]) continue;
+    for (let k = 0; k < n; k++) {
+      const bound = bounds[order[k]];
+      const { entry, prepared: other } = this.indexed[indexes[order[k]]];
+      const slot = 2 * LEVEL_SLOT[entry.level];
+      if (keep === 1 ? bound <= top[slot] : bound < top[slot + 1]) continue;
       const similarity = similarityOf(prepared, other);
-      if (similarity > best[0]) top.set(entry.level, [similarity, best[0]]);
-      else if (similarity > best[1]) top.set(entry.level, [best[0], similarity]);
+      if (similarity > top[slot]) {
+        top[slot + 1] = top[slot];
+        top[slot] = similarity;
+      } else if (similarity > top[slot + 1]) top[slot + 1] = similarity;
       out.push({ entry, similarity });
     }
     return out;
   }
 }
+
+/** Each level's pair of slots in scoreBest's array of best similarities. */
+const LEVEL_SLOT: Readonly<Record<NomenclatureLevel, number>> = { program: 0, kegiatan: 1, subKegiatan: 2 };

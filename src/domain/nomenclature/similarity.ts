@@ -36,7 +36,8 @@ export function diceOf(a: Bigrams, b: Bigrams): number {
 
 interface Token {
   text: string;
-  bigrams: Bigrams;
+  /** Built when a comparison first needs it: most tokens of an indexed list are only ever used as prefixes. */
+  bigrams: Bigrams | undefined;
 }
 
 /** A name prepared once for many comparisons (tokens are prepared only when a comparison needs them). */
@@ -54,11 +55,16 @@ export function prepareName(normalized: string): PreparedName {
 
 function tokens(p: PreparedName): Token[] {
   if (!p.tokenList) {
-    p.tokenList = tokensOf(p.normalized)
-      .filter((t) => !STOPWORDS.has(t))
-      .map((t) => ({ text: t, bigrams: bigramsOf(t) }));
+    const list: Token[] = [];
+    const texts = tokensOf(p.normalized);
+    for (let i = 0; i < texts.length; i++) if (!STOPWORDS.has(texts[i])) list.push({ text: texts[i], bigrams: undefined });
+    p.tokenList = list;
   }
   return p.tokenList;
+}
+
+function tokenBigrams(t: Token): Bigrams {
+  return (t.bigrams ??= bigramsOf(t.text));
 }
 
 /** Prefixes used to index names: the first letters of each significant token. */
@@ -73,33 +79,53 @@ function tokenSimilarity(a: Token, b: Token): number {
   if (a.text === b.text) return 1;
   // "bacaandan" ~ "bacaan", "pemerintah" ~ "pemerintahan": a token that starts with the other counts as close
   if (a.text.length >= 4 && b.text.length >= 4 && (a.text.startsWith(b.text) || b.text.startsWith(a.text))) return 0.85;
-  const d = diceOf(a.bigrams, b.bigrams);
+  const d = diceOf(tokenBigrams(a), tokenBigrams(b));
   return d >= TOKEN_MATCH ? d : 0;
+}
+
+function tokenSetOf(p: PreparedName, list: Token[]): Set<string> {
+  if (!p.tokenSet) {
+    const set = new Set<string>();
+    for (let i = 0; i < list.length; i++) set.add(list[i].text);
+    p.tokenSet = set;
+  }
+  return p.tokenSet;
+}
+
+/** The weighted sums tokenOverlap adds up, in the order it adds them (module state: no pair allocated per call). */
+let overlapTotal = 0;
+let overlapWeight = 0;
+
+/** Adds each token of `from` at its best similarity to a token of `to`, weighted by its length. */
+function addBestMatches(from: Token[], to: Token[], toSet: Set<string>): void {
+  for (let i = 0; i < from.length; i++) {
+    const t = from[i];
+    let best = toSet.has(t.text) ? 1 : 0;
+    if (best < 1) {
+      for (let j = 0; j < to.length; j++) {
+        const s = tokenSimilarity(t, to[j]);
+        if (s > best) best = s;
+        if (best === 1) break;
+      }
+    }
+    // short acronyms (RKA, DPA) tell names apart as much as long words do
+    const w = Math.max(t.text.length, 6);
+    overlapTotal += best * w;
+    overlapWeight += w;
+  }
 }
 
 function tokenOverlap(a: PreparedName, b: PreparedName): number {
   const ta = tokens(a);
   const tb = tokens(b);
   if (ta.length === 0 || tb.length === 0) return 0;
-  let total = 0;
-  let weight = 0;
-  const sa = (a.tokenSet ??= new Set(ta.map((t) => t.text)));
-  const sb = (b.tokenSet ??= new Set(tb.map((t) => t.text)));
-  for (const [from, to, toSet] of [[ta, tb, sb], [tb, ta, sa]] as const) {
-    for (const t of from) {
-      let best = toSet.has(t.text) ? 1 : 0;
-      if (best < 1) for (const u of to) {
-        const s = tokenSimilarity(t, u);
-        if (s > best) best = s;
-        if (best === 1) break;
-      }
-      // short acronyms (RKA, DPA) tell names apart as much as long words do
-      const w = Math.max(t.text.length, 6);
-      total += best * w;
-      weight += w;
-    }
-  }
-  return weight === 0 ? 0 : total / weight;
+  const sa = tokenSetOf(a, ta);
+  const sb = tokenSetOf(b, tb);
+  overlapTotal = 0;
+  overlapWeight = 0;
+  addBestMatches(ta, tb, sb);
+  addBestMatches(tb, ta, sa);
+  return overlapWeight === 0 ? 0 : overlapTotal / overlapWeight;
 }
 
 /**
