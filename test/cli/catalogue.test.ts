@@ -201,7 +201,7 @@ describe("check with the built-in list on dinas tables without a kode column", (
     expect(j.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
-  it("a kegiatan whose name begins with 'Urusan' is no urusan heading; 'URUSAN PEMERINTAHAN …' rows are", async () => {
+  it("a kegiatan whose name begins with 'Urusan' is no urusan heading; 'URUSAN PEMERINTAHAN …' and 'Urusan Wajib …' rows are", async () => {
     const dir = tempDir();
     const file = await unitWorkbook(dir, "perkim.xlsx", "RENCANA KERJA DAN PENDANAAN DINAS PERUMAHAN DAN KAWASAN PERMUKIMAN TAHUN 2025", [
       [null, "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR", 600],
@@ -215,6 +215,14 @@ describe("check with the built-in list on dinas tables without a kode column", (
     const j = await checkJson(file);
     expect(levels(j)).toEqual(["urusan", "bidang", "program", "kegiatan", "subKegiatan", "subKegiatan", "subKegiatan"]);
     expect(j.findings.filter((f) => f.severity === "error")).toEqual([]);
+    // the older plans' headings
+    const older = await unitWorkbook(dir, "perkim-lama.xlsx", "RENCANA KERJA DAN PENDANAAN DINAS PERUMAHAN DAN KAWASAN PERMUKIMAN TAHUN 2025", [
+      [null, "Urusan Wajib Pelayanan Dasar", 600],
+      [null, "PROGRAM PENINGKATAN PRASARANA, SARANA DAN UTILITAS UMUM (PSU)", 600],
+      [null, "Urusan Penyelenggaraan PSU Perumahan", 600],
+      [null, "Perencanaan Penyediaan PSU Perumahan", 600],
+    ]);
+    expect(levels(await checkJson(older))).toEqual(["urusan", "program", "kegiatan", "subKegiatan"]);
   });
 });
 

@@ -109,9 +109,10 @@ function fixedLevel(f: RowFacts): LevelResult | undefined {
   const heading = !isListedPlanName(f);
   if (heading && /^\s*(bidang urusan|urusan pemerintahan bidang)\b/i.test(f.uraian)) return { level: "bidang", confidence: 0.8, evidence: ["starts with BIDANG URUSAN"] };
   // SIPD's block of the support program: "X NON URUSAN", as the nomenclature lists it. The lists' urusan are
-  // "URUSAN PEMERINTAHAN …", "URUSAN PENUNJANG", "UNSUR …" and "NON URUSAN"; a name that merely begins with the word
-  // (the kegiatan "Urusan Penyelenggaraan PSU Perumahan") is left to the catalogue and the sums
-  if (heading && /^\s*(urusan\s+(pemerintahan|penunjang)|unsur|non[ -]urusan)\b/i.test(f.uraian)) return { level: "urusan", confidence: 0.8, evidence: ["starts with URUSAN / UNSUR / NON URUSAN"] };
+  // "URUSAN PEMERINTAHAN …", "URUSAN PENUNJANG", "UNSUR …" and "NON URUSAN" (older plans: "URUSAN WAJIB / PILIHAN");
+  // a name that merely begins with the word (the kegiatan "Urusan Penyelenggaraan PSU Perumahan") is left to the
+  // catalogue and the sums
+  if (heading && /^\s*(urusan\s+(pemerintahan|penunjang|wajib|pilihan)|unsur|non[ -]urusan)\b/i.test(f.uraian)) return { level: "urusan", confidence: 0.8, evidence: ["starts with URUSAN / UNSUR / NON URUSAN"] };
   // the rest of a long name wrapped onto its own row: it starts in lower case or is a few words, and holds nothing else
   if (f.nameOnly && (/^\s*[a-z(]/.test(f.uraian) || f.uraian.trim().split(/\s+/).length <= 3)) {
     return { level: "other", confidence: 0.7, evidence: ["a wrapped line of the name above"] };
