@@ -182,13 +182,16 @@ describe("check with the built-in list on a Bapenda table (bidang 5.02)", () => 
 });
 
 describe("check with the built-in list on dinas tables without a kode column", () => {
-  const levels = (j: CheckJson) => j.tables[0].rows.filter((r) => r.level !== "total" && r.level !== "other").map((r) => r.level);
+  /** A unit's table without kode checked: the levels of its plan rows, and its errors. */
+  async function placed(title: string, rows: Array<[null, string, number]>): Promise<{ levels: string[]; errors: Finding[] }> {
+    const j = await checkJson(await unitWorkbook(tempDir(), "dinas.xlsx", `RENCANA KERJA DAN PENDANAAN ${title} TAHUN 2025`, rows));
+    return { levels: j.tables[0].rows.filter((r) => r.level !== "total" && r.level !== "other").map((r) => r.level), errors: j.findings.filter((f) => f.severity === "error") };
+  }
 
   it("sums that hold place kegiatan and sub kegiatan; a name 60–70 % like a kecamatan entry does not outweigh them", async () => {
-    const dir = tempDir();
     // Satpol PP (1.05.02): "Koordinasi Penyelenggaraan Ketentraman …" and "Penyediaan Layanan dasar … Penegakan Peraturan
     // Daerah …" are sub kegiatan, somewhat like the kecamatan kegiatan of the built-in list; they were taken for kegiatan
-    const file = await unitWorkbook(dir, "satpolpp.xlsx", "RENCANA KERJA DAN PENDANAAN SATUAN POLISI PAMONG PRAJA TAHUN 2025", [
+    const satpolPp = await placed("SATUAN POLISI PAMONG PRAJA", [
       [null, "PROGRAM PENINGKATAN KETENTERAMAN DAN KETERTIBAN UMUM", 1000],
       [null, "Penanganan Gangguan Ketenteraman dan Ketertiban Umum dalam 1 (Satu) Daerah Kabupaten/Kota", 1000],
       [null, "Koordinasi Penyelenggaraan Ketentraman dan Ketertiban Umum serta Perlindungan Masyarakat Tingkat Kabupaten/Kota", 300],
@@ -196,14 +199,11 @@ describe("check with the built-in list on dinas tables without a kode column", (
       [null, "Penyediaan Layanan dasar dalam rangka Dampak Penegakan Peraturan Daerah dan Perturan kepala daerah", 200],
       [null, "Pengadaan dan Pemeliharaan Sarana dan Prasarana Ketentraman dan Ketertiban Umum", 250],
     ]);
-    const j = await checkJson(file);
-    expect(levels(j)).toEqual(["program", "kegiatan", "subKegiatan", "subKegiatan", "subKegiatan", "subKegiatan"]);
-    expect(j.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(satpolPp).toEqual({ levels: ["program", "kegiatan", "subKegiatan", "subKegiatan", "subKegiatan", "subKegiatan"], errors: [] });
   });
 
   it("a kegiatan whose name begins with 'Urusan' is no urusan heading; 'URUSAN PEMERINTAHAN …' and 'Urusan Wajib …' rows are", async () => {
-    const dir = tempDir();
-    const file = await unitWorkbook(dir, "perkim.xlsx", "RENCANA KERJA DAN PENDANAAN DINAS PERUMAHAN DAN KAWASAN PERMUKIMAN TAHUN 2025", [
+    const perkim = await placed("DINAS PERUMAHAN DAN KAWASAN PERMUKIMAN", [
       [null, "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR", 600],
       [null, "URUSAN PEMERINTAHAN BIDANG PERUMAHAN DAN KAWASAN PERMUKIMAN", 600],
       [null, "PROGRAM PENINGKATAN PRASARANA, SARANA DAN UTILITAS UMUM (PSU)", 600],
@@ -212,17 +212,15 @@ describe("check with the built-in list on dinas tables without a kode column", (
       [null, "Kerja Sama Penyediaan/Pengelolaan PSU Perumahan", 200],
       [null, "Verifikasi dan Penyerahan PSU Perumahan dari Pengembang", 150],
     ]);
-    const j = await checkJson(file);
-    expect(levels(j)).toEqual(["urusan", "bidang", "program", "kegiatan", "subKegiatan", "subKegiatan", "subKegiatan"]);
-    expect(j.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(perkim).toEqual({ levels: ["urusan", "bidang", "program", "kegiatan", "subKegiatan", "subKegiatan", "subKegiatan"], errors: [] });
     // the older plans' headings
-    const older = await unitWorkbook(dir, "perkim-lama.xlsx", "RENCANA KERJA DAN PENDANAAN DINAS PERUMAHAN DAN KAWASAN PERMUKIMAN TAHUN 2025", [
+    const older = await placed("DINAS PERUMAHAN DAN KAWASAN PERMUKIMAN", [
       [null, "Urusan Wajib Pelayanan Dasar", 600],
       [null, "PROGRAM PENINGKATAN PRASARANA, SARANA DAN UTILITAS UMUM (PSU)", 600],
       [null, "Urusan Penyelenggaraan PSU Perumahan", 600],
       [null, "Perencanaan Penyediaan PSU Perumahan", 600],
     ]);
-    expect(levels(await checkJson(older))).toEqual(["urusan", "program", "kegiatan", "subKegiatan"]);
+    expect(older).toEqual({ levels: ["urusan", "program", "kegiatan", "subKegiatan"], errors: [] });
   });
 });
 

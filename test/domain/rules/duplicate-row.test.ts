@@ -9,6 +9,15 @@ const pemeliharaan: PlanRowSpec = { level: "kegiatan", uraian: "Pemeliharaan Bar
 const mesin: PlanRowSpec = { level: "subKegiatan", uraian: "Pemeliharaan Peralatan dan Mesin Lainnya" };
 const mebel: PlanRowSpec = { level: "subKegiatan", uraian: "Pemeliharaan Mebel" };
 
+// the 3406/2024 list has two sub kegiatan of this name under 2.08.02.2.01
+const pug = "Koordinasi dan Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten/Kota";
+const pugTwice: PlanRowSpec[] = [
+  program,
+  umum,
+  { level: "subKegiatan", uraian: pug, kode: "2.08.02.2.01.0002" },
+  { level: "subKegiatan", uraian: pug, kode: "2.08.02.2.01.0007" },
+];
+
 testRule(rule, {
   valid: [
     { name: "distinct names under each parent", workbook: planWorkbook(planTable([program, umum, mebel, pemeliharaan, mesin])) },
@@ -23,14 +32,10 @@ testRule(rule, {
       })(),
     },
     {
-      // the 3406/2024 list has these two under 2.08.02.2.01; a third row of the name without a kode is a repeat
       name: "one name under one kegiatan with two written kodes that differ: two entries of the list",
       workbook: planWorkbook(
         planTable([
-          program,
-          umum,
-          { level: "subKegiatan", uraian: "Koordinasi dan Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten/Kota", kode: "2.08.02.2.01.0002" },
-          { level: "subKegiatan", uraian: "Koordinasi dan Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten/Kota", kode: "2.08.02.2.01.0007" },
+          ...pugTwice,
         ]),
       ),
     },
@@ -52,11 +57,8 @@ testRule(rule, {
       name: "a name written again without a kode after two rows its kodes tell apart: a repeat of the first",
       workbook: planWorkbook(
         planTable([
-          program,
-          umum,
-          { level: "subKegiatan", uraian: "Koordinasi dan Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten/Kota", kode: "2.08.02.2.01.0002" },
-          { level: "subKegiatan", uraian: "Koordinasi dan Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten/Kota", kode: "2.08.02.2.01.0007" },
-          { level: "subKegiatan", uraian: "Koordinasi dan Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten/Kota" },
+          ...pugTwice,
+          { level: "subKegiatan", uraian: pug },
         ]),
       ),
       findings: [{ cell: "B9", row: 9, related: ["B7"] }],
