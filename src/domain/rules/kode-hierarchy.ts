@@ -24,13 +24,11 @@ export const rule: Rule = {
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
       const family = familyOf(table);
-      const ancestorWithKode = (row: MappedRow): { row: MappedRow; kode: string } | undefined => {
+      // The nearest ancestor with a written kode (the row itself: no object per row for its kode beside it).
+      const ancestorWithKode = (row: MappedRow): MappedRow | undefined => {
         // The step limit guards against a parent cycle in a hand-corrected mapping (no chain is longer than the table).
         let steps = table.rows.length;
-        for (let p = family.parentOf(row); p && steps-- > 0; p = family.parentOf(p)) {
-          const kode = writtenKode(p);
-          if (kode !== undefined) return { row: p, kode };
-        }
+        for (let p = family.parentOf(row); p && steps-- > 0; p = family.parentOf(p)) if (writtenKode(p) !== undefined) return p;
         return undefined;
       };
       // An indexed loop: an unoptimised for…of (a rule runs once per table) allocates per row.
@@ -39,11 +37,12 @@ export const rule: Rule = {
         const kode = writtenKode(row);
         if (kode === undefined) continue;
         const parent = ancestorWithKode(row);
-        if (!parent || startsWithKode(kode, parent.kode)) continue;
+        const parentKode = parent && writtenKode(parent);
+        if (!parent || parentKode === undefined || startsWithKode(kode, parentKode)) continue;
         const { cell, role } = nameCell(table, row, "kode");
-        const parentCell = nameCell(table, parent.row, "kode").cell;
+        const parentCell = nameCell(table, parent, "kode").cell;
         const lvl = LEVEL_NAME[row.level];
-        const plvl = LEVEL_NAME[parent.row.level];
+        const plvl = LEVEL_NAME[parent.level];
         findings.push({
           rule: meta.id,
           severity,
@@ -51,7 +50,7 @@ export const rule: Rule = {
           cell,
           row: row.row,
           role,
-          expected: parent.kode,
+          expected: parentKode,
           actual: kode,
           related: [parentCell],
           message: msg("kode.hierarchy", {
@@ -59,7 +58,7 @@ export const rule: Rule = {
             name: text(quoteName(row.uraian)),
             kode: text(kode),
             parentLevel: nested(plvl),
-            parentKode: text(parent.kode ?? ""),
+            parentKode: text(parentKode),
             parentCell: cellRef(parentCell),
           }),
         });
