@@ -107,6 +107,14 @@ function asPenunjang(kode: string): string | undefined {
   return PENUNJANG_BIDANG + kode.slice(second);
 }
 
+/** Whether a kode's third part (its program) is exactly "01", the penunjang program, read without splitting the kode. */
+export function isPenunjangProgramKode(kode: string): boolean {
+  const first = kode.indexOf(".");
+  const second = first < 0 ? -1 : kode.indexOf(".", first + 1);
+  if (second < 0 || kode.charCodeAt(second + 1) !== 48 /* 0 */ || kode.charCodeAt(second + 2) !== 49 /* 1 */) return false;
+  return kode.length === second + 3 || kode.charCodeAt(second + 3) === 46 /* . */;
+}
+
 /** Whether asPenunjang may find a penunjang part (its third part is "01"), tested without building a string. */
 function mayBePenunjang(kode: string): boolean {
   const first = kode.indexOf(".");
@@ -243,7 +251,7 @@ export class Catalogue {
     const own = bidangOfKode(entry.kode);
     if (own === bidang) return entry.kode;
     // The penunjang program X.XX.01 is the same for every unit (also when a list writes it under one bidang).
-    if (entry.kode.split(".")[2] === "01" && (own === PENUNJANG_BIDANG || !this.byKode.has(`${PENUNJANG_BIDANG}.01`))) {
+    if (isPenunjangProgramKode(entry.kode) && (own === PENUNJANG_BIDANG || !this.byKode.has(`${PENUNJANG_BIDANG}.01`))) {
       return bidang + entry.kode.slice((own ?? "").length);
     }
     return undefined;

@@ -4,16 +4,12 @@
  * penunjang program `X.XX.01…` written with the table's own bidang. Mapping calls this once per table.
  */
 import type { MappedRow } from "../mapping/types";
-import { PENUNJANG_BIDANG, bidangOfKode, type Catalogue, type NomenclatureEntry } from "./catalogue";
+import { PENUNJANG_BIDANG, bidangOfKode, isPenunjangProgramKode, type Catalogue, type NomenclatureEntry } from "./catalogue";
 import type { LevelMatches, NomenclatureMatch } from "./match";
 
 /** A name match at least this close sets the row's kode (with kodeInferred). */
 export const INFER_KODE = 0.85;
 const CATALOGUE_MIN = 0.5;
-
-function isPenunjangProgram(kode: string): boolean {
-  return kode.split(".")[2] === "01";
-}
 
 /**
  * The bidang a table's rows belong to: from written kodes (or kodes inferred before), else from confident
@@ -39,7 +35,7 @@ export function tableBidangOf(rows: readonly MappedRow[], matches?: () => Map<nu
       // while mapping: the row's matches; afterwards: the entry mapping attached
       const m = matches ? matches().get(r.row)?.[r.level] : r.catalogue && { kode: r.catalogue.kode, similarity: r.catalogue.similarity };
       const kode = m && "entry" in m ? m.entry.kode : m?.kode;
-      if (!m || kode === undefined || m.similarity < INFER_KODE || isPenunjangProgram(kode)) continue;
+      if (!m || kode === undefined || m.similarity < INFER_KODE || isPenunjangProgramKode(kode)) continue;
       const b = bidangOfKode(kode);
       if (b && b !== PENUNJANG_BIDANG) votes.set(b, (votes.get(b) ?? 0) + 1);
     }

@@ -55,20 +55,27 @@ function accepts(e: NomenclatureEntry, opts: MatchOptions): boolean {
  * Results by options, then by normalized name: a key of the options and the whole name, built on each of 100,000
  * lookups (mostly hits), cost more than the lookup. At most CACHE_LIMIT names in all, then it starts again.
  */
+/** ResultCache's key for an option not given: no level or kode is written so. */
+const ANY = "\u0000";
+
 class ResultCache<T> {
-  private readonly byOptions = new Map<string, Map<string, T>>();
+  /** Level, then parent kode (ANY when not given), then normalised name: no key string built per lookup. */
+  private readonly byOptions = new Map<string, Map<string, Map<string, T>>>();
   private size = 0;
 
   of(opts: MatchOptions): Map<string, T> {
-    const key = opts.level === undefined && opts.parentKode === undefined ? "" : `${opts.level ?? ""}|${opts.parentKode ?? ""}`;
-    let names = this.byOptions.get(key);
-    if (!names) this.byOptions.set(key, (names = new Map()));
+    const level = opts.level ?? ANY;
+    let byParent = this.byOptions.get(level);
+    if (!byParent) this.byOptions.set(level, (byParent = new Map()));
+    const parent = opts.parentKode ?? ANY;
+    let names = byParent.get(parent);
+    if (!names) byParent.set(parent, (names = new Map()));
     return names;
   }
 
   add(names: Map<string, T>, normalized: string, value: T): void {
     if (this.size >= CACHE_LIMIT) {
-      for (const m of this.byOptions.values()) m.clear();
+      for (const byParent of this.byOptions.values()) for (const m of byParent.values()) m.clear();
       this.size = 0;
     }
     names.set(normalized, value);
