@@ -24,7 +24,7 @@ export const rule: Rule = {
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
       const family = familyOf(table);
-      // The nearest ancestor with a written kode (the row itself: no object per row for its kode beside it).
+      // The nearest ancestor with a written kode, returned alone (its kode is read again where needed): no object per row.
       const ancestorWithKode = (row: MappedRow): MappedRow | undefined => {
         // The step limit guards against a parent cycle in a hand-corrected mapping (no chain is longer than the table).
         let steps = table.rows.length;
