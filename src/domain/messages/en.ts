@@ -56,6 +56,7 @@ const pack = {
   "formulaRange.reason": "adds up exactly all its direct children",
 
   "kode.hierarchy": 'The kode "{kode}" of {level} {name} does not start with its parent {parentLevel}\'s kode "{parentKode}" ({parentCell}).',
+  "kode.penunjangGeneric": 'Kode "{kode}" is the nomenclature list\'s generic form of the support program; a plan writes it with the unit\'s own urusan and bidang ({written}).',
   "kode.shape": 'Kode "{kode}" is not of the form {shape} (the kode of {level}: digits separated by dots, e.g. 7.01.02.2.04.0003 for a sub kegiatan).',
   "kode.level": 'Kode "{kode}" is {kodeLevel} kode, but row {name} is {level} (expected {shape}).',
   "duplicate.kode": '{^level} with the kode "{kode}" already appears at {first} under the same parent.',

@@ -53,6 +53,7 @@ const pack = {
   "formulaRange.reason": "menjumlahkan tepat semua rincian langsungnya",
 
   "kode.hierarchy": 'Kode {level} {name} "{kode}" tidak diawali kode {parentLevel} induknya "{parentKode}" ({parentCell}).',
+  "kode.penunjangGeneric": 'Kode "{kode}" adalah bentuk umum program penunjang dalam daftar nomenklatur; dalam rencana kode itu ditulis dengan urusan dan bidang unit sendiri ({written}).',
   "kode.shape": 'Kode "{kode}" tidak berbentuk {shape} (bentuk kode {level}: angka dipisah titik, mis. 7.01.02.2.04.0003 untuk sub kegiatan).',
   "kode.level": 'Kode "{kode}" adalah kode {kodeLevel}, tetapi baris {name} adalah {level} (seharusnya {shape}).',
   "duplicate.kode": '{^level} dengan kode "{kode}" sudah ada di {first} di bawah induk yang sama.',

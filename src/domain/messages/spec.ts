@@ -59,6 +59,7 @@ export const MessageSpec = {
   // kode-hierarchy, kode-format, duplicate-row, target-unit-mismatch, missing-field
   "kode.hierarchy": { level: "message", name: "text", kode: "text", parentLevel: "message", parentKode: "text", parentCell: "cell" },
   "kode.shape": { kode: "text", shape: "text", level: "message" },
+  "kode.penunjangGeneric": { kode: "text", written: "text" },
   "kode.level": { kode: "text", kodeLevel: "message", name: "text", level: "message", shape: "text" },
   "duplicate.kode": { level: "message", kode: "text", first: "cell" },
   "duplicate.name": { level: "message", name: "text", first: "cell" },

@@ -1,13 +1,18 @@
 /**
  * kode-format: a kode the user wrote that is not of the form U.BB.PP.K.KK.SSSS (Permendagri 90/2019 and its
  * updates; the 2019–2020 lists used a 2-digit sub kegiatan number), or whose depth does not fit the row's level.
- * Kodes inferred from the catalogue are ours, not the user's, and are not checked.
+ * Kodes inferred from the catalogue are ours, not the user's, and are not checked. The support program's kodes as
+ * the lists and SIPD write them, `X.XX.01…`, are said to be that: a plan writes them with the unit's urusan and
+ * bidang (DOMAIN.md §1), taken from the nearest ancestor's written kode where there is one.
  */
 import type { Finding } from "../findings";
-import type { Level } from "../mapping/types";
+import type { Level, MappedRow } from "../mapping/types";
+import type { Family } from "../analysis/family";
 import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME_WITH_ARTICLE, nameCell, quoteName, writtenKode } from "./content-support/tableCells";
+import { familyOf } from "../analysis/family";
+import { PENUNJANG_BIDANG, bidangOfKode } from "../nomenclature";
 import { msg, nested, text } from "../messages";
 
 const meta: RuleMeta = {
@@ -37,6 +42,22 @@ function shapeOf(level: Level): string | undefined {
   return undefined;
 }
 
+/** `X.XX.01…` of the row's level: the support program's kode as the lists write it, for every unit. */
+function isGenericPenunjang(kode: string, level: Level): boolean {
+  return kode.startsWith(`${PENUNJANG_BIDANG}.01`) && levelOfWellFormedKode(`0.00${kode.slice(PENUNJANG_BIDANG.length)}`) === level;
+}
+
+/** The urusan and bidang of the nearest ancestor whose written kode has them (not X.XX itself). */
+function ancestorBidang(family: Family, row: MappedRow): string | undefined {
+  let steps = 64;
+  for (let p = family.parentOf(row); p && steps-- > 0; p = family.parentOf(p)) {
+    const kode = writtenKode(p);
+    const bidang = kode === undefined ? undefined : bidangOfKode(kode);
+    if (bidang !== undefined && bidang !== PENUNJANG_BIDANG && /^\d\.\d{2}$/.test(bidang)) return bidang;
+  }
+  return undefined;
+}
+
 export const rule: Rule = {
   meta,
   check(workbook, options) {
@@ -52,6 +73,13 @@ export const rule: Rule = {
         const kodeLevel = levelOfWellFormedKode(kode);
         if (kodeLevel === row.level) continue;
         const { cell, role } = nameCell(table, row, "kode");
+        if (isGenericPenunjang(kode, row.level)) {
+          const bidang = ancestorBidang(familyOf(table), row);
+          const written = (bidang ?? "U.BB") + kode.slice(PENUNJANG_BIDANG.length);
+          const message = msg("kode.penunjangGeneric", { kode: text(kode), written: text(written) });
+          findings.push({ rule: meta.id, severity, sheet: table.sheet, cell, row: row.row, role, valueKind: "text", actual: kode, expected: bidang ? written : undefined, message });
+          continue;
+        }
         const lvl = LEVEL_NAME_WITH_ARTICLE[row.level];
         const message =
           kodeLevel === undefined

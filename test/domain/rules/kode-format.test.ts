@@ -49,6 +49,27 @@ testRule(rule, {
       ],
     },
     {
+      // the lists and SIPD write the support program X.XX.01…; a plan writes it with its own urusan and bidang
+      name: "the support program's generic X.XX kode: said to be that, with the unit's kode where an ancestor's gives it",
+      workbook: planWorkbook(planTable([program, kegiatan, { ...sub, kode: "X.XX.01.2.06.0004" }])),
+      findings: [
+        {
+          cell: "A7",
+          actual: "X.XX.01.2.06.0004",
+          expected: "7.01.01.2.06.0004",
+          message: {
+            id: 'Kode "X.XX.01.2.06.0004" adalah bentuk umum program penunjang dalam daftar nomenklatur; dalam rencana kode itu ditulis dengan urusan dan bidang unit sendiri (7.01.01.2.06.0004).',
+            en: expect.stringContaining("generic form of the support program"),
+          },
+        },
+      ],
+    },
+    {
+      name: "a generic X.XX kode in a flat list (no ancestor's kode): the form to write, without a kode to suggest",
+      workbook: planWorkbook(planTable([{ ...sub, kode: "X.XX.01.2.07.0009" }])),
+      findings: [{ cell: "A5", actual: "X.XX.01.2.07.0009", expected: undefined, message: { en: expect.stringContaining("(U.BB.01.2.07.0009)") } }],
+    },
+    {
       name: "a well-formed kegiatan kode on a sub kegiatan row (depth does not fit the level)",
       workbook: planWorkbook(planTable([program, kegiatan, { ...sub, kode: "7.01.01.2.06" }])),
       findings: [{ cell: "A7", actual: "7.01.01.2.06", message: { en: expect.stringContaining('is an activity (kegiatan) kode, but row "Penyediaan Bahan Logistik Kantor" is a sub-activity') } }],
