@@ -17,6 +17,8 @@ export interface Family {
   amountRows: MappedRow[];
   /** True when `row` lies below `ancestor` in the tree. */
   isDescendant(row: MappedRow, ancestor: MappedRow): boolean;
+  /** The nearest ancestor that `accept` takes (a parent, its parent, …), undefined when none does. */
+  nearestAncestor(row: MappedRow, accept: (ancestor: MappedRow) => boolean): MappedRow | undefined;
 }
 
 const cache = new WeakMap<MappedTable, Family>();
@@ -99,6 +101,12 @@ function buildFamily(table: MappedTable): Family {
         seen.add(p.row);
       }
       return false;
+    },
+    nearestAncestor(row, accept) {
+      // The step limit guards against a parent cycle in a hand-corrected mapping (no chain is longer than the table).
+      let steps = table.rows.length;
+      for (let p = parentOf(row); p && steps-- > 0; p = parentOf(p)) if (accept(p)) return p;
+      return undefined;
     },
   };
 }

@@ -7,12 +7,11 @@
  */
 import type { Finding } from "../findings";
 import type { Level, MappedRow } from "../mapping/types";
-import type { Family } from "../analysis/family";
 import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME_WITH_ARTICLE, nameCell, quoteName, writtenKode } from "./content-support/tableCells";
 import { familyOf } from "../analysis/family";
-import { PENUNJANG_BIDANG, bidangOfKode } from "../nomenclature";
+import { PENUNJANG_BIDANG, bidangOfKode, isPenunjangProgramKode } from "../nomenclature";
 import { msg, nested, text } from "../messages";
 
 const meta: RuleMeta = {
@@ -42,20 +41,23 @@ function shapeOf(level: Level): string | undefined {
   return undefined;
 }
 
-/** `X.XX.01…` of the row's level: the support program's kode as the lists write it, for every unit. */
+/**
+ * `X.XX.01…` of the row's level: the support program's kode as the lists write it, for every unit (its digits
+ * checked by the forms above, with a unit's urusan and bidang in place of X.XX).
+ */
 function isGenericPenunjang(kode: string, level: Level): boolean {
-  return kode.startsWith(`${PENUNJANG_BIDANG}.01`) && levelOfWellFormedKode(`0.00${kode.slice(PENUNJANG_BIDANG.length)}`) === level;
+  return bidangOfKode(kode) === PENUNJANG_BIDANG && isPenunjangProgramKode(kode) && levelOfWellFormedKode(`0.00${kode.slice(PENUNJANG_BIDANG.length)}`) === level;
 }
 
-/** The urusan and bidang of the nearest ancestor whose written kode has them (not X.XX itself). */
-function ancestorBidang(family: Family, row: MappedRow): string | undefined {
-  let steps = 64;
-  for (let p = family.parentOf(row); p && steps-- > 0; p = family.parentOf(p)) {
-    const kode = writtenKode(p);
-    const bidang = kode === undefined ? undefined : bidangOfKode(kode);
-    if (bidang !== undefined && bidang !== PENUNJANG_BIDANG && /^\d\.\d{2}$/.test(bidang)) return bidang;
-  }
-  return undefined;
+/** The urusan and bidang ("7.01") a row's written kode states; undefined for none, X.XX or a malformed one. */
+function writtenBidang(row: MappedRow): string | undefined {
+  const kode = writtenKode(row);
+  const bidang = kode === undefined ? undefined : bidangOfKode(kode);
+  return bidang !== undefined && /^\d\.\d{2}$/.test(bidang) ? bidang : undefined;
+}
+
+function statesBidang(row: MappedRow): boolean {
+  return writtenBidang(row) !== undefined;
 }
 
 export const rule: Rule = {
@@ -73,16 +75,14 @@ export const rule: Rule = {
         const kodeLevel = levelOfWellFormedKode(kode);
         if (kodeLevel === row.level) continue;
         const { cell, role } = nameCell(table, row, "kode");
-        if (isGenericPenunjang(kode, row.level)) {
-          const bidang = ancestorBidang(familyOf(table), row);
-          const written = (bidang ?? "U.BB") + kode.slice(PENUNJANG_BIDANG.length);
-          const message = msg("kode.penunjangGeneric", { kode: text(kode), written: text(written) });
-          findings.push({ rule: meta.id, severity, sheet: table.sheet, cell, row: row.row, role, valueKind: "text", actual: kode, expected: bidang ? written : undefined, message });
-          continue;
-        }
         const lvl = LEVEL_NAME_WITH_ARTICLE[row.level];
-        const message =
-          kodeLevel === undefined
+        // the support program's generic kode: the kode to write, from the nearest ancestor that states its bidang
+        const generic = isGenericPenunjang(kode, row.level);
+        const ancestor = generic ? familyOf(table).nearestAncestor(row, statesBidang) : undefined;
+        const expected = ancestor && (writtenBidang(ancestor) ?? "") + kode.slice(PENUNJANG_BIDANG.length);
+        const message = generic
+          ? msg("kode.penunjangGeneric", { kode: text(kode), written: text(expected ?? `U.BB${kode.slice(PENUNJANG_BIDANG.length)}`) })
+          : kodeLevel === undefined
             ? msg("kode.shape", { kode: text(kode), shape: text(shape), level: nested(lvl) })
             : msg("kode.level", {
                 kode: text(kode),
@@ -91,7 +91,7 @@ export const rule: Rule = {
                 level: nested(lvl),
                 shape: text(shape),
               });
-        findings.push({ rule: meta.id, severity, sheet: table.sheet, cell, row: row.row, role, valueKind: "text", actual: kode, message });
+        findings.push({ rule: meta.id, severity, sheet: table.sheet, cell, row: row.row, role, valueKind: "text", actual: kode, expected, message });
       }
     }
     return findings;

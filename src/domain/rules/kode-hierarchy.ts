@@ -24,19 +24,12 @@ export const rule: Rule = {
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
       const family = familyOf(table);
-      // The nearest ancestor with a written kode, returned alone (its kode is read again where needed): no object per row.
-      const ancestorWithKode = (row: MappedRow): MappedRow | undefined => {
-        // The step limit guards against a parent cycle in a hand-corrected mapping (no chain is longer than the table).
-        let steps = table.rows.length;
-        for (let p = family.parentOf(row); p && steps-- > 0; p = family.parentOf(p)) if (writtenKode(p) !== undefined) return p;
-        return undefined;
-      };
       // An indexed loop: an unoptimised for…of (a rule runs once per table) allocates per row.
       for (let ir = 0; ir < table.rows.length; ir++) {
         const row = table.rows[ir];
         const kode = writtenKode(row);
         if (kode === undefined) continue;
-        const parent = ancestorWithKode(row);
+        const parent = family.nearestAncestor(row, hasWrittenKode);
         const parentKode = parent && writtenKode(parent);
         if (!parent || parentKode === undefined || startsWithKode(kode, parentKode)) continue;
         const { cell, role } = nameCell(table, row, "kode");
@@ -67,6 +60,10 @@ export const rule: Rule = {
     return findings;
   },
 };
+
+function hasWrittenKode(row: MappedRow): boolean {
+  return writtenKode(row) !== undefined;
+}
 
 /** kode lies under parent: it starts with parent's kode and a dot (without building that string per row). */
 function startsWithKode(kode: string, parent: string): boolean {
