@@ -92,12 +92,11 @@ function tokenSetOf(p: PreparedName, list: Token[]): Set<string> {
   return p.tokenSet;
 }
 
-/** The weighted sums tokenOverlap adds up, in the order it adds them (module state: no pair allocated per call). */
-let overlapTotal = 0;
-let overlapWeight = 0;
-
-/** Adds each token of `from` at its best similarity to a token of `to`, weighted by its length. */
-function addBestMatches(from: Token[], to: Token[], toSet: Set<string>): void {
+/**
+ * `total` plus each token of `from` at its best similarity to a token of `to`, weighted by its length (added onto
+ * the running total, in order: the sums of both directions are the same floating-point sums as ever).
+ */
+function bestMatchesTotal(from: Token[], to: Token[], toSet: Set<string>, total: number): number {
   for (let i = 0; i < from.length; i++) {
     const t = from[i];
     let best = toSet.has(t.text) ? 1 : 0;
@@ -108,24 +107,29 @@ function addBestMatches(from: Token[], to: Token[], toSet: Set<string>): void {
         if (best === 1) break;
       }
     }
-    // short acronyms (RKA, DPA) tell names apart as much as long words do
-    const w = Math.max(t.text.length, 6);
-    overlapTotal += best * w;
-    overlapWeight += w;
+    total += best * tokenWeight(t);
   }
+  return total;
+}
+
+/** A token's weight: short acronyms (RKA, DPA) tell names apart as much as long words do. */
+function tokenWeight(t: Token): number {
+  return Math.max(t.text.length, 6);
+}
+
+function weightOf(list: Token[]): number {
+  let w = 0;
+  for (let i = 0; i < list.length; i++) w += tokenWeight(list[i]);
+  return w;
 }
 
 function tokenOverlap(a: PreparedName, b: PreparedName): number {
   const ta = tokens(a);
   const tb = tokens(b);
   if (ta.length === 0 || tb.length === 0) return 0;
-  const sa = tokenSetOf(a, ta);
-  const sb = tokenSetOf(b, tb);
-  overlapTotal = 0;
-  overlapWeight = 0;
-  addBestMatches(ta, tb, sb);
-  addBestMatches(tb, ta, sa);
-  return overlapWeight === 0 ? 0 : overlapTotal / overlapWeight;
+  const weight = weightOf(ta) + weightOf(tb);
+  const total = bestMatchesTotal(tb, ta, tokenSetOf(a, ta), bestMatchesTotal(ta, tb, tokenSetOf(b, tb), 0));
+  return weight === 0 ? 0 : total / weight;
 }
 
 /**
