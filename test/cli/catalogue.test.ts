@@ -328,6 +328,33 @@ describeWithLists("check with 3406/2024 imported", () => {
     for (const j of [a, b]) expect(j.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
+  it("a Dinas PPPA table without a kode column: the two sub kegiatan the list names alike under one kegiatan are no duplicate; a third is", async () => {
+    const dir = tempDir();
+    const pug = "Koordinasi dan Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten/Kota";
+    const rows: Array<[null, string, number]> = [
+      [null, "PROGRAM PENGARUSUTAMAAN GENDER DAN PEMBERDAYAAN PEREMPUAN", 600],
+      [null, "Pelembagaan Pengarusutamaan Gender (PUG) pada Lembaga Pemerintah Kewenangan Kabupaten/Kota", 600],
+      [null, "Koordinasi dan Sinkronisasi Perumusan Kebijakan Pelaksanaan PUG", 100],
+      [null, pug, 200],
+      [null, "Advokasi Kebijakan dan Pendampingan Penyelenggaraan PUG kewenangan Kab/Kota", 150],
+      [null, pug, 150],
+    ];
+    const twice = await checkJson(await unitWorkbook(dir, "pppa.xlsx", "RENCANA KERJA DAN PENDANAAN DINAS PPPA TAHUN 2025", rows));
+    expect(twice.tables[0].rows.filter((r) => r.level !== "total" && r.level !== "other").map((r) => [r.level, r.kode])).toEqual([
+      ["program", "2.08.02"],
+      ["kegiatan", "2.08.02.2.01"],
+      ["subKegiatan", "2.08.02.2.01.0001"],
+      ["subKegiatan", "2.08.02.2.01.0002"],
+      ["subKegiatan", "2.08.02.2.01.0006"],
+      ["subKegiatan", "2.08.02.2.01.0002"],
+    ]);
+    expect(twice.findings.filter((f) => f.rule === "duplicate-row" || f.severity === "error")).toEqual([]);
+    const thrice = await checkJson(
+      await unitWorkbook(dir, "pppa3.xlsx", "RENCANA KERJA DAN PENDANAAN DINAS PPPA TAHUN 2025", [[null, rows[0][1], 650], [null, rows[1][1], 650], ...rows.slice(2), [null, pug, 50]]),
+    );
+    expect(thrice.findings.filter((f) => f.rule === "duplicate-row").map((f) => [f.cell, f.related])).toEqual([["A10", ["A7"]]]);
+  });
+
   it("--catalogue overrides the choice by year (a 2025 plan checked with the built-in list's file would need it named)", async () => {
     const dir = tempDir();
     const file = await unitWorkbook(dir, "bapenda.xlsx", "RENCANA KERJA DAN PENDANAAN BADAN PENDAPATAN DAERAH TAHUN 2025", BAPENDA);

@@ -50,7 +50,7 @@ export interface CatalogueData {
   headings?: Array<[kode: string, name: string]>;
   /** [kode, level, name, kinerja, indikator, satuan]; metadata empty when the list has none. */
   entries: Array<[string, NomenclatureLevel, string, string?, string?, string?]>;
-  /** Entries not checked against the regulation's annex (the built-in sub kegiatan). */
+  /** Entries not checked against the regulation's annex (none of the built-in list's since builtin.data.test.ts). */
   unverified?: string[];
 }
 
@@ -148,6 +148,8 @@ export class Catalogue {
   private readonly headingNames = new Map<string, string>();
   private index: NameIndex | undefined;
   private readonly written = new Map<string, NomenclatureEntry | null>();
+  /** "parent kode|compact name" -> how many of the parent's entries have that name, for names it holds twice or more. */
+  private namesakes: Map<string, number> | undefined;
   /**
    * Whether the list is a whole official list: only then may a kode missing from it be reported as not in the
    * nomenclature. The built-in list holds the kecamatan entries DOMAIN.md names, not the whole annex.
@@ -239,6 +241,25 @@ export class Catalogue {
     if (this.written.size >= 50_000) this.written.clear();
     this.written.set(kode, found ?? null);
     return found;
+  }
+
+  /**
+   * How many entries under `parentKode` (a unit's kode, or the list's) have this name, compared as duplicate-row
+   * compares names (compactNormalizedName), when the list names two or more alike there; else 1. The lists name some
+   * sub kegiatan twice under one kegiatan (3406/2024 and 1317/2023 ten pairs each: 2.08.02.2.01.0002 and .0007, …).
+   */
+  namesakesUnder(parentKode: string, name: string): number {
+    if (!this.namesakes) {
+      const counts = new Map<string, number>();
+      for (const e of this.entries) {
+        if (e.level === "program") continue;
+        const parent = e.level === "kegiatan" ? e.kode.split(".").slice(0, 3).join(".") : e.kode.slice(0, e.kode.lastIndexOf("."));
+        const key = `${parent}|${compact(e.name)}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      this.namesakes = new Map([...counts].filter(([, n]) => n > 1));
+    }
+    return this.namesakes.get(`${this.listedKode(parentKode)}|${compact(name)}`) ?? 1;
   }
 
   /** The kode as the list holds it ("5.02.01.2.02" -> "X.XX.01.2.02" when only the penunjang form is listed). */

@@ -3,12 +3,16 @@
  * listed again under its kegiatan). Reported on the later occurrence, the first one in `related`.
  * Names are compared as the catalogue matcher normalises them, and without spaces, so "DokumenRKA-SKPD" and
  * "Dokumen RKA - SKPD" are one, and so are "BMD" and "Barang Milik Daerah". Not repeats: two rows whose written
- * kodes differ (the list has sub kegiatan of one name under one kegiatan), and the rows of a flat list of kegiatan
- * or sub kegiatan without their parents (SIPD's exports list a sub kegiatan once per unit and sumber dana).
+ * kodes differ (the list has sub kegiatan of one name under one kegiatan), as many rows of one name under a parent
+ * as the table's list holds entries of that name under the parent's kode (a table without a kode column lists both
+ * of 2.08.02.2.01's "Koordinasi dan Sinkronisasi Pelaksanaan PUG …"), and the rows of a flat list of kegiatan or
+ * sub kegiatan without their parents (SIPD's exports list a sub kegiatan once per unit and sumber dana).
  */
 import type { Finding } from "../findings";
 import type { MappedRow } from "../mapping/types";
+import type { MappedTable } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
+import { familyOf } from "../analysis/family";
 import { severityFor } from "../analysis/describe";
 import type { Rule, RuleMeta } from "./types";
 import { LEVEL_NAME_WITH_ARTICLE, nameCell, quoteName, unmemoizedCompactName, writtenKode } from "./content-support/tableCells";
@@ -28,6 +32,7 @@ export const rule: Rule = {
     const findings: Finding[] = [];
     for (const table of workbook.tables) {
       const siblings = new SiblingIndex(table.rows.length);
+      const namesakes = new ListedNamesakes(table);
       // An indexed loop: an unoptimised for…of (a rule runs once per table) allocates per row.
       for (let ir = 0; ir < table.rows.length; ir++) {
         const row = table.rows[ir];
@@ -40,7 +45,7 @@ export const rule: Rule = {
         const kode = writtenKode(row);
         siblings.see(id, row, kode);
         const { sameKode, sameName } = siblings;
-        const first = sameKode ?? sameName;
+        const first = sameKode ?? (sameName && !namesakes.accounts(id, row) ? sameName : undefined);
         if (!first) continue;
         const { cell, role } = nameCell(table, row, sameKode ? "kode" : "uraian");
         const firstCell = nameCell(table, first, sameKode ? "kode" : "uraian").cell;
@@ -62,6 +67,31 @@ export const rule: Rule = {
     return findings;
   },
 };
+
+/**
+ * Same-named siblings the table's list accounts for: as many rows of one name under a parent as the list has
+ * entries of that name under the parent's kode (written or inferred). Asked only of a repeated name, so the
+ * counts are kept for those alone.
+ */
+class ListedNamesakes {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly table: MappedTable) {}
+
+  /** Whether this repeat of the row's name among the siblings of `group` is one the list accounts for. */
+  accounts(group: number, row: MappedRow): boolean {
+    const list = this.table.nomenclature;
+    const parentKode = list ? familyOf(this.table).parentOf(row)?.kode : undefined;
+    if (!list || parentKode === undefined) return false;
+    const listed = list.namesakesUnder(parentKode, row.uraian);
+    if (listed < 2) return false;
+    const key = `${group}|${unmemoizedCompactName(row.uraian)}`;
+    // the first row of the name was seen without being asked about: this is at least its second
+    const rows = (this.seen.get(key) ?? 1) + 1;
+    this.seen.set(key, rows);
+    return rows <= listed;
+  }
+}
 
 /**
  * Two rows with written kodes that differ are two entries, whatever their names: the 3406/2024 list itself has

@@ -2,6 +2,7 @@ import { rule } from "../../../src/domain/rules/duplicate-row";
 import type { PlanRowSpec } from "../../support/planWorkbook";
 import { planTable, planWorkbook } from "../../support/planWorkbook";
 import { testRule } from "../../support/ruleTester";
+import { BUILTIN_CATALOGUE, Catalogue } from "../../../src/domain/nomenclature";
 
 const program: PlanRowSpec = { level: "program", uraian: "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA" };
 const umum: PlanRowSpec = { level: "kegiatan", uraian: "Administrasi Umum Perangkat Daerah" };
@@ -17,6 +18,37 @@ const pugTwice: PlanRowSpec[] = [
   { level: "subKegiatan", uraian: pug, kode: "2.08.02.2.01.0002" },
   { level: "subKegiatan", uraian: pug, kode: "2.08.02.2.01.0007" },
 ];
+
+// a list that, like 3406/2024, names two sub kegiatan of 2.08.02.2.01 alike
+const pppaList = new Catalogue(
+  {
+    format: "renja-nomenklatur",
+    version: 1,
+    name: "pppa",
+    regulation: "Kepmendagri 900.1.15.5-3406/2024",
+    entries: [
+      ["2.08.02", "program", "PROGRAM PENGARUSUTAMAAN GENDER DAN PEMBERDAYAAN PEREMPUAN"],
+      ["2.08.02.2.01", "kegiatan", "Pelembagaan Pengarusutamaan Gender (PUG) pada Lembaga Pemerintah Kewenangan Kabupaten/Kota"],
+      ["2.08.02.2.01.0001", "subKegiatan", "Koordinasi dan Sinkronisasi Perumusan Kebijakan Pelaksanaan PUG"],
+      ["2.08.02.2.01.0002", "subKegiatan", pug],
+      ["2.08.02.2.01.0007", "subKegiatan", pug],
+    ],
+  },
+  "stored",
+);
+
+/** A Dinas PPPA table without a kode column: the parents' kodes inferred from the list, the sub kegiatan's not. */
+function pppaTable(subKegiatan: string[], list: Catalogue = pppaList) {
+  const t = planTable([
+    { level: "program", uraian: "PROGRAM PENGARUSUTAMAAN GENDER DAN PEMBERDAYAAN PEREMPUAN" },
+    { level: "kegiatan", uraian: "Pelembagaan Pengarusutamaan Gender (PUG) pada Lembaga Pemerintah Kewenangan Kabupaten/Kota" },
+    ...subKegiatan.map((uraian): PlanRowSpec => ({ level: "subKegiatan", uraian })),
+  ]);
+  t.table.rows[0] = { ...t.table.rows[0], kode: "2.08.02", kodeInferred: true };
+  t.table.rows[1] = { ...t.table.rows[1], kode: "2.08.02.2.01", kodeInferred: true };
+  t.table.nomenclature = list;
+  return planWorkbook(t);
+}
 
 testRule(rule, {
   valid: [
@@ -51,8 +83,22 @@ testRule(rule, {
         ]),
       ),
     },
+    {
+      name: "without a kode column, the two sub kegiatan the table's list names alike under the kegiatan",
+      workbook: pppaTable(["Koordinasi dan Sinkronisasi Perumusan Kebijakan Pelaksanaan PUG", pug, "Koordinasi dan  Sinkronisasi Pelaksanaan PUG Kewenangan Kabupaten / Kota"]),
+    },
   ],
   invalid: [
+    {
+      name: "a third row of a name the table's list holds twice under the kegiatan: a repeat of the first",
+      workbook: pppaTable([pug, "Koordinasi dan Sinkronisasi Perumusan Kebijakan Pelaksanaan PUG", pug, pug]),
+      findings: [{ cell: "B10", row: 10, related: ["B7"] }],
+    },
+    {
+      name: "two rows of that name where the table's list names it once (the built-in list, another bidang's)",
+      workbook: pppaTable([pug, pug], BUILTIN_CATALOGUE),
+      findings: [{ cell: "B8", row: 8, related: ["B7"] }],
+    },
     {
       name: "a name written again without a kode after two rows its kodes tell apart: a repeat of the first",
       workbook: planWorkbook(
