@@ -7,7 +7,8 @@
  *   similarity; a kode missing from a whole official list that covers its bidang is reported too (the built-in
  *   list is not whole: it names no kode as missing).
  * - Otherwise the name is compared with the entries of its level under its parent (or within the table's bidang
- *   and the penunjang program): a suggestion only when Catalogue.suggest finds one clearly best entry.
+ *   and the penunjang program): a suggestion only when Catalogue.suggest finds one clearly best entry, and, with a
+ *   list that is not whole, not for a name that holds the entry's words and more (see extendsName).
  * - A table whose bidang the list does not cover gets one info saying its names and kodes were not checked.
  * Names equal after the matcher's normalisation and without spaces are an exact match: case, punctuation and
  * spacing ("DokumenRKA-SKPD", "Perundang- undangan", mostly Word line-wrap artefacts) are not slips of the name.
@@ -16,6 +17,7 @@ import type { Finding } from "../findings";
 import type { MappedRow } from "../mapping/types";
 import { isPlanLevel } from "../mapping/tree";
 import { BUILTIN_CATALOGUE, PENUNJANG_BIDANG, SUGGEST_MIN, bidangOfKode, normalizeName, type Catalogue, type NomenclatureEntry } from "../nomenclature";
+import { STOPWORDS, tokensOf } from "../nomenclature/normalize";
 import { tableBidangOf } from "../nomenclature/inference";
 import { prepareName, similarityOf } from "../nomenclature/similarity";
 import { severityFor } from "../analysis/describe";
@@ -99,6 +101,7 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
           const under = parentKode && catalogue.entryByKode(parentKode) ? [parentKode] : [bidang, PENUNJANG_BIDANG];
           const match = catalogue.suggest(row.uraian, { level: row.level as NomenclatureEntry["level"], under });
           if (!match || match.similarity < minSimilarity || compactName(row.uraian) === compactName(match.entry.name)) continue;
+          if (!catalogue.complete && extendsName(row.uraian, match.entry.name)) continue;
           const written = catalogue.kodeForBidang(match.entry, bidang) ?? match.entry.kode;
           push(row, {
             valueKind: "text",
@@ -120,6 +123,24 @@ export function createNomenclatureMismatchRule(config: Partial<NomenclatureMisma
       return findings;
     },
   };
+}
+
+/**
+ * Whether `name` holds every word of `entry` and more (stopwords aside). Against a list that is not whole (the
+ * built-in one) such a name is no slip of the entry to call: the lists hold longer names beside shorter ones as
+ * entries of their own — 3406/2024 has 123 such sibling pairs, among them the support program's
+ * X.XX.01.2.07.0011 "Pengadaan Sarana dan Prasarana Pendukung Gedung Kantor …" beside .0010 and .0009, which the
+ * built-in list holds without .0011. A name short of the entry's words stays a finding ("Pembangunan Sarana dan
+ * Prasarana" for "… Kelurahan"): that is how staff shorten names.
+ */
+function extendsName(name: string, entry: string): boolean {
+  const words = new Set(significantWords(name));
+  const entryWords = significantWords(entry);
+  return entryWords.length < words.size && entryWords.every((w) => words.has(w));
+}
+
+function significantWords(name: string): string[] {
+  return tokensOf(normalizeName(name)).filter((w) => !STOPWORDS.has(w));
 }
 
 function coveredList(catalogue: Catalogue): string {

@@ -168,3 +168,36 @@ testRule(rule, {
     },
   ],
 });
+
+// The support program's Pengadaan BMD kegiatan, its kode inferred (no kode column); the built-in list holds its
+// sub kegiatan .0009 and .0010, not the official .0011 "… Sarana dan Prasarana Pendukung Gedung …"
+function pengadaan(subKegiatan: string, list?: Catalogue) {
+  const wb = withMatches([
+    { level: "program", uraian: "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", kode: "7.01.01", kodeInferred: true },
+    { level: "kegiatan", uraian: "Pengadaan Barang Milik Daerah Penunjang Urusan Pemerintah Daerah", kode: "7.01.01.2.07", kodeInferred: true },
+    { level: "subKegiatan", uraian: subKegiatan },
+  ]);
+  if (list) wb.tables[0].nomenclature = list;
+  return wb;
+}
+
+testRule(rule, {
+  valid: [
+    {
+      name: "with the built-in list, a name holding an entry's words and more: another entry the list may lack, no slip",
+      workbook: pengadaan("Pengadaan Sarana dan Prasarana Pendukung Gedung Kantor atau Bangunan Lainnya"),
+    },
+  ],
+  invalid: [
+    {
+      name: "with the built-in list, a name short of the entry's words is still a slip of it",
+      workbook: pengadaan("Pengadaan Sarana dan Prasarana Gedung Kantor atau Bangunan"),
+      findings: [{ cell: "B7", expected: "Pengadaan Sarana dan Prasarana Gedung Kantor atau Bangunan Lainnya" }],
+    },
+    {
+      name: "with a whole list, the name holding an entry's words and more is compared as any other",
+      workbook: pengadaan("Pengadaan Sarana dan Prasarana Pendukung Gedung Kantor atau Bangunan Lainnya", wholeList),
+      findings: [{ cell: "B7", expected: "Pengadaan Sarana dan Prasarana Gedung Kantor atau Bangunan Lainnya" }],
+    },
+  ],
+});
